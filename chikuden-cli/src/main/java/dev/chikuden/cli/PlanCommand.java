@@ -1,0 +1,76 @@
+package dev.chikuden.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chikuden.cli.output.ResultFiles;
+import dev.chikuden.cli.plan.PlanFigures;
+import dev.chikuden.cli.plan.PlanTable;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.study.PlanStudy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "plan", sortOptions = false,
+        description = {"Runs the planning study of a site: simulated without its batteries and with them, "
+                + "under its control strategy, and prints energy, 30-minute demand, peak power, ramps, "
+                + "battery throughput, cycles, SOC range and losses.",
+                "Per-step results go to <case>.csv and <case>.parquet in the output folder (decimated as the "
+                        + "site's output.step says), with the figures in plan.json."})
+final class PlanCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/).")
+    Path siteFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the result files (default: out/<site file name>).")
+    Path out;
+
+    @Option(names = "--no-files", description = "Write no result files: figures only.")
+    boolean noFiles;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SiteConfig site = SiteConfigReader.read(siteFile);
+        Path dir = out != null ? out : Path.of("out", stem(siteFile));
+        PlanStudy.Result result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : new ResultFiles(dir, site));
+        Map<String, Object> figures = PlanFigures.of(result);
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            if (!noFiles) {
+                JSON.writeValue(dir.resolve("plan.json").toFile(), figures);
+            }
+            if (json) {
+                w.println(JSON.writeValueAsString(figures));
+            } else {
+                w.print(PlanTable.render(figures, noFiles ? null : "results in " + dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.chikuden.battery;
+
+import java.util.List;
+
+/**
+ * Several batteries behind one connection point. A request is shared in proportion to what each
+ * unit can do in that direction over the step, so units with less headroom are asked for less
+ * and none is pushed past its own limits.
+ */
+public final class BatteryBank implements Battery {
+    private final Battery[] units;
+
+    private BatteryBank(List<? extends Battery> units) {
+        this.units = units.toArray(new Battery[0]);
+    }
+
+    /** One battery stays itself; several form a bank; none is {@link Battery#NONE}. */
+    public static Battery of(List<? extends Battery> units) {
+        if (units.isEmpty()) {
+            return NONE;
+        }
+        return units.size() == 1 ? units.get(0) : new BatteryBank(units);
+    }
+
+    @Override
+    public double apply(double requestKw, double stepS) {
+        double total = 0;
+        if (requestKw >= 0) {
+            double headroom = maxDischargeKw(stepS);
+            double share = headroom > 0 ? Math.min(1, requestKw / headroom) : 0;
+            for (Battery b : units) {
+                total += b.apply(share * b.maxDischargeKw(stepS), stepS);
+            }
+        } else {
+            double headroom = maxChargeKw(stepS);
+            double share = headroom > 0 ? Math.min(1, -requestKw / headroom) : 0;
+            for (Battery b : units) {
+                total += b.apply(-share * b.maxChargeKw(stepS), stepS);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public BatteryLedger ledger() {
+        BatteryLedger sum = BatteryLedger.EMPTY;
+        for (Battery b : units) {
+            sum = sum.plus(b.ledger());
+        }
+        return sum;
+    }
+
+    @Override
+    public double soc() {
+        return storedEnergyKwh() / capacityKwh();
+    }
+
+    @Override
+    public double storedEnergyKwh() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.storedEnergyKwh();
+        }
+        return s;
+    }
+
+    @Override
+    public double capacityKwh() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.capacityKwh();
+        }
+        return s;
+    }
+
+    /** Capacity-weighted window of the units. */
+    @Override
+    public double socMin() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.socMin() * b.capacityKwh();
+        }
+        return s / capacityKwh();
+    }
+
+    @Override
+    public double socMax() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.socMax() * b.capacityKwh();
+        }
+        return s / capacityKwh();
+    }
+
+    @Override
+    public double stateOfHealth() {
+        double nameplate = 0;
+        for (Battery b : units) {
+            nameplate += b.capacityKwh() / b.stateOfHealth();
+        }
+        return capacityKwh() / nameplate;
+    }
+
+    @Override
+    public double maxDischargeKw(double stepS) {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.maxDischargeKw(stepS);
+        }
+        return s;
+    }
+
+    @Override
+    public double maxChargeKw(double stepS) {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.maxChargeKw(stepS);
+        }
+        return s;
+    }
+}

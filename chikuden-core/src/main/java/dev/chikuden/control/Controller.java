@@ -1,0 +1,29 @@
+package dev.chikuden.control;
+
+import dev.chikuden.battery.BatteryView;
+
+/**
+ * Decides the battery's power for the next step. The same object runs in a planning study and in
+ * the live service; it sees only {@link Measurements} and a read-only {@link BatteryView}, and
+ * what it answers is clamped to the battery's limits by whoever applies it.
+ */
+public interface Controller {
+    /** Identifies the controller in results and explanations. */
+    String name();
+
+    /** The requested net battery power in kW ({@code > 0} discharge, {@code < 0} charge). */
+    double requestKw(Measurements m, BatteryView battery);
+
+    /** A controller that never asks for anything. */
+    Controller IDLE = new Controller() {
+        @Override
+        public String name() {
+            return "idle";
+        }
+
+        @Override
+        public double requestKw(Measurements m, BatteryView battery) {
+            return 0;
+        }
+    };
+}

@@ -1,0 +1,64 @@
+package dev.chikuden.profile;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.time.FixedStepSeries;
+import dev.chikuden.time.Interpolation;
+import dev.chikuden.time.TimeGrid;
+
+/**
+ * A recorded power series played on the study's grid: resampled to the study step (mean to a
+ * coarser step, hold or linear to a finer one), scaled, and either required to cover the whole
+ * study or repeated from its start.
+ */
+public final class TraceProfile implements PowerProfile {
+    private final double[] kw;
+    private final long offsetSteps;
+    private final boolean repeat;
+
+    /**
+     * @param source what to name in errors (the file)
+     * @param scale  factor applied to every value (unit conversion, scaling a node to a campus)
+     */
+    public TraceProfile(String source, FixedStepSeries trace, TimeGrid grid, Interpolation finer,
+                        double scale, boolean repeat) {
+        FixedStepSeries s;
+        try {
+            s = trace.resample(grid.stepMs(), finer);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(source + ": " + e.getMessage() + " (study step " + grid.stepMs() + " ms)");
+        }
+        long offsetMs = grid.startEpochMs() - s.startEpochMs();
+        if (!repeat && (offsetMs < 0 || offsetMs % grid.stepMs() != 0)) {
+            throw new BadInputException(source + ": the trace starts at " + java.time.Instant.ofEpochMilli(s.startEpochMs())
+                    + ", which is not on the study's time grid starting at " + grid.start()
+                    + "; set repeat: true to play it from its first value instead");
+        }
+        this.offsetSteps = repeat ? 0 : offsetMs / grid.stepMs();
+        if (!repeat && offsetSteps + grid.steps() > s.size()) {
+            throw new BadInputException(source + ": the trace covers " + s.size() + " steps of " + grid.stepMs()
+                    + " ms from its start, the study needs " + (offsetSteps + grid.steps())
+                    + "; supply a longer trace or set repeat: true");
+        }
+        this.kw = s.values();
+        for (int i = 0; i < kw.length; i++) {
+            kw[i] *= scale;
+        }
+        this.repeat = repeat;
+    }
+
+    @Override
+    public void fill(long firstStep, double[] out, int count) {
+        if (!repeat) {
+            System.arraycopy(kw, (int) (offsetSteps + firstStep), out, 0, count);
+            return;
+        }
+        int pos = (int) (firstStep % kw.length);
+        int done = 0;
+        while (done < count) {
+            int n = Math.min(count - done, kw.length - pos);
+            System.arraycopy(kw, pos, out, done, n);
+            done += n;
+            pos = 0;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.chikuden.sim;
+
+import dev.chikuden.battery.BatteryLedger;
+import dev.chikuden.time.TimeGrid;
+
+/**
+ * What a run produced, in figures; the per-step values went to the sinks.
+ *
+ * @param socMin lowest SOC at the end of any step (NaN without a battery)
+ * @param socMax highest SOC at the end of any step (NaN without a battery)
+ */
+public record SimulationResult(TimeGrid grid, GridKpis gridKpis, BatteryLedger battery, double socMin,
+                               double socMax, double wallSeconds) {
+    public long steps() {
+        return grid.steps();
+    }
+
+    public double stepsPerSecond() {
+        return wallSeconds > 0 ? steps() / wallSeconds : Double.POSITIVE_INFINITY;
+    }
+}

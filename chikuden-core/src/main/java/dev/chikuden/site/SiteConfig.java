@@ -1,0 +1,19 @@
+package dev.chikuden.site;
+
+import dev.chikuden.battery.BatteryParameters;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A site, as read from its YAML file and validated.
+ *
+ * @param source    the file it came from (relative paths in it resolve against its folder)
+ * @param location  null when not given
+ * @param pv        null without PV
+ * @param batteries empty for a site without storage
+ */
+public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
+                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, StudyPeriod study,
+                         StrategySpec strategy, OutputSpec output) {
+}

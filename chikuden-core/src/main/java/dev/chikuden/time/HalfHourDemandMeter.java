@@ -1,0 +1,117 @@
+package dev.chikuden.time;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+
+/**
+ * Integrates imported power into 30-minute demand slots aligned to the site's local clock
+ * (:00 and :30 local), as a Japanese demand meter does. Demand of a slot is the imported energy
+ * in it divided by the time it covers (half an hour, except at the ends of a study). Steps that
+ * straddle a slot boundary are split. Streaming: O(1) state, no allocation per step.
+ */
+public final class HalfHourDemandMeter {
+    public static final long SLOT_MS = 30 * 60 * 1000L;
+
+    /** Receives each closed slot. */
+    @FunctionalInterface
+    public interface SlotListener {
+        void slot(long slotStartEpochMs, double demandKw, double coveredSeconds);
+    }
+
+    private final ZoneRules rules;
+    private final SlotListener listener;
+    private long slotStartMs = Long.MIN_VALUE;
+    private long slotEndMs = Long.MIN_VALUE;
+    private double slotKwh;
+    private double slotCoveredMs;
+    private double peakKw = Double.NEGATIVE_INFINITY;
+    private long peakSlotStartMs;
+    private long slots;
+
+    public HalfHourDemandMeter(ZoneId zone, SlotListener listener) {
+        this.rules = zone.getRules();
+        this.listener = listener;
+    }
+
+    public HalfHourDemandMeter(ZoneId zone) {
+        this(zone, null);
+    }
+
+    /**
+     * Adds a step of {@code importKw} (negative values count as zero: the import register does not
+     * run backwards) starting at {@code epochMs} and lasting {@code durationMs}.
+     */
+    public void add(long epochMs, long durationMs, double importKw) {
+        double kw = importKw > 0 ? importKw : 0;
+        long t = epochMs;
+        long end = epochMs + durationMs;
+        while (t < end) {
+            if (t >= slotEndMs || t < slotStartMs) {
+                closeSlot();
+                openSlotAt(t);
+            }
+            long until = Math.min(end, slotEndMs);
+            slotKwh += kw * (until - t) / 3_600_000.0;
+            slotCoveredMs += until - t;
+            t = until;
+        }
+    }
+
+    /** Energy imported so far in the open slot. */
+    public double slotImportKwh() {
+        return slotKwh;
+    }
+
+    public long slotStartEpochMs() {
+        return slotStartMs;
+    }
+
+    public long slotEndEpochMs() {
+        return slotEndMs;
+    }
+
+    /** Closes the open slot; call once at the end of a run. */
+    public void finish() {
+        closeSlot();
+        slotStartMs = Long.MIN_VALUE;
+        slotEndMs = Long.MIN_VALUE;
+    }
+
+    /** Largest slot demand so far (closed slots only), or NaN before any slot closed. */
+    public double peakKw() {
+        return slots == 0 ? Double.NaN : peakKw;
+    }
+
+    public long peakSlotStartEpochMs() {
+        return peakSlotStartMs;
+    }
+
+    public long closedSlots() {
+        return slots;
+    }
+
+    private void closeSlot() {
+        if (slotCoveredMs <= 0) {
+            return;
+        }
+        double demandKw = slotKwh * 3_600_000.0 / slotCoveredMs;
+        if (demandKw > peakKw) {
+            peakKw = demandKw;
+            peakSlotStartMs = slotStartMs;
+        }
+        slots++;
+        if (listener != null) {
+            listener.slot(slotStartMs, demandKw, slotCoveredMs / 1000.0);
+        }
+        slotKwh = 0;
+        slotCoveredMs = 0;
+    }
+
+    private void openSlotAt(long epochMs) {
+        long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
+        long localStart = Math.floorDiv(epochMs + offsetMs, SLOT_MS) * SLOT_MS;
+        slotStartMs = localStart - offsetMs;
+        slotEndMs = slotStartMs + SLOT_MS;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.chikuden.units;
+
+import java.util.List;
+
+/**
+ * A physical dimension a configuration value may have, with the units accepted for it and
+ * the factor that converts each unit to the project's base unit (kW, kWh, s, fraction).
+ */
+public enum Dimension {
+    POWER("a power", "kW", List.of(
+            new Unit("W", 1e-3), new Unit("kW", 1), new Unit("MW", 1e3), new Unit("GW", 1e6))),
+    ENERGY("an energy", "kWh", List.of(
+            new Unit("Wh", 1e-3), new Unit("kWh", 1), new Unit("MWh", 1e3), new Unit("GWh", 1e6))),
+    DURATION("a duration", "s", List.of(
+            new Unit("ms", 1e-3), new Unit("s", 1), new Unit("sec", 1), new Unit("min", 60),
+            new Unit("h", 3600), new Unit("hr", 3600), new Unit("d", 86400), new Unit("day", 86400),
+            new Unit("days", 86400), new Unit("w", 604800), new Unit("week", 604800),
+            new Unit("weeks", 604800))),
+    /** A fraction 0..1, written either as a plain number (0.95) or with a percent sign (95 %). */
+    FRACTION("a fraction", "", List.of(new Unit("%", 0.01), new Unit("", 1)));
+
+    private final String article;
+    private final String baseUnit;
+    private final List<Unit> units;
+
+    Dimension(String article, String baseUnit, List<Unit> units) {
+        this.article = article;
+        this.baseUnit = baseUnit;
+        this.units = units;
+    }
+
+    public String baseUnit() {
+        return baseUnit;
+    }
+
+    List<Unit> units() {
+        return units;
+    }
+
+    /** "a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"". */
+    public String describe() {
+        return switch (this) {
+            case POWER -> article + " with a unit (W, kW, MW, GW), e.g. \"150 MW\"";
+            case ENERGY -> article + " with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"";
+            case DURATION -> article + " with a unit (ms, s, min, h, d, week), e.g. \"4 h\"";
+            case FRACTION -> article + " as a percentage or a number, e.g. \"95 %\" or 0.95";
+        };
+    }
+
+    record Unit(String symbol, double toBase) {
+    }
+}
