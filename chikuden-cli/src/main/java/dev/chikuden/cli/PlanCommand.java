@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", sortOptions = false,
+@Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Runs the planning study of a site: simulated without its batteries and with them, "
                 + "under its control strategy, and prints energy, 30-minute demand, peak power, ramps, "
                 + "battery throughput, cycles, SOC range and losses.",

@@ -244,6 +244,9 @@ final class YamlMap {
     }
 
     private void missing(String key, String expected) {
+        if (node == null) {
+            return; // the whole section is absent: its parent reports that, once
+        }
         problem(node, at(key), "is required: " + expected);
     }
 

@@ -37,6 +37,8 @@ public final class SeriesCsv {
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .commentStrategy(CommentStrategy.SKIP)
                 .skipEmptyLines(true)
+                .allowMissingFields(true) // short rows are reported below, with the column they lack
+                .allowExtraFields(true)
                 .ofCsvRecord(file)) {
             var it = reader.iterator();
             if (!it.hasNext()) {

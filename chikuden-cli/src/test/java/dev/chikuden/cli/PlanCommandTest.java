@@ -1,0 +1,166 @@
+package dev.chikuden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlanCommandTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Path examples() {
+        Path p = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(p.resolve("examples"))) {
+            p = p.getParent();
+        }
+        return p.resolve("examples");
+    }
+
+    @TempDir
+    static Path dir;
+    static Run example;
+    static JsonNode json;
+
+    @BeforeAll
+    static void planTheBundledExample() throws IOException {
+        example = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(), "--json");
+        json = new ObjectMapper().readTree(example.out());
+    }
+
+    @Test
+    void theExampleRunsAndPrintsEveryDocumentedKey() {
+        assertThat(example.exit()).as(example.err()).isZero();
+        assertThat(json.get("site").asText()).isEqualTo("Sakai AI campus");
+        assertThat(json.get("steps").asLong()).isEqualTo(7 * 86400);
+        for (String k : List.of("wallSeconds", "stepsPerSecond")) {
+            assertThat(json.get(k).asDouble()).isPositive();
+        }
+        for (String side : List.of("withoutBattery", "withBattery")) {
+            for (String k : List.of("energyImportedKwh", "peakDemand30minKw", "peakGridKw", "maxRampKwPerS")) {
+                assertThat(json.get(side).get(k).isNumber()).as(side + "." + k).isTrue();
+            }
+        }
+        JsonNode with = json.get("withBattery");
+        for (String k : List.of("batteryThroughputKwh", "equivalentFullCycles", "socMin", "socMax", "batteryLossesKwh")) {
+            assertThat(with.get(k).isNumber()).as(k).isTrue();
+        }
+    }
+
+    @Test
+    void theBatteryShavesThePeakAndItsFiguresAgree() {
+        JsonNode without = json.get("withoutBattery");
+        JsonNode with = json.get("withBattery");
+        assertThat(with.get("peakDemand30minKw").asDouble()).isLessThan(without.get("peakDemand30minKw").asDouble());
+        assertThat(with.get("peakGridKw").asDouble()).isLessThan(without.get("peakGridKw").asDouble());
+        assertThat(with.get("socMin").asDouble()).isGreaterThanOrEqualTo(0.05 - 1e-12);
+        assertThat(with.get("socMax").asDouble()).isLessThanOrEqualTo(0.95 + 1e-12);
+        // the extra energy imported is exactly what the battery took net (losses + stored)
+        double extra = with.get("energyImportedKwh").asDouble() - without.get("energyImportedKwh").asDouble();
+        double intake = with.get("batteryLossesKwh").asDouble() + with.get("storedEnergyChangeKwh").asDouble();
+        assertThat(extra).isCloseTo(intake, offset(1e-6 * without.get("energyImportedKwh").asDouble()));
+        assertThat(with.get("equivalentFullCycles").asDouble()).isPositive();
+    }
+
+    @Test
+    void writesCsvAndParquetWithOneRowPerStep() throws IOException, SQLException {
+        Path csv = dir.resolve("with-battery.csv");
+        try (var lines = Files.lines(csv)) {
+            assertThat(lines.count()).isEqualTo(7 * 86400 + 1);
+        }
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("timestamp,loadKw,pvKw,batteryKw,gridKw,gridMinKw,gridMaxKw,soc");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(gridKw), "
+                     + "sum(gridKw) / 3600 FROM read_parquet('" + dir.resolve("with-battery.parquet") + "')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(7 * 86400);
+            assertThat(rs.getDouble(2)).isCloseTo(json.get("withBattery").get("peakGridKw").asDouble(), offset(1e-6));
+            assertThat(rs.getDouble(3)).isCloseTo(json.get("withBattery").get("energyImportedKwh").asDouble(), offset(1e-3));
+        }
+        JsonNode saved = new ObjectMapper().readTree(dir.resolve("plan.json").toFile());
+        assertThat(saved).isEqualTo(json);
+    }
+
+    @Test
+    void theTableShowsBothCasesAndTheClosingLine() {
+        Run r = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
+                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Simulated 1,209,600 steps in");
+    }
+
+    @Test
+    void aBadSiteFileExitsWithTwoAndListsItsProblemsWithoutAStackTrace() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(examples().resolve("sakai-ai-campus.yaml"))
+                .replace("energy: 200 MWh", "energy: 200 MW").replace("step: 1 s\n\nstrategy", "step: 11 s\n\nstrategy"));
+        Run r = run("plan", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("chikuden: 2 problems in the configuration:")
+                .contains(bad + ":30:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
+                .contains("study.step: \"11 s\" does not divide the study period of 7 d into whole steps")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Run r = run("plan", dir.resolve("nope.yaml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.yaml: no such file");
+    }
+
+    @Test
+    void anUnknownOptionIsBadInput() {
+        Run r = run("plan", "x.yaml", "--frobnicate");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        Run top = run("--help");
+        assertThat(top.exit()).isZero();
+        assertThat(top.out()).contains("plan", "Exit codes:", "2", "bad input");
+        Run plan = run("plan", "--help");
+        List<String> missing = new ArrayList<>();
+        for (String opt : List.of("--out", "--json", "--no-files", "SITE.yaml")) {
+            if (!plan.out().contains(opt)) {
+                missing.add(opt);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void versionNamesTheProject() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("chikuden 0.");
+    }
+}

@@ -1,0 +1,268 @@
+package dev.chikuden.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteConfigReaderTest {
+    /** A small valid site; each malformed case edits one or two lines of it. */
+    static final String VALID = """
+            name: Test site
+            grid:
+              contract: 1 MW
+            loads:
+              - name: base
+                type: profile
+                base: 800 kW
+            batteries:
+              - energy: 1 MWh
+                power: 500 kW
+                soc: {min: 10 %, max: 90 %, initial: 50 %}
+            study:
+              start: 2025-01-06
+              duration: 1 d
+              step: 1 min
+            strategy:
+              type: peak-shaving
+              dischargeAbove: 900 kW
+              chargeBelow: 700 kW
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheValidSite() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(VALID));
+        assertThat(site.name()).isEqualTo("Test site");
+        assertThat(site.zone().getId()).isEqualTo("Asia/Tokyo");
+        assertThat(site.grid().contractKw()).isEqualTo(1000);
+        assertThat(site.grid().voltage()).isEqualTo(VoltageClass.HIGH);
+        assertThat(site.grid().frequencyHz()).isEqualTo(60);
+        assertThat(site.batteries()).singleElement().satisfies(b -> {
+            assertThat(b.energyKwh()).isEqualTo(1000);
+            assertThat(b.chargePowerKw()).isEqualTo(500);
+            assertThat(b.dischargePowerKw()).isEqualTo(500);
+            assertThat(b.socMin()).isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(b.chargeEfficiency()).isEqualTo(0.95);
+        });
+        assertThat(site.study().start()).isEqualTo(Instant.parse("2025-01-05T15:00:00Z"));
+        assertThat(site.study().steps()).isEqualTo(1440);
+        assertThat(site.strategy()).isEqualTo(new StrategySpec.PeakShaving(900, 700));
+        assertThat(site.output().stepMs()).isEqualTo(60_000);
+    }
+
+    @Test
+    void readsTheBundledExamples() {
+        for (String name : List.of("sakai-ai-campus.yaml", "sakai-year-1s.yaml")) {
+            Path example = examples().resolve(name);
+            SiteConfig site = SiteConfigReader.read(example);
+            assertThat(site.batteries()).isNotEmpty();
+            assertThat(site.study().stepMs()).isEqualTo(1000);
+        }
+        assertThat(SiteConfigReader.read(examples().resolve("sakai-year-1s.yaml")).study().steps())
+                .isEqualTo(365L * 86400);
+    }
+
+    @Test
+    void roundTripEfficiencyIsSplitEvenly() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(VALID.replace("power: 500 kW",
+                "power: 500 kW\n    roundTripEfficiency: 81 %")));
+        assertThat(site.batteries().get(0).chargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(site.batteries().get(0).dischargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    // ---- malformed files: each asserts the exact message, line and column ----
+
+    @Test
+    void unknownKeyWithSuggestion() throws IOException {
+        assertProblems(VALID.replace("  - energy: 1 MWh", "  - energi: 1 MWh"),
+                "t.yaml:9:5: batteries[0].energy: is required: an energy with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"",
+                "t.yaml:9:5: batteries[0].energi: unknown key \"energi\"; did you mean \"energy\"? Allowed here: "
+                        + "name, energy, power, chargePower, dischargePower, roundTripEfficiency, chargeEfficiency, "
+                        + "dischargeEfficiency, soc, auxiliaryLoad");
+    }
+
+    @Test
+    void wrongUnit() throws IOException {
+        assertProblems(VALID.replace("energy: 1 MWh", "energy: 1 MW"),
+                "t.yaml:9:13: batteries[0].energy: \"1 MW\" has unit \"MW\"; expected an energy with a unit "
+                        + "(Wh, kWh, MWh, GWh), e.g. \"600 MWh\"");
+    }
+
+    @Test
+    void missingUnit() throws IOException {
+        assertProblems(VALID.replace("contract: 1 MW", "contract: 1000"),
+                "t.yaml:3:13: grid.contract: \"1000\" has no unit; expected a power with a unit (W, kW, MW, GW), "
+                        + "e.g. \"150 MW\"");
+    }
+
+    @Test
+    void negativeCapacity() throws IOException {
+        assertProblems(VALID.replace("energy: 1 MWh", "energy: -1 MWh"),
+                "t.yaml:9:13: batteries[0].energy: \"-1 MWh\" must be greater than 0");
+    }
+
+    @Test
+    void efficiencyAboveOne() throws IOException {
+        assertProblems(VALID.replace("power: 500 kW", "power: 500 kW\n    chargeEfficiency: 102 %"),
+                "t.yaml:11:23: batteries[0].chargeEfficiency: \"102 %\" is outside (0, 1]; an efficiency is a "
+                        + "fraction such as \"95 %\" or 0.95");
+    }
+
+    @Test
+    void efficiencyOfZero() throws IOException {
+        assertProblems(VALID.replace("power: 500 kW", "power: 500 kW\n    dischargeEfficiency: 0"),
+                "t.yaml:11:26: batteries[0].dischargeEfficiency: \"0\" is outside (0, 1]; an efficiency is a "
+                        + "fraction such as \"95 %\" or 0.95");
+    }
+
+    @Test
+    void socWindowInverted() throws IOException {
+        assertProblems(VALID.replace("{min: 10 %, max: 90 %, initial: 50 %}", "{min: 90 %, max: 10 %, initial: 50 %}"),
+                "t.yaml:11:16: batteries[0].soc: min 90 % is not below max 10 %; the window must satisfy "
+                        + "0 <= min < max <= 100 %");
+    }
+
+    @Test
+    void initialSocOutsideWindow() throws IOException {
+        assertProblems(VALID.replace("initial: 50 %", "initial: 95 %"),
+                "t.yaml:11:42: batteries[0].soc.initial: initial SOC 95 % is outside the window 10 % .. 90 %");
+    }
+
+    @Test
+    void stepDoesNotDivideThePeriod() throws IOException {
+        assertProblems(VALID.replace("step: 1 min", "step: 7 min"),
+                "t.yaml:15:9: study.step: \"7 min\" does not divide the study period of 1 d into whole steps");
+    }
+
+    @Test
+    void stepBelowTheFinest() throws IOException {
+        assertProblems(VALID.replace("step: 1 min", "step: 10 ms"),
+                "t.yaml:15:9: study.step: \"10 ms\" is outside the allowed range 100 ms .. 1 h (whole milliseconds)");
+    }
+
+    @Test
+    void unknownTimeZone() throws IOException {
+        assertProblems("timeZone: Asia/Osaka\n" + VALID,
+                "t.yaml:1:11: timeZone: \"Asia/Osaka\" is not a time zone; use a region ID such as Asia/Tokyo");
+    }
+
+    @Test
+    void badStartDate() throws IOException {
+        assertProblems(VALID.replace("start: 2025-01-06", "start: 2025-13-06"),
+                "t.yaml:13:10: study.start: \"2025-13-06\" is not a date or time; use ISO-8601 such as 2025-07-01, "
+                        + "2025-07-01T00:00 (site local time) or 2025-07-01T00:00+09:00");
+    }
+
+    @Test
+    void unknownStrategy() throws IOException {
+        assertProblems(VALID.replace("type: peak-shaving", "type: peak-shave"),
+                "t.yaml:17:9: strategy.type: \"peak-shave\" is not one of peak-shaving, idle",
+                "t.yaml:18:3: strategy.dischargeAbove: unknown key \"dischargeAbove\" Allowed here: type",
+                "t.yaml:19:3: strategy.chargeBelow: unknown key \"chargeBelow\" Allowed here: type");
+    }
+
+    @Test
+    void thresholdsInverted() throws IOException {
+        assertProblems(VALID.replace("chargeBelow: 700 kW", "chargeBelow: 950 kW"),
+                "t.yaml:19:16: strategy.chargeBelow: \"950 kW\" is above dischargeAbove \"900 kW\"; recharging must "
+                        + "stop below where discharging starts");
+    }
+
+    @Test
+    void dailyShapeOfWrongLength() throws IOException {
+        assertProblems(VALID.replace("base: 800 kW", "base: 800 kW\n    daily: [1, 1, 1]"),
+                "t.yaml:8:12: loads[0].daily: has 3 values; give 24 factors, one per local hour 0-23");
+    }
+
+    @Test
+    void missingTraceFile() throws IOException {
+        assertThat(problems(VALID.replace("type: profile\n    base: 800 kW", "type: csv\n    file: nowhere.csv")))
+                .singleElement().asString()
+                .startsWith("t.yaml:7:11: loads[0].file: \"nowhere.csv\" does not exist (looked for ");
+    }
+
+    @Test
+    void mappingWhereAValueBelongs() throws IOException {
+        assertProblems(VALID.replace("contract: 1 MW", "contract: {value: 1 MW}"),
+                "t.yaml:3:13: grid.contract: expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\", "
+                        + "found a mapping");
+    }
+
+    @Test
+    void missingSectionsAreAllListed() throws IOException {
+        assertProblems("name: Bare\n",
+                "t.yaml:1:1: grid: is required: the grid connection (contract, voltage)",
+                "t.yaml:1:1: loads: is required: a list of loads",
+                "t.yaml:1:1: study: is required: start, duration (or end) and step");
+    }
+
+    @Test
+    void severalProblemsAreReportedTogetherInFileOrder() throws IOException {
+        String text = VALID.replace("contract: 1 MW", "contract: 1 MWh")
+                .replace("energy: 1 MWh", "energy: 0 MWh")
+                .replace("step: 1 min", "step: 2 h");
+        assertThat(problems(text)).extracting(ConfigProblem::line).containsExactly(3, 9, 15);
+    }
+
+    @Test
+    void yamlSyntaxErrorHasItsPosition() throws IOException {
+        assertProblems("name: x\ngrid:\n  contract: [1 MW\n",
+                "t.yaml:4:1: not valid YAML: expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void duplicateKey() throws IOException {
+        assertProblems(VALID.replace("  contract: 1 MW", "  contract: 1 MW\n  contract: 2 MW"),
+                "t.yaml:4:3: grid.contract: duplicate key; each key may appear once");
+    }
+
+    @Test
+    void theExceptionMessageListsEveryProblem() throws IOException {
+        Path f = write(VALID.replace("energy: 1 MWh", "energy: 1 MW").replace("step: 1 min", "step: 7 min"));
+        assertThatThrownBy(() -> SiteConfigReader.read(f))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("2 problems in the configuration:\n  " + f + ":9:13: batteries[0].energy:")
+                .hasMessageContaining("\n  " + f + ":15:9: study.step:");
+    }
+
+    private void assertProblems(String yaml, String... expected) throws IOException {
+        assertThat(problems(yaml)).extracting(Object::toString).containsExactly(expected);
+    }
+
+    private List<ConfigProblem> problems(String yaml) throws IOException {
+        Path f = write(yaml);
+        try {
+            SiteConfigReader.read(f);
+        } catch (ConfigException e) {
+            return e.problems().stream().map(p -> new ConfigProblem(Path.of("t.yaml"), p.line(), p.column(), p.path(),
+                    p.message())).toList();
+        }
+        throw new AssertionError("expected problems, the file was accepted:\n" + yaml);
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    static Path examples() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("examples"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("no examples/ folder above " + Path.of("").toAbsolutePath());
+        }
+        return p.resolve("examples");
+    }
+}
