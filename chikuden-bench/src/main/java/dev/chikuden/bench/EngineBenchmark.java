@@ -1,0 +1,63 @@
+package dev.chikuden.bench;
+
+import dev.chikuden.sim.SimulationResult;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.study.PlanStudy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The engine on the bundled 1-second site-year ({@code examples/sakai-year-1s.yaml}, 31,536,000
+ * steps): one case on one thread, no result files, heap capped at 1 GiB.
+ * Run: {@code java -jar chikuden-bench/target/benchmarks.jar EngineBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class EngineBenchmark {
+    SiteConfig year;
+
+    @Setup
+    public void readSite() {
+        year = SiteConfigReader.read(example("sakai-year-1s.yaml"));
+    }
+
+    /** The year with the battery under the simple peak-shaving controller. */
+    @Benchmark
+    public SimulationResult yearPeakShaving1s() {
+        return PlanStudy.simulate(year, PlanStudy.Case.WITH_BATTERY, PlanStudy.SinkFactory.NONE);
+    }
+
+    /** The same year without battery: the cost of load, PV and metering alone. */
+    @Benchmark
+    public SimulationResult yearNoBattery1s() {
+        return PlanStudy.simulate(year, PlanStudy.Case.WITHOUT_BATTERY, PlanStudy.SinkFactory.NONE);
+    }
+
+    static Path example(String name) {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isRegularFile(p.resolve("examples").resolve(name))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("run from inside the project: examples/" + name + " not found above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return p.resolve("examples").resolve(name);
+    }
+}
