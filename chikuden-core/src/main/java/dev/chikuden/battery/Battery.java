@@ -14,6 +14,12 @@ public interface Battery extends BatteryView {
     /** The energy accounts since construction. */
     BatteryLedger ledger();
 
+    /** How the battery has aged so far. */
+    BatteryHealth health();
+
+    /** The air temperature around the battery for the next step (drives its thermal and aging models). */
+    void setAmbientC(double temperatureC);
+
     /** The absence of a battery: it can do nothing and draws nothing. */
     Battery NONE = new Battery() {
         @Override
@@ -24,6 +30,21 @@ public interface Battery extends BatteryView {
         @Override
         public BatteryLedger ledger() {
             return BatteryLedger.EMPTY;
+        }
+
+        @Override
+        public BatteryHealth health() {
+            return BatteryHealth.NEW;
+        }
+
+        @Override
+        public void setAmbientC(double temperatureC) {
+            // nothing to warm
+        }
+
+        @Override
+        public double cellTemperatureC() {
+            return Double.NaN;
         }
 
         @Override

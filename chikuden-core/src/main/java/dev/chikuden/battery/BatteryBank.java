@@ -42,6 +42,43 @@ public final class BatteryBank implements Battery {
     }
 
     @Override
+    public void setAmbientC(double temperatureC) {
+        for (Battery b : units) {
+            b.setAmbientC(temperatureC);
+        }
+    }
+
+    /** Capacity-weighted SOH; the first unit to reach its end of life sets the bank's. */
+    @Override
+    public BatteryHealth health() {
+        double eol = Double.NaN;
+        double days = 0;
+        List<AugmentationEvent> events = new java.util.ArrayList<>();
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
+        for (Battery b : units) {
+            BatteryHealth h = b.health();
+            if (!Double.isNaN(h.endOfLifeDay()) && !(h.endOfLifeDay() >= eol)) {
+                eol = h.endOfLifeDay();
+            }
+            days = Math.max(days, h.daysAged());
+            events.addAll(h.augmentations());
+            warnings.addAll(h.warnings());
+        }
+        events.sort(java.util.Comparator.comparingDouble(AugmentationEvent::day));
+        return new BatteryHealth(stateOfHealth(), days, eol, List.copyOf(events), List.copyOf(warnings));
+    }
+
+    /** Capacity-weighted mean cell temperature. */
+    @Override
+    public double cellTemperatureC() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.cellTemperatureC() * b.capacityKwh();
+        }
+        return s / capacityKwh();
+    }
+
+    @Override
     public BatteryLedger ledger() {
         BatteryLedger sum = BatteryLedger.EMPTY;
         for (Battery b : units) {

@@ -1,28 +1,37 @@
 package dev.chikuden.battery;
 
+import dev.chikuden.aging.AgingSpec;
+
 /**
- * An energy-reservoir battery as configured. Validation with user-facing messages happens where
- * the configuration is read; the checks here guard programmatic use.
+ * A battery system as configured. Validation with user-facing messages happens where the
+ * configuration is read; the checks here guard programmatic use.
  *
- * @param name                identifies the battery in results
- * @param energyKwh           nameplate energy; SOC is stored energy over this
- * @param chargePowerKw       AC charge limit of the converter
- * @param dischargePowerKw    AC discharge limit of the converter
- * @param chargeEfficiency    AC to stored, (0, 1]
- * @param dischargeEfficiency stored to AC, (0, 1]
- * @param socMin              lower end of the SOC window
- * @param socMax              upper end of the SOC window
- * @param initialSoc          SOC at the start, inside the window
- * @param auxiliaryKw         standby and auxiliary load drawn from the AC bus at all times
+ * @param name             identifies the battery in results
+ * @param energyKwh        nameplate energy; SOC is stored energy over nameplate times SOH
+ * @param chargePowerKw    AC charge rating of the converter
+ * @param dischargePowerKw AC discharge rating of the converter
+ * @param socMin           lower end of the SOC window
+ * @param socMax           upper end of the SOC window
+ * @param initialSoc       SOC at the start, inside the window
+ * @param conversion       PCS efficiency curve and DC efficiencies
+ * @param limits           SOC tapers and C-rate limits
+ * @param standbyKw        auxiliary load drawn at all times (controls, lighting, fans)
+ * @param thermal          container thermal model and HVAC; null: cells at ambient, no HVAC load
+ * @param aging            capacity-fade model; null: no aging
+ * @param endOfLifeSoh     SOH at which the battery counts as at its end of life
+ * @param augmentation     when to add cells
  */
 public record BatteryParameters(String name, double energyKwh, double chargePowerKw, double dischargePowerKw,
-                                double chargeEfficiency, double dischargeEfficiency, double socMin,
-                                double socMax, double initialSoc, double auxiliaryKw) {
+                                double socMin, double socMax, double initialSoc, Conversion conversion,
+                                PowerLimits limits, double standbyKw, Thermal thermal, AgingSpec aging,
+                                double endOfLifeSoh, Augmentation augmentation) {
     public BatteryParameters {
-        if (!(energyKwh > 0) || !(chargePowerKw >= 0) || !(dischargePowerKw >= 0) || !(auxiliaryKw >= 0)) {
+        if (!(energyKwh > 0) || !(chargePowerKw >= 0) || !(dischargePowerKw >= 0) || !(standbyKw >= 0)) {
             throw new IllegalArgumentException("energy must be positive and powers non-negative: " + name);
         }
-        if (!(chargeEfficiency > 0 && chargeEfficiency <= 1) || !(dischargeEfficiency > 0 && dischargeEfficiency <= 1)) {
+        if (!(conversion.dcChargeEfficiency() > 0 && conversion.dcChargeEfficiency() <= 1)
+                || !(conversion.dcDischargeEfficiency() > 0 && conversion.dcDischargeEfficiency() <= 1)
+                || !(conversion.pcsEfficiency().min() > 0 && conversion.pcsEfficiency().max() <= 1)) {
             throw new IllegalArgumentException("efficiencies must lie in (0, 1]: " + name);
         }
         if (!(0 <= socMin && socMin < socMax && socMax <= 1) || !(socMin <= initialSoc && initialSoc <= socMax)) {
@@ -30,13 +39,18 @@ public record BatteryParameters(String name, double energyKwh, double chargePowe
         }
     }
 
-    /** Energy between the ends of the SOC window. */
-    public double usableEnergyKwh() {
-        return energyKwh * (socMax - socMin);
+    /** The plain energy reservoir: constant one-way efficiencies, a constant auxiliary load, no aging. */
+    public static BatteryParameters reservoir(String name, double energyKwh, double chargePowerKw,
+                                              double dischargePowerKw, double chargeEfficiency,
+                                              double dischargeEfficiency, double socMin, double socMax,
+                                              double initialSoc, double auxiliaryKw) {
+        return new BatteryParameters(name, energyKwh, chargePowerKw, dischargePowerKw, socMin, socMax, initialSoc,
+                Conversion.simple(chargeEfficiency, dischargeEfficiency), PowerLimits.NONE, auxiliaryKw, null, null,
+                0.8, Augmentation.NONE);
     }
 
-    /** Round-trip efficiency AC to AC, without auxiliaries. */
-    public double roundTripEfficiency() {
-        return chargeEfficiency * dischargeEfficiency;
+    /** Energy between the ends of the SOC window, when new. */
+    public double usableEnergyKwh() {
+        return energyKwh * (socMax - socMin);
     }
 }

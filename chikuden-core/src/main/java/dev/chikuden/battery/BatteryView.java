@@ -21,6 +21,9 @@ public interface BatteryView {
     /** Relative capacity, 1 when new. */
     double stateOfHealth();
 
+    /** Cell temperature (the ambient when there is no thermal model). */
+    double cellTemperatureC();
+
     /** Largest net discharge (kW) the battery can deliver over the next step. */
     double maxDischargeKw(double stepS);
 

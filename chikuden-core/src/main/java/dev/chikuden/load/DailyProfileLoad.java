@@ -1,6 +1,6 @@
 package dev.chikuden.load;
 
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.time.TimeGrid;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +13,7 @@ import java.time.zone.ZoneRules;
  * like metered power rather than static. Its innovations are a hash of (seed, step): the same seed
  * gives the same load, and the engine's sequential chunks give the same values whatever their size.
  */
-public final class DailyProfileLoad implements PowerProfile {
+public final class DailyProfileLoad implements Profile {
     private final TimeGrid grid;
     private final double baseKw;
     private final double[] hourly;

@@ -3,17 +3,17 @@ package dev.chikuden.profile;
 import java.util.List;
 
 /** The sum of several profiles (several loads at one site). */
-public final class SumProfile implements PowerProfile {
-    private final PowerProfile[] parts;
+public final class SumProfile implements Profile {
+    private final Profile[] parts;
     private double[] scratch = new double[0];
 
-    private SumProfile(List<PowerProfile> parts) {
-        this.parts = parts.toArray(new PowerProfile[0]);
+    private SumProfile(List<Profile> parts) {
+        this.parts = parts.toArray(new Profile[0]);
     }
 
-    public static PowerProfile of(List<PowerProfile> parts) {
+    public static Profile of(List<Profile> parts) {
         if (parts.isEmpty()) {
-            return PowerProfile.ZERO;
+            return Profile.ZERO;
         }
         return parts.size() == 1 ? parts.get(0) : new SumProfile(parts);
     }

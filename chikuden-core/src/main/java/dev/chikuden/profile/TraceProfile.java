@@ -10,7 +10,7 @@ import dev.chikuden.time.TimeGrid;
  * coarser step, hold or linear to a finer one), scaled, and either required to cover the whole
  * study or repeated from its start.
  */
-public final class TraceProfile implements PowerProfile {
+public final class TraceProfile implements Profile {
     private final double[] kw;
     private final long offsetSteps;
     private final boolean repeat;

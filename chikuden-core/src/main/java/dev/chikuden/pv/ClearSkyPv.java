@@ -1,6 +1,6 @@
 package dev.chikuden.pv;
 
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.time.TimeGrid;
 
 /**
@@ -9,7 +9,7 @@ import dev.chikuden.time.TimeGrid;
  * of time, up to ±16 min, is ignored). No clouds: for weather, give a measured trace instead.
  * The hour angle advances by a fixed rotation each step, so a step costs a few multiplications.
  */
-public final class ClearSkyPv implements PowerProfile {
+public final class ClearSkyPv implements Profile {
     private final TimeGrid grid;
     private final double peakKw;
     private final double sinLat;

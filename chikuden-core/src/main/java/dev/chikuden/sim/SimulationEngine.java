@@ -1,9 +1,10 @@
 package dev.chikuden.sim;
 
 import dev.chikuden.battery.Battery;
+import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.Measurements;
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.time.HalfHourDemandMeter;
 import dev.chikuden.time.TimeGrid;
 import java.util.List;
@@ -19,23 +20,36 @@ public final class SimulationEngine {
     public static final int DEFAULT_CHUNK = 8192;
 
     private final TimeGrid grid;
-    private final PowerProfile load;
-    private final PowerProfile pv;
+    private final Profile load;
+    private final Profile pv;
+    private final Profile ambientC;
     private final Battery battery;
     private final Controller controller;
     private final double gridFrequencyHz;
     private final int chunkSize;
 
-    public SimulationEngine(TimeGrid grid, PowerProfile load, PowerProfile pv, Battery battery,
+    /** Ambient air at a constant 25 °C. */
+    public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
+
+    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Battery battery,
                             Controller controller, double gridFrequencyHz) {
         this(grid, load, pv, battery, controller, gridFrequencyHz, DEFAULT_CHUNK);
     }
 
-    public SimulationEngine(TimeGrid grid, PowerProfile load, PowerProfile pv, Battery battery,
+    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Battery battery,
+                            Controller controller, double gridFrequencyHz, int chunkSize) {
+        this(grid, load, pv, STANDARD_AMBIENT, battery, controller, gridFrequencyHz, chunkSize);
+    }
+
+    /**
+     * @param ambientC air temperature around the battery, °C
+     */
+    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Profile ambientC, Battery battery,
                             Controller controller, double gridFrequencyHz, int chunkSize) {
         this.grid = grid;
         this.load = load;
         this.pv = pv;
+        this.ambientC = ambientC;
         this.battery = battery;
         this.controller = controller;
         this.gridFrequencyHz = gridFrequencyHz;
@@ -45,7 +59,9 @@ public final class SimulationEngine {
     /** Runs every step; the sinks are closed at the end, also when the run fails. */
     public SimulationResult run(List<? extends StepSink> sinks) {
         long started = System.nanoTime();
+        BatteryLedger ledgerAtStart = battery.ledger();
         StepChunk c = new StepChunk(chunkSize);
+        double[] ambient = new double[chunkSize];
         GridMeter meter = new GridMeter(grid);
         HalfHourDemandMeter demand = new HalfHourDemandMeter(grid.zone());
         Measurements m = new Measurements();
@@ -56,6 +72,7 @@ public final class SimulationEngine {
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
                 load.fill(first, c.loadKw, n);
                 pv.fill(first, c.pvKw, n);
+                ambientC.fill(first, ambient, n);
                 long t = grid.epochMsAt(first);
                 for (int i = 0; i < n; i++, t += stepMs) {
                     double loadKw = c.loadKw[i];
@@ -63,6 +80,7 @@ public final class SimulationEngine {
                     boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
                     m.update(t, stepS, loadKw, pvKw, gridFrequencyHz,
                             sameSlot ? demand.slotStartEpochMs() : t, sameSlot ? demand.slotImportKwh() : 0);
+                    battery.setAmbientC(ambient[i]);
                     double batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
                     double gridKw = loadKw - pvKw - batteryKw;
                     demand.add(t, stepMs, gridKw);
@@ -85,6 +103,6 @@ public final class SimulationEngine {
         demand.finish();
         double wall = (System.nanoTime() - started) / 1e9;
         return new SimulationResult(grid, meter.kpis(demand.peakKw(), demand.peakSlotStartEpochMs()),
-                battery.ledger(), meter.socMin(), meter.socMax(), wall);
+                battery.ledger().since(ledgerAtStart), battery.health(), meter.socMin(), meter.socMax(), wall);
     }
 }

@@ -1,16 +1,18 @@
 package dev.chikuden.sim;
 
+import dev.chikuden.battery.BatteryHealth;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.time.TimeGrid;
 
 /**
- * What a run produced, in figures; the per-step values went to the sinks.
+ * What a run produced, in figures; the per-step values went to the sinks. The battery ledger
+ * covers this run only; its health is the battery's state at the end of the run.
  *
  * @param socMin lowest SOC at the end of any step (NaN without a battery)
  * @param socMax highest SOC at the end of any step (NaN without a battery)
  */
-public record SimulationResult(TimeGrid grid, GridKpis gridKpis, BatteryLedger battery, double socMin,
-                               double socMax, double wallSeconds) {
+public record SimulationResult(TimeGrid grid, GridKpis gridKpis, BatteryLedger battery, BatteryHealth health,
+                               double socMin, double socMax, double wallSeconds) {
     public long steps() {
         return grid.steps();
     }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param location  null when not given
  * @param pv        null without PV
  * @param batteries empty for a site without storage
+ * @param ambient   air temperature around the batteries
  */
 public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
-                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, StudyPeriod study,
+                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient, StudyPeriod study,
                          StrategySpec strategy, OutputSpec output) {
 }

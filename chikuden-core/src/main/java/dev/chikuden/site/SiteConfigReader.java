@@ -1,6 +1,14 @@
 package dev.chikuden.site;
 
+import dev.chikuden.aging.AgingSpec;
+import dev.chikuden.aging.BlastLfpGr250Ah;
+import dev.chikuden.battery.Augmentation;
 import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.battery.Conversion;
+import dev.chikuden.battery.PiecewiseLinear;
+import dev.chikuden.battery.PowerLimits;
+import dev.chikuden.battery.Thermal;
+import dev.chikuden.weather.Climate;
 import dev.chikuden.time.Interpolation;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
@@ -93,6 +101,7 @@ public final class SiteConfigReader {
                 batteries.add(b);
             }
         }
+        AmbientSpec ambient = ambient(top.map("ambient"));
         if (!top.has("study")) {
             top.problem(null, "study", "is required: start, duration (or end) and step");
         }
@@ -105,7 +114,25 @@ public final class SiteConfigReader {
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                study, strategy, output);
+                ambient, study, strategy, output);
+    }
+
+    /** Constant 25 °C unless the site says otherwise. */
+    private AmbientSpec ambient(YamlMap m) {
+        int given = (m.has("temperature") ? 1 : 0) + (m.has("climate") ? 1 : 0) + (m.has("file") ? 1 : 0);
+        AmbientSpec spec = new AmbientSpec.Constant(25);
+        if (given > 1) {
+            m.problem(null, m.path(), "give one of temperature, climate or file");
+        } else if (m.has("climate")) {
+            String c = m.choice("climate", null, Climate.builtIn());
+            spec = c == null ? spec : new AmbientSpec.BuiltInClimate(c);
+        } else if (m.has("file")) {
+            spec = trace(m, "ambient", false);
+        } else if (m.has("temperature")) {
+            spec = new AmbientSpec.Constant(m.quantity("temperature", Dimension.TEMPERATURE, 25));
+        }
+        m.finish();
+        return spec;
     }
 
     private ZoneId zone(YamlMap top) {
@@ -181,6 +208,11 @@ public final class SiteConfigReader {
     }
 
     private TraceSpec trace(YamlMap m, String name) {
+        return trace(m, name, true);
+    }
+
+    /** A CSV series; {@code power} adds the unit key (W, kW, MW). */
+    private TraceSpec trace(YamlMap m, String name, boolean power) {
         String fileText = m.text("file", null);
         Path path = null;
         if (fileText != null) {
@@ -190,7 +222,7 @@ public final class SiteConfigReader {
             }
         }
         String column = m.text("column", "");
-        String unit = m.choice("unit", "kW", List.of("W", "kW", "MW"));
+        String unit = power ? m.choice("unit", "kW", List.of("W", "kW", "MW")) : null;
         double scale = m.number("scale", 1, 0, 1e9);
         String interp = m.choice("interpolation", "hold", List.of("hold", "linear"));
         boolean repeat = m.bool("repeat", false);
@@ -215,7 +247,10 @@ public final class SiteConfigReader {
         return spec;
     }
 
-    private BatteryParameters battery(YamlMap m, int index) {
+    private BatteryParameters battery(YamlMap user, int index) {
+        YamlMap preset = preset(user);
+        YamlMap m = preset == null ? user : new YamlMap(file, problems, user.path(), user.node(), preset);
+        m.text("preset", ""); // read above; allowed here too
         String name = m.text("name", "battery-" + (index + 1));
         double energy = m.positive("energy", Dimension.ENERGY, Double.NaN, true);
         double power = m.positive("power", Dimension.POWER, -1, false);
@@ -226,12 +261,21 @@ public final class SiteConfigReader {
         }
         double roundTrip = m.fraction("roundTripEfficiency", -1, 0, 1, true, "an efficiency");
         double oneWay = roundTrip > 0 ? Math.sqrt(roundTrip) : 0.95;
-        if (roundTrip > 0 && (m.has("chargeEfficiency") || m.has("dischargeEfficiency"))) {
+        if (roundTrip > 0 && (m.hasOwn("chargeEfficiency") || m.hasOwn("dischargeEfficiency"))) {
             m.problem("roundTripEfficiency", "give either roundTripEfficiency or chargeEfficiency and "
                     + "dischargeEfficiency, not both");
         }
-        double etaC = m.fraction("chargeEfficiency", oneWay, 0, 1, true, "an efficiency");
-        double etaD = m.fraction("dischargeEfficiency", oneWay, 0, 1, true, "an efficiency");
+        double etaC = roundTrip > 0 ? oneWay : m.fraction("chargeEfficiency", oneWay, 0, 1, true, "an efficiency");
+        double etaD = roundTrip > 0 ? oneWay : m.fraction("dischargeEfficiency", oneWay, 0, 1, true, "an efficiency");
+        PiecewiseLinear pcs = curve(m, "pcsEfficiency", Dimension.FRACTION, 1, true);
+        YamlMap taper = m.map("taper");
+        PiecewiseLinear chargeTaper = curve(taper, "charge", Dimension.FRACTION, 1, false);
+        PiecewiseLinear dischargeTaper = curve(taper, "discharge", Dimension.FRACTION, 1, false);
+        taper.finish();
+        YamlMap cRate = m.map("maxCRate");
+        double maxChargeC = cRate.number("charge", Double.POSITIVE_INFINITY, 0.01, 100);
+        double maxDischargeC = cRate.number("discharge", Double.POSITIVE_INFINITY, 0.01, 100);
+        cRate.finish();
         YamlMap soc = m.map("soc");
         double socMin = soc.fraction("min", 0.05, 0, 1, false, "an SOC");
         double socMax = soc.fraction("max", 0.95, 0, 1, false, "an SOC");
@@ -244,22 +288,124 @@ public final class SiteConfigReader {
             soc.problem("initial", "initial SOC " + pct(initial) + " is outside the window " + pct(socMin)
                     + " .. " + pct(socMax));
         }
-        double aux = m.positive("auxiliaryLoad", Dimension.POWER, 0, false);
+        double aux = auxiliary(m, discharge);
+        Thermal thermal = m.has("thermal") ? thermal(m.map("thermal"), energy) : null;
+        YamlMap agingMap = m.map("aging");
+        AgingSpec aging = aging(agingMap);
+        double endOfLife = agingMap.fraction("endOfLife", 0.8, 0, 1, true, "an end-of-life SOH");
+        Augmentation augmentation = augmentation(agingMap.map("augmentation"));
+        agingMap.finish();
         m.finish();
-        double[] all = {energy, charge, discharge, etaC, etaD, socMin, socMax, initial, aux};
+        double[] all = {energy, charge, discharge, etaC, etaD, socMin, socMax, initial, aux, maxChargeC, maxDischargeC,
+                endOfLife};
         for (double v : all) {
             if (Double.isNaN(v) || v < 0) {
                 return null;
             }
         }
-        if (socMin >= socMax || initial < socMin || initial > socMax) {
+        if (socMin >= socMax || initial < socMin || initial > socMax || pcs == null || chargeTaper == null
+                || dischargeTaper == null || augmentation == null || (m.has("thermal") && thermal == null)) {
             return null;
         }
-        return new BatteryParameters(name, energy, charge, discharge, etaC, etaD, socMin, socMax, initial, aux);
+        return new BatteryParameters(name, energy, charge, discharge, socMin, socMax, initial,
+                new Conversion(pcs, etaC, etaD), new PowerLimits(chargeTaper, dischargeTaper, maxChargeC, maxDischargeC),
+                aux, thermal, aging, endOfLife, augmentation);
+    }
+
+    /** The preset a battery names, read from the data shipped with Chikuden; null when none. */
+    private YamlMap preset(YamlMap user) {
+        String name = user.text("preset", "");
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        try (var in = BatteryParameters.class.getResourceAsStream("presets/" + name + ".yaml")) {
+            if (in == null) {
+                user.problem("preset", "\"" + name + "\" is not a battery preset; available: " + String.join(", ", PRESETS));
+                return null;
+            }
+            Node node = new Yaml(new LoaderOptions()).compose(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return new YamlMap(file, problems, user.path(), node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The battery presets shipped as data. */
+    public static final List<String> PRESETS = List.of("lfp-container");
+
+    private static PiecewiseLinear curve(YamlMap m, String key, Dimension y, double fallback, boolean efficiency) {
+        double[][] pts = m.points(key, Dimension.FRACTION, y);
+        if (pts == null) {
+            return m.raw(key) == null ? PiecewiseLinear.constant(fallback) : null;
+        }
+        for (double v : pts[1]) {
+            if (efficiency ? !(v > 0 && v <= 1) : !(v >= 0 && v <= 1)) {
+                m.problem(key, "value " + pct(v) + " is outside " + (efficiency ? "(0, 100 %]" : "[0, 100 %]"));
+                return null;
+            }
+        }
+        return new PiecewiseLinear(pts[0], pts[1]);
+    }
+
+    /** A power, or a percentage of the discharge rating. */
+    private static double auxiliary(YamlMap m, double dischargeKw) {
+        String text = m.text("auxiliaryLoad", "0 kW");
+        if (text != null && text.trim().endsWith("%")) {
+            double f = m.fraction("auxiliaryLoad", 0, 0, 0.2, false, "an auxiliary load given in % of the discharge rating");
+            return f * Math.max(0, dischargeKw);
+        }
+        return m.positive("auxiliaryLoad", Dimension.POWER, 0, false);
+    }
+
+    private static Thermal thermal(YamlMap m, double energyKwh) {
+        double capacityPerMwh = m.positive("heatCapacityPerMwh", Dimension.HEAT_CAPACITY, Double.NaN, true);
+        double conductancePerMwh = m.positive("conductancePerMwh", Dimension.THERMAL_CONDUCTANCE, Double.NaN, true);
+        double cooling = m.quantity("coolingAbove", Dimension.TEMPERATURE, Double.NaN);
+        double heating = m.quantity("heatingBelow", Dimension.TEMPERATURE, Double.NaN);
+        double coolingCop = m.number("coolingCop", Double.NaN, 0.5, 20);
+        double heatingCop = m.number("heatingCop", Double.NaN, 0.5, 20);
+        double initial = m.quantity("initial", Dimension.TEMPERATURE, 25);
+        if (heating >= cooling) {
+            m.problem("heatingBelow", "\"" + m.text("heatingBelow", "") + "\" is not below coolingAbove \""
+                    + m.text("coolingAbove", "") + "\"");
+        }
+        m.finish();
+        double[] all = {capacityPerMwh, conductancePerMwh, cooling, heating, coolingCop, heatingCop, initial};
+        for (double v : all) {
+            if (Double.isNaN(v)) {
+                return null;
+            }
+        }
+        if (heating >= cooling || Double.isNaN(energyKwh)) {
+            return null;
+        }
+        double mwh = energyKwh / 1000;
+        return new Thermal(capacityPerMwh * mwh, conductancePerMwh * mwh, cooling, heating, coolingCop, heatingCop,
+                initial);
+    }
+
+    private static AgingSpec aging(YamlMap m) {
+        String model = m.choice("model", "none", List.of("none", BlastLfpGr250Ah.NAME));
+        return BlastLfpGr250Ah.NAME.equals(model) ? new AgingSpec.Blast() : null;
+    }
+
+    private static Augmentation augmentation(YamlMap m) {
+        double below = m.fraction("whenSohBelow", 0, 0, 1, false, "an SOH");
+        double every = m.positive("every", Dimension.DURATION, 0, true);
+        m.finish();
+        if (Double.isNaN(below) || Double.isNaN(every)) {
+            return null;
+        }
+        return new Augmentation(below, every / 86_400);
     }
 
     private StudyPeriod study(YamlMap m, ZoneId zone) {
         String startText = m.text("start", null);
+        double years = m.number("years", 1, 1, 100);
+        String mode = m.choice("yearMode", "repeat", List.of("repeat", "roll"));
+        if (years != Math.rint(years)) {
+            m.problem("years", "\"" + m.text("years", "") + "\" is not a whole number of years");
+        }
         Instant start = startText == null ? null : instant(m, "start", startText, zone);
         double step = m.positive("step", Dimension.DURATION, Double.NaN, true);
         double duration = Double.NaN;
@@ -299,7 +445,15 @@ public final class SiteConfigReader {
                     + Integer.MAX_VALUE + " are allowed");
             return null;
         }
-        return new StudyPeriod(start, durationMs, stepMs);
+        if (Double.isNaN(years) || years != Math.rint(years) || mode == null) {
+            return null;
+        }
+        if (years > 1 && (durationMs < 365 * 86_400_000L || durationMs > 366 * 86_400_000L)) {
+            m.problem("years", "a study of " + (long) years + " years needs a period of one year (365 or 366 d), not "
+                    + Quantities.formatDuration(durationMs / 1000.0) + "; each year is simulated in full");
+            return null;
+        }
+        return new StudyPeriod(start, durationMs, stepMs, (int) years, "roll".equals(mode));
     }
 
     private static Instant instant(YamlMap m, String key, String text, ZoneId zone) {

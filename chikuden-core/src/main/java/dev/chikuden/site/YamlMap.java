@@ -27,14 +27,23 @@ final class YamlMap {
     private final List<ConfigProblem> problems;
     private final String path;
     private final Node node;
+    private final YamlMap fallback;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> asked = new LinkedHashSet<>();
 
     YamlMap(Path file, List<ConfigProblem> problems, String path, Node node) {
+        this(file, problems, path, node, null);
+    }
+
+    /**
+     * @param fallback where keys absent here are looked up (a preset shipped as data); null for none
+     */
+    YamlMap(Path file, List<ConfigProblem> problems, String path, Node node, YamlMap fallback) {
         this.file = file;
         this.problems = problems;
         this.path = path;
         this.node = node;
+        this.fallback = fallback;
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
@@ -55,16 +64,29 @@ final class YamlMap {
         return path;
     }
 
+    Node node() {
+        return node;
+    }
+
     boolean has(String key) {
+        asked.add(key);
+        return entries.containsKey(key) || (fallback != null && fallback.has(key));
+    }
+
+    /** True when the key is given here, not only by the fallback. */
+    boolean hasOwn(String key) {
         asked.add(key);
         return entries.containsKey(key);
     }
 
-    /** The value node of {@code key}, or null when absent. */
+    /** The value node of {@code key} (here, else in the fallback), or null when absent. */
     Node raw(String key) {
         asked.add(key);
         NodeTuple t = entries.get(key);
-        return t == null ? null : t.getValueNode();
+        if (t == null) {
+            return fallback == null ? null : fallback.raw(key);
+        }
+        return t.getValueNode();
     }
 
     String at(String key) {
@@ -170,7 +192,48 @@ final class YamlMap {
 
     /** A nested mapping; an empty reader when absent. */
     YamlMap map(String key) {
-        return new YamlMap(file, problems, at(key), raw(key));
+        asked.add(key);
+        NodeTuple own = entries.get(key);
+        YamlMap nestedFallback = fallback == null ? null : fallback.map(key);
+        return new YamlMap(file, problems, at(key), own == null ? null : own.getValueNode(), nestedFallback);
+    }
+
+    /**
+     * A table of points {@code [[x, y], ...]} with x strictly increasing, each a quantity; null when
+     * absent or bad (the problem is recorded).
+     */
+    double[][] points(String key, Dimension xDimension, Dimension yDimension) {
+        Node n = raw(key);
+        if (n == null) {
+            return null;
+        }
+        String expected = "a list of [x, y] points such as [[90 %, 100 %], [100 %, 30 %]]";
+        if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(n, at(key), "expected " + expected + ", found " + describe(n));
+            return null;
+        }
+        double[][] out = new double[2][seq.getValue().size()];
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            if (!(item instanceof SequenceNode pair) || pair.getValue().size() != 2
+                    || !(pair.getValue().get(0) instanceof ScalarNode xs) || !(pair.getValue().get(1) instanceof ScalarNode ys)) {
+                problem(item, at(key) + "[" + i + "]", "expected a point [x, y], found " + describe(item));
+                return null;
+            }
+            try {
+                out[0][i] = Quantities.parse(xs.getValue(), xDimension);
+                out[1][i] = Quantities.parse(ys.getValue(), yDimension);
+            } catch (QuantityFormatException e) {
+                problem(item, at(key) + "[" + i + "]", e.getMessage());
+                return null;
+            }
+            if (i > 0 && !(out[0][i] > out[0][i - 1])) {
+                problem(item, at(key) + "[" + i + "]", "x values must increase: \"" + xs.getValue()
+                        + "\" does not come after the point before");
+                return null;
+            }
+        }
+        return out;
     }
 
     /** A list of plain numbers, or null when absent. */

@@ -7,13 +7,15 @@ import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.time.TimeGrid;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The planning study: the site simulated without its batteries and with them, under its strategy.
- * The two cases are independent and run on two threads.
+ * The planning study: the site simulated without its batteries and with them, under its strategy,
+ * for each study year; the batteries carry their state (SOC, temperature, aging) from year to
+ * year. The two cases are independent and run on two threads. Result files record the first year.
  */
 public final class PlanStudy {
     /** Which of the two runs. */
@@ -40,12 +42,34 @@ public final class PlanStudy {
     }
 
     /**
+     * One study year.
+     *
      * @param withBattery null when the site has no battery
      */
-    public record Result(SiteConfig site, SimulationResult withoutBattery, SimulationResult withBattery,
-                         double wallSeconds) {
+    public record Year(int year, SimulationResult withoutBattery, SimulationResult withBattery) {
+    }
+
+    /** All study years, in order. */
+    public record Result(SiteConfig site, List<Year> years, double wallSeconds) {
+        public SimulationResult withoutBattery() {
+            return years.get(0).withoutBattery();
+        }
+
+        /** The first year with the battery, null without one. */
+        public SimulationResult withBattery() {
+            return years.get(0).withBattery();
+        }
+
+        public SimulationResult lastWithBattery() {
+            return years.get(years.size() - 1).withBattery();
+        }
+
         public long stepsSimulated() {
-            return withoutBattery.steps() + (withBattery == null ? 0 : withBattery.steps());
+            long n = 0;
+            for (Year y : years) {
+                n += y.withoutBattery().steps() + (y.withBattery() == null ? 0 : y.withBattery().steps());
+            }
+            return n;
         }
     }
 
@@ -54,29 +78,56 @@ public final class PlanStudy {
 
     public static Result run(SiteConfig site, SinkFactory sinks) {
         long started = System.nanoTime();
-        CompletableFuture<SimulationResult> with = site.batteries().isEmpty() ? null
-                : CompletableFuture.supplyAsync(() -> simulate(site, Case.WITH_BATTERY, sinks));
-        SimulationResult without = simulate(site, Case.WITHOUT_BATTERY, sinks);
-        SimulationResult withResult;
+        CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
+                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks));
+        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks);
+        List<SimulationResult> withResults;
         try {
-            withResult = with == null ? null : with.join();
+            withResults = with == null ? null : with.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw e;
         }
-        return new Result(site, without, withResult, (System.nanoTime() - started) / 1e9);
+        List<Year> years = new ArrayList<>();
+        for (int y = 0; y < without.size(); y++) {
+            years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
+        }
+        return new Result(site, List.copyOf(years), (System.nanoTime() - started) / 1e9);
     }
 
-    /** One case, on the caller's thread. */
+    /** The first year of one case, on the caller's thread. */
     public static SimulationResult simulate(SiteConfig site, Case c, SinkFactory sinks) {
-        TimeGrid grid = SiteModels.timeGrid(site);
+        return simulateYear(site, c, 0, c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
+                sinks.open(c, site.study().timeGrid(site.zone())));
+    }
+
+    /**
+     * Every year of one case with one battery. Without a battery, repeated years are identical, so
+     * the first is simulated once and reused.
+     */
+    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks) {
         boolean battery = c == Case.WITH_BATTERY;
+        Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
+        List<SimulationResult> out = new ArrayList<>();
+        for (int y = 0; y < site.study().years(); y++) {
+            if (!battery && y > 0 && !site.study().rolling()) {
+                out.add(out.get(0));
+                continue;
+            }
+            List<StepSink> s = y == 0 ? sinks.open(c, site.study().timeGrid(site.zone())) : List.of();
+            out.add(simulateYear(site, c, y, b, s));
+        }
+        return out;
+    }
+
+    private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks) {
+        TimeGrid grid = site.study().timeGrid(site.zone(), year);
         SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
-                battery ? SiteModels.battery(site) : Battery.NONE,
-                battery ? SiteModels.controller(site) : Controller.IDLE,
-                site.grid().frequencyHz());
-        return engine.run(sinks.open(c, grid));
+                SiteModels.ambient(site, grid), battery,
+                c == Case.WITH_BATTERY ? SiteModels.controller(site) : Controller.IDLE,
+                site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
+        return engine.run(sinks);
     }
 }

@@ -3,14 +3,15 @@ package dev.chikuden.study;
 import dev.chikuden.battery.Battery;
 import dev.chikuden.battery.BatteryBank;
 import dev.chikuden.battery.BatteryParameters;
-import dev.chikuden.battery.ReservoirBattery;
+import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.PeakShavingController;
 import dev.chikuden.load.DailyProfileLoad;
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.profile.SumProfile;
 import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
+import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
@@ -19,6 +20,7 @@ import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.time.TimeGrid;
+import dev.chikuden.weather.Climate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +33,8 @@ public final class SiteModels {
         return site.study().timeGrid(site.zone());
     }
 
-    public static PowerProfile load(SiteConfig site, TimeGrid grid) {
-        List<PowerProfile> parts = new ArrayList<>();
+    public static Profile load(SiteConfig site, TimeGrid grid) {
+        List<Profile> parts = new ArrayList<>();
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(new DailyProfileLoad(grid, d.baseKw(), d.hourlyFactors(), d.weekendFactor(),
@@ -44,9 +46,9 @@ public final class SiteModels {
         return SumProfile.of(parts);
     }
 
-    public static PowerProfile pv(SiteConfig site, TimeGrid grid) {
+    public static Profile pv(SiteConfig site, TimeGrid grid) {
         if (site.pv() == null) {
-            return PowerProfile.ZERO;
+            return Profile.ZERO;
         }
         if (site.pv() instanceof ClearSkyPvSpec c) {
             return new ClearSkyPv(grid, c.peakKw(), site.location().latitudeDeg(), site.location().longitudeDeg());
@@ -57,9 +59,22 @@ public final class SiteModels {
     public static Battery battery(SiteConfig site) {
         List<Battery> units = new ArrayList<>();
         for (BatteryParameters p : site.batteries()) {
-            units.add(new ReservoirBattery(p));
+            units.add(new BatterySystem(p));
         }
         return BatteryBank.of(units);
+    }
+
+    /** Air temperature around the batteries, °C. */
+    public static Profile ambient(SiteConfig site, TimeGrid grid) {
+        AmbientSpec a = site.ambient();
+        if (a instanceof AmbientSpec.Constant c) {
+            double t = c.temperatureC();
+            return (first, out, count) -> java.util.Arrays.fill(out, 0, count, t);
+        }
+        if (a instanceof AmbientSpec.BuiltInClimate b) {
+            return Climate.named(b.name()).on(grid);
+        }
+        return trace((TraceSpec) a, site, grid);
     }
 
     public static Controller controller(SiteConfig site) {
@@ -69,8 +84,8 @@ public final class SiteModels {
         return Controller.IDLE;
     }
 
-    private static PowerProfile trace(TraceSpec t, SiteConfig site, TimeGrid grid) {
+    private static Profile trace(TraceSpec t, SiteConfig site, TimeGrid grid) {
         return new TraceProfile(t.file().toString(), SeriesCsv.read(t.file(), t.column(), site.zone()), grid,
-                t.interpolation(), t.kwPerUnit(), t.repeat());
+                t.interpolation(), t.factor(), t.repeat());
     }
 }

@@ -15,7 +15,11 @@ public enum Dimension {
             new Unit("ms", 1e-3), new Unit("s", 1), new Unit("sec", 1), new Unit("min", 60),
             new Unit("h", 3600), new Unit("hr", 3600), new Unit("d", 86400), new Unit("day", 86400),
             new Unit("days", 86400), new Unit("w", 604800), new Unit("week", 604800),
-            new Unit("weeks", 604800))),
+            new Unit("weeks", 604800), new Unit("year", 31_536_000), new Unit("years", 31_536_000))),
+    /** Celsius; kelvin converts with its offset. */
+    TEMPERATURE("a temperature", "°C", List.of(new Unit("°C", 1), new Unit("C", 1), new Unit("K", 1, -273.15))),
+    HEAT_CAPACITY("a heat capacity", "kJ/K", List.of(new Unit("J/K", 1e-3), new Unit("kJ/K", 1), new Unit("MJ/K", 1e3))),
+    THERMAL_CONDUCTANCE("a thermal conductance", "kW/K", List.of(new Unit("W/K", 1e-3), new Unit("kW/K", 1))),
     /** A fraction 0..1, written either as a plain number (0.95) or with a percent sign (95 %). */
     FRACTION("a fraction", "", List.of(new Unit("%", 0.01), new Unit("", 1)));
 
@@ -42,11 +46,18 @@ public enum Dimension {
         return switch (this) {
             case POWER -> article + " with a unit (W, kW, MW, GW), e.g. \"150 MW\"";
             case ENERGY -> article + " with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"";
-            case DURATION -> article + " with a unit (ms, s, min, h, d, week), e.g. \"4 h\"";
+            case DURATION -> article + " with a unit (ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"";
+            case TEMPERATURE -> article + " in °C or K, e.g. \"25 °C\"";
+            case HEAT_CAPACITY -> article + " with a unit (J/K, kJ/K, MJ/K), e.g. \"8000 kJ/K\"";
+            case THERMAL_CONDUCTANCE -> article + " with a unit (W/K, kW/K), e.g. \"40 W/K\"";
             case FRACTION -> article + " as a percentage or a number, e.g. \"95 %\" or 0.95";
         };
     }
 
-    record Unit(String symbol, double toBase) {
+    /** base value = number * toBase + offset. */
+    record Unit(String symbol, double toBase, double offset) {
+        Unit(String symbol, double toBase) {
+            this(symbol, toBase, 0);
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class Quantities {
         boolean anyCase = dimension == Dimension.DURATION;
         for (Dimension.Unit u : dimension.units()) {
             if (u.symbol().equals(unit) || (anyCase && u.symbol().equalsIgnoreCase(unit))) {
-                return number * u.toBase();
+                return number * u.toBase() + u.offset();
             }
         }
         String why = unit.isEmpty() ? "has no unit" : "has unit \"" + unit + "\"";

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class BatteryBankTest {
     @Test
     void sharesARequestInProportionToHeadroom() {
-        ReservoirBattery big = new ReservoirBattery(new BatteryParameters("big", 4000, 1000, 1000, 1, 1, 0, 1, 0.5, 0));
-        ReservoirBattery small = new ReservoirBattery(new BatteryParameters("small", 1000, 250, 250, 1, 1, 0, 1, 0.5, 0));
+        BatterySystem big = new BatterySystem(BatteryParameters.reservoir("big", 4000, 1000, 1000, 1, 1, 0, 1, 0.5, 0));
+        BatterySystem small = new BatterySystem(BatteryParameters.reservoir("small", 1000, 250, 250, 1, 1, 0, 1, 0.5, 0));
         Battery bank = BatteryBank.of(List.of(big, small));
         assertThat(bank.maxDischargeKw(60)).isEqualTo(1250);
         assertThat(bank.apply(500, 3600)).isCloseTo(500, offset(1e-9));
@@ -22,8 +22,8 @@ class BatteryBankTest {
 
     @Test
     void aUnitThatIsEmptyIsNotAskedAndTheOthersCarryTheRequest() {
-        ReservoirBattery empty = new ReservoirBattery(new BatteryParameters("e", 1000, 500, 500, 1, 1, 0.2, 1, 0.2, 0));
-        ReservoirBattery full = new ReservoirBattery(new BatteryParameters("f", 1000, 500, 500, 1, 1, 0.2, 1, 1.0, 0));
+        BatterySystem empty = new BatterySystem(BatteryParameters.reservoir("e", 1000, 500, 500, 1, 1, 0.2, 1, 0.2, 0));
+        BatterySystem full = new BatterySystem(BatteryParameters.reservoir("f", 1000, 500, 500, 1, 1, 0.2, 1, 1.0, 0));
         Battery bank = BatteryBank.of(List.of(empty, full));
         assertThat(bank.apply(400, 60)).isCloseTo(400, offset(1e-9));
         assertThat(empty.soc()).isEqualTo(0.2);

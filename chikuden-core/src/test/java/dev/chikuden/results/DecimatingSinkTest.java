@@ -3,9 +3,9 @@ package dev.chikuden.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.battery.BatteryParameters;
-import dev.chikuden.battery.ReservoirBattery;
+import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.control.PeakShavingController;
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.time.TimeGrid;
 import java.time.ZoneId;
@@ -36,9 +36,9 @@ class DecimatingSinkTest {
         double[] load = {10, 20, 90, 30, 40, 50, 60};
         TimeGrid grid = new TimeGrid(0, 1000, load.length, ZoneId.of("UTC"));
         Collect c = new Collect();
-        PowerProfile p = (first, out, count) -> System.arraycopy(load, (int) first, out, 0, count);
-        new SimulationEngine(grid, p, PowerProfile.ZERO,
-                new ReservoirBattery(new BatteryParameters("b", 100, 1, 1, 1, 1, 0, 1, 0.5, 0)),
+        Profile p = (first, out, count) -> System.arraycopy(load, (int) first, out, 0, count);
+        new SimulationEngine(grid, p, Profile.ZERO,
+                new BatterySystem(BatteryParameters.reservoir("b", 100, 1, 1, 1, 1, 0, 1, 0.5, 0)),
                 new PeakShavingController(1000, 0), 60, 2)
                 .run(List.of(new DecimatingSink(grid, 3000, List.of(c))));
         assertThat(c.rows).hasSize(3);

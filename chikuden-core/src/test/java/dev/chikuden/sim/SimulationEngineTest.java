@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.chikuden.battery.Battery;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.battery.BatteryParameters;
-import dev.chikuden.battery.ReservoirBattery;
+import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.PeakShavingController;
-import dev.chikuden.profile.PowerProfile;
+import dev.chikuden.profile.Profile;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.HalfHourDemand;
 import dev.chikuden.time.TimeGrid;
@@ -27,7 +27,7 @@ class SimulationEngineTest {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final long T0 = Instant.parse("2025-07-01T00:00:00Z").toEpochMilli(); // 09:00 JST
 
-    static PowerProfile series(double... kw) {
+    static Profile series(double... kw) {
         return (first, out, count) -> System.arraycopy(kw, (int) first, out, 0, count);
     }
 
@@ -40,9 +40,9 @@ class SimulationEngineTest {
     @Test
     void peakDemandMatchesAHandComputation() {
         TimeGrid grid = new TimeGrid(T0, 600_000, 6, TOKYO);
-        ReservoirBattery battery = new ReservoirBattery(new BatteryParameters("b", 1000, 50, 50, 1, 1, 0, 1, 0.5, 0));
+        BatterySystem battery = new BatterySystem(BatteryParameters.reservoir("b", 1000, 50, 50, 1, 1, 0, 1, 0.5, 0));
         RecordingSink rec = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(100, 180, 140, 100, 100, 100), PowerProfile.ZERO,
+        SimulationResult r = new SimulationEngine(grid, series(100, 180, 140, 100, 100, 100), Profile.ZERO,
                 battery, new PeakShavingController(120, 110), 60).run(List.of(rec));
         assertThat(rec.battery).containsExactly(new double[] {-10, 50, 20, -10, -10, -10}, offset(1e-9));
         assertThat(rec.grid).containsExactly(new double[] {110, 130, 120, 110, 110, 110}, offset(1e-9));
@@ -67,7 +67,7 @@ class SimulationEngineTest {
             kw[i] = 10;
         }
         TimeGrid grid = new TimeGrid(T0, 100, kw.length, TOKYO);
-        SimulationResult r = new SimulationEngine(grid, series(kw), PowerProfile.ZERO, Battery.NONE, Controller.IDLE, 60)
+        SimulationResult r = new SimulationEngine(grid, series(kw), Profile.ZERO, Battery.NONE, Controller.IDLE, 60)
                 .run(List.of());
         assertThat(r.gridKpis().maxRampUpKwPerS()).isCloseTo(10, offset(1e-12));
         assertThat(r.gridKpis().maxRampDownKwPerS()).isZero();
@@ -91,10 +91,10 @@ class SimulationEngineTest {
         double[] load = randomWalk(seed, steps, 1000);
         double[] pv = randomWalk(seed + 1, steps, 300);
         TimeGrid grid = new TimeGrid(T0, stepMs, steps, TOKYO);
-        BatteryParameters p = new BatteryParameters("b", 2000, 2000 * cRate, 2000 * cRate, eta, eta * 0.98,
+        BatteryParameters p = BatteryParameters.reservoir("b", 2000, 2000 * cRate, 2000 * cRate, eta, eta * 0.98,
                 socMin, socMax, (socMin + socMax) / 2, auxKw);
         RecordingSink a = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(load), series(pv), new ReservoirBattery(p),
+        SimulationResult r = new SimulationEngine(grid, series(load), series(pv), new BatterySystem(p),
                 new PeakShavingController(1000, 800), 60, chunk).run(List.of(a));
 
         double stepH = stepMs / 3_600_000.0;
@@ -116,7 +116,7 @@ class SimulationEngineTest {
 
         // a run in one big chunk gives the same steps
         RecordingSink b = new RecordingSink();
-        new SimulationEngine(grid, series(load), series(pv), new ReservoirBattery(p),
+        new SimulationEngine(grid, series(load), series(pv), new BatterySystem(p),
                 new PeakShavingController(1000, 800), 60, 9000).run(List.of(b));
         assertThat(b.grid).containsExactly(a.grid);
     }
@@ -126,10 +126,10 @@ class SimulationEngineTest {
         int steps = 8760;
         double[] load = randomWalk(42, steps, 5000);
         TimeGrid grid = new TimeGrid(T0, 3_600_000, steps, TOKYO);
-        ReservoirBattery b = new ReservoirBattery(new BatteryParameters("b", 8000, 2000, 2000, 0.95, 0.95, 0.05, 0.95,
+        BatterySystem b = new BatterySystem(BatteryParameters.reservoir("b", 8000, 2000, 2000, 0.95, 0.95, 0.05, 0.95,
                 0.5, 10));
         RecordingSink rec = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(load), PowerProfile.ZERO, b,
+        SimulationResult r = new SimulationEngine(grid, series(load), Profile.ZERO, b,
                 new PeakShavingController(5200, 4800), 60).run(List.of(rec));
         double loadKwh = 0;
         for (double x : load) {

@@ -51,7 +51,7 @@ class SiteConfigReaderTest {
             assertThat(b.chargePowerKw()).isEqualTo(500);
             assertThat(b.dischargePowerKw()).isEqualTo(500);
             assertThat(b.socMin()).isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(b.chargeEfficiency()).isEqualTo(0.95);
+            assertThat(b.conversion().dcChargeEfficiency()).isEqualTo(0.95);
         });
         assertThat(site.study().start()).isEqualTo(Instant.parse("2025-01-05T15:00:00Z"));
         assertThat(site.study().steps()).isEqualTo(1440);
@@ -75,8 +75,8 @@ class SiteConfigReaderTest {
     void roundTripEfficiencyIsSplitEvenly() throws IOException {
         SiteConfig site = SiteConfigReader.read(write(VALID.replace("power: 500 kW",
                 "power: 500 kW\n    roundTripEfficiency: 81 %")));
-        assertThat(site.batteries().get(0).chargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(site.batteries().get(0).dischargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(site.batteries().get(0).conversion().dcChargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(site.batteries().get(0).conversion().dcDischargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     // ---- malformed files: each asserts the exact message, line and column ----
@@ -86,8 +86,9 @@ class SiteConfigReaderTest {
         assertProblems(VALID.replace("  - energy: 1 MWh", "  - energi: 1 MWh"),
                 "t.yaml:9:5: batteries[0].energy: is required: an energy with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"",
                 "t.yaml:9:5: batteries[0].energi: unknown key \"energi\"; did you mean \"energy\"? Allowed here: "
-                        + "name, energy, power, chargePower, dischargePower, roundTripEfficiency, chargeEfficiency, "
-                        + "dischargeEfficiency, soc, auxiliaryLoad");
+                        + "preset, name, energy, power, chargePower, dischargePower, roundTripEfficiency, "
+                        + "chargeEfficiency, dischargeEfficiency, pcsEfficiency, taper, maxCRate, soc, auxiliaryLoad, "
+                        + "thermal, aging");
     }
 
     @Test

@@ -25,6 +25,12 @@ class QuantitiesTest {
             "95 %     | FRACTION | 0.95",
             "0.95     | FRACTION | 0.95",
             "1e-3     | FRACTION | 0.001",
+            "25 °C    | TEMPERATURE | 25",
+            "300 K    | TEMPERATURE | 26.85",
+            "-5 C     | TEMPERATURE | -5",
+            "10 years | DURATION | 315360000",
+            "8 MJ/K   | HEAT_CAPACITY | 8000",
+            "40 W/K   | THERMAL_CONDUCTANCE | 0.04",
     })
     void parsesHumanUnits(String text, Dimension dimension, double expected) {
         assertThat(Quantities.parse(text, dimension)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
@@ -35,7 +41,7 @@ class QuantitiesTest {
             "150 mW | POWER    | \"150 mW\" has unit \"mW\"; expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"",
             "150    | POWER    | \"150\" has no unit; expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"",
             "MW     | POWER    | \"MW\" is not a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"",
-            "4 hours| DURATION | \"4 hours\" has unit \"hours\"; expected a duration with a unit (ms, s, min, h, d, week), e.g. \"4 h\"",
+            "4 hours| DURATION | \"4 hours\" has unit \"hours\"; expected a duration with a unit (ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"",
             "95 pct | FRACTION | \"95 pct\" has unit \"pct\"; expected a fraction as a percentage or a number, e.g. \"95 %\" or 0.95",
     })
     void rejectsWithTheAllowedUnits(String text, Dimension dimension, String message) {

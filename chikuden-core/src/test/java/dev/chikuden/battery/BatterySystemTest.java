@@ -10,22 +10,22 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class ReservoirBatteryTest {
+class BatterySystemTest {
     static BatteryParameters params(double aux) {
         // 1 MWh, 500 kW, 90 % / 80 % one-way, window 10..90 %, start 50 %
-        return new BatteryParameters("b", 1000, 500, 500, 0.9, 0.8, 0.1, 0.9, 0.5, aux);
+        return BatteryParameters.reservoir("b", 1000, 500, 500, 0.9, 0.8, 0.1, 0.9, 0.5, aux);
     }
 
     @Test
     void powerIsLimitedToTheRating() {
-        ReservoirBattery b = new ReservoirBattery(params(0));
+        BatterySystem b = new BatterySystem(params(0));
         assertThat(b.apply(2000, 60)).isEqualTo(500);
         assertThat(b.apply(-2000, 60)).isEqualTo(-500);
     }
 
     @Test
     void chargingStoresThroughTheChargeEfficiency() {
-        ReservoirBattery b = new ReservoirBattery(params(0));
+        BatterySystem b = new BatterySystem(params(0));
         b.apply(-100, 3600); // 100 kWh in at 90 % -> 90 kWh stored
         assertThat(b.storedEnergyKwh()).isCloseTo(590, offset(1e-9));
         assertThat(b.ledger().conversionLossKwh()).isCloseTo(10, offset(1e-9));
@@ -33,7 +33,7 @@ class ReservoirBatteryTest {
 
     @Test
     void dischargingDrawsThroughTheDischargeEfficiency() {
-        ReservoirBattery b = new ReservoirBattery(params(0));
+        BatterySystem b = new BatterySystem(params(0));
         b.apply(100, 3600); // 100 kWh out at 80 % -> 125 kWh drawn
         assertThat(b.storedEnergyKwh()).isCloseTo(375, offset(1e-9));
         assertThat(b.ledger().conversionLossKwh()).isCloseTo(25, offset(1e-9));
@@ -41,7 +41,7 @@ class ReservoirBatteryTest {
 
     @Test
     void theSocWindowStopsDischargeAndTheLastStepIsPartial() {
-        ReservoirBattery b = new ReservoirBattery(params(0));
+        BatterySystem b = new BatterySystem(params(0));
         // 400 kWh above the 10 % floor, 320 kWh deliverable at 80 %: 500 kW for 0.5 h = 250, then 70 left
         assertThat(b.apply(500, 1800)).isCloseTo(500, offset(1e-9));
         assertThat(b.maxDischargeKw(1800)).isCloseTo(140, offset(1e-9));
@@ -52,7 +52,7 @@ class ReservoirBatteryTest {
 
     @Test
     void auxiliariesAreCoveredFromStorageUntilTheFloorThenFromTheBus() {
-        ReservoirBattery b = new ReservoirBattery(new BatteryParameters("b", 100, 50, 50, 1, 1, 0.1, 0.9, 0.12, 1));
+        BatterySystem b = new BatterySystem(BatteryParameters.reservoir("b", 100, 50, 50, 1, 1, 0.1, 0.9, 0.12, 1));
         // 2 kWh above the floor: 2 h of 1 kW auxiliaries keep the connection point at 0
         assertThat(b.apply(0, 3600)).isCloseTo(0, offset(1e-12));
         assertThat(b.apply(0, 3600)).isCloseTo(0, offset(1e-12));
@@ -62,7 +62,7 @@ class ReservoirBatteryTest {
 
     @Test
     void theAdvertisedLimitsAreExactlyWhatTheBatteryDelivers() {
-        ReservoirBattery b = new ReservoirBattery(params(5));
+        BatterySystem b = new BatterySystem(params(5));
         double up = b.maxDischargeKw(1);
         assertThat(b.apply(up, 1)).isCloseTo(up, offset(1e-9));
         double down = b.maxChargeKw(1);
@@ -85,7 +85,7 @@ class ReservoirBatteryTest {
         double power = energyKwh * cRate;
         double initial = Math.min(socMax, socMin + initialInWindow * (socMax - socMin));
         double aux = power * auxFraction;
-        ReservoirBattery b = new ReservoirBattery(new BatteryParameters("p", energyKwh, power, power, etaC, etaD,
+        BatterySystem b = new BatterySystem(BatteryParameters.reservoir("p", energyKwh, power, power, etaC, etaD,
                 socMin, socMax, initial, aux));
         double stepS = stepMs / 1000.0;
         double netOutKwh = 0;

@@ -1,0 +1,106 @@
+package dev.chikuden.weather;
+
+import dev.chikuden.profile.Profile;
+import dev.chikuden.time.TimeGrid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * A typical-year air temperature from monthly mean daily maxima and minima: the daily mean and the
+ * daily range are interpolated between mid-months, and the day follows a cosine with its minimum
+ * at 05:00 and its maximum at 14:00 local time (a usual diurnal shape). Deterministic, no weather:
+ * for a measured year, give an hourly CSV instead. Built-in climates ship as data files.
+ */
+public final class Climate {
+    private final String name;
+    private final double[] dailyMax;
+    private final double[] dailyMin;
+
+    public Climate(String name, double[] dailyMax, double[] dailyMin) {
+        if (dailyMax.length != 12 || dailyMin.length != 12) {
+            throw new IllegalArgumentException("need 12 monthly values of each");
+        }
+        this.name = name;
+        this.dailyMax = dailyMax.clone();
+        this.dailyMin = dailyMin.clone();
+    }
+
+    /** The built-in climates, by name. */
+    public static List<String> builtIn() {
+        return List.of("osaka");
+    }
+
+    /** Loads a built-in climate ({@link #builtIn()}). */
+    @SuppressWarnings("unchecked")
+    public static Climate named(String id) {
+        try (InputStream in = Climate.class.getResourceAsStream(id + ".yaml")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in climate \"" + id + "\"; built in: " + builtIn());
+            }
+            Map<String, Object> m = new Yaml(new LoaderOptions()).load(in);
+            return new Climate((String) m.get("name"), numbers((List<Number>) m.get("dailyMax")),
+                    numbers((List<Number>) m.get("dailyMin")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Air temperature at a local date-time. */
+    public double temperatureC(LocalDateTime local) {
+        double dayOfYear = local.getDayOfYear() - 1 + (local.getHour() + local.getMinute() / 60.0
+                + local.getSecond() / 3600.0) / 24.0;
+        double month = dayOfYear / 365.0 * 12 - 0.5; // 0 = mid-January
+        int m0 = (int) Math.floor(month);
+        double f = month - m0;
+        int a = Math.floorMod(m0, 12);
+        int b = Math.floorMod(m0 + 1, 12);
+        double max = dailyMax[a] * (1 - f) + dailyMax[b] * f;
+        double min = dailyMin[a] * (1 - f) + dailyMin[b] * f;
+        return (max + min) / 2 + (max - min) / 2 * diurnal(local.getHour() + local.getMinute() / 60.0
+                + local.getSecond() / 3600.0);
+    }
+
+    /** -1 at 05:00, +1 at 14:00: a cosine rising over 9 h and falling over 15 h. */
+    static double diurnal(double hour) {
+        if (hour >= 5 && hour <= 14) {
+            return -Math.cos(Math.PI * (hour - 5) / 9);
+        }
+        double since14 = hour >= 14 ? hour - 14 : hour + 10;
+        return Math.cos(Math.PI * since14 / 15);
+    }
+
+    /** This climate on a study's grid; evaluated once a minute and held, since air temperature moves slowly. */
+    public Profile on(TimeGrid grid) {
+        return (firstStep, out, count) -> {
+            long lastMinute = Long.MIN_VALUE;
+            double value = 0;
+            for (int i = 0; i < count; i++) {
+                long t = grid.epochMsAt(firstStep + i);
+                long minute = Math.floorDiv(t, 60_000L);
+                if (minute != lastMinute) {
+                    Instant instant = Instant.ofEpochMilli(minute * 60_000L);
+                    ZoneOffset offset = grid.zone().getRules().getOffset(instant);
+                    value = temperatureC(LocalDateTime.ofInstant(instant, offset));
+                    lastMinute = minute;
+                }
+                out[i] = value;
+            }
+        };
+    }
+
+    private static double[] numbers(List<Number> list) {
+        return list.stream().mapToDouble(Number::doubleValue).toArray();
+    }
+}
