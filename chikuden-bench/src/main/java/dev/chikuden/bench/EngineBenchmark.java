@@ -1,11 +1,13 @@
 package dev.chikuden.bench;
 
+import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.PlanStudy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine on the bundled 1-second site-year ({@code examples/sakai-year-1s.yaml}, 31,536,000
- * steps): one case on one thread, no result files, heap capped at 1 GiB.
+ * steps): one case on one thread, no result files, heap capped at 1 GiB. The battery model is
+ * varied: the plain reservoir, the full physics (PCS curve, tapers, thermal, HVAC) without aging,
+ * and the full physics with BLAST-Lite aging as the example configures it.
  * Run: {@code java -jar chikuden-bench/target/benchmarks.jar EngineBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -30,23 +35,30 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class EngineBenchmark {
+    @Param({"reservoir", "physics", "physics+aging"})
+    String battery;
+
     SiteConfig year;
 
     @Setup
     public void readSite() {
-        year = SiteConfigReader.read(example("sakai-year-1s.yaml"));
+        SiteConfig site = SiteConfigReader.read(example("sakai-year-1s.yaml"));
+        List<BatteryParameters> batteries = site.batteries().stream().map(b -> switch (battery) {
+            case "reservoir" -> BatteryParameters.reservoir(b.name(), b.energyKwh(), b.chargePowerKw(),
+                    b.dischargePowerKw(), 0.95, 0.95, b.socMin(), b.socMax(), b.initialSoc(), b.standbyKw());
+            case "physics" -> new BatteryParameters(b.name(), b.energyKwh(), b.chargePowerKw(), b.dischargePowerKw(),
+                    b.socMin(), b.socMax(), b.initialSoc(), b.conversion(), b.limits(), b.standbyKw(), b.thermal(),
+                    null, b.endOfLifeSoh(), b.augmentation());
+            default -> b;
+        }).toList();
+        year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
+                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output());
     }
 
     /** The year with the battery under the simple peak-shaving controller. */
     @Benchmark
     public SimulationResult yearPeakShaving1s() {
         return PlanStudy.simulate(year, PlanStudy.Case.WITH_BATTERY, PlanStudy.SinkFactory.NONE);
-    }
-
-    /** The same year without battery: the cost of load, PV and metering alone. */
-    @Benchmark
-    public SimulationResult yearNoBattery1s() {
-        return PlanStudy.simulate(year, PlanStudy.Case.WITHOUT_BATTERY, PlanStudy.SinkFactory.NONE);
     }
 
     static Path example(String name) {

@@ -43,4 +43,57 @@ class PlanStudyTest {
         assertThat(r.withBattery().gridKpis().energyImportedKwh()).isCloseTo(12 * 2000 + 12 * 4000 - 4000, offset(1e-6));
         assertThat(r.stepsSimulated()).isEqualTo(2 * 96);
     }
+
+    /** Three hot years of daily full cycles: the battery ages every year and is augmented. */
+    @Test
+    void aMultiYearStudyCarriesTheBatteryFromYearToYear() throws IOException {
+        Files.writeString(dir.resolve("years.yaml"), """
+                name: Years
+                grid: {contract: 5 MW}
+                loads:
+                  - {type: profile, base: 2 MW, daily: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5,
+                                                        1.5, 1.5, 1.5, 1.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]}
+                batteries:
+                  - energy: 8 MWh
+                    power: 2 MW
+                    roundTripEfficiency: 90 %
+                    soc: {min: 0 %, max: 100 %, initial: 50 %}
+                    aging: {model: lfp-250ah, endOfLife: 97 %, augmentation: {whenSohBelow: 96 %}}
+                ambient: {temperature: 40 °C}
+                study: {start: 2025-04-01, duration: 365 d, step: 1 h, years: 3}
+                strategy: {type: peak-shaving, dischargeAbove: 2 MW, chargeBelow: 2 MW}
+                """);
+        SiteConfig site = SiteConfigReader.read(dir.resolve("years.yaml"));
+        PlanStudy.Result r = PlanStudy.run(site, PlanStudy.SinkFactory.NONE);
+        assertThat(r.years()).hasSize(3);
+        double last = 1;
+        for (PlanStudy.Year y : r.years()) {
+            double soh = y.withBattery().health().stateOfHealth();
+            if (y.withBattery().health().augmentations().isEmpty()) {
+                assertThat(soh).isLessThan(last);
+            }
+            last = soh;
+            assertThat(y.withBattery().battery().equivalentFullCycles()).isGreaterThan(200);
+        }
+        var end = r.lastWithBattery().health();
+        assertThat(end.endOfLifeDay()).isBetween(1.0, 365.0 * 3);
+        assertThat(end.augmentations()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.sohBefore()).isLessThan(0.96));
+        assertThat(end.daysAged()).isCloseTo(365 * 3, offset(1e-6));
+        // repeated years without battery are simulated once
+        assertThat(r.years().get(2).withoutBattery()).isSameAs(r.years().get(0).withoutBattery());
+    }
+
+    @Test
+    void manyYearsNeedAOneYearPeriod() throws IOException {
+        Files.writeString(dir.resolve("short.yaml"), """
+                name: Short
+                grid: {contract: 5 MW}
+                loads: [{type: profile, base: 2 MW}]
+                study: {start: 2025-04-01, duration: 30 d, step: 1 h, years: 3}
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteConfigReader.read(dir.resolve("short.yaml")))
+                .hasMessageContaining("study.years: a study of 3 years needs a period of one year (365 or 366 d), "
+                        + "not 30 d; each year is simulated in full");
+    }
 }

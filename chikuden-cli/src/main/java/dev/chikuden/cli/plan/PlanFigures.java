@@ -5,7 +5,12 @@ import dev.chikuden.sim.GridKpis;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.study.PlanStudy;
 import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.battery.AugmentationEvent;
+import dev.chikuden.battery.BatteryHealth;
+import dev.chikuden.battery.BatteryParameters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,11 +47,51 @@ public final class PlanFigures {
             with.put("batteryConversionLossKwh", b.conversionLossKwh());
             with.put("batteryAuxiliaryKwh", b.auxiliaryKwh());
             with.put("storedEnergyChangeKwh", b.storedEndKwh() - b.storedStartKwh());
+            with.put("batteryFadeKwh", b.fadeKwh());
+            with.put("stateOfHealthEnd", r.withBattery().health().stateOfHealth());
             top.put("withBattery", with);
+            life(top, r);
         } else {
             top.put("withBattery", null);
         }
         return top;
+    }
+
+    /** Years, end of life and augmentation, from the battery's health after each study year. */
+    private static void life(Map<String, Object> top, PlanStudy.Result r) {
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (PlanStudy.Year y : r.years()) {
+            SimulationResult w = y.withBattery();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", y.year());
+            m.put("stateOfHealth", w.health().stateOfHealth());
+            m.put("equivalentFullCycles", w.battery().equivalentFullCycles());
+            m.put("batteryThroughputKwh", w.battery().throughputKwh());
+            m.put("batteryLossesKwh", w.battery().lossesKwh());
+            m.put("energyImportedKwh", w.gridKpis().energyImportedKwh());
+            m.put("peakDemand30minKw", w.gridKpis().peakDemand30minKw());
+            years.add(m);
+        }
+        top.put("years", years);
+        top.put("agingModel", r.site().batteries().stream().filter(b -> b.aging() != null)
+                .map(b -> b.aging().create().name()).findFirst().orElse(null));
+        BatteryHealth end = r.lastWithBattery().health();
+        double daysPerYear = r.withoutBattery().grid().durationSeconds() / 86_400;
+        top.put("endOfLifeSoh", r.site().batteries().stream().mapToDouble(BatteryParameters::endOfLifeSoh).max().orElse(0));
+        top.put("endOfLifeYear", Double.isNaN(end.endOfLifeDay()) ? null
+                : (Object) (long) Math.max(1, Math.ceil(end.endOfLifeDay() / daysPerYear - 1e-9)));
+        List<Map<String, Object>> augmentations = new ArrayList<>();
+        for (AugmentationEvent e : end.augmentations()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("battery", e.battery());
+            m.put("year", (long) Math.max(1, Math.ceil(e.day() / daysPerYear - 1e-9)));
+            m.put("day", e.day());
+            m.put("addedKwh", e.addedKwh());
+            m.put("stateOfHealthBefore", e.sohBefore());
+            augmentations.add(m);
+        }
+        top.put("augmentations", augmentations);
+        top.put("agingWarnings", end.warnings());
     }
 
     private static Map<String, Object> grid(SimulationResult s, PlanStudy.Result r) {

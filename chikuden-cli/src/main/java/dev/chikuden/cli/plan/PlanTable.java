@@ -1,6 +1,7 @@
 package dev.chikuden.cli.plan;
 
 import dev.chikuden.units.Quantities;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,13 +32,19 @@ public final class PlanTable {
         row(sb, "Energy exported", eu, without, with, "energyExportedKwh", k, 1);
         row(sb, "Peak 30-min demand", pu, without, with, "peakDemand30minKw", k, 2);
         row(sb, "Peak grid power", pu, without, with, "peakGridKw", k, 2);
-        row(sb, "Largest ramp (1 s)", pu + "/s", without, with, "maxRampKwPerS", k, 3);
+        row(sb, stepS > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)", pu + "/s", without, with,
+                "maxRampKwPerS", k, 3);
         if (with != null) {
             only(sb, "Battery throughput", eu, num(with, "batteryThroughputKwh") / k, 1);
             only(sb, "Equivalent full cycles", "", num(with, "equivalentFullCycles"), 2);
             sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s%n", "SOC range", "%", "-",
                     String.format(Locale.ROOT, "%.1f - %.1f", num(with, "socMin") * 100, num(with, "socMax") * 100)));
             only(sb, "Energy lost in the battery", eu, num(with, "batteryLossesKwh") / k, 2);
+            if (f.get("agingModel") != null) {
+                sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s%n", "State of health at the end", "%", "-",
+                        String.format(Locale.ROOT, "%.2f", num(with, "stateOfHealthEnd") * 100)));
+                life(sb, f, k, pu, eu);
+            }
         }
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Simulated %,d steps in %.2f s (%,.0f steps/s)",
@@ -46,6 +53,37 @@ public final class PlanTable {
             sb.append("; ").append(resultsNote);
         }
         return sb.append('\n').toString();
+    }
+
+    /** Per-year battery life, shown when the study runs more than one year. */
+    @SuppressWarnings("unchecked")
+    private static void life(StringBuilder sb, Map<String, Object> f, double k, String pu, String eu) {
+        List<Map<String, Object>> years = (List<Map<String, Object>>) f.get("years");
+        if (years.size() > 1) {
+            sb.append(String.format(Locale.ROOT, "%n%-6s %8s %8s %16s %18s%n", "Year", "SOH %", "cycles",
+                    "throughput " + eu, "peak 30-min " + pu));
+            for (Map<String, Object> y : years) {
+                sb.append(String.format(Locale.ROOT, "%-6s %8.2f %8.1f %16s %18s%n", y.get("year"),
+                        num(y, "stateOfHealth") * 100, num(y, "equivalentFullCycles"),
+                        String.format(Locale.ROOT, "%,.1f", num(y, "batteryThroughputKwh") / k),
+                        String.format(Locale.ROOT, "%,.2f", num(y, "peakDemand30minKw") / k)));
+            }
+        }
+        Object eol = f.get("endOfLifeYear");
+        double threshold = num(f, "endOfLifeSoh") * 100;
+        double lastSoh = num(years.get(years.size() - 1), "stateOfHealth") * 100;
+        sb.append("Aging model: ").append(f.get("agingModel")).append('\n');
+        sb.append(eol == null
+                ? String.format(Locale.ROOT, "End of life (SOH %.0f %%): not reached in %d year(s); SOH %.2f %% at the end%n",
+                        threshold, years.size(), lastSoh)
+                : String.format(Locale.ROOT, "End of life (SOH %.0f %%): reached in year %s%n", threshold, eol));
+        for (Map<String, Object> a : (List<Map<String, Object>>) f.get("augmentations")) {
+            sb.append(String.format(Locale.ROOT, "Augmentation: %s in year %s, +%,.1f %s (SOH was %.2f %%)%n",
+                    a.get("battery"), a.get("year"), num(a, "addedKwh") / k, eu, num(a, "stateOfHealthBefore") * 100));
+        }
+        for (Object w : (List<Object>) f.get("agingWarnings")) {
+            sb.append("Aging model warning: ").append(w).append('\n');
+        }
     }
 
     private static void row(StringBuilder sb, String label, String unit, Map<String, Object> without,

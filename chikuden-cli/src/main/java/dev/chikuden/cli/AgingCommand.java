@@ -1,0 +1,102 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.aging.AgingModel;
+import dev.chikuden.aging.AgingRun;
+import dev.chikuden.aging.BlastLfpGr250Ah;
+import dev.chikuden.aging.DutyProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "aging", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Runs a capacity-fade model on a battery duty and prints the relative capacity on chosen "
+                + "days and at the end.",
+                "The profile is a CSV with the header time_s,soc,temperature_c (seconds from the start, SOC 0..1, "
+                        + "cell temperature in °C; # comment lines allowed). Stressors are accumulated per sample "
+                        + "and the state is updated once a day, as NREL's BLAST does. A warning says when the duty "
+                        + "leaves the range the model was fitted on."})
+final class AgingCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "The aging model: ${COMPLETION-CANDIDATES}.", completionCandidates = Models.class)
+    String model;
+
+    @Option(names = "--profile", required = true, paramLabel = "FILE.csv", description = "The duty (time_s,soc,temperature_c).")
+    Path profile;
+
+    @Option(names = "--days", split = ",", paramLabel = "D", defaultValue = "30,90,180,365",
+            description = "Days at which to report the capacity (default: ${DEFAULT-VALUE}).")
+    List<Double> days;
+
+    @Option(names = "--json", description = "Print {\"model\":..., \"points\":[{\"day\":30,\"relativeCapacity\":...},...]} instead of a table.")
+    boolean json;
+
+    static final class Models extends ArrayList<String> {
+        Models() {
+            super(List.of(BlastLfpGr250Ah.NAME));
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        AgingModel m = create(model);
+        DutyProfile duty = DutyProfile.read(profile);
+        AgingRun.Result r = AgingRun.run(m, duty, days.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("model", r.model());
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (AgingRun.Point p : r.points()) {
+                points.add(point(p));
+            }
+            o.put("points", points);
+            o.put("end", point(r.end()));
+            o.put("warnings", r.warnings());
+            out.println(PlanCommand.JSON.writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "%s on %s (%d samples)%n%n%10s  %s%n", r.model(), profile, duty.size(), "day",
+                    "relative capacity");
+            for (AgingRun.Point p : r.points()) {
+                out.printf(Locale.ROOT, "%10s  %.6f%n", fmt(p.day()), p.relativeCapacity());
+            }
+            out.printf(Locale.ROOT, "%10s  %.6f  (end)%n", fmt(r.end().day()), r.end().relativeCapacity());
+        }
+        for (String w : r.warnings()) {
+            spec.commandLine().getErr().println("chikuden: warning: " + w);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> point(AgingRun.Point p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", p.day() == Math.rint(p.day()) ? (Object) (long) p.day() : (Object) p.day());
+        m.put("relativeCapacity", p.relativeCapacity());
+        return m;
+    }
+
+    private static String fmt(double day) {
+        return day == Math.rint(day) ? Long.toString((long) day) : String.format(Locale.ROOT, "%.3f", day);
+    }
+
+    static AgingModel create(String name) {
+        if (BlastLfpGr250Ah.NAME.equals(name)) {
+            return new BlastLfpGr250Ah();
+        }
+        throw new BadInputException("--model \"" + name + "\" is not an aging model; available: " + new Models());
+    }
+}
