@@ -81,9 +81,10 @@ class PlanCommandTest {
         assertThat(with.get("peakGridKw").asDouble()).isLessThan(without.get("peakGridKw").asDouble());
         assertThat(with.get("socMin").asDouble()).isGreaterThanOrEqualTo(0.05 - 1e-12);
         assertThat(with.get("socMax").asDouble()).isLessThanOrEqualTo(0.95 + 1e-12);
-        // the extra energy imported is exactly what the battery took net (losses + stored)
+        // the extra energy imported is exactly what the battery took net (losses + fade + stored)
         double extra = with.get("energyImportedKwh").asDouble() - without.get("energyImportedKwh").asDouble();
-        double intake = with.get("batteryLossesKwh").asDouble() + with.get("storedEnergyChangeKwh").asDouble();
+        double intake = with.get("batteryLossesKwh").asDouble() + with.get("batteryFadeKwh").asDouble()
+                + with.get("storedEnergyChangeKwh").asDouble();
         assertThat(extra).isCloseTo(intake, offset(1e-6 * without.get("energyImportedKwh").asDouble()));
         assertThat(with.get("equivalentFullCycles").asDouble()).isPositive();
     }
@@ -123,7 +124,7 @@ class PlanCommandTest {
         Run r = run("plan", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("chikuden: 2 problems in the configuration:")
-                .contains(bad + ":30:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
+                .contains(bad + ":31:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
                 .contains("study.step: \"11 s\" does not divide the study period of 7 d into whole steps")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
