@@ -48,7 +48,7 @@ public class EngineBenchmark {
                     b.dischargePowerKw(), 0.95, 0.95, b.socMin(), b.socMax(), b.initialSoc(), b.standbyKw());
             case "physics" -> new BatteryParameters(b.name(), b.energyKwh(), b.chargePowerKw(), b.dischargePowerKw(),
                     b.socMin(), b.socMax(), b.initialSoc(), b.conversion(), b.limits(), b.standbyKw(), b.thermal(),
-                    null, b.endOfLifeSoh(), b.augmentation());
+                    null, b.endOfLifeSoh(), b.augmentation(), null);
             default -> b;
         }).toList();
         year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),

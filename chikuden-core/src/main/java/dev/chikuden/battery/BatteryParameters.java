@@ -1,6 +1,7 @@
 package dev.chikuden.battery;
 
 import dev.chikuden.aging.AgingSpec;
+import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
 
 /**
  * A battery system as configured. Validation with user-facing messages happens where the
@@ -20,11 +21,14 @@ import dev.chikuden.aging.AgingSpec;
  * @param aging            capacity-fade model; null: no aging
  * @param endOfLifeSoh     SOH at which the battery counts as at its end of life
  * @param augmentation     when to add cells
+ * @param voltageModel     equivalent circuit of the pack for sub-second studies; null: the DC
+ *                         efficiencies of {@code conversion} apply instead
  */
 public record BatteryParameters(String name, double energyKwh, double chargePowerKw, double dischargePowerKw,
                                 double socMin, double socMax, double initialSoc, Conversion conversion,
                                 PowerLimits limits, double standbyKw, Thermal thermal, AgingSpec aging,
-                                double endOfLifeSoh, Augmentation augmentation) {
+                                double endOfLifeSoh, Augmentation augmentation,
+                                EquivalentCircuitParameters voltageModel) {
     public BatteryParameters {
         if (!(energyKwh > 0) || !(chargePowerKw >= 0) || !(dischargePowerKw >= 0) || !(standbyKw >= 0)) {
             throw new IllegalArgumentException("energy must be positive and powers non-negative: " + name);
@@ -46,7 +50,7 @@ public record BatteryParameters(String name, double energyKwh, double chargePowe
                                               double initialSoc, double auxiliaryKw) {
         return new BatteryParameters(name, energyKwh, chargePowerKw, dischargePowerKw, socMin, socMax, initialSoc,
                 Conversion.simple(chargeEfficiency, dischargeEfficiency), PowerLimits.NONE, auxiliaryKw, null, null,
-                0.8, Augmentation.NONE);
+                0.8, Augmentation.NONE, null);
     }
 
     /** Energy between the ends of the SOC window, when new. */

@@ -1,6 +1,7 @@
 package dev.chikuden.battery;
 
 import dev.chikuden.aging.AgingModel;
+import dev.chikuden.battery.ecm.EquivalentCircuit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.List;
  * efficiencies, SOC window, SOC tapers and C-rate limits, standby load, an optional container
  * thermal model whose HVAC adds to the auxiliary load, and an optional aging model whose fade
  * shrinks the capacity (augmentation adds cohorts of new cells). With a flat PCS curve, no taper,
- * no thermal model and no aging it is the plain energy reservoir.
+ * no thermal model and no aging it is the plain energy reservoir. An optional equivalent circuit of
+ * the pack replaces the DC efficiencies for sub-second studies: its voltage limits become power
+ * limits and its resistive heat the DC losses.
  *
  * <p>Every limit is enforced on every step. The accounts close exactly:
  * {@code acCharged = acDischarged + conversionLoss + fade + (storedEnd - storedStart)}; auxiliaries
@@ -37,6 +40,8 @@ public final class BatterySystem implements Battery {
     private double hvacKw;
     private double decayStepS = -1;
     private double decay;
+
+    private final EquivalentCircuit ecm;
 
     private final AgingModel aging;
     private final List<AgingModel.Cohort> cohorts = new ArrayList<>();
@@ -66,6 +71,7 @@ public final class BatterySystem implements Battery {
         this.capacityKwh = parameters.energyKwh();
         this.storedKwh = parameters.initialSoc() * capacityKwh;
         this.storedStartKwh = storedKwh;
+        this.ecm = parameters.voltageModel() != null ? new EquivalentCircuit(parameters.voltageModel()) : null;
         this.thermal = parameters.thermal();
         this.cellC = thermal != null ? thermal.initialC() : ambientC;
         this.aging = parameters.aging() != null ? parameters.aging().create() : null;
@@ -94,45 +100,48 @@ public final class BatterySystem implements Battery {
         double aux = p.standbyKw() + hvacKw;
         double pcsKw = requestKw + aux;
         double before = storedKwh;
+        double soc = soc();
         double heatKwh = 0;
         if (pcsKw > 0) {
-            pcsKw = Math.min(pcsKw, pcsDischargeLimitKw(h));
-            if (pcsKw > 0) {
-                double pcsEff = pcsEfficiency(pcsKw, p.dischargePowerKw());
-                double dcKwh = pcsKw * h / pcsEff;
-                double drawnKwh = dcKwh / etaDcD;
-                double room = storedKwh - minStoredKwh();
-                if (drawnKwh > room) { // only by rounding: the limit already kept it inside
-                    drawnKwh = room;
-                    dcKwh = drawnKwh * etaDcD;
-                    pcsKw = dcKwh * pcsEff / h;
-                }
-                storedKwh -= drawnKwh;
-                acDischargedKwh += pcsKw * h;
-                conversionLossKwh += drawnKwh - pcsKw * h;
-                heatKwh = drawnKwh - dcKwh;
-            } else {
-                pcsKw = 0;
-            }
+            pcsKw = Math.min(pcsKw, pcsDischargeLimitKw(stepS));
         } else if (pcsKw < 0) {
-            pcsKw = -Math.min(-pcsKw, pcsChargeLimitKw(h));
-            if (pcsKw < 0) {
-                double inKwh = -pcsKw * h;
-                double dcKwh = inKwh * pcsEfficiency(-pcsKw, p.chargePowerKw());
-                double storedGain = dcKwh * etaDcC;
-                double room = maxStoredKwh() - storedKwh;
-                if (storedGain > room) {
-                    storedGain = room;
-                    dcKwh = storedGain / etaDcC;
-                    inKwh = dcKwh / pcsEfficiency(-pcsKw, p.chargePowerKw());
-                    pcsKw = -inKwh / h;
-                }
-                storedKwh += storedGain;
-                acChargedKwh += inKwh;
-                conversionLossKwh += inKwh - storedGain;
-                heatKwh = dcKwh - storedGain;
-            } else {
-                pcsKw = 0;
+            pcsKw = -Math.min(-pcsKw, pcsChargeLimitKw(stepS));
+        }
+        if (pcsKw > 0) {
+            double pcsEff = pcsEfficiency(pcsKw, p.dischargePowerKw());
+            double dcKwh = pcsKw * h / pcsEff;
+            double drawnKwh = ecm == null ? dcKwh / etaDcD : ecm.step(dcKwh / h, soc, stepS) * h;
+            heatKwh = ecm == null ? drawnKwh - dcKwh : ecm.lossKw() * h;
+            double room = storedKwh - minStoredKwh();
+            if (drawnKwh > room) { // by rounding, or by the voltage model's losses near empty: scale down
+                double scale = room / drawnKwh;
+                drawnKwh = room;
+                pcsKw *= scale;
+                heatKwh *= scale;
+            }
+            storedKwh -= drawnKwh;
+            acDischargedKwh += pcsKw * h;
+            conversionLossKwh += drawnKwh - pcsKw * h;
+        } else if (pcsKw < 0) {
+            double inKwh = -pcsKw * h;
+            double dcKwh = inKwh * pcsEfficiency(-pcsKw, p.chargePowerKw());
+            double storedGain = ecm == null ? dcKwh * etaDcC : -ecm.step(-dcKwh / h, soc, stepS) * h;
+            heatKwh = ecm == null ? dcKwh - storedGain : ecm.lossKw() * h;
+            double room = maxStoredKwh() - storedKwh;
+            if (storedGain > room) {
+                double scale = room / storedGain;
+                storedGain = room;
+                inKwh *= scale;
+                heatKwh *= scale;
+                pcsKw = -inKwh / h;
+            }
+            storedKwh += storedGain;
+            acChargedKwh += inKwh;
+            conversionLossKwh += inKwh - storedGain;
+        } else {
+            pcsKw = 0;
+            if (ecm != null) {
+                ecm.step(0, soc, stepS); // at rest the RC pairs relax
             }
         }
         auxiliaryKwh += aux * h;
@@ -153,8 +162,12 @@ public final class BatterySystem implements Battery {
         return flatPcs ? pcsCurve.at(0) : pcsCurve.at(pcsKw / ratingKw);
     }
 
-    private double pcsDischargeLimitKw(double h) {
+    private double pcsDischargeLimitKw(double stepS) {
+        double h = stepS / 3600.0;
         double rating = Math.min(dischargeCap, p.dischargePowerKw() * dischargeTaper.at(soc()));
+        if (ecm != null) {
+            rating = Math.min(rating, acFromDcLimit(ecm.maxDischargeDcKw(soc(), stepS), true));
+        }
         double room = storedKwh - minStoredKwh();
         if (room <= 0 || rating <= 0) {
             return 0;
@@ -167,8 +180,12 @@ public final class BatterySystem implements Battery {
         return Math.min(rating, limit);
     }
 
-    private double pcsChargeLimitKw(double h) {
+    private double pcsChargeLimitKw(double stepS) {
+        double h = stepS / 3600.0;
         double rating = Math.min(chargeCap, p.chargePowerKw() * chargeTaper.at(soc()));
+        if (ecm != null) {
+            rating = Math.min(rating, acFromDcLimit(ecm.maxChargeDcKw(soc(), stepS), false));
+        }
         double room = maxStoredKwh() - storedKwh;
         if (room <= 0 || rating <= 0) {
             return 0;
@@ -178,6 +195,21 @@ public final class BatterySystem implements Battery {
             limit = room / (pcsEfficiency(limit, p.chargePowerKw()) * etaDcC) / h;
         }
         return Math.min(rating, limit);
+    }
+
+    /**
+     * The AC power whose DC side is {@code dcKw}: the PCS efficiency is taken at the AC power, as the
+     * step does, so this is a fixed point; a few iterations converge since the curve is flat-ish.
+     */
+    private double acFromDcLimit(double dcKw, boolean discharge) {
+        double rating = discharge ? p.dischargePowerKw() : p.chargePowerKw();
+        double ac = dcKw;
+        for (int i = 0; i < 6; i++) {
+            double eta = pcsEfficiency(ac, rating);
+            ac = discharge ? dcKw * eta : dcKw / eta;
+        }
+        // never more DC than allowed: step back by a hair from the fixed point
+        return ac * (discharge ? 1 - 1e-12 : 1 - 1e-12);
     }
 
     /**
@@ -249,12 +281,12 @@ public final class BatterySystem implements Battery {
 
     @Override
     public double maxDischargeKw(double stepS) {
-        return pcsDischargeLimitKw(stepS / 3600.0) - p.standbyKw() - hvacKw;
+        return pcsDischargeLimitKw(stepS) - p.standbyKw() - hvacKw;
     }
 
     @Override
     public double maxChargeKw(double stepS) {
-        return pcsChargeLimitKw(stepS / 3600.0) + p.standbyKw() + hvacKw;
+        return pcsChargeLimitKw(stepS) + p.standbyKw() + hvacKw;
     }
 
     @Override
@@ -290,6 +322,11 @@ public final class BatterySystem implements Battery {
     @Override
     public double cellTemperatureC() {
         return cellC;
+    }
+
+    /** Pack terminal voltage after the last step, NaN without the voltage model. */
+    public double packVoltage() {
+        return ecm == null ? Double.NaN : ecm.terminalVoltage();
     }
 
     @Override

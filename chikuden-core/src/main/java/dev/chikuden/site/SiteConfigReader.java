@@ -8,6 +8,7 @@ import dev.chikuden.battery.Conversion;
 import dev.chikuden.battery.PiecewiseLinear;
 import dev.chikuden.battery.PowerLimits;
 import dev.chikuden.battery.Thermal;
+import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
 import dev.chikuden.weather.Climate;
 import dev.chikuden.time.Interpolation;
 import dev.chikuden.units.Dimension;
@@ -290,6 +291,7 @@ public final class SiteConfigReader {
         }
         double aux = auxiliary(m, discharge);
         Thermal thermal = m.has("thermal") ? thermal(m.map("thermal"), energy) : null;
+        EquivalentCircuitParameters voltageModel = m.has("voltageModel") ? voltageModel(m.map("voltageModel"), energy) : null;
         YamlMap agingMap = m.map("aging");
         AgingSpec aging = aging(agingMap);
         double endOfLife = agingMap.fraction("endOfLife", 0.8, 0, 1, true, "an end-of-life SOH");
@@ -304,12 +306,13 @@ public final class SiteConfigReader {
             }
         }
         if (socMin >= socMax || initial < socMin || initial > socMax || pcs == null || chargeTaper == null
-                || dischargeTaper == null || augmentation == null || (m.has("thermal") && thermal == null)) {
+                || dischargeTaper == null || augmentation == null || (m.has("thermal") && thermal == null)
+                || (m.has("voltageModel") && voltageModel == null)) {
             return null;
         }
         return new BatteryParameters(name, energy, charge, discharge, socMin, socMax, initial,
                 new Conversion(pcs, etaC, etaD), new PowerLimits(chargeTaper, dischargeTaper, maxChargeC, maxDischargeC),
-                aux, thermal, aging, endOfLife, augmentation);
+                aux, thermal, aging, endOfLife, augmentation, voltageModel);
     }
 
     /** The preset a battery names, read from the data shipped with Chikuden; null when none. */
@@ -382,6 +385,23 @@ public final class SiteConfigReader {
         double mwh = energyKwh / 1000;
         return new Thermal(capacityPerMwh * mwh, conductancePerMwh * mwh, cooling, heating, coolingCop, heatingCop,
                 initial);
+    }
+
+    /** The pack of a cell type with {@code seriesCells} in series and as many strings as the energy needs. */
+    private static EquivalentCircuitParameters voltageModel(YamlMap m, double energyKwh) {
+        String cell = m.choice("cell", null, List.of("lfp-280ah"));
+        double series = m.number("seriesCells", 416, 1, 100_000);
+        m.finish();
+        if (cell == null || Double.isNaN(series) || Double.isNaN(energyKwh)) {
+            return null;
+        }
+        if (series != Math.rint(series)) {
+            m.problem("seriesCells", "\"" + m.text("seriesCells", "") + "\" is not a whole number of cells");
+            return null;
+        }
+        EquivalentCircuitParameters one = EquivalentCircuitParameters.lfp280Ah((int) series, 1);
+        int strings = (int) Math.max(1, Math.round(energyKwh / one.openCircuitEnergyKwh()));
+        return EquivalentCircuitParameters.lfp280Ah((int) series, strings);
     }
 
     private static AgingSpec aging(YamlMap m) {

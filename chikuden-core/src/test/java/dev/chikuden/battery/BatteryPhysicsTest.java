@@ -93,7 +93,7 @@ class BatteryPhysicsTest {
 
     static BatteryParameters withThermal(Thermal t, AgingSpec aging, Augmentation aug) {
         return new BatteryParameters("t", 1000, 500, 500, 0.05, 0.95, 0.5, Conversion.simple(0.95, 0.95),
-                PowerLimits.NONE, 0, t, aging, 0.8, aug);
+                PowerLimits.NONE, 0, t, aging, 0.8, aug, null);
     }
 
     @Test
@@ -127,7 +127,7 @@ class BatteryPhysicsTest {
     @Test
     void calendarAgingShrinksTheCapacityAsBlastSays() {
         BatterySystem b = new BatterySystem(new BatteryParameters("cal", 1000, 500, 500, 0, 1, 0.5,
-                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE));
+                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE, null));
         b.setAmbientC(25);
         for (int h = 0; h < 365 * 24; h++) {
             b.apply(0, 3600);
@@ -143,7 +143,7 @@ class BatteryPhysicsTest {
     void augmentationRestoresTheNameplateWhenSohFallsBelowTheThreshold() {
         BatterySystem b = new BatterySystem(new BatteryParameters("aug", 1000, 500, 500, 0, 1, 0.5,
                 Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7,
-                new Augmentation(0.995, 0)));
+                new Augmentation(0.995, 0), null));
         b.setAmbientC(45);
         double minSoh = 1;
         for (int h = 0; h < 200 * 24; h++) {
@@ -161,7 +161,7 @@ class BatteryPhysicsTest {
     @Test
     void endOfLifeIsTheFirstDayTheSohReachesTheThreshold() {
         BatterySystem b = new BatterySystem(new BatteryParameters("eol", 1000, 500, 500, 0, 1, 0.5,
-                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.995, Augmentation.NONE));
+                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.995, Augmentation.NONE, null));
         b.setAmbientC(25);
         double firstDay = Double.NaN;
         for (int d = 1; d <= 200 && Double.isNaN(firstDay); d++) {
@@ -223,7 +223,7 @@ class BatteryPhysicsTest {
         for (int k = 0; k < 2; k++) {
             double amplitude = k == 0 ? swing : Math.min(0.45, swing + more);
             BatterySystem b = new BatterySystem(new BatteryParameters("m", 1000, 5000, 5000, 0.0, 1.0, 0.5,
-                    Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE));
+                    Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE, null));
             b.setAmbientC(ambientC);
             double last = 1;
             for (int h = 0; h < 60 * 24; h++) {
@@ -236,6 +236,46 @@ class BatteryPhysicsTest {
             soh[k] = b.stateOfHealth();
         }
         assertThat(soh[1]).isLessThanOrEqualTo(soh[0]);
+    }
+
+    /** With the voltage model, discharging at the advertised limit takes the pack to its minimum voltage. */
+    @Test
+    void theVoltageModelTurnsVoltageLimitsIntoPowerLimits() throws IOException {
+        BatteryParameters p = lfpContainer(", power: 4 MW, maxCRate: {charge: 5, discharge: 5}, auxiliaryLoad: 0 kW, "
+                + "taper: {discharge: [[0 %, 100 %]]}, soc: {min: 0 %, max: 100 %, initial: 0.3 %}, "
+                + "voltageModel: {cell: lfp-280ah, seriesCells: 416}");
+        assertThat(p.voltageModel().parallelStrings()).isEqualTo(10); // a string of 416 x 280 Ah holds 384 kWh
+        BatterySystem b = new BatterySystem(p);
+        double limit = b.maxDischargeKw(1);
+        assertThat(limit).isBetween(500.0, 3000.0); // near empty the voltage, not the 4 MW converter, limits
+        assertThat(b.apply(limit, 1)).isCloseTo(limit, offset(1e-6 * limit));
+        assertThat(b.packVoltage()).isCloseTo(416 * 2.5, offset(416 * 2.5 * 1e-6));
+    }
+
+    /** Energy closes with the voltage model too, for any requests. */
+    @Property(tries = 200)
+    void withTheVoltageModelEnergyStillCloses(@ForAll @IntRange(min = 1, max = 60) int stepS,
+                                             @ForAll @Size(min = 1, max = 300) double[] requests) throws IOException {
+        BatterySystem b = new BatterySystem(withVoltageModel);
+        for (double r : requests) {
+            double request = Double.isFinite(r) ? Math.max(-3, Math.min(3, r)) * 1000 : 0;
+            b.apply(request, stepS);
+            assertThat(b.soc()).isBetween(0.05 - 1e-12, 0.95 + 1e-12);
+        }
+        BatteryLedger l = b.ledger();
+        double scale = Math.max(1, l.throughputKwh());
+        assertThat(l.acChargedKwh() - l.acDischargedKwh() - l.conversionLossKwh() - l.fadeKwh())
+                .isCloseTo(l.storedEndKwh() - l.storedStartKwh(), offset(1e-9 * scale));
+    }
+
+    static final BatteryParameters withVoltageModel;
+
+    static {
+        try {
+            withVoltageModel = lfpContainer(", voltageModel: {cell: lfp-280ah, seriesCells: 416}");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
