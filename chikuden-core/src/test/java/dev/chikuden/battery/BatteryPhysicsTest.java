@@ -214,28 +214,33 @@ class BatteryPhysicsTest {
         }
     }
 
-    /** Fade never runs backwards, and more cycling never ages the battery less. */
+    /**
+     * Fade never runs backwards, and more throughput never ages the battery less when the SOC spends
+     * its time the same way (more cycles of the same depth). A deeper swing is not "more of the same":
+     * BLAST's calendar fade depends on where the SOC sits, and a deeper swing around 50 % can age a
+     * cell slightly less in total (jqwik found 1.4e-7 at 38.6 °C for swings 0.40 vs 0.44).
+     */
     @Property(tries = 30)
-    void fadeIsMonotoneAndGrowsWithThroughput(@ForAll @DoubleRange(min = 0.05, max = 0.4) double swing,
-                                              @ForAll @DoubleRange(min = 0.01, max = 0.3) double more,
+    void fadeIsMonotoneAndGrowsWithThroughput(@ForAll @DoubleRange(min = 0.05, max = 0.45) double swing,
+                                              @ForAll @IntRange(min = 1, max = 3) int cyclesPerDay,
+                                              @ForAll @IntRange(min = 1, max = 3) int moreCycles,
                                               @ForAll @DoubleRange(min = 10, max = 40) double ambientC) {
         double[] soh = new double[2];
         for (int k = 0; k < 2; k++) {
-            double amplitude = k == 0 ? swing : Math.min(0.45, swing + more);
-            BatterySystem b = new BatterySystem(new BatteryParameters("m", 1000, 5000, 5000, 0.0, 1.0, 0.5,
+            int perDay = k == 0 ? cyclesPerDay : cyclesPerDay + moreCycles;
+            BatterySystem b = new BatterySystem(new BatteryParameters("m", 1000, 50_000, 50_000, 0.0, 1.0, 0.5,
                     Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE, null));
             b.setAmbientC(ambientC);
             double last = 1;
-            for (int h = 0; h < 60 * 24; h++) {
-                double target = 0.5 + amplitude * Math.sin(2 * Math.PI * h / 24);
-                double storedTarget = target * b.capacityKwh();
-                b.apply((b.storedEnergyKwh() - storedTarget), 3600);
+            for (int m = 0; m < 60 * 24 * 12; m++) { // 60 days of 5-minute steps
+                double target = 0.5 + swing * Math.sin(2 * Math.PI * perDay * m / (24 * 12.0));
+                b.apply((b.storedEnergyKwh() - target * b.capacityKwh()) * 12, 300);
                 assertThat(b.stateOfHealth()).isLessThanOrEqualTo(last);
                 last = b.stateOfHealth();
             }
             soh[k] = b.stateOfHealth();
         }
-        assertThat(soh[1]).isLessThanOrEqualTo(soh[0]);
+        assertThat(soh[1]).isLessThan(soh[0]);
     }
 
     /** With the voltage model, discharging at the advertised limit takes the pack to its minimum voltage. */

@@ -88,7 +88,7 @@ class SiteConfigReaderTest {
                 "t.yaml:9:5: batteries[0].energi: unknown key \"energi\"; did you mean \"energy\"? Allowed here: "
                         + "preset, name, energy, power, chargePower, dischargePower, roundTripEfficiency, "
                         + "chargeEfficiency, dischargeEfficiency, pcsEfficiency, taper, maxCRate, soc, auxiliaryLoad, "
-                        + "thermal, aging");
+                        + "thermal, voltageModel, aging");
     }
 
     @Test
