@@ -142,7 +142,7 @@ public final class SeriesCsv {
         }
     }
 
-    private static double parseValue(Path file, long line, String column, String text) {
+    static double parseValue(Path file, long line, String column, String text) {
         try {
             double v = Double.parseDouble(text);
             if (Double.isFinite(v)) {
