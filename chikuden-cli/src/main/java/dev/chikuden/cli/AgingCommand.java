@@ -5,6 +5,11 @@ import dev.chikuden.aging.AgingModel;
 import dev.chikuden.aging.AgingRun;
 import dev.chikuden.aging.BlastLfpGr250Ah;
 import dev.chikuden.aging.DutyProfile;
+import dev.chikuden.aging.LifeTable;
+import dev.chikuden.aging.LifeTableModel;
+import dev.chikuden.units.Dimension;
+import dev.chikuden.units.Quantities;
+import dev.chikuden.units.QuantityFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +42,15 @@ final class AgingCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, paramLabel = "FILE.csv", description = "The duty (time_s,soc,temperature_c).")
     Path profile;
 
+    @Option(names = "--table", paramLabel = "LIFE.csv",
+            description = "For --model table: the cycle-life table, header dod_percent,cycles,capacity_percent.")
+    Path table;
+
+    @Option(names = "--calendar", paramLabel = "LOSS",
+            description = "For --model table: calendar loss after one year at 25 °C (e.g. 2%%), growing with the "
+                    + "square root of time and doubling every 10 °C (default: none).")
+    String calendar;
+
     @Option(names = "--days", split = ",", paramLabel = "D", defaultValue = "30,90,180,365",
             description = "Days at which to report the capacity (default: ${DEFAULT-VALUE}).")
     List<Double> days;
@@ -46,13 +60,13 @@ final class AgingCommand implements Callable<Integer> {
 
     static final class Models extends ArrayList<String> {
         Models() {
-            super(List.of(BlastLfpGr250Ah.NAME));
+            super(List.of(BlastLfpGr250Ah.NAME, LifeTableModel.NAME));
         }
     }
 
     @Override
     public Integer call() throws IOException {
-        AgingModel m = create(model);
+        AgingModel m = create();
         DutyProfile duty = DutyProfile.read(profile);
         AgingRun.Result r = AgingRun.run(m, duty, days.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         PrintWriter out = spec.commandLine().getOut();
@@ -93,10 +107,24 @@ final class AgingCommand implements Callable<Integer> {
         return day == Math.rint(day) ? Long.toString((long) day) : String.format(Locale.ROOT, "%.3f", day);
     }
 
-    static AgingModel create(String name) {
-        if (BlastLfpGr250Ah.NAME.equals(name)) {
+    private AgingModel create() {
+        if (BlastLfpGr250Ah.NAME.equals(model)) {
             return new BlastLfpGr250Ah();
         }
-        throw new BadInputException("--model \"" + name + "\" is not an aging model; available: " + new Models());
+        if (LifeTableModel.NAME.equals(model)) {
+            if (table == null) {
+                throw new BadInputException("--model table needs --table LIFE.csv (dod_percent,cycles,capacity_percent)");
+            }
+            double loss = 0;
+            if (calendar != null) {
+                try {
+                    loss = Quantities.parse(calendar, Dimension.FRACTION);
+                } catch (QuantityFormatException e) {
+                    throw new BadInputException("--calendar " + e.getMessage());
+                }
+            }
+            return new LifeTableModel(LifeTable.read(table), loss, 25, 10);
+        }
+        throw new BadInputException("--model \"" + model + "\" is not an aging model; available: " + new Models());
     }
 }

@@ -69,6 +69,25 @@ class AgingCommandTest {
     void anUnknownModelIsBadInput() throws IOException {
         var r = PlanCommandTest.run("aging", "--model", "nmc", "--profile", calendarDuty(25).toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--model \"nmc\" is not an aging model; available: [lfp-250ah]");
+        assertThat(r.err()).contains("--model \"nmc\" is not an aging model; available: [lfp-250ah, table]");
+    }
+
+    /** SAM's life-table case through the command: 500 alternating DOD values of 5 % and 95 %. */
+    @Test
+    void theTableModelReproducesSamsCase() throws IOException {
+        Path life = dir.resolve("life.csv");
+        Files.writeString(life, "# the SAM example table\ndod_percent,cycles,capacity_percent\n"
+                + "20,0,100\n20,5000,80\n20,10000,60\n80,0,100\n80,1000,80\n80,2000,60\n");
+        StringBuilder duty = new StringBuilder("time_s,soc,temperature_c\n");
+        for (int i = 0; i < 500; i++) {
+            duty.append(i * 60).append(',').append(i % 2 == 0 ? 0.95 : 0.05).append(",25\n");
+        }
+        Path f = dir.resolve("alternating.csv");
+        Files.writeString(f, duty);
+        var r = PlanCommandTest.run("aging", "--model", "table", "--table", life.toString(), "--profile", f.toString(),
+                "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("end").get("relativeCapacity").asDouble() * 100).isCloseTo(95.02, offset(0.005));
     }
 }

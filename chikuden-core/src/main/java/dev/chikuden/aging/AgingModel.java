@@ -24,6 +24,10 @@ public interface AgingModel {
     /** Applies the accumulated chunk (whole or, at the end of a run, partial) to each cohort and starts a new one. */
     void applyChunk(List<? extends Cohort> cohorts);
 
+    /** The duty ends here: count what the end closes (before the last {@link #applyChunk}). */
+    default void finishDuty() {
+    }
+
     /** Days of duty applied so far. */
     double daysApplied();
 

@@ -36,6 +36,7 @@ public final class AgingRun {
                 }
             }
         }
+        model.finishDuty();
         model.applyChunk(cohorts);
         return new Result(model.name(), points, new Point(model.daysApplied(), cohort.relativeCapacity()),
                 model.validityWarnings());

@@ -63,8 +63,8 @@ public final class RainflowCounter {
         } else if (size == 0) {
             reversal(value); // the first sample is always the starting point
             return;
-        } else if (value != stack[0]) {
-            direction = value > stack[0] ? 1 : -1;
+        } else if (value != stack[size - 1]) {
+            direction = value > stack[size - 1] ? 1 : -1;
         }
         pending = value;
     }
@@ -86,6 +86,17 @@ public final class RainflowCounter {
         }
         size = 0;
         finished = true;
+    }
+
+    /**
+     * The pending extreme becomes a reversal now, as at the end of a duty, but the residue stays
+     * open and uncounted (a lifetime model's view: NREL SAM counts the cycle the last value closes).
+     */
+    public void closePending() {
+        if (direction != 0) {
+            reversal(pending);
+            direction = 0;
+        }
     }
 
     /** Cycles closed by steps 4 and 5 so far; never the residue, even after {@link #finish()}. */

@@ -2,6 +2,8 @@ package dev.chikuden.site;
 
 import dev.chikuden.aging.AgingSpec;
 import dev.chikuden.aging.BlastLfpGr250Ah;
+import dev.chikuden.aging.LifeTable;
+import dev.chikuden.aging.LifeTableModel;
 import dev.chikuden.battery.Augmentation;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.Conversion;
@@ -294,6 +296,7 @@ public final class SiteConfigReader {
         EquivalentCircuitParameters voltageModel = m.has("voltageModel") ? voltageModel(m.map("voltageModel"), energy) : null;
         YamlMap agingMap = m.map("aging");
         AgingSpec aging = aging(agingMap);
+        boolean agingFailed = aging == null && !"none".equals(agingMap.text("model", "none"));
         double endOfLife = agingMap.fraction("endOfLife", 0.8, 0, 1, true, "an end-of-life SOH");
         Augmentation augmentation = augmentation(agingMap.map("augmentation"));
         agingMap.finish();
@@ -307,7 +310,7 @@ public final class SiteConfigReader {
         }
         if (socMin >= socMax || initial < socMin || initial > socMax || pcs == null || chargeTaper == null
                 || dischargeTaper == null || augmentation == null || (m.has("thermal") && thermal == null)
-                || (m.has("voltageModel") && voltageModel == null)) {
+                || (m.has("voltageModel") && voltageModel == null) || agingFailed) {
             return null;
         }
         return new BatteryParameters(name, energy, charge, discharge, socMin, socMax, initial,
@@ -405,8 +408,38 @@ public final class SiteConfigReader {
     }
 
     private static AgingSpec aging(YamlMap m) {
-        String model = m.choice("model", "none", List.of("none", BlastLfpGr250Ah.NAME));
+        String model = m.choice("model", "none", List.of("none", BlastLfpGr250Ah.NAME, LifeTableModel.NAME));
+        if (LifeTableModel.NAME.equals(model)) {
+            return lifeTable(m);
+        }
         return BlastLfpGr250Ah.NAME.equals(model) ? new AgingSpec.Blast() : null;
+    }
+
+    /** {@code lifeTable: [[DOD %, cycles, capacity %], ...]} and an optional {@code calendar}. */
+    private static AgingSpec lifeTable(YamlMap m) {
+        double[][] cols = m.rows("lifeTable", "[DOD %, cycles, capacity %] rows such as [[80 %, 0, 100 %], "
+                + "[80 %, 6000, 80 %]]", Dimension.FRACTION, Dimension.NUMBER, Dimension.FRACTION);
+        if (cols == null && m.raw("lifeTable") == null) {
+            m.problem(null, m.at("lifeTable"), "is required for model table: rows of [DOD %, cycles, capacity %]");
+        }
+        YamlMap cal = m.map("calendar");
+        double loss = cal.fraction("lossAfterOneYear", 0, 0, 0.5, false, "a calendar loss");
+        double at = cal.quantity("at", Dimension.TEMPERATURE, 25);
+        double doubling = cal.positive("doublesEvery", Dimension.TEMPERATURE, 10, true);
+        cal.finish();
+        if (cols == null || Double.isNaN(loss) || Double.isNaN(at) || Double.isNaN(doubling)) {
+            return null;
+        }
+        double[][] rows = new double[cols[0].length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {cols[0][i] * 100, cols[1][i], cols[2][i] * 100};
+        }
+        try {
+            return new AgingSpec.Table(new LifeTable(rows), loss, at, doubling);
+        } catch (IllegalArgumentException e) {
+            m.problem("lifeTable", e.getMessage());
+            return null;
+        }
     }
 
     private static Augmentation augmentation(YamlMap m) {

@@ -203,34 +203,52 @@ final class YamlMap {
      * absent or bad (the problem is recorded).
      */
     double[][] points(String key, Dimension xDimension, Dimension yDimension) {
+        double[][] out = rows(key, "points such as [[90 %, 100 %], [100 %, 30 %]]", xDimension, yDimension);
+        if (out == null) {
+            return null;
+        }
+        SequenceNode seq = (SequenceNode) raw(key);
+        for (int i = 1; i < out[0].length; i++) {
+            if (!(out[0][i] > out[0][i - 1])) {
+                Node item = seq.getValue().get(i);
+                problem(item, at(key) + "[" + i + "]", "x values must increase: \""
+                        + ((ScalarNode) ((SequenceNode) item).getValue().get(0)).getValue()
+                        + "\" does not come after the point before");
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A table of rows {@code [[a, b, ...], ...]}, one quantity per column; returns the columns, or
+     * null when absent or bad (the problem is recorded).
+     */
+    double[][] rows(String key, String example, Dimension... columns) {
         Node n = raw(key);
         if (n == null) {
             return null;
         }
-        String expected = "a list of [x, y] points such as [[90 %, 100 %], [100 %, 30 %]]";
         if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problem(n, at(key), "expected " + expected + ", found " + describe(n));
+            problem(n, at(key), "expected a list of " + example + ", found " + describe(n));
             return null;
         }
-        double[][] out = new double[2][seq.getValue().size()];
+        double[][] out = new double[columns.length][seq.getValue().size()];
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
-            if (!(item instanceof SequenceNode pair) || pair.getValue().size() != 2
-                    || !(pair.getValue().get(0) instanceof ScalarNode xs) || !(pair.getValue().get(1) instanceof ScalarNode ys)) {
-                problem(item, at(key) + "[" + i + "]", "expected a point [x, y], found " + describe(item));
+            if (!(item instanceof SequenceNode row) || row.getValue().size() != columns.length
+                    || !row.getValue().stream().allMatch(ScalarNode.class::isInstance)) {
+                problem(item, at(key) + "[" + i + "]", "expected a row of " + columns.length + " values, found "
+                        + describe(item));
                 return null;
             }
-            try {
-                out[0][i] = Quantities.parse(xs.getValue(), xDimension);
-                out[1][i] = Quantities.parse(ys.getValue(), yDimension);
-            } catch (QuantityFormatException e) {
-                problem(item, at(key) + "[" + i + "]", e.getMessage());
-                return null;
-            }
-            if (i > 0 && !(out[0][i] > out[0][i - 1])) {
-                problem(item, at(key) + "[" + i + "]", "x values must increase: \"" + xs.getValue()
-                        + "\" does not come after the point before");
-                return null;
+            for (int c = 0; c < columns.length; c++) {
+                try {
+                    out[c][i] = Quantities.parse(((ScalarNode) row.getValue().get(c)).getValue(), columns[c]);
+                } catch (QuantityFormatException e) {
+                    problem(item, at(key) + "[" + i + "]", e.getMessage());
+                    return null;
+                }
             }
         }
         return out;

@@ -16,6 +16,8 @@ public enum Dimension {
             new Unit("h", 3600), new Unit("hr", 3600), new Unit("d", 86400), new Unit("day", 86400),
             new Unit("days", 86400), new Unit("w", 604800), new Unit("week", 604800),
             new Unit("weeks", 604800), new Unit("year", 31_536_000), new Unit("years", 31_536_000))),
+    /** A plain number (a count), no unit. */
+    NUMBER("a number", "", List.of(new Unit("", 1))),
     /** Celsius; kelvin converts with its offset. */
     TEMPERATURE("a temperature", "°C", List.of(new Unit("°C", 1), new Unit("C", 1), new Unit("K", 1, -273.15))),
     HEAT_CAPACITY("a heat capacity", "kJ/K", List.of(new Unit("J/K", 1e-3), new Unit("kJ/K", 1), new Unit("MJ/K", 1e3))),
@@ -47,6 +49,7 @@ public enum Dimension {
             case POWER -> article + " with a unit (W, kW, MW, GW), e.g. \"150 MW\"";
             case ENERGY -> article + " with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"";
             case DURATION -> article + " with a unit (ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"";
+            case NUMBER -> article + " without a unit, e.g. 5000";
             case TEMPERATURE -> article + " in °C or K, e.g. \"25 °C\"";
             case HEAT_CAPACITY -> article + " with a unit (J/K, kJ/K, MJ/K), e.g. \"8000 kJ/K\"";
             case THERMAL_CONDUCTANCE -> article + " with a unit (W/K, kW/K), e.g. \"40 W/K\"";

@@ -79,7 +79,37 @@ class SiteConfigReaderTest {
         assertThat(site.batteries().get(0).conversion().dcDischargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    @Test
+    void readsATableAgingModelAndAPreset() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(VALID.replace("    power: 500 kW", "    power: 500 kW\n"
+                + "    preset: lfp-container\n"
+                + "    aging:\n"
+                + "      model: table\n"
+                + "      lifeTable: [[20 %, 0, 100 %], [20 %, 5000, 80 %], [80 %, 0, 100 %], [80 %, 1000, 80 %]]\n"
+                + "      calendar: {lossAfterOneYear: 2 %, at: 25 °C, doublesEvery: 10 °C}\n"
+                + "      endOfLife: 75 %")));
+        var b = site.batteries().get(0);
+        assertThat(b.aging()).isInstanceOf(dev.chikuden.aging.AgingSpec.Table.class);
+        assertThat(b.endOfLifeSoh()).isEqualTo(0.75);
+        assertThat(b.thermal()).isNotNull(); // from the preset
+        assertThat(b.conversion().dcChargeEfficiency()).isEqualTo(0.965); // from the preset
+        assertThat(b.socMin()).isCloseTo(0.10, org.assertj.core.data.Offset.offset(1e-12)); // the site's own window
+        assertThat(b.standbyKw()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12)); // 0.2 % of 500 kW
+    }
+
     // ---- malformed files: each asserts the exact message, line and column ----
+
+    @Test
+    void aLifeTableRowOfTwoValues() throws IOException {
+        assertProblems(VALID.replace("    power: 500 kW", "    power: 500 kW\n    aging: {model: table, lifeTable: [[20 %, 0]]}"),
+                "t.yaml:11:39: batteries[0].aging.lifeTable[0]: expected a row of 3 values, found a list");
+    }
+
+    @Test
+    void anUnknownPreset() throws IOException {
+        assertProblems(VALID.replace("    power: 500 kW", "    power: 500 kW\n    preset: lfp-box"),
+                "t.yaml:11:13: batteries[0].preset: \"lfp-box\" is not a battery preset; available: lfp-container");
+    }
 
     @Test
     void unknownKeyWithSuggestion() throws IOException {
