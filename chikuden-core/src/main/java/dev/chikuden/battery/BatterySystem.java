@@ -23,6 +23,8 @@ public final class BatterySystem implements Battery {
     private final BatteryParameters p;
     private final PiecewiseLinear pcsCurve;
     private final boolean flatPcs;
+    private final double pcsWorst;
+    private final double pcsBest;
     private final double etaDcC;
     private final double etaDcD;
     private final PiecewiseLinear chargeTaper;
@@ -61,6 +63,8 @@ public final class BatterySystem implements Battery {
         this.p = parameters;
         this.pcsCurve = parameters.conversion().pcsEfficiency();
         this.flatPcs = pcsCurve.isConstant();
+        this.pcsWorst = pcsCurve.min();
+        this.pcsBest = pcsCurve.max();
         this.etaDcC = parameters.conversion().dcChargeEfficiency();
         this.etaDcD = parameters.conversion().dcDischargeEfficiency();
         this.chargeTaper = parameters.limits().chargeTaper();
@@ -172,6 +176,9 @@ public final class BatterySystem implements Battery {
         if (room <= 0 || rating <= 0) {
             return 0;
         }
+        if (room * pcsWorst * etaDcD / h >= rating) {
+            return rating; // the store cannot run out within the step at any efficiency on the curve
+        }
         // P * h / eta(P) <= room; eta depends on P, so a few fixed-point steps from the rated point
         double limit = room * pcsEfficiency(rating, p.dischargePowerKw()) * etaDcD / h;
         for (int i = 0; i < 4 && !flatPcs && limit < rating; i++) {
@@ -189,6 +196,9 @@ public final class BatterySystem implements Battery {
         double room = maxStoredKwh() - storedKwh;
         if (room <= 0 || rating <= 0) {
             return 0;
+        }
+        if (room / (pcsBest * etaDcC) / h >= rating) {
+            return rating; // the store cannot fill up within the step at any efficiency on the curve
         }
         double limit = room / (pcsEfficiency(rating, p.chargePowerKw()) * etaDcC) / h;
         for (int i = 0; i < 4 && !flatPcs && limit < rating; i++) {

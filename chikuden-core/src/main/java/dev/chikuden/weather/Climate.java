@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -59,17 +60,20 @@ public final class Climate {
 
     /** Air temperature at a local date-time. */
     public double temperatureC(LocalDateTime local) {
-        double dayOfYear = local.getDayOfYear() - 1 + (local.getHour() + local.getMinute() / 60.0
-                + local.getSecond() / 3600.0) / 24.0;
-        double month = dayOfYear / 365.0 * 12 - 0.5; // 0 = mid-January
+        double hour = local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
+        return temperatureC(local.getDayOfYear(), hour);
+    }
+
+    /** Air temperature on local day {@code dayOfYear} (1-based) at local {@code hour} (0..24). */
+    double temperatureC(int dayOfYear, double hour) {
+        double month = (dayOfYear - 1 + hour / 24.0) / 365.0 * 12 - 0.5; // 0 = mid-January
         int m0 = (int) Math.floor(month);
         double f = month - m0;
         int a = Math.floorMod(m0, 12);
         int b = Math.floorMod(m0 + 1, 12);
         double max = dailyMax[a] * (1 - f) + dailyMax[b] * f;
         double min = dailyMin[a] * (1 - f) + dailyMin[b] * f;
-        return (max + min) / 2 + (max - min) / 2 * diurnal(local.getHour() + local.getMinute() / 60.0
-                + local.getSecond() / 3600.0);
+        return (max + min) / 2 + (max - min) / 2 * diurnal(hour);
     }
 
     /** -1 at 05:00, +1 at 14:00: a cosine rising over 9 h and falling over 15 h. */
@@ -81,18 +85,33 @@ public final class Climate {
         return Math.cos(Math.PI * since14 / 15);
     }
 
-    /** This climate on a study's grid; evaluated once a minute and held, since air temperature moves slowly. */
+    /**
+     * This climate on a study's grid; evaluated once a minute and held, since air temperature moves
+     * slowly. Local time comes from epoch arithmetic with the zone offset looked up once a local day,
+     * so filling allocates nothing per step or per minute.
+     */
     public Profile on(TimeGrid grid) {
+        ZoneRules rules = grid.zone().getRules();
         return (firstStep, out, count) -> {
             long lastMinute = Long.MIN_VALUE;
+            long dayEndMs = Long.MIN_VALUE;
+            long offsetMs = 0;
+            int dayOfYear = 1;
+            long localDayStartMs = 0;
             double value = 0;
             for (int i = 0; i < count; i++) {
                 long t = grid.epochMsAt(firstStep + i);
                 long minute = Math.floorDiv(t, 60_000L);
                 if (minute != lastMinute) {
-                    Instant instant = Instant.ofEpochMilli(minute * 60_000L);
-                    ZoneOffset offset = grid.zone().getRules().getOffset(instant);
-                    value = temperatureC(LocalDateTime.ofInstant(instant, offset));
+                    if (t >= dayEndMs) {
+                        offsetMs = rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+                        long localDay = Math.floorDiv(t + offsetMs, 86_400_000L);
+                        localDayStartMs = localDay * 86_400_000L;
+                        dayEndMs = localDayStartMs + 86_400_000L - offsetMs;
+                        dayOfYear = LocalDate.ofEpochDay(localDay).getDayOfYear();
+                    }
+                    double hour = (minute * 60_000L + offsetMs - localDayStartMs) / 3_600_000.0;
+                    value = temperatureC(dayOfYear, hour);
                     lastMinute = minute;
                 }
                 out[i] = value;
