@@ -74,8 +74,8 @@ public final class PlanTable {
         double lastSoh = num(years.get(years.size() - 1), "stateOfHealth") * 100;
         sb.append("Aging model: ").append(f.get("agingModel")).append('\n');
         sb.append(eol == null
-                ? String.format(Locale.ROOT, "End of life (SOH %.0f %%): not reached in %d year(s); SOH %.2f %% at the end%n",
-                        threshold, years.size(), lastSoh)
+                ? String.format(Locale.ROOT, "End of life (SOH %.0f %%): not reached in %s; SOH %.2f %% at the end%n",
+                        threshold, years.size() > 1 ? years.size() + " years" : "the study period", lastSoh)
                 : String.format(Locale.ROOT, "End of life (SOH %.0f %%): reached in year %s%n", threshold, eol));
         for (Map<String, Object> a : (List<Map<String, Object>>) f.get("augmentations")) {
             sb.append(String.format(Locale.ROOT, "Augmentation: %s in year %s, +%,.1f %s (SOH was %.2f %%)%n",
