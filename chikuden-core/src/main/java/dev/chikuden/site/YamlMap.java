@@ -20,9 +20,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads one YAML mapping of a configuration file, field by field, recording every problem (with
  * line, column and field path) instead of stopping at the first. The keys a reader asks for are
  * the keys allowed; {@link #finish()} reports any other key present, with a suggestion.
- * Getters return a fallback after recording a problem, so reading can go on.
+ * Getters return a fallback after recording a problem, so reading can go on. Public for the other
+ * configuration readers of the core (grid-code rules).
  */
-final class YamlMap {
+public final class YamlMap {
     private final Path file;
     private final List<ConfigProblem> problems;
     private final String path;
@@ -31,7 +32,7 @@ final class YamlMap {
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> asked = new LinkedHashSet<>();
 
-    YamlMap(Path file, List<ConfigProblem> problems, String path, Node node) {
+    public YamlMap(Path file, List<ConfigProblem> problems, String path, Node node) {
         this(file, problems, path, node, null);
     }
 
@@ -68,7 +69,7 @@ final class YamlMap {
         return node;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         asked.add(key);
         return entries.containsKey(key) || (fallback != null && fallback.has(key));
     }
@@ -80,7 +81,7 @@ final class YamlMap {
     }
 
     /** The value node of {@code key} (here, else in the fallback), or null when absent. */
-    Node raw(String key) {
+    public Node raw(String key) {
         asked.add(key);
         NodeTuple t = entries.get(key);
         if (t == null) {
@@ -89,7 +90,7 @@ final class YamlMap {
         return t.getValueNode();
     }
 
-    String at(String key) {
+    public String at(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
@@ -110,7 +111,7 @@ final class YamlMap {
     }
 
     /** A quantity in base units; NaN fallback means required; problems give {@code onError}. */
-    double quantity(String key, Dimension dimension, double fallback) {
+    public double quantity(String key, Dimension dimension, double fallback) {
         Node n = raw(key);
         if (n == null) {
             if (Double.isNaN(fallback)) {
@@ -131,7 +132,7 @@ final class YamlMap {
     }
 
     /** A quantity that must be {@code > 0} (strict) or {@code >= 0}. */
-    double positive(String key, Dimension dimension, double fallback, boolean strict) {
+    public double positive(String key, Dimension dimension, double fallback, boolean strict) {
         double v = quantity(key, dimension, fallback);
         if (!Double.isNaN(v) && (strict ? v <= 0 : v < 0) && raw(key) != null) {
             problem(raw(key), at(key), "\"" + ((ScalarNode) raw(key)).getValue() + "\" must be "
@@ -142,7 +143,7 @@ final class YamlMap {
     }
 
     /** A fraction in [lo, hi] (or (0, hi] when {@code openLow}); "95 %" or 0.95. */
-    double fraction(String key, double fallback, double lo, double hi, boolean openLow, String meaning) {
+    public double fraction(String key, double fallback, double lo, double hi, boolean openLow, String meaning) {
         double v = quantity(key, Dimension.FRACTION, fallback);
         if (!Double.isNaN(v) && (v > hi || v < lo || (openLow && v == lo)) && raw(key) != null) {
             String range = (openLow ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + "]";
@@ -154,7 +155,7 @@ final class YamlMap {
     }
 
     /** A plain number in [min, max]. */
-    double number(String key, double fallback, double min, double max) {
+    public double number(String key, double fallback, double min, double max) {
         String t = text(key, Double.isNaN(fallback) ? null : "");
         if (t == null || t.isEmpty()) {
             return fallback;
@@ -191,7 +192,7 @@ final class YamlMap {
     }
 
     /** A nested mapping; an empty reader when absent. */
-    YamlMap map(String key) {
+    public YamlMap map(String key) {
         asked.add(key);
         NodeTuple own = entries.get(key);
         YamlMap nestedFallback = fallback == null ? null : fallback.map(key);
@@ -301,7 +302,7 @@ final class YamlMap {
     }
 
     /** Reports the keys present that nobody asked for. Call after reading every field. */
-    void finish() {
+    public void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!asked.contains(e.getKey())) {
                 String hint = closest(e.getKey());
@@ -312,7 +313,7 @@ final class YamlMap {
         }
     }
 
-    void problem(Node at, String fieldPath, String message) {
+    public void problem(Node at, String fieldPath, String message) {
         Node where = at != null ? at : node;
         int line = where == null ? 0 : where.getStartMark().getLine() + 1;
         int column = where == null ? 0 : where.getStartMark().getColumn() + 1;
@@ -320,7 +321,7 @@ final class YamlMap {
     }
 
     /** A problem about a key's value, located at the value (or at this mapping when absent). */
-    void problem(String key, String message) {
+    public void problem(String key, String message) {
         problem(raw(key), at(key), message);
     }
 

@@ -22,6 +22,7 @@ public enum Dimension {
     TEMPERATURE("a temperature", "°C", List.of(new Unit("°C", 1), new Unit("C", 1), new Unit("K", 1, -273.15))),
     HEAT_CAPACITY("a heat capacity", "kJ/K", List.of(new Unit("J/K", 1e-3), new Unit("kJ/K", 1), new Unit("MJ/K", 1e3))),
     THERMAL_CONDUCTANCE("a thermal conductance", "kW/K", List.of(new Unit("W/K", 1e-3), new Unit("kW/K", 1))),
+    FREQUENCY("a frequency", "Hz", List.of(new Unit("mHz", 1e-3), new Unit("Hz", 1), new Unit("kHz", 1e3))),
     /** A fraction 0..1, written either as a plain number (0.95) or with a percent sign (95 %). */
     FRACTION("a fraction", "", List.of(new Unit("%", 0.01), new Unit("", 1)));
 
@@ -53,6 +54,7 @@ public enum Dimension {
             case TEMPERATURE -> article + " in °C or K, e.g. \"25 °C\"";
             case HEAT_CAPACITY -> article + " with a unit (J/K, kJ/K, MJ/K), e.g. \"8000 kJ/K\"";
             case THERMAL_CONDUCTANCE -> article + " with a unit (W/K, kW/K), e.g. \"40 W/K\"";
+            case FREQUENCY -> article + " with a unit (mHz, Hz, kHz), e.g. \"0.1 Hz\"";
             case FRACTION -> article + " as a percentage or a number, e.g. \"95 %\" or 0.95";
         };
     }

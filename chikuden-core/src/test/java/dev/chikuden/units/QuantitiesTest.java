@@ -31,6 +31,10 @@ class QuantitiesTest {
             "10 years | DURATION | 315360000",
             "8 MJ/K   | HEAT_CAPACITY | 8000",
             "40 W/K   | THERMAL_CONDUCTANCE | 0.04",
+            "0.1 Hz   | FREQUENCY | 0.1",
+            "20 Hz    | FREQUENCY | 20",
+            "500 mHz  | FREQUENCY | 0.5",
+            "1 kHz    | FREQUENCY | 1000",
     })
     void parsesHumanUnits(String text, Dimension dimension, double expected) {
         assertThat(Quantities.parse(text, dimension)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
@@ -42,6 +46,7 @@ class QuantitiesTest {
             "150    | POWER    | \"150\" has no unit; expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"",
             "MW     | POWER    | \"MW\" is not a power with a unit (W, kW, MW, GW), e.g. \"150 MW\"",
             "4 hours| DURATION | \"4 hours\" has unit \"hours\"; expected a duration with a unit (ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"",
+            "20 MHz | FREQUENCY | \"20 MHz\" has unit \"MHz\"; expected a frequency with a unit (mHz, Hz, kHz), e.g. \"0.1 Hz\"",
             "95 pct | FRACTION | \"95 pct\" has unit \"pct\"; expected a fraction as a percentage or a number, e.g. \"95 %\" or 0.95",
     })
     void rejectsWithTheAllowedUnits(String text, Dimension dimension, String message) {

@@ -1,0 +1,86 @@
+package dev.chikuden.gridcode;
+
+import java.util.Arrays;
+
+/**
+ * Load-drop events: at each step the drop is the highest power of the last {@code q} steps and
+ * this one ({@code q = round(within / step)}, at least 1) minus the present power. An event begins
+ * when the drop first exceeds the threshold and lasts while it stays above; each event counts once,
+ * with the largest drop seen during it. The window maximum is a monotonic deque over primitive
+ * rings of {@code q + 1} slots: O(1) amortised per sample, nothing allocated.
+ */
+final class LoadDropDetector {
+    /** How many event start times are kept. */
+    static final int KEPT_EVENTS = 10;
+
+    private final double thresholdKw;
+    private final int q;
+    private final double[] dequeKw;
+    private final long[] dequeStep;
+    private int head;
+    private int size;
+    private boolean inEvent;
+    private long events;
+    private double largestDropKw;
+    private final long[] firstEventSteps = new long[KEPT_EVENTS];
+
+    LoadDropDetector(double stepS, double withinS, double thresholdKw) {
+        this.thresholdKw = thresholdKw;
+        this.q = (int) Math.max(1, Math.round(withinS / stepS));
+        this.dequeKw = new double[q + 1];
+        this.dequeStep = new long[q + 1];
+    }
+
+    void add(long step, double kw) {
+        int cap = dequeKw.length;
+        while (size > 0 && dequeStep[head] < step - q) { // left the window
+            head = head + 1 == cap ? 0 : head + 1;
+            size--;
+        }
+        while (size > 0) { // values no higher than this one can never be the maximum again
+            int last = (head + size - 1) % cap;
+            if (dequeKw[last] > kw) {
+                break;
+            }
+            size--;
+        }
+        int tail = (head + size) % cap;
+        dequeKw[tail] = kw;
+        dequeStep[tail] = step;
+        size++;
+        double drop = dequeKw[head] - kw;
+        if (drop > largestDropKw) {
+            largestDropKw = drop;
+        }
+        if (drop > thresholdKw) {
+            if (!inEvent) {
+                if (events < KEPT_EVENTS) {
+                    firstEventSteps[(int) events] = step;
+                }
+                events++;
+                inEvent = true;
+            }
+        } else {
+            inEvent = false;
+        }
+    }
+
+    /** The window in steps. */
+    int windowSteps() {
+        return q;
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** Largest fall within the window anywhere in the run, kW (0 when power never fell). */
+    double largestDropKw() {
+        return largestDropKw;
+    }
+
+    /** The steps where the first {@link #KEPT_EVENTS} events began. */
+    long[] firstEventSteps() {
+        return Arrays.copyOf(firstEventSteps, (int) Math.min(events, KEPT_EVENTS));
+    }
+}
