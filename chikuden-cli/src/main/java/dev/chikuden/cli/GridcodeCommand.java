@@ -1,0 +1,227 @@
+package dev.chikuden.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.gridcode.GridCodeMeter;
+import dev.chikuden.gridcode.GridCodeMetrics;
+import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.gridcode.GridCodeRules;
+import dev.chikuden.gridcode.RuleVerdict;
+import dev.chikuden.time.FixedStepSeries;
+import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.units.Quantities;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gridcode", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Measures the grid-code metrics of a fixed-step power trace and judges them against a rule set.",
+                "Ramps: the largest rise and fall of power across 1 s and across 1 min (one step when the step is "
+                        + "longer), in MW/s and MW/min.",
+                "Dynamic range: the largest deviation of power from its mean over the window ending at that step "
+                        + "(1 min unless the rules say otherwise).",
+                "Oscillation: Welch's spectrum (Hann window, 50 %% overlap, each segment's mean removed); the share "
+                        + "of oscillation energy inside the band (0.1-20 Hz, clipped to the Nyquist frequency) of all "
+                        + "oscillation energy above 0 Hz, its RMS, and the strongest frequency.",
+                "Load drops: the times power fell by more than a threshold within a time (25 MW within 1 s), each "
+                        + "counted once, and the largest such fall.",
+                "30-minute demand: the mean import of each half hour of the local clock, and its maximum.",
+                "A failing rule is a result, not an error: the exit code is 0 either way."})
+final class GridcodeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The unit of the trace's power column. */
+    enum PowerUnit {
+        W(1e-3), kW(1), MW(1e3);
+
+        final double toKw;
+
+        PowerUnit(double toKw) {
+            this.toKw = toKw;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE.csv", description = "A power trace: a header row, an ISO-8601 "
+            + "timestamp column first, a fixed step; lines starting with # are comments.")
+    Path file;
+
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first after the "
+            + "timestamp).")
+    String column;
+
+    @Option(names = "--unit", paramLabel = "W|kW|MW", defaultValue = "kW",
+            description = "The unit of the power column (default: ${DEFAULT-VALUE}).")
+    PowerUnit unit;
+
+    @Option(names = "--rules", paramLabel = "RULES.yaml", description = "A rule set (default: the built-in "
+            + "illustrative rules for a 100-150 MW AI campus: ramps of 10 MW/s and 30 MW/min, dynamic range 5 %% of "
+            + "the peak, at most 20 %% of oscillation energy in 0.1-20 Hz, no loss of 25 MW within 1 s).")
+    Path rulesFile;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "Asia/Tokyo",
+            description = "Local time for timestamps without an offset and for the 30-minute slots "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ZoneId zone;
+
+    @Option(names = "--json", description = "Print the metrics and verdicts as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        GridCodeRules rules = rulesFile == null ? GridCodeRules.defaults() : GridCodeRules.read(rulesFile);
+        FixedStepSeries trace = SeriesCsv.read(file, column, zone);
+        if (unit != PowerUnit.kW) {
+            double[] kw = trace.values();
+            for (int i = 0; i < kw.length; i++) {
+                kw[i] *= unit.toKw;
+            }
+            trace = new FixedStepSeries(trace.startEpochMs(), trace.stepMs(), kw);
+        }
+        GridCodeReport report = GridCodeMeter.of(trace, zone, rules);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(json ? json(report, trace, rules) : table(report, trace, rules));
+        w.flush();
+        return Main.OK;
+    }
+
+    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+        GridCodeMetrics m = r.metrics();
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("samples", m.samples());
+        top.put("stepSeconds", m.stepSeconds());
+        top.put("start", SeriesCsv.formatTime(trace.startEpochMs(), zone));
+        top.put("peakKw", num(m.peakKw()));
+        top.put("maxRampUpKwPerS", num(m.maxRampUpKwPerS()));
+        top.put("maxRampDownKwPerS", num(m.maxRampDownKwPerS()));
+        top.put("maxRampUpKwPerMin", num(m.maxRampUpKwPerMin()));
+        top.put("maxRampDownKwPerMin", num(m.maxRampDownKwPerMin()));
+        top.put("dynamicRangeKw", num(m.dynamicRangeKw()));
+        top.put("dynamicRangeWindowSeconds", m.dynamicRangeWindowSeconds());
+        top.put("bandLowHz", m.bandLowHz());
+        top.put("bandHighHz", m.bandHighHz());
+        top.put("bandEnergyShare", num(m.bandEnergyShare()));
+        top.put("bandRmsKw", num(m.bandRmsKw()));
+        top.put("dominantFrequencyHz", num(m.dominantFrequencyHz()));
+        top.put("frequencyResolutionHz", m.frequencyResolutionHz());
+        top.put("welchSegmentSamples", m.welchSegmentSamples());
+        top.put("welchSegments", m.welchSegments());
+        top.put("loadDropEvents", m.loadDropEvents());
+        top.put("largestDropKw", num(m.largestDropKw()));
+        top.put("loadDropKw", m.loadDropKw());
+        top.put("loadDropWithinSeconds", m.loadDropWithinSeconds());
+        top.put("firstLoadDrops", m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList());
+        top.put("peakDemand30minKw", num(m.peakDemand30minKw()));
+        top.put("peakDemand30minSlot", Double.isNaN(m.peakDemand30minKw()) ? null
+                : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone));
+        top.put("demand30minStart", SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone));
+        top.put("demand30minKw", m.demand30minKw().values());
+        top.put("rulesSource", rules.source());
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        for (RuleVerdict v : r.verdicts()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("rule", v.rule());
+            e.put("unit", v.unit());
+            e.put("value", num(v.value()));
+            e.put("limit", num(v.limit()));
+            e.put("pass", v.pass());
+            e.put("margin", num(v.margin()));
+            if (v.note() != null) {
+                e.put("note", v.note());
+            }
+            verdicts.add(e);
+        }
+        top.put("rules", verdicts);
+        top.put("pass", r.pass());
+        top.put("notes", m.notes());
+        try {
+            return JSON.writeValueAsString(top) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** NaN (not measurable) as JSON null. */
+    private static Double num(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+        GridCodeMetrics m = r.metrics();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", file, m.samples(),
+                Quantities.formatDuration(m.stepSeconds()), SeriesCsv.formatTime(trace.startEpochMs(), zone)));
+        String row = "%-40s %12s  %s%n";
+        sb.append(String.format(Locale.ROOT, row, "metric", "value", "unit"));
+        metric(sb, row, "Peak power", m.peakKw() / 1000, "%.2f", "MW");
+        metric(sb, row, "Largest ramp up over " + Quantities.formatDuration(m.rampWindowSeconds()),
+                m.maxRampUpKwPerS() / 1000, "%.3f", "MW/s");
+        metric(sb, row, "Largest ramp down over " + Quantities.formatDuration(m.rampWindowSeconds()),
+                m.maxRampDownKwPerS() / 1000, "%.3f", "MW/s");
+        metric(sb, row, "Largest ramp up over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
+                m.maxRampUpKwPerMin() / 1000, "%.3f", "MW/min");
+        metric(sb, row, "Largest ramp down over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
+                m.maxRampDownKwPerMin() / 1000, "%.3f", "MW/min");
+        metric(sb, row, "Dynamic range (vs " + Quantities.formatDuration(m.dynamicRangeWindowSeconds()) + " mean)",
+                m.dynamicRangeKw() / 1000, "%.3f", "MW");
+        String band = String.format(Locale.ROOT, "%s-%s Hz", plain(m.bandLowHz()), plain(m.bandHighHz()));
+        metric(sb, row, "Oscillation energy in " + band, m.bandEnergyShare() * 100, "%.2f", "%");
+        metric(sb, row, "Oscillation RMS in " + band, m.bandRmsKw() / 1000, "%.3f", "MW");
+        metric(sb, row, "Dominant frequency", m.dominantFrequencyHz(), "%.4f", String.format(Locale.ROOT,
+                "Hz (bins of %.4f Hz, %,d segments of %,d)", m.frequencyResolutionHz(), m.welchSegments(),
+                m.welchSegmentSamples()));
+        metric(sb, row, "Load drops > " + plain(m.loadDropKw() / 1000) + " MW within "
+                + Quantities.formatDuration(m.loadDropWithinSeconds()), m.loadDropEvents(), "%.0f", "events");
+        metric(sb, row, "Largest drop within " + Quantities.formatDuration(m.loadDropWithinSeconds()),
+                m.largestDropKw() / 1000, "%.3f", "MW");
+        metric(sb, row, "Peak 30-min demand", m.peakDemand30minKw() / 1000, "%.2f", "MW" + (Double.isNaN(
+                m.peakDemand30minKw()) ? "" : " at " + SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone)
+                + " (" + m.demand30minKw().size() + " slots)"));
+        if (!m.firstLoadDropsEpochMs().isEmpty()) {
+            sb.append("First load drops: ").append(String.join(", ", m.firstLoadDropsEpochMs().stream()
+                    .map(t -> SeriesCsv.formatTime(t, zone)).toList())).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nRules: %s%n", rules.source()));
+        String vrow = "%-20s %12s %12s %12s  %-6s %s%n";
+        sb.append(String.format(Locale.ROOT, vrow, "rule", "value", "limit", "margin", "unit", "verdict"));
+        long failed = 0;
+        for (RuleVerdict v : r.verdicts()) {
+            failed += v.pass() ? 0 : 1;
+            sb.append(String.format(Locale.ROOT, vrow, v.rule(), fmt(v.value(), "%.3f"), fmt(v.limit(), "%.3f"),
+                    fmt(v.margin(), "%.3f"), v.unit(), (v.pass() ? "pass" : "FAIL")
+                            + (v.note() == null ? "" : " (" + v.note() + ")")));
+        }
+        sb.append(String.format(Locale.ROOT, "%s: %d of %d rules fail%n", r.pass() ? "PASS" : "FAIL", failed,
+                r.verdicts().size()));
+        for (String note : m.notes()) {
+            sb.append("Note: ").append(note).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void metric(StringBuilder sb, String row, String name, double value, String format, String unit) {
+        sb.append(String.format(Locale.ROOT, row, name, fmt(value, format), unit));
+    }
+
+    private static String fmt(double v, String format) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}
