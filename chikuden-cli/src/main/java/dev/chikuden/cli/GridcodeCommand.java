@@ -201,9 +201,9 @@ final class GridcodeCommand implements Callable<Integer> {
         long failed = 0;
         for (RuleVerdict v : r.verdicts()) {
             failed += v.pass() ? 0 : 1;
-            sb.append(String.format(Locale.ROOT, vrow, v.rule(), fmt(v.value(), "%.3f"), fmt(v.limit(), "%.3f"),
-                    fmt(v.margin(), "%.3f"), v.unit(), (v.pass() ? "pass" : "FAIL")
-                            + (v.note() == null ? "" : " (" + v.note() + ")")));
+            String f = v.unit().equals("events") ? "%.0f" : "%.3f";
+            sb.append(String.format(Locale.ROOT, vrow, v.rule(), fmt(v.value(), f), fmt(v.limit(), f),
+                    fmt(v.margin(), f), v.unit(), (v.pass() ? "pass" : "FAIL") + (v.note() == null ? "" : " (" + v.note() + ")")));
         }
         sb.append(String.format(Locale.ROOT, "%s: %d of %d rules fail%n", r.pass() ? "PASS" : "FAIL", failed,
                 r.verdicts().size()));
