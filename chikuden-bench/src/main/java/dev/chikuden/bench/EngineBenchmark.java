@@ -52,7 +52,8 @@ public class EngineBenchmark {
             default -> b;
         }).toList();
         year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
-                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output());
+                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output(),
+                site.gridCodeRules());
     }
 
     /** The year with the battery under the simple peak-shaving controller. */

@@ -111,13 +111,28 @@ public final class SiteConfigReader {
         StudyPeriod study = study(top.map("study"), zone);
         StrategySpec strategy = strategy(top, !batteryMaps.isEmpty());
         OutputSpec output = output(top.map("output"), study);
+        Path gridCodeRules = gridCodeRules(top.map("gridCode"));
         top.finish();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                ambient, study, strategy, output);
+                ambient, study, strategy, output, gridCodeRules);
+    }
+
+    /** {@code gridCode: {rules: FILE.yaml}}, relative to the site file; null for the default rules. */
+    private Path gridCodeRules(YamlMap m) {
+        String text = m.text("rules", "default");
+        m.finish();
+        if (text == null || text.equals("default")) {
+            return null;
+        }
+        Path path = file.toAbsolutePath().getParent().resolve(text).normalize();
+        if (!Files.isRegularFile(path)) {
+            m.problem("rules", "\"" + text + "\" does not exist (looked for " + path + "); give a rule file or default");
+        }
+        return path;
     }
 
     /** Constant 25 °C unless the site says otherwise. */
@@ -178,7 +193,7 @@ public final class SiteConfigReader {
 
     private LoadSpec load(YamlMap m) {
         String name = m.text("name", m.path());
-        String type = m.choice("type", null, List.of("profile", "csv"));
+        String type = m.choice("type", null, List.of("profile", "csv", "ai-campus"));
         LoadSpec spec = null;
         if ("profile".equals(type)) {
             double base = m.positive("base", Dimension.POWER, Double.NaN, false);
@@ -205,6 +220,8 @@ public final class SiteConfigReader {
             }
         } else if ("csv".equals(type)) {
             spec = trace(m, name);
+        } else if ("ai-campus".equals(type)) {
+            spec = AiCampusSection.read(m, name);
         }
         m.finish();
         return spec;

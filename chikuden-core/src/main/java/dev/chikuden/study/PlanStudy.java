@@ -2,6 +2,9 @@ package dev.chikuden.study;
 
 import dev.chikuden.battery.Battery;
 import dev.chikuden.control.Controller;
+import dev.chikuden.gridcode.GridCodeMeter;
+import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
@@ -49,8 +52,13 @@ public final class PlanStudy {
     public record Year(int year, SimulationResult withoutBattery, SimulationResult withBattery) {
     }
 
-    /** All study years, in order. */
-    public record Result(SiteConfig site, List<Year> years, double wallSeconds) {
+    /**
+     * All study years, in order, and the grid-code report of each case's first year.
+     *
+     * @param withBatteryGridCode null when the site has no battery
+     */
+    public record Result(SiteConfig site, List<Year> years, GridCodeReport withoutBatteryGridCode,
+                         GridCodeReport withBatteryGridCode, double wallSeconds) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -78,9 +86,13 @@ public final class PlanStudy {
 
     public static Result run(SiteConfig site, SinkFactory sinks) {
         long started = System.nanoTime();
+        GridCodeRules rules = SiteModels.gridCodeRules(site);
+        TimeGrid firstYear = site.study().timeGrid(site.zone());
+        GridCodeMeter withoutMeter = new GridCodeMeter(firstYear, rules);
+        GridCodeMeter withMeter = new GridCodeMeter(firstYear, rules);
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
-                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks));
-        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks);
+                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, withMeter));
+        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, withoutMeter);
         List<SimulationResult> withResults;
         try {
             withResults = with == null ? null : with.join();
@@ -94,7 +106,8 @@ public final class PlanStudy {
         for (int y = 0; y < without.size(); y++) {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
-        return new Result(site, List.copyOf(years), (System.nanoTime() - started) / 1e9);
+        return new Result(site, List.copyOf(years), withoutMeter.report(), with == null ? null : withMeter.report(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The first year of one case, on the caller's thread. */
@@ -107,7 +120,7 @@ public final class PlanStudy {
      * Every year of one case with one battery. Without a battery, repeated years are identical, so
      * the first is simulated once and reused.
      */
-    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks) {
+    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, StepSink firstYearMeter) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
         List<SimulationResult> out = new ArrayList<>();
@@ -116,7 +129,11 @@ public final class PlanStudy {
                 out.add(out.get(0));
                 continue;
             }
-            List<StepSink> s = y == 0 ? sinks.open(c, site.study().timeGrid(site.zone())) : List.of();
+            List<StepSink> s = new ArrayList<>();
+            if (y == 0) {
+                s.addAll(sinks.open(c, site.study().timeGrid(site.zone())));
+                s.add(firstYearMeter);
+            }
             out.add(simulateYear(site, c, y, b, s));
         }
         return out;

@@ -11,6 +11,9 @@ import dev.chikuden.profile.Profile;
 import dev.chikuden.profile.SumProfile;
 import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
+import dev.chikuden.gridcode.GridCodeRules;
+import dev.chikuden.load.ai.AiCampusLoad;
+import dev.chikuden.site.AiCampusLoadSpec;
 import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
@@ -37,13 +40,19 @@ public final class SiteModels {
         List<Profile> parts = new ArrayList<>();
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
-                parts.add(new DailyProfileLoad(grid, d.baseKw(), d.hourlyFactors(), d.weekendFactor(),
-                        d.noiseFraction(), d.seed()));
+                parts.add(daily(d, grid));
+            } else if (spec instanceof AiCampusLoadSpec a) {
+                parts.add(new AiCampusLoad(grid, a.training(), a.inference() == null ? Profile.ZERO
+                        : daily(a.inference(), grid), ambient(site, grid), a.facility()));
             } else {
                 parts.add(trace((TraceSpec) spec, site, grid));
             }
         }
         return SumProfile.of(parts);
+    }
+
+    private static Profile daily(DailyProfileLoadSpec d, TimeGrid grid) {
+        return new DailyProfileLoad(grid, d.baseKw(), d.hourlyFactors(), d.weekendFactor(), d.noiseFraction(), d.seed());
     }
 
     public static Profile pv(SiteConfig site, TimeGrid grid) {
@@ -75,6 +84,11 @@ public final class SiteModels {
             return Climate.named(b.name()).on(grid);
         }
         return trace((TraceSpec) a, site, grid);
+    }
+
+    /** The site's grid-code rules: its own file, or the shipped defaults. */
+    public static GridCodeRules gridCodeRules(SiteConfig site) {
+        return site.gridCodeRules() == null ? GridCodeRules.defaults() : GridCodeRules.read(site.gridCodeRules());
     }
 
     public static Controller controller(SiteConfig site) {

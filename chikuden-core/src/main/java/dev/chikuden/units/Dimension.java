@@ -16,6 +16,9 @@ public enum Dimension {
             new Unit("h", 3600), new Unit("hr", 3600), new Unit("d", 86400), new Unit("day", 86400),
             new Unit("days", 86400), new Unit("w", 604800), new Unit("week", 604800),
             new Unit("weeks", 604800), new Unit("year", 31_536_000), new Unit("years", 31_536_000))),
+    /** A rate of change of power; base kW/s. */
+    POWER_RATE("a rate of change of power", "kW/s", List.of(new Unit("W/s", 1e-3), new Unit("kW/s", 1),
+            new Unit("MW/s", 1e3), new Unit("MW/min", 1e3 / 60))),
     /** A plain number (a count), no unit. */
     NUMBER("a number", "", List.of(new Unit("", 1))),
     /** Celsius; kelvin converts with its offset. */
@@ -50,6 +53,7 @@ public enum Dimension {
             case POWER -> article + " with a unit (W, kW, MW, GW), e.g. \"150 MW\"";
             case ENERGY -> article + " with a unit (Wh, kWh, MWh, GWh), e.g. \"600 MWh\"";
             case DURATION -> article + " with a unit (ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"";
+            case POWER_RATE -> article + " with a unit (W/s, kW/s, MW/s, MW/min), e.g. \"2000 W/s\"";
             case NUMBER -> article + " without a unit, e.g. 5000";
             case TEMPERATURE -> article + " in °C or K, e.g. \"25 °C\"";
             case HEAT_CAPACITY -> article + " with a unit (J/K, kJ/K, MJ/K), e.g. \"8000 kJ/K\"";

@@ -6,6 +6,9 @@ import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.study.PlanStudy;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.battery.AugmentationEvent;
+import dev.chikuden.gridcode.GridCodeMetrics;
+import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.gridcode.RuleVerdict;
 import dev.chikuden.battery.BatteryHealth;
 import dev.chikuden.battery.BatteryParameters;
 import java.util.ArrayList;
@@ -33,9 +36,12 @@ public final class PlanFigures {
         top.put("stepsSimulated", r.stepsSimulated());
         top.put("wallSeconds", r.wallSeconds());
         top.put("stepsPerSecond", r.stepsSimulated() / r.wallSeconds());
-        top.put("withoutBattery", grid(base, r));
+        Map<String, Object> without = grid(base, r);
+        gridCode(without, r.withoutBatteryGridCode());
+        top.put("withoutBattery", without);
         if (r.withBattery() != null) {
             Map<String, Object> with = grid(r.withBattery(), r);
+            gridCode(with, r.withBatteryGridCode());
             BatteryLedger b = r.withBattery().battery();
             with.put("batteryThroughputKwh", b.throughputKwh());
             with.put("equivalentFullCycles", b.equivalentFullCycles());
@@ -55,6 +61,55 @@ public final class PlanFigures {
             top.put("withBattery", null);
         }
         return top;
+    }
+
+    /** The grid-code metrics of a case's first year and the verdict of each rule. */
+    private static void gridCode(Map<String, Object> m, GridCodeReport report) {
+        GridCodeMetrics g = report.metrics();
+        m.put("gridCodePass", report.pass());
+        List<Map<String, Object>> failures = new ArrayList<>();
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RuleVerdict v : report.verdicts()) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("rule", v.rule());
+            rule.put("value", v.value());
+            rule.put("limit", v.limit());
+            rule.put("unit", v.unit());
+            rule.put("pass", v.pass());
+            rule.put("margin", v.margin());
+            if (v.note() != null) {
+                rule.put("note", v.note());
+            }
+            rules.add(rule);
+            if (!v.pass()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("rule", v.rule());
+                f.put("value", v.value());
+                f.put("limit", v.limit());
+                failures.add(f);
+            }
+        }
+        m.put("gridCodeFailures", failures);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("maxRampUpKwPerS", g.maxRampUpKwPerS());
+        metrics.put("maxRampDownKwPerS", g.maxRampDownKwPerS());
+        metrics.put("maxRampUpKwPerMin", g.maxRampUpKwPerMin());
+        metrics.put("maxRampDownKwPerMin", g.maxRampDownKwPerMin());
+        metrics.put("maxRampKwPerMin", Math.max(g.maxRampUpKwPerMin(), g.maxRampDownKwPerMin()));
+        metrics.put("dynamicRangeKw", g.dynamicRangeKw());
+        metrics.put("dynamicRangeWindowSeconds", g.dynamicRangeWindowSeconds());
+        metrics.put("bandLowHz", g.bandLowHz());
+        metrics.put("bandHighHz", g.bandHighHz());
+        metrics.put("bandEnergyShare", Double.isNaN(g.bandEnergyShare()) ? null : g.bandEnergyShare());
+        metrics.put("bandRmsKw", Double.isNaN(g.bandRmsKw()) ? null : g.bandRmsKw());
+        metrics.put("dominantFrequencyHz", Double.isNaN(g.dominantFrequencyHz()) ? null : g.dominantFrequencyHz());
+        metrics.put("loadDropEvents", g.loadDropEvents());
+        metrics.put("largestDropKw", g.largestDropKw());
+        metrics.put("loadDropKw", g.loadDropKw());
+        metrics.put("loadDropWithinSeconds", g.loadDropWithinSeconds());
+        metrics.put("notes", g.notes());
+        metrics.put("rules", rules);
+        m.put("gridCode", metrics);
     }
 
     /** Years, end of life and augmentation, from the battery's health after each study year. */

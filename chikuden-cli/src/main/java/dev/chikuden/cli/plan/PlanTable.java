@@ -26,7 +26,7 @@ public final class PlanTable {
         double stepS = num(f, "stepSeconds");
         sb.append(f.get("site")).append(": ").append(Quantities.formatDuration(steps * stepS)).append(" from ")
                 .append(f.get("start")).append(" at ").append(Quantities.formatDuration(stepS)).append(" steps\n\n");
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s%n", "", "", "without battery",
+        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", "", "", "without battery",
                 "with battery", "change"));
         row(sb, "Energy imported", eu, without, with, "energyImportedKwh", k, 1);
         row(sb, "Energy exported", eu, without, with, "energyExportedKwh", k, 1);
@@ -34,14 +34,15 @@ public final class PlanTable {
         row(sb, "Peak grid power", pu, without, with, "peakGridKw", k, 2);
         row(sb, stepS > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)", pu + "/s", without, with,
                 "maxRampKwPerS", k, 3);
+        gridCodeRows(sb, without, with, k, pu);
         if (with != null) {
             only(sb, "Battery throughput", eu, num(with, "batteryThroughputKwh") / k, 1);
             only(sb, "Equivalent full cycles", "", num(with, "equivalentFullCycles"), 2);
-            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s%n", "SOC range", "%", "-",
+            sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "SOC range", "%", "-",
                     String.format(Locale.ROOT, "%.1f - %.1f", num(with, "socMin") * 100, num(with, "socMax") * 100)));
             only(sb, "Energy lost in the battery", eu, num(with, "batteryLossesKwh") / k, 2);
             if (f.get("agingModel") != null) {
-                sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s%n", "State of health at the end", "%", "-",
+                sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "State of health at the end", "%", "-",
                         String.format(Locale.ROOT, "%.2f", num(with, "stateOfHealthEnd") * 100)));
                 life(sb, f, k, pu, eu);
             }
@@ -53,6 +54,48 @@ public final class PlanTable {
             sb.append("; ").append(resultsNote);
         }
         return sb.append('\n').toString();
+    }
+
+    /** Grid-code metrics of both cases, then the rules each case fails. */
+    @SuppressWarnings("unchecked")
+    private static void gridCodeRows(StringBuilder sb, Map<String, Object> without, Map<String, Object> with,
+                                     double k, String pu) {
+        Map<String, Object> a = (Map<String, Object>) without.get("gridCode");
+        Map<String, Object> b = with == null ? null : (Map<String, Object>) with.get("gridCode");
+        row(sb, "Largest ramp (1 min)", pu + "/min", a, b, "maxRampKwPerMin", k, 2);
+        row(sb, "Dynamic range (1 min)", pu, a, b, "dynamicRangeKw", k, 2);
+        if (a.get("bandEnergyShare") != null) {
+            row(sb, "Oscillation share in band", "%", scaled(a, "bandEnergyShare", 100), b == null ? null
+                    : scaled(b, "bandEnergyShare", 100), "v", 1, 1);
+            row(sb, "Oscillation RMS in band", pu, a, b, "bandRmsKw", k, 2);
+            row(sb, "Dominant frequency", "Hz", a, b, "dominantFrequencyHz", 1, 3);
+        }
+        row(sb, String.format(Locale.ROOT, "Load drops > %s %s in %s s", fmt(num(a, "loadDropKw") / k), pu,
+                fmt(num(a, "loadDropWithinSeconds"))), "", a, b, "loadDropEvents", 1, 0);
+        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "Grid-code rules", "", verdict(without),
+                with == null ? "-" : verdict(with)));
+        for (Map<String, Object> side : with == null ? List.of(without) : List.of(without, with)) {
+            for (Map<String, Object> f : (List<Map<String, Object>>) side.get("gridCodeFailures")) {
+                sb.append(String.format(Locale.ROOT, "  %-13s fails %s: %s over the limit %s%n",
+                        side == without ? "without battery" : "with battery", f.get("rule"),
+                        fmt(num(f, "value")), fmt(num(f, "limit"))));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String verdict(Map<String, Object> side) {
+        List<Object> failures = (List<Object>) side.get("gridCodeFailures");
+        int rules = ((List<Object>) ((Map<String, Object>) side.get("gridCode")).get("rules")).size();
+        return failures.isEmpty() ? "pass (" + rules + ")" : "FAIL " + failures.size() + " of " + rules;
+    }
+
+    private static Map<String, Object> scaled(Map<String, Object> m, String key, double factor) {
+        return Map.of("v", num(m, key) * factor);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%,.3f", v);
     }
 
     /** Per-year battery life, shown when the study runs more than one year. */
@@ -92,12 +135,12 @@ public final class PlanTable {
         String f = "%,." + decimals + "f";
         String b = with == null ? "-" : String.format(Locale.ROOT, f, num(with, key) / k);
         String change = with == null ? "" : String.format(Locale.ROOT, "%+,." + decimals + "f", num(with, key) / k - a);
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s%n", label, unit,
+        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", label, unit,
                 String.format(Locale.ROOT, f, a), b, change));
     }
 
     private static void only(StringBuilder sb, String label, String unit, double value, int decimals) {
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s%n", label, unit, "-",
+        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", label, unit, "-",
                 String.format(Locale.ROOT, "%,." + decimals + "f", value)));
     }
 
