@@ -1,0 +1,212 @@
+package dev.chikuden.market;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.chikuden.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a JEPX day-ahead spot file {@code spot_summary_YYYY.csv} as published: Shift-JIS (CP932)
+ * or a UTF-8 re-save, a header row, then one row per delivery day (受渡日) and slot code (時刻コード
+ * 1-48, slot k starting at (k-1) x 30 min JST), one price column per area. Dates may lack zero
+ * padding; blank rows are skipped; a missing day leaves its slots without a price. A malformed
+ * row is an error naming the file and line.
+ */
+public final class JepxSpotCsv {
+    /** English area names, in the column order of the JEPX file, and their Japanese names. */
+    public static final Map<String, String> AREAS = areas();
+
+    private static final String PRICE_PREFIX = "エリアプライス";
+
+    private JepxSpotCsv() {
+    }
+
+    /**
+     * The prices of {@code area}: an English name ({@code kansai}), the Japanese name (関西) or
+     * the full column name.
+     */
+    public static PriceSeries read(Path file, String area) {
+        String text = decode(file);
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
+                .allowExtraFields(true).ofCsvRecord(text)) {
+            var it = reader.iterator();
+            if (!it.hasNext()) {
+                throw new BadInputException(file + ": the file is empty; expected a JEPX spot_summary file");
+            }
+            CsvRecord header = it.next();
+            int col = areaColumn(file, header, area);
+            long[] slotMs = new long[17_568];
+            double[] price = new double[17_568];
+            long[] lines = new long[17_568];
+            int n = 0;
+            while (it.hasNext()) {
+                CsvRecord row = it.next();
+                if (row.getFields().stream().allMatch(String::isBlank)) {
+                    continue; // trailing ",,,," rows of spreadsheet re-saves
+                }
+                long line = row.getStartingLineNumber();
+                if (row.getFieldCount() != header.getFieldCount()) {
+                    throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
+                            + " fields where the header has " + header.getFieldCount()
+                            + " (a decimal comma or a lost field?)");
+                }
+                if (n == slotMs.length) {
+                    slotMs = Arrays.copyOf(slotMs, n * 2);
+                    price = Arrays.copyOf(price, n * 2);
+                    lines = Arrays.copyOf(lines, n * 2);
+                }
+                slotMs[n] = slotStart(file, line, row.getField(0).trim(), row.getField(1).trim());
+                price[n] = price(file, line, header.getField(col), row.getField(col).trim());
+                lines[n] = line;
+                n++;
+            }
+            if (n == 0) {
+                throw new BadInputException(file + ": has a header but no price rows");
+            }
+            return series(file, canonical(header.getField(col)), slotMs, price, lines, n);
+        } catch (CsvParseException e) {
+            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PriceSeries series(Path file, String area, long[] slotMs, double[] price, long[] lines, int n) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            first = Math.min(first, slotMs[i]);
+            last = Math.max(last, slotMs[i]);
+        }
+        long slots = (last - first) / PriceSeries.SLOT_MS + 1;
+        if (slots > 50L * 17_568) {
+            throw new BadInputException(file + ": the dates span " + slots / 48 + " days; one file holds a fiscal year");
+        }
+        double[] out = new double[(int) slots];
+        long[] lineOf = new long[(int) slots];
+        Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < n; i++) {
+            int k = (int) ((slotMs[i] - first) / PriceSeries.SLOT_MS);
+            if (lineOf[k] != 0) {
+                throw new BadInputException(file + ":" + lines[i] + ": the slot of this row is already on line "
+                        + lineOf[k] + "; each day and slot code may appear once");
+            }
+            lineOf[k] = lines[i];
+            out[k] = price[i];
+        }
+        return new PriceSeries(area, first, out);
+    }
+
+    /** Delivery date {@code 2023/04/01}, {@code 2023/4/1} or {@code 2023-04-01}, and slot code 1-48. */
+    private static long slotStart(Path file, long line, String date, String code) {
+        String[] ymd = date.split("[/-]");
+        LocalDate day = null;
+        if (ymd.length == 3) {
+            try {
+                day = LocalDate.of(Integer.parseInt(ymd[0].trim()), Integer.parseInt(ymd[1].trim()),
+                        Integer.parseInt(ymd[2].trim()));
+            } catch (NumberFormatException | DateTimeException ignored) {
+                // reported below
+            }
+        }
+        if (day == null) {
+            throw new BadInputException(file + ":" + line + ": delivery date \"" + date
+                    + "\" is not a date; expected e.g. 2023/04/01 or 2023/4/1");
+        }
+        int k;
+        try {
+            k = Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            k = 0;
+        }
+        if (k < 1 || k > 48) {
+            throw new BadInputException(file + ":" + line + ": slot code \"" + code
+                    + "\" is not a whole number from 1 to 48 (slot k starts at (k-1) x 30 min JST)");
+        }
+        return day.atStartOfDay(PriceSeries.JST).toInstant().toEpochMilli() + (k - 1) * PriceSeries.SLOT_MS;
+    }
+
+    private static double price(Path file, long line, String column, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new BadInputException(file + ":" + line + ": " + column + " value \"" + text
+                + "\" is not a price; expected a number of yen/kWh such as 9.74");
+    }
+
+    private static int areaColumn(Path file, CsvRecord header, String area) {
+        String wanted = area.trim();
+        String japanese = AREAS.getOrDefault(wanted.toLowerCase(Locale.ROOT), wanted);
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            String h = header.getField(i).trim();
+            if (h.equals(wanted) || h.startsWith(PRICE_PREFIX + japanese + "(")) {
+                return i;
+            }
+        }
+        throw new BadInputException(file + ":1: no price column for area \"" + area + "\"; allowed: "
+                + String.join(", ", AREAS.keySet()) + " (or the Japanese names " + String.join(" ", AREAS.values())
+                + ", or a full column name)");
+    }
+
+    /** {@code エリアプライス関西(円/kWh)} -> {@code kansai}; other columns keep their name. */
+    private static String canonical(String column) {
+        for (Map.Entry<String, String> e : AREAS.entrySet()) {
+            if (column.trim().startsWith(PRICE_PREFIX + e.getValue() + "(")) {
+                return e.getKey();
+            }
+        }
+        return column.trim();
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (a re-save; BOM dropped), else CP932 as published. */
+    private static String decode(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("windows-31j"));
+        }
+    }
+
+    private static Map<String, String> areas() {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<String> en = List.of("hokkaido", "tohoku", "tokyo", "chubu", "hokuriku", "kansai", "chugoku", "shikoku",
+                "kyushu");
+        List<String> ja = List.of("北海道", "東北", "東京", "中部", "北陸", "関西", "中国", "四国", "九州");
+        for (int i = 0; i < en.size(); i++) {
+            m.put(en.get(i), ja.get(i));
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
