@@ -1,0 +1,70 @@
+package dev.chikuden.tariff;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Japanese electricity tariff for high and extra-high voltage, as configured (presets ship as
+ * YAML data). Every rate is yen, per kW-month or per kWh; whether they include consumption tax is
+ * {@code taxIncluded}.
+ *
+ * @param powerFactor       0..1; the basic charge is scaled by (185 - power factor %) / 100
+ * @param summerMonths      months (1-12) of the summer season
+ * @param energyBands       first match wins; empty for a market-linked menu
+ * @param marketLinked      energy price = JEPX area price of the slot + adder; null for fixed rates
+ * @param fuelCostAdjustment yen/kWh by usage month; empty for none
+ * @param marketPriceAdjustment null for none
+ * @param renewableLevy     yen/kWh by fiscal year of the levy (FY N: May N to April N+1)
+ * @param exportSale        null when exported energy is not sold
+ * @param consumptionTax    rate added when {@code taxIncluded} is false, e.g. 0.10
+ * @param holidays          dates billed like a weekend in time-of-day bands
+ */
+public record Tariff(String name, boolean taxIncluded, double consumptionTax, double basicChargeYenPerKwMonth,
+                     ContractDemand contract, double powerFactor, Set<Integer> summerMonths,
+                     List<EnergyBand> energyBands, MarketLinked marketLinked,
+                     Map<YearMonth, Double> fuelCostAdjustment, MarketPriceAdjustment marketPriceAdjustment,
+                     Map<Integer, Double> renewableLevy, List<Subsidy> subsidies, ExportSale exportSale,
+                     Set<LocalDate> holidays) {
+
+    /**
+     * How the contract kW of a month is set.
+     *
+     * @param ratchet          true: the largest 30-minute demand of this month and the previous 11
+     * @param agreedKw         the agreed contract (when not a ratchet)
+     * @param excessMultiplier an agreed contract's penalty: this times the basic rate on the excess kW
+     * @param previousPeakKw   ratchet: the largest demand of the 11 months before the billed series
+     */
+    public record ContractDemand(boolean ratchet, double agreedKw, double excessMultiplier, double previousPeakKw) {
+    }
+
+    /** Energy price = JEPX area price of the slot + {@code adderYenPerKwh}. */
+    public record MarketLinked(double adderYenPerKwh) {
+    }
+
+    /**
+     * (mean JEPX area price of months {@code lagFirst..lagLast} before the usage month - base) x
+     * coefficient, rounded to 0.01 yen/kWh, applied from {@code from}. The monthly means come from
+     * the site's price file or, without one, from {@code monthlyAverages}.
+     */
+    public record MarketPriceAdjustment(YearMonth from, double baseYenPerKwh, double coefficient, int lagFirst,
+                                        int lagLast, Map<YearMonth, Double> monthlyAverages) {
+    }
+
+    /** A per-kWh item over usage months {@code from..to}, usually negative (a subsidy). */
+    public record Subsidy(YearMonth from, YearMonth to, double yenPerKwh) {
+        boolean covers(YearMonth m) {
+            return !m.isBefore(from) && !m.isAfter(to);
+        }
+    }
+
+    /** Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price. */
+    public record ExportSale(boolean market, double yenPerKwh) {
+    }
+
+    public boolean summer(int month) {
+        return summerMonths.contains(month);
+    }
+}

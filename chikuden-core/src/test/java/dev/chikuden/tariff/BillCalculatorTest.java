@@ -1,0 +1,158 @@
+package dev.chikuden.tariff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.market.PriceSeries;
+import dev.chikuden.time.FixedStepSeries;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Bills of small synthetic months against hand calculations, to the yen. */
+class BillCalculatorTest {
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final long HALF_HOUR = 1_800_000L;
+
+    static long at(String localDateTime) {
+        return OffsetDateTime.parse(localDateTime + "+09:00").toInstant().toEpochMilli();
+    }
+
+    static FixedStepSeries flat(String start, long stepMs, int steps, double kw) {
+        double[] v = new double[steps];
+        Arrays.fill(v, kw);
+        return new FixedStepSeries(at(start), stepMs, v);
+    }
+
+    static Bill bill(Tariff t, FixedStepSeries gridKw, PriceSeries prices) {
+        return new BillCalculator(t, TOKYO, prices).bill(BillingMeter.of(gridKw, TOKYO));
+    }
+
+    /** June 2025 at 400 kW, contract 500 kW, power factor 100 %, fuel and market-price adjustments. */
+    @Test
+    void aFullMonthWithEveryAdjustment() {
+        Map<YearMonth, Double> averages = Map.of(YearMonth.of(2025, 1), 10.00, YearMonth.of(2025, 2), 11.00,
+                YearMonth.of(2025, 3), 12.00);
+        Tariff t = Tariffs.withFuelAndMarketAdjustment(Tariffs.agreed(500, 1.0), Map.of(YearMonth.of(2025, 6), -1.23),
+                averages);
+        Bill b = bill(t, flat("2025-06-01T00:00", HALF_HOUR, 30 * 48, 400), null);
+        // 288,000 kWh; basic 500 x 1,911.80 x (185 - 100) / 100 = 812,515; energy x 13.10 (not summer);
+        // fuel x -1.23; market price: mean of Jan-Mar 11.00 -> (11.00 - 10.82) x 0.292 = 0.05256 -> 0.05;
+        // levy FY2025 x 3.98
+        assertThat(b.lineItemsYen()).containsExactly(entry("basicChargeYen", 812_515L), entry("excessDemandChargeYen", 0L),
+                entry("energyChargeSummerYen", 0L), entry("energyChargeOtherYen", 3_772_800L),
+                entry("fuelCostAdjustmentYen", -354_240L), entry("marketPriceAdjustmentYen", 14_400L),
+                entry("renewableLevyYen", 1_146_240L));
+        assertThat(b.totalYen()).isEqualTo(5_391_715L);
+        assertThat(b.months()).singleElement().satisfies(m -> {
+            assertThat(m.importKwh()).isEqualTo(288_000);
+            assertThat(m.coveredFraction()).isEqualTo(1.0);
+        });
+        assertThat(b.warnings()).isEmpty();
+
+        // the same adjustment from a price file: Jan 10, Feb 11, Mar 12 yen/kWh in every slot
+        double[] p = new double[90 * 48];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i < 31 * 48 ? 10 : i < 59 * 48 ? 11 : 12;
+        }
+        Bill fromPrices = bill(Tariffs.withFuelAndMarketAdjustment(t, t.fuelCostAdjustment(), Map.of()),
+                flat("2025-06-01T00:00", HALF_HOUR, 30 * 48, 400), new PriceSeries("kansai", at("2025-01-01T00:00"), p));
+        assertThat(fromPrices.lineItemsYen()).isEqualTo(b.lineItemsYen());
+    }
+
+    /** July 2025 (summer) with one slot at 600 kW over a 500 kW contract, power factor 80 %. */
+    @Test
+    void excessDemandAndALowPowerFactor() {
+        double[] v = new double[31 * 48];
+        Arrays.fill(v, 400);
+        v[100] = 600;
+        Bill b = bill(Tariffs.agreed(500, 0.80), new FixedStepSeries(at("2025-07-01T00:00"), HALF_HOUR, v), null);
+        // (185 - 80) / 100 = 1.05: basic 500 x 1,911.80 x 1.05; excess 100 kW x 1,911.80 x 1.5 x 1.05
+        // = 301,108.5; energy 297,600 + 100 kWh = 297,700 kWh x 14.17 = 4,218,409; levy x 3.98 = 1,184,846
+        assertThat(b.lineItemsYen()).containsExactly(entry("basicChargeYen", 1_003_695L),
+                entry("excessDemandChargeYen", 301_108L), entry("energyChargeSummerYen", 4_218_409L),
+                entry("energyChargeOtherYen", 0L), entry("renewableLevyYen", 1_184_846L));
+        assertThat(b.totalYen()).isEqualTo(6_708_058L);
+        assertThat(b.months().get(0).maxDemandKw()).isEqualTo(600);
+    }
+
+    /** April-June 2025: the contract is the largest demand of this month and the previous 11. */
+    @Test
+    void theTwelveMonthRatchet() {
+        double[] v = new double[(30 + 31 + 30) * 48];
+        Arrays.fill(v, 0, 30 * 48, 200);
+        Arrays.fill(v, 30 * 48, 61 * 48, 250);
+        Arrays.fill(v, 61 * 48, v.length, 200);
+        v[10] = 300;          // April's peak
+        v[30 * 48 + 10] = 320; // May's peak
+        Bill b = bill(Tariffs.ratchet(280), new FixedStepSeries(at("2025-04-01T00:00"), HALF_HOUR, v), null);
+        assertThat(b.months()).extracting(MonthlyBill::contractKw).containsExactly(300.0, 320.0, 320.0);
+        // power factor 85 %: basic = contract x 1,911.80; levy: April is FY2024 (3.49), May and June FY2025
+        assertThat(b.months()).extracting(m -> m.lineItemsYen().get("basicChargeYen"))
+                .containsExactly(573_540L, 611_776L, 611_776L);
+        assertThat(b.months()).extracting(m -> m.lineItemsYen().get("renewableLevyYen"))
+                .containsExactly(502_734L, 740_419L, 573_120L);
+        assertThat(b.months().get(0).lineItemsYen()).doesNotContainKey("excessDemandChargeYen");
+
+        Bill history = bill(Tariffs.ratchet(350), new FixedStepSeries(at("2025-04-01T00:00"), HALF_HOUR, v), null);
+        assertThat(history.months()).extracting(MonthlyBill::contractKw).containsExactly(350.0, 350.0, 350.0);
+    }
+
+    /** Sun 10, Mon 11 (a listed holiday) and Tue 12 August 2025 at 100 kW; rates before 10 % tax. */
+    @Test
+    void aTimeOfUseMenuWithHolidaysAndTax() {
+        Bill b = bill(Tariffs.timeOfUse(Set.of(LocalDate.of(2025, 8, 11))),
+                flat("2025-08-10T00:00", 3_600_000L, 72, 100), null);
+        // Tuesday: peak 13-16 300 kWh x 20, day 8-13 and 16-22 1,100 kWh x 15, night 1,000 kWh;
+        // Sunday and the holiday 4,800 kWh of night: 5,800 x 10. Basic at power factor 85 % (x 1.00),
+        // prorated 3/31 days: 500 x 1,911.80 x 3 / 31 = 92,506.45. Levy 7,200 x 3.98. Tax 10 % of 201,662.
+        assertThat(b.lineItemsYen()).containsExactly(entry("basicChargeYen", 92_506L), entry("excessDemandChargeYen", 0L),
+                entry("energyChargePeakYen", 6_000L), entry("energyChargeDayYen", 16_500L),
+                entry("energyChargeNightYen", 58_000L), entry("renewableLevyYen", 28_656L),
+                entry("consumptionTaxYen", 20_166L));
+        assertThat(b.totalYen()).isEqualTo(221_828L);
+    }
+
+    /** Four slots of 4 August 2025 at 10-minute steps, priced at JEPX + 2.50, export sold at JEPX. */
+    @Test
+    void aMarketLinkedMenuWithExportSale() {
+        double[] kw = {600, 1200, 900, 1000, 1000, 1000, 0, -600, 0, 300, 300, 300};
+        PriceSeries prices = new PriceSeries("kansai", at("2025-08-04T00:00"), new double[] {10, 20, 30, 0.01});
+        Bill b = bill(Tariffs.marketLinked(2.50, new Tariff.ExportSale(true, 0)),
+                new FixedStepSeries(at("2025-08-04T00:00"), 600_000L, kw), prices);
+        // import 450, 500, 0, 150 kWh: 450 x 12.50 + 500 x 22.50 + 150 x 2.51 = 17,251.5; export 100 kWh x 30;
+        // basic 1,000 x 1,911.80 x 1.00 (85 %) x 2 h / 744 h = 5,139.25; levy 1,100 x 3.98 = 4,378
+        assertThat(b.lineItemsYen()).containsExactly(entry("basicChargeYen", 5_139L), entry("excessDemandChargeYen", 0L),
+                entry("energyChargeMarketYen", 17_251L), entry("renewableLevyYen", 4_378L),
+                entry("exportSaleYen", -3_000L));
+        assertThat(b.totalYen()).isEqualTo(23_768L);
+        assertThat(b.months().get(0).maxDemandKw()).isEqualTo(1000);
+        assertThat(b.months().get(0).exportKwh()).isEqualTo(100);
+    }
+
+    @Test
+    void aMarketLinkedSlotWithoutPriceIsBadInput() {
+        PriceSeries prices = new PriceSeries("kansai", at("2025-08-04T00:00"), new double[] {10});
+        assertThatThrownBy(() -> bill(Tariffs.marketLinked(2.50, null), flat("2025-08-04T00:00", HALF_HOUR, 2, 100), prices))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no JEPX price for the slot at 2025-08-04T00:30+09:00");
+    }
+
+    @Test
+    void whatTheTariffLacksIsCountedAsZeroWithAWarning() {
+        Tariff t = Tariffs.withFuelAndMarketAdjustment(Tariffs.agreed(500, 1.0), Map.of(YearMonth.of(2025, 5), 1.0), Map.of());
+        Bill b = bill(t, flat("2025-06-01T00:00", HALF_HOUR, 4, 400), null);
+        assertThat(b.lineItemsYen()).containsEntry("fuelCostAdjustmentYen", 0L).containsEntry("marketPriceAdjustmentYen", 0L);
+        assertThat(b.warnings()).containsExactly(
+                "fuel-cost adjustment for 2025-06 is not in the tariff's table; counted as 0",
+                "market-price adjustment for 2025-06 needs the JEPX mean of 2025-03, which the tariff's monthlyAverages "
+                        + "lacks; counted as 0");
+    }
+}
