@@ -52,7 +52,7 @@ public class EngineBenchmark {
             default -> b;
         }).toList();
         year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
-                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output(),
+                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output(), site.billing(),
                 site.gridCodeRules());
     }
 

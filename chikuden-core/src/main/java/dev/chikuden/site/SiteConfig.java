@@ -13,9 +13,11 @@ import java.util.List;
  * @param pv        null without PV
  * @param batteries empty for a site without storage
  * @param ambient   air temperature around the batteries
+ * @param billing   the tariff and prices; null when the site has neither
  * @param gridCodeRules the grid-code rule file, null for the default rules
  */
 public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
-                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient, StudyPeriod study,
-                         StrategySpec strategy, OutputSpec output, Path gridCodeRules) {
+                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
+                         StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
+                         Path gridCodeRules) {
 }

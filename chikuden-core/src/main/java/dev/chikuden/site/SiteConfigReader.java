@@ -112,13 +112,14 @@ public final class SiteConfigReader {
         StrategySpec strategy = strategy(top, !batteryMaps.isEmpty());
         OutputSpec output = output(top.map("output"), study);
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
+        BillingSpec billing = new TariffReader(file, problems).read(top, grid);
         top.finish();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                ambient, study, strategy, output, gridCodeRules);
+                ambient, study, strategy, output, billing, gridCodeRules);
     }
 
     /** {@code gridCode: {rules: FILE.yaml}}, relative to the site file; null for the default rules. */

@@ -2,7 +2,6 @@ package dev.chikuden.tariff;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.market.PriceSeries;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -187,8 +186,7 @@ public final class BillCalculator {
 
     private EnergyBand band(LocalDateTime t) {
         boolean summer = tariff.summer(t.getMonthValue());
-        boolean holiday = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY
-                || tariff.holidays().contains(t.toLocalDate());
+        boolean holiday = tariff.restDays().contains(t.getDayOfWeek()) || tariff.holidays().contains(t.toLocalDate());
         for (EnergyBand b : tariff.energyBands()) {
             if (b.matches(summer, holiday, t.getHour())) {
                 return b;

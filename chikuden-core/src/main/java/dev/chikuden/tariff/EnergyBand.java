@@ -9,7 +9,7 @@ package dev.chikuden.tariff;
 public record EnergyBand(String name, Season season, Days days, int fromHour, int toHour, double yenPerKwh) {
     public enum Season { ALL, SUMMER, OTHER }
 
-    /** Holidays are Saturdays, Sundays and the tariff's listed dates. */
+    /** Holidays are the tariff's rest days (Saturday, Sunday) and listed dates. */
     public enum Days { ALL, WEEKDAYS, HOLIDAYS }
 
     boolean matches(boolean summer, boolean holiday, int hour) {

@@ -1,5 +1,6 @@
 package dev.chikuden.tariff;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -20,14 +21,15 @@ import java.util.Set;
  * @param renewableLevy     yen/kWh by fiscal year of the levy (FY N: May N to April N+1)
  * @param exportSale        null when exported energy is not sold
  * @param consumptionTax    rate added when {@code taxIncluded} is false, e.g. 0.10
- * @param holidays          dates billed like a weekend in time-of-day bands
+ * @param restDays          days of the week billed as holidays in time-of-day bands
+ * @param holidays          dates billed as holidays in time-of-day bands
  */
 public record Tariff(String name, boolean taxIncluded, double consumptionTax, double basicChargeYenPerKwMonth,
                      ContractDemand contract, double powerFactor, Set<Integer> summerMonths,
                      List<EnergyBand> energyBands, MarketLinked marketLinked,
                      Map<YearMonth, Double> fuelCostAdjustment, MarketPriceAdjustment marketPriceAdjustment,
                      Map<Integer, Double> renewableLevy, List<Subsidy> subsidies, ExportSale exportSale,
-                     Set<LocalDate> holidays) {
+                     Set<DayOfWeek> restDays, Set<LocalDate> holidays) {
 
     /**
      * How the contract kW of a month is set.

@@ -30,7 +30,7 @@ class BillPropertiesTest {
         Tariff t = new Tariff(base.name(), base.taxIncluded(), 0.10, base.basicChargeYenPerKwMonth(), base.contract(),
                 0.95, base.summerMonths(), base.energyBands(), null, Map.of(YearMonth.of(2025, 7), -1.5,
                 YearMonth.of(2025, 8), 0.5), null, base.renewableLevy(), base.subsidies(),
-                new Tariff.ExportSale(false, 8.0), base.holidays());
+                new Tariff.ExportSale(false, 8.0), base.restDays(), base.holidays());
         double[] raised = kw.clone();
         raised[step] += more;
         long before = bill(t, kw);
