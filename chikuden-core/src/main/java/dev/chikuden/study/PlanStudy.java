@@ -9,6 +9,9 @@ import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteConfig;
+import dev.chikuden.tariff.Bill;
+import dev.chikuden.tariff.BillCalculator;
+import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.concurrent.CompletionException;
 /**
  * The planning study: the site simulated without its batteries and with them, under its strategy,
  * for each study year; the batteries carry their state (SOC, temperature, aging) from year to
- * year. The two cases are independent and run on two threads. Result files record the first year.
+ * year. The two cases are independent and run on two threads. Result files and bills cover the first
+ * year.
  */
 public final class PlanStudy {
     /** Which of the two runs. */
@@ -53,12 +57,13 @@ public final class PlanStudy {
     }
 
     /**
-     * All study years, in order, and the grid-code report of each case's first year.
+     * All study years, in order, the grid-code report of each case's first year and its bills.
      *
      * @param withBatteryGridCode null when the site has no battery
+     * @param bills the first year's bills, null for a site without a tariff
      */
     public record Result(SiteConfig site, List<Year> years, GridCodeReport withoutBatteryGridCode,
-                         GridCodeReport withBatteryGridCode, double wallSeconds) {
+                         GridCodeReport withBatteryGridCode, double wallSeconds, Bills bills) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -81,6 +86,14 @@ public final class PlanStudy {
         }
     }
 
+    /** @param withBattery null when the site has no battery */
+    public record Bills(Bill withoutBattery, Bill withBattery) {
+        /** Without minus with battery, yen; NaN without a battery. */
+        public double savingYen() {
+            return withBattery == null ? Double.NaN : withoutBattery.totalYen() - withBattery.totalYen();
+        }
+    }
+
     private PlanStudy() {
     }
 
@@ -88,11 +101,14 @@ public final class PlanStudy {
         long started = System.nanoTime();
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         TimeGrid firstYear = site.study().timeGrid(site.zone());
-        GridCodeMeter withoutMeter = new GridCodeMeter(firstYear, rules);
-        GridCodeMeter withMeter = new GridCodeMeter(firstYear, rules);
+        GridCodeMeter withoutGridCode = new GridCodeMeter(firstYear, rules);
+        GridCodeMeter withGridCode = new GridCodeMeter(firstYear, rules);
+        boolean billed = site.billing() != null && site.billing().tariff() != null;
+        BillingMeter withoutBilling = billed ? new BillingMeter(firstYear) : null;
+        BillingMeter withBilling = billed && !site.batteries().isEmpty() ? new BillingMeter(firstYear) : null;
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
-                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, withMeter));
-        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, withoutMeter);
+                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, withGridCode, withBilling));
+        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, withoutGridCode, withoutBilling);
         List<SimulationResult> withResults;
         try {
             withResults = with == null ? null : with.join();
@@ -106,8 +122,14 @@ public final class PlanStudy {
         for (int y = 0; y < without.size(); y++) {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
-        return new Result(site, List.copyOf(years), withoutMeter.report(), with == null ? null : withMeter.report(),
-                (System.nanoTime() - started) / 1e9);
+        Bills bills = null;
+        if (billed) {
+            BillCalculator calculator = new BillCalculator(site.billing().tariff(), site.zone(), SiteModels.prices(site));
+            bills = new Bills(calculator.bill(withoutBilling.slots()),
+                    withBilling == null ? null : calculator.bill(withBilling.slots()));
+        }
+        return new Result(site, List.copyOf(years), withoutGridCode.report(),
+                with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills);
     }
 
     /** The first year of one case, on the caller's thread. */
@@ -118,9 +140,9 @@ public final class PlanStudy {
 
     /**
      * Every year of one case with one battery. Without a battery, repeated years are identical, so
-     * the first is simulated once and reused.
+     * the first is simulated once and reused. The billing meter, if any, meters the first year.
      */
-    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, StepSink firstYearMeter) {
+    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, StepSink... firstYearMeters) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
         List<SimulationResult> out = new ArrayList<>();
@@ -132,7 +154,11 @@ public final class PlanStudy {
             List<StepSink> s = new ArrayList<>();
             if (y == 0) {
                 s.addAll(sinks.open(c, site.study().timeGrid(site.zone())));
-                s.add(firstYearMeter);
+                for (StepSink m : firstYearMeters) {
+                    if (m != null) {
+                        s.add(m);
+                    }
+                }
             }
             out.add(simulateYear(site, c, y, b, s));
         }

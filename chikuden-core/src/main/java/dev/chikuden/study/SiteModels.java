@@ -14,7 +14,10 @@ import dev.chikuden.pv.ClearSkyPv;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.site.AiCampusLoadSpec;
+import dev.chikuden.market.JepxSpotCsv;
+import dev.chikuden.market.PriceSeries;
 import dev.chikuden.site.AmbientSpec;
+import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
@@ -96,6 +99,12 @@ public final class SiteModels {
             return new PeakShavingController(p.dischargeAboveKw(), p.chargeBelowKw());
         }
         return Controller.IDLE;
+    }
+
+    /** The site's JEPX prices, read from its price file; null when it gives none. */
+    public static PriceSeries prices(SiteConfig site) {
+        BillingSpec b = site.billing();
+        return b == null || b.prices() == null ? null : JepxSpotCsv.read(b.prices().file(), b.prices().area());
     }
 
     private static Profile trace(TraceSpec t, SiteConfig site, TimeGrid grid) {

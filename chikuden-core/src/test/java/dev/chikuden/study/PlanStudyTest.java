@@ -42,6 +42,24 @@ class PlanStudyTest {
         assertThat(r.withBattery().gridKpis().peakDemand30minKw()).isCloseTo(4000, offset(1e-9));
         assertThat(r.withBattery().gridKpis().energyImportedKwh()).isCloseTo(12 * 2000 + 12 * 4000 - 4000, offset(1e-6));
         assertThat(r.stepsSimulated()).isEqualTo(2 * 96);
+        assertThat(r.bills()).isNull();
+    }
+
+    /**
+     * The same day billed on Kansai high-voltage AS (July: summer 14.17, levy FY2025 3.98, basic
+     * 5,000 kW x 1,911.80 prorated 1/31 = 308,354.83): the battery moves 4,000 kWh off the bill.
+     */
+    @Test
+    void bothCasesAreBilledForTheFirstYear() throws IOException {
+        aCsvLoadFlowsThroughTheWholeStudy();
+        Files.writeString(dir.resolve("site.yaml"), Files.readString(dir.resolve("site.yaml"))
+                + "tariff: {preset: kansai-high-voltage-as, marketPriceAdjustment: off}\n");
+        PlanStudy.Result r = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
+        // 72,000 kWh x 14.17 = 1,020,240 and x 3.98 = 286,560; with the battery 68,000 kWh: 963,560 and 270,640
+        assertThat(r.bills().withoutBattery().totalYen()).isEqualTo(308_354 + 1_020_240 + 286_560);
+        assertThat(r.bills().withBattery().totalYen()).isEqualTo(308_354 + 963_560 + 270_640);
+        assertThat(r.bills().savingYen()).isEqualTo(4000 * (14.17 + 3.98), offset(1e-6));
+        assertThat(r.bills().withBattery().warnings()).isEmpty();
     }
 
     /** Three hot years of daily full cycles: the battery ages every year and is augmented. */
