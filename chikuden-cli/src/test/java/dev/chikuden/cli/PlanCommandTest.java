@@ -73,6 +73,32 @@ class PlanCommandTest {
         }
     }
 
+    /** Each bill's line items sum to its total; the saving is the difference of the totals. */
+    @Test
+    void theBillsOfBothCasesAndTheSaving() {
+        long[] totals = new long[2];
+        int i = 0;
+        for (String side : List.of("withoutBattery", "withBattery")) {
+            JsonNode bill = json.get(side).get("bill");
+            long sum = 0;
+            for (JsonNode v : bill.get("lineItems")) {
+                sum += v.asLong();
+            }
+            assertThat(sum).as(side).isEqualTo(bill.get("totalYen").asLong()).isEqualTo(json.get(side).get("billYen").asLong());
+            assertThat(bill.get("months")).hasSize(1);
+            assertThat(bill.get("months").get(0).get("month").asText()).isEqualTo("2025-08");
+            assertThat(bill.get("warnings")).isEmpty();
+            totals[i++] = sum;
+        }
+        assertThat(json.get("annualSavingYen").asLong()).isEqualTo(totals[0] - totals[1]);
+        // the energy charge moves with the energy imported, at the summer rate 14.17 yen/kWh of the template
+        double extraKwh = json.get("withBattery").get("energyImportedKwh").asDouble()
+                - json.get("withoutBattery").get("energyImportedKwh").asDouble();
+        long extraYen = json.get("withBattery").get("bill").get("lineItems").get("energyChargeSummerYen").asLong()
+                - json.get("withoutBattery").get("bill").get("lineItems").get("energyChargeSummerYen").asLong();
+        assertThat((double) extraYen).isCloseTo(extraKwh * 14.17, offset(1.0));
+    }
+
     @Test
     void theBatteryShavesThePeakAndItsFiguresAgree() {
         JsonNode without = json.get("withoutBattery");
@@ -113,7 +139,8 @@ class PlanCommandTest {
         Run r = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
-                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Simulated 1,209,600 steps in");
+                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Saving with the battery",
+                "Simulated 1,209,600 steps in");
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class PlanFigures {
         } else {
             top.put("withBattery", null);
         }
+        bills(top, r.bills());
         return top;
     }
 
@@ -110,6 +111,23 @@ public final class PlanFigures {
         metrics.put("notes", g.notes());
         metrics.put("rules", rules);
         m.put("gridCode", metrics);
+    }
+
+    /** The first year's bill of each case, and the saving; absent for a site without a tariff. */
+    @SuppressWarnings("unchecked")
+    private static void bills(Map<String, Object> top, PlanStudy.Bills bills) {
+        if (bills == null) {
+            return;
+        }
+        Map<String, Object> without = (Map<String, Object>) top.get("withoutBattery");
+        without.put("billYen", bills.withoutBattery().totalYen());
+        without.put("bill", BillFigures.of(bills.withoutBattery()));
+        if (bills.withBattery() != null) {
+            Map<String, Object> with = (Map<String, Object>) top.get("withBattery");
+            with.put("billYen", bills.withBattery().totalYen());
+            with.put("bill", BillFigures.of(bills.withBattery()));
+        }
+        top.put("annualSavingYen", bills.withBattery() == null ? null : (Object) (long) bills.savingYen());
     }
 
     /** Years, end of life and augmentation, from the battery's health after each study year. */

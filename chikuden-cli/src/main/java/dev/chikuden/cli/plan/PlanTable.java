@@ -47,6 +47,15 @@ public final class PlanTable {
                 life(sb, f, k, pu, eu);
             }
         }
+        if (without.get("bill") != null) {
+            sb.append('\n');
+            BillFigures.rows(sb, (Map<String, Object>) without.get("bill"),
+                    with == null ? null : (Map<String, Object>) with.get("bill"));
+            if (f.get("annualSavingYen") != null) {
+                sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s%n", "Saving with the battery", "yen",
+                        String.format(Locale.ROOT, "%,d", ((Number) f.get("annualSavingYen")).longValue())));
+            }
+        }
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Simulated %,d steps in %.2f s (%,.0f steps/s)",
                 ((Number) f.get("stepsSimulated")).longValue(), num(f, "wallSeconds"), num(f, "stepsPerSecond")));

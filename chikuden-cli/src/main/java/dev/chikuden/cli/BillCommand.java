@@ -1,0 +1,84 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.cli.plan.BillFigures;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.study.SiteModels;
+import dev.chikuden.tariff.Bill;
+import dev.chikuden.tariff.BillCalculator;
+import dev.chikuden.tariff.BillingMeter;
+import dev.chikuden.tariff.MonthlyBill;
+import dev.chikuden.time.SeriesCsv;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bill", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Bills a grid power series under the site's tariff: one bill per usage month with its line "
+                + "items (basic charge, excess demand, energy by band, adjustments, levy, subsidies, export sale, "
+                + "tax) and the total. 30-minute demand is taken on the site's local clock from any step."})
+final class BillCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file, with a tariff section.")
+    Path siteFile;
+
+    @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
+            description = "Grid power in kW (> 0 imports): timestamp,<power column>, fixed step.")
+    Path grid;
+
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first value column).")
+    String column;
+
+    @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SiteConfig site = SiteConfigReader.read(siteFile);
+        if (site.billing() == null || site.billing().tariff() == null) {
+            throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
+                    + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
+        }
+        var series = SeriesCsv.read(grid, column, site.zone());
+        Bill bill = new BillCalculator(site.billing().tariff(), site.zone(), SiteModels.prices(site))
+                .bill(BillingMeter.of(series, site.zone()));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("site", site.name());
+        f.putAll(BillFigures.of(bill));
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, bill, f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static String table(SiteConfig site, Bill bill, Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder(site.name()).append('\n');
+        sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
+                "max 30-min kW", "contract kW", "total yen"));
+        for (MonthlyBill m : bill.months()) {
+            sb.append(String.format(Locale.ROOT, "%-8s %,16.1f %,14.1f %,14.1f %,14.1f %,16d%s%n", m.month(), m.importKwh(),
+                    m.exportKwh(), m.maxDemandKw(), m.contractKw(), m.totalYen(),
+                    m.coveredFraction() < 1 ? String.format(Locale.ROOT, "  (%.1f %% of the month)", m.coveredFraction() * 100) : ""));
+        }
+        sb.append('\n');
+        BillFigures.rows(sb, f, null);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.market.JepxSpotCsv;
+import dev.chikuden.market.PriceSeries;
+import dev.chikuden.market.PriceSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "prices", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Reads a JEPX day-ahead spot file (spot_summary_YYYY.csv as published: Shift-JIS or UTF-8, "
+                + "48 half-hour slots a day in JST) and summarises one area's prices: slots, first and last slot, "
+                + "mean, median, min, max and the mean daily spread (highest minus lowest price of a day)."})
+final class PricesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "A JEPX spot_summary file.")
+    Path file;
+
+    @Option(names = "--area", required = true, paramLabel = "AREA",
+            description = "hokkaido, tohoku, tokyo, chubu, hokuriku, kansai, chugoku, shikoku, kyushu, "
+                    + "or the Japanese name (関西) or column name.")
+    String area;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PriceSeries series = JepxSpotCsv.read(file, area);
+        Map<String, Object> f = figures(PriceSummary.of(series));
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            w.println(json ? PlanCommand.JSON.writeValueAsString(f) : table(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.flush();
+        return 0;
+    }
+
+    static Map<String, Object> figures(PriceSummary p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("area", p.area());
+        m.put("slots", p.slots());
+        m.put("missingSlots", p.missingSlots());
+        m.put("first", time(p.firstSlotEpochMs()));
+        m.put("last", time(p.lastSlotEpochMs()));
+        m.put("meanYenPerKwh", p.meanYenPerKwh());
+        m.put("medianYenPerKwh", p.medianYenPerKwh());
+        m.put("minYenPerKwh", p.minYenPerKwh());
+        m.put("maxYenPerKwh", p.maxYenPerKwh());
+        m.put("meanDailySpreadYenPerKwh", p.meanDailySpreadYenPerKwh());
+        return m;
+    }
+
+    private static String table(Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "JEPX day-ahead, area %s: %,d slots from %s to %s",
+                f.get("area"), (Integer) f.get("slots"), f.get("first"), f.get("last")));
+        if ((Integer) f.get("missingSlots") > 0) {
+            sb.append(String.format(Locale.ROOT, " (%,d slots without a price)", (Integer) f.get("missingSlots")));
+        }
+        sb.append('\n');
+        String[][] rows = {{"mean", "meanYenPerKwh"}, {"median", "medianYenPerKwh"}, {"min", "minYenPerKwh"},
+                {"max", "maxYenPerKwh"}, {"mean daily max - min", "meanDailySpreadYenPerKwh"}};
+        for (String[] r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-22s %8.2f yen/kWh%n", r[0], (Double) f.get(r[1])));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** {@code 2023-04-01T00:00+09:00}: JST, seconds omitted when zero. */
+    private static String time(long epochMs) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), PriceSeries.JST).toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.chikuden.cli;
+
+import static dev.chikuden.cli.PlanCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.cli.PlanCommandTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BillCommandTest {
+    static final String SITE = """
+            name: Bill site
+            grid: {contract: 500 kW}
+            loads: [{type: profile, base: 400 kW}]
+            study: {start: 2025-08-01, duration: 1 d, step: 1 h}
+            tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %, marketPriceAdjustment: off}
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** Two hours at 5-minute steps on 1 August 2025: 600 kW for 1 h, 400 kW for 45 min, export for 15 min. */
+    Path grid() throws IOException {
+        StringBuilder sb = new StringBuilder("timestamp,grid_kw\n");
+        for (int i = 0; i < 24; i++) {
+            double kw = i < 12 ? 600 : i < 21 ? 400 : -200;
+            sb.append(String.format("2025-08-01T%02d:%02d:00+09:00,%s%n", i / 12, (i % 12) * 5, kw));
+        }
+        Path f = dir.resolve("grid.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void billsAGridSeriesToTheYen() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        // import 600 kW x 1 h + 400 kW x 45 min = 900 kWh, export 200 kW x 15 min = 50 kWh; peak demand 600 kW
+        // over a 500 kW contract. Basic 500 x 1,911.80 x 0.85 x 2 h / 744 h = 2,184.18; excess
+        // 100 x 1,911.80 x 1.5 x 0.85 = 243,754.5; energy 900 x 14.17 = 12,753; levy 900 x 3.98 = 3,582
+        JsonNode items = j.get("lineItems");
+        assertThat(items.get("basicChargeYen").asLong()).isEqualTo(2_184);
+        assertThat(items.get("excessDemandChargeYen").asLong()).isEqualTo(243_754);
+        assertThat(items.get("energyChargeSummerYen").asLong()).isEqualTo(12_753);
+        assertThat(items.get("renewableLevyYen").asLong()).isEqualTo(3_582);
+        assertThat(j.get("totalYen").asLong()).isEqualTo(2_184 + 243_754 + 12_753 + 3_582);
+        JsonNode month = j.get("months").get(0);
+        assertThat(month.get("importKwh").asDouble()).isEqualTo(900.0);
+        assertThat(month.get("exportKwh").asDouble()).isEqualTo(50.0);
+        assertThat(month.get("maxDemandKw").asDouble()).isEqualTo(600.0);
+    }
+
+    @Test
+    void theTableListsMonthsAndLineItems() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2025-08", "(0.3 % of the month)", "Excess demand charge", "243,754",
+                "Bill total                   yen            262,273\n");
+    }
+
+    @Test
+    void aSiteWithoutTariffIsBadInput() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("tariff:", "# tariff:"));
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("site.yaml: has no tariff section");
+    }
+}
