@@ -90,7 +90,7 @@ class PlanCommandTest {
             assertThat(bill.get("warnings")).isEmpty();
             totals[i++] = sum;
         }
-        assertThat(json.get("annualSavingYen").asLong()).isEqualTo(totals[0] - totals[1]);
+        assertThat(json.get("billSavingYen").asLong()).isEqualTo(totals[0] - totals[1]);
         // the energy charge moves with the energy imported, at the summer rate 14.17 yen/kWh of the template
         double extraKwh = json.get("withBattery").get("energyImportedKwh").asDouble()
                 - json.get("withoutBattery").get("energyImportedKwh").asDouble();
@@ -113,6 +113,16 @@ class PlanCommandTest {
                 + with.get("storedEnergyChangeKwh").asDouble();
         assertThat(extra).isCloseTo(intake, offset(1e-6 * without.get("energyImportedKwh").asDouble()));
         assertThat(with.get("equivalentFullCycles").asDouble()).isPositive();
+    }
+
+    /** The example signs 115 MW with the battery instead of 140 MW: the basic charge scales with it. */
+    @Test
+    void theBatteryCaseIsBilledOnItsOwnAgreedContract() {
+        double without = json.get("withoutBattery").get("bill").get("lineItems").get("basicChargeYen").asDouble();
+        double with = json.get("withBattery").get("bill").get("lineItems").get("basicChargeYen").asDouble();
+        assertThat(with / without).isCloseTo(115.0 / 140.0, offset(1e-6));
+        assertThat(json.get("billSavingYen").asDouble()).isEqualTo(
+                json.get("withoutBattery").get("billYen").asDouble() - json.get("withBattery").get("billYen").asDouble());
     }
 
     @Test

@@ -53,7 +53,7 @@ final class TariffReader {
     BillingSpec read(YamlMap top, GridConnection grid) {
         BillingSpec.Prices prices = top.has("prices") ? prices(top.map("prices")) : null;
         if (!top.has("tariff")) {
-            return prices == null ? null : new BillingSpec(null, prices);
+            return prices == null ? null : new BillingSpec(null, prices, Double.NaN);
         }
         YamlMap user = top.map("tariff");
         YamlMap base = base(user);
@@ -61,12 +61,15 @@ final class TariffReader {
         m.hasOwn("preset"); // read by base(); allowed here
         m.hasOwn("file");
         Tariff t = tariff(m, grid.contractKw());
+        // the agreed contract a battery lets the site sign; the excess penalty still applies above it
+        double withBattery = m.has("contractWithBattery")
+                ? m.positive("contractWithBattery", Dimension.POWER, Double.NaN, true) : Double.NaN;
         m.finish();
         if (t != null && prices == null && (t.marketLinked() != null || t.exportSale() != null && t.exportSale().market())) {
             m.problem(null, m.path(), "a market-linked menu or an export sale at market price needs JEPX prices: "
                     + "add prices: {file: spot_summary_2025.csv, area: kansai}");
         }
-        return new BillingSpec(t, prices);
+        return new BillingSpec(t, prices, withBattery);
     }
 
     private BillingSpec.Prices prices(YamlMap m) {

@@ -124,9 +124,11 @@ public final class PlanStudy {
         }
         Bills bills = null;
         if (billed) {
-            BillCalculator calculator = new BillCalculator(site.billing().tariff(), site.zone(), SiteModels.prices(site));
-            bills = new Bills(calculator.bill(withoutBilling.slots()),
-                    withBilling == null ? null : calculator.bill(withBilling.slots()));
+            var prices = SiteModels.prices(site);
+            BillCalculator billWithout = new BillCalculator(site.billing().tariff(), site.zone(), prices);
+            BillCalculator billWith = new BillCalculator(site.billing().tariffWithBattery(), site.zone(), prices);
+            bills = new Bills(billWithout.bill(withoutBilling.slots()),
+                    withBilling == null ? null : billWith.bill(withBilling.slots()));
         }
         return new Result(site, List.copyOf(years), withoutGridCode.report(),
                 with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills);

@@ -31,6 +31,14 @@ public record Tariff(String name, boolean taxIncluded, double consumptionTax, do
                      Map<Integer, Double> renewableLevy, List<Subsidy> subsidies, ExportSale exportSale,
                      Set<DayOfWeek> restDays, Set<LocalDate> holidays) {
 
+    /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
+    public Tariff withAgreedKw(double agreedKw) {
+        return new Tariff(name, taxIncluded, consumptionTax, basicChargeYenPerKwMonth,
+                new ContractDemand(contract.ratchet(), agreedKw, contract.excessMultiplier(), contract.previousPeakKw()),
+                powerFactor, summerMonths, energyBands, marketLinked, fuelCostAdjustment, marketPriceAdjustment,
+                renewableLevy, subsidies, exportSale, restDays, holidays);
+    }
+
     /**
      * How the contract kW of a month is set.
      *

@@ -127,7 +127,7 @@ public final class PlanFigures {
             with.put("billYen", bills.withBattery().totalYen());
             with.put("bill", BillFigures.of(bills.withBattery()));
         }
-        top.put("annualSavingYen", bills.withBattery() == null ? null : (Object) (long) bills.savingYen());
+        top.put("billSavingYen", bills.withBattery() == null ? null : (Object) (long) bills.savingYen());
     }
 
     /** Years, end of life and augmentation, from the battery's health after each study year. */

@@ -51,9 +51,9 @@ public final class PlanTable {
             sb.append('\n');
             BillFigures.rows(sb, (Map<String, Object>) without.get("bill"),
                     with == null ? null : (Map<String, Object>) with.get("bill"));
-            if (f.get("annualSavingYen") != null) {
+            if (f.get("billSavingYen") != null) {
                 sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s%n", "Saving with the battery", "yen",
-                        String.format(Locale.ROOT, "%,d", ((Number) f.get("annualSavingYen")).longValue())));
+                        String.format(Locale.ROOT, "%,d", ((Number) f.get("billSavingYen")).longValue())));
             }
         }
         sb.append('\n');
