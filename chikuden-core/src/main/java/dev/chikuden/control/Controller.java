@@ -14,6 +14,15 @@ public interface Controller {
     /** The requested net battery power in kW ({@code > 0} discharge, {@code < 0} charge). */
     double requestKw(Measurements m, BatteryView battery);
 
+    /** The net battery power actually applied after the request (limits may have cut it). */
+    default void applied(double batteryKw, Measurements m) {
+    }
+
+    /** How often each part of this controller decided the request; empty when it has no parts. */
+    default java.util.Map<String, Double> bindingShare() {
+        return java.util.Map.of();
+    }
+
     /** A controller that never asks for anything. */
     Controller IDLE = new Controller() {
         @Override

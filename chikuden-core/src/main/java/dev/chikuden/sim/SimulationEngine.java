@@ -82,6 +82,7 @@ public final class SimulationEngine {
                             sameSlot ? demand.slotStartEpochMs() : t, sameSlot ? demand.slotImportKwh() : 0);
                     battery.setAmbientC(ambient[i]);
                     double batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
+                    controller.applied(batteryKw, m);
                     double gridKw = loadKw - pvKw - batteryKw;
                     demand.add(t, stepMs, gridKw);
                     c.batteryKw[i] = batteryKw;
@@ -103,6 +104,7 @@ public final class SimulationEngine {
         demand.finish();
         double wall = (System.nanoTime() - started) / 1e9;
         return new SimulationResult(grid, meter.kpis(demand.peakKw(), demand.peakSlotStartEpochMs()),
-                battery.ledger().since(ledgerAtStart), battery.health(), meter.socMin(), meter.socMax(), wall);
+                battery.ledger().since(ledgerAtStart), battery.health(), meter.socMin(), meter.socMax(), wall,
+                controller.bindingShare());
     }
 }
