@@ -13,6 +13,7 @@ public final class Measurements {
     private double gridFrequencyHz;
     private long slotStartEpochMs;
     private double slotImportKwh;
+    private boolean gridAvailable = true;
 
     /** Refreshes every field; the caller owns the instance. */
     public Measurements update(long epochMs, double stepS, double loadKw, double pvKw, double gridFrequencyHz,
@@ -25,6 +26,17 @@ public final class Measurements {
         this.slotStartEpochMs = slotStartEpochMs;
         this.slotImportKwh = slotImportKwh;
         return this;
+    }
+
+    /** Marks a grid outage (false) or its end (true); the engine and the live service set it. */
+    public Measurements gridAvailable(boolean available) {
+        this.gridAvailable = available;
+        return this;
+    }
+
+    /** False during a grid outage: the only time a backup reserve may be used. */
+    public boolean gridAvailable() {
+        return gridAvailable;
     }
 
     /** Start of the step, UTC milliseconds. */
