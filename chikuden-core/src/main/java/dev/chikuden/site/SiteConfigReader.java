@@ -109,7 +109,7 @@ public final class SiteConfigReader {
             top.problem(null, "study", "is required: start, duration (or end) and step");
         }
         StudyPeriod study = study(top.map("study"), zone);
-        StrategySpec strategy = strategy(top, !batteryMaps.isEmpty());
+        StrategySpec strategy = strategy(top, !batteryMaps.isEmpty(), grid);
         OutputSpec output = output(top.map("output"), study);
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
         BillingSpec billing = new TariffReader(file, problems).read(top, grid);
@@ -547,15 +547,15 @@ public final class SiteConfigReader {
         }
     }
 
-    private StrategySpec strategy(YamlMap top, boolean hasBatteries) {
+    private StrategySpec strategy(YamlMap top, boolean hasBatteries, GridConnection grid) {
         if (!top.has("strategy")) {
             if (hasBatteries) {
-                top.problem(null, "strategy", "is required for a site with batteries: type peak-shaving or idle");
+                top.problem(null, "strategy", "is required for a site with batteries: type stack, peak-shaving or idle");
             }
             return new StrategySpec.Idle();
         }
         YamlMap m = top.map("strategy");
-        String type = m.choice("type", null, List.of("peak-shaving", "idle"));
+        String type = m.choice("type", null, List.of("stack", "peak-shaving", "idle"));
         StrategySpec spec = new StrategySpec.Idle();
         if ("peak-shaving".equals(type)) {
             double above = m.positive("dischargeAbove", Dimension.POWER, Double.NaN, false);
@@ -565,6 +565,8 @@ public final class SiteConfigReader {
                         + m.text("dischargeAbove", "") + "\"; recharging must stop below where discharging starts");
             }
             spec = new StrategySpec.PeakShaving(above, below);
+        } else if ("stack".equals(type)) {
+            spec = StackSection.read(m, grid, file);
         }
         m.finish();
         return spec;

@@ -97,7 +97,46 @@ class SiteConfigReaderTest {
         assertThat(b.standbyKw()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12)); // 0.2 % of 500 kW
     }
 
+    @Test
+    void readsAControllerStackHighestPriorityFirst() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(VALID.replace("""
+                strategy:
+                  type: peak-shaving
+                  dischargeAbove: 900 kW
+                  chargeBelow: 700 kW
+                """, """
+                strategy:
+                  type: stack
+                  pcsRamp: 2 MW/s
+                  controllers:
+                    - {type: backup-reserve, criticalLoad: 200 kW, duration: 15 min}
+                    - {type: load-drop-absorber, maxDrop: 100 kW/s}
+                    - {type: grid-code-smoothing, maxRamp: 50 kW/s, tolerance: 20 kW}
+                    - {type: frequency-response, reserved: 100 kW}
+                    - {type: demand-limiter, margin: 5 %}
+                    - {type: manual}
+                """)));
+        var stack = (StrategySpec.Stack) site.strategy();
+        assertThat(stack.pcsRampKwPerS()).isEqualTo(2000);
+        assertThat(stack.layers()).extracting(l -> l.getClass().getSimpleName()).containsExactly("BackupReserve",
+                "LoadDropAbsorber", "GridCodeSmoothing", "FrequencyResponse", "DemandLimiter", "Manual");
+        assertThat(stack.layers().get(0)).isEqualTo(new StrategySpec.BackupReserve(200, 0.25));
+        assertThat(((StrategySpec.DemandLimiter) stack.layers().get(4)).targetKw()).isCloseTo(950,
+                org.assertj.core.data.Offset.offset(1e-9)); // 1 MW contract less 5 %
+        var smoothing = (StrategySpec.GridCodeSmoothing) stack.layers().get(2);
+        assertThat(smoothing.filterSeconds()).isEqualTo(60); // defaults
+        assertThat(smoothing.socRecoveryHours()).isEqualTo(2);
+    }
+
     // ---- malformed files: each asserts the exact message, line and column ----
+
+    @Test
+    void anUnknownControllerType() throws IOException {
+        assertProblems(VALID.replace("  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
+                        "  type: stack\n  controllers:\n    - {type: peak-shaver}"),
+                "t.yaml:19:14: strategy.controllers[0].type: \"peak-shaver\" is not one of backup-reserve, "
+                        + "load-drop-absorber, grid-code-smoothing, frequency-response, demand-limiter, schedule, manual");
+    }
 
     @Test
     void aLifeTableRowOfTwoValues() throws IOException {
@@ -196,7 +235,7 @@ class SiteConfigReaderTest {
     @Test
     void unknownStrategy() throws IOException {
         assertProblems(VALID.replace("type: peak-shaving", "type: peak-shave"),
-                "t.yaml:17:9: strategy.type: \"peak-shave\" is not one of peak-shaving, idle",
+                "t.yaml:17:9: strategy.type: \"peak-shave\" is not one of stack, peak-shaving, idle",
                 "t.yaml:18:3: strategy.dischargeAbove: unknown key \"dischargeAbove\" Allowed here: type",
                 "t.yaml:19:3: strategy.chargeBelow: unknown key \"chargeBelow\" Allowed here: type");
     }
