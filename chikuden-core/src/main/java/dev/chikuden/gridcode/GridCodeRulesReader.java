@@ -2,6 +2,7 @@ package dev.chikuden.gridcode;
 
 import dev.chikuden.site.ConfigException;
 import dev.chikuden.site.ConfigProblem;
+import dev.chikuden.site.YamlDocument;
 import dev.chikuden.site.YamlMap;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
@@ -15,10 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -51,20 +48,7 @@ final class GridCodeRulesReader {
     }
 
     private GridCodeRules parse(Reader reader, String source) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark();
-            throw new ConfigException(List.of(new ConfigProblem(file, mark.getLine() + 1, mark.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem())));
-        } catch (YAMLException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "not valid YAML: " + e.getMessage())));
-        }
-        if (root == null) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "",
-                    "the file is empty; expected rules such as ramp, dynamicRange, oscillation, loadDrop")));
-        }
+        Node root = YamlDocument.compose(file, reader, "expected rules such as ramp, dynamicRange, oscillation, loadDrop");
         GridCodeSettings d = GridCodeSettings.DEFAULT;
         YamlMap top = new YamlMap(file, problems, "", root);
 

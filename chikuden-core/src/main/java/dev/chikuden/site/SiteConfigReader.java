@@ -33,8 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -66,20 +64,7 @@ public final class SiteConfigReader {
     }
 
     private SiteConfig parse(Reader reader) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark();
-            throw new ConfigException(List.of(new ConfigProblem(file, mark.getLine() + 1, mark.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem())));
-        } catch (YAMLException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "not valid YAML: " + e.getMessage())));
-        }
-        if (root == null) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "",
-                    "the file is empty; a site needs at least name, grid, loads and study")));
-        }
+        Node root = YamlDocument.compose(file, reader, "a site needs at least name, grid, loads and study");
         YamlMap top = new YamlMap(file, problems, "", root);
         String name = top.text("name", null);
         ZoneId zone = zone(top);

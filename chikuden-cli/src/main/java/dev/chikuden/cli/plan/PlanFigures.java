@@ -55,6 +55,9 @@ public final class PlanFigures {
             with.put("storedEnergyChangeKwh", b.storedEndKwh() - b.storedStartKwh());
             with.put("batteryFadeKwh", b.fadeKwh());
             with.put("stateOfHealthEnd", r.withBattery().health().stateOfHealth());
+            if (!r.withBattery().bindingShare().isEmpty()) {
+                with.put("bindingShare", r.withBattery().bindingShare());
+            }
             top.put("withBattery", with);
             life(top, r);
         } else {

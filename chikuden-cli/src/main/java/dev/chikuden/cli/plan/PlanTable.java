@@ -41,6 +41,17 @@ public final class PlanTable {
             sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "SOC range", "%", "-",
                     String.format(Locale.ROOT, "%.1f - %.1f", num(with, "socMin") * 100, num(with, "socMax") * 100)));
             only(sb, "Energy lost in the battery", eu, num(with, "batteryLossesKwh") / k, 2);
+            if (with.get("bindingShare") != null) {
+                StringBuilder shares = new StringBuilder();
+                for (Map.Entry<String, Object> e : ((Map<String, Object>) with.get("bindingShare")).entrySet()) {
+                    double share = ((Number) e.getValue()).doubleValue();
+                    if (share > 0) {
+                        shares.append(shares.length() == 0 ? "" : ", ").append(e.getKey())
+                                .append(String.format(Locale.ROOT, " %.1f %%", share * 100));
+                    }
+                }
+                sb.append("Deciding controller (share of steps): ").append(shares).append('\n');
+            }
             if (f.get("agingModel") != null) {
                 sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "State of health at the end", "%", "-",
                         String.format(Locale.ROOT, "%.2f", num(with, "stateOfHealthEnd") * 100)));
