@@ -12,7 +12,6 @@ import dev.chikuden.battery.PowerLimits;
 import dev.chikuden.battery.Thermal;
 import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
 import dev.chikuden.weather.Climate;
-import dev.chikuden.time.Interpolation;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import java.io.IOException;
@@ -131,7 +130,7 @@ public final class SiteConfigReader {
             String c = m.choice("climate", null, Climate.builtIn());
             spec = c == null ? spec : new AmbientSpec.BuiltInClimate(c);
         } else if (m.has("file")) {
-            spec = trace(m, "ambient", false);
+            spec = TraceSection.read(m, file, "ambient", TraceSection.Kind.TEMPERATURE);
         } else if (m.has("temperature")) {
             spec = new AmbientSpec.Constant(m.quantity("temperature", Dimension.TEMPERATURE, 25));
         }
@@ -205,36 +204,12 @@ public final class SiteConfigReader {
                 spec = new DailyProfileLoadSpec(name, base, daily, weekend, noise, (long) seed);
             }
         } else if ("csv".equals(type)) {
-            spec = trace(m, name);
+            spec = TraceSection.read(m, file, name, TraceSection.Kind.LOAD);
         } else if ("ai-campus".equals(type)) {
             spec = AiCampusSection.read(m, name);
         }
         m.finish();
         return spec;
-    }
-
-    private TraceSpec trace(YamlMap m, String name) {
-        return trace(m, name, true);
-    }
-
-    /** A CSV series; {@code power} adds the unit key (W, kW, MW). */
-    private TraceSpec trace(YamlMap m, String name, boolean power) {
-        String fileText = m.text("file", null);
-        Path path = null;
-        if (fileText != null) {
-            path = file.toAbsolutePath().getParent().resolve(fileText).normalize();
-            if (!Files.isRegularFile(path)) {
-                m.problem("file", "\"" + fileText + "\" does not exist (looked for " + path + ")");
-            }
-        }
-        String column = m.text("column", "");
-        String unit = power ? m.choice("unit", "kW", List.of("W", "kW", "MW")) : null;
-        double scale = m.number("scale", 1, 0, 1e9);
-        String interp = m.choice("interpolation", "hold", List.of("hold", "linear"));
-        boolean repeat = m.bool("repeat", false);
-        double kwPerUnit = unit == null ? 1 : Quantities.parse("1 " + unit, Dimension.POWER);
-        return new TraceSpec(name, path, column.isEmpty() ? null : column, kwPerUnit * scale,
-                "linear".equals(interp) ? Interpolation.LINEAR : Interpolation.HOLD, repeat);
     }
 
     private PvSpec pv(YamlMap m, Location location) {
@@ -247,7 +222,7 @@ public final class SiteConfigReader {
             }
             spec = new ClearSkyPvSpec(peak);
         } else if ("csv".equals(type)) {
-            spec = trace(m, "pv");
+            spec = TraceSection.read(m, file, "pv", TraceSection.Kind.PV);
         }
         m.finish();
         return spec;

@@ -13,6 +13,7 @@ import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.ai.AiCampusLoad;
+import dev.chikuden.load.trace.NvidiaSmiLog;
 import dev.chikuden.site.AiCampusLoadSpec;
 import dev.chikuden.market.JepxSpotCsv;
 import dev.chikuden.market.PriceSeries;
@@ -24,6 +25,7 @@ import dev.chikuden.site.LoadSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
+import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.time.TimeGrid;
 import dev.chikuden.weather.Climate;
@@ -107,8 +109,13 @@ public final class SiteModels {
         return b == null || b.prices() == null ? null : JepxSpotCsv.read(b.prices().file(), b.prices().area());
     }
 
+    /** A trace file on the study grid: an nvidia-smi log is resampled to the study step when read. */
     private static Profile trace(TraceSpec t, SiteConfig site, TimeGrid grid) {
-        return new TraceProfile(t.file().toString(), SeriesCsv.read(t.file(), t.column(), site.zone()), grid,
-                t.interpolation(), t.factor(), t.repeat());
+        String source = t.file().toString();
+        FixedStepSeries node = t.format() == TraceSpec.Format.NVIDIA_SMI
+                ? NvidiaSmiLog.read(t.file(), site.zone()).resample(grid.stepMs())
+                : SeriesCsv.read(t.file(), t.column(), site.zone());
+        return new TraceProfile(source, t.nodes().campus(source, node), grid, t.interpolation(), t.factor(),
+                t.repeat());
     }
 }

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -34,18 +35,9 @@ public final class SeriesCsv {
 
     /** The column named {@code column} (or the first value column when null) of {@code file}. */
     public static FixedStepSeries read(Path file, String column, ZoneId zone) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .commentStrategy(CommentStrategy.SKIP)
-                .skipEmptyLines(true)
-                .allowMissingFields(true) // short rows are reported below, with the column they lack
-                .allowExtraFields(true)
-                .ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> reader = reader(file)) {
             var it = reader.iterator();
-            if (!it.hasNext()) {
-                throw new BadInputException(file + ": the file is empty; expected a header row "
-                        + "\"timestamp,<column>\" and at least two data rows");
-            }
-            CsvRecord header = it.next();
+            CsvRecord header = header(file, it);
             int col = valueColumn(file, header, column);
             long start = 0;
             long step = 0;
@@ -94,6 +86,40 @@ public final class SeriesCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The name in the header of the column {@link #read} takes: {@code column}, or the first value
+     * column when null. Reads the header only.
+     */
+    public static String valueColumnName(Path file, String column) {
+        try (CsvReader<CsvRecord> reader = reader(file)) {
+            CsvRecord header = header(file, reader.iterator());
+            return header.getField(valueColumn(file, header, column)).trim();
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (CsvParseException e) {
+            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvReader<CsvRecord> reader(Path file) throws IOException {
+        return CsvReader.builder()
+                .commentStrategy(CommentStrategy.SKIP)
+                .skipEmptyLines(true)
+                .allowMissingFields(true) // short rows are reported by the caller, with the column they lack
+                .allowExtraFields(true)
+                .ofCsvRecord(file);
+    }
+
+    private static CsvRecord header(Path file, Iterator<CsvRecord> it) {
+        if (!it.hasNext()) {
+            throw new BadInputException(file + ": the file is empty; expected a header row "
+                    + "\"timestamp,<column>\" and at least two data rows");
+        }
+        return it.next();
     }
 
     /** Writes {@code series} side by side; they must share start, step and size. */
