@@ -62,6 +62,42 @@ class PlanStudyTest {
         assertThat(r.bills().withBattery().warnings()).isEmpty();
     }
 
+    /**
+     * A campus of 1,000 nodes from one node's nvidia-smi log: 4 GPUs at 100 ms for one minute,
+     * 250 W each in even seconds and 150 W in odd ones (node 1,000 / 600 W, mean 800 W).
+     */
+    @Test
+    void anNvidiaSmiLogScaledToACampusFlowsThroughTheStudy() throws IOException {
+        StringBuilder log = new StringBuilder("timestamp, power.draw [W], utilization.gpu [%]\n");
+        for (int k = 0; k < 600; k++) {
+            for (int g = 0; g < 4; g++) {
+                long ms = 100L * k + 3 * g;
+                log.append(String.format("2024/05/01 12:00:%02d.%03d, %.2f W, 100 %%%n", ms / 1000, ms % 1000,
+                        (k / 10) % 2 == 0 ? 250.0 : 150.0));
+            }
+        }
+        Files.writeString(dir.resolve("node.csv"), log);
+        String site = """
+                name: GPU campus
+                grid: {contract: 5 MW}
+                loads:
+                  - {name: training, type: csv, format: nvidia-smi, file: node.csv, nodes: 1000%s}
+                study: {start: 2024-05-01T12:00, duration: 1 min, step: 1 s}
+                """;
+        Files.writeString(dir.resolve("site.yaml"), site.formatted(""));
+        PlanStudy.Result inPhase = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
+        double energyKwh = 800 * 60 / 3600.0;
+        assertThat(inPhase.withoutBattery().gridKpis().energyImportedKwh()).isCloseTo(energyKwh, offset(1e-9));
+        assertThat(inPhase.withoutBattery().gridKpis().peakGridKw()).isCloseTo(1000, offset(1e-9));
+        assertThat(inPhase.withoutBattery().gridKpis().maxRampUpKwPerS()).isCloseTo(400, offset(1e-9));
+
+        Files.writeString(dir.resolve("site.yaml"), site.formatted(", desynchronise: 2 s, seed: 3"));
+        PlanStudy.Result spread = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
+        assertThat(spread.withoutBattery().gridKpis().energyImportedKwh()).isCloseTo(energyKwh, offset(1e-9));
+        assertThat(spread.withoutBattery().gridKpis().peakGridKw()).isLessThan(900);
+        assertThat(spread.withoutBattery().gridKpis().maxRampUpKwPerS()).isLessThan(100);
+    }
+
     /** Three hot years of daily full cycles: the battery ages every year and is augmented. */
     @Test
     void aMultiYearStudyCarriesTheBatteryFromYearToYear() throws IOException {
