@@ -48,6 +48,11 @@ public interface Battery extends BatteryView {
         }
 
         @Override
+        public double auxiliaryKw() {
+            return 0;
+        }
+
+        @Override
         public double soc() {
             return Double.NaN;
         }

@@ -68,6 +68,15 @@ public final class BatteryBank implements Battery {
         return new BatteryHealth(stateOfHealth(), days, eol, List.copyOf(events), List.copyOf(warnings));
     }
 
+    @Override
+    public double auxiliaryKw() {
+        double s = 0;
+        for (Battery b : units) {
+            s += b.auxiliaryKw();
+        }
+        return s;
+    }
+
     /** Capacity-weighted mean cell temperature. */
     @Override
     public double cellTemperatureC() {

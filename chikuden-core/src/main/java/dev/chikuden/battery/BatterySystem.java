@@ -334,6 +334,11 @@ public final class BatterySystem implements Battery {
         return cellC;
     }
 
+    @Override
+    public double auxiliaryKw() {
+        return p.standbyKw() + hvacKw;
+    }
+
     /** Pack terminal voltage after the last step, NaN without the voltage model. */
     public double packVoltage() {
         return ecm == null ? Double.NaN : ecm.terminalVoltage();

@@ -21,6 +21,13 @@ public interface BatteryView {
     /** Relative capacity, 1 when new. */
     double stateOfHealth();
 
+    /**
+     * The auxiliary load (standby plus HVAC) the next step draws. A net power of
+     * {@code -auxiliaryKw()} leaves the stored energy unchanged: at zero the battery feeds its own
+     * auxiliaries from storage.
+     */
+    double auxiliaryKw();
+
     /** Cell temperature (the ambient when there is no thermal model). */
     double cellTemperatureC();
 
