@@ -23,6 +23,7 @@ final class ControlHarness {
     private double stepS = 1;
     private long epochMs = Instant.parse("2025-07-01T00:00:00Z").toEpochMilli(); // 09:00 JST, a slot start
     private double frequencyHz = 60;
+    private boolean gridAvailable = true;
     double lastBatteryKw;
     double lastGridKw;
     double lastRequestKw;
@@ -55,11 +56,22 @@ final class ControlHarness {
         return this;
     }
 
+    /** Marks a grid outage (false) for the following steps, or its end (true). */
+    ControlHarness grid(boolean available) {
+        gridAvailable = available;
+        return this;
+    }
+
+    /** Start of the next step, UTC milliseconds. */
+    long nowMs() {
+        return epochMs;
+    }
+
     /** One step with this site load and PV; returns the battery power applied. */
     double when(double loadKw, double pvKw) {
         boolean sameSlot = epochMs < demand.slotEndEpochMs() && epochMs >= demand.slotStartEpochMs();
         m.update(epochMs, stepS, loadKw, pvKw, frequencyHz, sameSlot ? demand.slotStartEpochMs() : epochMs,
-                sameSlot ? demand.slotImportKwh() : 0);
+                sameSlot ? demand.slotImportKwh() : 0).gridAvailable(gridAvailable);
         lastRequestKw = stack.requestKw(m, battery);
         lastBatteryKw = battery.apply(lastRequestKw, stepS);
         stack.applied(lastBatteryKw, m);
