@@ -15,13 +15,15 @@ import java.util.List;
  */
 final class ControlHarness {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    /** Where every harness starts: 09:00 JST, a slot boundary. */
+    static final long START_MS = Instant.parse("2025-07-01T00:00:00Z").toEpochMilli();
 
     final BatterySystem battery;
     final ControllerStack stack;
     private final Measurements m = new Measurements();
     private final HalfHourDemandMeter demand = new HalfHourDemandMeter(TOKYO);
     private double stepS = 1;
-    private long epochMs = Instant.parse("2025-07-01T00:00:00Z").toEpochMilli(); // 09:00 JST, a slot start
+    private long epochMs = START_MS;
     private double frequencyHz = 60;
     private boolean gridAvailable = true;
     double lastBatteryKw;

@@ -100,6 +100,23 @@ class DemandLimiterTest {
     }
 
     @Test
+    void theLimiterOutranksALowerSchedule() {
+        // the schedule would charge 400 kW all slot long
+        var schedule = new ScheduleFollower(ControlHarness.START_MS, 30 * 60 * 1000L, new double[] {-400});
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0, 0), schedule)
+                .stepSeconds(STEP_S);
+        for (int i = 0; i < 90; i++) {
+            assertThat(step(h, 1300)).isCloseTo(300, offset(1e-6)); // discharges, though the schedule says charge
+            assertThat(h.binding()).isEqualTo("demand-limiter");
+        }
+        for (int i = 0; i < 90; i++) {
+            assertThat(step(h, 800)).isCloseTo(-200, offset(1e-6)); // the schedule's charge, cut to the headroom
+            assertThat(h.binding()).isEqualTo("demand-limiter");
+        }
+        assertThat(slotMeanKw()).isCloseTo(1000, offset(1e-6));
+    }
+
+    @Test
     void refusesANegativeTarget() {
         assertThatThrownBy(() -> new DemandLimiter(-1, 0.5, 100)).hasMessageContaining("targetKw");
         assertThatThrownBy(() -> new DemandLimiter(1000, 1.5, 100)).hasMessageContaining("rechargeSocTarget");
