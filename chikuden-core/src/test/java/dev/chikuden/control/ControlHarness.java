@@ -59,7 +59,7 @@ final class ControlHarness {
     }
 
     /** Marks a grid outage (false) for the following steps, or its end (true). */
-    ControlHarness grid(boolean available) {
+    ControlHarness gridAvailable(boolean available) {
         gridAvailable = available;
         return this;
     }

@@ -61,7 +61,7 @@ class FrequencyResponseTest {
 
     @Test
     void inAGridOutageItDoesNothing() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), primary()).frequency(59.9).grid(false);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), primary()).frequency(59.9).gridAvailable(false);
         assertThat(h.when(1000)).isZero();
     }
 
