@@ -115,6 +115,24 @@ class PlanCommandTest {
         assertThat(with.get("equivalentFullCycles").asDouble()).isPositive();
     }
 
+    /** Issue 5's acceptance: at 1 s the campus fails the default grid-code rules, the battery's stack passes them. */
+    @Test
+    void withoutBatteryTheGridCodeFailsAndTheStackMakesItPass() {
+        assertThat(json.get("withoutBattery").get("gridCodePass").asBoolean()).isFalse();
+        assertThat(json.get("withoutBattery").get("gridCodeFailures")).hasSize(6);
+        assertThat(json.get("withBattery").get("gridCodePass").asBoolean())
+                .as(json.get("withBattery").get("gridCodeFailures").toString()).isTrue();
+        JsonNode share = json.get("withBattery").get("bindingShare");
+        double sum = 0;
+        for (var it = share.fields(); it.hasNext(); ) {
+            sum += it.next().getValue().asDouble();
+        }
+        assertThat(sum).isCloseTo(1, offset(1e-9));
+        assertThat(share.get("grid-code-smoothing").asDouble()).isPositive();
+        assertThat(share.get("demand-limiter").asDouble()).isPositive();
+        assertThat(json.get("withBattery").get("peakDemand30minKw").asDouble()).isLessThanOrEqualTo(112_000 + 1e-6);
+    }
+
     /** The example signs 115 MW with the battery instead of 140 MW: the basic charge scales with it. */
     @Test
     void theBatteryCaseIsBilledOnItsOwnAgreedContract() {

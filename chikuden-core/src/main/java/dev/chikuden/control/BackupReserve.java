@@ -21,6 +21,8 @@ import dev.chikuden.battery.BatteryView;
 public final class BackupReserve implements ControlLayer {
     /** One-way efficiency from stored energy to AC, assumed for the reserve and the step limit. */
     public static final double DISCHARGE_EFFICIENCY = 0.95;
+    /** The lowest efficiency a single step may have (low PCS load, taper): bounds the last step above the level. */
+    static final double STEP_EFFICIENCY_FLOOR = 0.8;
 
     private final double reserveKwh;
 
@@ -51,6 +53,9 @@ public final class BackupReserve implements ControlLayer {
         }
         double levelKwh = battery.socMin() * battery.capacityKwh() + reserveKwh;
         double aboveKwh = battery.storedEnergyKwh() - levelKwh;
-        window.atMost(aboveKwh <= 0 ? 0 : aboveKwh * DISCHARGE_EFFICIENCY * 3600.0 / m.stepS());
+        // -aux keeps the stored energy where it is (at zero the battery feeds its auxiliaries from
+        // storage); above the level, discharge at most what a poor step (efficiency 0.8) could draw
+        double holdKw = -battery.auxiliaryKw();
+        window.atMost(aboveKwh <= 0 ? holdKw : holdKw + aboveKwh * STEP_EFFICIENCY_FLOOR * 3600.0 / m.stepS());
     }
 }

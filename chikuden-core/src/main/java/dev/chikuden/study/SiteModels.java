@@ -4,7 +4,16 @@ import dev.chikuden.battery.Battery;
 import dev.chikuden.battery.BatteryBank;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
+import dev.chikuden.control.BackupReserve;
+import dev.chikuden.control.ControlLayer;
 import dev.chikuden.control.Controller;
+import dev.chikuden.control.ControllerStack;
+import dev.chikuden.control.DemandLimiter;
+import dev.chikuden.control.FrequencyResponse;
+import dev.chikuden.control.GridCodeSmoothing;
+import dev.chikuden.control.LoadDropAbsorber;
+import dev.chikuden.control.ManualSetpoint;
+import dev.chikuden.control.ScheduleFollower;
 import dev.chikuden.control.PeakShavingController;
 import dev.chikuden.load.DailyProfileLoad;
 import dev.chikuden.profile.Profile;
@@ -100,7 +109,39 @@ public final class SiteModels {
         if (site.strategy() instanceof StrategySpec.PeakShaving p) {
             return new PeakShavingController(p.dischargeAboveKw(), p.chargeBelowKw());
         }
+        if (site.strategy() instanceof StrategySpec.Stack stack) {
+            List<ControlLayer> layers = new ArrayList<>();
+            for (StrategySpec.Layer l : stack.layers()) {
+                layers.add(layer(l, site));
+            }
+            return new ControllerStack(layers, stack.pcsRampKwPerS());
+        }
         return Controller.IDLE;
+    }
+
+    private static ControlLayer layer(StrategySpec.Layer l, SiteConfig site) {
+        if (l instanceof StrategySpec.BackupReserve r) {
+            return new BackupReserve(r.criticalLoadKw(), r.durationHours());
+        }
+        if (l instanceof StrategySpec.LoadDropAbsorber d) {
+            return new LoadDropAbsorber(d.maxDropKwPerS());
+        }
+        if (l instanceof StrategySpec.GridCodeSmoothing g) {
+            return new GridCodeSmoothing(g.maxRampKwPerS(), g.toleranceKw(), g.filterSeconds(), g.socTarget(),
+                    g.socBand(), g.socRecoveryHours());
+        }
+        if (l instanceof StrategySpec.FrequencyResponse f) {
+            return new FrequencyResponse(site.grid().frequencyHz(), f.deadbandHz(), f.droop(), f.reservedKw());
+        }
+        if (l instanceof StrategySpec.DemandLimiter d) {
+            return new DemandLimiter(d.targetKw(), d.rechargeSocTarget(), d.maxRechargeKw());
+        }
+        if (l instanceof StrategySpec.Schedule sch) {
+            FixedStepSeries s = SeriesCsv.read(sch.file(), null, site.zone());
+            return sch.energy() ? ScheduleFollower.energy(s.startEpochMs(), s.stepMs(), s.values())
+                    : new ScheduleFollower(s.startEpochMs(), s.stepMs(), s.values());
+        }
+        return new ManualSetpoint();
     }
 
     /** The site's JEPX prices, read from its price file; null when it gives none. */
