@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The engine on the bundled 1-second site-year ({@code examples/sakai-year-1s.yaml}, 31,536,000
  * steps): one case on one thread, no result files, heap capped at 1 GiB. The battery model is
  * varied: the plain reservoir, the full physics (PCS curve, tapers, thermal, HVAC) without aging,
- * and the full physics with BLAST-Lite aging as the example configures it.
+ * and the full physics with BLAST-Lite aging as the example configures it; and the control is varied:
+ * the simple peak shaving of the year example, or the controller stack of the campus example
+ * (reserve, load-drop absorber, demand limiter, grid-code smoothing).
  * Run: {@code java -jar chikuden-bench/target/benchmarks.jar EngineBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -37,6 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
     @Param({"reservoir", "physics", "physics+aging"})
     String battery;
+
+    /** The simple peak-shaving controller, or the example campus's full controller stack. */
+    @Param({"peak-shaving", "stack"})
+    String strategy;
 
     SiteConfig year;
 
@@ -51,14 +57,16 @@ public class EngineBenchmark {
                     null, b.endOfLifeSoh(), b.augmentation(), null);
             default -> b;
         }).toList();
+        var control = strategy.equals("stack")
+                ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy() : site.strategy();
         year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
-                site.pv(), batteries, site.ambient(), site.study(), site.strategy(), site.output(), site.billing(),
+                site.pv(), batteries, site.ambient(), site.study(), control, site.output(), site.billing(),
                 site.gridCodeRules());
     }
 
-    /** The year with the battery under the simple peak-shaving controller. */
+    /** The year with the battery under the chosen strategy. */
     @Benchmark
-    public SimulationResult yearPeakShaving1s() {
+    public SimulationResult year1s() {
         return PlanStudy.simulate(year, PlanStudy.Case.WITH_BATTERY, PlanStudy.SinkFactory.NONE);
     }
 
