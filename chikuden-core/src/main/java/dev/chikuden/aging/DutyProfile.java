@@ -1,12 +1,8 @@
 package dev.chikuden.aging;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import dev.chikuden.time.CsvFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +20,7 @@ public record DutyProfile(double[] timeS, double[] soc, double[] temperatureC) {
     }
 
     public static DutyProfile read(Path file) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().commentStrategy(CommentStrategy.SKIP)
-                .skipEmptyLines(true).allowMissingFields(true).ofCsvRecord(file)) {
-            var it = reader.iterator();
+        return CsvFiles.read(file, it -> {
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected the header time_s,soc,temperature_c");
             }
@@ -69,11 +63,7 @@ public record DutyProfile(double[] timeS, double[] soc, double[] temperatureC) {
                 throw new BadInputException(file + ": has " + n + " sample(s); a duty needs at least two");
             }
             return new DutyProfile(Arrays.copyOf(t, n), Arrays.copyOf(s, n), Arrays.copyOf(c, n));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static double number(Path file, long line, String column, String text) {

@@ -1,5 +1,7 @@
 package dev.chikuden.aging;
 
+import dev.chikuden.BadInputException;
+import dev.chikuden.time.CsvFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,16 +55,13 @@ public final class LifeTable {
      * ({@code #} comments allowed).
      */
     public static LifeTable read(java.nio.file.Path file) {
-        java.util.List<double[]> rows = new ArrayList<>();
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
-                .commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP).skipEmptyLines(true)
-                .allowMissingFields(true).ofCsvRecord(file)) {
-            var it = reader.iterator();
+        List<double[]> rows = CsvFiles.read(file, it -> {
             List<String> header = it.hasNext() ? it.next().getFields().stream().map(String::trim).toList() : List.of();
             if (!header.equals(List.of("dod_percent", "cycles", "capacity_percent"))) {
-                throw new dev.chikuden.BadInputException(file + ":1: header " + header
+                throw new BadInputException(file + ":1: header " + header
                         + " should be dod_percent,cycles,capacity_percent");
             }
+            List<double[]> read = new ArrayList<>();
             while (it.hasNext()) {
                 var r = it.next();
                 double[] row = new double[3];
@@ -71,21 +70,18 @@ public final class LifeTable {
                     try {
                         row[c] = Double.parseDouble(text);
                     } catch (NumberFormatException e) {
-                        throw new dev.chikuden.BadInputException(file + ":" + r.getStartingLineNumber() + ": "
+                        throw new BadInputException(file + ":" + r.getStartingLineNumber() + ": "
                                 + header.get(c) + " \"" + text + "\" is not a number");
                     }
                 }
-                rows.add(row);
+                read.add(row);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new dev.chikuden.BadInputException(file + ": no such file");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+            return read;
+        });
         try {
             return new LifeTable(rows.toArray(new double[0][]));
         } catch (IllegalArgumentException e) {
-            throw new dev.chikuden.BadInputException(file + ": " + e.getMessage());
+            throw new BadInputException(file + ": " + e.getMessage());
         }
     }
 

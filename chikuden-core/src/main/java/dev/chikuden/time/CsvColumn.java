@@ -1,13 +1,7 @@
 package dev.chikuden.time;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +24,7 @@ public final class CsvColumn {
      * named timestamp, time or time_s, in any case) to {@code sink}; returns how many there were.
      */
     public static long read(Path file, String column, DoubleConsumer sink) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .commentStrategy(CommentStrategy.SKIP)
-                .skipEmptyLines(true)
-                .allowMissingFields(true) // short rows are reported below, with the column they lack
-                .allowExtraFields(true)
-                .ofCsvRecord(file)) {
-            var it = reader.iterator();
+        return CsvFiles.read(file, it -> {
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected a header row");
             }
@@ -55,13 +43,7 @@ public final class CsvColumn {
                 n++;
             }
             return n;
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static int valueColumn(Path file, CsvRecord header, String column) {

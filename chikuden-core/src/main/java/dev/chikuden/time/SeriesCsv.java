@@ -1,15 +1,11 @@
 package dev.chikuden.time;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.chikuden.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,8 +31,7 @@ public final class SeriesCsv {
 
     /** The column named {@code column} (or the first value column when null) of {@code file}. */
     public static FixedStepSeries read(Path file, String column, ZoneId zone) {
-        try (CsvReader<CsvRecord> reader = reader(file)) {
-            var it = reader.iterator();
+        return CsvFiles.read(file, it -> {
             CsvRecord header = header(file, it);
             int col = valueColumn(file, header, column);
             long start = 0;
@@ -79,13 +74,7 @@ public final class SeriesCsv {
                         + "to define its step");
             }
             return new FixedStepSeries(start, step, java.util.Arrays.copyOf(values, n));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
@@ -93,25 +82,10 @@ public final class SeriesCsv {
      * column when null. Reads the header only.
      */
     public static String valueColumnName(Path file, String column) {
-        try (CsvReader<CsvRecord> reader = reader(file)) {
-            CsvRecord header = header(file, reader.iterator());
+        return CsvFiles.read(file, it -> {
+            CsvRecord header = header(file, it);
             return header.getField(valueColumn(file, header, column)).trim();
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static CsvReader<CsvRecord> reader(Path file) throws IOException {
-        return CsvReader.builder()
-                .commentStrategy(CommentStrategy.SKIP)
-                .skipEmptyLines(true)
-                .allowMissingFields(true) // short rows are reported by the caller, with the column they lack
-                .allowExtraFields(true)
-                .ofCsvRecord(file);
+        });
     }
 
     private static CsvRecord header(Path file, Iterator<CsvRecord> it) {

@@ -1,13 +1,8 @@
 package dev.chikuden.load.trace;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import dev.chikuden.time.CsvFiles;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -49,13 +44,7 @@ public final class NvidiaSmiLog {
     }
 
     private static Rows rows(Path file, ZoneId zone) {
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .commentStrategy(CommentStrategy.SKIP)
-                .skipEmptyLines(true)
-                .allowMissingFields(true) // short rows are reported below, with the column they lack
-                .allowExtraFields(true)
-                .ofCsvRecord(file)) {
-            var it = reader.iterator();
+        return CsvFiles.read(file, it -> {
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected nvidia-smi's header \""
                         + TIMESTAMP + ", " + POWER + ", ...\"");
@@ -95,13 +84,7 @@ public final class NvidiaSmiLog {
                 lines[n++] = line;
             }
             return new Rows(epochMs, watts, lines, n);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static PowerInstants group(Path file, ZoneId zone, Rows rows) {

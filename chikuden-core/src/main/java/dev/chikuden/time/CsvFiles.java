@@ -1,0 +1,45 @@
+package dev.chikuden.time;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.chikuden.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * Opens a CSV input file the project's way (comment lines with {@code #} and empty lines skipped;
+ * short and long rows passed on, so the reader can name the column a row lacks) and turns the
+ * failures every reader shares into messages naming the file.
+ */
+public final class CsvFiles {
+    /** Reads the records of one file. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T read(Iterator<CsvRecord> records) throws IOException;
+    }
+
+    private CsvFiles() {
+    }
+
+    public static <T> T read(Path file, Body<T> body) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .commentStrategy(CommentStrategy.SKIP)
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(file)) {
+            return body.read(reader.iterator());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (CsvParseException e) {
+            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
