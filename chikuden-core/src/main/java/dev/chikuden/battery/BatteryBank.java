@@ -26,10 +26,22 @@ public final class BatteryBank implements Battery {
     public double apply(double requestKw, double stepS) {
         double total = 0;
         if (requestKw >= 0) {
-            double headroom = maxDischargeKw(stepS);
-            double share = headroom > 0 ? Math.min(1, requestKw / headroom) : 0;
+            // units that cannot discharge (empty: they draw their auxiliaries) are asked for nothing,
+            // and the others make up for what those draw
+            double headroom = 0;
+            double drawnByEmpty = 0;
             for (Battery b : units) {
-                total += b.apply(share * b.maxDischargeKw(stepS), stepS);
+                double max = b.maxDischargeKw(stepS);
+                if (max > 0) {
+                    headroom += max;
+                } else {
+                    drawnByEmpty += max;
+                }
+            }
+            double share = headroom > 0 ? Math.min(1, (requestKw - drawnByEmpty) / headroom) : 0;
+            for (Battery b : units) {
+                double max = b.maxDischargeKw(stepS);
+                total += b.apply(max > 0 ? share * max : 0, stepS);
             }
         } else {
             double headroom = maxChargeKw(stepS);

@@ -479,6 +479,12 @@ public final class SiteConfigReader {
         if (Double.isNaN(years) || years != Math.rint(years) || mode == null) {
             return null;
         }
+        long offsetMs = zone.getRules().getOffset(start).getTotalSeconds() * 1000L;
+        if (Math.floorMod(start.toEpochMilli() + offsetMs, 1_800_000L) != 0) {
+            m.problem("start", "\"" + startText + "\" is not on a 30-minute boundary of the local clock (:00 or :30); "
+                    + "demand slots and bills are counted from those, so a study starts on one");
+            return null;
+        }
         if (years > 1 && (durationMs < 365 * 86_400_000L || durationMs > 366 * 86_400_000L)) {
             m.problem("years", "a study of " + (long) years + " years needs a period of one year (365 or 366 d), not "
                     + Quantities.formatDuration(durationMs / 1000.0) + "; each year is simulated in full");

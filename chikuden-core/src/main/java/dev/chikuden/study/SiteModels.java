@@ -1,5 +1,6 @@
 package dev.chikuden.study;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.battery.Battery;
 import dev.chikuden.battery.BatteryBank;
 import dev.chikuden.battery.BatteryParameters;
@@ -138,6 +139,11 @@ public final class SiteModels {
         }
         if (l instanceof StrategySpec.Schedule sch) {
             FixedStepSeries s = SeriesCsv.read(sch.file(), null, site.zone());
+            if (s.stepMs() < site.study().stepMs()) {
+                throw new BadInputException(sch.file() + ": the schedule's slots (" + s.stepMs() / 1000.0
+                        + " s) are shorter than the study step (" + site.study().stepMs() / 1000.0
+                        + " s); a step would skip slots. Use a schedule step of at least the study step");
+            }
             return sch.energy() ? ScheduleFollower.energy(s.startEpochMs(), s.stepMs(), s.values())
                     : new ScheduleFollower(s.startEpochMs(), s.stepMs(), s.values());
         }

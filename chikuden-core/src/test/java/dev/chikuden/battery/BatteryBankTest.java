@@ -29,6 +29,16 @@ class BatteryBankTest {
         assertThat(empty.soc()).isEqualTo(0.2);
     }
 
+    /** An empty unit draws its standby load; the others make up for it (found in review: 188.7 of 200 kW). */
+    @Test
+    void anEmptyUnitsStandbyIsMadeUpByTheOthers() {
+        BatterySystem full = new BatterySystem(BatteryParameters.reservoir("f", 1000, 500, 500, 1, 1, 0.1, 1, 0.9, 20));
+        BatterySystem empty = new BatterySystem(BatteryParameters.reservoir("e", 1000, 500, 500, 1, 1, 0.1, 1, 0.1, 20));
+        Battery bank = BatteryBank.of(List.of(full, empty));
+        assertThat(bank.apply(200, 60)).isCloseTo(200, offset(1e-9));
+        assertThat(empty.soc()).isEqualTo(0.1);
+    }
+
     @Test
     void noUnitsIsNoBattery() {
         assertThat(BatteryBank.of(List.of())).isSameAs(Battery.NONE);

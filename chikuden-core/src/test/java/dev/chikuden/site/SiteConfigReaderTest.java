@@ -219,6 +219,14 @@ class SiteConfigReaderTest {
                 "t.yaml:15:9: study.step: \"10 ms\" is outside the allowed range 100 ms .. 1 h (whole milliseconds)");
     }
 
+    /** Found in review: a study starting at 00:29 gave the demand limiter a one-minute first slot. */
+    @Test
+    void aStudyStartsOnAHalfHourOfTheLocalClock() throws IOException {
+        assertProblems(VALID.replace("start: 2025-01-06", "start: 2025-01-06T00:29"),
+                "t.yaml:13:10: study.start: \"2025-01-06T00:29\" is not on a 30-minute boundary of the local clock "
+                        + "(:00 or :30); demand slots and bills are counted from those, so a study starts on one");
+    }
+
     @Test
     void unknownTimeZone() throws IOException {
         assertProblems("timeZone: Asia/Osaka\n" + VALID,

@@ -150,4 +150,23 @@ class PlanStudyTest {
                 .hasMessageContaining("study.years: a study of 3 years needs a period of one year (365 or 366 d), "
                         + "not 30 d; each year is simulated in full");
     }
+
+    /** Found in review: a 30-min schedule under a 1-h study step skipped every other slot. */
+    @Test
+    void aScheduleFinerThanTheStudyStepIsRefused() throws IOException {
+        Files.writeString(dir.resolve("schedule.csv"), "timestamp,kw\n2025-07-01T00:00:00+09:00,100\n"
+                + "2025-07-01T00:30:00+09:00,0\n2025-07-01T01:00:00+09:00,500\n");
+        Files.writeString(dir.resolve("sched.yaml"), """
+                name: Schedule
+                grid: {contract: 5 MW}
+                loads: [{type: profile, base: 2 MW}]
+                batteries: [{energy: 4 MWh, power: 1 MW}]
+                study: {start: 2025-07-01, duration: 1 d, step: 1 h}
+                strategy: {type: stack, controllers: [{type: schedule, file: schedule.csv}]}
+                """);
+        SiteConfig site = SiteConfigReader.read(dir.resolve("sched.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteModels.controller(site))
+                .isInstanceOf(dev.chikuden.BadInputException.class)
+                .hasMessageContaining("the schedule's slots (1800.0 s) are shorter than the study step (3600.0 s)");
+    }
 }

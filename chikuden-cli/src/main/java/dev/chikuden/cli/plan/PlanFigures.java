@@ -54,7 +54,7 @@ public final class PlanFigures {
             with.put("batteryAuxiliaryKwh", b.auxiliaryKwh());
             with.put("storedEnergyChangeKwh", b.storedEndKwh() - b.storedStartKwh());
             with.put("batteryFadeKwh", b.fadeKwh());
-            with.put("stateOfHealthEnd", r.withBattery().health().stateOfHealth());
+            with.put("stateOfHealthEnd", r.lastWithBattery().health().stateOfHealth()); // of the last study year
             if (!r.withBattery().bindingShare().isEmpty()) {
                 with.put("bindingShare", r.withBattery().bindingShare());
             }
