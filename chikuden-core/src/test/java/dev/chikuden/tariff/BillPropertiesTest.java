@@ -19,7 +19,10 @@ class BillPropertiesTest {
 
     /**
      * Over 40 days at 1-hour steps across a month boundary (excess, ratchet, bands, export sale),
-     * raising any one step's grid power never lowers the bill.
+     * raising any one step's grid power never lowers the bill, except by the truncation of line
+     * items to whole yen (as Japanese bills truncate each item): a negative item (here the fuel-cost
+     * adjustment and the export sale) can cross a yen boundary downwards while the energy charge does
+     * not cross one upwards, at most 1 yen per negative item per month (jqwik found 1 yen).
      */
     @Property(tries = 60)
     void theBillNeverDecreasesWhenDemandIncreases(@ForAll("demands") double[] kw,
@@ -35,7 +38,9 @@ class BillPropertiesTest {
         raised[step] += more;
         long before = bill(t, kw);
         long after = bill(t, raised);
-        assertThat(after).isGreaterThanOrEqualTo(before);
+        int negativeItemsPerMonth = 2;
+        int months = 2;
+        assertThat(after).isGreaterThanOrEqualTo(before - (long) negativeItemsPerMonth * months);
     }
 
     @net.jqwik.api.Provide
