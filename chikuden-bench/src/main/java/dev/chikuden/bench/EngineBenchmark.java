@@ -61,7 +61,7 @@ public class EngineBenchmark {
                 ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy() : site.strategy();
         year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
                 site.pv(), batteries, site.ambient(), site.study(), control, site.output(), site.billing(),
-                site.gridCodeRules());
+                site.gridCodeRules(), site.compareGpuSmoothing());
     }
 
     /** The year with the battery under the chosen strategy. */

@@ -133,6 +133,20 @@ class PlanCommandTest {
         assertThat(json.get("withBattery").get("peakDemand30minKw").asDouble()).isLessThanOrEqualTo(112_000 + 1e-6);
     }
 
+    /** The example also runs the site without battery, the GPUs smoothing themselves (floor 90 % of TDP). */
+    @Test
+    void gpuSideSmoothingIsComparedWithItsExtraEnergy() {
+        JsonNode gpu = json.get("withGpuSmoothing");
+        double plain = json.get("withoutBattery").get("energyImportedKwh").asDouble();
+        double extra = gpu.get("extraEnergyKwh").asDouble();
+        assertThat(extra).isEqualTo(gpu.get("energyImportedKwh").asDouble() - plain, offset(1e-6));
+        assertThat(extra / plain).isBetween(0.05, 0.15); // the floor burns about 10 % more (DESIGN.md)
+        double batteryExtra = json.get("withBattery").get("energyImportedKwh").asDouble() - plain;
+        assertThat(batteryExtra).isLessThan(extra / 10);
+        assertThat(gpu.get("gridCodePass").asBoolean()).isFalse();
+        assertThat(gpu.get("maxRampKwPerS").asDouble()).isLessThan(json.get("withoutBattery").get("maxRampKwPerS").asDouble());
+    }
+
     /** The example signs 115 MW with the battery instead of 140 MW: the basic charge scales with it. */
     @Test
     void theBatteryCaseIsBilledOnItsOwnAgreedContract() {
@@ -168,7 +182,7 @@ class PlanCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
                 "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Saving with the battery",
-                "Simulated 1,209,600 steps in");
+                "Simulated 1,814,400 steps in", "Instead of the battery, GPU-side smoothing");
     }
 
     @Test

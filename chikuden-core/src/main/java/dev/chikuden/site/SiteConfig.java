@@ -1,6 +1,7 @@
 package dev.chikuden.site;
 
 import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.load.ai.TrainingJob;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param ambient   air temperature around the batteries
  * @param billing   the tariff and prices; null when the site has neither
  * @param gridCodeRules the grid-code rule file, null for the default rules
+ * @param compareGpuSmoothing GPU-side smoothing to compare with the battery (every training job), null for none
  */
 public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
                          List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
                          StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
-                         Path gridCodeRules) {
+                         Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing) {
 }

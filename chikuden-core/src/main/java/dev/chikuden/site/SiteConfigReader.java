@@ -11,6 +11,7 @@ import dev.chikuden.battery.PiecewiseLinear;
 import dev.chikuden.battery.PowerLimits;
 import dev.chikuden.battery.Thermal;
 import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
+import dev.chikuden.load.ai.TrainingJob;
 import dev.chikuden.weather.Climate;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
@@ -96,6 +97,7 @@ public final class SiteConfigReader {
         StrategySpec strategy = strategy(top, !batteryMaps.isEmpty(), grid);
         OutputSpec output = output(top.map("output"), study);
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
+        TrainingJob.GpuSmoothing compare = compareGpuSmoothing(top.map("compare"), loads);
         BillingSpec billing = new TariffReader(file, problems).read(top, grid);
         top.finish();
         if (!problems.isEmpty()) {
@@ -103,7 +105,24 @@ public final class SiteConfigReader {
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                ambient, study, strategy, output, billing, gridCodeRules);
+                ambient, study, strategy, output, billing, gridCodeRules, compare);
+    }
+
+    /** {@code compare: {gpuSmoothing: {floor, ramp}}}: a third case without battery, the GPUs smoothing themselves. */
+    private static TrainingJob.GpuSmoothing compareGpuSmoothing(YamlMap m, List<LoadSpec> loads) {
+        YamlMap g = m.map("gpuSmoothing");
+        TrainingJob.GpuSmoothing spec = null;
+        if (m.has("gpuSmoothing")) {
+            double floor = g.fraction("floor", 0.9, 0, 1, false, "a power floor");
+            double ramp = g.positive("ramp", Dimension.POWER_RATE, Double.POSITIVE_INFINITY, true);
+            if (loads.stream().noneMatch(l -> l instanceof AiCampusLoadSpec a && !a.training().isEmpty())) {
+                g.problem(null, g.path(), "compares GPU-side smoothing, which needs an ai-campus load with training jobs");
+            }
+            spec = Double.isNaN(floor) || Double.isNaN(ramp) ? null : new TrainingJob.GpuSmoothing(floor, ramp * 1000);
+        }
+        g.finish();
+        m.finish();
+        return spec;
     }
 
     /** {@code gridCode: {rules: FILE.yaml}}, relative to the site file; null for the default rules. */

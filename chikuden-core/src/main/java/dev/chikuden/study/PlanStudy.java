@@ -61,9 +61,11 @@ public final class PlanStudy {
      *
      * @param withBatteryGridCode null when the site has no battery
      * @param bills the first year's bills, null for a site without a tariff
+     * @param gpuSmoothing the first year without battery but with GPU-side smoothing; null unless compared
      */
     public record Result(SiteConfig site, List<Year> years, GridCodeReport withoutBatteryGridCode,
-                         GridCodeReport withBatteryGridCode, double wallSeconds, Bills bills) {
+                         GridCodeReport withBatteryGridCode, double wallSeconds, Bills bills,
+                         Comparison gpuSmoothing) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -82,11 +84,15 @@ public final class PlanStudy {
             for (Year y : years) {
                 n += y.withoutBattery().steps() + (y.withBattery() == null ? 0 : y.withBattery().steps());
             }
-            return n;
+            return n + (gpuSmoothing == null ? 0 : gpuSmoothing.result().steps());
         }
     }
 
     /** @param withBattery null when the site has no battery */
+    /** A case compared with the battery: its first year and its grid-code report. */
+    public record Comparison(SimulationResult result, GridCodeReport gridCode) {
+    }
+
     public record Bills(Bill withoutBattery, Bill withBattery) {
         /** Without minus with battery, yen; NaN without a battery. */
         public double savingYen() {
@@ -109,6 +115,7 @@ public final class PlanStudy {
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
                 : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, withGridCode, withBilling));
         List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, withoutGridCode, withoutBilling);
+        Comparison gpuSmoothing = site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules);
         List<SimulationResult> withResults;
         try {
             withResults = with == null ? null : with.join();
@@ -131,7 +138,17 @@ public final class PlanStudy {
                     withBilling == null ? null : billWith.bill(withBilling.slots()));
         }
         return new Result(site, List.copyOf(years), withoutGridCode.report(),
-                with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills);
+                with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills, gpuSmoothing);
+    }
+
+    /** The site without battery, every training job smoothing its own power instead. */
+    private static Comparison gpuSmoothing(SiteConfig site, TimeGrid grid, GridCodeRules rules) {
+        GridCodeMeter meter = new GridCodeMeter(grid, rules);
+        SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid, site.compareGpuSmoothing()),
+                SiteModels.pv(site, grid), SiteModels.ambient(site, grid), Battery.NONE, Controller.IDLE,
+                site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
+        SimulationResult r = engine.run(List.of(meter));
+        return new Comparison(r, meter.report());
     }
 
     /** The first year of one case, on the caller's thread. */

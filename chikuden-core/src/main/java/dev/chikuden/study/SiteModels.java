@@ -23,6 +23,7 @@ import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.ai.AiCampusLoad;
+import dev.chikuden.load.ai.TrainingJob;
 import dev.chikuden.load.trace.NvidiaSmiLog;
 import dev.chikuden.site.AiCampusLoadSpec;
 import dev.chikuden.market.JepxSpotCsv;
@@ -52,18 +53,32 @@ public final class SiteModels {
     }
 
     public static Profile load(SiteConfig site, TimeGrid grid) {
+        return load(site, grid, null);
+    }
+
+    /** The site's load; with {@code smoothing}, every training job smooths its power that way. */
+    public static Profile load(SiteConfig site, TimeGrid grid, TrainingJob.GpuSmoothing smoothing) {
         List<Profile> parts = new ArrayList<>();
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(daily(d, grid));
             } else if (spec instanceof AiCampusLoadSpec a) {
-                parts.add(new AiCampusLoad(grid, a.training(), a.inference() == null ? Profile.ZERO
+                List<TrainingJob> jobs = smoothing == null ? a.training() : a.training().stream()
+                        .map(j -> withSmoothing(j, smoothing)).toList();
+                parts.add(new AiCampusLoad(grid, jobs, a.inference() == null ? Profile.ZERO
                         : daily(a.inference(), grid), ambient(site, grid), a.facility()));
             } else {
                 parts.add(trace((TraceSpec) spec, site, grid));
             }
         }
         return SumProfile.of(parts);
+    }
+
+    private static TrainingJob withSmoothing(TrainingJob j, TrainingJob.GpuSmoothing s) {
+        return new TrainingJob(j.name(), j.gpus(), j.gpuTdpW(), j.hostWPerGpu(), j.communicationFraction(),
+                j.idleFraction(), j.iterationPeriodS(), j.jitterFraction(), j.computeFraction(), j.phaseOffsetS(),
+                j.periodDrift(), j.checkpointEveryS(), j.checkpointDurationS(), j.checkpointFraction(), j.startS(),
+                j.stopS(), j.rampS(), j.failuresPerDay(), j.restartAfterS(), s, j.seed());
     }
 
     private static Profile daily(DailyProfileLoadSpec d, TimeGrid grid) {

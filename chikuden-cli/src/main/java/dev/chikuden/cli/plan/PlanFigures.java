@@ -39,6 +39,17 @@ public final class PlanFigures {
         Map<String, Object> without = grid(base, r);
         gridCode(without, r.withoutBatteryGridCode());
         top.put("withoutBattery", without);
+        if (r.gpuSmoothing() != null) {
+            Map<String, Object> gpu = grid(r.gpuSmoothing().result(), r);
+            gridCode(gpu, r.gpuSmoothing().gridCode());
+            var smoothing = r.site().compareGpuSmoothing();
+            gpu.put("gpuFloor", smoothing.floorFraction());
+            gpu.put("gpuRampWPerS", smoothing.rampWPerS());
+            // what the smoothing costs at the grid, facility included
+            gpu.put("extraEnergyKwh", r.gpuSmoothing().result().gridKpis().energyImportedKwh()
+                    - base.gridKpis().energyImportedKwh());
+            top.put("withGpuSmoothing", gpu);
+        }
         if (r.withBattery() != null) {
             Map<String, Object> with = grid(r.withBattery(), r);
             gridCode(with, r.withBatteryGridCode());

@@ -41,6 +41,7 @@ public final class PlanTable {
             sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "SOC range", "%", "-",
                     String.format(Locale.ROOT, "%.1f - %.1f", num(with, "socMin") * 100, num(with, "socMax") * 100)));
             only(sb, "Energy lost in the battery", eu, num(with, "batteryLossesKwh") / k, 2);
+            gpuSmoothing(sb, f, k, pu, eu);
             if (with.get("bindingShare") != null) {
                 StringBuilder shares = new StringBuilder();
                 for (Map.Entry<String, Object> e : ((Map<String, Object>) with.get("bindingShare")).entrySet()) {
@@ -74,6 +75,28 @@ public final class PlanTable {
             sb.append("; ").append(resultsNote);
         }
         return sb.append('\n').toString();
+    }
+
+    /** The third case, when compared: no battery, the GPUs smoothing themselves. */
+    @SuppressWarnings("unchecked")
+    private static void gpuSmoothing(StringBuilder sb, Map<String, Object> f, double k, String pu, String eu) {
+        Map<String, Object> g = (Map<String, Object>) f.get("withGpuSmoothing");
+        if (g == null) {
+            return;
+        }
+        Map<String, Object> without = (Map<String, Object>) f.get("withoutBattery");
+        Map<String, Object> code = (Map<String, Object>) g.get("gridCode");
+        sb.append(String.format(Locale.ROOT, "%nInstead of the battery, GPU-side smoothing (floor %.0f %% of TDP, %,.0f W/s per GPU):%n",
+                num(g, "gpuFloor") * 100, num(g, "gpuRampWPerS")));
+        sb.append(String.format(Locale.ROOT, "  extra energy %,.1f %s (%+.2f %%), peak 30-min demand %,.2f %s, largest ramp %,.3f %s/s,"
+                        + " dynamic range %,.2f %s%n", num(g, "extraEnergyKwh") / k, eu,
+                num(g, "extraEnergyKwh") / num(without, "energyImportedKwh") * 100, num(g, "peakDemand30minKw") / k, pu,
+                num(g, "maxRampKwPerS") / k, pu, num(code, "dynamicRangeKw") / k, pu));
+        sb.append("  grid-code rules: ").append(verdict(g));
+        for (Map<String, Object> fail : (List<Map<String, Object>>) g.get("gridCodeFailures")) {
+            sb.append("; fails ").append(fail.get("rule"));
+        }
+        sb.append("\n\n");
     }
 
     /** Grid-code metrics of both cases, then the rules each case fails. */
