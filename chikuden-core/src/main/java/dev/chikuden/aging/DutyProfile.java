@@ -46,9 +46,9 @@ public record DutyProfile(double[] timeS, double[] soc, double[] temperatureC) {
                     s = Arrays.copyOf(s, 2 * n);
                     c = Arrays.copyOf(c, 2 * n);
                 }
-                t[n] = number(file, line, "time_s", r.getField(0));
-                s[n] = number(file, line, "soc", r.getField(1));
-                c[n] = number(file, line, "temperature_c", r.getField(2));
+                t[n] = CsvFiles.finiteNumber(file, line, "time_s", r.getField(0), "a finite number");
+                s[n] = CsvFiles.finiteNumber(file, line, "soc", r.getField(1), "a finite number");
+                c[n] = CsvFiles.finiteNumber(file, line, "temperature_c", r.getField(2), "a finite number");
                 if (s[n] < 0 || s[n] > 1) {
                     throw new BadInputException(file + ":" + line + ": soc " + r.getField(1).trim()
                             + " is outside 0..1 (a fraction, not a percentage)");
@@ -64,17 +64,5 @@ public record DutyProfile(double[] timeS, double[] soc, double[] temperatureC) {
             }
             return new DutyProfile(Arrays.copyOf(t, n), Arrays.copyOf(s, n), Arrays.copyOf(c, n));
         });
-    }
-
-    private static double number(Path file, long line, String column, String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new BadInputException(file + ":" + line + ": " + column + " \"" + text + "\" is not a finite number");
     }
 }

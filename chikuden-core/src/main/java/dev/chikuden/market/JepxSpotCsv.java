@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
+import dev.chikuden.time.CsvFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -73,7 +74,8 @@ public final class JepxSpotCsv {
                     lines = Arrays.copyOf(lines, n * 2);
                 }
                 slotMs[n] = slotStart(file, line, row.getField(0).trim(), row.getField(1).trim());
-                price[n] = price(file, line, header.getField(col), row.getField(col).trim());
+                price[n] = CsvFiles.finiteNumber(file, line, header.getField(col) + " value", row.getField(col).trim(),
+                        "a price; expected a number of yen/kWh such as 9.74");
                 lines[n] = line;
                 n++;
             }
@@ -141,19 +143,6 @@ public final class JepxSpotCsv {
                     + "\" is not a whole number from 1 to 48 (slot k starts at (k-1) x 30 min JST)");
         }
         return day.atStartOfDay(PriceSeries.JST).toInstant().toEpochMilli() + (k - 1) * PriceSeries.SLOT_MS;
-    }
-
-    private static double price(Path file, long line, String column, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new BadInputException(file + ":" + line + ": " + column + " value \"" + text
-                + "\" is not a price; expected a number of yen/kWh such as 9.74");
     }
 
     private static int areaColumn(Path file, CsvRecord header, String area) {

@@ -39,7 +39,8 @@ public final class CsvColumn {
                     throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
                             + " fields; column \"" + name + "\" is field " + (col + 1));
                 }
-                sink.accept(SeriesCsv.parseValue(file, line, name, row.getField(col).trim()));
+                sink.accept(CsvFiles.finiteNumber(file, line, "column \"" + name + "\" value", row.getField(col).trim(),
+                        "a finite number"));
                 n++;
             }
             return n;

@@ -42,4 +42,20 @@ public final class CsvFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A finite number read from a field, or a {@link BadInputException}
+     * {@code "file:line: <what> \"<text>\" is not <expected>"}.
+     */
+    public static double finiteNumber(Path file, long line, String what, String text, String expected) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new BadInputException(file + ":" + line + ": " + what + " \"" + text + "\" is not " + expected);
+    }
 }

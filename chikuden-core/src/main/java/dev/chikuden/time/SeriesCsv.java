@@ -47,7 +47,8 @@ public final class SeriesCsv {
                             + " fields; column \"" + header.getField(col) + "\" is field " + (col + 1));
                 }
                 long t = parseTime(file, line, row.getField(0).trim(), zone);
-                double v = parseValue(file, line, header.getField(col), row.getField(col).trim());
+                double v = CsvFiles.finiteNumber(file, line, "column \"" + header.getField(col) + "\" value",
+                        row.getField(col).trim(), "a finite number");
                 if (n == 0) {
                     start = t;
                 } else if (n == 1) {
@@ -140,19 +141,6 @@ public final class SeriesCsv {
             throw new BadInputException(file + ":" + line + ": timestamp \"" + text + "\" is not ISO-8601; "
                     + "expected e.g. 2025-04-01T00:00:00+09:00 or 2025-04-01 00:00:00 (local time in " + zone + ")");
         }
-    }
-
-    static double parseValue(Path file, long line, String column, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new BadInputException(file + ":" + line + ": column \"" + column + "\" value \"" + text
-                + "\" is not a finite number");
     }
 
     private static int valueColumn(Path file, CsvRecord header, String column) {
