@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
  * draws a battery, a stack (any subset and order of the seven layers, the reserve first when
  * present), a step, a load with jumps, frequency excursions and outages from one seed.
  */
-class StackSafetyProperties {
+class StackSafetyPropertiesTest {
     static final double EPS = 1e-6;
 
     @Property(tries = 10_000)

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-class GridCodeStreamingProperties {
+class GridCodeStreamingPropertiesTest {
     @Property(tries = 40)
     void chunksOfAnySizeGiveTheSameReportAsOnePass(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
                                                    @ForAll @IntRange(min = 1, max = 5000) int maxChunk,

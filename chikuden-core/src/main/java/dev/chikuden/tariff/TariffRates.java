@@ -1,0 +1,176 @@
+package dev.chikuden.tariff;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.market.PriceSeries;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The unit prices of a {@link Tariff} at a moment: what one more kWh imported or exported, or one
+ * more kW of contract, costs. The bill ({@link BillCalculator}) and the dispatch optimiser both price
+ * through this class, so the optimiser's objective is the bill before its rounding to whole yen.
+ */
+public final class TariffRates {
+    private final Tariff tariff;
+    private final ZoneId zone;
+    private final PriceSeries prices;
+    private final Set<String> warnings = new LinkedHashSet<>();
+
+    /**
+     * @param prices JEPX area prices for a market-linked menu, an export sale at market price and
+     *               the market-price adjustment; null when none
+     */
+    public TariffRates(Tariff tariff, ZoneId zone, PriceSeries prices) {
+        this.tariff = tariff;
+        this.zone = zone;
+        this.prices = prices;
+    }
+
+    public Tariff tariff() {
+        return tariff;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** What a rate could not find (a month missing from a table), each said once. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Every per-kWh charge on an imported kWh in the 30-minute slot starting at {@code slotEpochMs}:
+     * energy rate, fuel-cost and market-price adjustments, levy, subsidies, with consumption tax.
+     */
+    public double importYenPerKwh(long slotEpochMs) {
+        LocalDateTime t = local(slotEpochMs);
+        YearMonth m = YearMonth.from(t);
+        double energy = tariff.marketLinked() != null
+                ? marketPrice(slotEpochMs, "a market-linked menu") + tariff.marketLinked().adderYenPerKwh()
+                : band(t).yenPerKwh();
+        return (energy + fuelCostAdjustment(m) + marketPriceAdjustment(m) + renewableLevy(m) + subsidy(m)) * taxFactor();
+    }
+
+    /** What an exported kWh earns (untaxed), 0 when the tariff buys no exports. */
+    public double exportYenPerKwh(long slotEpochMs) {
+        Tariff.ExportSale s = tariff.exportSale();
+        if (s == null) {
+            return 0;
+        }
+        return s.yenPerKwh() + (s.market() ? marketPrice(slotEpochMs, "an export sale at market price") : 0);
+    }
+
+    /** The basic charge of one kW of contract for a whole month, with power factor and tax. */
+    public double basicYenPerKwMonth() {
+        return tariff.basicChargeYenPerKwMonth() * powerFactorScale() * taxFactor();
+    }
+
+    /** The penalty on one kW of demand above an agreed contract in a month, with tax; 0 for a ratchet. */
+    public double excessYenPerKw() {
+        Tariff.ContractDemand c = tariff.contract();
+        return c.ratchet() ? 0 : tariff.basicChargeYenPerKwMonth() * c.excessMultiplier() * powerFactorScale() * taxFactor();
+    }
+
+    /** (185 - power factor %) / 100: a better power factor lowers the basic charge. */
+    double powerFactorScale() {
+        return (185 - tariff.powerFactor() * 100) / 100;
+    }
+
+    /** 1 + consumption tax when the rates exclude it, else 1. */
+    double taxFactor() {
+        return tariff.taxIncluded() ? 1 : 1 + tariff.consumptionTax();
+    }
+
+    EnergyBand band(LocalDateTime t) {
+        boolean summer = tariff.summer(t.getMonthValue());
+        boolean holiday = tariff.restDays().contains(t.getDayOfWeek()) || tariff.holidays().contains(t.toLocalDate());
+        for (EnergyBand b : tariff.energyBands()) {
+            if (b.matches(summer, holiday, t.getHour())) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no energy band matches " + t + "; the reader ensures a catch-all band");
+    }
+
+    double fuelCostAdjustment(YearMonth m) {
+        if (tariff.fuelCostAdjustment().isEmpty()) {
+            return 0;
+        }
+        Double rate = tariff.fuelCostAdjustment().get(m);
+        if (rate == null) {
+            warnings.add("fuel-cost adjustment for " + m + " is not in the tariff's table; counted as 0");
+        }
+        return rate == null ? 0 : rate;
+    }
+
+    /** Unit price, yen/kWh, rounded to 0.01 as utilities publish it; 0 before it applies. */
+    double marketPriceAdjustment(YearMonth m) {
+        Tariff.MarketPriceAdjustment a = tariff.marketPriceAdjustment();
+        if (a == null || m.isBefore(a.from())) {
+            return 0;
+        }
+        double sum = 0;
+        for (int lag = a.lagFirst(); lag <= a.lagLast(); lag++) {
+            YearMonth w = m.minusMonths(lag);
+            double mean = prices != null ? prices.meanBetween(startMs(w), startMs(w.plusMonths(1)))
+                    : a.monthlyAverages().getOrDefault(w, Double.NaN);
+            if (Double.isNaN(mean)) {
+                warnings.add("market-price adjustment for " + m + " needs the JEPX mean of " + w + ", which "
+                        + (prices != null ? "the price file does not cover" : "the tariff's monthlyAverages lacks")
+                        + "; counted as 0");
+                return 0;
+            }
+            sum += mean;
+        }
+        double avg = sum / (a.lagLast() - a.lagFirst() + 1);
+        return Math.round((avg - a.baseYenPerKwh()) * a.coefficient() * 100) / 100.0;
+    }
+
+    /** The levy of the fiscal year the usage month falls in (FY N: May N to April N+1). */
+    double renewableLevy(YearMonth m) {
+        int fiscalYear = m.getMonthValue() >= 5 ? m.getYear() : m.getYear() - 1;
+        Double levy = tariff.renewableLevy().get(fiscalYear);
+        if (levy == null) {
+            warnings.add("renewable levy for FY" + fiscalYear + " (May " + fiscalYear + " to April " + (fiscalYear + 1)
+                    + ") is not in the tariff; counted as 0");
+        }
+        return levy == null ? 0 : levy;
+    }
+
+    double subsidy(YearMonth m) {
+        double perKwh = 0;
+        for (Tariff.Subsidy s : tariff.subsidies()) {
+            if (s.covers(m)) {
+                perKwh += s.yenPerKwh();
+            }
+        }
+        return perKwh;
+    }
+
+    double marketPrice(long slotMs, String what) {
+        double p = prices == null ? Double.NaN : prices.priceAt(slotMs);
+        if (Double.isNaN(p)) {
+            throw new BadInputException("prices: no JEPX price for the slot at "
+                    + Instant.ofEpochMilli(slotMs).atZone(zone).toOffsetDateTime() + "; " + what
+                    + " needs a price for every billed slot (give prices: {file, area} covering the series)");
+        }
+        return p;
+    }
+
+    LocalDateTime local(long epochMs) {
+        Instant t = Instant.ofEpochMilli(epochMs);
+        ZoneOffset offset = zone.getRules().getOffset(t);
+        return LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, offset);
+    }
+
+    private long startMs(YearMonth m) {
+        return m.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,406 @@
+package dev.chikuden.optimize;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import dev.chikuden.BadInputException;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
+import dev.chikuden.optimize.DispatchProblem.Storage;
+
+/**
+ * The dispatch LP of a {@link DispatchProblem}, built once in an OR-Tools solver and re-solvable
+ * after {@link #update} (the rolling MPC changes prices, loads and the starting energy every slot).
+ *
+ * <p>Variables per period: grid import and export, battery charge and discharge, stored energy at
+ * the period's end; per month the 30-minute peak and the excess over the contract (or the contract
+ * itself); per reserve block the capacity offered. The LP works in MW, MWh and thousand yen, so
+ * a yen/kWh price keeps its number and the coefficients stay near 1, which the simplex likes.
+ *
+ * <p>Charge and discharge in the same period are allowed by the LP but never pay while energy has
+ * a positive price (the round trip only loses energy). Where it could pay (an import price at or
+ * below zero, or an export worth more than an import), a rating row {@code c/Pc + d/Pd <= 1} rules
+ * it out; a reusable model has the row in every period, since its prices change.
+ */
+public final class DispatchModel implements AutoCloseable {
+    /** kW per MW, yen per thousand yen. */
+    private static final double K = 1000;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    private final Solver solver;
+    private final MPSolver lp;
+    private final boolean reusable;
+    private final int n;
+    private final int months;
+    private DispatchProblem p;
+    private final double buildSeconds;
+
+    private final MPVariable[] gi;
+    private final MPVariable[] ge;
+    private final MPVariable[] c;
+    private final MPVariable[] d;
+    private final MPVariable[] e;
+    private final MPConstraint[] balance;
+    private final MPConstraint[] soc;
+    private final MPVariable[] peak;
+    private final MPVariable[] excess;
+    /** OPTIMISED: one; RATCHET: one per month; FIXED: none. */
+    private final MPVariable[] contract;
+    private final MPConstraint[] slotRows;
+    private final int[] slotMonth;
+    private final MPConstraint[] excessRows;
+    private final MPVariable[] reserve;
+    private final MPConstraint reserveStartRow;
+    /** Rows {@code e - r x duration / efficiency >= floor}. */
+    private final java.util.List<MPConstraint> reserveEnergyRows = new java.util.ArrayList<>();
+
+    /**
+     * @param reusable true to keep every rating row so {@link #update} may change any price
+     */
+    public DispatchModel(DispatchProblem problem, Solver solver, boolean reusable) {
+        long started = System.nanoTime();
+        this.p = problem;
+        this.solver = solver;
+        this.reusable = reusable;
+        this.n = problem.periods();
+        this.lp = MPSolver.createSolver(solver.orToolsId());
+        if (lp == null) {
+            throw new IllegalStateException("OR-Tools has no " + solver.id() + " solver on this platform");
+        }
+        lp.suppressOutput();
+        double h = problem.periodHours();
+        Storage s = problem.storage();
+        gi = new MPVariable[n];
+        ge = new MPVariable[n];
+        balance = new MPConstraint[n];
+        for (int t = 0; t < n; t++) {
+            gi[t] = lp.makeNumVar(0, problem.importLimitKw() / K, "import_" + t);
+            ge[t] = lp.makeNumVar(0, problem.exportLimitKw()[t] / K, "export_" + t);
+            balance[t] = lp.makeConstraint(problem.netLoadKw()[t] / K, problem.netLoadKw()[t] / K, "balance_" + t);
+            balance[t].setCoefficient(gi[t], 1);
+            balance[t].setCoefficient(ge[t], -1);
+        }
+        if (s != null) {
+            c = new MPVariable[n];
+            d = new MPVariable[n];
+            e = new MPVariable[n];
+            soc = new MPConstraint[n];
+            for (int t = 0; t < n; t++) {
+                c[t] = lp.makeNumVar(0, s.chargeKw() / K, "charge_" + t);
+                d[t] = lp.makeNumVar(0, s.dischargeKw() / K, "discharge_" + t);
+                e[t] = lp.makeNumVar(0, INF, "stored_" + t);
+                balance[t].setCoefficient(c[t], -1);
+                balance[t].setCoefficient(d[t], 1);
+                soc[t] = lp.makeConstraint(0, 0, "energy_" + t);
+                soc[t].setCoefficient(e[t], 1);
+                if (t > 0) {
+                    soc[t].setCoefficient(e[t - 1], -1);
+                }
+                soc[t].setCoefficient(c[t], -s.chargeEfficiency() * h);
+                soc[t].setCoefficient(d[t], h / s.dischargeEfficiency());
+                if (reusable || rateRowNeeded(problem, t)) {
+                    MPConstraint rate = lp.makeConstraint(-INF, 1, "rating_" + t);
+                    rate.setCoefficient(c[t], s.chargeKw() > 0 ? K / s.chargeKw() : 0);
+                    rate.setCoefficient(d[t], s.dischargeKw() > 0 ? K / s.dischargeKw() : 0);
+                }
+            }
+        } else {
+            c = d = e = new MPVariable[0];
+            soc = new MPConstraint[0];
+        }
+        DemandCharge dc = problem.demand();
+        months = dc == null ? 0 : dc.months();
+        if (dc != null) {
+            peak = new MPVariable[months];
+            for (int m = 0; m < months; m++) {
+                peak[m] = lp.makeNumVar(0, INF, "peak_" + m);
+            }
+            int slots = (n + dc.periodsPerSlot() - 1) / dc.periodsPerSlot();
+            slotRows = new MPConstraint[slots];
+            slotMonth = new int[slots];
+            for (int k = 0; k < slots; k++) {
+                int first = k * dc.periodsPerSlot();
+                int last = Math.min(n, first + dc.periodsPerSlot());
+                slotRows[k] = lp.makeConstraint(-INF, 0, "demand_" + k);
+                for (int t = first; t < last; t++) {
+                    slotRows[k].setCoefficient(gi[t], 1.0 / (last - first));
+                }
+                slotMonth[k] = dc.monthOfPeriod()[first];
+                slotRows[k].setCoefficient(peak[slotMonth[k]], -1);
+            }
+            if (dc.mode() == ContractMode.RATCHET) {
+                excess = new MPVariable[0];
+                excessRows = new MPConstraint[0];
+                contract = new MPVariable[months];
+                for (int m = 0; m < months; m++) {
+                    contract[m] = lp.makeNumVar(0, INF, "contract_" + m);
+                    for (int j = Math.max(0, m - 11); j <= m; j++) {
+                        MPConstraint r = lp.makeConstraint(0, INF, "ratchet_" + m + "_" + j);
+                        r.setCoefficient(contract[m], 1);
+                        r.setCoefficient(peak[j], -1);
+                    }
+                }
+            } else {
+                contract = dc.mode() == ContractMode.OPTIMISED ? new MPVariable[] {lp.makeNumVar(0, INF, "contract")}
+                        : new MPVariable[0];
+                excess = new MPVariable[months];
+                excessRows = new MPConstraint[months];
+                for (int m = 0; m < months; m++) {
+                    excess[m] = lp.makeNumVar(0, INF, "excess_" + m);
+                    excessRows[m] = lp.makeConstraint(-INF, 0, "over_contract_" + m);
+                    excessRows[m].setCoefficient(peak[m], 1);
+                    excessRows[m].setCoefficient(excess[m], -1);
+                    if (contract.length == 1) {
+                        excessRows[m].setCoefficient(contract[0], -1);
+                    }
+                }
+            }
+        } else {
+            peak = excess = contract = new MPVariable[0];
+            slotRows = excessRows = new MPConstraint[0];
+            slotMonth = new int[0];
+        }
+        ReserveMarket rm = problem.reserve();
+        if (rm != null && s != null) {
+            int blocks = (n + rm.blockPeriods() - 1) / rm.blockPeriods();
+            reserve = new MPVariable[blocks];
+            double energyPerKw = rm.durationHours() / s.dischargeEfficiency();
+            MPConstraint start = null;
+            for (int b = 0; b < blocks; b++) {
+                reserve[b] = lp.makeNumVar(0, INF, "reserve_" + b);
+                int first = b * rm.blockPeriods();
+                for (int t = first; t < Math.min(n, first + rm.blockPeriods()); t++) {
+                    MPConstraint head = lp.makeConstraint(-INF, s.dischargeKw() / K, "reserve_power_" + t);
+                    head.setCoefficient(d[t], 1);
+                    head.setCoefficient(c[t], -1);
+                    head.setCoefficient(reserve[b], 1);
+                    MPConstraint held = lp.makeConstraint(0, INF, "reserve_energy_" + t);
+                    held.setCoefficient(e[t], 1);
+                    held.setCoefficient(reserve[b], -energyPerKw);
+                    reserveEnergyRows.add(held);
+                    if (t == first) {
+                        if (t == 0) {
+                            start = lp.makeConstraint(-INF, 0, "reserve_energy_start");
+                            start.setCoefficient(reserve[b], energyPerKw);
+                        } else {
+                            MPConstraint before = lp.makeConstraint(0, INF, "reserve_energy_before_" + t);
+                            before.setCoefficient(e[t - 1], 1);
+                            before.setCoefficient(reserve[b], -energyPerKw);
+                            reserveEnergyRows.add(before);
+                        }
+                    }
+                }
+            }
+            reserveStartRow = start;
+        } else {
+            reserve = new MPVariable[0];
+            reserveStartRow = null;
+        }
+        setData(problem);
+        buildSeconds = (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Where simultaneous charge and discharge could pay: energy free or paid for, or exports worth more. */
+    private static boolean rateRowNeeded(DispatchProblem p, int t) {
+        return p.importYenPerKwh()[t] <= 0 || p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t];
+    }
+
+    /**
+     * Replaces the numbers of the model with those of {@code q}: loads, prices, limits, starting
+     * energy, months. The shape must match: periods, storage, demand (months, mode, slot size),
+     * reserve (blocks). Only a reusable model accepts prices that would need a rating row.
+     */
+    public void update(DispatchProblem q) {
+        if (q.periods() != n || (q.storage() == null) != (p.storage() == null)
+                || (q.demand() == null) != (p.demand() == null)
+                || q.demand() != null && (q.demand().months() != months || q.demand().mode() != p.demand().mode()
+                || q.demand().periodsPerSlot() != p.demand().periodsPerSlot())
+                || (q.reserve() == null) != (p.reserve() == null)
+                || q.reserve() != null && q.reserve().blockPeriods() != p.reserve().blockPeriods()) {
+            throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
+        }
+        if (!reusable && q.storage() != null) {
+            for (int t = 0; t < n; t++) {
+                if (rateRowNeeded(q, t) && !rateRowNeeded(p, t)) {
+                    throw new IllegalArgumentException("period " + t + " now needs a rating row: build a reusable model");
+                }
+            }
+        }
+        if (q.storage() != null && (q.storage().chargeKw() != p.storage().chargeKw()
+                || q.storage().dischargeKw() != p.storage().dischargeKw()
+                || q.storage().chargeEfficiency() != p.storage().chargeEfficiency()
+                || q.storage().dischargeEfficiency() != p.storage().dischargeEfficiency())) {
+            throw new IllegalArgumentException("update cannot change the battery's ratings or efficiencies");
+        }
+        p = q;
+        setData(q);
+    }
+
+    /** Bounds, right-hand sides and objective from the problem's numbers. */
+    private void setData(DispatchProblem q) {
+        double h = q.periodHours();
+        MPObjective obj = lp.objective();
+        Storage s = q.storage();
+        for (int t = 0; t < n; t++) {
+            gi[t].setBounds(0, q.importLimitKw() / K);
+            ge[t].setBounds(0, q.exportLimitKw()[t] / K);
+            balance[t].setBounds(q.netLoadKw()[t] / K, q.netLoadKw()[t] / K);
+            obj.setCoefficient(gi[t], q.importYenPerKwh()[t] * h);
+            obj.setCoefficient(ge[t], -q.exportYenPerKwh()[t] * h);
+        }
+        if (s != null) {
+            for (int t = 0; t < n; t++) {
+                double lo = t == n - 1 ? Math.max(s.floorKwh(), s.terminalMinKwh()) : s.floorKwh();
+                e[t].setBounds(lo / K, s.maxKwh() / K);
+                obj.setCoefficient(d[t], s.degradationYenPerKwh() * h);
+            }
+            soc[0].setBounds(s.initialKwh() / K, s.initialKwh() / K);
+        }
+        DemandCharge dc = q.demand();
+        if (dc != null) {
+            for (int k = 0; k < slotRows.length; k++) {
+                int m = dc.monthOfPeriod()[k * dc.periodsPerSlot()];
+                if (m != slotMonth[k]) {
+                    slotRows[k].setCoefficient(peak[slotMonth[k]], 0);
+                    slotRows[k].setCoefficient(peak[m], -1);
+                    slotMonth[k] = m;
+                }
+            }
+            for (int m = 0; m < months; m++) {
+                peak[m].setBounds(dc.peakFloorKw()[m] / K, INF);
+            }
+            if (dc.mode() == ContractMode.RATCHET) {
+                for (int m = 0; m < months; m++) {
+                    contract[m].setBounds(dc.contractKw() / K, INF);
+                    obj.setCoefficient(contract[m], dc.basicYenPerKwMonth()[m]);
+                }
+            } else {
+                double basic = 0;
+                for (int m = 0; m < months; m++) {
+                    excessRows[m].setBounds(-INF, dc.mode() == ContractMode.FIXED ? dc.contractKw() / K : 0);
+                    obj.setCoefficient(excess[m], dc.excessYenPerKw()[m]);
+                    basic += dc.basicYenPerKwMonth()[m];
+                }
+                if (contract.length == 1) {
+                    obj.setCoefficient(contract[0], basic);
+                }
+            }
+        }
+        ReserveMarket rm = q.reserve();
+        if (reserve.length > 0) {
+            for (int b = 0; b < reserve.length; b++) {
+                double price = 0;
+                for (int t = b * rm.blockPeriods(); t < Math.min(n, (b + 1) * rm.blockPeriods()); t++) {
+                    price += rm.priceYenPerKwH()[t] * h;
+                }
+                reserve[b].setBounds(0, rm.maxKw() / K);
+                obj.setCoefficient(reserve[b], -price);
+            }
+            reserveStartRow.setBounds(-INF, (s.initialKwh() - s.floorKwh()) / K);
+            for (MPConstraint row : reserveEnergyRows) {
+                row.setBounds(s.floorKwh() / K, INF);
+            }
+        }
+        obj.setMinimization();
+    }
+
+    /** The LP exactly as built, in free MPS (the objective in thousand yen). */
+    public String mps() {
+        return lp.exportModelAsMpsFormat(false, false);
+    }
+
+    public Solver solver() {
+        return solver;
+    }
+
+    /** Solves to optimality. */
+    public DispatchSolution solve() {
+        long started = System.nanoTime();
+        MPSolver.ResultStatus status = lp.solve();
+        double solveSeconds = (System.nanoTime() - started) / 1e9;
+        if (status == MPSolver.ResultStatus.INFEASIBLE) {
+            throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "
+                    + "exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not fit "
+                    + "the battery's window (" + p.storage() + ")");
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            throw new IllegalStateException("the " + solver.id() + " solver ended " + status + " on " + p);
+        }
+        return solution(solveSeconds);
+    }
+
+    private DispatchSolution solution(double solveSeconds) {
+        double h = p.periodHours();
+        double[] imp = values(gi);
+        double[] exp = values(ge);
+        double[] ch = values(c);
+        double[] dis = values(d);
+        double[] stored = values(e);
+        double energy = 0;
+        double exported = 0;
+        double wear = 0;
+        for (int t = 0; t < n; t++) {
+            energy += imp[t] * p.importYenPerKwh()[t] * h;
+            exported += exp[t] * p.exportYenPerKwh()[t] * h;
+            if (p.storage() != null) {
+                wear += dis[t] * p.storage().degradationYenPerKwh() * h;
+            }
+        }
+        double[] reserveKw = new double[reserve.length == 0 ? 0 : n];
+        double reserveYen = 0;
+        for (int t = 0; t < reserveKw.length; t++) {
+            reserveKw[t] = reserve[t / p.reserve().blockPeriods()].solutionValue() * K;
+            reserveYen += reserveKw[t] * p.reserve().priceYenPerKwH()[t] * h;
+        }
+        DemandCharge dc = p.demand();
+        double[] monthPeak = new double[months];
+        double[] monthContract = new double[months];
+        double basic = 0;
+        double excessYen = 0;
+        if (dc != null) {
+            for (int k = 0; k < slotRows.length; k++) {
+                int first = k * dc.periodsPerSlot();
+                int last = Math.min(n, first + dc.periodsPerSlot());
+                double mean = 0;
+                for (int t = first; t < last; t++) {
+                    mean += imp[t] / (last - first);
+                }
+                monthPeak[slotMonth[k]] = Math.max(monthPeak[slotMonth[k]], mean);
+            }
+            for (int m = 0; m < months; m++) {
+                monthPeak[m] = Math.max(monthPeak[m], dc.peakFloorKw()[m]);
+                monthContract[m] = dc.mode() == ContractMode.FIXED ? dc.contractKw()
+                        : dc.mode() == ContractMode.OPTIMISED ? contract[0].solutionValue() * K
+                        : contract[m].solutionValue() * K;
+                basic += monthContract[m] * dc.basicYenPerKwMonth()[m];
+                if (dc.mode() != ContractMode.RATCHET) {
+                    excessYen += Math.max(0, monthPeak[m] - monthContract[m]) * dc.excessYenPerKw()[m];
+                }
+            }
+        }
+        DispatchSolution.Costs costs = new DispatchSolution.Costs(energy, exported, basic, excessYen, wear, reserveYen);
+        return new DispatchSolution(solver.id(), n, ch, dis, stored, imp, exp, reserveKw, monthPeak, monthContract,
+                costs, lp.objective().value(), buildSeconds, solveSeconds);
+    }
+
+    /** kW (or kWh) of each variable's value. */
+    private static double[] values(MPVariable[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i].solutionValue() * K;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        lp.delete();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.chikuden.optimize;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.battery.WearCost;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
+import dev.chikuden.optimize.DispatchProblem.Storage;
+import dev.chikuden.profile.PeriodMeans;
+import dev.chikuden.site.PlanningSpec;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.StrategySpec;
+import dev.chikuden.study.SiteModels;
+import dev.chikuden.tariff.Tariff;
+import dev.chikuden.tariff.TariffRates;
+import dev.chikuden.time.TimeGrid;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dispatch problem of a configured site over its first study year: load and PV averaged to
+ * the LP period, the with-battery tariff's unit prices and demand charges, the batteries as one
+ * linear store, the backup reserve of its strategy as an energy floor.
+ *
+ * <p>Linearisation: each battery's one-way efficiency is its PCS efficiency at rated power times
+ * its DC efficiency (an optimal dispatch runs mostly at full power); the standby load is constant;
+ * the HVAC's load, the SOC tapers and the C-rate limits are not in the LP (the re-simulation
+ * through the battery model shows what they cost).
+ */
+public final class SiteDispatch {
+    /** The default cell temperature for the wear cost, °C. */
+    private static final double WEAR_TEMPERATURE_C = 25;
+
+    private SiteDispatch() {
+    }
+
+    /** The site's problem; {@code periodMs} overrides the site's LP step when {@code > 0}. */
+    public static DispatchProblem problem(SiteConfig site, long periodMs) {
+        PlanningSpec.OptimizeSpec o = site.planning().optimize();
+        long period = periodMs > 0 ? periodMs : o.periodMs();
+        if (site.billing() == null || site.billing().tariff() == null) {
+            throw new BadInputException(site.source() + ": tariff: the dispatch optimisation prices energy and demand "
+                    + "by the site's tariff; add a tariff section (e.g. preset: kansai-high-voltage-as)");
+        }
+        TimeGrid grid = SiteModels.timeGrid(site);
+        if (grid.stepMs() > period ? grid.stepMs() % period != 0 : period % grid.stepMs() != 0) {
+            throw new BadInputException(site.source() + ": study.step: " + grid.stepMs() / 1000.0 + " s does not tile "
+                    + "the LP period of " + period / 60_000 + " min; use a step that divides it");
+        }
+        double[] load = PeriodMeans.of(SiteModels.load(site, grid), grid, period);
+        double[] pv = PeriodMeans.of(SiteModels.pv(site, grid), grid, period);
+        double standby = 0;
+        for (BatteryParameters b : site.batteries()) {
+            standby += b.standbyKw();
+        }
+        int n = load.length;
+        TariffRates rates = new TariffRates(site.billing().tariffWithBattery(), site.zone(), SiteModels.prices(site));
+        double[] net = new double[n];
+        double[] importPrice = new double[n];
+        double[] exportPrice = new double[n];
+        double[] exportLimit = new double[n];
+        boolean sells = rates.tariff().exportSale() != null;
+        for (int t = 0; t < n; t++) {
+            long at = grid.startEpochMs() + t * period;
+            net[t] = load[t] - pv[t] + standby;
+            importPrice[t] = rates.importYenPerKwh(at);
+            exportPrice[t] = rates.exportYenPerKwh(at);
+            exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
+        }
+        Storage storage = storage(site);
+        DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
+        ReserveMarket reserve = reserve(o.reserve(), period, n);
+        return new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice, exportLimit,
+                Double.POSITIVE_INFINITY, storage, demand, reserve);
+    }
+
+    /** The site's batteries as one linear store; null for a site without any. */
+    public static Storage storage(SiteConfig site) {
+        if (site.batteries().isEmpty()) {
+            return null;
+        }
+        PlanningSpec.OptimizeSpec o = site.planning().optimize();
+        double charge = 0;
+        double discharge = 0;
+        double floor = 0;
+        double max = 0;
+        double initial = 0;
+        double terminal = 0;
+        double chargeLoss = 0;
+        double dischargeLoss = 0;
+        double wear = 0;
+        for (BatteryParameters b : site.batteries()) {
+            double pcs = b.conversion().pcsEfficiency().at(1.0);
+            charge += b.chargePowerKw();
+            discharge += b.dischargePowerKw();
+            floor += b.energyKwh() * b.socMin();
+            max += b.energyKwh() * b.socMax();
+            initial += b.energyKwh() * b.initialSoc();
+            terminal += b.energyKwh() * (Double.isNaN(o.terminalSoc()) ? b.initialSoc() : o.terminalSoc());
+            chargeLoss += b.energyKwh() * pcs * b.conversion().dcChargeEfficiency();
+            dischargeLoss += b.energyKwh() * pcs * b.conversion().dcDischargeEfficiency();
+            wear += b.energyKwh() * wearCost(site, b);
+        }
+        double energy = 0;
+        for (BatteryParameters b : site.batteries()) {
+            energy += b.energyKwh();
+        }
+        double dischargeEfficiency = dischargeLoss / energy;
+        floor += backupReserveKwh(site.strategy(), dischargeEfficiency);
+        if (floor > max) {
+            throw new BadInputException(site.source() + ": strategy: the backup reserve needs "
+                    + Math.round(floor - max) + " kWh more than the SOC window holds");
+        }
+        return new Storage(charge, discharge, chargeLoss / energy, dischargeEfficiency, floor, max,
+                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy);
+    }
+
+    private static double wearCost(SiteConfig site, BatteryParameters b) {
+        double configured = site.planning().optimize().degradationYenPerKwh();
+        if (!Double.isNaN(configured)) {
+            return configured;
+        }
+        PlanningSpec.FinanceSpec f = site.planning().finance();
+        return f == null ? 0 : WearCost.yenPerKwhDischarged(b, f.replacementYenPerKwh(), WEAR_TEMPERATURE_C);
+    }
+
+    /** Stored energy the strategy's backup reserve holds back for its critical load. */
+    private static double backupReserveKwh(StrategySpec strategy, double dischargeEfficiency) {
+        if (strategy instanceof StrategySpec.Stack stack) {
+            for (StrategySpec.Layer l : stack.layers()) {
+                if (l instanceof StrategySpec.BackupReserve r) {
+                    return r.criticalLoadKw() * r.durationHours() / dischargeEfficiency;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static DemandCharge demand(SiteConfig site, TariffRates rates, long startMs, long period, int n) {
+        Tariff.ContractDemand c = rates.tariff().contract();
+        List<YearMonth> months = new ArrayList<>();
+        int[] monthOf = new int[n];
+        for (int t = 0; t < n; t++) {
+            YearMonth m = YearMonth.from(Instant.ofEpochMilli(startMs + t * period).atZone(site.zone()));
+            if (months.isEmpty() || !months.get(months.size() - 1).equals(m)) {
+                months.add(m);
+            }
+            monthOf[t] = months.size() - 1;
+        }
+        double[] basic = new double[months.size()];
+        double[] excess = new double[months.size()];
+        double[] covered = new double[months.size()];
+        for (int t = 0; t < n; t++) {
+            covered[monthOf[t]] += period / 1000.0;
+        }
+        for (int m = 0; m < basic.length; m++) {
+            basic[m] = rates.basicYenPerKwMonth() * covered[m] / (months.get(m).lengthOfMonth() * 86_400.0);
+            excess[m] = rates.excessYenPerKw();
+        }
+        ContractMode mode = c.ratchet() ? ContractMode.RATCHET
+                : site.planning().optimize().optimiseContract() ? ContractMode.OPTIMISED : ContractMode.FIXED;
+        double contract = c.ratchet() ? c.previousPeakKw() : c.agreedKw();
+        return new DemandCharge((int) (1_800_000 / period), monthOf, basic, excess, mode, contract,
+                new double[basic.length]);
+    }
+
+    private static ReserveMarket reserve(PlanningSpec.ReserveSpec r, long period, int n) {
+        if (r == null) {
+            return null;
+        }
+        double[] price = new double[n];
+        java.util.Arrays.fill(price, r.priceYenPerKwH());
+        int block = (int) Math.max(1, Math.round(r.blockHours() * 3_600_000 / period));
+        return new ReserveMarket(r.product(), price, r.durationHours(), block, r.maxKw());
+    }
+}

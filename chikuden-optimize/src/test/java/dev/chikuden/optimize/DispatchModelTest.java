@@ -1,0 +1,143 @@
+package dev.chikuden.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
+import org.junit.jupiter.api.Test;
+
+/** Dispatches whose optimum is known by hand. */
+class DispatchModelTest {
+    private static DispatchSolution solve(DispatchProblem p) {
+        try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
+            return m.solve();
+        }
+    }
+
+    @Test
+    void twoPriceDayBuysCheapAndSellsDearAfterItsLosses() {
+        // 12 h at 10 yen/kWh, then 12 h at 30; 100 kW flat; 50 kW / 100 kWh at 90 % each way, empty at both ends.
+        double[] price = new double[48];
+        for (int t = 0; t < 48; t++) {
+            price[t] = t < 24 ? 10 : 30;
+        }
+        DispatchSolution s = solve(Problems.of(Problems.constant(48, 100), price,
+                Problems.battery(50, 100, 0.9, 0), null, null));
+        // Fill 100 kWh with 100 / 0.9 kWh bought at 10, deliver 100 x 0.9 kWh that would cost 30.
+        double saving = 100 * 0.9 * 30 - 100 / 0.9 * 10;
+        assertThat(s.costs().energyCostYen()).isCloseTo(12 * 100 * 10 + 12 * 100 * 30 - saving, within(1e-6));
+        assertThat(s.storedKwh()[23]).isCloseTo(100, within(1e-6));
+        assertThat(s.storedKwh()[47]).isCloseTo(0, within(1e-6));
+        for (int t = 0; t < 48; t++) {
+            assertThat(s.chargeKw()[t] * s.dischargeKw()[t]).isZero();
+        }
+    }
+
+    @Test
+    void onlyShavingCanLowerAPeak() {
+        // Flat price, lossless: energy costs cannot change, so all the gain is the contract.
+        double[] load = Problems.constant(48, 100);
+        load[30] = 200;
+        DispatchSolution s = solve(Problems.of(load, Problems.constant(48, 20),
+                Problems.battery(60, 40, 1.0, 20), Problems.optimisedContract(48, 1000), null));
+        assertThat(s.contractKw()).isCloseTo(140, within(1e-6));
+        assertThat(s.dischargeKw()[30]).isCloseTo(60, within(1e-6));
+        double energy = (47 * 100 + 200) * 0.5 * 20;
+        assertThat(s.costs().objectiveYen()).isCloseTo(energy + 140 * 1000, within(1e-6));
+        assertThat(s.lpObjectiveValue() * 1000).isCloseTo(s.costs().objectiveYen(), within(1e-6));
+    }
+
+    @Test
+    void aRichReserveMarketKeepsTheBatteryHoldingReserve() {
+        double[] price = new double[48];
+        for (int t = 0; t < 48; t++) {
+            price[t] = t % 2 == 0 ? 5 : 40;
+        }
+        ReserveMarket primary = new ReserveMarket("primary", Problems.constant(48, 1000), 1, 6, 50);
+        DispatchSolution s = solve(Problems.of(Problems.constant(48, 100), price,
+                Problems.battery(50, 100, 0.95, 60), null, primary));
+        for (int t = 0; t < 48; t++) {
+            assertThat(s.reserveKw()[t]).isCloseTo(50, within(1e-6));
+            assertThat(s.dischargeKw()[t]).isCloseTo(0, within(1e-6));
+            assertThat(s.storedKwh()[t]).isGreaterThanOrEqualTo(50 / 0.95 - 1e-6);
+        }
+        assertThat(s.costs().reserveRevenueYen()).isCloseTo(50 * 1000 * 24, within(1e-6));
+    }
+
+    @Test
+    void storedEnergyFollowsChargeAndDischargeThroughTheLosses() {
+        double[] price = new double[96];
+        for (int t = 0; t < 96; t++) {
+            price[t] = 15 + 10 * Math.sin(t * 2 * Math.PI / 48) + (t % 7);
+        }
+        DispatchSolution s = solve(Problems.of(Problems.constant(96, 300), price,
+                Problems.battery(100, 250, 0.93, 120), Problems.optimisedContract(96, 500), null));
+        double stored = 120;
+        for (int t = 0; t < 96; t++) {
+            stored += 0.5 * (0.93 * s.chargeKw()[t] - s.dischargeKw()[t] / 0.93);
+            assertThat(s.storedKwh()[t]).isCloseTo(stored, within(1e-5));
+            assertThat(s.importKw()[t]).isCloseTo(300 + s.chargeKw()[t] - s.dischargeKw()[t], within(1e-6));
+        }
+        assertThat(s.storedKwh()[95]).isGreaterThanOrEqualTo(120 - 1e-6);
+    }
+
+    @Test
+    void aFixedContractPaysTheExcessPenaltyAboveIt() {
+        double[] load = Problems.constant(4, 100);
+        load[1] = 180;
+        DemandCharge fixed = new DemandCharge(1, new int[4], new double[] {1000}, new double[] {1500},
+                ContractMode.FIXED, 150, new double[] {0});
+        DispatchSolution s = solve(Problems.of(load, Problems.constant(4, 20), null, fixed, null));
+        assertThat(s.costs().basicChargeYen()).isCloseTo(150 * 1000, within(1e-6));
+        assertThat(s.costs().excessChargeYen()).isCloseTo(30 * 1500, within(1e-6));
+        assertThat(s.lpObjectiveValue() * 1000).isCloseTo(s.costs().energyCostYen() + 30 * 1500, within(1e-6));
+    }
+
+    @Test
+    void aBackupFloorThatCannotBeHeldIsReportedAsBadInput() {
+        DispatchProblem.Storage s = new DispatchProblem.Storage(50, 50, 0.95, 0.95, 90, 100, 50, 50, 0);
+        assertThatThrownBy(() -> solve(Problems.of(Problems.constant(4, 100), Problems.constant(4, 20), s, null, null)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no feasible dispatch");
+    }
+
+    @Test
+    void theMpsFileIsTheModelThatWasSolved() {
+        double[] load = Problems.constant(48, 100);
+        load[30] = 200;
+        DispatchProblem p = Problems.of(load, Problems.constant(48, 20), Problems.battery(60, 40, 0.9, 20),
+                Problems.optimisedContract(48, 1000), null);
+        try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
+            String mps = m.mps();
+            assertThat(mps).contains("ROWS").contains("COLUMNS").contains("RHS").contains("BOUNDS")
+                    .contains("charge_0").contains("demand_30");
+        }
+    }
+
+    @Test
+    void updateReSolvesTheSameModelWithNewNumbers() {
+        double[] price = new double[48];
+        for (int t = 0; t < 48; t++) {
+            price[t] = t < 24 ? 10 : 30;
+        }
+        DispatchProblem first = Problems.of(Problems.constant(48, 100), price, Problems.battery(50, 100, 0.9, 0),
+                null, null);
+        try (DispatchModel m = new DispatchModel(first, Solver.HIGHS, true)) {
+            m.solve();
+            double[] flipped = new double[48];
+            for (int t = 0; t < 48; t++) {
+                flipped[t] = t < 24 ? 30 : 10;
+            }
+            DispatchProblem second = Problems.of(Problems.constant(48, 100), flipped,
+                    Problems.battery(50, 100, 0.9, 0).withInitialKwh(100), null, null);
+            m.update(second);
+            DispatchSolution s = m.solve();
+            DispatchSolution fresh = solve(second);
+            assertThat(s.costs().objectiveYen()).isCloseTo(fresh.costs().objectiveYen(), within(1e-6));
+            assertThat(s.storedKwh()[23]).isCloseTo(0, within(1e-6));
+        }
+    }
+}
