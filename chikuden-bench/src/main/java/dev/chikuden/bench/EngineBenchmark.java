@@ -59,9 +59,7 @@ public class EngineBenchmark {
         }).toList();
         var control = strategy.equals("stack")
                 ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy() : site.strategy();
-        year = new SiteConfig(site.source(), site.name(), site.zone(), site.location(), site.grid(), site.loads(),
-                site.pv(), batteries, site.ambient(), site.study(), control, site.output(), site.billing(),
-                site.gridCodeRules(), site.compareGpuSmoothing());
+        year = site.withBatteries(batteries).withStrategy(control);
     }
 
     /** The year with the battery under the chosen strategy. */

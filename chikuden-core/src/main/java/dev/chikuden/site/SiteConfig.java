@@ -17,9 +17,22 @@ import java.util.List;
  * @param billing   the tariff and prices; null when the site has neither
  * @param gridCodeRules the grid-code rule file, null for the default rules
  * @param compareGpuSmoothing GPU-side smoothing to compare with the battery (every training job), null for none
+ * @param planning  dispatch optimisation, finance, sizing and outage settings
  */
 public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
                          List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
                          StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
-                         Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing) {
+                         Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing,
+                         PlanningSpec planning) {
+    /** The same site with other batteries (a sizing candidate, a physics variant). */
+    public SiteConfig withBatteries(List<BatteryParameters> other) {
+        return new SiteConfig(source, name, zone, location, grid, loads, pv, List.copyOf(other), ambient, study, strategy,
+                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+    }
+
+    /** The same site under another strategy. */
+    public SiteConfig withStrategy(StrategySpec other) {
+        return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, study, other,
+                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+    }
 }

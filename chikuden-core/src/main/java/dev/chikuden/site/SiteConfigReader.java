@@ -99,13 +99,14 @@ public final class SiteConfigReader {
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
         TrainingJob.GpuSmoothing compare = compareGpuSmoothing(top.map("compare"), loads);
         BillingSpec billing = new TariffReader(file, problems).read(top, grid);
+        PlanningSpec planning = PlanningSection.read(top);
         top.finish();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                ambient, study, strategy, output, billing, gridCodeRules, compare);
+                ambient, study, strategy, output, billing, gridCodeRules, compare, planning);
     }
 
     /** {@code compare: {gpuSmoothing: {floor, ramp}}}: a third case without battery, the GPUs smoothing themselves. */

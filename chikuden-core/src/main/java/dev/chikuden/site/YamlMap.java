@@ -255,6 +255,32 @@ public final class YamlMap {
         return out;
     }
 
+    /** A list of quantities such as {@code [10 MW, 20 MW]} in base units, or null when absent or bad. */
+    double[] quantities(String key, Dimension dimension) {
+        Node n = raw(key);
+        if (n == null) {
+            return null;
+        }
+        if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(n, at(key), "expected a list of " + dimension.describe() + ", found " + describe(n));
+            return null;
+        }
+        double[] out = new double[seq.getValue().size()];
+        for (int i = 0; i < out.length; i++) {
+            Node item = seq.getValue().get(i);
+            try {
+                if (!(item instanceof ScalarNode sc)) {
+                    throw new QuantityFormatException("expected " + dimension.describe() + ", found " + describe(item));
+                }
+                out[i] = Quantities.parse(sc.getValue(), dimension);
+            } catch (QuantityFormatException e) {
+                problem(item, at(key) + "[" + i + "]", e.getMessage());
+                return null;
+            }
+        }
+        return out;
+    }
+
     /** A list of plain numbers, or null when absent. */
     double[] numbers(String key) {
         Node n = raw(key);
