@@ -75,6 +75,9 @@ public final class DispatchModel implements AutoCloseable {
             throw new IllegalStateException("OR-Tools has no " + solver.id() + " solver on this platform");
         }
         lp.suppressOutput();
+        if (solver == Solver.HIGHS) {
+            lp.setSolverSpecificParametersAsString("output_flag=false\nlog_to_console=false");
+        }
         double h = problem.periodHours();
         Storage s = problem.storage();
         gi = new MPVariable[n];

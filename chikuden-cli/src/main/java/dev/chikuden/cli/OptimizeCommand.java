@@ -1,0 +1,153 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.cli.optimize.OptimizeFigures;
+import dev.chikuden.cli.optimize.OptimizeTable;
+import dev.chikuden.optimize.DispatchCheck;
+import dev.chikuden.optimize.DispatchModel;
+import dev.chikuden.optimize.DispatchProblem;
+import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.SiteDispatch;
+import dev.chikuden.optimize.Solver;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.time.FixedStepSeries;
+import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.units.Dimension;
+import dev.chikuden.units.Quantities;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Finds the cheapest dispatch of the site's batteries over its first study year with a linear "
+                + "program: energy at the tariff's prices, basic charge on the contract, excess demand, battery wear, "
+                + "export and reserve revenue. Prints the objective and its parts, the contract, build and solve "
+                + "times, the site without battery, and the dispatch re-simulated through the full battery model "
+                + "and billed by the tariff engine."})
+final class OptimizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file, with a tariff section.")
+    Path siteFile;
+
+    @Option(names = "--step", paramLabel = "30min|15min",
+            description = "LP period (default: the site's optimize.step, else 30 min).")
+    String step;
+
+    @Option(names = "--solver", paramLabel = "highs|clp|cbc|glop",
+            description = "LP solver (default: the site's optimize.solver, else highs).")
+    String solver;
+
+    @Option(names = "--export-mps", paramLabel = "FILE", description = "Write the LP exactly as solved, as free MPS.")
+    Path exportMps;
+
+    @Option(names = "--schedule", paramLabel = "FILE.csv",
+            description = "Write the optimal schedule: battery kW (> 0 discharge), stored kWh and grid kW per period.")
+    Path schedule;
+
+    @Option(names = "--no-check", description = "Skip the re-simulation through the battery model.")
+    boolean noCheck;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SiteConfig site = SiteConfigReader.read(siteFile);
+        if (site.batteries().isEmpty()) {
+            throw new BadInputException(siteFile + ": batteries: the site has none; the optimisation dispatches a battery");
+        }
+        DispatchProblem problem = SiteDispatch.problem(site, periodMs());
+        Solver chosen = solver(solver != null ? solver : site.planning().optimize().solver());
+        DispatchSolution solution;
+        try (DispatchModel model = new DispatchModel(problem, chosen, false)) {
+            if (exportMps != null) {
+                write(exportMps, model.mps());
+            }
+            solution = model.solve();
+        }
+        DispatchSolution baseline;
+        try (DispatchModel model = new DispatchModel(problem.withStorage(null), chosen, false)) {
+            baseline = model.solve();
+        }
+        DispatchCheck check = noCheck ? null : DispatchCheck.of(site, problem, solution);
+        if (schedule != null) {
+            writeSchedule(site, problem, solution);
+        }
+        Map<String, Object> figures = OptimizeFigures.of(site.name(), site.zone(), problem, solution, baseline, check);
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            w.print(json ? PlanCommand.JSON.writeValueAsString(figures) + "\n" : OptimizeTable.render(figures));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.flush();
+        return 0;
+    }
+
+    private long periodMs() {
+        if (step == null) {
+            return 0;
+        }
+        String text = step.trim().replaceAll("(?<=\\d)(?=[a-z])", " ");
+        double s;
+        try {
+            s = Quantities.parse(text, Dimension.DURATION);
+        } catch (IllegalArgumentException e) {
+            s = Double.NaN;
+        }
+        if (s != 1800 && s != 900) {
+            throw new BadInputException("--step: \"" + step + "\" is not an LP period; use 30min or 15min");
+        }
+        return Math.round(s * 1000);
+    }
+
+    private static Solver solver(String name) {
+        for (Solver s : Solver.values()) {
+            if (s.id().equals(name.toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new BadInputException("--solver: \"" + name + "\" is not one of highs, clp, cbc, glop");
+    }
+
+    private void writeSchedule(SiteConfig site, DispatchProblem p, DispatchSolution s) {
+        long start = p.startEpochMs();
+        long period = p.periodMs();
+        SeriesCsv.write(schedule, site.zone(), List.of("battery_kw", "stored_kwh", "grid_kw"), List.of(
+                new FixedStepSeries(start, period, s.batteryKw()), new FixedStepSeries(start, period, s.storedKwh()),
+                new FixedStepSeries(start, period, gridKw(s))));
+    }
+
+    private static double[] gridKw(DispatchSolution s) {
+        double[] g = new double[s.periods()];
+        for (int t = 0; t < g.length; t++) {
+            g[t] = s.importKw()[t] - s.exportKw()[t];
+        }
+        return g;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.chikuden.cli;
+
+import static dev.chikuden.cli.PlanCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.cli.PlanCommandTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimizeCommandTest {
+    /** Two days: night 10.03, day 14.34 yen/kWh (Kansai AS-TOU); a lossless 100 kW / 200 kWh battery. */
+    static final String SITE = """
+            name: Two days
+            timeZone: Asia/Tokyo
+            grid: {contract: 500 kW, voltage: high}
+            loads: [{type: profile, base: 400 kW}]
+            batteries: [{energy: 200 kWh, power: 100 kW, roundTripEfficiency: 100 %, auxiliaryLoad: 0 kW,
+                         soc: {min: 0 %, max: 100 %, initial: 0 %}}]
+            study: {start: 2025-10-07, duration: 2 d, step: 30 min}
+            strategy: {type: idle}
+            tariff: {preset: kansai-high-voltage-as-tou, powerFactor: 100 %, marketPriceAdjustment: off}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonHasTheObjectiveItsPartsAndTheMpsModelsObjective() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Path mps = dir.resolve("model.mps");
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--json", "--export-mps", mps.toString(),
+                "--solver", "clp");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        double parts = j.get("energyCostYen").asDouble() + j.get("basicChargeYen").asDouble()
+                + j.get("excessChargeYen").asDouble() + j.get("degradationCostYen").asDouble()
+                - j.get("reserveRevenueYen").asDouble() - j.get("exportRevenueYen").asDouble();
+        assertThat(j.get("objectiveYen").asDouble()).isCloseTo(parts, within(1e-6));
+        assertThat(j.get("solver").asText()).isEqualTo("clp");
+        assertThat(j.get("periods").asInt()).isEqualTo(96);
+        // Each day the battery fills at night (10.03) and empties by day (14.34): 200 kWh x 4.31 yen, plus
+        // the levy and adjustments which are the same both ways. Two days, ending empty as it started.
+        assertThat(j.get("savingYen").asDouble()).isCloseTo(2 * 200 * (14.34 - 10.03), within(1e-6));
+        assertThat(Files.readString(mps)).contains("ROWS").contains("COLUMNS");
+        assertThat(j.get("resimulated").get("relativeDifference").asDouble()).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void aStepThatIsNotAnLpPeriodIsBadInput() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--step", "20min");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("--step: \"20min\" is not an LP period; use 30min or 15min");
+    }
+
+    @Test
+    void anUnknownSolverIsBadInput() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--solver", "gurobi");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("--solver: \"gurobi\" is not one of highs, clp, cbc, glop");
+    }
+
+    @Test
+    void theScheduleFileHasOneRowPerPeriod() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Path csv = dir.resolve("schedule.csv");
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--schedule", csv.toString(), "--step", "15min",
+                "--no-check");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 192).first().isEqualTo("timestamp,battery_kw,stored_kwh,grid_kw");
+        assertThat(r.out()).contains("192 periods of 15 min").contains("Saving");
+    }
+}
