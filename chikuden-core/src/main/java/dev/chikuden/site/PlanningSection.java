@@ -2,6 +2,10 @@ package dev.chikuden.site;
 
 import dev.chikuden.units.Dimension;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the top-level {@code optimize}, {@code finance}, {@code sizing} and {@code outage} sections. */
 final class PlanningSection {
@@ -71,7 +75,7 @@ final class PlanningSection {
             m.problem(null, m.at(key), "is required: a list such as [10 MW, 20 MW] or {from, to, steps}");
             return null;
         }
-        if (m.raw(key) instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+        if (m.raw(key) instanceof MappingNode) {
             YamlMap r = m.map(key);
             double from = r.positive("from", dimension, Double.NaN, true);
             double to = r.positive("to", dimension, Double.NaN, true);
@@ -93,9 +97,11 @@ final class PlanningSection {
         }
         double[] v = m.quantities(key, dimension);
         if (v != null) {
-            for (double x : v) {
-                if (!(x > 0)) {
-                    m.problem(key, "every size must be greater than 0");
+            for (int i = 0; i < v.length; i++) {
+                if (!(v[i] > 0)) {
+                    Node item = ((SequenceNode) m.raw(key)).getValue().get(i);
+                    m.problem(item, m.at(key) + "[" + i + "]", "\"" + ((ScalarNode) item).getValue()
+                            + "\" must be greater than 0");
                     return null;
                 }
             }

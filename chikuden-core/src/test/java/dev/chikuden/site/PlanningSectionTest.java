@@ -1,0 +1,88 @@
+package dev.chikuden.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanningSectionTest {
+    /** {@code %s}: top-level planning sections, starting on line 4. */
+    private static final String SITE = """
+            name: Planning site
+            grid: {contract: 1 MW}
+            loads: [{type: profile, base: 500 kW}]
+            %s
+            study: {start: 2025-01-06, duration: 1 d, step: 1 min}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void absentSectionsGiveTheDefaults() throws IOException {
+        PlanningSpec p = read("");
+        assertThat(p.optimize()).isEqualTo(PlanningSpec.OptimizeSpec.DEFAULT);
+        assertThat(p.finance()).isNull();
+        assertThat(p.sizing()).isNull();
+        assertThat(p.outage()).isNull();
+    }
+
+    @Test
+    void readsEverySectionInHumanUnits() throws IOException {
+        PlanningSpec p = read("""
+                optimize: {step: 15 min, solver: clp, contract: optimise, terminalSoc: 40 %, degradationCost: 2.5,
+                           reserve: {product: primary, priceYenPerKwH: 1.2, duration: 5 min, block: 3 h, max: 20 MW}}
+                finance: {capexYenPerKwh: 60000, capexYenPerKw: 20000, fixedOmYenPerKwYear: 800, discountRate: 5 %,
+                          years: 15}
+                sizing: {power: [10 MW, 20 MW], energy: {from: 20 MWh, to: 80 MWh, steps: 4}}
+                outage: {criticalLoad: 60 MW, durations: [1 h, 4 h]}""");
+        PlanningSpec.OptimizeSpec o = p.optimize();
+        assertThat(o.periodMs()).isEqualTo(900_000);
+        assertThat(o.solver()).isEqualTo("clp");
+        assertThat(o.optimiseContract()).isTrue();
+        assertThat(o.terminalSoc()).isEqualTo(0.4);
+        assertThat(o.degradationYenPerKwh()).isEqualTo(2.5);
+        assertThat(o.reserve()).isEqualTo(new PlanningSpec.ReserveSpec("primary", 1.2, 5 / 60.0, 3, 20_000));
+        assertThat(p.finance().replacementYenPerKwh()).as("defaults to the capex per kWh").isEqualTo(60_000);
+        assertThat(p.finance().years()).isEqualTo(15);
+        assertThat(p.sizing().powerKw()).containsExactly(10_000, 20_000);
+        assertThat(p.sizing().energyKwh()).containsExactly(20_000, 40_000, 60_000, 80_000);
+        assertThat(p.outage().hours()).containsExactly(1, 4);
+    }
+
+    @Test
+    void badValuesAreReportedWithTheirPlace() throws IOException {
+        assertThat(problems("optimize: {step: 20 min, solver: gurobi}")).containsExactly(
+                "t.yaml:4:18: optimize.step: \"20 min\" is not an LP period; use 30 min or 15 min",
+                "t.yaml:4:34: optimize.solver: \"gurobi\" is not one of highs, clp, cbc, glop");
+        assertThat(problems("sizing: {power: [10 MW, 0 MW], energy: {from: 80 MWh, to: 20 MWh, steps: 4}}")).containsExactly(
+                "t.yaml:4:25: sizing.power[1]: \"0 MW\" must be greater than 0",
+                "t.yaml:4:59: sizing.energy.to: must not be below from");
+        assertThat(problems("finance: {capexYenPerKw: 1}")).containsExactly(
+                "t.yaml:4:10: finance.capexYenPerKwh: is required: a value");
+    }
+
+    private PlanningSpec read(String sections) throws IOException {
+        return SiteConfigReader.read(write(sections)).planning();
+    }
+
+    private Path write(String sections) throws IOException {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, SITE.formatted(sections));
+        return f;
+    }
+
+    private List<String> problems(String sections) throws IOException {
+        try {
+            read(sections);
+        } catch (ConfigException e) {
+            return e.problems().stream().map(p -> "t.yaml:" + p.line() + ":" + p.column() + ": " + p.path() + ": "
+                    + p.message()).toList();
+        }
+        throw new AssertionError("expected problems, the site was accepted with " + sections);
+    }
+}
