@@ -30,6 +30,12 @@ public record SiteConfig(Path source, String name, ZoneId zone, Location locatio
                 output, billing, gridCodeRules, compareGpuSmoothing, planning);
     }
 
+    /** The same site over another study period (one year of a multi-year study). */
+    public SiteConfig withStudy(StudyPeriod other) {
+        return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, other, strategy,
+                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+    }
+
     /** The same site under another strategy. */
     public SiteConfig withStrategy(StrategySpec other) {
         return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, study, other,

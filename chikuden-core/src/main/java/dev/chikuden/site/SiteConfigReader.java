@@ -94,12 +94,12 @@ public final class SiteConfigReader {
             top.problem(null, "study", "is required: start, duration (or end) and step");
         }
         StudyPeriod study = study(top.map("study"), zone);
-        StrategySpec strategy = strategy(top, !batteryMaps.isEmpty(), grid);
+        PlanningSpec planning = PlanningSection.read(top); // before the strategy: an mpc layer counts LP periods
+        StrategySpec strategy = strategy(top, !batteryMaps.isEmpty(), grid, planning.optimize().periodMs());
         OutputSpec output = output(top.map("output"), study);
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
         TrainingJob.GpuSmoothing compare = compareGpuSmoothing(top.map("compare"), loads);
         BillingSpec billing = new TariffReader(file, problems).read(top, grid);
-        PlanningSpec planning = PlanningSection.read(top);
         top.finish();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
@@ -533,7 +533,7 @@ public final class SiteConfigReader {
         }
     }
 
-    private StrategySpec strategy(YamlMap top, boolean hasBatteries, GridConnection grid) {
+    private StrategySpec strategy(YamlMap top, boolean hasBatteries, GridConnection grid, long lpPeriodMs) {
         if (!top.has("strategy")) {
             if (hasBatteries) {
                 top.problem(null, "strategy", "is required for a site with batteries: type stack, peak-shaving or idle");
@@ -552,7 +552,7 @@ public final class SiteConfigReader {
             }
             spec = new StrategySpec.PeakShaving(above, below);
         } else if ("stack".equals(type)) {
-            spec = StackSection.read(m, grid, file);
+            spec = StackSection.read(m, grid, file, lpPeriodMs);
         }
         m.finish();
         return spec;

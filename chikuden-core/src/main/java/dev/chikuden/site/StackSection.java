@@ -1,6 +1,7 @@
 package dev.chikuden.site;
 
 import dev.chikuden.units.Dimension;
+import dev.chikuden.units.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +10,19 @@ import java.util.List;
 /** Reads {@code strategy: {type: stack, pcsRamp, controllers: [...]}}, highest priority first. */
 final class StackSection {
     static final List<String> TYPES = List.of("backup-reserve", "load-drop-absorber", "grid-code-smoothing",
-            "frequency-response", "demand-limiter", "schedule", "manual");
+            "frequency-response", "demand-limiter", "schedule", "mpc", "manual");
+    /** The longest MPC horizon: two weeks, at most two billing months. */
+    static final long MAX_HORIZON_MS = 14 * 86_400_000L;
 
     private StackSection() {
     }
 
-    static StrategySpec.Stack read(YamlMap m, GridConnection grid, Path siteFile) {
+    /** @param lpPeriodMs the dispatch LP's period (optimize.step), which MPC horizons are counted in */
+    static StrategySpec.Stack read(YamlMap m, GridConnection grid, Path siteFile, long lpPeriodMs) {
         double ramp = m.positive("pcsRamp", Dimension.POWER_RATE, Double.POSITIVE_INFINITY, true);
         List<StrategySpec.Layer> layers = new ArrayList<>();
         for (YamlMap c : m.maps("controllers", true, "controllers (highest priority first)")) {
-            StrategySpec.Layer l = layer(c, grid, siteFile);
+            StrategySpec.Layer l = layer(c, grid, siteFile, lpPeriodMs);
             c.finish();
             if (l != null) {
                 layers.add(l);
@@ -27,7 +31,7 @@ final class StackSection {
         return new StrategySpec.Stack(Double.isNaN(ramp) ? Double.POSITIVE_INFINITY : ramp, List.copyOf(layers));
     }
 
-    private static StrategySpec.Layer layer(YamlMap c, GridConnection grid, Path siteFile) {
+    private static StrategySpec.Layer layer(YamlMap c, GridConnection grid, Path siteFile, long lpPeriodMs) {
         String type = c.choice("type", null, TYPES);
         if (type == null) {
             return null;
@@ -83,9 +87,60 @@ final class StackSection {
                 }
                 return new StrategySpec.Schedule(path, energy);
             }
+            case "mpc":
+                return mpc(c, lpPeriodMs);
             default:
                 return new StrategySpec.Manual();
         }
+    }
+
+    /** {@code {type: mpc, horizon: 48 h, every: 30 min, forecast: seasonal-naive, noise: 5 %, seed: 1}}. */
+    private static StrategySpec.Mpc mpc(YamlMap c, long lpPeriodMs) {
+        String lp = Quantities.formatDuration(lpPeriodMs / 1000.0);
+        double horizonS = c.positive("horizon", Dimension.DURATION, 48 * 3600, true);
+        long horizonMs = Math.round(horizonS * 1000);
+        if (!Double.isNaN(horizonS)) {
+            if (horizonMs < lpPeriodMs) {
+                c.problem("horizon", "\"" + c.text("horizon", "") + "\" is shorter than the LP period of " + lp
+                        + " (optimize.step); the horizon holds at least one period");
+                horizonS = Double.NaN;
+            } else if (horizonMs % lpPeriodMs != 0) {
+                c.problem("horizon", "\"" + c.text("horizon", "") + "\" is not a whole number of LP periods of " + lp
+                        + " (optimize.step); the horizon is solved in those periods");
+                horizonS = Double.NaN;
+            } else if (horizonMs > MAX_HORIZON_MS) {
+                c.problem("horizon", "\"" + c.text("horizon", "") + "\" is longer than 14 d; a longer forecast "
+                        + "adds solve time and little else");
+                horizonS = Double.NaN;
+            }
+        }
+        double everyS = c.positive("every", Dimension.DURATION, lpPeriodMs / 1000.0, true);
+        long everyMs = Math.round(everyS * 1000);
+        if (!Double.isNaN(everyS)) {
+            if (everyMs % lpPeriodMs != 0) {
+                c.problem("every", "\"" + c.text("every", "") + "\" is not a whole multiple of the LP period of " + lp
+                        + " (optimize.step); plans are made at period starts");
+                everyS = Double.NaN;
+            } else if (!Double.isNaN(horizonS) && everyMs > horizonMs) {
+                c.problem("every", "\"" + c.text("every", "") + "\" is longer than the horizon of "
+                        + Quantities.formatDuration(horizonS) + "; the plan would run out before the next one");
+                everyS = Double.NaN;
+            }
+        }
+        String forecast = c.choice("forecast", "seasonal-naive", List.of("perfect", "seasonal-naive", "noisy"));
+        double noise = c.fraction("noise", 0.05, 0, 1, false, "a noise level");
+        for (String key : List.of("noise", "seed")) {
+            if (c.has(key) && forecast != null && !"noisy".equals(forecast)) {
+                c.problem(key, "applies only to forecast: noisy (this forecast is " + forecast + ")");
+            }
+        }
+        double seed = c.number("seed", 1, -9.0e15, 9.0e15);
+        if (!ok(horizonS, everyS, noise, seed) || forecast == null) {
+            return null;
+        }
+        StrategySpec.Mpc.Forecast f = "perfect".equals(forecast) ? StrategySpec.Mpc.Forecast.PERFECT
+                : "noisy".equals(forecast) ? StrategySpec.Mpc.Forecast.NOISY : StrategySpec.Mpc.Forecast.SEASONAL_NAIVE;
+        return new StrategySpec.Mpc(horizonS / 3600, everyMs, f, noise, (long) seed);
     }
 
     private static boolean ok(double... values) {

@@ -23,7 +23,7 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
 
     /** One controller of a stack, as configured. */
     sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
-            Schedule, Manual {
+            Schedule, Mpc, Manual {
     }
 
     record BackupReserve(double criticalLoadKw, double durationHours) implements Layer {
@@ -45,6 +45,32 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
 
     /** A per-slot battery power (kW) or energy (kWh) schedule read from a CSV. */
     record Schedule(Path file, boolean energy) implements Layer {
+    }
+
+    /**
+     * Rolling model-predictive control: every {@code everyMs} the dispatch LP is solved again over
+     * the next {@code horizonHours} from a forecast, and the first period of its plan is followed.
+     * Built by the optimisation module (the core has no solver).
+     *
+     * @param noiseFraction the forecast error's standard deviation relative to the load ({@link Forecast#NOISY})
+     * @param seed          the noise's random seed: the same seed gives the same run
+     */
+    record Mpc(double horizonHours, long everyMs, Forecast forecast, double noiseFraction, long seed) implements Layer {
+        public Mpc {
+            if (!(horizonHours > 0) || everyMs <= 0 || !(noiseFraction >= 0 && noiseFraction <= 1)) {
+                throw new IllegalArgumentException("need horizonHours > 0, everyMs > 0, noiseFraction in [0, 1]");
+            }
+        }
+
+        /** What the MPC knows of the net load ahead (prices are known: they are the tariff's). */
+        public enum Forecast {
+            /** The truth: an upper bound of what any forecast can do. */
+            PERFECT,
+            /** The same period of the last day already seen: the usual baseline forecast. */
+            SEASONAL_NAIVE,
+            /** The truth with a relative Gaussian error. */
+            NOISY
+        }
     }
 
     record Manual() implements Layer {

@@ -21,6 +21,11 @@ public record StudyPeriod(Instant start, long durationMs, long stepMs, int years
 
     /** The grid of study year {@code year} (0-based). */
     public TimeGrid timeGrid(ZoneId zone, int year) {
-        return TimeGrid.of(rolling ? start.plusMillis(year * durationMs) : start, stepMs, steps(), zone);
+        return year(year).timeGrid(zone);
+    }
+
+    /** Study year {@code year} (0-based) as a study of its own: the dates that year runs through. */
+    public StudyPeriod year(int year) {
+        return new StudyPeriod(rolling ? start.plusMillis(year * durationMs) : start, durationMs, stepMs, 1, false);
     }
 }

@@ -186,9 +186,11 @@ public final class PlanStudy {
 
     private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
+        // the controller sees the year's own dates (an MPC forecasts that year's load)
+        Controller controller = c == Case.WITH_BATTERY ? SiteModels.controller(site.withStudy(site.study().year(year)))
+                : Controller.IDLE;
         SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
-                SiteModels.ambient(site, grid), battery,
-                c == Case.WITH_BATTERY ? SiteModels.controller(site) : Controller.IDLE,
+                SiteModels.ambient(site, grid), battery, controller,
                 site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
         return engine.run(sinks);
     }

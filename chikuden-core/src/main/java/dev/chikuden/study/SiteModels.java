@@ -42,6 +42,7 @@ import dev.chikuden.time.TimeGrid;
 import dev.chikuden.weather.Climate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** Builds the models of a configured site. Each call returns fresh, independent objects. */
 public final class SiteModels {
@@ -162,7 +163,17 @@ public final class SiteModels {
             return sch.energy() ? ScheduleFollower.energy(s.startEpochMs(), s.stepMs(), s.values())
                     : new ScheduleFollower(s.startEpochMs(), s.stepMs(), s.values());
         }
+        if (l instanceof StrategySpec.Mpc mpc) {
+            return mpcProvider().create(site, mpc);
+        }
         return new ManualSetpoint();
+    }
+
+    /** The optimisation module's MPC, looked up through the loader that loaded the core. */
+    private static MpcLayerProvider mpcProvider() {
+        return ServiceLoader.load(MpcLayerProvider.class, MpcLayerProvider.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new BadInputException("strategy: the mpc controller solves the dispatch LP and "
+                        + "needs the chikuden-optimize module on the class path (the chikuden command line has it)"));
     }
 
     /** The site's JEPX prices, read from its price file; null when it gives none. */

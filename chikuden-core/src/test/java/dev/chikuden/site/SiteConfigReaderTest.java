@@ -135,7 +135,78 @@ class SiteConfigReaderTest {
         assertProblems(VALID.replace("  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
                         "  type: stack\n  controllers:\n    - {type: peak-shaver}"),
                 "t.yaml:19:14: strategy.controllers[0].type: \"peak-shaver\" is not one of backup-reserve, "
-                        + "load-drop-absorber, grid-code-smoothing, frequency-response, demand-limiter, schedule, manual");
+                        + "load-drop-absorber, grid-code-smoothing, frequency-response, demand-limiter, schedule, mpc, "
+                        + "manual");
+    }
+
+    @Test
+    void readsAnMpcLayerUnderADemandLimiter() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(mpc("{type: mpc, horizon: 36 h, every: 1 h, forecast: noisy, "
+                + "noise: 10 %, seed: 42}")));
+        var stack = (StrategySpec.Stack) site.strategy();
+        assertThat(stack.layers().get(1)).isEqualTo(new StrategySpec.Mpc(36, 3_600_000,
+                StrategySpec.Mpc.Forecast.NOISY, 0.10, 42));
+        SiteConfig defaults = SiteConfigReader.read(write(mpc("{type: mpc}")));
+        assertThat(((StrategySpec.Stack) defaults.strategy()).layers().get(1)).isEqualTo(new StrategySpec.Mpc(48,
+                1_800_000, StrategySpec.Mpc.Forecast.SEASONAL_NAIVE, 0.05, 1));
+    }
+
+    @Test
+    void anMpcHorizonShorterThanTheLpPeriod() throws IOException {
+        assertProblems(mpc("{type: mpc, horizon: 10 min}"),
+                "t.yaml:20:28: strategy.controllers[1].horizon: \"10 min\" is shorter than the LP period of 30 min "
+                        + "(optimize.step); the horizon holds at least one period");
+    }
+
+    @Test
+    void anMpcHorizonOfPartPeriods() throws IOException {
+        assertProblems(mpc("{type: mpc, horizon: 45 min}"),
+                "t.yaml:20:28: strategy.controllers[1].horizon: \"45 min\" is not a whole number of LP periods of "
+                        + "30 min (optimize.step); the horizon is solved in those periods");
+    }
+
+    @Test
+    void anMpcHorizonOverTwoWeeks() throws IOException {
+        assertProblems(mpc("{type: mpc, horizon: 15 d}"),
+                "t.yaml:20:28: strategy.controllers[1].horizon: \"15 d\" is longer than 14 d; a longer forecast adds "
+                        + "solve time and little else");
+    }
+
+    @Test
+    void anMpcReplanBetweenLpPeriods() throws IOException {
+        SiteConfig fine = SiteConfigReader.read(write(mpc("{type: mpc, every: 45 min}") + "optimize: {step: 15 min}\n"));
+        assertThat(((StrategySpec.Mpc) ((StrategySpec.Stack) fine.strategy()).layers().get(1)).everyMs())
+                .isEqualTo(2_700_000);
+        assertProblems(mpc("{type: mpc, every: 20 min}") + "optimize: {step: 15 min}\n",
+                "t.yaml:20:26: strategy.controllers[1].every: \"20 min\" is not a whole multiple of the LP period of "
+                        + "15 min (optimize.step); plans are made at period starts");
+    }
+
+    @Test
+    void anMpcReplanLongerThanItsHorizon() throws IOException {
+        assertProblems(mpc("{type: mpc, horizon: 6 h, every: 12 h}"),
+                "t.yaml:20:40: strategy.controllers[1].every: \"12 h\" is longer than the horizon of 6 h; the plan "
+                        + "would run out before the next one");
+    }
+
+    @Test
+    void anMpcNoiseOutsideZeroToOne() throws IOException {
+        assertProblems(mpc("{type: mpc, forecast: noisy, noise: 150 %}"),
+                "t.yaml:20:43: strategy.controllers[1].noise: \"150 %\" is outside [0, 1]; a noise level is a "
+                        + "fraction such as \"95 %\" or 0.95");
+    }
+
+    @Test
+    void anMpcNoiseWithoutANoisyForecast() throws IOException {
+        assertProblems(mpc("{type: mpc, forecast: perfect, noise: 5 %, seed: 3}"),
+                "t.yaml:20:45: strategy.controllers[1].noise: applies only to forecast: noisy (this forecast is perfect)",
+                "t.yaml:20:56: strategy.controllers[1].seed: applies only to forecast: noisy (this forecast is perfect)");
+    }
+
+    /** The valid site with a demand limiter on top of the given mpc layer (line 20). */
+    private static String mpc(String layer) {
+        return VALID.replace("  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
+                "  type: stack\n  controllers:\n    - {type: demand-limiter, target: 900 kW}\n    - " + layer);
     }
 
     @Test

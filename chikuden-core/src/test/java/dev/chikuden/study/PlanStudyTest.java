@@ -169,4 +169,23 @@ class PlanStudyTest {
                 .isInstanceOf(dev.chikuden.BadInputException.class)
                 .hasMessageContaining("the schedule's slots (1800.0 s) are shorter than the study step (3600.0 s)");
     }
+
+    /** The core has no solver: an mpc layer is built by chikuden-optimize, found as a service. */
+    @Test
+    void anMpcLayerWithoutTheOptimizeModuleIsBadInput() throws IOException {
+        Files.writeString(dir.resolve("mpc.yaml"), """
+                name: MPC
+                grid: {contract: 5 MW}
+                loads: [{type: profile, base: 2 MW}]
+                batteries: [{energy: 4 MWh, power: 1 MW}]
+                study: {start: 2025-07-01, duration: 1 d, step: 1 min}
+                strategy: {type: stack, controllers: [{type: demand-limiter, target: 3 MW}, {type: mpc}]}
+                tariff: {preset: kansai-high-voltage-as-tou, marketPriceAdjustment: off}
+                """);
+        SiteConfig site = SiteConfigReader.read(dir.resolve("mpc.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteModels.controller(site))
+                .isInstanceOf(dev.chikuden.BadInputException.class)
+                .hasMessage("strategy: the mpc controller solves the dispatch LP and needs the chikuden-optimize "
+                        + "module on the class path (the chikuden command line has it)");
+    }
 }
