@@ -52,10 +52,7 @@ public final class SiteDispatch {
         }
         double[] load = PeriodMeans.of(SiteModels.load(site, grid), grid, period);
         double[] pv = PeriodMeans.of(SiteModels.pv(site, grid), grid, period);
-        double standby = 0;
-        for (BatteryParameters b : site.batteries()) {
-            standby += b.standbyKw();
-        }
+        double standby = standbyKw(site);
         int n = load.length;
         TariffRates rates = new TariffRates(site.billing().tariffWithBattery(), site.zone(), SiteModels.prices(site));
         double[] net = new double[n];
@@ -75,6 +72,18 @@ public final class SiteDispatch {
         ReserveMarket reserve = reserve(o.reserve(), period, n);
         return new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice, exportLimit,
                 Double.POSITIVE_INFINITY, storage, demand, reserve);
+    }
+
+    /**
+     * The batteries' constant auxiliary load, which the problem folds into the net load: the LP's
+     * battery power also feeds it, so a battery's net AC power (as simulated) is the LP's less this.
+     */
+    public static double standbyKw(SiteConfig site) {
+        double standby = 0;
+        for (BatteryParameters b : site.batteries()) {
+            standby += b.standbyKw();
+        }
+        return standby;
     }
 
     /** The site's batteries as one linear store; null for a site without any. */

@@ -1,0 +1,116 @@
+package dev.chikuden.optimize.mpc;
+
+import dev.chikuden.optimize.DispatchProblem;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.Storage;
+
+/**
+ * Cuts the dispatch problem of one MPC horizon out of the study's problem (the truth). Every cut
+ * has the same shape, so one reusable model serves every replan: {@code periods} periods, two
+ * billing months (a horizon of at most 14 days touches no more), the truth's demand slot and mode.
+ *
+ * <p>What the MPC knows: the forecast net load; the true prices (a tariff's are known ahead); the
+ * battery's actual stored energy; the demand each month has already reached (a peak floor: only
+ * raising it costs). Past the end of the study the horizon repeats the study's last day, so the
+ * plan does not empty the battery only because the data ends; the terminal target then applies at
+ * the horizon's end. The reserve market is left out: the simulation does not trade it.
+ *
+ * <p>Demand: an agreed contract (fixed, or optimised by the year's LP) stays that contract; a
+ * ratchet's contract starts from the peaks of the eleven months before. A month counts only when
+ * the horizon reaches it. Demand slots are counted from the horizon's start, which is exact when
+ * replans fall on slot boundaries (a 30-minute LP period, or replans every whole slot).
+ */
+final class Horizon {
+    private final DispatchProblem truth;
+    private final int periods;
+    /** The length of the repeated last day, in periods (the whole study when shorter). */
+    private final int lastDay;
+
+    Horizon(DispatchProblem truth, int periods) {
+        if (periods < 1 || truth.storage() == null) {
+            throw new IllegalArgumentException("a horizon needs at least one period and a battery");
+        }
+        this.truth = truth;
+        this.periods = periods;
+        this.lastDay = (int) Math.min(truth.periods(), Math.max(1, Math.round(86_400_000.0 / truth.periodMs())));
+    }
+
+    int periods() {
+        return periods;
+    }
+
+    /**
+     * The problem of the horizon starting at period {@code first}.
+     *
+     * @param storedKwh   the battery's stored energy now
+     * @param monthPeakKw the demand reached so far in each month of the truth
+     */
+    DispatchProblem at(int first, Forecaster forecaster, double storedKwh, double[] monthPeakKw) {
+        int n = truth.periods();
+        int known = Math.min(periods, n - first);
+        double[] net = new double[periods];
+        forecaster.forecast(truth.netLoadKw(), first, net, known);
+        double[] importPrice = new double[periods];
+        double[] exportPrice = new double[periods];
+        double[] exportLimit = new double[periods];
+        for (int i = 0; i < periods; i++) {
+            int t = source(first + i);
+            if (i >= known) {
+                net[i] = t >= first ? net[t - first] : truth.netLoadKw()[t];
+            }
+            importPrice[i] = truth.importYenPerKwh()[t];
+            exportPrice[i] = truth.exportYenPerKwh()[t];
+            // the truth's convention (SiteDispatch): unlimited where exports are sold, else only a surplus
+            exportLimit[i] = Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY
+                    : Math.max(0, -net[i]);
+        }
+        return new DispatchProblem(truth.startEpochMs() + first * truth.periodMs(), truth.periodMs(), net,
+                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh),
+                demand(first, monthPeakKw), null);
+    }
+
+    /** The truth's period standing for {@code t}: itself, or past the end the same time of the last day. */
+    private int source(int t) {
+        int n = truth.periods();
+        return t < n ? t : n - lastDay + (t - n) % lastDay;
+    }
+
+    /**
+     * The truth's battery from {@code storedKwh} (held inside the LP's window), its terminal target
+     * lowered to what charging at full power over the horizon can reach, so a replan is never infeasible.
+     */
+    private Storage storage(double storedKwh) {
+        Storage s = truth.storage();
+        double initial = Math.max(s.floorKwh(), Math.min(s.maxKwh(), storedKwh));
+        double reachable = initial + s.chargeKw() * s.chargeEfficiency() * periods * truth.periodHours();
+        return new Storage(s.chargeKw(), s.dischargeKw(), s.chargeEfficiency(), s.dischargeEfficiency(), s.floorKwh(),
+                s.maxKwh(), initial, Math.min(s.terminalMinKwh(), reachable), s.degradationYenPerKwh());
+    }
+
+    private DemandCharge demand(int first, double[] monthPeakKw) {
+        DemandCharge dc = truth.demand();
+        if (dc == null) {
+            return null;
+        }
+        int[] of = dc.monthOfPeriod();
+        int month = of[first];
+        int[] monthOf = new int[periods];
+        for (int i = 0; i < periods; i++) {
+            int t = first + i;
+            monthOf[i] = (t < of.length ? of[t] : of[of.length - 1]) - month;
+        }
+        boolean reachesNext = monthOf[periods - 1] > 0;
+        double[] basic = {dc.basicYenPerKwMonth()[month], reachesNext ? dc.basicYenPerKwMonth()[month + 1] : 0};
+        double[] excess = {dc.excessYenPerKw()[month], reachesNext ? dc.excessYenPerKw()[month + 1] : 0};
+        double contract = dc.contractKw();
+        ContractMode mode = dc.mode() == ContractMode.RATCHET ? ContractMode.RATCHET : ContractMode.FIXED;
+        if (mode == ContractMode.RATCHET) {
+            for (int m = Math.max(0, month - 11); m < month; m++) {
+                contract = Math.max(contract, monthPeakKw[m]);
+            }
+        }
+        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, mode, contract,
+                new double[] {monthPeakKw[month], 0});
+    }
+}

@@ -1,0 +1,110 @@
+package dev.chikuden.optimize.mpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.chikuden.optimize.DispatchProblem;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.Storage;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** How a horizon is cut from a study of three days of 30-minute periods, the first day in month 0. */
+class HorizonTest {
+    static final int N = 144;
+    static final Storage BATTERY = new Storage(100, 100, 0.9, 0.9, 50, 450, 250, 250, 0);
+
+    /** Net load {@code t} and import price {@code 1000 + t} in period {@code t}; exports not sold. */
+    static DispatchProblem study(ContractMode mode) {
+        double[] net = new double[N];
+        double[] price = new double[N];
+        double[] exportLimit = new double[N];
+        int[] month = new int[N];
+        for (int t = 0; t < N; t++) {
+            net[t] = t;
+            price[t] = 1000 + t;
+            month[t] = t < 48 ? 0 : 1;
+        }
+        DemandCharge demand = new DemandCharge(1, month, new double[] {10, 20}, new double[] {30, 40}, mode, 500,
+                new double[2]);
+        return new DispatchProblem(0, 1_800_000, net, price, new double[N], exportLimit, Double.POSITIVE_INFINITY,
+                BATTERY, demand, null);
+    }
+
+    @Test
+    void pastTheEndTheHorizonRepeatsTheLastDay() {
+        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 48).at(120, Forecaster.perfect(), 250,
+                new double[] {0, 0});
+        assertThat(p.startEpochMs()).isEqualTo(120 * 1_800_000L);
+        for (int i = 0; i < 48; i++) {
+            int source = i < 24 ? 120 + i : 96 + i - 24; // from the next midnight on: the last day again
+            assertThat(p.netLoadKw()[i]).isEqualTo(source);
+            assertThat(p.importYenPerKwh()[i]).isEqualTo(1000 + source);
+        }
+        assertThat(p.demand().monthOfPeriod()).containsOnly(0);
+        assertThat(p.reserve()).isNull();
+    }
+
+    @Test
+    void theForecastCoversOnlyTheStudyAndThePadRepeatsWhatIsKnown() {
+        double[] seen = new double[2];
+        Forecaster marking = (truth, first, out, count) -> {
+            seen[0] = first;
+            seen[1] = count;
+            Arrays.fill(out, 0, count, -1);
+        };
+        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 60).at(130, marking, 250, new double[2]);
+        assertThat(seen).containsExactly(130, 14);
+        assertThat(p.netLoadKw()[13]).isEqualTo(-1);
+        assertThat(p.netLoadKw()[14]).isEqualTo(96); // the last day's midnight again: already measured
+        assertThat(p.netLoadKw()[47]).isEqualTo(129);
+        assertThat(p.netLoadKw()[48]).isEqualTo(-1); // period 130 again: still only forecast
+    }
+
+    @Test
+    void aMonthCountsWhenTheHorizonReachesItAndOnlyRaisingItsPeakCosts() {
+        Horizon h = new Horizon(study(ContractMode.FIXED), 48);
+        DemandCharge both = h.at(40, Forecaster.perfect(), 250, new double[] {700, 0}).demand();
+        assertThat(both.monthOfPeriod()[7]).isZero();
+        assertThat(both.monthOfPeriod()[8]).isEqualTo(1);
+        assertThat(both.basicYenPerKwMonth()).containsExactly(10, 20);
+        assertThat(both.excessYenPerKw()).containsExactly(30, 40);
+        assertThat(both.peakFloorKw()).containsExactly(700, 0);
+        assertThat(both.mode()).isEqualTo(ContractMode.FIXED);
+        assertThat(both.contractKw()).isEqualTo(500);
+        DemandCharge one = h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand();
+        assertThat(one.basicYenPerKwMonth()).containsExactly(20, 0);
+        assertThat(one.peakFloorKw()).containsExactly(600, 0);
+    }
+
+    @Test
+    void aRatchetStartsFromThePeaksOfTheMonthsBefore() {
+        Horizon h = new Horizon(study(ContractMode.RATCHET), 48);
+        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand().contractKw()).isEqualTo(700);
+        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600}).demand().contractKw()).isEqualTo(500);
+        // an optimised contract is the agreed one the bill charges: the MPC cannot re-sign it
+        DemandCharge optimised = new Horizon(study(ContractMode.OPTIMISED), 48).at(0, Forecaster.perfect(), 250,
+                new double[2]).demand();
+        assertThat(optimised.mode()).isEqualTo(ContractMode.FIXED);
+    }
+
+    @Test
+    void theBatteryStartsFromItsStateInsideTheWindowAndAimsOnlyAsHighAsItCanReach() {
+        Horizon h = new Horizon(study(ContractMode.FIXED), 2);
+        Storage low = h.at(0, Forecaster.perfect(), 10, new double[2]).storage();
+        assertThat(low.initialKwh()).isEqualTo(50); // below the floor: held at it
+        // two half-hours at 100 kW, 90 % in: 90 kWh more at most, short of the 250 kWh target
+        assertThat(low.terminalMinKwh()).isCloseTo(140, offset(1e-9));
+        Storage full = h.at(0, Forecaster.perfect(), 999, new double[2]).storage();
+        assertThat(full.initialKwh()).isEqualTo(450);
+        assertThat(full.terminalMinKwh()).isEqualTo(250);
+    }
+
+    @Test
+    void withoutASaleOnlyTheForecastSurplusMayFlowOut() {
+        Forecaster surplus = (truth, first, out, count) -> Arrays.fill(out, 0, count, -30);
+        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 4).at(0, surplus, 250, new double[2]);
+        assertThat(p.exportLimitKw()).containsOnly(30);
+    }
+}
