@@ -76,7 +76,9 @@ public final class DispatchModel implements AutoCloseable {
         }
         lp.suppressOutput();
         if (solver == Solver.HIGHS) {
-            lp.setSolverSpecificParametersAsString("output_flag=false\nlog_to_console=false");
+            // suppressOutput leaves HiGHS's banner on every solve, hundreds of lines under the MPC; the
+            // option is applied at solve time (the call answers false all the same)
+            lp.setSolverSpecificParametersAsString("output_flag=false");
         }
         double h = problem.periodHours();
         Storage s = problem.storage();
