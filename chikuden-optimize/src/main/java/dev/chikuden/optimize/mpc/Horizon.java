@@ -4,6 +4,7 @@ import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
 import dev.chikuden.optimize.DispatchProblem.DemandCharge;
 import dev.chikuden.optimize.DispatchProblem.Storage;
+import java.util.Arrays;
 
 /**
  * Cuts the dispatch problem of one MPC horizon out of the study's problem (the truth). Every cut
@@ -12,9 +13,13 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
  *
  * <p>What the MPC knows: the forecast net load; the true prices (a tariff's are known ahead); the
  * battery's actual stored energy; the demand each month has already reached (a peak floor: only
- * raising it costs). Past the end of the study the horizon repeats the study's last day, so the
- * plan does not empty the battery only because the data ends; the terminal target then applies at
- * the horizon's end. The reserve market is left out: the simulation does not trade it.
+ * raising it costs). The reserve market is left out: the simulation does not trade it.
+ *
+ * <p>Past the end of the study the horizon is padded with idle periods: no load, no export, and an
+ * import price above what any kWh inside the horizon can cost (energy and demand charges), so the
+ * battery cannot profitably move energy there and the terminal target binds at the study's end, as
+ * in the LP of the whole study. (Repeating the last day instead let the plan leave the study with an
+ * empty battery, to refill it in the copy: a saving that is not there.)
  *
  * <p>Demand: an agreed contract (fixed, or optimised by the year's LP) stays that contract; a
  * ratchet's contract starts from the peaks of the eleven months before. A month counts only when
@@ -24,8 +29,6 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
 final class Horizon {
     private final DispatchProblem truth;
     private final int periods;
-    /** The length of the repeated last day, in periods (the whole study when shorter). */
-    private final int lastDay;
 
     Horizon(DispatchProblem truth, int periods) {
         if (periods < 1 || truth.storage() == null) {
@@ -33,7 +36,6 @@ final class Horizon {
         }
         this.truth = truth;
         this.periods = periods;
-        this.lastDay = (int) Math.min(truth.periods(), Math.max(1, Math.round(86_400_000.0 / truth.periodMs())));
     }
 
     int periods() {
@@ -47,33 +49,45 @@ final class Horizon {
      * @param monthPeakKw the demand reached so far in each month of the truth
      */
     DispatchProblem at(int first, Forecaster forecaster, double storedKwh, double[] monthPeakKw) {
-        int n = truth.periods();
-        int known = Math.min(periods, n - first);
+        int known = Math.min(periods, truth.periods() - first);
         double[] net = new double[periods];
         forecaster.forecast(truth.netLoadKw(), first, net, known);
         double[] importPrice = new double[periods];
         double[] exportPrice = new double[periods];
         double[] exportLimit = new double[periods];
-        for (int i = 0; i < periods; i++) {
-            int t = source(first + i);
-            if (i >= known) {
-                net[i] = t >= first ? net[t - first] : truth.netLoadKw()[t];
-            }
+        DemandCharge demand = demand(first, monthPeakKw);
+        for (int i = 0; i < known; i++) {
+            int t = first + i;
             importPrice[i] = truth.importYenPerKwh()[t];
             exportPrice[i] = truth.exportYenPerKwh()[t];
             // the truth's convention (SiteDispatch): unlimited where exports are sold, else only a surplus
             exportLimit[i] = Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY
                     : Math.max(0, -net[i]);
         }
+        if (known < periods) {
+            Arrays.fill(importPrice, known, periods, padYenPerKwh(importPrice, exportPrice, known, demand));
+        }
         return new DispatchProblem(truth.startEpochMs() + first * truth.periodMs(), truth.periodMs(), net,
-                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh),
-                demand(first, monthPeakKw), null);
+                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh), demand, null);
     }
 
-    /** The truth's period standing for {@code t}: itself, or past the end the same time of the last day. */
-    private int source(int t) {
-        int n = truth.periods();
-        return t < n ? t : n - lastDay + (t - n) % lastDay;
+    /**
+     * One yen above the most a kWh can cost inside the horizon: its price (or the export it forgoes),
+     * and the demand charges of every month on the 30-minute demand it can raise (1 kW per half kWh
+     * in a half-hour slot).
+     */
+    private double padYenPerKwh(double[] importPrice, double[] exportPrice, int known, DemandCharge demand) {
+        double most = 0;
+        for (int i = 0; i < known; i++) {
+            most = Math.max(most, Math.max(importPrice[i], exportPrice[i]));
+        }
+        if (demand != null) {
+            double slotHours = demand.periodsPerSlot() * truth.periodHours();
+            for (int m = 0; m < demand.months(); m++) {
+                most += (demand.basicYenPerKwMonth()[m] + demand.excessYenPerKw()[m]) / slotHours;
+            }
+        }
+        return most + 1;
     }
 
     /**

@@ -32,34 +32,33 @@ class HorizonTest {
                 BATTERY, demand, null);
     }
 
+    /** Past the end: no load, no export, and a price that no kWh inside is worth (1,143 yen + 120 on demand). */
     @Test
-    void pastTheEndTheHorizonRepeatsTheLastDay() {
+    void pastTheEndTheHorizonIsIdleAndTooDearToMoveEnergyInto() {
         DispatchProblem p = new Horizon(study(ContractMode.FIXED), 48).at(120, Forecaster.perfect(), 250,
                 new double[] {0, 0});
         assertThat(p.startEpochMs()).isEqualTo(120 * 1_800_000L);
         for (int i = 0; i < 48; i++) {
-            int source = i < 24 ? 120 + i : 96 + i - 24; // from the next midnight on: the last day again
-            assertThat(p.netLoadKw()[i]).isEqualTo(source);
-            assertThat(p.importYenPerKwh()[i]).isEqualTo(1000 + source);
+            assertThat(p.netLoadKw()[i]).isEqualTo(i < 24 ? 120 + i : 0);
+            assertThat(p.importYenPerKwh()[i]).isEqualTo(i < 24 ? 1120 + i : 1143 + (20 + 40) / 0.5 + 1);
+            assertThat(p.exportLimitKw()[i]).isZero();
         }
         assertThat(p.demand().monthOfPeriod()).containsOnly(0);
         assertThat(p.reserve()).isNull();
     }
 
     @Test
-    void theForecastCoversOnlyTheStudyAndThePadRepeatsWhatIsKnown() {
+    void theForecastCoversOnlyTheStudy() {
         double[] seen = new double[2];
         Forecaster marking = (truth, first, out, count) -> {
             seen[0] = first;
             seen[1] = count;
             Arrays.fill(out, 0, count, -1);
         };
-        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 60).at(130, marking, 250, new double[2]);
+        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 48).at(130, marking, 250, new double[2]);
         assertThat(seen).containsExactly(130, 14);
         assertThat(p.netLoadKw()[13]).isEqualTo(-1);
-        assertThat(p.netLoadKw()[14]).isEqualTo(96); // the last day's midnight again: already measured
-        assertThat(p.netLoadKw()[47]).isEqualTo(129);
-        assertThat(p.netLoadKw()[48]).isEqualTo(-1); // period 130 again: still only forecast
+        assertThat(p.netLoadKw()[14]).isZero();
     }
 
     @Test

@@ -13,12 +13,12 @@ import java.util.List;
  * Three June weekdays at 5-minute steps, each a cheap morning (10 yen/kWh before levy) and a dear
  * afternoon (30): 900 kW in the morning under a 1 MW contract leaves about 100 kW to charge in, so
  * filling the battery takes the whole cheap half-day and a misjudged load costs. The battery is a
- * linear reservoir (1 MWh, 250 kW, 95 % each way, empty at the start and the end), so the LP's
- * model of it is exact.
+ * linear reservoir (1 MWh, 250 kW, 95 % each way, half full at the start and at least at the end),
+ * so the LP's model of it is exact.
  */
 final class TwoPriceSite {
     static final BatteryParameters RESERVOIR = BatteryParameters.reservoir("reservoir", 1000, 250, 250, 0.95, 0.95,
-            0, 1, 0, 0);
+            0, 1, 0.5, 0);
 
     private TwoPriceSite() {
     }
