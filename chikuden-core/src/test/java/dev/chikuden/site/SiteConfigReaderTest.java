@@ -69,6 +69,8 @@ class SiteConfigReaderTest {
         }
         assertThat(SiteConfigReader.read(examples().resolve("sakai-year-1s.yaml")).study().steps())
                 .isEqualTo(365L * 86400);
+        var mpc = (StrategySpec.Stack) SiteConfigReader.read(examples().resolve("sakai-mpc.yaml")).strategy();
+        assertThat(mpc.layers()).extracting(l -> l.getClass().getSimpleName()).containsExactly("DemandLimiter", "Mpc");
     }
 
     @Test
