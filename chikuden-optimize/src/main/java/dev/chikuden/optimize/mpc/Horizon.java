@@ -38,10 +38,6 @@ final class Horizon {
         this.periods = periods;
     }
 
-    int periods() {
-        return periods;
-    }
-
     /**
      * The problem of the horizon starting at period {@code first}.
      *
