@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import dev.chikuden.BadInputException;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
@@ -49,6 +50,8 @@ public final class DispatchModel implements AutoCloseable {
     private final MPVariable[] e;
     private final MPConstraint[] balance;
     private final MPConstraint[] soc;
+    /** Rows {@code c/Pc + d/Pd <= 1}; null in periods that do not need one. */
+    private final MPConstraint[] rating;
     private final MPVariable[] peak;
     private final MPVariable[] excess;
     /** OPTIMISED: one; RATCHET: one per month; FIXED: none. */
@@ -58,8 +61,12 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint[] excessRows;
     private final MPVariable[] reserve;
     private final MPConstraint reserveStartRow;
+    /** Rows {@code d - c + r <= Pd}, one a period when a reserve is sold. */
+    private final MPConstraint[] reservePowerRows;
     /** Rows {@code e - r x duration / efficiency >= floor}. */
     private final java.util.List<MPConstraint> reserveEnergyRows = new java.util.ArrayList<>();
+    /** The reserve block each of {@link #reserveEnergyRows} holds energy for. */
+    private final java.util.List<Integer> reserveEnergyBlocks = new java.util.ArrayList<>();
 
     /**
      * @param reusable true to keep every rating row so {@link #update} may change any price
@@ -97,6 +104,7 @@ public final class DispatchModel implements AutoCloseable {
             d = new MPVariable[n];
             e = new MPVariable[n];
             soc = new MPConstraint[n];
+            rating = new MPConstraint[n];
             for (int t = 0; t < n; t++) {
                 c[t] = lp.makeNumVar(0, s.chargeKw() / K, "charge_" + t);
                 d[t] = lp.makeNumVar(0, s.dischargeKw() / K, "discharge_" + t);
@@ -111,14 +119,14 @@ public final class DispatchModel implements AutoCloseable {
                 soc[t].setCoefficient(c[t], -s.chargeEfficiency() * h);
                 soc[t].setCoefficient(d[t], h / s.dischargeEfficiency());
                 if (reusable || rateRowNeeded(problem, t)) {
-                    MPConstraint rate = lp.makeConstraint(-INF, 1, "rating_" + t);
-                    rate.setCoefficient(c[t], s.chargeKw() > 0 ? K / s.chargeKw() : 0);
-                    rate.setCoefficient(d[t], s.dischargeKw() > 0 ? K / s.dischargeKw() : 0);
+                    rating[t] = lp.makeConstraint(-INF, 1, "rating_" + t);
+                    rating[t].setCoefficient(c[t], s.chargeKw() > 0 ? K / s.chargeKw() : 0);
+                    rating[t].setCoefficient(d[t], s.dischargeKw() > 0 ? K / s.dischargeKw() : 0);
                 }
             }
         } else {
             c = d = e = new MPVariable[0];
-            soc = new MPConstraint[0];
+            soc = rating = new MPConstraint[0];
         }
         DemandCharge dc = problem.demand();
         months = dc == null ? 0 : dc.months();
@@ -176,6 +184,7 @@ public final class DispatchModel implements AutoCloseable {
         if (rm != null && s != null) {
             int blocks = (n + rm.blockPeriods() - 1) / rm.blockPeriods();
             reserve = new MPVariable[blocks];
+            reservePowerRows = new MPConstraint[n];
             double energyPerKw = rm.durationHours() / s.dischargeEfficiency();
             MPConstraint start = null;
             for (int b = 0; b < blocks; b++) {
@@ -186,10 +195,12 @@ public final class DispatchModel implements AutoCloseable {
                     head.setCoefficient(d[t], 1);
                     head.setCoefficient(c[t], -1);
                     head.setCoefficient(reserve[b], 1);
+                    reservePowerRows[t] = head;
                     MPConstraint held = lp.makeConstraint(0, INF, "reserve_energy_" + t);
                     held.setCoefficient(e[t], 1);
                     held.setCoefficient(reserve[b], -energyPerKw);
                     reserveEnergyRows.add(held);
+                    reserveEnergyBlocks.add(b);
                     if (t == first) {
                         if (t == 0) {
                             start = lp.makeConstraint(-INF, 0, "reserve_energy_start");
@@ -199,6 +210,7 @@ public final class DispatchModel implements AutoCloseable {
                             before.setCoefficient(e[t - 1], 1);
                             before.setCoefficient(reserve[b], -energyPerKw);
                             reserveEnergyRows.add(before);
+                            reserveEnergyBlocks.add(b);
                         }
                     }
                 }
@@ -206,6 +218,7 @@ public final class DispatchModel implements AutoCloseable {
             reserveStartRow = start;
         } else {
             reserve = new MPVariable[0];
+            reservePowerRows = new MPConstraint[0];
             reserveStartRow = null;
         }
         setData(problem);
@@ -246,6 +259,54 @@ public final class DispatchModel implements AutoCloseable {
         }
         p = q;
         setData(q);
+    }
+
+    /**
+     * Puts another battery into the model, in place: its power ratings, efficiencies, energy
+     * window, starting and terminal energy and wear cost; everything else stays. A sizing sweep
+     * re-solves one model per thread this way instead of building a model per size, and a solver
+     * that keeps its basis (CLP) starts from the previous size's optimum.
+     *
+     * @throws IllegalArgumentException when the model was built without a battery, or with
+     *                                  {@code storage} null
+     */
+    public void resize(Storage storage) {
+        if (storage == null || p.storage() == null) {
+            throw new IllegalArgumentException("resize changes a battery: build the model with one and pass one");
+        }
+        Storage old = p.storage();
+        double h = p.periodHours();
+        boolean ratings = storage.chargeKw() != old.chargeKw() || storage.dischargeKw() != old.dischargeKw();
+        boolean efficiencies = storage.chargeEfficiency() != old.chargeEfficiency()
+                || storage.dischargeEfficiency() != old.dischargeEfficiency();
+        for (int t = 0; t < n; t++) {
+            if (ratings) {
+                c[t].setBounds(0, storage.chargeKw() / K);
+                d[t].setBounds(0, storage.dischargeKw() / K);
+                if (rating[t] != null) {
+                    rating[t].setCoefficient(c[t], storage.chargeKw() > 0 ? K / storage.chargeKw() : 0);
+                    rating[t].setCoefficient(d[t], storage.dischargeKw() > 0 ? K / storage.dischargeKw() : 0);
+                }
+            }
+            if (efficiencies) {
+                soc[t].setCoefficient(c[t], -storage.chargeEfficiency() * h);
+                soc[t].setCoefficient(d[t], h / storage.dischargeEfficiency());
+            }
+        }
+        if (reserve.length > 0) {
+            for (MPConstraint head : reservePowerRows) {
+                head.setBounds(-INF, storage.dischargeKw() / K);
+            }
+            if (storage.dischargeEfficiency() != old.dischargeEfficiency()) {
+                double energyPerKw = p.reserve().durationHours() / storage.dischargeEfficiency();
+                for (int i = 0; i < reserveEnergyRows.size(); i++) {
+                    reserveEnergyRows.get(i).setCoefficient(reserve[reserveEnergyBlocks.get(i)], -energyPerKw);
+                }
+                reserveStartRow.setCoefficient(reserve[0], energyPerKw);
+            }
+        }
+        p = p.withStorage(storage);
+        setData(p);
     }
 
     /** Bounds, right-hand sides and objective from the problem's numbers. */
@@ -328,7 +389,34 @@ public final class DispatchModel implements AutoCloseable {
     /** Solves to optimality. */
     public DispatchSolution solve() {
         long started = System.nanoTime();
-        MPSolver.ResultStatus status = lp.solve();
+        return result(lp.solve(), started);
+    }
+
+    /**
+     * Solves to optimality from the basis of the previous solve, for a model whose bounds changed
+     * since ({@link #resize}, {@link #update}): CLP keeps its basis and runs the dual simplex from
+     * it without presolve (presolve would rebuild the problem and lose the basis), which after a
+     * change of bounds alone is a few hundred iterations instead of tens of thousands. HiGHS and
+     * GLOP (through OR-Tools) and CBC solve from scratch, as {@link #solve} does.
+     */
+    public DispatchSolution solveFromPreviousBasis() {
+        if (solver != Solver.CLP) {
+            return solve();
+        }
+        long started = System.nanoTime();
+        MPSolverParameters warm = new MPSolverParameters();
+        warm.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        warm.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM,
+                MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
+        try {
+            return result(lp.solve(warm), started);
+        } finally {
+            warm.delete();
+        }
+    }
+
+    private DispatchSolution result(MPSolver.ResultStatus status, long started) {
         double solveSeconds = (System.nanoTime() - started) / 1e9;
         if (status == MPSolver.ResultStatus.INFEASIBLE) {
             throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "

@@ -140,4 +140,55 @@ class DispatchModelTest {
             assertThat(s.storedKwh()[23]).isCloseTo(0, within(1e-6));
         }
     }
+
+    /** A day of two prices with a reserve market and a negative-price hour (rating rows): every part resize touches. */
+    private static DispatchProblem sizingDay(DispatchProblem.Storage s) {
+        double[] price = new double[48];
+        for (int t = 0; t < 48; t++) {
+            price[t] = t < 16 ? 8 : t < 20 ? -20 : t < 34 ? 25 : 14;
+        }
+        double[] load = Problems.constant(48, 300);
+        load[40] = 420;
+        ReserveMarket reserve = new ReserveMarket("primary", Problems.constant(48, 3), 1, 6, 80);
+        return Problems.of(load, price, s, Problems.optimisedContract(48, 20), reserve);
+    }
+
+    @Test
+    void aResizedModelSolvesLikeAFreshOneOfTheNewSize() {
+        DispatchProblem.Storage small = new DispatchProblem.Storage(50, 40, 0.95, 0.94, 10, 180, 60, 60, 2);
+        DispatchProblem.Storage[] sizes = {
+                new DispatchProblem.Storage(100, 100, 0.95, 0.94, 20, 380, 120, 120, 2),
+                new DispatchProblem.Storage(100, 120, 0.90, 0.92, 20, 380, 120, 100, 3),
+                new DispatchProblem.Storage(30, 30, 0.97, 0.97, 5, 90, 30, 30, 1),
+                new DispatchProblem.Storage(0, 60, 0.95, 0.95, 0, 200, 200, 0, 0)};
+        for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
+            try (DispatchModel m = new DispatchModel(sizingDay(small), solver, false)) {
+                m.solve();
+                for (DispatchProblem.Storage s : sizes) {
+                    m.resize(s);
+                    DispatchSolution resized = m.solveFromPreviousBasis();
+                    DispatchSolution fresh = solve(sizingDay(s));
+                    assertThat(resized.costs().objectiveYen()).as(solver + " " + s)
+                            .isCloseTo(fresh.costs().objectiveYen(), within(1e-3));
+                    assertThat(resized.costs().reserveRevenueYen()).as(solver + " " + s)
+                            .isCloseTo(fresh.costs().reserveRevenueYen(), within(1e-3));
+                    for (int t = 0; t < 48; t++) {
+                        assertThat(resized.chargeKw()[t]).isLessThanOrEqualTo(s.chargeKw() + 1e-6);
+                        assertThat(resized.dischargeKw()[t]).isLessThanOrEqualTo(s.dischargeKw() + 1e-6);
+                        assertThat(resized.storedKwh()[t]).isBetween(s.floorKwh() - 1e-6, s.maxKwh() + 1e-6);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void resizeNeedsABatteryOnBothSides() {
+        try (DispatchModel none = new DispatchModel(sizingDay(null), Solver.HIGHS, false);
+             DispatchModel one = new DispatchModel(sizingDay(Problems.battery(50, 100, 0.9, 0)), Solver.HIGHS, false)) {
+            assertThatThrownBy(() -> none.resize(Problems.battery(50, 100, 0.9, 0)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> one.resize(null)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
