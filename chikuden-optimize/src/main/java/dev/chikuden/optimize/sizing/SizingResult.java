@@ -15,13 +15,14 @@ import java.util.List;
  * @param candidates     one a size, {@code powerKw.length x energyKwh.length}, power-major
  * @param bestIndex      index of the best candidate in {@code candidates}
  * @param baselineYen    the site's bill without a battery, from the same LP
+ * @param baselineContractKw the largest contract kW of any month without a battery
  * @param solver         the LP solver used
  * @param periods        periods of the dispatch year
  * @param wallSeconds    the whole sweep, wall clock
  * @param best           the best size's site, problem and optimal dispatch (for outage figures)
  */
 public record SizingResult(double[] powerKw, double[] energyKwh, boolean defaultGrid, List<Candidate> candidates,
-                           int bestIndex, double baselineYen, String solver, int periods, double wallSeconds,
+                           int bestIndex, double baselineYen, double baselineContractKw, String solver, int periods, double wallSeconds,
                            Dispatch best) {
     /** A size's site (its battery scaled), its dispatch problem and the LP's optimal dispatch. */
     public record Dispatch(SiteConfig site, DispatchProblem problem, DispatchSolution solution) {

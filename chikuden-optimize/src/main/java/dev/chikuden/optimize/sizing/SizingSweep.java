@@ -103,10 +103,11 @@ public final class SizingSweep {
         BillingSpec billing = bare.billing();
         DispatchProblem without = Double.isNaN(billing.contractWithBatteryKw()) ? base
                 : SiteDispatch.problem(withBilling(bare, new BillingSpec(billing.tariff(), billing.prices(), Double.NaN)), 0);
-        double baselineYen;
+        DispatchSolution baseline;
         try (DispatchModel m = new DispatchModel(without, solver, false)) {
-            baselineYen = m.solve().costs().billYen();
+            baseline = m.solve();
         }
+        double baselineYen = baseline.costs().billYen();
         double[] cellC = cellTemperatures(site, reference, base);
         Sweep sweep = new Sweep(site, reference, finance, base, baselineYen, cellC, energyKwh, solver);
 
@@ -138,7 +139,8 @@ public final class SizingSweep {
             throw new BadInputException(site.source() + ": sizing: no size of the grid can be dispatched: "
                     + out[0].infeasibleReason());
         }
-        return new SizingResult(powerKw, energyKwh, defaultGrid, Arrays.asList(out), best, baselineYen, solver.id(),
+        return new SizingResult(powerKw, energyKwh, defaultGrid, Arrays.asList(out), best, baselineYen,
+                baseline.contractKw(), solver.id(),
                 base.periods(), (System.nanoTime() - started) / 1e9, sweep.bestDispatch());
     }
 
