@@ -1,0 +1,77 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.cli.size.SizeFigures;
+import dev.chikuden.cli.size.SizeTable;
+import dev.chikuden.optimize.Solver;
+import dev.chikuden.optimize.resilience.OutageReport;
+import dev.chikuden.optimize.sizing.SizingResult;
+import dev.chikuden.optimize.sizing.SizingSweep;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "size", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Sizing and the business case: the site's battery scaled to every power and energy of its "
+                + "sizing grid, each size dispatched over the study's first year by the LP, aged by its aging model "
+                + "and valued by its cash flows (capex, fixed O&M, cells bought at end of life, discount rate, "
+                + "study years): NPV, IRR, paybacks, LCOS. Prints the NPV grid and the best size; with an outage "
+                + "section, how long the best size carries the critical load.",
+                "Needs the site's tariff, finance section and a battery to scale; without a sizing section the grid "
+                        + "is 0.5 to 1.5 times the battery, 5 x 5."})
+final class SizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/sakai-sizing.yaml).")
+    Path siteFile;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "clp",
+            description = "The LP solver: highs, clp, cbc or glop (default: ${DEFAULT-VALUE}, whatever the site's "
+                    + "optimize.solver says: the sweep re-solves one model per power from the previous size's basis, "
+                    + "which CLP can and HiGHS through OR-Tools cannot; HiGHS is several times slower here).")
+    String solver;
+
+    @Option(names = "--json", description = "Print {\"best\":{...},\"candidates\":[...],\"baselineYen\":...,"
+            + "\"wallSeconds\":...,\"outage\":{...}} instead of tables.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Solver lp = solver(solver);
+        SiteConfig site = SiteConfigReader.read(siteFile);
+        SizingResult r = SizingSweep.run(site, lp);
+        OutageReport outage = site.planning().outage() == null ? null
+                : OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
+        PrintWriter w = spec.commandLine().getOut();
+        try {
+            w.print(json ? PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage)) + "\n"
+                    : SizeTable.render(site, r, outage));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        w.flush();
+        return 0;
+    }
+
+    static Solver solver(String name) {
+        for (Solver s : Solver.values()) {
+            if (s.id().equals(name.toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new BadInputException("--solver " + name + ": not a solver; use one of "
+                + String.join(", ", Arrays.stream(Solver.values()).map(Solver::id).toList()));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.chikuden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * size on a week of a flat 1 MW load under two prices (30 yen/kWh 08:00-20:00, 10 yen otherwise),
+ * a lossless battery: a year saves 365 x 20 yen per kWh of battery, whatever its power.
+ */
+class SizeCommandTest {
+    static final String SITE = """
+            name: Two-price week
+            grid:
+              contract: 2 MW
+            loads:
+              - name: flat
+                type: profile
+                base: 1000 kW
+            batteries:
+              - name: b
+                energy: 400 kWh
+                power: 100 kW
+                roundTripEfficiency: 100 %
+                soc: {min: 0 %, max: 100 %, initial: 0 %}
+            study:
+              start: 2025-04-07
+              duration: 7 d
+              step: 30 min
+            strategy: {type: idle}
+            tariff:
+              name: two prices
+              basicChargeYenPerKwMonth: 0
+              energy:
+                - {band: day, hours: [8, 20], yenPerKwh: 30}
+                - {band: night, yenPerKwh: 10}
+              renewableLevy: {FY2025: 0}
+            optimize: {degradationCost: 0.5}
+            finance:
+              capexYenPerKwh: 20000
+              capexYenPerKw: 10000
+              discountRate: 5 %
+              years: 10
+            sizing:
+              power: [100 kW, 200 kW]
+              energy: [400 kWh, 800 kWh]
+            outage:
+              criticalLoad: 50 kW
+              durations: [1 h, 4 h, 20 h]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path site(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("site.yaml"), yaml);
+    }
+
+    @Test
+    void theGridTheBestAndItsOutageFigures() throws IOException {
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String out = r.out();
+        assertThat(out).contains("Two-price week: 4 sizes (2 powers x 2 energies)")
+                .contains("NPV over 10 years at 5 %, M yen (* the best)")
+                .containsPattern("MW \\\\ MWh\\s+0.4\\s+0.8")
+                .containsPattern("0.1\\s+[0-9.,-]+\\s+\\*[0-9.,]+")
+                .contains("Best: 0.1 MW / 0.8 MWh (8 h)")
+                .containsPattern("Annual saving\\s+5.8 M yen")
+                .contains("Outage, best size: 0.05 MW critical load")
+                .contains("2025-04")
+                .contains("Assumptions:");
+        // NPV = 365 x 20 x 800 x annuity(5 %, 10 y) - 17 M yen
+        double npv = 365 * 20 * 800 * (1 - Math.pow(1.05, -10)) / 0.05 - 17e6;
+        assertThat(out).containsPattern("NPV\\s+" + String.format(java.util.Locale.ROOT, "%,.1f", npv / 1e6)
+                .replace(".", "\\.") + " M yen");
+    }
+
+    @Test
+    void jsonHasTheBestEveryCandidateTheBaselineAndTheOutage() throws IOException {
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("best").get("powerKw").asDouble()).isEqualTo(100);
+        assertThat(j.get("best").get("energyKwh").asDouble()).isEqualTo(800);
+        assertThat(j.get("best").get("annualSavingYen").asDouble()).isCloseTo(365 * 20 * 800, within(1e-3));
+        assertThat(j.get("candidates")).hasSize(4);
+        assertThat(j.get("candidates").get(1).get("npvYen").asDouble()).isEqualTo(j.get("best").get("npvYen").asDouble());
+        for (String k : new String[] {"irr", "paybackYears", "discountedPaybackYears", "lcosYenPerKwh", "capexYen",
+                "sohAfterFirstYear", "solveSeconds"}) {
+            assertThat(j.get("best").get(k).isNumber()).as(k).isTrue();
+        }
+        assertThat(j.get("best").get("yearsToEndOfLife").isNull()).isTrue(); // no aging model: never
+        assertThat(j.get("baselineYen").asDouble()).isCloseTo(7 * 12 * 1000 * (30 + 10), within(1e-3));
+        assertThat(j.get("wallSeconds").asDouble()).isPositive();
+        assertThat(j.get("solver").asText()).isEqualTo("clp");
+        JsonNode outage = j.get("outage");
+        assertThat(outage.get("criticalLoadKw").asDouble()).isEqualTo(50);
+        assertThat(outage.get("survival")).hasSize(3);
+        assertThat(outage.get("survival").get(2).get("probability").asDouble()).isZero();
+        assertThat(outage.get("months").get(0).get("month").asText()).isEqualTo("2025-04");
+    }
+
+    @Test
+    void withoutFinanceItIsBadInputNamingTheSectionWithAnExample() throws IOException {
+        String noFinance = SITE.replaceAll("(?s)finance:.*?years: 10\n", "");
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(noFinance).toString());
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("finance:").contains("capexYenPerKwh: 60000").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownSolverIsBadInput() throws IOException {
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString(), "--solver", "gurobi");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("--solver gurobi").contains("highs, clp, cbc, glop");
+    }
+
+    @Test
+    void withoutASizingSectionTheDefaultGridIsSaid() throws IOException {
+        String noGrid = SITE.replaceAll("(?s)sizing:.*?energy: \\[400 kWh, 800 kWh\\]\n", "");
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(noGrid).toString(), "--solver", "HiGHS");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("25 sizes (5 powers x 5 energies)").contains("No sizing section")
+                .contains("by the LP (highs)");
+    }
+}
