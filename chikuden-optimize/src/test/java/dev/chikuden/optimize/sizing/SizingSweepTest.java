@@ -130,6 +130,19 @@ class SizingSweepTest {
     }
 
     @Test
+    void aSizeTooSmallForTheBackupReserveIsInfeasibleAndTheOthersStillCompete() {
+        // 100 kW for 5 h hold 500 kWh back: 400 kWh cannot, 800 kWh cycles the other 300 kWh
+        String yaml = TwoPriceSite.YAML.replace("strategy: {type: idle}",
+                "strategy: {type: stack, controllers: [{type: backup-reserve, criticalLoad: 100 kW, duration: 5 h}]}");
+        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, yaml), Solver.CLP, 2);
+        assertThat(r.at(0, 0).feasible()).isFalse();
+        assertThat(r.at(0, 0).infeasibleReason()).contains("backup reserve");
+        assertThat(r.at(1, 0).feasible()).isFalse();
+        assertThat(r.at(0, 1).annualSavingYen()).isCloseTo(365 * 20 * 300, within(1e-3));
+        assertThat(r.bestIndex()).isEqualTo(1);
+    }
+
+    @Test
     void aSiteWithoutFinanceIsBadInputNamingTheSection() {
         String yaml = TwoPriceSite.YAML.replaceAll("(?s)finance:.*?years: 10\n", "");
         SiteConfig site = TwoPriceSite.write(dir, yaml);
