@@ -2,6 +2,7 @@ package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.optimize.OptimizeFigures;
+import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.cli.optimize.OptimizeTable;
 import dev.chikuden.optimize.DispatchCheck;
 import dev.chikuden.optimize.DispatchModel;
@@ -9,6 +10,7 @@ import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
+import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.time.FixedStepSeries;
@@ -87,10 +89,22 @@ final class OptimizeCommand implements Callable<Integer> {
         if (schedule != null) {
             writeSchedule(site, problem, solution);
         }
+        OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, problem, solution);
         Map<String, Object> figures = OptimizeFigures.of(site.name(), site.zone(), problem, solution, baseline, check);
+        if (outage != null) {
+            figures.put("outage", outage.toMap());
+        }
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(figures) + "\n" : OptimizeTable.render(figures));
+            if (json) {
+                w.print(PlanCommand.JSON.writeValueAsString(figures) + "\n");
+            } else {
+                StringBuilder sb = new StringBuilder(OptimizeTable.render(figures));
+                if (outage != null) {
+                    OutageTable.render(sb, "the site's battery", outage, problem.storage().dischargeKw());
+                }
+                w.print(sb);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

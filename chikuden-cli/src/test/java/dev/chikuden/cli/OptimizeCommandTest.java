@@ -52,6 +52,18 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void withAnOutageSectionItSaysHowLongTheBatteryCarriesTheCriticalLoad() throws IOException {
+        // 100 kW critical load from a battery that fills to 200 kWh at night and empties by day.
+        Files.writeString(dir.resolve("site.yaml"), SITE + "outage: {criticalLoad: 100 kW, durations: [1 h, 2 h]}\n");
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--json", "--no-check");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode outage = new ObjectMapper().readTree(r.out()).get("outage");
+        assertThat(outage).isNotNull();
+        Run text = run("optimize", dir.resolve("site.yaml").toString(), "--no-check");
+        assertThat(text.out()).contains("Outage, the site's battery: 0.1 MW critical load").contains("Carried through");
+    }
+
+    @Test
     void aStepThatIsNotAnLpPeriodIsBadInput() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Run r = run("optimize", dir.resolve("site.yaml").toString(), "--step", "20min");

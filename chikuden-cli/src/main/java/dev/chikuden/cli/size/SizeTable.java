@@ -1,5 +1,8 @@
 package dev.chikuden.cli.size;
 
+import static dev.chikuden.cli.output.Numbers.trim;
+
+import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
@@ -95,29 +98,7 @@ public final class SizeTable {
         }
 
         if (outage != null) {
-            sb.append(String.format(Locale.ROOT, "%nOutage, best size: %s MW critical load, an outage starting in any "
-                            + "period (backup hours capped at %s h)%n", trim(outage.criticalLoadKw() / 1000),
-                    trim(outage.maxOutageHours())));
-            double[] hours = outage.hours();
-            double[] p = outage.survivalProbability();
-            StringBuilder carried = new StringBuilder();
-            for (int i = 0; i < hours.length; i++) {
-                carried.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s h %.1f %%", trim(hours[i]),
-                        p[i] * 100));
-            }
-            line(sb, "Carried through", carried.toString());
-            line(sb, "Backup hours", String.format(Locale.ROOT, "mean %.2f, minimum %.2f", outage.meanBackupHours(),
-                    outage.minBackupHours()));
-            double powerKw = r.best().problem().storage().dischargeKw();
-            if (outage.criticalLoadKw() > powerKw && outage.meanBackupHours() == 0) {
-                sb.append(String.format(Locale.ROOT, "  (the best size delivers at most %s MW: below the critical load, "
-                        + "it carries no outage without PV)%n", trim(powerKw / 1000)));
-            }
-            sb.append(String.format(Locale.ROOT, "  %-9s %10s %10s%n", "month", "min h", "mean h"));
-            for (OutageReport.Month m : outage.months()) {
-                sb.append(String.format(Locale.ROOT, "  %-9s %10.2f %10.2f%n", m.month(), m.minBackupHours(),
-                        m.meanBackupHours()));
-            }
+            OutageTable.render(sb, "best size", outage, r.best().problem().storage().dischargeKw());
         }
 
         sb.append("\nAssumptions:\n");
@@ -147,15 +128,5 @@ public final class SizeTable {
 
     private static String pad(String s, int width) {
         return " ".repeat(Math.max(1, width - s.length())) + s;
-    }
-
-    /** A number without trailing zeros: 4, 2.5, 0.125. */
-    static String trim(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }
