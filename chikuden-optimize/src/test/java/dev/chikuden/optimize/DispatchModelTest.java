@@ -105,6 +105,28 @@ class DispatchModelTest {
     }
 
     @Test
+    void theMpsFileSolvedOnItsOwnGivesTheLpObjectiveValue() {
+        double[] load = Problems.constant(96, 300);
+        load[40] = 420;
+        double[] price = new double[96];
+        for (int t = 0; t < 96; t++) {
+            price[t] = 12 + 8 * Math.sin(t * 2 * Math.PI / 48);
+        }
+        DemandCharge fixed = new DemandCharge(1, new int[96], new double[] {1000}, new double[] {1500},
+                ContractMode.FIXED, 350, new double[] {0});
+        DispatchProblem p = Problems.of(load, price, Problems.battery(100, 250, 0.93, 120), fixed, null);
+        try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
+            String mps = m.mps();
+            double value = m.solve().lpObjectiveValue();
+            com.google.ortools.modelbuilder.ModelBuilder read = new com.google.ortools.modelbuilder.ModelBuilder();
+            assertThat(read.importFromMpsString(mps)).isTrue();
+            com.google.ortools.modelbuilder.ModelSolver glop = new com.google.ortools.modelbuilder.ModelSolver("glop");
+            assertThat(glop.solve(read)).isEqualTo(com.google.ortools.modelbuilder.SolveStatus.OPTIMAL);
+            assertThat(glop.getObjectiveValue()).isCloseTo(value, within(1e-7 * Math.abs(value)));
+        }
+    }
+
+    @Test
     void theMpsFileIsTheModelThatWasSolved() {
         double[] load = Problems.constant(48, 100);
         load[30] = 200;
