@@ -1,0 +1,69 @@
+package dev.chikuden.bench;
+
+import dev.chikuden.optimize.DispatchModel;
+import dev.chikuden.optimize.DispatchProblem;
+import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.SiteDispatch;
+import dev.chikuden.optimize.Solver;
+import dev.chikuden.site.SiteConfigReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The annual dispatch LP of the bundled site-year ({@code examples/sakai-year-1s.yaml}: 17,520
+ * half-hour periods, a 50 MW / 200 MWh battery, twelve months of demand charges): building the
+ * model in OR-Tools and solving it to optimality, per solver. The site's load and PV are averaged
+ * to the LP's periods once, in the setup (reading the 1-second year is not part of the LP's time).
+ * Run: {@code java -jar chikuden-bench/target/benchmarks.jar DispatchLp -f 1 -wi 2 -i 5}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class DispatchLpBenchmark {
+    @Param({"highs", "clp"})
+    String solver;
+
+    DispatchProblem year;
+    Solver chosen;
+
+    @Setup
+    public void readSite() {
+        year = SiteDispatch.problem(SiteConfigReader.read(example("sakai-year-1s.yaml")), 0);
+        chosen = Solver.valueOf(solver.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Build and solve the year's LP; the optimum is returned so that nothing is optimised away. */
+    @Benchmark
+    public DispatchSolution buildAndSolve() {
+        try (DispatchModel m = new DispatchModel(year, chosen, false)) {
+            return m.solve();
+        }
+    }
+
+    static Path example(String name) {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isRegularFile(p.resolve("examples").resolve(name))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("run from inside the project: examples/" + name + " not found above "
+                    + Path.of("").toAbsolutePath());
+        }
+        return p.resolve("examples").resolve(name);
+    }
+}
