@@ -16,15 +16,23 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
  * The dispatch LP of a {@link DispatchProblem}, built once in an OR-Tools solver and re-solvable
  * after {@link #update} (the rolling MPC changes prices, loads and the starting energy every slot).
  *
- * <p>Variables per period: grid import and export, battery charge and discharge, stored energy at
- * the period's end; per month the 30-minute peak and the excess over the contract (or the contract
- * itself); per reserve block the capacity offered. The LP works in MW, MWh and thousand yen, so
- * a yen/kWh price keeps its number and the coefficients stay near 1, which the simplex likes.
+ * <p>Variables per period: battery charge and discharge, stored energy at the period's end, and
+ * grid export where the period allows any; per month the 30-minute peak and the excess over the
+ * contract (or the contract itself); per reserve block the capacity offered. The grid import is
+ * not a variable: the power balance gives it, {@code import = net load + charge - discharge +
+ * export}, and it is substituted everywhere (the demand rows, the objective, whose constant part
+ * {@code sum(price x net load)} is the objective's offset). Its bounds {@code 0 <= import <= limit}
+ * become a row {@code "import_t"} only in periods where the battery and export could reach them.
+ * The year's LP so loses a third of its columns and rows (no balance rows, no import or fixed-zero
+ * export columns), and the dual simplex a good part of its work. The LP works in MW, MWh and
+ * thousand yen, so a yen/kWh price keeps its number and the coefficients stay near 1, which the
+ * simplex likes.
  *
  * <p>Charge and discharge in the same period are allowed by the LP but never pay while energy has
  * a positive price (the round trip only loses energy). Where it could pay (an import price at or
  * below zero, or an export worth more than an import), a rating row {@code c/Pc + d/Pd <= 1} rules
- * it out; a reusable model has the row in every period, since its prices change.
+ * it out. A reusable model has the rating row, the export column and the import row in every
+ * period, since its numbers change; a model for one problem only where that problem needs them.
  */
 public final class DispatchModel implements AutoCloseable {
     /** kW per MW, yen per thousand yen. */
@@ -43,12 +51,15 @@ public final class DispatchModel implements AutoCloseable {
     private DispatchProblem p;
     private final double buildSeconds;
 
-    private final MPVariable[] gi;
+    /** Export; null in periods whose export is fixed at zero (non-reusable model only). */
     private final MPVariable[] ge;
+    /** Rows {@code -net <= c - d + ge <= limit - net}: the import's bounds; null where they cannot bind. */
+    private final MPConstraint[] importRows;
+    /** A period whose import, fixed at its net load, is out of bounds; -1 for none. */
+    private int importOutOfBounds = -1;
     private final MPVariable[] c;
     private final MPVariable[] d;
     private final MPVariable[] e;
-    private final MPConstraint[] balance;
     private final MPConstraint[] soc;
     /** Rows {@code c/Pc + d/Pd <= 1}; null in periods that do not need one. */
     private final MPConstraint[] rating;
@@ -89,16 +100,6 @@ public final class DispatchModel implements AutoCloseable {
         }
         double h = problem.periodHours();
         Storage s = problem.storage();
-        gi = new MPVariable[n];
-        ge = new MPVariable[n];
-        balance = new MPConstraint[n];
-        for (int t = 0; t < n; t++) {
-            gi[t] = lp.makeNumVar(0, problem.importLimitKw() / K, "import_" + t);
-            ge[t] = lp.makeNumVar(0, problem.exportLimitKw()[t] / K, "export_" + t);
-            balance[t] = lp.makeConstraint(problem.netLoadKw()[t] / K, problem.netLoadKw()[t] / K, "balance_" + t);
-            balance[t].setCoefficient(gi[t], 1);
-            balance[t].setCoefficient(ge[t], -1);
-        }
         if (s != null) {
             c = new MPVariable[n];
             d = new MPVariable[n];
@@ -109,8 +110,6 @@ public final class DispatchModel implements AutoCloseable {
                 c[t] = lp.makeNumVar(0, s.chargeKw() / K, "charge_" + t);
                 d[t] = lp.makeNumVar(0, s.dischargeKw() / K, "discharge_" + t);
                 e[t] = lp.makeNumVar(0, INF, "stored_" + t);
-                balance[t].setCoefficient(c[t], -1);
-                balance[t].setCoefficient(d[t], 1);
                 soc[t] = lp.makeConstraint(0, 0, "energy_" + t);
                 soc[t].setCoefficient(e[t], 1);
                 if (t > 0) {
@@ -128,6 +127,20 @@ public final class DispatchModel implements AutoCloseable {
             c = d = e = new MPVariable[0];
             soc = rating = new MPConstraint[0];
         }
+        ge = new MPVariable[n];
+        importRows = new MPConstraint[n];
+        // Without battery or demand charge keep every import row: CLP fails on an LP without rows.
+        boolean allImportRows = reusable || s == null && problem.demand() == null;
+        for (int t = 0; t < n; t++) {
+            if (reusable || problem.exportLimitKw()[t] > 0) {
+                ge[t] = lp.makeNumVar(0, problem.exportLimitKw()[t] / K, "export_" + t);
+            }
+            // Without battery or export the import is the net load: setData checks its bounds itself.
+            if ((allImportRows || importRowNeeded(problem, t)) && (s != null || ge[t] != null)) {
+                importRows[t] = lp.makeConstraint(-INF, INF, "import_" + t);
+                addImport(importRows[t], t, 1);
+            }
+        }
         DemandCharge dc = problem.demand();
         months = dc == null ? 0 : dc.months();
         if (dc != null) {
@@ -143,7 +156,7 @@ public final class DispatchModel implements AutoCloseable {
                 int last = Math.min(n, first + dc.periodsPerSlot());
                 slotRows[k] = lp.makeConstraint(-INF, 0, "demand_" + k);
                 for (int t = first; t < last; t++) {
-                    slotRows[k].setCoefficient(gi[t], 1.0 / (last - first));
+                    addImport(slotRows[k], t, 1.0 / (last - first));
                 }
                 slotMonth[k] = dc.monthOfPeriod()[first];
                 slotRows[k].setCoefficient(peak[slotMonth[k]], -1);
@@ -225,6 +238,30 @@ public final class DispatchModel implements AutoCloseable {
         buildSeconds = (System.nanoTime() - started) / 1e9;
     }
 
+    /** Adds {@code weight x (c - d + ge)} of period {@code t}: the import less the net load. */
+    private void addImport(MPConstraint row, int t, double weight) {
+        if (c.length > 0) {
+            row.setCoefficient(c[t], weight);
+            row.setCoefficient(d[t], -weight);
+        }
+        if (ge[t] != null) {
+            row.setCoefficient(ge[t], weight);
+        }
+    }
+
+    /**
+     * Where the import's bounds could bind: the battery's discharge (or a negative net load) could
+     * take it below zero, or charge and export above the import limit. Elsewhere they hold for any
+     * dispatch and the row would only be work for the solver.
+     */
+    private static boolean importRowNeeded(DispatchProblem p, int t) {
+        Storage s = p.storage();
+        double net = p.netLoadKw()[t];
+        double lowest = net - (s == null ? 0 : s.dischargeKw());
+        double highest = net + (s == null ? 0 : s.chargeKw()) + p.exportLimitKw()[t];
+        return lowest < 0 || highest > p.importLimitKw();
+    }
+
     /** Where simultaneous charge and discharge could pay: energy free or paid for, or exports worth more. */
     private static boolean rateRowNeeded(DispatchProblem p, int t) {
         return p.importYenPerKwh()[t] <= 0 || p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t];
@@ -244,10 +281,17 @@ public final class DispatchModel implements AutoCloseable {
                 || q.reserve() != null && q.reserve().blockPeriods() != p.reserve().blockPeriods()) {
             throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
         }
-        if (!reusable && q.storage() != null) {
+        if (!reusable) {
             for (int t = 0; t < n; t++) {
-                if (rateRowNeeded(q, t) && !rateRowNeeded(p, t)) {
+                if (q.storage() != null && rateRowNeeded(q, t) && !rateRowNeeded(p, t)) {
                     throw new IllegalArgumentException("period " + t + " now needs a rating row: build a reusable model");
+                }
+                if (q.exportLimitKw()[t] > 0 && ge[t] == null) {
+                    throw new IllegalArgumentException("period " + t + " now allows exports: build a reusable model");
+                }
+                if (importRows[t] == null && importRowNeeded(q, t) && (q.storage() != null || ge[t] != null)) {
+                    throw new IllegalArgumentException("period " + t + " now needs its import bounded: build a "
+                            + "reusable model");
                 }
             }
         }
@@ -314,30 +358,51 @@ public final class DispatchModel implements AutoCloseable {
         double h = q.periodHours();
         MPObjective obj = lp.objective();
         Storage s = q.storage();
+        // The import, net + c - d + ge, costs its price: the net load's part is the constant offset.
+        double offset = 0;
+        importOutOfBounds = -1;
         for (int t = 0; t < n; t++) {
-            gi[t].setBounds(0, q.importLimitKw() / K);
-            ge[t].setBounds(0, q.exportLimitKw()[t] / K);
-            balance[t].setBounds(q.netLoadKw()[t] / K, q.netLoadKw()[t] / K);
-            obj.setCoefficient(gi[t], q.importYenPerKwh()[t] * h);
-            obj.setCoefficient(ge[t], -q.exportYenPerKwh()[t] * h);
+            double net = q.netLoadKw()[t] / K;
+            if (s == null && ge[t] == null && !(net >= 0 && net <= q.importLimitKw() / K) && importOutOfBounds < 0) {
+                importOutOfBounds = t;
+            }
+            double price = q.importYenPerKwh()[t] * h;
+            offset += price * net;
+            if (ge[t] != null) {
+                ge[t].setBounds(0, q.exportLimitKw()[t] / K);
+                obj.setCoefficient(ge[t], price - q.exportYenPerKwh()[t] * h);
+            }
+            if (importRows[t] != null) {
+                importRows[t].setBounds(-net, q.importLimitKw() / K - net);
+            }
         }
+        obj.setOffset(offset);
         if (s != null) {
             for (int t = 0; t < n; t++) {
                 double lo = t == n - 1 ? Math.max(s.floorKwh(), s.terminalMinKwh()) : s.floorKwh();
+                double price = q.importYenPerKwh()[t] * h;
                 e[t].setBounds(lo / K, s.maxKwh() / K);
-                obj.setCoefficient(d[t], s.degradationYenPerKwh() * h);
+                obj.setCoefficient(c[t], price);
+                obj.setCoefficient(d[t], s.degradationYenPerKwh() * h - price);
             }
             soc[0].setBounds(s.initialKwh() / K, s.initialKwh() / K);
         }
         DemandCharge dc = q.demand();
         if (dc != null) {
             for (int k = 0; k < slotRows.length; k++) {
-                int m = dc.monthOfPeriod()[k * dc.periodsPerSlot()];
+                int first = k * dc.periodsPerSlot();
+                int last = Math.min(n, first + dc.periodsPerSlot());
+                int m = dc.monthOfPeriod()[first];
                 if (m != slotMonth[k]) {
                     slotRows[k].setCoefficient(peak[slotMonth[k]], 0);
                     slotRows[k].setCoefficient(peak[m], -1);
                     slotMonth[k] = m;
                 }
+                double meanNet = 0;
+                for (int t = first; t < last; t++) {
+                    meanNet += q.netLoadKw()[t] / K / (last - first);
+                }
+                slotRows[k].setBounds(-INF, -meanNet);
             }
             for (int m = 0; m < months; m++) {
                 peak[m].setBounds(dc.peakFloorKw()[m] / K, INF);
@@ -389,7 +454,10 @@ public final class DispatchModel implements AutoCloseable {
     /** Solves to optimality. */
     public DispatchSolution solve() {
         long started = System.nanoTime();
-        return result(lp.solve(), started);
+        // A site without battery, export or demand charge leaves nothing to decide (and CLP fails on
+        // an LP without columns): the objective is its offset.
+        return result(importOutOfBounds >= 0 ? MPSolver.ResultStatus.INFEASIBLE
+                : lp.numVariables() == 0 ? MPSolver.ResultStatus.OPTIMAL : lp.solve(), started);
     }
 
     /**
@@ -431,11 +499,15 @@ public final class DispatchModel implements AutoCloseable {
 
     private DispatchSolution solution(double solveSeconds) {
         double h = p.periodHours();
-        double[] imp = values(gi);
-        double[] exp = values(ge);
         double[] ch = values(c);
         double[] dis = values(d);
         double[] stored = values(e);
+        double[] exp = new double[n];
+        double[] imp = new double[n];
+        for (int t = 0; t < n; t++) {
+            exp[t] = ge[t] == null ? 0 : ge[t].solutionValue() * K;
+            imp[t] = p.netLoadKw()[t] + exp[t] + (c.length > 0 ? ch[t] - dis[t] : 0);
+        }
         double energy = 0;
         double exported = 0;
         double wear = 0;
@@ -480,7 +552,8 @@ public final class DispatchModel implements AutoCloseable {
         }
         DispatchSolution.Costs costs = new DispatchSolution.Costs(energy, exported, basic, excessYen, wear, reserveYen);
         return new DispatchSolution(solver.id(), n, ch, dis, stored, imp, exp, reserveKw, monthPeak, monthContract,
-                costs, lp.objective().value(), buildSeconds, solveSeconds);
+                costs, lp.numVariables() == 0 ? lp.objective().offset() : lp.objective().value(), buildSeconds,
+                solveSeconds);
     }
 
     /** kW (or kWh) of each variable's value. */

@@ -200,6 +200,55 @@ class DispatchModelTest {
                         assertThat(resized.storedKwh()[t]).isBetween(s.floorKwh() - 1e-6, s.maxKwh() + 1e-6);
                     }
                 }
+    /** A sunny day: PV surplus at noon, sold below the import price; a connection limit at dusk. */
+    private static DispatchProblem sunnyDay(double importLimitKw) {
+        int n = 48;
+        double[] net = new double[n];
+        double[] price = new double[n];
+        double[] exportPrice = new double[n];
+        double[] exportLimit = new double[n];
+        for (int t = 0; t < n; t++) {
+            net[t] = 120 + 40 * Math.sin((t - 30) * Math.PI / 24) - (t >= 18 && t < 32 ? 200 : 0);
+            price[t] = t < 14 ? 12 : t < 34 ? 22 : 30;
+            exportPrice[t] = 8;
+            exportLimit[t] = Math.max(0, -net[t]);
+        }
+        return new DispatchProblem(0, Problems.HALF_HOUR, net, price, exportPrice, exportLimit, importLimitKw,
+                Problems.battery(60, 150, 0.92, 30), Problems.optimisedContract(n, 800), null);
+    }
+
+    @Test
+    void theReducedModelHasTheOptimumOfTheGeneralOne() {
+        // The model for one problem leaves out fixed-zero exports and import bounds that cannot bind;
+        // the reusable model keeps them all. Same LP, same optimum.
+        for (double limit : new double[] {Double.POSITIVE_INFINITY, 175}) {
+            DispatchProblem p = sunnyDay(limit);
+            DispatchSolution reduced = solve(p);
+            DispatchSolution general;
+            try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, true)) {
+                general = m.solve();
+            }
+            assertThat(reduced.lpObjectiveValue()).isCloseTo(general.lpObjectiveValue(),
+                    within(1e-9 * Math.abs(general.lpObjectiveValue())));
+            assertThat(reduced.lpObjectiveValue() * 1000).isCloseTo(reduced.costs().objectiveYen(), within(1e-6));
+            for (int t = 0; t < p.periods(); t++) {
+                // The import is the balance of load, battery and export, within its bounds.
+                assertThat(reduced.importKw()[t]).isCloseTo(p.netLoadKw()[t] + reduced.chargeKw()[t]
+                        - reduced.dischargeKw()[t] + reduced.exportKw()[t], within(1e-9));
+                assertThat(reduced.importKw()[t]).isBetween(-1e-6, limit + 1e-6);
+                assertThat(reduced.exportKw()[t]).isBetween(-1e-6, p.exportLimitKw()[t] + 1e-6);
+            }
+            assertThat(reduced.costs().exportRevenueYen()).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void onlyPeriodsThatMayExportHaveAnExportColumn() {
+        DispatchProblem p = sunnyDay(Double.POSITIVE_INFINITY);
+        try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
+            String mps = m.mps();
+            for (int t = 0; t < p.periods(); t++) {
+                assertThat(mps.contains("export_" + t + " ")).as("export_" + t).isEqualTo(p.exportLimitKw()[t] > 0);
             }
         }
     }
@@ -211,6 +260,41 @@ class DispatchModelTest {
             assertThatThrownBy(() -> none.resize(Problems.battery(50, 100, 0.9, 0)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> one.resize(null)).isInstanceOf(IllegalArgumentException.class);
+    void aModelForOneProblemRefusesAnUpdateThatWouldExport() {
+        DispatchProblem day = sunnyDay(Double.POSITIVE_INFINITY);
+        DispatchProblem cloudy = new DispatchProblem(0, day.periodMs(), Problems.constant(48, 100),
+                day.importYenPerKwh(), day.exportYenPerKwh(), new double[48], day.importLimitKw(), day.storage(),
+                day.demand(), null);
+        try (DispatchModel m = new DispatchModel(cloudy, Solver.HIGHS, false)) {
+            m.solve();
+            assertThatThrownBy(() -> m.update(day))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reusable");
+        }
+    }
+
+    @Test
+    void aSiteWithoutBatteryOrDemandChargeIsPricedByEverySolver() {
+        // Nothing to decide but the surplus export: a model without battery rows (CLP needs one row).
+        DispatchProblem day = sunnyDay(Double.POSITIVE_INFINITY);
+        DispatchProblem bare = new DispatchProblem(0, day.periodMs(), day.netLoadKw(), day.importYenPerKwh(),
+                day.exportYenPerKwh(), day.exportLimitKw(), day.importLimitKw(), null, null, null);
+        double energy = 0;
+        double exported = 0;
+        for (int t = 0; t < bare.periods(); t++) {
+            energy += Math.max(0, bare.netLoadKw()[t]) * 0.5 * bare.importYenPerKwh()[t];
+            exported += Math.max(0, -bare.netLoadKw()[t]) * 0.5 * bare.exportYenPerKwh()[t];
+        }
+        for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
+            try (DispatchModel m = new DispatchModel(bare, solver, false)) {
+                DispatchSolution s = m.solve();
+                assertThat(s.lpObjectiveValue() * 1000).as(solver.id()).isCloseTo(energy - exported, within(1e-6));
+            }
+        }
+        DispatchProblem nothing = Problems.of(Problems.constant(4, 100), Problems.constant(4, 20), null, null, null);
+        for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
+            try (DispatchModel m = new DispatchModel(nothing, solver, false)) {
+                assertThat(m.solve().costs().energyCostYen()).as(solver.id()).isCloseTo(4 * 100 * 0.5 * 20, within(1e-9));
+            }
         }
     }
 }
