@@ -4,12 +4,14 @@ package dev.chikuden.optimize;
  * An optimal dispatch and what it costs. Per-period arrays are kW means (stored energy: kWh at the
  * end of the period). Money is yen; {@code objectiveYen} is the sum of its parts, and
  * {@code lpObjectiveValue} the value of the LP exactly as built (and as written to MPS): thousand
- * yen, without the parts that do not depend on the dispatch (a fixed contract's basic charge).
+ * yen, without the parts that do not depend on the dispatch, {@code lpConstantYen} (the net
+ * load's energy at its prices, a fixed contract's basic charge), so that
+ * {@code objectiveYen = 1000 x lpObjectiveValue + lpConstantYen}.
  */
 public record DispatchSolution(String solver, int periods, double[] chargeKw, double[] dischargeKw,
                                double[] storedKwh, double[] importKw, double[] exportKw, double[] reserveKw,
                                double[] monthPeakKw, double[] monthContractKw, Costs costs, double lpObjectiveValue,
-                               double buildSeconds, double solveSeconds) {
+                               double lpConstantYen, double buildSeconds, double solveSeconds) {
     /** Battery AC power of period {@code t}, {@code > 0} discharge. */
     public double batteryKw(int t) {
         return dischargeKw[t] - chargeKw[t];

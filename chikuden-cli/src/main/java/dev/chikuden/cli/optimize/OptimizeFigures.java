@@ -26,6 +26,7 @@ public final class OptimizeFigures {
         f.put("periodMinutes", p.periodMs() / 60_000);
         f.put("objectiveYen", c.objectiveYen());
         f.put("lpObjectiveValue", s.lpObjectiveValue());
+        f.put("lpConstantYen", s.lpConstantYen());
         f.put("energyCostYen", c.energyCostYen());
         f.put("exportRevenueYen", c.exportRevenueYen());
         f.put("basicChargeYen", c.basicChargeYen());
