@@ -26,13 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * half-hour periods, a 50 MW / 200 MWh battery, twelve months of demand charges): building the
  * model in OR-Tools and solving it to optimality, per solver. The site's load and PV are averaged
  * to the LP's periods once, in the setup (reading the 1-second year is not part of the LP's time).
- * Run: {@code java -jar chikuden-bench/target/benchmarks.jar DispatchLp -f 1 -wi 2 -i 5}.
+ * Run: {@code java -jar chikuden-bench/target/benchmarks.jar DispatchLp}. Each shot builds an
+ * OR-Tools model of some 75,000 finalizable Java wrappers, so the first shots after the JVM starts
+ * are slow (JIT, HiGHS's first run) and a young GC now and then takes ~0.1 s: hence 5 warm-up shots.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class DispatchLpBenchmark {
     @Param({"highs", "clp"})
