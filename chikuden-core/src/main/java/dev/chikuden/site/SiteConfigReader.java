@@ -560,19 +560,21 @@ public final class SiteConfigReader {
 
     private OutputSpec output(YamlMap m, StudyPeriod study) {
         double step = m.positive("step", Dimension.DURATION, 0, true);
+        String language = m.choice("language", OutputSpec.DEFAULT_LANGUAGE, List.of("en", "ja"));
         m.finish();
         if (study == null) {
             return null;
         }
+        language = language == null ? OutputSpec.DEFAULT_LANGUAGE : language;
         if (step == 0 || Double.isNaN(step)) {
-            return new OutputSpec(study.stepMs());
+            return new OutputSpec(study.stepMs(), language);
         }
         long stepMs = Math.round(step * 1000);
         if (stepMs % study.stepMs() != 0) {
             m.problem("step", "\"" + m.text("step", "") + "\" is not a whole multiple of the study step "
                     + Quantities.formatDuration(study.stepMs() / 1000.0));
         }
-        return new OutputSpec(stepMs);
+        return new OutputSpec(stepMs, language);
     }
 
     private static double[] flat() {

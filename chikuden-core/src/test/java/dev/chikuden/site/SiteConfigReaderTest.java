@@ -57,6 +57,20 @@ class SiteConfigReaderTest {
         assertThat(site.study().steps()).isEqualTo(1440);
         assertThat(site.strategy()).isEqualTo(new StrategySpec.PeakShaving(900, 700));
         assertThat(site.output().stepMs()).isEqualTo(60_000);
+        assertThat(site.output().language()).isEqualTo("en");
+    }
+
+    @Test
+    void theReportLanguageIsEnglishOrJapanese() throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(VALID + "output: {language: ja}\n"));
+        assertThat(site.output().language()).isEqualTo("ja");
+        assertThat(site.output().stepMs()).isEqualTo(60_000);
+    }
+
+    @Test
+    void anUnknownReportLanguage() throws IOException {
+        assertProblems(VALID + "output: {step: 2 min, language: fr}\n",
+                "t.yaml:20:33: output.language: \"fr\" is not one of en, ja");
     }
 
     @Test
