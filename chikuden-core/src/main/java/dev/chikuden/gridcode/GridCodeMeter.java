@@ -24,6 +24,7 @@ public final class GridCodeMeter implements StepSink {
     private final GridCodeRules rules;
     private final RampTracker perSecond;
     private final RampTracker perMinute;
+    private final RampBins rampBins = new RampBins();
     private final RollingDeviation deviation;
     private final LoadDropDetector drops;
     private final WelchSpectrum spectrum;
@@ -78,7 +79,7 @@ public final class GridCodeMeter implements StepSink {
             if (kw > peakKw) {
                 peakKw = kw;
             }
-            perSecond.add(kw);
+            rampBins.add(perSecond.add(kw));
             perMinute.add(kw);
             deviation.add(kw);
             drops.add(step, kw);
@@ -173,7 +174,7 @@ public final class GridCodeMeter implements StepSink {
                 perMinute.maxUpKwPerS() * 60, perMinute.maxDownKwPerS() * 60, perMinute.windowSeconds(),
                 deviation.maxDeviationKw(), deviation.windowSteps() * stepS,
                 low, high, share, bandRms, dominant, spectrum.binWidthHz(), spectrum.segmentLength(),
-                spectrum.segments(),
+                spectrum.segments(), new PowerSpectrum(spectrum.binWidthHz(), spectrum.binPowers()), rampBins.histogram(),
                 drops.events(), drops.largestDropKw(), s.loadDropKw(), drops.windowSteps() * stepS, dropTimes,
                 new FixedStepSeries(slots == 0 ? grid.startEpochMs() : firstSlotEpochMs, HalfHourDemandMeter.SLOT_MS,
                         Arrays.copyOf(slotsKw, slots)),

@@ -29,6 +29,8 @@ import java.util.List;
  * @param frequencyResolutionHz       bin width of the spectrum
  * @param welchSegmentSamples         samples per Welch segment
  * @param welchSegments               segments averaged
+ * @param spectrum                    the Welch spectrum itself, bin by bin
+ * @param rampHistogram               how often each ramp across {@code rampWindowSeconds} occurred
  * @param loadDropEvents              times power fell by more than {@code loadDropKw} within
  *                                    {@code loadDropWithinSeconds}, each event counted once
  * @param largestDropKw               largest fall within that time anywhere in the trace
@@ -46,7 +48,7 @@ public record GridCodeMetrics(long samples, double stepSeconds, double peakKw,
                               double dynamicRangeKw, double dynamicRangeWindowSeconds,
                               double bandLowHz, double bandHighHz, double bandEnergyShare, double bandRmsKw,
                               double dominantFrequencyHz, double frequencyResolutionHz, int welchSegmentSamples,
-                              long welchSegments,
+                              long welchSegments, PowerSpectrum spectrum, RampHistogram rampHistogram,
                               long loadDropEvents, double largestDropKw, double loadDropKw, double loadDropWithinSeconds,
                               List<Long> firstLoadDropsEpochMs,
                               FixedStepSeries demand30minKw, double peakDemand30minKw, long peakDemand30minSlotEpochMs,

@@ -19,9 +19,11 @@ final class RampTracker {
         this.windowS = k * stepS;
     }
 
-    void add(double kw) {
+    /** Adds the next step; returns the change across the window, kW per second, or NaN until the window is full. */
+    double add(double kw) {
+        double change = Double.NaN;
         if (seen >= ring.length) {
-            double change = kw - ring[pos];
+            change = kw - ring[pos];
             if (change > maxUpKw) {
                 maxUpKw = change;
             } else if (-change > maxDownKw) {
@@ -31,6 +33,7 @@ final class RampTracker {
         ring[pos] = kw;
         pos = pos + 1 == ring.length ? 0 : pos + 1;
         seen++;
+        return change / windowS;
     }
 
     /** The length the changes are measured over, seconds. */

@@ -247,4 +247,45 @@ class GridCodeMeterTest {
         assertThat(share.pass()).isTrue();
         assertThat(share.note()).startsWith("passes: the band's RMS oscillation of 0.19");
     }
+
+    /** The histogram holds one ramp per step after the first second, and its outer bins hold the largest ramps. */
+    @Test
+    void theRampHistogramCountsEveryRampUpToTheLargest() {
+        // 1 s steps, 100 MW +- 20 MW every 2 s plus noise: ramps of about +-40 MW/s
+        Random random = new Random(3);
+        FixedStepSeries s = series(1000, 3_600, i -> 100_000 + (i / 2 % 2 == 0 ? 20_000 : -20_000) + 500 * random.nextGaussian());
+        GridCodeMetrics m = metrics(s);
+        RampHistogram h = m.rampHistogram();
+        assertThat(h.total()).isEqualTo(3_599);
+        long[] counts = h.counts();
+        int lowest = 0;
+        while (counts[lowest] == 0) {
+            lowest++;
+        }
+        int highest = counts.length - 1;
+        while (counts[highest] == 0) {
+            highest--;
+        }
+        assertThat(m.maxRampUpKwPerS()).isBetween(h.lowerEdgeKwPerS(highest), h.lowerEdgeKwPerS(highest) + h.binKwPerS());
+        assertThat(-m.maxRampDownKwPerS()).isBetween(h.lowerEdgeKwPerS(lowest), h.lowerEdgeKwPerS(lowest) + h.binKwPerS());
+    }
+
+    /** The spectrum's strongest bin is the dominant frequency, and its bins in the band add up to the band's RMS squared. */
+    @Test
+    void theSpectrumIsTheOneTheBandShareIsMeasuredOn() {
+        GridCodeMetrics m = metrics(sine(100, 36_000, 100_000, 10_000, 1.0));
+        PowerSpectrum p = m.spectrum();
+        double[] kw2 = p.powerKw2();
+        assertThat(p.binWidthHz()).isEqualTo(m.frequencyResolutionHz());
+        assertThat(kw2).hasSize(m.welchSegmentSamples() / 2 + 1);
+        int strongest = 1;
+        double band = 0;
+        for (int k = 1; k < kw2.length; k++) {
+            strongest = kw2[k] > kw2[strongest] ? k : strongest;
+            double f = k * p.binWidthHz();
+            band += f >= m.bandLowHz() && f <= m.bandHighHz() ? kw2[k] : 0;
+        }
+        assertThat(strongest * p.binWidthHz()).isEqualTo(m.dominantFrequencyHz());
+        assertThat(Math.sqrt(band)).isCloseTo(m.bandRmsKw(), within(1e-9 * m.bandRmsKw()));
+    }
 }
