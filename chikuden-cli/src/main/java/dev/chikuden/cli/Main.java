@@ -1,9 +1,6 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,14 +48,8 @@ public final class Main {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"chikuden " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"chikuden " + BuildInfo.version(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }
