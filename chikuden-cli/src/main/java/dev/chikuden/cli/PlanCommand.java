@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.chikuden.cli.output.ResultFiles;
 import dev.chikuden.cli.plan.PlanFigures;
 import dev.chikuden.cli.plan.PlanTable;
+import dev.chikuden.cli.report.HtmlReport;
+import dev.chikuden.cli.report.ReportFigures;
+import dev.chikuden.cli.report.ReportInputs;
+import dev.chikuden.cli.report.ReportRecorders;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.PlanStudy;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "under its control strategy, and prints energy, 30-minute demand, peak power, ramps, "
                 + "battery throughput, cycles, SOC range and losses.",
                 "Per-step results go to <case>.csv and <case>.parquet in the output folder (decimated as the "
-                        + "site's output.step says), with the figures in plan.json."})
+                        + "site's output.step says), with the figures in plan.json and report.html, a self-contained "
+                        + "report with charts in English and Japanese."})
 final class PlanCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -49,12 +54,17 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         SiteConfig site = SiteConfigReader.read(siteFile);
         Path dir = out != null ? out : Path.of("out", stem(siteFile));
-        PlanStudy.Result result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : new ResultFiles(dir, site));
+        ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
+        PlanStudy.Result result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders);
         Map<String, Object> figures = PlanFigures.of(result);
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (!noFiles) {
                 JSON.writeValue(dir.resolve("plan.json").toFile(), figures);
+                ReportInputs inputs = ReportInputs.of(site, "chikuden "
+                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                // the sizing map waits for the sizing sweep (chikuden-optimize); until then the report has none
+                HtmlReport.write(dir, ReportFigures.of(result, figures, recorders, null, inputs));
             }
             if (json) {
                 w.println(JSON.writeValueAsString(figures));

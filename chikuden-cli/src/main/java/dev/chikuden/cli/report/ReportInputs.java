@@ -1,0 +1,45 @@
+package dev.chikuden.cli.report;
+
+import dev.chikuden.cli.BuildInfo;
+import dev.chikuden.site.SiteConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a reader needs to reproduce a report: the site file as it was, the versions, the command and the date. */
+public record ReportInputs(String siteFile, String siteText, String chikudenVersion, String echartsVersion,
+                           String java, String os, String commandLine, String generated) {
+
+    /** The inputs of a report made now, on this machine, from {@code site}. */
+    public static ReportInputs of(SiteConfig site, String commandLine) {
+        String text;
+        try {
+            text = Files.readString(site.source());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the site file " + site.source() + " again for the report", e);
+        }
+        return new ReportInputs(site.source().getFileName().toString(), text, BuildInfo.version(), BuildInfo.echartsVersion(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                commandLine,
+                ZonedDateTime.now(site.zone()).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    Map<String, Object> figures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("siteFile", siteFile);
+        m.put("siteText", siteText);
+        m.put("chikudenVersion", chikudenVersion);
+        m.put("echartsVersion", echartsVersion);
+        m.put("java", java);
+        m.put("os", os);
+        m.put("commandLine", commandLine);
+        m.put("generated", generated);
+        return m;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.chikuden.cli.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The net present value of each battery size a sizing sweep tried: every power with every energy.
+ *
+ * @param powerKw    the powers tried, ascending
+ * @param energyKwh  the energies tried, ascending
+ * @param npvYen     {@code npvYen[p][e]} for {@code powerKw[p]} and {@code energyKwh[e]}; NaN where
+ *                   a size was not evaluated
+ * @param bestPower  index into {@code powerKw} of the chosen size
+ * @param bestEnergy index into {@code energyKwh} of the chosen size
+ */
+public record SizingMap(double[] powerKw, double[] energyKwh, double[][] npvYen, int bestPower, int bestEnergy) {
+    public SizingMap {
+        if (npvYen.length != powerKw.length) {
+            throw new IllegalArgumentException("npvYen has " + npvYen.length + " rows; expected one per power ("
+                    + powerKw.length + ")");
+        }
+        for (double[] row : npvYen) {
+            if (row.length != energyKwh.length) {
+                throw new IllegalArgumentException("a row of npvYen has " + row.length + " values; expected one per energy ("
+                        + energyKwh.length + ")");
+            }
+        }
+        if (bestPower < 0 || bestPower >= powerKw.length || bestEnergy < 0 || bestEnergy >= energyKwh.length) {
+            throw new IllegalArgumentException("the chosen size [" + bestPower + ", " + bestEnergy + "] is not in the grid");
+        }
+    }
+
+    /** The heatmap's cells as [power index, energy index, NPV yen], NaN cells left out. */
+    Map<String, Object> figures() {
+        List<double[]> cells = new ArrayList<>();
+        for (int p = 0; p < powerKw.length; p++) {
+            for (int e = 0; e < energyKwh.length; e++) {
+                if (!Double.isNaN(npvYen[p][e])) {
+                    cells.add(new double[] {p, e, npvYen[p][e]});
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("powerKw", powerKw);
+        m.put("energyKwh", energyKwh);
+        m.put("cells", cells);
+        m.put("best", new int[] {bestPower, bestEnergy});
+        return m;
+    }
+}

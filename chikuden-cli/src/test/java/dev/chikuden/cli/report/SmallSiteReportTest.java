@@ -1,0 +1,110 @@
+package dev.chikuden.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.cli.plan.PlanFigures;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.study.PlanStudy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reports of small sites: what is drawn where the study has the data, and nothing where it has not. */
+class SmallSiteReportTest {
+    /** Two days at one-minute steps: a 1 MW load with a daily shape and a 500 kW / 1 MWh battery, billed, in Japanese. */
+    static final String SITE = resource("small-site.yaml");
+
+    @TempDir
+    Path dir;
+
+    static String resource(String name) {
+        try (var in = SmallSiteReportTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Path write(Path dir, String yaml) throws IOException {
+        Path file = dir.resolve("site.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** Plans a site and writes its report, with a sizing map when one is given. */
+    static Path report(Path dir, String yaml, SizingMap sizing) throws IOException {
+        SiteConfig site = SiteConfigReader.read(write(dir, yaml));
+        ReportRecorders recorders = new ReportRecorders(PlanStudy.SinkFactory.NONE, site);
+        PlanStudy.Result r = PlanStudy.run(site, recorders);
+        return HtmlReport.write(dir, ReportFigures.of(r, PlanFigures.of(r), recorders, sizing, ReportInputs.of(site, "test")));
+    }
+
+    static JsonNode figures(Path report) throws IOException {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"figures\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(Files.readString(report));
+        assertThat(m.find()).isTrue();
+        return new ObjectMapper().readTree(m.group(1));
+    }
+
+    /** A synthetic sweep: NPV peaks at 500 kW / 1.5 MWh. */
+    static SizingMap sweep() {
+        double[] power = {250, 500, 750};
+        double[] energy = {500, 1000, 1500, 2000};
+        double[][] npv = new double[power.length][energy.length];
+        for (int p = 0; p < power.length; p++) {
+            for (int e = 0; e < energy.length; e++) {
+                npv[p][e] = 40e6 - 9e6 * Math.abs(p - 1) - 6e6 * Math.abs(e - 2);
+            }
+        }
+        npv[2][0] = Double.NaN; // a size the sweep left out
+        return new SizingMap(power, energy, npv, 1, 2);
+    }
+
+    @Test
+    void theSizingMapIsDrawnWithTheChosenSizeMarked() throws Exception {
+        Path report = report(dir, SITE, sweep());
+        JsonNode sizing = figures(report).get("sizing");
+        assertThat(sizing.get("cells")).hasSize(11);
+        assertThat(sizing.get("best").toString()).isEqualTo("[1,2]");
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(report);
+            assertThat(browser.errors()).isEmpty();
+            assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("ja");
+            assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactly("power", "worst-day",
+                    "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum", "monthly-bill", "soh", "sizing");
+            assertThat(browser.js("return JSON.stringify(window.report.charts.sizing.getOption().series[1].data);"))
+                    .isEqualTo("[[1,2,40000000]]");
+            assertThat(browser.blankCharts()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSiteWithoutBatteryOrTariffShowsWhatItHas() throws Exception {
+        String plain = SITE.substring(0, SITE.indexOf("batteries:")).replace("base: 800 kW", "base: 300 kW")
+                + SITE.substring(SITE.indexOf("study:"), SITE.indexOf("strategy:"));
+        Path report = report(dir, plain, null);
+        JsonNode f = figures(report);
+        assertThat(f.get("plan").get("withBattery").isNull()).isTrue();
+        assertThat(f.get("verdict").get("savingYenPerYear").isNull()).isTrue();
+        assertThat(f.get("unit").asText()).isEqualTo("kW");
+        assertThat(f.get("period").has("socPercent")).isFalse();
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(report);
+            assertThat(browser.errors()).isEmpty();
+            assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactly("power", "worst-day",
+                    "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum");
+            for (String hidden : List.of("section-bill", "section-soh", "section-sizing")) {
+                assertThat(browser.js("return document.getElementById(arguments[0]).hidden;", hidden)).as(hidden).isEqualTo(true);
+            }
+            assertThat(browser.blankCharts()).isEmpty();
+        }
+    }
+}
