@@ -2,10 +2,12 @@ package dev.chikuden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chikuden.BadInputException;
 import dev.chikuden.cli.output.ResultFiles;
 import dev.chikuden.cli.plan.PlanFigures;
 import dev.chikuden.cli.plan.PlanTable;
 import dev.chikuden.cli.report.HtmlReport;
+import dev.chikuden.cli.report.PngExport;
 import dev.chikuden.cli.report.ReportFigures;
 import dev.chikuden.cli.report.ReportInputs;
 import dev.chikuden.cli.report.ReportRecorders;
@@ -50,8 +52,16 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--png", description = "Also save each chart of the report as a PNG (png/ in the output folder), "
+            + "drawn by headless Chromium (Debian package chromium).")
+    boolean png;
+
     @Override
     public Integer call() {
+        if (png && noFiles) {
+            throw new BadInputException("--png saves the report's charts, and --no-files writes no report; drop one of them");
+        }
+        PngExport pngExport = png ? PngExport.withBrowserOnPath() : null; // before the study: fail fast
         SiteConfig site = SiteConfigReader.read(siteFile);
         Path dir = out != null ? out : Path.of("out", stem(siteFile));
         ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
@@ -64,7 +74,10 @@ final class PlanCommand implements Callable<Integer> {
                 ReportInputs inputs = ReportInputs.of(site, "chikuden "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
                 // the sizing map waits for the sizing sweep (chikuden-optimize); until then the report has none
-                HtmlReport.write(dir, ReportFigures.of(result, figures, recorders, null, inputs));
+                Path report = HtmlReport.write(dir, ReportFigures.of(result, figures, recorders, null, inputs));
+                if (pngExport != null) {
+                    pngExport.export(report, dir.resolve("png"));
+                }
             }
             if (json) {
                 w.println(JSON.writeValueAsString(figures));

@@ -219,7 +219,7 @@ class PlanCommandTest {
         assertThat(top.out()).contains("plan", "Exit codes:", "2", "bad input");
         Run plan = run("plan", "--help");
         List<String> missing = new ArrayList<>();
-        for (String opt : List.of("--out", "--json", "--no-files", "SITE.yaml")) {
+        for (String opt : List.of("--out", "--json", "--no-files", "--png", "SITE.yaml")) {
             if (!plan.out().contains(opt)) {
                 missing.add(opt);
             }

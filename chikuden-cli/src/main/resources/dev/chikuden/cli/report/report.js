@@ -2,7 +2,7 @@
  * The plan's report: draws the figures of the JSON block with ECharts, in English or Japanese.
  * window.reportReady turns true once every chart has drawn, and window.reportReadyMs says when
  * (milliseconds since the navigation started); window.report gives tests the charts and the
- * language switch.
+ * language switch. With #png the page puts every chart's image into itself (see PngExport).
  */
 (function () {
   'use strict';
@@ -11,6 +11,7 @@
   const P = F.plan;
   const UNIT = F.unit;
   const UNIT_KW = F.unitKw;
+  const EXPORTING = location.hash === '#png';
 
   const COLOR = {
     load: '#6b7280',
@@ -505,7 +506,7 @@
       xAxis: (battery ? [timeAxis(0, false), timeAxis(1, true)] : [timeAxis(0, true)]).map(a => Object.assign(a, range)),
       yAxis: [valueAxis(t('powerAxis', { unit: UNIT }), { gridIndex: 0, scale: true })].concat(battery
         ? [valueAxis(t('socAxis'), { gridIndex: 1, min: 0, max: 100, interval: 50, nameGap: 36 })] : []),
-      dataZoom: [
+      dataZoom: EXPORTING ? [] : [
         { type: 'inside', xAxisIndex: xAxisIndex, filterMode: 'none' },
         { type: 'slider', xAxisIndex: xAxisIndex, filterMode: 'none', bottom: 8, height: 22, showDataShadow: false, labelFormatter: '' }
       ],
@@ -1047,6 +1048,23 @@
     }
   }
 
+  /** Each chart as a PNG for slides, written into the page for headless Chromium's --dump-dom to read. */
+  function exportPngs() {
+    const images = {};
+    Object.keys(charts).forEach(id => {
+      images[id] = charts[id].getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    });
+    document.querySelectorAll('script').forEach(s => s.remove());
+    document.querySelector('main').remove();
+    const out = document.createElement('pre');
+    out.id = 'png-export';
+    out.textContent = JSON.stringify(images);
+    document.body.appendChild(out);
+  }
+
   window.report = { charts: charts, setLanguage: setLanguage, language: () => lang };
   init();
+  if (EXPORTING) {
+    exportPngs();
+  }
 })();

@@ -44,8 +44,7 @@ public final class HeadlessChromium implements AutoCloseable {
         profile = Files.createTempDirectory("chikuden-test-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync");
+        options.addArguments(PngExport.HEADLESS);
         options.addArguments("--user-data-dir=" + profile, "--window-size=1280,1000", "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
