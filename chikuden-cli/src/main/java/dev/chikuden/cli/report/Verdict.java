@@ -7,8 +7,10 @@ import dev.chikuden.finance.FinanceInputs;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.study.PlanStudy;
+import dev.chikuden.tariff.MonthlyBill;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 final class Verdict {
     static final double DAYS_PER_YEAR = 365;
+    private static final String EXCESS_DEMAND_CHARGE = "excessDemandChargeYen";
 
     private Verdict() {
     }
@@ -26,8 +29,7 @@ final class Verdict {
         double periodDays = r.withoutBattery().grid().durationSeconds() / 86_400;
         m.put("periodDays", periodDays);
         double saving = r.bills() == null ? Double.NaN : r.bills().savingYen();
-        // the bill prorates the basic charge by the time covered, so a shorter study scales to a year
-        double savingPerYear = saving * DAYS_PER_YEAR / periodDays;
+        double savingPerYear = Double.isNaN(saving) ? Double.NaN : savingPerYear(r.bills());
         m.put("savingYen", Double.isNaN(saving) ? null : saving);
         m.put("savingYenPerYear", Double.isNaN(savingPerYear) ? null : savingPerYear);
         PlanningSpec.FinanceSpec finance = r.site().planning().finance();
@@ -36,6 +38,26 @@ final class Verdict {
         m.put("rulesFailedWithoutBattery", failures(r.withoutBatteryGridCode()));
         m.put("rulesFailedWithBattery", r.withBatteryGridCode() == null ? null : failures(r.withBatteryGridCode()));
         return m;
+    }
+
+    /**
+     * The first year's saving extended to a whole year: each month billed to a whole month (every
+     * line item grows with the time covered, but the excess-demand charge, a penalty on the month's
+     * peak, comes once a month whatever part of it was studied), and their mean times twelve. A
+     * whole studied year gives its saving unchanged.
+     */
+    static double savingPerYear(PlanStudy.Bills bills) {
+        List<MonthlyBill> without = bills.withoutBattery().months();
+        List<MonthlyBill> with = bills.withBattery().months();
+        double sum = 0;
+        for (int i = 0; i < without.size(); i++) {
+            MonthlyBill a = without.get(i);
+            MonthlyBill b = with.get(i);
+            double excess = a.lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L)
+                    - b.lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L);
+            sum += (a.totalYen() - b.totalYen() - excess) / a.coveredFraction() + excess;
+        }
+        return 12 * sum / without.size();
     }
 
     private static long failures(GridCodeReport report) {

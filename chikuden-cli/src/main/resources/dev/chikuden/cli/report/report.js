@@ -30,7 +30,7 @@
       study: '{duration} from {start} at {step} steps · strategy: {strategy}',
       saving: 'Saving per year',
       savingNote: 'Bill without battery minus with, first study year.',
-      savingScaled: 'Scaled to a year from the {days} d studied ({yen} in the study).',
+      savingScaled: 'Extended to a year, month by month, from the {days} days studied ({yen} in them).',
       savingNone: 'Add a tariff to the site file for the saving',
       payback: 'Payback',
       paybackValue: '{years} years',
@@ -156,7 +156,7 @@
       study: '{start} から {duration}（{step}刻み）・制御方式: {strategy}',
       saving: '削減額/年',
       savingNote: '蓄電池なしとありの電気料金の差（初年度）。',
-      savingScaled: '検討期間 {days} 日分（{yen}）を1年に換算。',
+      savingScaled: '検討期間 {days} 日分（{yen}）を月ごとに1年分へ換算。',
       savingNone: '削減額の算定にはサイトファイルに料金（tariff）を追加してください',
       payback: '投資回収年数',
       paybackValue: '{years} 年',
@@ -862,9 +862,9 @@
     const v = F.verdict;
     const cards = [];
     if (isNum(v.savingYenPerYear)) {
-      const scaled = Math.abs(v.periodDays - 365) > 1e-9;
+      const extended = Math.abs(v.savingYenPerYear - v.savingYen) >= 1;
       cards.push(card(t('saving'), yen(v.savingYenPerYear),
-        t('savingNote') + (scaled ? ' ' + t('savingScaled', { days: num(v.periodDays, 0), yen: yen(v.savingYen) }) : ''),
+        t('savingNote') + (extended ? ' ' + t('savingScaled', { days: num(v.periodDays, 0), yen: yen(v.savingYen) }) : ''),
         v.savingYenPerYear >= 0 ? 'pass' : 'fail'));
     } else {
       cards.push(card(t('saving'), t('savingNone'), null, 'none'));
@@ -892,7 +892,7 @@
     if (P.withBattery && P.agingModel) {
       const span = duration(v.periodDays * P.years.length * 86400);
       const note = t('lifeNote', { soh: num(100 * P.withBattery.stateOfHealthEnd, 2), span: span, eol: num(100 * P.endOfLifeSoh, 0) });
-      cards.push(isNum(P.endOfLifeYear) ? card(t('life'), t('lifeYear', { year: P.endOfLifeYear }), note, 'fail')
+      cards.push(isNum(P.endOfLifeYear) ? card(t('life'), t('lifeYear', { year: P.endOfLifeYear }), note, '')
         : card(t('life'), t('lifeNotReached'), note, 'pass'));
     } else {
       cards.push(card(t('life'), t('lifeNone'), null, 'none'));

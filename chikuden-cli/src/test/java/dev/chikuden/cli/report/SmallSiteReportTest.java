@@ -1,6 +1,7 @@
 package dev.chikuden.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,5 +107,38 @@ class SmallSiteReportTest {
             }
             assertThat(browser.blankCharts()).isEmpty();
         }
+    }
+
+    /**
+     * A short study's saving is extended month by month (the excess-demand charge once a month),
+     * and a finance section turns it into the payback.
+     */
+    @Test
+    void aFinanceSectionGivesThePaybackOfTheYearlySaving() throws IOException {
+        String financed = SITE.replace("energy: 1 MWh", "energy: 2 MWh").replace("dischargeAbove: 900 kW", "dischargeAbove: 880 kW")
+                .replace("marketPriceAdjustment: off", "marketPriceAdjustment: off\n  contractWithBattery: 900 kW") + """
+                finance:
+                  capexYenPerKwh: 10000
+                  capexYenPerKw: 10000
+                  fixedOmYenPerKwYear: 1000
+                  discountRate: 5 %
+                  years: 15
+                """;
+        JsonNode f = figures(report(dir, financed, null));
+        JsonNode without = f.get("plan").get("withoutBattery").get("bill").get("months").get(0);
+        JsonNode with = f.get("plan").get("withBattery").get("bill").get("months").get(0);
+        double excess = without.get("lineItems").get("excessDemandChargeYen").asDouble()
+                - with.get("lineItems").get("excessDemandChargeYen").asDouble();
+        assertThat(excess).as("the battery avoids the excess-demand charge").isPositive();
+        double rest = f.get("plan").get("billSavingYen").asDouble() - excess;
+        double perYear = 12 * (rest / (2.0 / 31) + excess);
+        JsonNode v = f.get("verdict");
+        assertThat(v.get("savingYenPerYear").asDouble()).isCloseTo(perYear, offset(1e-6));
+        JsonNode finance = v.get("finance");
+        double capex = 10_000 * 2000 + 10_000 * 500;
+        assertThat(finance.get("capexYen").asDouble()).isEqualTo(capex);
+        assertThat(finance.get("simplePaybackYears").asDouble())
+                .isCloseTo(capex / (perYear - 1000 * 500), offset(1e-9));
+        assertThat(finance.get("npvYen").asDouble()).isPositive();
     }
 }
