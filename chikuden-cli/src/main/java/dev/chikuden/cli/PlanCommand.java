@@ -82,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
             if (json) {
                 w.println(JSON.writeValueAsString(figures));
             } else {
-                w.print(PlanTable.render(figures, noFiles ? null : "results in " + dir));
+                w.print(PlanTable.render(figures, noFiles ? null : "results and report.html in " + dir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,7 +67,7 @@ public final class ReportFigures {
     }
 
     /** The strategy as the site file names it; a stack with its controllers, highest priority first. */
-    static String strategy(StrategySpec s) {
+    private static String strategy(StrategySpec s) {
         if (s == null) {
             return null;
         }
@@ -142,6 +142,7 @@ public final class ReportFigures {
             last--;
         }
         Map<String, Object> ramps = new LinkedHashMap<>();
+        ramps.put("windowSeconds", g.rampWindowSeconds());
         ramps.put("binKwPerS", h.binKwPerS());
         ramps.put("firstEdgeKwPerS", h.lowerEdgeKwPerS(first));
         ramps.put("counts", Arrays.copyOfRange(counts, first, last + 1));

@@ -83,7 +83,7 @@
       gridCodeTitle: 'Grid code',
       defaultRules: 'the default rules',
       gridCodeDesc: 'Rules: {source}. The ramp is the change of grid power over {window}; the spectrum is Welch\'s, the critical band {low}–{high} Hz shaded.',
-      rampHistogram: 'Ramp-rate histogram (1 s)',
+      rampHistogram: 'Ramp-rate histogram',
       rampAxis: 'Ramp ({unit}/s)',
       shareOfTime: 'Share of time (%)',
       limit: 'Limit',
@@ -209,7 +209,7 @@
       gridCodeTitle: '系統連系要件',
       defaultRules: '標準ルール',
       gridCodeDesc: '判定基準: {source}。ランプ率は{window}間の受電電力の変化、スペクトルは Welch 法（網掛けは規制対象帯域 {low}〜{high} Hz）。',
-      rampHistogram: 'ランプ率ヒストグラム（1秒）',
+      rampHistogram: 'ランプ率ヒストグラム',
       rampAxis: 'ランプ率（{unit}/s）',
       shareOfTime: '時間の割合（%）',
       limit: '上限',
@@ -312,16 +312,11 @@
   }
 
   function duration(seconds) {
-    const ja = lang === 'ja';
-    const units = ja ? [[86400, '日'], [3600, '時間'], [60, '分'], [1, '秒'], [0.001, 'ミリ秒']]
+    const units = lang === 'ja' ? [[86400, '日'], [3600, '時間'], [60, '分'], [1, '秒'], [0.001, 'ミリ秒']]
       : [[86400, ' d'], [3600, ' h'], [60, ' min'], [1, ' s'], [0.001, ' ms']];
-    for (const [size, name] of units) {
-      if (seconds >= size || size === 0.001) {
-        const v = seconds / size;
-        return num(v, Math.abs(v - Math.round(v)) < 0.05 ? 0 : 1) + name;
-      }
-    }
-    return seconds + (ja ? '秒' : ' s');
+    const [size, name] = units.find(([s]) => seconds >= s) || units[units.length - 1];
+    const v = seconds / size;
+    return num(v, Math.abs(v - Math.round(v)) < 0.05 ? 0 : 1) + name;
   }
 
   /** Local wall-clock milliseconds (as the figures carry them) as "2025-08-04 13:05:00". */
@@ -951,7 +946,7 @@
     const g = P.withoutBattery.gridCode;
     document.getElementById('grid-code-desc').textContent = t('gridCodeDesc', {
       source: F.gridCodeRules || t('defaultRules'),
-      window: duration(1), low: num(g.bandLowHz, 2), high: num(g.bandHighHz, 2)
+      window: duration(F.gridCode.withoutBattery.rampHistogram.windowSeconds), low: num(g.bandLowHz, 2), high: num(g.bandHighHz, 2)
     }) + (F.gridCode.withoutBattery.spectrum.segments === 0 ? ' ' + t('noSpectrum') : '');
     if (P.withoutBattery.bill) {
       document.getElementById('bill-desc').textContent = t('billDesc', { tariff: P.withoutBattery.bill.tariff });
