@@ -162,7 +162,7 @@
       paybackValue: '{years} 年',
       paybackNever: '{years} 年以内に回収できません',
       paybackNote: '正味現在価値 {npv}（{years} 年、割引率 {rate} %）、初期投資 {capex}。',
-      paybackNone: '回収年数の算定には finance セクションを追加してください',
+      paybackNone: 'finance セクションを追加すると算定できます',
       paybackNoSaving: '削減額が必要です（料金を追加してください）',
       gridCode: '系統連系要件',
       gridCodePass: '全{rules}項目に適合',
@@ -296,6 +296,16 @@
   function num(v, digits) {
     return Number(v).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US',
       { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  /** An axis tick or a size as it is, without trailing zeros (0.25, 1.5, 200). */
+  function tick(v) {
+    return Number(v).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 3 });
+  }
+
+  /** Decimals that show a figure of this size to about three significant digits, at least {min}. */
+  function digitsFor(magnitude, min) {
+    return magnitude > 0 ? Math.max(min, Math.min(4, 2 - Math.floor(Math.log10(magnitude)))) : min;
   }
 
   function yen(v) {
@@ -548,12 +558,13 @@
     return Math.ceil(top / step) * step;
   }
 
+  /** The contracts as dashed lines, their labels at opposite ends so that close ones stay legible. */
   function contractMarks() {
-    const marks = contracts();
     return {
       silent: true, symbol: 'none', lineStyle: { color: COLOR.contract, type: 'dashed', width: 1 },
-      data: marks.map(([kw, name]) => ({
-        yAxis: kw / UNIT_KW, label: { formatter: name + ' ' + power(kw, 0), position: 'insideEndTop', color: COLOR.contract }
+      data: contracts().map(([kw, name], i) => ({
+        yAxis: kw / UNIT_KW,
+        label: { formatter: name + ' ' + power(kw, 0), position: i === 0 ? 'insideEndTop' : 'insideStartTop', color: COLOR.contract }
       }))
     };
   }
@@ -561,7 +572,8 @@
   function monthlyPeaksOption() {
     const months = F.demand.monthly;
     const battery = P.withBattery !== null;
-    const label = { show: true, position: 'insideTop', formatter: p => num(p.value, 1), color: '#ffffff', fontWeight: 600 };
+    // values on the bars while they are wide enough to hold them
+    const label = { show: months.length <= 4, position: 'insideTop', formatter: p => num(p.value, 1), color: '#ffffff', fontWeight: 600 };
     const series = [{
       type: 'bar', name: t('withoutBattery'), itemStyle: { color: COLOR.gridWithout }, label: label, barMaxWidth: 48,
       data: months.map(m => m.withoutBatteryKw / UNIT_KW), markLine: contractMarks()
@@ -741,17 +753,17 @@
       type: 'bar', name: billItem(key), stack: 'bill', barMaxWidth: 56, itemStyle: { color: COLOR.bill[i % COLOR.bill.length] },
       data: bills.map(b => (b.lineItems[key] || 0) / 1e6)
     }));
-    // each bill's total above its bar: an invisible point that carries the label
+    // each bill's total above its bar, while there is room: an invisible point that carries the label
     series.push({
       type: 'scatter', name: 'total', symbolSize: 0, tooltip: { show: false }, silent: true,
-      label: { show: true, position: 'top', formatter: p => yen(p.value[1] * 1e6), color: '#111827', fontWeight: 600 },
+      label: { show: bills.length <= 8, position: 'top', formatter: p => yen(p.value[1] * 1e6), color: '#111827', fontWeight: 600 },
       data: bills.map((b, i) => [i, b.totalYen / 1e6])
     });
     return base({
       legend: { top: 0, type: 'scroll', data: items.map(billItem), textStyle: TEXT },
       tooltip: { trigger: 'axis', confine: true, valueFormatter: v => yen(v * 1e6) },
       xAxis: { type: 'category', data: categories, axisTick: { show: false } },
-      yAxis: valueAxis(t('billAxis'), { axisLabel: { formatter: v => num(v, 0) } }),
+      yAxis: valueAxis(t('billAxis'), { axisLabel: { formatter: tick } }),
       grid: { left: 72, right: 24, top: 56, bottom: 56 },
       series: series
     });
@@ -811,12 +823,12 @@
     return base({
       tooltip: {
         trigger: 'item', confine: true,
-        formatter: p => num(s.powerKw[p.value[0]] / 1000, 1) + ' MW · ' + num(s.energyKwh[p.value[1]] / 1000, 1) + ' MWh<br>'
+        formatter: p => tick(s.powerKw[p.value[0]] / 1000) + ' MW · ' + tick(s.energyKwh[p.value[1]] / 1000) + ' MWh<br>'
           + t('npv') + ': <b>' + yen(p.value[2]) + '</b>'
       },
       grid: { left: 80, right: 110, top: 24, bottom: 56 },
-      xAxis: { type: 'category', name: t('powerMw'), nameLocation: 'middle', nameGap: 32, data: s.powerKw.map(p => num(p / 1000, 1)) },
-      yAxis: { type: 'category', name: t('energyMwh'), nameLocation: 'middle', nameGap: 56, data: s.energyKwh.map(e => num(e / 1000, 0)) },
+      xAxis: { type: 'category', name: t('powerMw'), nameLocation: 'middle', nameGap: 32, data: s.powerKw.map(p => tick(p / 1000)) },
+      yAxis: { type: 'category', name: t('energyMwh'), nameLocation: 'middle', nameGap: 56, data: s.energyKwh.map(e => tick(e / 1000)) },
       visualMap: {
         min: Math.min.apply(null, values), max: Math.max.apply(null, values), calculable: true, orient: 'vertical', right: 8, top: 'middle',
         text: [t('npv'), ''], formatter: v => num(v / 1e6, 0) + (lang === 'ja' ? ' 百万円' : ' M yen'),
@@ -907,19 +919,25 @@
     return el;
   }
 
+  const KPI_LABELS = { peakDemand30minKw: 'kpiPeak', maxRampKwPerS: 'kpiRamp', energyImportedKwh: 'kpiEnergy' };
+
   function keyFigures() {
     const a = P.withoutBattery;
     const b = P.withBattery;
-    const signed = (v, digits) => (v > 0 ? '+' : v < 0 ? '−' : '±') + num(Math.abs(v), digits);
-    const pair = (kwA, kwB, digits, unit) => b ? num(kwA, digits) + ' → ' + num(kwB, digits) + ' ' + unit : num(kwA, digits) + ' ' + unit;
-    const items = [
-      kpi(t('kpiPeak'), pair(a.peakDemand30minKw / UNIT_KW, b && b.peakDemand30minKw / UNIT_KW, 2, UNIT),
-        b ? signed((b.peakDemand30minKw - a.peakDemand30minKw) / UNIT_KW, 2) + ' ' + UNIT : ''),
-      kpi(t('kpiRamp'), pair(a.maxRampKwPerS / UNIT_KW, b && b.maxRampKwPerS / UNIT_KW, 2, UNIT + '/s'),
-        b ? signed((b.maxRampKwPerS - a.maxRampKwPerS) / UNIT_KW, 2) + ' ' + UNIT + '/s' : ''),
-      kpi(t('kpiEnergy'), pair(a.energyImportedKwh / UNIT_KW, b && b.energyImportedKwh / UNIT_KW, 0, UNIT + 'h'),
-        b ? signed((b.energyImportedKwh - a.energyImportedKwh) / UNIT_KW, 1) + ' ' + UNIT + 'h' : '')
-    ];
+    /** Without and with the battery, and the change, in the report's unit. */
+    function change(key, unit, minDigits) {
+      const x = a[key] / UNIT_KW;
+      const digits = digitsFor(Math.max(Math.abs(x), b ? Math.abs(b[key] / UNIT_KW) : 0), minDigits);
+      if (!b) {
+        return kpi(t(KPI_LABELS[key]), num(x, digits) + ' ' + unit, '');
+      }
+      const y = b[key] / UNIT_KW;
+      const sign = y > x ? '+' : y < x ? '−' : '±';
+      return kpi(t(KPI_LABELS[key]), num(x, digits) + ' → ' + num(y, digits) + ' ' + unit,
+        sign + num(Math.abs(y - x), digits) + ' ' + unit);
+    }
+    const items = [change('peakDemand30minKw', UNIT, 2), change('maxRampKwPerS', UNIT + '/s', 2),
+      change('energyImportedKwh', UNIT + 'h', 0)];
     if (b) {
       items.push(kpi(t('kpiBattery'), energy(b.batteryThroughputKwh), t('kpiCycles', { cycles: num(b.equivalentFullCycles, 2) })));
     }

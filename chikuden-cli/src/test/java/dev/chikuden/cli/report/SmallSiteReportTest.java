@@ -83,6 +83,7 @@ class SmallSiteReportTest {
                     "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum", "monthly-bill", "soh", "sizing");
             assertThat(browser.js("return JSON.stringify(window.report.charts.sizing.getOption().series[1].data);"))
                     .isEqualTo("[[1,2,40000000]]");
+            browser.screenshot(Path.of("target", "report-small-site-ja.png"));
             assertThat(browser.blankCharts()).isEmpty();
         }
     }
