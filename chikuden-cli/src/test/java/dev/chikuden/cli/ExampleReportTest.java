@@ -129,6 +129,10 @@ class ExampleReportTest {
             browser.open(dir.resolve("report.html"));
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactlyElementsOf(CHARTS);
+            assertThat(zoomedIn(browser, "worst-day")).as("432 s of the day: every second, no band").containsExactly(433L, 0L);
+            List<Long> week = zoomedIn(browser, "power");
+            assertThat(week.get(1)).as("0.5 % of the week: its 2.5-min buckets, each with its band").isEqualTo(week.get(0))
+                    .isBetween(20L, 22L);
             assertThat(browser.blankCharts()).isEmpty();
             assertThat(browser.js("return document.getElementById('section-sizing').hidden;")).isEqualTo(true);
             long perYear = Math.round(figures.get("verdict").get("savingYenPerYear").asDouble());
@@ -150,6 +154,19 @@ class ExampleReportTest {
             browser.screenshot(Path.of("target", "report-screenshot.png"));
             assertThat(browser.errors()).isEmpty();
         }
+    }
+
+    /** Zooms a chart of power over time into its first 0.5 %; returns how many points its grid line and band then draw. */
+    @SuppressWarnings("unchecked")
+    static List<Long> zoomedIn(HeadlessChromium browser, String chart) {
+        return (List<Long>) browser.js("""
+                const chart = window.report.charts[arguments[0]];
+                chart.dispatchAction({ type: 'dataZoom', start: 0, end: 0.5 });
+                return new Promise(resolve => setTimeout(() => {
+                  const series = chart.getOption().series;
+                  resolve([series.find(s => s.id === 'grid').data.length, series.find(s => s.id === 'grid-band').data.length]);
+                }, 100));""",
+                chart);
     }
 
     private static double max(JsonNode values) {

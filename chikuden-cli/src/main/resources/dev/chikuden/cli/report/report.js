@@ -396,7 +396,8 @@
       progressive: 0, encode: { x: 0, y: [1, 2] }, tooltip: { show: false }, itemStyle: { color: color },
       renderItem: function (params, api) {
         if (params.dataIndexInside !== 0) {
-          return null;
+          // an empty group, not null: ECharts 5.3.1 fails to update a custom series whose items returned null
+          return { type: 'group', children: [] };
         }
         const top = [];
         const bottom = [];
@@ -431,8 +432,8 @@
 
   // ---- power over time (the whole period, and the day of the peak) --------------------------
 
-  /** About one bucket per pixel of the plot: more would not show, and would make the page slow. */
-  const DRAWN_BUCKETS = 1200;
+  /** About one bucket per one or two pixels of the plot: more would not show, and would make the page slow. */
+  const DRAWN_BUCKETS = 800;
 
   /**
    * One quantity of a balance between two local times, in buckets merged so that at most about
@@ -519,14 +520,25 @@
     });
   }
 
-  /** On zoom, draws the visible range again from the finest data there is. */
+  /**
+   * On zoom, draws the visible range again from the finest data there is: once the zoom action is
+   * over (ECharts takes no new option while it handles one), and once for a burst of zoom events.
+   */
   function redrawOnZoom(chart, b) {
+    let pending = false;
     chart.on('datazoom', () => {
-      const zoom = chart.getOption().dataZoom[0];
-      const span = balanceEnd(b) - b.startLocalMs;
-      chart.setOption({
-        series: balanceData(b, b.startLocalMs + span * zoom.start / 100, b.startLocalMs + span * zoom.end / 100)
-      });
+      if (pending) {
+        return;
+      }
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        const zoom = chart.getOption().dataZoom[0];
+        const span = balanceEnd(b) - b.startLocalMs;
+        chart.setOption({
+          series: balanceData(b, b.startLocalMs + span * zoom.start / 100, b.startLocalMs + span * zoom.end / 100)
+        });
+      }, 0);
     });
   }
 
