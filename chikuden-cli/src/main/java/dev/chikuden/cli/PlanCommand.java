@@ -11,6 +11,9 @@ import dev.chikuden.cli.report.PngExport;
 import dev.chikuden.cli.report.ReportFigures;
 import dev.chikuden.cli.report.ReportInputs;
 import dev.chikuden.cli.report.ReportRecorders;
+import dev.chikuden.cli.report.SizingMap;
+import dev.chikuden.optimize.Solver;
+import dev.chikuden.optimize.sizing.SizingSweep;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.PlanStudy;
@@ -73,8 +76,7 @@ final class PlanCommand implements Callable<Integer> {
                 JSON.writeValue(dir.resolve("plan.json").toFile(), figures);
                 ReportInputs inputs = ReportInputs.of(site, "chikuden "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-                // the sizing map waits for the sizing sweep (chikuden-optimize); until then the report has none
-                Path report = HtmlReport.write(dir, ReportFigures.of(result, figures, recorders, null, inputs));
+                Path report = HtmlReport.write(dir, ReportFigures.of(result, figures, recorders, sizingMap(site), inputs));
                 if (pngExport != null) {
                     pngExport.export(report, dir.resolve("png"));
                 }
@@ -89,6 +91,14 @@ final class PlanCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** The NPV map for the report, when the site asks for a sizing sweep and has the finance to value it. */
+    private static SizingMap sizingMap(SiteConfig site) {
+        if (site.planning().sizing() == null || site.planning().finance() == null || site.batteries().isEmpty()) {
+            return null;
+        }
+        return SizingMap.of(SizingSweep.run(site, Solver.CLP));
     }
 
     private static String stem(Path file) {

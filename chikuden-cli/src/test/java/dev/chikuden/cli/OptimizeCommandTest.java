@@ -64,6 +64,18 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void planPutsTheSizingMapIntoTheReportWhenTheSiteAsksForASweep() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE + """
+                finance: {capexYenPerKwh: 60000, capexYenPerKw: 20000, discountRate: 5 %, years: 15}
+                sizing: {power: [50 kW, 100 kW], energy: [100 kWh, 200 kWh, 400 kWh]}
+                """);
+        Run r = run("plan", dir.resolve("site.yaml").toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("out").resolve("report.html"));
+        assertThat(html).contains("\"sizing\":{\"powerKw\":[50.0,100.0],\"energyKwh\":[100.0,200.0,400.0]");
+    }
+
+    @Test
     void aStepThatIsNotAnLpPeriodIsBadInput() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Run r = run("optimize", dir.resolve("site.yaml").toString(), "--step", "20min");

@@ -1,5 +1,8 @@
 package dev.chikuden.cli.report;
 
+import dev.chikuden.optimize.sizing.Candidate;
+import dev.chikuden.optimize.sizing.SizingResult;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,5 +51,18 @@ public record SizingMap(double[] powerKw, double[] energyKwh, double[][] npvYen,
         m.put("cells", cells);
         m.put("best", new int[] {bestPower, bestEnergy});
         return m;
+    }
+
+    /** The NPV map of a sizing sweep; infeasible sizes are NaN. */
+    public static SizingMap of(SizingResult r) {
+        double[][] npv = new double[r.powerKw().length][r.energyKwh().length];
+        for (int i = 0; i < npv.length; i++) {
+            for (int j = 0; j < npv[i].length; j++) {
+                Candidate c = r.at(i, j);
+                npv[i][j] = c.feasible() ? c.npvYen() : Double.NaN;
+            }
+        }
+        int e = r.energyKwh().length;
+        return new SizingMap(r.powerKw(), r.energyKwh(), npv, r.bestIndex() / e, r.bestIndex() % e);
     }
 }
