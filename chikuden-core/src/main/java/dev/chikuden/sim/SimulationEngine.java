@@ -8,6 +8,7 @@ import dev.chikuden.profile.Profile;
 import dev.chikuden.time.HalfHourDemandMeter;
 import dev.chikuden.time.TimeGrid;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Owns simulated time. Each step: read load and PV, ask the controller for a battery power, let
@@ -58,6 +59,14 @@ public final class SimulationEngine {
 
     /** Runs every step; the sinks are closed at the end, also when the run fails. */
     public SimulationResult run(List<? extends StepSink> sinks) {
+        return run(sinks, null);
+    }
+
+    /**
+     * Runs every step, telling {@code progress} (when not null) the number of steps of each chunk
+     * done, once per chunk; the sinks are closed at the end, also when the run fails.
+     */
+    public SimulationResult run(List<? extends StepSink> sinks, LongConsumer progress) {
         long started = System.nanoTime();
         BatteryLedger ledgerAtStart = battery.ledger();
         StepChunk c = new StepChunk(chunkSize);
@@ -94,6 +103,9 @@ public final class SimulationEngine {
                 meter.accept(c);
                 for (StepSink s : sinks) {
                     s.accept(c);
+                }
+                if (progress != null) {
+                    progress.accept(n);
                 }
             }
         } finally {

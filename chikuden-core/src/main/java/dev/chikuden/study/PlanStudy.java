@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
 
 /**
  * The planning study: the site simulated without its batteries and with them, under its strategy,
@@ -104,6 +105,14 @@ public final class PlanStudy {
     }
 
     public static Result run(SiteConfig site, SinkFactory sinks) {
+        return run(site, sinks, null);
+    }
+
+    /**
+     * The study, telling {@code progress} (when not null) the steps simulated, chunk by chunk and
+     * from two threads at once, up to {@link #totalSteps}.
+     */
+    public static Result run(SiteConfig site, SinkFactory sinks, LongConsumer progress) {
         long started = System.nanoTime();
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         TimeGrid firstYear = site.study().timeGrid(site.zone());
@@ -113,9 +122,11 @@ public final class PlanStudy {
         BillingMeter withoutBilling = billed ? new BillingMeter(firstYear) : null;
         BillingMeter withBilling = billed && !site.batteries().isEmpty() ? new BillingMeter(firstYear) : null;
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
-                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, withGridCode, withBilling));
-        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, withoutGridCode, withoutBilling);
-        Comparison gpuSmoothing = site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules);
+                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling));
+        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode,
+                withoutBilling);
+        Comparison gpuSmoothing = site.compareGpuSmoothing() == null ? null
+                : gpuSmoothing(site, firstYear, rules, progress);
         List<SimulationResult> withResults;
         try {
             withResults = with == null ? null : with.join();
@@ -141,27 +152,39 @@ public final class PlanStudy {
                 with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills, gpuSmoothing);
     }
 
+    /** The steps {@link #run} simulates in all: every case and year it does not reuse. */
+    public static long totalSteps(SiteConfig site) {
+        long n = 0;
+        for (int y = 0; y < site.study().years(); y++) {
+            long steps = site.study().timeGrid(site.zone(), y).steps();
+            n += site.batteries().isEmpty() ? 0 : steps;
+            n += y == 0 || site.study().rolling() ? steps : 0;
+        }
+        return n + (site.compareGpuSmoothing() == null ? 0 : site.study().timeGrid(site.zone()).steps());
+    }
+
     /** The site without battery, every training job smoothing its own power instead. */
-    private static Comparison gpuSmoothing(SiteConfig site, TimeGrid grid, GridCodeRules rules) {
+    private static Comparison gpuSmoothing(SiteConfig site, TimeGrid grid, GridCodeRules rules, LongConsumer progress) {
         GridCodeMeter meter = new GridCodeMeter(grid, rules);
         SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid, site.compareGpuSmoothing()),
                 SiteModels.pv(site, grid), SiteModels.ambient(site, grid), Battery.NONE, Controller.IDLE,
                 site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
-        SimulationResult r = engine.run(List.of(meter));
+        SimulationResult r = engine.run(List.of(meter), progress);
         return new Comparison(r, meter.report());
     }
 
     /** The first year of one case, on the caller's thread. */
     public static SimulationResult simulate(SiteConfig site, Case c, SinkFactory sinks) {
         return simulateYear(site, c, 0, c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
-                sinks.open(c, site.study().timeGrid(site.zone())));
+                sinks.open(c, site.study().timeGrid(site.zone())), null);
     }
 
     /**
      * Every year of one case with one battery. Without a battery, repeated years are identical, so
      * the first is simulated once and reused. The billing meter, if any, meters the first year.
      */
-    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, StepSink... firstYearMeters) {
+    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, LongConsumer progress,
+                                                StepSink... firstYearMeters) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
         List<SimulationResult> out = new ArrayList<>();
@@ -179,12 +202,13 @@ public final class PlanStudy {
                     }
                 }
             }
-            out.add(simulateYear(site, c, y, b, s));
+            out.add(simulateYear(site, c, y, b, s, progress));
         }
         return out;
     }
 
-    private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks) {
+    private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks,
+                                                 LongConsumer progress) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
         // the controller sees the year's own dates (an MPC forecasts that year's load)
         Controller controller = c == Case.WITH_BATTERY ? SiteModels.controller(site.withStudy(site.study().year(year)))
@@ -192,6 +216,6 @@ public final class PlanStudy {
         SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
                 SiteModels.ambient(site, grid), battery, controller,
                 site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
-        return engine.run(sinks);
+        return engine.run(sinks, progress);
     }
 }

@@ -138,6 +138,22 @@ class PlanStudyTest {
         assertThat(r.years().get(2).withoutBattery()).isSameAs(r.years().get(0).withoutBattery());
     }
 
+    /** Progress counts every step simulated, once: three years with the battery, one without (reused). */
+    @Test
+    void progressReachesTheTotalStepsOfAllCases() throws IOException {
+        aMultiYearStudyCarriesTheBatteryFromYearToYear();
+        SiteConfig site = SiteConfigReader.read(dir.resolve("years.yaml"));
+        java.util.concurrent.atomic.LongAdder done = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
+        PlanStudy.run(site, PlanStudy.SinkFactory.NONE, n -> {
+            done.add(n);
+            calls.increment();
+        });
+        assertThat(PlanStudy.totalSteps(site)).isEqualTo(4 * 8760);
+        assertThat(done.sum()).isEqualTo(4 * 8760);
+        assertThat(calls.sum()).isEqualTo(4 * 2); // once per chunk of 8192 steps
+    }
+
     @Test
     void manyYearsNeedAOneYearPeriod() throws IOException {
         Files.writeString(dir.resolve("short.yaml"), """
