@@ -59,6 +59,10 @@ final class PlanCommand implements Callable<Integer> {
             + "drawn by headless Chromium (Debian package chromium).")
     boolean png;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
+            + "not a terminal, or before the run has lasted 2 s.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         if (png && noFiles) {
@@ -68,7 +72,10 @@ final class PlanCommand implements Callable<Integer> {
         SiteConfig site = SiteConfigReader.read(siteFile);
         Path dir = out != null ? out : Path.of("out", stem(siteFile));
         ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
-        PlanStudy.Result result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders);
+        PlanStudy.Result result;
+        try (Progress progress = Progress.start(PlanStudy.totalSteps(site), quiet, spec.commandLine().getErr())) {
+            result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders, progress);
+        }
         Map<String, Object> figures = PlanFigures.of(result);
         PrintWriter w = spec.commandLine().getOut();
         try {
