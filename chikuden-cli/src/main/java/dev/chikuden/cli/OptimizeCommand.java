@@ -13,6 +13,7 @@ import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.units.Dimension;
@@ -66,6 +67,10 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr for the re-simulation. There is none either "
+            + "when the output is not a terminal, or before the re-simulation has lasted 2 s.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         SiteConfig site = SiteConfigReader.read(siteFile);
@@ -85,7 +90,13 @@ final class OptimizeCommand implements Callable<Integer> {
         try (DispatchModel model = new DispatchModel(problem.withStorage(null), chosen, false)) {
             baseline = model.solve();
         }
-        DispatchCheck check = noCheck ? null : DispatchCheck.of(site, problem, solution);
+        DispatchCheck check = null;
+        if (!noCheck) {
+            try (Progress progress = Progress.start(SiteModels.timeGrid(site).steps(), quiet,
+                    spec.commandLine().getErr())) {
+                check = DispatchCheck.of(site, problem, solution, progress);
+            }
+        }
         if (schedule != null) {
             writeSchedule(site, problem, solution);
         }

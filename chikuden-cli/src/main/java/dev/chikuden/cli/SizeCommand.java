@@ -47,11 +47,18 @@ final class SizeCommand implements Callable<Integer> {
             + "\"wallSeconds\":...,\"outage\":{...}} instead of tables.")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
+            + "not a terminal, or before the sweep has lasted 2 s.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         Solver lp = solver(solver);
         SiteConfig site = SiteConfigReader.read(siteFile);
-        SizingResult r = SizingSweep.run(site, lp);
+        SizingResult r;
+        try (Progress progress = Progress.start(SizingSweep.sizes(site), quiet, spec.commandLine().getErr())) {
+            r = SizingSweep.run(site, lp, Runtime.getRuntime().availableProcessors(), progress);
+        }
         OutageReport outage = site.planning().outage() == null ? null
                 : OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         PrintWriter w = spec.commandLine().getOut();

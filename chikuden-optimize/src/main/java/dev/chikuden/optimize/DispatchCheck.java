@@ -12,6 +12,7 @@ import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.Tariff;
 import dev.chikuden.time.TimeGrid;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The optimal dispatch played through the site's full battery model at the study step (PCS curve,
@@ -36,6 +37,11 @@ public record DispatchCheck(double simulatedBillYen, double lpBillYen, double sc
      * is the linearisation's alone.
      */
     public static DispatchCheck of(SiteConfig site, DispatchProblem p, DispatchSolution s) {
+        return of(site, p, s, null);
+    }
+
+    /** The check, telling {@code progress} (when not null) the steps simulated, up to the study's steps. */
+    public static DispatchCheck of(SiteConfig site, DispatchProblem p, DispatchSolution s, LongConsumer progress) {
         TimeGrid grid = SiteModels.timeGrid(site);
         double h = p.periodHours();
         double[] energy = new double[s.periods()];
@@ -50,7 +56,7 @@ public record DispatchCheck(double simulatedBillYen, double lpBillYen, double sc
                 SiteModels.ambient(site, grid), SiteModels.battery(site),
                 new ControllerStack(List.of(follower), Double.POSITIVE_INFINITY), site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
-        SimulationResult r = engine.run(List.of(meter));
+        SimulationResult r = engine.run(List.of(meter), progress);
         Tariff tariff = site.billing().tariffWithBattery();
         if (p.demand() != null && p.demand().mode() == DispatchProblem.ContractMode.OPTIMISED) {
             tariff = tariff.withAgreedKw(s.contractKw());

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * Sizing: the site's battery scaled to every power and energy of a grid, each size dispatched
@@ -75,13 +76,24 @@ public final class SizingSweep {
     }
 
     public static SizingResult run(SiteConfig site, Solver solver, int threads) {
-        BatteryParameters reference = reference(site);
+        return run(site, solver, threads, null);
+    }
+
+    /** The sweep, telling {@code progress} (when not null) 1 for each size done, up to {@link #sizes}. */
+    public static SizingResult run(SiteConfig site, Solver solver, int threads, LongConsumer progress) {
+        PlanningSpec.SizingSpec grid = grid(site);
+        return run(site, grid.powerKw(), grid.energyKwh(), site.planning().sizing() == null, solver, threads, progress);
+    }
+
+    /** The number of sizes {@link #run} tries: powers x energies of the site's sizing grid (or the default). */
+    public static int sizes(SiteConfig site) {
+        PlanningSpec.SizingSpec grid = grid(site);
+        return grid.powerKw().length * grid.energyKwh().length;
+    }
+
+    private static PlanningSpec.SizingSpec grid(SiteConfig site) {
         PlanningSpec.SizingSpec grid = site.planning().sizing();
-        boolean defaultGrid = grid == null;
-        if (defaultGrid) {
-            grid = defaultGrid(reference);
-        }
-        return run(site, grid.powerKw(), grid.energyKwh(), defaultGrid, solver, threads);
+        return grid != null ? grid : defaultGrid(reference(site));
     }
 
     /**
@@ -92,6 +104,12 @@ public final class SizingSweep {
      */
     public static SizingResult run(SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid,
                                    Solver solver, int threads) {
+        return run(site, powerKw, energyKwh, defaultGrid, solver, threads, null);
+    }
+
+    /** The sweep over {@code powerKw x energyKwh}, telling {@code progress} (when not null) 1 for each size done. */
+    public static SizingResult run(SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid,
+                                   Solver solver, int threads, LongConsumer progress) {
         long started = System.nanoTime();
         BatteryParameters reference = reference(site);
         PlanningSpec.FinanceSpec finance = finance(site);
@@ -109,7 +127,8 @@ public final class SizingSweep {
         }
         double baselineYen = baseline.costs().billYen();
         double[] cellC = cellTemperatures(site, reference, base);
-        Sweep sweep = new Sweep(site, reference, finance, base, baselineYen, cellC, energyKwh, solver);
+        Sweep sweep = new Sweep(site, reference, finance, base, baselineYen, cellC, energyKwh, solver,
+                progress != null ? progress : n -> { });
 
         int rows = powerKw.length;
         Candidate[] out = new Candidate[rows * energyKwh.length];
@@ -255,12 +274,13 @@ public final class SizingSweep {
         private final double[] cellC;
         private final double[] energyKwh;
         private final Solver solver;
+        private final LongConsumer progress;
         private int bestIndex = -1;
         private double bestNpv = Double.NEGATIVE_INFINITY;
         private SizingResult.Dispatch bestDispatch;
 
         Sweep(SiteConfig site, BatteryParameters reference, PlanningSpec.FinanceSpec finance, DispatchProblem base,
-              double baselineYen, double[] cellC, double[] energyKwh, Solver solver) {
+              double baselineYen, double[] cellC, double[] energyKwh, Solver solver, LongConsumer progress) {
             this.site = site;
             this.reference = reference;
             this.finance = finance;
@@ -269,6 +289,7 @@ public final class SizingSweep {
             this.cellC = cellC;
             this.energyKwh = energyKwh;
             this.solver = solver;
+            this.progress = progress;
         }
 
         /** Every energy at one power, on one model resized from size to size. */
@@ -284,6 +305,7 @@ public final class SizingSweep {
                         storage = capped(SiteDispatch.storage(sized), b);
                     } catch (BadInputException e) {
                         out[j] = Candidate.infeasible(powerKw, energyKwh[j], e.getMessage());
+                        progress.accept(1);
                         continue;
                     }
                     DispatchProblem q = withLoadAdded(base, b.standbyKw()).withStorage(storage);
@@ -303,10 +325,12 @@ public final class SizingSweep {
                             model.close(); // start the next size from a fresh model, not an infeasible basis
                             model = null;
                         }
+                        progress.accept(1);
                         continue;
                     }
                     out[j] = candidate(b, q, s);
                     offer(i * energyKwh.length + j, out[j], new SizingResult.Dispatch(sized, q, s));
+                    progress.accept(1);
                 }
             } finally {
                 if (model != null) {

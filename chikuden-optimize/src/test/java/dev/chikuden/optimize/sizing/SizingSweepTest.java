@@ -157,4 +157,13 @@ class SizingSweepTest {
         assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("batteries:");
     }
+
+    @Test
+    void progressCountsEverySizeOnce() {
+        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.YAML);
+        java.util.concurrent.atomic.LongAdder done = new java.util.concurrent.atomic.LongAdder();
+        SizingResult r = SizingSweep.run(site, Solver.CLP, 2, done::add);
+        assertThat(SizingSweep.sizes(site)).isEqualTo(r.candidates().size()).isPositive();
+        assertThat(done.sum()).isEqualTo(r.candidates().size());
+    }
 }
