@@ -6,8 +6,6 @@ import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.site.SiteConfigReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +43,7 @@ public class DispatchLpBenchmark {
 
     @Setup
     public void readSite() {
-        year = SiteDispatch.problem(SiteConfigReader.read(example("sakai-year-1s.yaml")), 0);
+        year = SiteDispatch.problem(SiteConfigReader.read(EngineBenchmark.example("sakai-year-1s.yaml")), 0);
         chosen = Solver.valueOf(solver.toUpperCase(java.util.Locale.ROOT));
     }
 
@@ -55,17 +53,5 @@ public class DispatchLpBenchmark {
         try (DispatchModel m = new DispatchModel(year, chosen, false)) {
             return m.solve();
         }
-    }
-
-    static Path example(String name) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("examples").resolve(name))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("run from inside the project: examples/" + name + " not found above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return p.resolve("examples").resolve(name);
     }
 }
