@@ -497,7 +497,7 @@ public final class DispatchModel implements AutoCloseable {
 
     /** The LP exactly as built, in free MPS (the objective in thousand yen). */
     public String mps() {
-        return lp.exportModelAsMpsFormat(false, false);
+        return MpsWriter.write(lp.exportModelToProto(), "chikuden-dispatch");
     }
 
     public Solver solver() {

@@ -123,9 +123,23 @@ class DispatchModelTest {
             assertThat(read.importFromMpsString(mps)).isTrue();
             com.google.ortools.modelbuilder.ModelSolver highs = new com.google.ortools.modelbuilder.ModelSolver("highs");
             assertThat(highs.solve(read)).isEqualTo(com.google.ortools.modelbuilder.SolveStatus.OPTIMAL);
-            // OR-Tools writes MPS numbers to 6 significant digits (0.527046 for 0.5 h / 0.9487), so the
-            // file's optimum matches the model's to about 1e-6 relative, not exactly.
-            assertThat(highs.getObjectiveValue()).isCloseTo(value, within(1e-5 * Math.abs(value)));
+            // Every number in full precision: the file is the model that was solved.
+            assertThat(highs.getObjectiveValue()).isCloseTo(value, within(1e-9 * Math.abs(value)));
+        }
+    }
+
+    @Test
+    void anMpsFileWithReserveRatingAndRangedRowsIsTheModelToo() {
+        DispatchProblem p = sizingDay(new DispatchProblem.Storage(100, 120, 0.95, 0.94, 20, 380, 120, 100, 3));
+        try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
+            String mps = m.mps();
+            double value = m.solve().lpObjectiveValue();
+            com.google.ortools.modelbuilder.ModelBuilder read = new com.google.ortools.modelbuilder.ModelBuilder();
+            assertThat(read.importFromMpsString(mps)).isTrue();
+            com.google.ortools.modelbuilder.ModelSolver highs = new com.google.ortools.modelbuilder.ModelSolver("highs");
+            assertThat(highs.solve(read)).isEqualTo(com.google.ortools.modelbuilder.SolveStatus.OPTIMAL);
+            assertThat(highs.getObjectiveValue()).isCloseTo(value, within(1e-9 * Math.abs(value)));
+            assertThat(mps).contains("RANGES").contains("rating_").contains("reserve_");
         }
     }
 
