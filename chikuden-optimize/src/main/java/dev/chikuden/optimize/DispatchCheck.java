@@ -22,12 +22,20 @@ import java.util.function.LongConsumer;
  * @param simulatedBillYen the tariff engine's bill of the simulated grid power
  * @param lpBillYen        the LP's bill (energy, basic and excess charges, exports), unrounded
  * @param scheduleShortfallKwh scheduled battery energy the model could not deliver (limits, tapers), both ways
+ * @param endShortfallKwh  stored energy the simulated battery ends below the LP's plan: the model draws
+ *                         its auxiliaries (standby, HVAC) from the store and loses more than the LP's
+ *                         linear efficiencies say; negative when it ends above
+ * @param endShortfallYen  what buying that energy back costs: kWh over the charge efficiency at the
+ *                         mean import price of the study
  */
 public record DispatchCheck(double simulatedBillYen, double lpBillYen, double scheduledKwh, double scheduleShortfallKwh,
-                            SimulationResult simulation, Bill bill) {
-    /** (simulated - LP) / LP. */
+                            double endShortfallKwh, double endShortfallYen, SimulationResult simulation, Bill bill) {
+    /**
+     * (simulated bill + the energy the battery ends short, at its price - LP bill) / LP bill: the
+     * two end at the same stored energy, so the difference is what the LP's linear battery misses.
+     */
     public double relativeDifference() {
-        return (simulatedBillYen - lpBillYen) / lpBillYen;
+        return (simulatedBillYen + endShortfallYen - lpBillYen) / lpBillYen;
     }
 
     /**
@@ -63,7 +71,13 @@ public record DispatchCheck(double simulatedBillYen, double lpBillYen, double sc
         }
         Bill bill = new BillCalculator(tariff, site.zone(), SiteModels.prices(site)).bill(meter.slots());
         double delivered = r.battery().acDischargedKwh() + r.battery().acChargedKwh();
+        double shortKwh = s.storedKwh()[s.periods() - 1] - r.battery().storedEndKwh();
+        double meanPrice = 0;
+        for (double price : p.importYenPerKwh()) {
+            meanPrice += price / p.periods();
+        }
+        double shortYen = shortKwh / p.storage().chargeEfficiency() * meanPrice;
         return new DispatchCheck(bill.totalYen(), s.costs().billYen(), scheduled, Math.max(0, scheduled - delivered),
-                r, bill);
+                shortKwh, shortYen, r, bill);
     }
 }

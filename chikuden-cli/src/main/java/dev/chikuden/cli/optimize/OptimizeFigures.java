@@ -58,6 +58,8 @@ public final class OptimizeFigures {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("lpBillYen", check.lpBillYen());
             r.put("simulatedBillYen", check.simulatedBillYen());
+            r.put("endShortfallKwh", check.endShortfallKwh());
+            r.put("endShortfallYen", check.endShortfallYen());
             r.put("relativeDifference", check.relativeDifference());
             r.put("scheduledKwh", check.scheduledKwh());
             r.put("shortfallKwh", check.scheduleShortfallKwh());

@@ -39,8 +39,10 @@ public final class OptimizeTable {
         if (r != null) {
             sb.append('\n');
             line(sb, "Re-simulated bill", String.format(Locale.ROOT, "%,.0f yen through the battery model", num(r, "simulatedBillYen")));
-            line(sb, "  LP bill", String.format(Locale.ROOT, "%,.0f yen (%+.3f %%: the LP's linear battery)",
-                    num(r, "lpBillYen"), 100 * num(r, "relativeDifference")));
+            line(sb, "  ends short of the plan", String.format(Locale.ROOT, "%,.0f kWh stored, %,.0f yen to buy back "
+                    + "(auxiliaries and losses drawn from the store)", num(r, "endShortfallKwh"), num(r, "endShortfallYen")));
+            line(sb, "  LP bill", String.format(Locale.ROOT, "%,.0f yen (%+.3f %% with the shortfall bought back: the "
+                    + "LP's linear battery)", num(r, "lpBillYen"), 100 * num(r, "relativeDifference")));
             line(sb, "  schedule not delivered", String.format(Locale.ROOT, "%,.0f of %,.0f kWh",
                     num(r, "shortfallKwh"), num(r, "scheduledKwh")));
         }
