@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -141,12 +140,11 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     private static Solver solver(String name) {
-        for (Solver s : Solver.values()) {
-            if (s.id().equals(name.toLowerCase(Locale.ROOT))) {
-                return s;
-            }
+        Solver s = Solver.byId(name);
+        if (s == null) {
+            throw new BadInputException("--solver: \"" + name + "\" is not one of " + Solver.ids());
         }
-        throw new BadInputException("--solver: \"" + name + "\" is not one of highs, clp, cbc, glop");
+        return s;
     }
 
     private void writeSchedule(SiteConfig site, DispatchProblem p, DispatchSolution s) {

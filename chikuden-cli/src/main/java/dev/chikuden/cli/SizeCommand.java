@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,12 +71,10 @@ final class SizeCommand implements Callable<Integer> {
     }
 
     static Solver solver(String name) {
-        for (Solver s : Solver.values()) {
-            if (s.id().equals(name.toLowerCase(Locale.ROOT))) {
-                return s;
-            }
+        Solver s = Solver.byId(name);
+        if (s == null) {
+            throw new BadInputException("--solver " + name + ": not a solver; use one of " + Solver.ids());
         }
-        throw new BadInputException("--solver " + name + ": not a solver; use one of "
-                + String.join(", ", Arrays.stream(Solver.values()).map(Solver::id).toList()));
+        return s;
     }
 }

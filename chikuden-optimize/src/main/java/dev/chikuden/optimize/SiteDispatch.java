@@ -101,7 +101,9 @@ public final class SiteDispatch {
         double chargeLoss = 0;
         double dischargeLoss = 0;
         double wear = 0;
+        double energy = 0;
         for (BatteryParameters b : site.batteries()) {
+            energy += b.energyKwh();
             double pcs = b.conversion().pcsEfficiency().at(1.0);
             charge += b.chargePowerKw();
             discharge += b.dischargePowerKw();
@@ -112,10 +114,6 @@ public final class SiteDispatch {
             chargeLoss += b.energyKwh() * pcs * b.conversion().dcChargeEfficiency();
             dischargeLoss += b.energyKwh() * pcs * b.conversion().dcDischargeEfficiency();
             wear += b.energyKwh() * wearCost(site, b);
-        }
-        double energy = 0;
-        for (BatteryParameters b : site.batteries()) {
-            energy += b.energyKwh();
         }
         double dischargeEfficiency = dischargeLoss / energy;
         floor += backupReserveKwh(site.strategy(), dischargeEfficiency);

@@ -21,4 +21,19 @@ public enum Solver {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The solver a user named, in any case; null for none. */
+    public static Solver byId(String id) {
+        for (Solver s : values()) {
+            if (s.id().equals(id.toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The names users may type, for messages: "highs, clp, cbc, glop". */
+    public static String ids() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Solver::id).toList());
+    }
 }
