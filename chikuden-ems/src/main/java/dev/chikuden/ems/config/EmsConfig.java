@@ -1,0 +1,99 @@
+package dev.chikuden.ems.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the live service runs a site: the {@code ems:} section of the site file, every field with a
+ * default, so a study's site file runs live as it is. Powers in kW, times in ms.
+ *
+ * @param cycleMs        control cycle period (100 ms .. 60 s)
+ * @param silentCycles   a device silent for more than this many cycles puts the site in the safe state
+ * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0
+ * @param watchdogMs     a cycle still running after this long is reported stuck (alarm, safe state)
+ * @param devices        where the batteries and the grid meter answer
+ * @param http           the API's address and its write token
+ * @param store          where telemetry goes
+ * @param auditLog       the append-only log of every accepted write
+ * @param stateDir       where the service keeps its files (store, audit log, generated token)
+ */
+public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, long watchdogMs, Devices devices,
+                        Http http, Store store, Path auditLog, Path stateDir) {
+
+    /** The built-in register map (SunSpec-style battery, DER and meter models). */
+    public static final String SUNSPEC = "sunspec";
+
+    /** One Modbus TCP device: a battery unit or the grid meter. */
+    public record Endpoint(String name, String host, int port, int unitId) {
+        public Endpoint at(String newHost, int newPort) {
+            return new Endpoint(name, newHost, newPort, unitId);
+        }
+    }
+
+    /**
+     * @param batteries   one endpoint per battery of the site, in the site's order
+     * @param meter       the grid meter at the point of connection
+     * @param timeoutMs   a request unanswered after this long fails
+     * @param retries     further attempts within the cycle before a reading counts as missing
+     * @param backoffMs   first wait before reconnecting a lost connection; doubles up to 30 s
+     * @param registerMap {@link #SUNSPEC} or the path of a register-map YAML file
+     */
+    public record Devices(List<Endpoint> batteries, Endpoint meter, long timeoutMs, int retries, long backoffMs,
+                          String registerMap) {
+    }
+
+    /**
+     * @param bind        the address the API listens on (loopback unless told otherwise)
+     * @param port        the API's TCP port
+     * @param token       the bearer token every write must carry
+     * @param tokenOrigin where the token came from, for the start-up message (never the token itself)
+     */
+    public record Http(String bind, int port, String token, String tokenOrigin) {
+        @Override
+        public String toString() {
+            return "Http[bind=" + bind + ", port=" + port + ", token from " + tokenOrigin + "]";
+        }
+    }
+
+    /**
+     * @param file                 the embedded DuckDB file, used when {@code jdbcUrl} is null
+     * @param jdbcUrl              a PostgreSQL JDBC URL, or null for the embedded file
+     * @param user                 database user (PostgreSQL)
+     * @param password             database password (PostgreSQL), never shown
+     * @param rawRetentionMs       how long raw cycles are kept
+     * @param aggregateMs          the bucket of the downsampled aggregates
+     * @param aggregateRetentionMs how long aggregates are kept
+     */
+    public record Store(Path file, String jdbcUrl, String user, String password, long rawRetentionMs,
+                        long aggregateMs, long aggregateRetentionMs) {
+        @Override
+        public String toString() {
+            return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + jdbcUrl + ", user=" + user)
+                    + ", raw " + rawRetentionMs + " ms, aggregates " + aggregateMs + " ms kept "
+                    + aggregateRetentionMs + " ms]";
+        }
+    }
+
+    /** The same service with every device at another host and port (the command line's override). */
+    public EmsConfig withDevicesAt(String host, int port) {
+        List<Endpoint> moved = devices.batteries().stream().map(e -> e.at(host, port)).toList();
+        Devices d = new Devices(moved, devices.meter().at(host, port), devices.timeoutMs(), devices.retries(),
+                devices.backoffMs(), devices.registerMap());
+        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, d, http, store, auditLog, stateDir);
+    }
+
+    public EmsConfig withHttp(Http newHttp) {
+        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, newHttp, store, auditLog,
+                stateDir);
+    }
+
+    public EmsConfig withCycleMs(long newCycleMs) {
+        return new EmsConfig(newCycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, store, auditLog,
+                stateDir);
+    }
+
+    public EmsConfig withStore(Store newStore) {
+        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, newStore, auditLog,
+                stateDir);
+    }
+}
