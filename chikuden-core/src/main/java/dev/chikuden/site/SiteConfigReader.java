@@ -100,6 +100,7 @@ public final class SiteConfigReader {
         Path gridCodeRules = gridCodeRules(top.map("gridCode"));
         TrainingJob.GpuSmoothing compare = compareGpuSmoothing(top.map("compare"), loads);
         BillingSpec billing = new TariffReader(file, problems).read(top, grid);
+        top.raw("ems"); // how the live service runs the site: read by chikuden-ems, which the core does not know
         top.finish();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));

@@ -61,7 +61,7 @@ public final class YamlMap {
         }
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
@@ -95,7 +95,7 @@ public final class YamlMap {
     }
 
     /** A scalar's text, or {@code fallback} when absent (null fallback: required). */
-    String text(String key, String fallback) {
+    public String text(String key, String fallback) {
         Node n = raw(key);
         if (n == null) {
             if (fallback == null) {
@@ -172,7 +172,7 @@ public final class YamlMap {
         return Double.NaN;
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         String t = text(key, Boolean.toString(fallback));
         if ("true".equals(t) || "false".equals(t)) {
             return Boolean.parseBoolean(t);
@@ -305,7 +305,7 @@ public final class YamlMap {
     }
 
     /** The mappings of a list; {@code required} reports an absent or empty list. */
-    List<YamlMap> maps(String key, boolean required, String what) {
+    public List<YamlMap> maps(String key, boolean required, String what) {
         Node n = raw(key);
         List<YamlMap> out = new ArrayList<>();
         if (n == null) {

@@ -1,0 +1,141 @@
+package dev.chikuden.ems.config;
+
+import dev.chikuden.site.ConfigException;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmsConfigReaderTest {
+    private static final String SITE = """
+            name: two units
+            timeZone: Asia/Tokyo
+            grid: {contract: 2 MW, voltage: high, frequency: 60}
+            loads:
+              - {name: plant, type: profile, base: 1 MW}
+            batteries:
+              - {name: west, energy: 2 MWh, power: 1 MW}
+              - {name: east, energy: 2 MWh, power: 1 MW}
+            study: {start: 2025-08-04, duration: 1 d, step: 1 s}
+            strategy: {type: stack, controllers: [{type: manual}]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private SiteConfig site(String ems) throws IOException {
+        Path f = dir.resolve("plant.yaml");
+        Files.writeString(f, SITE + ems);
+        return SiteConfigReader.read(f);
+    }
+
+    @Test
+    void aSiteWithoutEmsSectionRunsOnDefaults() throws IOException {
+        EmsConfig c = EmsConfigReader.read(site(""), Map.of());
+        assertThat(c.cycleMs()).isEqualTo(1000);
+        assertThat(c.silentCycles()).isEqualTo(1);
+        assertThat(c.safeSetpointKw()).isZero();
+        assertThat(c.watchdogMs()).isEqualTo(5000);
+        assertThat(c.devices().batteries()).extracting(EmsConfig.Endpoint::name, EmsConfig.Endpoint::unitId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("west", 1), org.assertj.core.groups.Tuple.tuple("east", 2));
+        assertThat(c.devices().meter().unitId()).isEqualTo(EmsConfigReader.METER_UNIT_ID);
+        assertThat(c.devices().meter().port()).isEqualTo(1502);
+        assertThat(c.devices().registerMap()).isEqualTo(EmsConfig.SUNSPEC);
+        assertThat(c.http().bind()).isEqualTo("127.0.0.1");
+        assertThat(c.http().port()).isEqualTo(8080);
+        assertThat(c.http().token()).isNull();
+        assertThat(c.stateDir()).isEqualTo(dir.resolve("plant.ems"));
+        assertThat(c.store().file()).isEqualTo(dir.resolve("plant.ems/telemetry.duckdb"));
+        assertThat(c.store().jdbcUrl()).isNull();
+        assertThat(c.store().rawRetentionMs()).isEqualTo(7 * 86_400_000L);
+        assertThat(c.auditLog()).isEqualTo(dir.resolve("plant.ems/audit.jsonl"));
+    }
+
+    @Test
+    void everyFieldCanBeSet() throws IOException {
+        EmsConfig c = EmsConfigReader.read(site("""
+                ems:
+                  cycle: 100 ms
+                  silentCycles: 3
+                  safeSetpoint: -200 kW
+                  watchdog: 2 s
+                  stateDir: /var/lib/chikuden
+                  devices:
+                    host: 10.0.0.5
+                    port: 502
+                    timeout: 80 ms
+                    retries: 2
+                    meter: {unitId: 7, host: 10.0.0.9}
+                    batteries: [{unitId: 11}, {unitId: 12, port: 5020}]
+                  http: {bind: 0.0.0.0, port: 9090, tokenEnv: PLANT_TOKEN}
+                  store: {jdbcUrl: "jdbc:postgresql://db:5432/ems", user: ems, passwordEnv: PLANT_PG, aggregate: 5 min,
+                          retention: {raw: 2 d, aggregates: 30 d}}
+                  audit: logs/audit.jsonl
+                """), Map.of("PLANT_TOKEN", "0123456789abcdef0123", "PLANT_PG", "secret"));
+        assertThat(c.cycleMs()).isEqualTo(100);
+        assertThat(c.silentCycles()).isEqualTo(3);
+        assertThat(c.safeSetpointKw()).isEqualTo(-200);
+        assertThat(c.watchdogMs()).isEqualTo(2000);
+        assertThat(c.devices().timeoutMs()).isEqualTo(80);
+        assertThat(c.devices().retries()).isEqualTo(2);
+        assertThat(c.devices().meter()).isEqualTo(new EmsConfig.Endpoint("meter", "10.0.0.9", 502, 7));
+        assertThat(c.devices().batteries()).containsExactly(new EmsConfig.Endpoint("west", "10.0.0.5", 502, 11),
+                new EmsConfig.Endpoint("east", "10.0.0.5", 5020, 12));
+        assertThat(c.http().token()).isEqualTo("0123456789abcdef0123");
+        assertThat(c.http().tokenOrigin()).contains("PLANT_TOKEN");
+        assertThat(c.http().toString()).doesNotContain("0123456789abcdef0123");
+        assertThat(c.store().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/ems");
+        assertThat(c.store().password()).isEqualTo("secret");
+        assertThat(c.store().toString()).doesNotContain("secret");
+        assertThat(c.store().aggregateMs()).isEqualTo(300_000);
+        assertThat(c.store().rawRetentionMs()).isEqualTo(2 * 86_400_000L);
+        assertThat(c.auditLog()).isEqualTo(Path.of("/var/lib/chikuden/logs/audit.jsonl"));
+    }
+
+    @Test
+    void theCommandLineMovesEveryDevice() throws IOException {
+        EmsConfig c = EmsConfigReader.read(site(""), Map.of()).withDevicesAt("192.168.1.2", 1600);
+        assertThat(c.devices().batteries()).allSatisfy(e -> assertThat(e.port()).isEqualTo(1600));
+        assertThat(c.devices().meter().host()).isEqualTo("192.168.1.2");
+    }
+
+    @Test
+    void badValuesAreNamedWithLineAndField() throws IOException {
+        SiteConfig s = site("""
+                ems:
+                  cycle: 20 ms
+                  devices:
+                    batteries: [{unitId: 1}]
+                    meter: {unitId: 300}
+                  http: {token: short}
+                  store: {jdbcUrl: "jdbc:mysql://x/y"}
+                  cylce: 1 s
+                """);
+        assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ems.cycle").hasMessageContaining("20 ms").hasMessageContaining("100 ms")
+                .hasMessageContaining("ems.devices.batteries").hasMessageContaining("2 batteries")
+                .hasMessageContaining("ems.devices.meter.unitId").hasMessageContaining("300")
+                .hasMessageContaining("ems.http.token").hasMessageContaining("16")
+                .hasMessageContaining("ems.store.jdbcUrl")
+                .hasMessageContaining("unknown key \"cylce\"").hasMessageContaining("did you mean \"cycle\"")
+                .hasMessageContaining(":14:"); // the line of cycle: 20 ms, after the site's 12 lines
+    }
+
+    @Test
+    void aUnitIdSharedWithTheMeterIsRefused() throws IOException {
+        SiteConfig s = site("""
+                ems:
+                  devices: {meter: {unitId: 2}}
+                """);
+        assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of())).hasMessageContaining("unit id 2 is also battery east");
+    }
+}
