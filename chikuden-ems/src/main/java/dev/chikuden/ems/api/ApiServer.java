@@ -1,0 +1,448 @@
+package dev.chikuden.ems.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.ems.config.EmsConfig;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live service's HTTP face: the REST API under {@code /api}, the cycle stream on the WebSocket
+ * {@code /api/stream}, the OpenAPI description and the dashboard at {@code /}. Reads are open from
+ * this machine; every write needs the bearer token and lands in the audit log (see
+ * {@code openapi.yaml} for every route). Start with {@link #start}; {@link #port()} tells the port
+ * actually bound (the configured port may be 0).
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    static final String OPENAPI = "/dev/chikuden/ems/api/openapi.yaml";
+    static final String WEB = "/dev/chikuden/ems/web";
+    /** A stream client this many cycles behind is disconnected. */
+    static final int MAX_MISSED = 30;
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_AUDITED_BODY = 4096;
+    private static final int MAX_AUDIT_LIMIT = 1000;
+    private static final String CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+            HandlerType.DELETE);
+
+    private final EmsService service;
+    private final TokenGuard guard;
+    private final Clock clock;
+    private final ObjectMapper json = ApiJson.mapper();
+    private final AuditLog audit;
+    private final CycleStream stream = new CycleStream(json);
+    private final LiveGridCode gridCode;
+    private final CycleHandOff handOff;
+    private final Runnable unsubscribe;
+    private final byte[] openApi;
+    private final int maxMissed;
+    private final Map<String, StreamClient> sockets = new ConcurrentHashMap<>();
+    private final Set<String> awaitingToken = ConcurrentHashMap.newKeySet();
+    private final Object writeLock = new Object();
+    private final Javalin app;
+
+    private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
+                      int maxMissed) throws IOException {
+        this.service = service;
+        this.guard = new TokenGuard(http.token());
+        this.clock = clock;
+        this.maxMissed = maxMissed;
+        this.openApi = resource(OPENAPI);
+        this.audit = new AuditLog(auditLog, json);
+        this.gridCode = new LiveGridCode(site, Math.round(service.timing().periodMs()));
+        this.handOff = new CycleHandOff(List.of(gridCode, stream));
+        this.app = Javalin.create(config -> configure(config, http));
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            handOff.close();
+            audit.close();
+            throw e;
+        }
+        this.unsubscribe = service.onCycle(handOff);
+        LOG.info("API and dashboard at http://{}:{}/ ; writes need the bearer token ({}); audit log {}",
+                hostForUrl(http.bind()), port(), guard.configured() ? "from " + http.tokenOrigin() : "none set: "
+                        + TokenGuard.HOW_TO_SET, auditLog);
+    }
+
+    /**
+     * Binds {@code http.bind():http.port()} and serves {@code service}. Accepted and refused writes
+     * go to {@code auditLog} (created with its folders if missing, appended to otherwise).
+     */
+    public static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site)
+            throws IOException {
+        return new ApiServer(service, http, auditLog, site, Clock.systemUTC(), MAX_MISSED);
+    }
+
+    static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
+                           int maxMissed) throws IOException {
+        return new ApiServer(service, http, auditLog, site, clock, maxMissed);
+    }
+
+    /** The port bound: the configured one, or the one the system chose for port 0. */
+    public int port() {
+        return app.port();
+    }
+
+    private void configure(JavalinConfig config, EmsConfig.Http http) {
+        config.jetty.host = http.bind();
+        config.jetty.port = http.port();
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_BODY;
+        config.jsonMapper(new io.javalin.json.JavalinJackson(json, false));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = WEB;
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
+                    "Cache-Control", "no-cache");
+        });
+        config.staticFiles.enableWebjars();
+
+        var routes = config.routes;
+        routes.before(this::authorize);
+        routes.after("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        routes.get("/api/status", ctx -> ctx.json(Views.Status.of(service)));
+        routes.get("/api/measurements", this::measurements);
+        routes.get("/api/stack", ctx -> ctx.json(Map.of("layers", service.stack())));
+        routes.get("/api/config", ctx -> ctx.json(service.config()));
+        routes.get("/api/alarms", this::alarms);
+        routes.get("/api/timing", this::timing);
+        routes.get("/api/setpoint", ctx -> ctx.json(manualBody(service.manualSetpoint())));
+        routes.post("/api/setpoint", this::setSetpoint);
+        routes.delete("/api/setpoint", this::clearSetpoint);
+        routes.get("/api/telemetry", this::telemetry);
+        routes.get("/api/gridcode", ctx -> ctx.json(gridCode.view()));
+        routes.get("/api/audit", this::auditTail);
+        routes.get("/api/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
+        routes.ws("/api/stream", this::streamSocket);
+
+        routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));
+        routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getMessage(), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            refuse(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the service log has the details",
+                    null);
+        });
+        routes.error(404, ctx -> refuse(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path()
+                + " (GET /api/openapi.yaml lists them)", null));
+    }
+
+    // ---- security
+
+    /** Before every request: writes need the token, reads of /api need it unless they come from this machine. */
+    private void authorize(Context ctx) {
+        boolean write = WRITES.contains(ctx.method());
+        if (!write && (!ctx.path().startsWith("/api/")
+                || TokenGuard.openRead(ctx.req().getRemoteAddr(), ctx.header("Host")))) {
+            return;
+        }
+        String what = write ? "writes" : "reads from another machine";
+        switch (guard.check(ctx.header("Authorization"))) {
+            case ALLOWED:
+                return;
+            case MISSING:
+                ctx.header("WWW-Authenticate", "Bearer realm=\"chikuden\"");
+                throw new ApiError(401, what + " need the header \"Authorization: Bearer <token>\"", null);
+            case WRONG:
+                throw new ApiError(403, "the bearer token is not the service's token", null);
+            default:
+                throw new ApiError(403, "no write token is configured, so " + what + " are refused: "
+                        + TokenGuard.HOW_TO_SET, null);
+        }
+    }
+
+    /** Answers an error as JSON; a refused write also goes to the audit log. */
+    private void refuse(Context ctx, int status, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("field", field);
+        ctx.status(status).json(body);
+        if (WRITES.contains(ctx.method())) {
+            try {
+                audit.append(entry(ctx, "refused", status, message, null, null));
+            } catch (IOException e) {
+                LOG.error("cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
+            }
+        }
+    }
+
+    private AuditLog.Entry entry(Context ctx, String outcome, int status, String reason, Object before, Object after) {
+        String token = TokenGuard.bearer(ctx.header("Authorization"));
+        AuditLog.Who who = new AuditLog.Who(ctx.req().getRemoteAddr(), ctx.userAgent(), TokenGuard.fingerprint(token));
+        return new AuditLog.Entry(clock.instant().toString(), outcome, status, reason,
+                who, new AuditLog.What(ctx.method().name(), ctx.path(), auditedBody(ctx)), before, after);
+    }
+
+    private Object auditedBody(Context ctx) {
+        String body;
+        try {
+            body = ctx.body();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+        if (body.isEmpty()) {
+            return null;
+        }
+        if (body.length() > MAX_AUDITED_BODY) {
+            return body.substring(0, MAX_AUDITED_BODY) + "... (" + body.length() + " characters)";
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return body;
+        }
+    }
+
+    // ---- writes: the manual setpoint
+
+    private void setSetpoint(Context ctx) {
+        SetpointRequest req = SetpointRequest.parse(json, ctx.body());
+        Map<String, Object> after = write(ctx,
+                () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000));
+        ctx.json(manualBody(after));
+    }
+
+    private void clearSetpoint(Context ctx) {
+        ctx.json(manualBody(write(ctx, service::clearManualSetpoint)));
+    }
+
+    /**
+     * Applies a change to the manual setpoint and records it, before and after, in the audit log;
+     * when the log cannot be written the change is undone and refused, so the log misses no write.
+     */
+    private Map<String, Object> write(Context ctx, Runnable change) {
+        synchronized (writeLock) {
+            Map<String, Object> before = service.manualSetpoint();
+            change.run();
+            Map<String, Object> after = service.manualSetpoint();
+            try {
+                audit.append(entry(ctx, "accepted", 200, null, Views.manual(before), Views.manual(after)));
+            } catch (IOException e) {
+                restore(before);
+                LOG.error("cannot write the audit log {}: the write is undone", audit.file(), e);
+                throw new ApiError(500, "the audit log cannot be written (" + e.getMessage()
+                        + "), so the write was undone", null);
+            }
+            return after;
+        }
+    }
+
+    private void restore(Map<String, Object> before) {
+        if (before == null) {
+            service.clearManualSetpoint();
+        } else {
+            service.setManualSetpoint(((Number) before.get("kw")).doubleValue(),
+                    ((Number) before.get("expiresAtEpochMs")).longValue());
+        }
+    }
+
+    private static Map<String, Object> manualBody(Map<String, Object> held) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("manual", Views.manual(held));
+        return out;
+    }
+
+    // ---- reads
+
+    private void measurements(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("latest", service.latest());
+        out.put("devices", service.devices());
+        ctx.json(out);
+    }
+
+    private void alarms(Context ctx) {
+        String all = ctx.queryParam("all");
+        if (all != null && !all.equals("true") && !all.equals("false")) {
+            throw ApiError.badRequest("all", "all must be true or false, was \"" + all + "\"");
+        }
+        ctx.json(Map.of("alarms", Views.alarms(service, "true".equals(all))));
+    }
+
+    private void timing(Context ctx) {
+        Map<String, Object> out = json.convertValue(service.timing(), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        Map<String, Object> api = new LinkedHashMap<>();
+        api.put("streamSubscribers", stream.subscribers());
+        api.put("cyclesHandedOn", handOff.handled());
+        api.put("cyclesDropped", handOff.dropped());
+        out.put("api", api);
+        ctx.json(out);
+    }
+
+    private void telemetry(Context ctx) {
+        TelemetryQuery q = TelemetryQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
+                ctx.queryParam("maxPoints"), clock.millis());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", Views.iso(q.fromEpochMs()));
+        out.put("to", Views.iso(q.toEpochMs()));
+        out.put("maxPoints", q.maxPoints());
+        out.put("points", service.telemetry(q.fromEpochMs(), q.toEpochMs(), q.maxPoints()));
+        ctx.json(out);
+    }
+
+    private void auditTail(Context ctx) {
+        String limitText = ctx.queryParam("limit");
+        int limit = 50;
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+                throw ApiError.badRequest("limit", "limit must be a whole number from 1 to " + MAX_AUDIT_LIMIT
+                        + ", was \"" + limitText + "\"");
+            }
+        }
+        List<JsonNode> entries = audit.latest(limit);
+        ctx.json(Map.of("entries", entries));
+    }
+
+    // ---- the WebSocket stream
+
+    /**
+     * Each cycle's snapshot as one JSON text message. A peer on this machine is subscribed at once;
+     * another must first send {@code {"token": "..."}} (browsers cannot set headers on a WebSocket,
+     * and a token in the URL would end up in logs).
+     */
+    private void streamSocket(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
+            StreamClient client = new StreamClient(sink(ctx), maxMissed);
+            sockets.put(ctx.sessionId(), client);
+            if (TokenGuard.openRead(address(ctx.session.getRemoteSocketAddress()), ctx.header("Host"))) {
+                stream.subscribe(client);
+            } else {
+                awaitingToken.add(ctx.sessionId());
+            }
+        });
+        ws.onMessage(ctx -> {
+            if (!awaitingToken.remove(ctx.sessionId())) {
+                return; // subscribers have nothing to say
+            }
+            StreamClient client = sockets.get(ctx.sessionId());
+            String token = null;
+            try {
+                JsonNode node = json.readTree(ctx.message());
+                token = node != null && node.path("token").isTextual() ? node.path("token").asText() : null;
+            } catch (JsonProcessingException e) {
+                // judged as no token below
+            }
+            TokenGuard.Verdict v = guard.checkToken(token);
+            if (v == TokenGuard.Verdict.ALLOWED) {
+                stream.subscribe(client);
+            } else {
+                client.close(1008, v == TokenGuard.Verdict.NOT_CONFIGURED ? "no token configured on the service"
+                        : v == TokenGuard.Verdict.WRONG ? "wrong token" : "send {\"token\": \"...\"} first");
+            }
+        });
+        ws.onClose(ctx -> forget(ctx.sessionId()));
+        ws.onError(ctx -> forget(ctx.sessionId()));
+    }
+
+    private void forget(String sessionId) {
+        awaitingToken.remove(sessionId);
+        StreamClient client = sockets.remove(sessionId);
+        if (client != null) {
+            stream.unsubscribe(client);
+        }
+    }
+
+    private static StreamClient.Sink sink(WsContext ctx) {
+        return new StreamClient.Sink() {
+            @Override
+            public void send(String text, Runnable sent, java.util.function.Consumer<Throwable> failed) {
+                ctx.session.sendText(text, Callback.from(sent, failed));
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                ctx.session.close(code, reason, Callback.NOOP);
+            }
+        };
+    }
+
+    private static String address(SocketAddress a) {
+        return a instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress()
+                : null;
+    }
+
+    // ---- lifecycle and helpers
+
+    /** The routes registered, as {@code METHOD /path} (the WebSocket as {@code GET}): what openapi.yaml must list. */
+    Set<String> routes() {
+        Set<String> out = new TreeSet<>();
+        app.unsafe.internalRouter.allHttpHandlers().forEach(e -> {
+            if (e.endpoint.method.isHttpMethod()) {
+                out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        });
+        app.unsafe.internalRouter.allWsHandlers().forEach(e -> out.add("GET " + e.getPath()));
+        return out;
+    }
+
+    int streamSubscribers() {
+        return stream.subscribers();
+    }
+
+    long cyclesHandedOn() {
+        return handOff.handled();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hostForUrl(String bind) {
+        return bind.indexOf(':') >= 0 ? "[" + bind + "]" : bind;
+    }
+
+    @Override
+    public void close() {
+        unsubscribe.run();
+        handOff.close();
+        sockets.values().forEach(c -> c.close(1001, "service stopping"));
+        app.stop();
+        try {
+            audit.close();
+        } catch (IOException e) {
+            LOG.warn("closing the audit log {}", audit.file(), e);
+        }
+    }
+}

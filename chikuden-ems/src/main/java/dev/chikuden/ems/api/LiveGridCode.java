@@ -1,0 +1,208 @@
+package dev.chikuden.ems.api;
+
+import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.gridcode.GridCodeMeter;
+import dev.chikuden.gridcode.GridCodeMetrics;
+import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.gridcode.RuleVerdict;
+import dev.chikuden.time.FixedStepSeries;
+import dev.chikuden.time.HalfHourDemandMeter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Grid-code metrics of the live grid power, computed with the planning study's own meters.
+ *
+ * <p>What is meaningful live, and so reported: over the last 1 and 5 minutes, the largest ramps
+ * per second and per minute, the dynamic range (deviation from the rolling mean), load-drop
+ * events and the oscillation band's share, each judged against the site's rules; and the current
+ * half-hour demand slot (the Japanese billing unit): import so far, the demand the slot ends at if
+ * the grid power stays where it is now, against the contract. Not reported: the 30-minute peak
+ * rule over a few minutes (a partial slot's mean is not a demand), and any metric whose window is
+ * longer than the samples at hand (a per-minute ramp needs more than a minute).
+ *
+ * <p>Windows are measured over the newest unbroken run of grid readings: a stale meter (NaN) or a
+ * lost cycle breaks the run, since the meters assume one sample per cycle. Relative limits
+ * ("5 % of the peak") resolve against the window's own peak.
+ */
+final class LiveGridCode implements Consumer<CycleSnapshot> {
+    static final long[] WINDOWS_MS = {60_000, 300_000};
+    private static final long LONGEST_MS = 300_000;
+
+    private final SiteLimits site;
+    private final long periodMs;
+    private final long[] cycles;
+    private final long[] epochMs;
+    private final double[] gridKw;
+    private int next;
+    private int size;
+    private final HalfHourDemandMeter demand;
+    private long lastEpochMs = Long.MIN_VALUE;
+    private double lastKw = Double.NaN;
+    private long missingSlotStartMs = Long.MIN_VALUE;
+    private long missingMs;
+
+    LiveGridCode(SiteLimits site, long periodMs) {
+        this.site = site;
+        this.periodMs = Math.max(1, periodMs);
+        int capacity = (int) Math.min(1_000_000, LONGEST_MS / this.periodMs + 2);
+        this.cycles = new long[capacity];
+        this.epochMs = new long[capacity];
+        this.gridKw = new double[capacity];
+        this.demand = new HalfHourDemandMeter(site.zone());
+    }
+
+    @Override
+    public synchronized void accept(CycleSnapshot s) {
+        cycles[next] = s.cycle();
+        epochMs[next] = s.epochMs();
+        gridKw[next] = s.gridKw();
+        next = next + 1 == cycles.length ? 0 : next + 1;
+        size = Math.min(size + 1, cycles.length);
+        integrateUntil(s.epochMs());
+        lastEpochMs = s.epochMs();
+        lastKw = s.gridKw();
+    }
+
+    /**
+     * The last reading holds until this one (as the meter's register would integrate it); a stale
+     * reading, or a gap of more than two cycles, counts as no import and as missing time.
+     */
+    private void integrateUntil(long nowMs) {
+        if (lastEpochMs == Long.MIN_VALUE || nowMs <= lastEpochMs) {
+            return;
+        }
+        long held = nowMs - lastEpochMs;
+        long valid = Double.isFinite(lastKw) ? Math.min(held, 2 * periodMs) : 0;
+        if (valid > 0) {
+            demand.add(lastEpochMs, valid, lastKw);
+        }
+        if (held > valid) {
+            demand.add(lastEpochMs + valid, held - valid, 0);
+        }
+        if (demand.slotStartEpochMs() != missingSlotStartMs) {
+            missingSlotStartMs = demand.slotStartEpochMs();
+            missingMs = 0;
+        }
+        missingMs += held - valid;
+    }
+
+    synchronized Map<String, Object> view() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("zone", site.zone().getId());
+        out.put("rules", site.rules().source());
+        out.put("cycleMs", periodMs);
+        List<Map<String, Object>> windows = new ArrayList<>();
+        for (long w : WINDOWS_MS) {
+            windows.add(window(w));
+        }
+        out.put("windows", windows);
+        out.put("demand", demandView());
+        return out;
+    }
+
+    private Map<String, Object> window(long windowMs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("minutes", windowMs / 60_000);
+        int newest = next == 0 ? cycles.length - 1 : next - 1;
+        int n = 0;
+        int inWindow = 0;
+        boolean broken = false;
+        for (int k = 0; k < size; k++) {
+            int i = Math.floorMod(newest - k, cycles.length);
+            if (epochMs[i] <= epochMs[newest] - windowMs) {
+                break;
+            }
+            inWindow++;
+            boolean continues = k == 0 || cycles[i] == cycles[Math.floorMod(i + 1, cycles.length)] - 1;
+            if (!broken && continues && Double.isFinite(gridKw[i])) {
+                n++;
+            } else {
+                broken = true;
+            }
+        }
+        out.put("samples", n);
+        out.put("coveredS", n * periodMs / 1000.0);
+        List<String> notes = new ArrayList<>();
+        if (inWindow > n) {
+            notes.add((inWindow - n) + " older cycles of the window are left out: the run of grid readings is broken "
+                    + "there (a stale meter or a lost cycle)");
+        }
+        if (n < 2) {
+            notes.add("fewer than two grid readings in a row: nothing to measure yet");
+            out.put("notes", notes);
+            return out;
+        }
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[n - 1 - k] = gridKw[Math.floorMod(newest - k, cycles.length)];
+        }
+        long fromMs = epochMs[Math.floorMod(newest - (n - 1), cycles.length)];
+        out.put("from", Views.iso(fromMs));
+        out.put("to", Views.iso(epochMs[newest]));
+        GridCodeReport report = GridCodeMeter.of(new FixedStepSeries(fromMs, periodMs, values), site.zone(),
+                site.rules());
+        GridCodeMetrics m = report.metrics();
+        double spanS = n * m.stepSeconds();
+        boolean minuteRamp = spanS > m.rampMinuteWindowSeconds();
+        boolean range = n >= Math.round(m.dynamicRangeWindowSeconds() / m.stepSeconds());
+        out.put("peakKw", m.peakKw());
+        out.put("maxRampUpKwPerS", m.maxRampUpKwPerS());
+        out.put("maxRampDownKwPerS", m.maxRampDownKwPerS());
+        out.put("maxRampKwPerMin", minuteRamp ? Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) : Double.NaN);
+        out.put("dynamicRangeKw", range ? m.dynamicRangeKw() : Double.NaN);
+        out.put("loadDropEvents", m.loadDropEvents());
+        out.put("largestDropKw", m.largestDropKw());
+        out.put("bandEnergyShare", m.bandEnergyShare());
+        out.put("dominantFrequencyHz", m.dominantFrequencyHz());
+        List<RuleVerdict> verdicts = new ArrayList<>();
+        for (RuleVerdict v : report.verdicts()) {
+            if (v.rule().equals("maxDemand30minMw")) {
+                continue; // judged on the whole slot below, not on a few minutes
+            }
+            if (v.rule().equals("maxRampMwPerMin") && !minuteRamp || v.rule().equals("dynamicRangeMw") && !range) {
+                v = new RuleVerdict(v.rule(), v.unit(), Double.NaN, v.limit(), true, Double.NaN, String.format(
+                        java.util.Locale.ROOT, "not judged: the window holds %.0f s of readings, too few", spanS));
+            }
+            verdicts.add(v);
+        }
+        out.put("verdicts", verdicts);
+        notes.addAll(m.notes());
+        out.put("notes", notes);
+        return out;
+    }
+
+    private Map<String, Object> demandView() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("contractKw", site.contractKw());
+        long start = demand.slotStartEpochMs();
+        if (start == Long.MIN_VALUE) {
+            out.put("note", "no cycle integrated yet");
+            return out;
+        }
+        long end = demand.slotEndEpochMs();
+        long upTo = Math.min(lastEpochMs, end);
+        double slotH = HalfHourDemandMeter.SLOT_MS / 3_600_000.0;
+        double importKwh = demand.slotImportKwh();
+        double elapsedH = (upTo - start) / 3_600_000.0;
+        double projectedKw = Double.isFinite(lastKw)
+                ? (importKwh + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0) / slotH : Double.NaN;
+        out.put("slotStart", Views.iso(start));
+        out.put("slotEnd", Views.iso(end));
+        out.put("elapsedS", (upTo - start) / 1000.0);
+        out.put("importKwh", importKwh);
+        out.put("averageKw", elapsedH > 0 ? importKwh / elapsedH : Double.NaN);
+        out.put("projectedKw", projectedKw);
+        out.put("projectedMarginKw", site.contractKw() - projectedKw);
+        out.put("missingS", missingMs / 1000.0);
+        out.put("peakClosedSlotKw", demand.peakKw());
+        if (missingMs > 0) {
+            out.put("note", "the grid reading was missing for " + missingMs / 1000.0 + " s of this slot; that time "
+                    + "counts as no import, so the figures are lower bounds");
+        }
+        return out;
+    }
+}

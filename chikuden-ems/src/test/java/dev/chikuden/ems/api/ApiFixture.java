@@ -1,0 +1,63 @@
+package dev.chikuden.ems.api;
+
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.gridcode.GridCodeRules;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.BooleanSupplier;
+
+/** A fake service behind a real server on a free loopback port, with its audit log in a temporary folder. */
+final class ApiFixture implements AutoCloseable {
+    static final String TOKEN = "t0ken-Of-The-Tests-7f3a9c";
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final double CONTRACT_KW = 150_000;
+    /** 2026-07-01 09:00:10 JST: ten seconds into a half-hour slot. */
+    static final long START_MS = Instant.parse("2026-07-01T00:00:10Z").toEpochMilli();
+
+    final FakeEmsService service;
+    final ApiServer server;
+    final ApiClient client;
+    final Path audit;
+
+    ApiFixture(Path dir, String token) throws IOException {
+        this(dir, token, new FakeEmsService(START_MS, 1000), Clock.fixed(Instant.ofEpochMilli(START_MS), ZoneOffset.UTC),
+                ApiServer.MAX_MISSED);
+    }
+
+    ApiFixture(Path dir, String token, FakeEmsService service, Clock clock, int maxMissed) throws IOException {
+        this.service = service;
+        this.audit = dir.resolve("state/audit.jsonl");
+        this.server = ApiServer.start(service, new EmsConfig.Http("127.0.0.1", 0, token, "test"), audit,
+                new SiteLimits(TOKYO, CONTRACT_KW, GridCodeRules.defaults()), clock, maxMissed);
+        this.client = new ApiClient("http://127.0.0.1:" + server.port());
+    }
+
+    /** Waits (at most 10 s) until the server has handed on every cycle the fake ran. */
+    void awaitHandedOn() {
+        await(() -> server.cyclesHandedOn() >= service.cycles(), "the API to take cycle " + service.cycles());
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 10 s for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

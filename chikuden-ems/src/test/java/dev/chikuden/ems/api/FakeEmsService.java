@@ -1,0 +1,184 @@
+package dev.chikuden.ems.api;
+
+import dev.chikuden.ems.runtime.Alarm;
+import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.runtime.CycleTiming;
+import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.store.TelemetryPoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A service the tests drive by hand: each {@link #cycle} makes one snapshot (on the calling thread,
+ * as the runtime would on its cycle thread) and calls the listeners; alarms and the state are set
+ * directly. Telemetry is every snapshot so far, thinned to maxPoints by taking every k-th.
+ */
+final class FakeEmsService implements EmsService {
+    final long periodMs;
+    private final long startEpochMs;
+    private volatile EmsState state = EmsState.STARTING;
+    private volatile CycleSnapshot latest;
+    private volatile Map<String, Object> manual;
+    private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<CycleSnapshot> history = new ArrayList<>();
+    private long cycle;
+    private double soc = 0.5;
+
+    FakeEmsService(long startEpochMs, long periodMs) {
+        this.startEpochMs = startEpochMs;
+        this.periodMs = periodMs;
+    }
+
+    /** One cycle: the battery follows the manual setpoint if one is held, else {@code batteryKw}. */
+    CycleSnapshot cycle(double gridKw, double batteryKw) {
+        return cycleAt(startEpochMs + cycle * periodMs, gridKw, batteryKw);
+    }
+
+    synchronized CycleSnapshot cycleAt(long epochMs, double gridKw, double batteryKw) {
+        cycle++;
+        if (state == EmsState.STARTING) {
+            state = EmsState.RUNNING;
+        }
+        Map<String, Object> m = manual;
+        boolean safe = state == EmsState.SAFE;
+        double battery = safe ? 0 : m != null ? ((Number) m.get("kw")).doubleValue() : batteryKw;
+        soc = Math.max(0, Math.min(1, soc - battery * periodMs / 3_600_000.0 / 10_000));
+        int active = (int) alarms.stream().filter(Alarm::active).count();
+        CycleSnapshot s = new CycleSnapshot(cycle, epochMs, state, gridKw, gridKw + battery, 60.0, battery, battery,
+                soc, safe ? "safe" : m != null ? "manual" : "peak-shaving", 1.5, 0.2, Double.isNaN(gridKw) ? 1 : 0,
+                active);
+        latest = s;
+        history.add(s);
+        for (Consumer<CycleSnapshot> l : listeners) {
+            l.accept(s);
+        }
+        return s;
+    }
+
+    long cycles() {
+        return cycle;
+    }
+
+    void state(EmsState s) {
+        state = s;
+    }
+
+    void raise(String code, String source, String message, long atEpochMs) {
+        alarms.add(0, new Alarm(code, source, message, atEpochMs, 0));
+    }
+
+    void clearAlarm(String code, long atEpochMs) {
+        alarms.replaceAll(a -> a.code().equals(code) && a.active() ? a.cleared(atEpochMs) : a);
+    }
+
+    int listeners() {
+        return listeners.size();
+    }
+
+    @Override
+    public EmsState state() {
+        return state;
+    }
+
+    @Override
+    public CycleSnapshot latest() {
+        return latest;
+    }
+
+    @Override
+    public CycleTiming timing() {
+        return new CycleTiming(cycle, periodMs, 1.5, 3.25, 4.0, 0.5, 0);
+    }
+
+    @Override
+    public List<Alarm> alarms(boolean includeCleared) {
+        List<Alarm> out = new ArrayList<>(alarms.stream().filter(Alarm::active).toList());
+        if (includeCleared) {
+            out.addAll(alarms.stream().filter(a -> !a.active()).toList());
+        }
+        return out;
+    }
+
+    @Override
+    public List<Map<String, Object>> stack() {
+        Map<String, Object> safety = new LinkedHashMap<>();
+        safety.put("name", "soc-limits");
+        safety.put("type", "BackupReserve");
+        safety.put("settings", Map.of("reserveSoc", 0.1));
+        safety.put("bindingShare", 0.02);
+        Map<String, Object> peak = new LinkedHashMap<>();
+        peak.put("name", "peak-shaving");
+        peak.put("type", "DemandLimiter");
+        peak.put("settings", Map.of("limitKw", 120_000));
+        peak.put("bindingShare", 0.98);
+        return List.of(safety, peak);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("cycleMs", periodMs);
+        c.put("http", Map.of("bind", "127.0.0.1", "tokenOrigin", "test"));
+        return c;
+    }
+
+    @Override
+    public List<Map<String, Object>> devices() {
+        Map<String, Object> bess = new LinkedHashMap<>();
+        bess.put("name", "bess-1");
+        bess.put("kind", "bess");
+        bess.put("address", "127.0.0.1:1502 unit 1");
+        bess.put("stale", false);
+        bess.put("soc", soc);
+        Map<String, Object> meter = new LinkedHashMap<>();
+        meter.put("name", "meter");
+        meter.put("kind", "meter");
+        meter.put("address", "127.0.0.1:1502 unit 100");
+        meter.put("stale", true);
+        meter.put("gridKw", Double.NaN);
+        return List.of(bess, meter);
+    }
+
+    @Override
+    public void setManualSetpoint(double kw, long expiresAtEpochMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kw", kw);
+        m.put("expiresAtEpochMs", expiresAtEpochMs);
+        manual = m;
+    }
+
+    @Override
+    public void clearManualSetpoint() {
+        manual = null;
+    }
+
+    @Override
+    public Map<String, Object> manualSetpoint() {
+        return manual;
+    }
+
+    @Override
+    public synchronized List<TelemetryPoint> telemetry(long fromEpochMs, long toEpochMs, int maxPoints) {
+        List<CycleSnapshot> in = history.stream().filter(s -> s.epochMs() >= fromEpochMs && s.epochMs() <= toEpochMs)
+                .toList();
+        int every = Math.max(1, (in.size() + maxPoints - 1) / maxPoints);
+        List<TelemetryPoint> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i += every) {
+            CycleSnapshot s = in.get(i);
+            out.add(new TelemetryPoint(s.epochMs(), periodMs, 1, s.gridKw(), s.gridKw(), s.gridKw(), s.batteryKw(),
+                    s.batteryKw(), s.batteryKw(), s.setpointKw(), s.loadKw(), s.soc(), s.frequencyHz()));
+        }
+        return out;
+    }
+
+    @Override
+    public Runnable onCycle(Consumer<CycleSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+}
