@@ -41,8 +41,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String OPENAPI = "/dev/chikuden/ems/api/openapi.yaml";
     static final String WEB = "/dev/chikuden/ems/web";
-    /** A stream client this many cycles behind is disconnected. */
-    static final int MAX_MISSED = 30;
+    /** A stream client with this many cycles unsent is disconnected. */
+    static final int MAX_BEHIND = 30;
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_AUDITED_BODY = 4096;
     private static final int MAX_AUDIT_LIMIT = 1000;
@@ -61,18 +61,18 @@ public final class ApiServer implements AutoCloseable {
     private final CycleHandOff handOff;
     private final Runnable unsubscribe;
     private final byte[] openApi;
-    private final int maxMissed;
+    private final int maxBehind;
     private final Map<String, StreamClient> sockets = new ConcurrentHashMap<>();
     private final Set<String> awaitingToken = ConcurrentHashMap.newKeySet();
     private final Object writeLock = new Object();
     private final Javalin app;
 
     private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
-                      int maxMissed) throws IOException {
+                      int maxBehind) throws IOException {
         this.service = service;
         this.guard = new TokenGuard(http.token());
         this.clock = clock;
-        this.maxMissed = maxMissed;
+        this.maxBehind = maxBehind;
         this.openApi = resource(OPENAPI);
         this.audit = new AuditLog(auditLog, json);
         this.gridCode = new LiveGridCode(site, Math.round(service.timing().periodMs()));
@@ -97,12 +97,12 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site)
             throws IOException {
-        return new ApiServer(service, http, auditLog, site, Clock.systemUTC(), MAX_MISSED);
+        return new ApiServer(service, http, auditLog, site, Clock.systemUTC(), MAX_BEHIND);
     }
 
     static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
-                           int maxMissed) throws IOException {
-        return new ApiServer(service, http, auditLog, site, clock, maxMissed);
+                           int maxBehind) throws IOException {
+        return new ApiServer(service, http, auditLog, site, clock, maxBehind);
     }
 
     /** The port bound: the configured one, or the one the system chose for port 0. */
@@ -145,14 +145,14 @@ public final class ApiServer implements AutoCloseable {
         routes.ws("/api/stream", this::streamSocket);
 
         routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));
-        routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getStatus() == 404
+                ? "no such route: " + ctx.method() + " " + ctx.path() + " (GET /api/openapi.yaml lists them)"
+                : e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             refuse(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the service log has the details",
                     null);
         });
-        routes.error(404, ctx -> refuse(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path()
-                + " (GET /api/openapi.yaml lists them)", null));
     }
 
     // ---- security
@@ -337,7 +337,7 @@ public final class ApiServer implements AutoCloseable {
     private void streamSocket(WsConfig ws) {
         ws.onConnect(ctx -> {
             ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
-            StreamClient client = new StreamClient(sink(ctx), maxMissed);
+            StreamClient client = new StreamClient(sink(ctx), maxBehind);
             sockets.put(ctx.sessionId(), client);
             if (TokenGuard.openRead(address(ctx.session.getRemoteSocketAddress()), ctx.header("Host"))) {
                 stream.subscribe(client);

@@ -1,18 +1,20 @@
 package dev.chikuden.ems.api;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * One WebSocket subscriber of the cycle stream. At most one message is in flight: while the last
- * one is still being written to a slow peer, newer cycles are dropped for it (the dashboard draws
- * a gap), and after {@code maxMissed} drops in a row the peer is disconnected. So a slow client
- * costs a bounded amount of memory and never holds up the others.
+ * One WebSocket subscriber of the cycle stream. It gets every cycle, in order, or is disconnected:
+ * sends are asynchronous, and once {@code maxBehind} messages are still unsent to it (a peer that
+ * reads too slowly, or not at all) it is closed with 1008 instead of being queued more. So a slow
+ * client costs a bounded amount of memory and never holds up the cycle or the other clients; the
+ * dashboard reconnects and fills its gap from the telemetry store.
  */
 final class StreamClient {
-    /** Closes a connection whose peer fell this many cycles behind. */
     static final int CLOSE_TOO_SLOW = 1008;
+    static final int CLOSE_SEND_FAILED = 1011;
 
     /** Where messages go: an asynchronous send that reports back, and a close. */
     interface Sink {
@@ -22,39 +24,30 @@ final class StreamClient {
     }
 
     private final Sink sink;
-    private final int maxMissed;
-    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final int maxBehind;
+    private final AtomicInteger unsent = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private int missedInARow; // only the hand-off thread offers
 
-    StreamClient(Sink sink, int maxMissed) {
+    StreamClient(Sink sink, int maxBehind) {
         this.sink = sink;
-        this.maxMissed = maxMissed;
+        this.maxBehind = maxBehind;
     }
 
-    /** Sends the message unless the last is still in flight; false once the client is closed. */
+    /** Sends the message; false once the client is closed (now or before). */
     boolean offer(String message) {
         if (closed.get()) {
             return false;
         }
-        if (!inFlight.compareAndSet(false, true)) {
-            dropped.incrementAndGet();
-            if (++missedInARow > maxMissed) {
-                close(CLOSE_TOO_SLOW, "too slow: " + missedInARow + " cycles behind");
-                return false;
-            }
-            return true;
+        if (unsent.get() >= maxBehind) {
+            close(CLOSE_TOO_SLOW, "too slow: " + maxBehind + " cycles unsent");
+            return false;
         }
-        missedInARow = 0;
+        unsent.incrementAndGet();
         sink.send(message, () -> {
             sent.incrementAndGet();
-            inFlight.set(false);
-        }, failure -> {
-            inFlight.set(false);
-            close(1011, "send failed");
-        });
+            unsent.decrementAndGet();
+        }, failure -> close(CLOSE_SEND_FAILED, "send failed"));
         return true;
     }
 
@@ -72,7 +65,7 @@ final class StreamClient {
         return sent.get();
     }
 
-    long dropped() {
-        return dropped.get();
+    int unsent() {
+        return unsent.get();
     }
 }

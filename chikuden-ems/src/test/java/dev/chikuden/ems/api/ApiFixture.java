@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** A fake service behind a real server on a free loopback port, with its audit log in a temporary folder. */
@@ -18,21 +19,24 @@ final class ApiFixture implements AutoCloseable {
     /** 2026-07-01 09:00:10 JST: ten seconds into a half-hour slot. */
     static final long START_MS = Instant.parse("2026-07-01T00:00:10Z").toEpochMilli();
 
+    static final Clock FIXED = Clock.fixed(Instant.ofEpochMilli(START_MS), ZoneOffset.UTC);
+
     final FakeEmsService service;
     final ApiServer server;
     final ApiClient client;
     final Path audit;
 
     ApiFixture(Path dir, String token) throws IOException {
-        this(dir, token, new FakeEmsService(START_MS, 1000), Clock.fixed(Instant.ofEpochMilli(START_MS), ZoneOffset.UTC),
-                ApiServer.MAX_MISSED);
+        this(dir.resolve("state/audit.jsonl"), "127.0.0.1", token, new FakeEmsService(START_MS, 1000), FIXED,
+                ApiServer.MAX_BEHIND);
     }
 
-    ApiFixture(Path dir, String token, FakeEmsService service, Clock clock, int maxMissed) throws IOException {
+    ApiFixture(Path audit, String bind, String token, FakeEmsService service, Clock clock, int maxBehind)
+            throws IOException {
         this.service = service;
-        this.audit = dir.resolve("state/audit.jsonl");
-        this.server = ApiServer.start(service, new EmsConfig.Http("127.0.0.1", 0, token, "test"), audit,
-                new SiteLimits(TOKYO, CONTRACT_KW, GridCodeRules.defaults()), clock, maxMissed);
+        this.audit = audit;
+        this.server = ApiServer.start(service, new EmsConfig.Http(bind, 0, token, "test"), audit,
+                new SiteLimits(TOKYO, CONTRACT_KW, GridCodeRules.defaults()), clock, maxBehind);
         this.client = new ApiClient("http://127.0.0.1:" + server.port());
     }
 
@@ -47,12 +51,7 @@ final class ApiFixture implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited 10 s for " + what);
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            LockSupport.parkNanos(200_000);
         }
     }
 

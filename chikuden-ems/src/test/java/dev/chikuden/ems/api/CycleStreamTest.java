@@ -1,0 +1,178 @@
+package dev.chikuden.ems.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.ems.runtime.CycleSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The WebSocket stream: one message per cycle, and a client that reads nothing holds up nothing. */
+class CycleStreamTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A WebSocket client that keeps every text message and whether and how it was closed. */
+    static final class Listener implements WebSocket.Listener {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        volatile int closeCode = -1;
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
+        }
+
+        static WebSocket connect(String url, Listener l) throws Exception {
+            return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), l)
+                    .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyCycleArrivesOnceInOrderAsTheSnapshot() throws Exception {
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            Listener l = new Listener();
+            WebSocket ws = Listener.connect("ws://127.0.0.1:" + api.server.port() + "/api/stream", l);
+            ApiFixture.await(() -> api.server.streamSubscribers() == 1, "the subscription");
+            int n = 60;
+            for (int i = 1; i <= n; i++) {
+                api.service.cycle(i % 10 == 0 ? Double.NaN : 100_000 + i, 500 * i);
+                int expected = i;
+                ApiFixture.await(() -> l.messages.size() >= expected, "message " + i);
+            }
+            assertThat(l.messages).hasSize(n);
+            for (int i = 1; i <= n; i++) {
+                JsonNode m = JSON.readTree(l.messages.get(i - 1));
+                assertThat(m.get("cycle").asLong()).isEqualTo(i);
+                assertThat(m.get("state").asText()).isEqualTo("running");
+                assertThat(m.get("batteryKw").asDouble()).isEqualTo(500.0 * i);
+                if (i % 10 == 0) {
+                    assertThat(m.get("gridKw").isNull()).isTrue();
+                } else {
+                    assertThat(m.get("gridKw").asDouble()).isEqualTo(100_000 + i);
+                }
+            }
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+            ApiFixture.await(() -> api.server.streamSubscribers() == 0, "the unsubscription");
+        }
+    }
+
+    @Test
+    void aClientThatReadsNothingIsDisconnectedWhileTheCycleAndTheOthersGoOn() throws Exception {
+        int maxBehind = 8;
+        FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
+        try (ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "127.0.0.1", ApiFixture.TOKEN, service,
+                ApiFixture.FIXED, maxBehind);
+             Socket stuck = stuckWebSocket(api.server.port())) {
+            Listener healthy = new Listener();
+            Listener.connect("ws://127.0.0.1:" + api.server.port() + "/api/stream", healthy);
+            ApiFixture.await(() -> api.server.streamSubscribers() == 2, "both subscriptions");
+            long slowestListenerNs = 0;
+            int cycles = 0;
+            // enough for the stuck client's socket buffers to fill, whatever their size
+            while (api.server.streamSubscribers() == 2 && cycles < 200_000) {
+                for (int k = 0; k < maxBehind / 2; k++) { // a burst the healthy client absorbs
+                    long t0 = System.nanoTime();
+                    service.cycle(100_000, cycles);
+                    slowestListenerNs = Math.max(slowestListenerNs, System.nanoTime() - t0);
+                    cycles++;
+                }
+                int expected = cycles;
+                ApiFixture.await(() -> healthy.messages.size() >= expected, "the healthy client's message " + cycles);
+            }
+            assertThat(api.server.streamSubscribers()).as("the stuck client is dropped").isEqualTo(1);
+            assertThat(healthy.messages).as("the healthy client got every cycle").hasSize(cycles);
+            assertThat(JSON.readTree(healthy.messages.get(cycles - 1)).get("cycle").asLong()).isEqualTo(cycles);
+            assertThat(healthy.closeCode).isEqualTo(-1);
+            System.out.printf("stuck client dropped after %d cycles; slowest cycle listener call %.3f ms%n", cycles,
+                    slowestListenerNs / 1e6);
+        }
+    }
+
+    /** Opens the stream over a raw socket with a tiny receive buffer, then never reads again. */
+    private static Socket stuckWebSocket(int port) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(2048);
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        OutputStream out = s.getOutputStream();
+        out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = s.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed during the handshake: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return s;
+    }
+
+    @Test
+    void aClientOnAnotherMachineMustSendTheTokenFirst() throws Exception {
+        Optional<InetAddress> lan = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+        assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to call itself on");
+        FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
+        try (ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "0.0.0.0", ApiFixture.TOKEN, service,
+                ApiFixture.FIXED, ApiServer.MAX_BEHIND)) {
+            String url = "ws://" + lan.get().getHostAddress() + ":" + api.server.port() + "/api/stream";
+            Listener wrong = new Listener();
+            WebSocket w = Listener.connect(url, wrong);
+            w.sendText("{\"token\": \"guess\"}", true).get(5, TimeUnit.SECONDS);
+            ApiFixture.await(() -> wrong.closeCode == 1008, "the close of the client with a wrong token");
+
+            Listener right = new Listener();
+            WebSocket r = Listener.connect(url, right);
+            service.cycle(1, 1);
+            api.awaitHandedOn();
+            assertThat(api.server.streamSubscribers()).as("not before the token").isZero();
+            r.sendText("{\"token\": \"" + ApiFixture.TOKEN + "\"}", true).get(5, TimeUnit.SECONDS);
+            ApiFixture.await(() -> api.server.streamSubscribers() == 1, "the subscription after the token");
+            CycleSnapshot s = service.cycle(2, 2);
+            ApiFixture.await(() -> right.messages.size() == 1, "the first message");
+            assertThat(JSON.readTree(right.messages.get(0)).get("cycle").asLong()).isEqualTo(s.cycle());
+            assertThat(wrong.messages).isEmpty();
+        }
+    }
+
+}
