@@ -1,0 +1,153 @@
+package dev.chikuden.ems.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.gridcode.GridCodeRules;
+import dev.chikuden.gridcode.RuleVerdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Live grid-code metrics against figures worked out by hand from the series fed in. */
+class LiveGridCodeTest {
+    /** 2026-07-01 09:00 JST, the start of a half-hour slot. */
+    private static final long SLOT = Instant.parse("2026-07-01T00:00:00Z").toEpochMilli();
+
+    private final LiveGridCode live = new LiveGridCode(
+            new SiteLimits(ApiFixture.TOKYO, 150_000, GridCodeRules.defaults()), 1000);
+
+    private void feed(long cycle, long epochMs, double gridKw) {
+        live.accept(new CycleSnapshot(cycle, epochMs, EmsState.RUNNING, gridKw, gridKw, 60, 0, 0, 0.5, "peak", 1, 0,
+                0, 0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> window(int index) {
+        return ((List<Map<String, Object>>) live.view().get("windows")).get(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> demand() {
+        return (Map<String, Object>) live.view().get("demand");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RuleVerdict verdict(Map<String, Object> window, String rule) {
+        return ((List<RuleVerdict>) window.get("verdicts")).stream().filter(v -> v.rule().equals(rule)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void rampsOfAKnownSlopeOverOneAndFiveMinutes() {
+        // 100 s flat at 100 MW, a 30 s rise of 2 MW/s, then flat at 160 MW for 170 s: 300 samples
+        double kw = 100_000;
+        for (int i = 0; i < 300; i++) {
+            if (i >= 100 && i < 130) {
+                kw += 2_000;
+            }
+            feed(i + 1, SLOT + i * 1000L, kw);
+        }
+        Map<String, Object> five = window(1);
+        assertThat(five.get("samples")).isEqualTo(300);
+        assertThat((double) five.get("maxRampUpKwPerS")).isCloseTo(2_000, within(1e-9));
+        assertThat((double) five.get("maxRampDownKwPerS")).isCloseTo(0, within(1e-9));
+        assertThat((double) five.get("maxRampKwPerMin")).as("the whole 60 MW rise within a minute")
+                .isCloseTo(60_000, within(1e-6));
+        assertThat((double) five.get("peakKw")).isEqualTo(160_000);
+        RuleVerdict perS = verdict(five, "maxRampUpMwPerS");
+        assertThat(perS.value()).isCloseTo(2.0, within(1e-12));
+        assertThat(perS.limit()).isEqualTo(10.0);
+        assertThat(perS.pass()).isTrue();
+        RuleVerdict perMin = verdict(five, "maxRampMwPerMin");
+        assertThat(perMin.value()).isCloseTo(60.0, within(1e-9));
+        assertThat(perMin.pass()).as("60 MW in a minute against 30 MW/min").isFalse();
+        assertThat(((List<?>) five.get("verdicts")).stream().map(v -> ((RuleVerdict) v).rule()))
+                .doesNotContain("maxDemand30minMw");
+
+        Map<String, Object> one = window(0);
+        assertThat(one.get("samples")).as("the last 60 s only").isEqualTo(60);
+        assertThat((double) one.get("maxRampUpKwPerS")).as("flat in the last minute").isZero();
+        assertThat((double) one.get("maxRampKwPerMin")).as("a minute of samples holds no 1-min change").isNaN();
+        assertThat(verdict(one, "maxRampMwPerMin").note()).startsWith("not judged");
+    }
+
+    @Test
+    void aStaleReadingBreaksTheRunAndIsSaidSo() {
+        for (int i = 0; i < 120; i++) {
+            feed(i + 1, SLOT + i * 1000L, i == 100 ? Double.NaN : 50_000);
+        }
+        Map<String, Object> five = window(1);
+        assertThat(five.get("samples")).as("after the NaN at sample 100").isEqualTo(19);
+        assertThat((List<String>) notes(five)).anyMatch(n -> n.contains("101 older cycles") && n.contains("broken"));
+    }
+
+    @Test
+    void aLostCycleBreaksTheRunToo() {
+        for (int i = 0; i < 50; i++) {
+            long cycle = i < 40 ? i + 1 : i + 2; // cycle 41 never arrives
+            feed(cycle, SLOT + (cycle - 1) * 1000L, 70_000);
+        }
+        assertThat(window(0).get("samples")).isEqualTo(10);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> notes(Map<String, Object> window) {
+        return (List<String>) window.get("notes");
+    }
+
+    @Test
+    void demandSoFarAndProjectedToTheEndOfTheSlot() {
+        // 5 min at 100 MW then 200 MW; ten minutes of 1 s cycles from the slot's start
+        for (int k = 0; k < 600; k++) {
+            feed(k + 1, SLOT + k * 1000L, k < 300 ? 100_000 : 200_000);
+        }
+        Map<String, Object> d = demand();
+        // integrated up to the last cycle's start: 300 s at 100 MW and 299 s at 200 MW
+        double kws = 300 * 100_000.0 + 299 * 200_000.0;
+        assertThat((double) d.get("importKwh")).isCloseTo(kws / 3600, within(1e-6));
+        assertThat((double) d.get("elapsedS")).isEqualTo(599.0);
+        assertThat((double) d.get("averageKw")).isCloseTo(kws / 599, within(1e-6));
+        double projected = (kws + 200_000.0 * (1800 - 599)) / 1800;
+        assertThat((double) d.get("projectedKw")).isCloseTo(projected, within(1e-6));
+        assertThat((double) d.get("projectedMarginKw")).isCloseTo(150_000 - projected, within(1e-6));
+        assertThat(d.get("slotStart")).isEqualTo("2026-07-01T00:00:00Z");
+        assertThat(d.get("slotEnd")).isEqualTo("2026-07-01T00:30:00Z");
+        assertThat((double) d.get("missingS")).isZero();
+        assertThat((double) d.get("peakClosedSlotKw")).as("no slot has closed").isNaN();
+    }
+
+    @Test
+    void aMissingReadingCountsAsNoImportAndIsReported() {
+        for (int k = 0; k < 11; k++) {
+            feed(k + 1, SLOT + k * 1000L, k == 4 ? Double.NaN : 36_000);
+        }
+        Map<String, Object> d = demand();
+        assertThat((double) d.get("missingS")).isEqualTo(1.0);
+        assertThat((double) d.get("importKwh")).isCloseTo(9 * 36_000 / 3600.0, within(1e-9));
+        assertThat((String) d.get("note")).contains("lower bounds");
+    }
+
+    @Test
+    void aClosedSlotBecomesThePeakAndANewSlotStarts() {
+        long start = SLOT + 1_790_000; // ten seconds before the slot ends
+        for (int k = 0; k < 20; k++) {
+            feed(k + 1, start + k * 1000L, k < 10 ? 90_000 : 30_000);
+        }
+        Map<String, Object> d = demand();
+        assertThat(d.get("slotStart")).isEqualTo("2026-07-01T00:30:00Z");
+        // the closed slot saw only its last ten seconds, all at 90 MW: its demand over the time covered
+        assertThat((double) d.get("peakClosedSlotKw")).isCloseTo(90_000, within(1e-6));
+        assertThat((double) d.get("importKwh")).isCloseTo(9 * 30_000 / 3600.0, within(1e-9));
+    }
+
+    @Test
+    void beforeAnyCycleThereIsNothingToMeasure() {
+        assertThat(window(0).get("samples")).isEqualTo(0);
+        assertThat(demand().get("note")).isEqualTo("no cycle integrated yet");
+        assertThat(demand().get("contractKw")).isEqualTo(150_000.0);
+    }
+}
