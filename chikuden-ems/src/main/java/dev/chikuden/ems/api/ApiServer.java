@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private final Map<String, StreamClient> sockets = new ConcurrentHashMap<>();
     private final Set<String> awaitingToken = ConcurrentHashMap.newKeySet();
     private final Object writeLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
 
     private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
@@ -435,6 +437,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         unsubscribe.run();
         handOff.close();
         sockets.values().forEach(c -> c.close(1001, "service stopping"));

@@ -10,6 +10,7 @@ import dev.chikuden.time.HalfHourDemandMeter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,9 +21,12 @@ import java.util.function.Consumer;
  * per second and per minute, the dynamic range (deviation from the rolling mean), load-drop
  * events and the oscillation band's share, each judged against the site's rules; and the current
  * half-hour demand slot (the Japanese billing unit): import so far, the demand the slot ends at if
- * the grid power stays where it is now, against the contract. Not reported: the 30-minute peak
+ * the grid power stays where it is now, against the contract (time not observed, before the
+ * service started or with the meter stale, is estimated at the observed mean, and said so). Not reported: the 30-minute peak
  * rule over a few minutes (a partial slot's mean is not a demand), and any metric whose window is
- * longer than the samples at hand (a per-minute ramp needs more than a minute).
+ * longer than the samples at hand (a per-minute ramp needs more than a minute), nor the band
+ * share when the window is too short for the study's spectrum resolution (at 1 s cycles, five
+ * minutes are: the value is shown, the verdict says "not judged").
  *
  * <p>Windows are measured over the newest unbroken run of grid readings: a stale meter (NaN) or a
  * lost cycle breaks the run, since the meters assume one sample per cycle. Relative limits
@@ -40,6 +44,7 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
     private int next;
     private int size;
     private final HalfHourDemandMeter demand;
+    private long firstEpochMs = Long.MIN_VALUE;
     private long lastEpochMs = Long.MIN_VALUE;
     private double lastKw = Double.NaN;
     private long missingSlotStartMs = Long.MIN_VALUE;
@@ -63,6 +68,9 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         next = next + 1 == cycles.length ? 0 : next + 1;
         size = Math.min(size + 1, cycles.length);
         integrateUntil(s.epochMs());
+        if (firstEpochMs == Long.MIN_VALUE) {
+            firstEpochMs = s.epochMs();
+        }
         lastEpochMs = s.epochMs();
         lastKw = s.gridKw();
     }
@@ -149,6 +157,8 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         double spanS = n * m.stepSeconds();
         boolean minuteRamp = spanS > m.rampMinuteWindowSeconds();
         boolean range = n >= Math.round(m.dynamicRangeWindowSeconds() / m.stepSeconds());
+        // the planning study's own criterion for its spectrum: bins of at most a tenth of the band's lower edge
+        boolean fineSpectrum = m.frequencyResolutionHz() <= m.bandLowHz() / 10 * (1 + 1e-9);
         out.put("peakKw", m.peakKw());
         out.put("maxRampUpKwPerS", m.maxRampUpKwPerS());
         out.put("maxRampDownKwPerS", m.maxRampDownKwPerS());
@@ -164,8 +174,12 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
                 continue; // judged on the whole slot below, not on a few minutes
             }
             if (v.rule().equals("maxRampMwPerMin") && !minuteRamp || v.rule().equals("dynamicRangeMw") && !range) {
-                v = new RuleVerdict(v.rule(), v.unit(), Double.NaN, v.limit(), true, Double.NaN, String.format(
-                        java.util.Locale.ROOT, "not judged: the window holds %.0f s of readings, too few", spanS));
+                v = notJudged(v, String.format(Locale.ROOT, "not judged: the window holds %.0f s of readings, too few",
+                        spanS));
+            } else if (v.rule().equals("bandEnergyShare") && !fineSpectrum && !Double.isNaN(v.value())) {
+                v = notJudged(v, String.format(Locale.ROOT, "not judged live: %.0f s of readings give spectrum bins of "
+                        + "%.3g Hz, too coarse for the band's lower edge of %.3g Hz (bins of a tenth of it are "
+                        + "needed)", spanS, m.frequencyResolutionHz(), m.bandLowHz()));
             }
             verdicts.add(v);
         }
@@ -173,6 +187,10 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         notes.addAll(m.notes());
         out.put("notes", notes);
         return out;
+    }
+
+    private static RuleVerdict notJudged(RuleVerdict v, String why) {
+        return new RuleVerdict(v.rule(), v.unit(), v.value(), v.limit(), true, Double.NaN, why);
     }
 
     private Map<String, Object> demandView() {
@@ -185,23 +203,28 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         }
         long end = demand.slotEndEpochMs();
         long upTo = Math.min(lastEpochMs, end);
-        double slotH = HalfHourDemandMeter.SLOT_MS / 3_600_000.0;
+        long beforeFirstMs = Math.max(0, Math.min(firstEpochMs, upTo) - start);
+        long unobservedMs = beforeFirstMs + missingMs;
+        long observedMs = upTo - start - unobservedMs;
         double importKwh = demand.slotImportKwh();
-        double elapsedH = (upTo - start) / 3_600_000.0;
-        double projectedKw = Double.isFinite(lastKw)
-                ? (importKwh + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0) / slotH : Double.NaN;
+        double averageKw = observedMs > 0 ? importKwh * 3_600_000.0 / observedMs : Double.NaN;
+        double projectedKwh = importKwh + averageKw * unobservedMs / 3_600_000.0
+                + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0;
+        double projectedKw = projectedKwh * 3_600_000.0 / HalfHourDemandMeter.SLOT_MS;
         out.put("slotStart", Views.iso(start));
         out.put("slotEnd", Views.iso(end));
         out.put("elapsedS", (upTo - start) / 1000.0);
+        out.put("observedS", observedMs / 1000.0);
+        out.put("unobservedS", unobservedMs / 1000.0);
         out.put("importKwh", importKwh);
-        out.put("averageKw", elapsedH > 0 ? importKwh / elapsedH : Double.NaN);
+        out.put("averageKw", averageKw);
         out.put("projectedKw", projectedKw);
         out.put("projectedMarginKw", site.contractKw() - projectedKw);
-        out.put("missingS", missingMs / 1000.0);
         out.put("peakClosedSlotKw", demand.peakKw());
-        if (missingMs > 0) {
-            out.put("note", "the grid reading was missing for " + missingMs / 1000.0 + " s of this slot; that time "
-                    + "counts as no import, so the figures are lower bounds");
+        if (unobservedMs > 0) {
+            out.put("note", String.format(Locale.ROOT, "%.0f s of this slot were not observed (before the service "
+                    + "started, or with the meter stale); the projection assumes the observed mean for them, and "
+                    + "importKwh counts only what was observed", unobservedMs / 1000.0));
         }
         return out;
     }

@@ -70,6 +70,9 @@ function connect(delayMs) {
     dashboard.socket = 'open';
     setLink(true);
     delayMs = 1000;
+    // cycles missed while away come from the store
+    const last = series[0].length ? series[0][series[0].length - 1] * 1000 : Date.now() - CHART_MS;
+    backfill(last + 1).catch(e => dashboard.errors.push(String(e)));
   };
   socket.onmessage = e => onCycle(JSON.parse(e.data));
   socket.onclose = () => {
@@ -145,22 +148,29 @@ function makeChart() {
       { label: 'setpoint', stroke: '#c77700', width: 1.5 }
     ]
   };
-  chart = new uPlot(opts, series, el);
+  chart = dashboard.chart = new uPlot(opts, series, el);
   window.addEventListener('resize', () => chart.setSize({ width: Math.max(300, el.clientWidth), height: 320 }));
 }
 
-/** The chart starts with the last minutes from the store, so a reload does not start empty. */
-async function backfill() {
+/**
+ * Fills the chart from the telemetry store from fromMs on: at start, so a reload does not start
+ * empty, and after a reconnect, for the cycles missed meanwhile. Merged by time with what the
+ * stream already brought.
+ */
+async function backfill(fromMs) {
   const to = Date.now();
-  const r = await api('GET', '/api/telemetry?from=' + (to - CHART_MS) + '&to=' + to + '&maxPoints=1500');
-  if (!r.ok || !r.json || series[0].length > 0) return;
-  for (const p of r.json.points) {
-    series[0].push(p.epochMs / 1000);
-    series[1].push(p.gridKw);
-    series[2].push(p.loadKw);
-    series[3].push(p.batteryKw);
-    series[4].push(p.setpointKw);
-  }
+  if (to <= fromMs) return;
+  const r = await api('GET', '/api/telemetry?from=' + Math.floor(fromMs) + '&to=' + to + '&maxPoints=1500');
+  if (!r.ok || !r.json || r.json.points.length === 0) return;
+  const rows = new Map();
+  r.json.points.forEach(p => rows.set(p.epochMs / 1000, [p.gridKw, p.loadKw, p.batteryKw, p.setpointKw]));
+  series[0].forEach((x, i) => rows.set(x, [series[1][i], series[2][i], series[3][i], series[4][i]]));
+  const xs = [...rows.keys()].sort((a, b) => a - b);
+  series.forEach(a => { a.length = 0; });
+  xs.forEach(x => {
+    series[0].push(x);
+    rows.get(x).forEach((v, k) => series[k + 1].push(v));
+  });
   if (chart) chart.setData(series);
 }
 
@@ -206,13 +216,13 @@ async function refreshGridCode() {
   if (!r.ok) return;
   const g = r.json;
   fillRows($('gridcode').tBodies[0], g.windows.map(w => [
-    w.minutes + ' min (' + w.samples + ' s.)', num(w.maxRampUpKwPerS, 0), num(w.maxRampDownKwPerS, 0),
+    w.minutes + ' min (' + num(w.coveredS, 0) + ' s seen)', num(w.maxRampUpKwPerS, 0), num(w.maxRampDownKwPerS, 0),
     num(w.maxRampKwPerMin, 0), num(w.dynamicRangeKw, 0), w.loadDropEvents === undefined ? '–' : String(w.loadDropEvents)
   ]));
   const longest = g.windows[g.windows.length - 1];
   $('verdicts').replaceChildren(...(longest.verdicts || []).map(v => {
     const li = document.createElement('li');
-    const judged = v.value !== null;
+    const judged = v.value !== null && !(v.note && v.note.startsWith('not judged'));
     li.className = !judged ? '' : v.pass ? 'pass' : 'fail';
     li.textContent = (judged ? (v.pass ? '✓ ' : '✗ ') : '· ') + v.rule + ': ' +
       (judged ? num(v.value, 3) + ' ' + v.unit + ' (limit ' + num(v.limit, 3) + ')' : v.note);
@@ -221,6 +231,7 @@ async function refreshGridCode() {
   const d = g.demand;
   fillRows($('demand').tBodies[0], d.slotStart ? [
     ['slot', timeOf(Date.parse(d.slotStart)) + ' – ' + timeOf(Date.parse(d.slotEnd))],
+    ['observed', num(d.observedS, 0) + ' s of ' + num(d.elapsedS, 0) + ' s'],
     ['average so far', kw(d.averageKw)],
     ['projected at slot end', kw(d.projectedKw)],
     ['contract', kw(d.contractKw)],
@@ -302,7 +313,7 @@ function every(ms, task) {
 
 makeChart();
 setUpForm();
-backfill().catch(e => dashboard.errors.push(String(e))).finally(() => connect(1000));
+connect(1000);
 every(2000, refreshStatus);
 every(5000, refreshGridCode);
 every(5000, refreshAlarms);

@@ -116,19 +116,39 @@ class LiveGridCodeTest {
         assertThat((double) d.get("projectedMarginKw")).isCloseTo(150_000 - projected, within(1e-6));
         assertThat(d.get("slotStart")).isEqualTo("2026-07-01T00:00:00Z");
         assertThat(d.get("slotEnd")).isEqualTo("2026-07-01T00:30:00Z");
-        assertThat((double) d.get("missingS")).isZero();
+        assertThat((double) d.get("unobservedS")).isZero();
+        assertThat(d).doesNotContainKey("note");
         assertThat((double) d.get("peakClosedSlotKw")).as("no slot has closed").isNaN();
     }
 
     @Test
-    void aMissingReadingCountsAsNoImportAndIsReported() {
+    void aMissingReadingIsUnobservedTimeEstimatedAtTheObservedMean() {
         for (int k = 0; k < 11; k++) {
             feed(k + 1, SLOT + k * 1000L, k == 4 ? Double.NaN : 36_000);
         }
         Map<String, Object> d = demand();
-        assertThat((double) d.get("missingS")).isEqualTo(1.0);
+        assertThat((double) d.get("unobservedS")).isEqualTo(1.0);
+        assertThat((double) d.get("observedS")).isEqualTo(9.0);
         assertThat((double) d.get("importKwh")).isCloseTo(9 * 36_000 / 3600.0, within(1e-9));
-        assertThat((String) d.get("note")).contains("lower bounds");
+        assertThat((double) d.get("averageKw")).isCloseTo(36_000, within(1e-9));
+        assertThat((double) d.get("projectedKw")).as("a steady import projects to itself").isCloseTo(36_000,
+                within(1e-9));
+        assertThat((String) d.get("note")).contains("1 s of this slot were not observed");
+    }
+
+    @Test
+    void aServiceStartedMidSlotProjectsFromWhatItSaw() {
+        long start = SLOT + 600_000; // 09:10 JST: ten minutes of the slot passed unseen
+        for (int k = 0; k < 61; k++) {
+            feed(k + 1, start + k * 1000L, k < 30 ? 40_000 : 70_000);
+        }
+        Map<String, Object> d = demand();
+        double seenKws = 30 * 40_000.0 + 30 * 70_000.0;
+        assertThat((double) d.get("observedS")).isEqualTo(60.0);
+        assertThat((double) d.get("unobservedS")).isEqualTo(600.0);
+        assertThat((double) d.get("averageKw")).isCloseTo(seenKws / 60, within(1e-9));
+        double projected = (seenKws + seenKws / 60 * 600 + 70_000.0 * (1800 - 660)) / 1800;
+        assertThat((double) d.get("projectedKw")).isCloseTo(projected, within(1e-6));
     }
 
     @Test
@@ -149,5 +169,29 @@ class LiveGridCodeTest {
         assertThat(window(0).get("samples")).isEqualTo(0);
         assertThat(demand().get("note")).isEqualTo("no cycle integrated yet");
         assertThat(demand().get("contractKw")).isEqualTo(150_000.0);
+    }
+
+    @Test
+    void theBandShareIsJudgedOnlyWhenTheWindowResolvesTheBand() {
+        SiteLimits site = new SiteLimits(ApiFixture.TOKYO, 150_000, GridCodeRules.defaults());
+        LiveGridCode fast = new LiveGridCode(site, 100);
+        for (int i = 0; i < 3000; i++) { // 5 min at 100 ms, a 5 MW swing at 1 Hz: inside 0.1-20 Hz
+            fast.accept(new CycleSnapshot(i + 1, SLOT + i * 100L, EmsState.RUNNING,
+                    100_000 + 5_000 * Math.sin(2 * Math.PI * i / 10.0), 0, 60, 0, 0, 0.5, "peak", 1, 0, 0, 0));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> five = ((List<Map<String, Object>>) fast.view().get("windows")).get(1);
+        RuleVerdict band = verdict(five, "bandEnergyShare");
+        assertThat(band.value()).isGreaterThan(0.9);
+        assertThat(band.pass()).as("all the oscillation is in the band, 3.5 MW RMS above the 1 MW floor").isFalse();
+        assertThat(band.note()).isNull();
+
+        for (int i = 0; i < 300; i++) { // 5 min at 1 s: bins of 1/64 Hz, coarser than 0.01 Hz
+            feed(i + 1, SLOT + i * 1000L, 100_000 + 5_000 * Math.sin(2 * Math.PI * i / 5.0));
+        }
+        RuleVerdict coarse = verdict(window(1), "bandEnergyShare");
+        assertThat(coarse.note()).startsWith("not judged live");
+        assertThat(coarse.pass()).isTrue();
+        assertThat(coarse.value()).as("still reported").isGreaterThan(0.5);
     }
 }
