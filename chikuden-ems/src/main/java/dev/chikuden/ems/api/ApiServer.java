@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String OPENAPI = "/dev/chikuden/ems/api/openapi.yaml";
+    static final String DOCS = "/dev/chikuden/ems/api/docs.html";
     static final String WEB = "/dev/chikuden/ems/web";
     /** A stream client with this many cycles unsent is disconnected. */
     static final int MAX_BEHIND = 30;
@@ -49,6 +51,9 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_AUDIT_LIMIT = 1000;
     private static final String CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** Swagger UI styles its elements inline. */
+    private static final String DOCS_CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
@@ -62,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
     private final CycleHandOff handOff;
     private final Runnable unsubscribe;
     private final byte[] openApi;
+    private final byte[] docs;
     private final int maxBehind;
     private final Map<String, StreamClient> sockets = new ConcurrentHashMap<>();
     private final Set<String> awaitingToken = ConcurrentHashMap.newKeySet();
@@ -69,15 +75,16 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
 
-    private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
-                      int maxBehind) throws IOException {
+    private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, long cycleMs, SiteLimits site,
+                      Clock clock, int maxBehind) throws IOException {
         this.service = service;
         this.guard = new TokenGuard(http.token());
         this.clock = clock;
         this.maxBehind = maxBehind;
         this.openApi = resource(OPENAPI);
+        this.docs = resource(DOCS);
         this.audit = new AuditLog(auditLog, json);
-        this.gridCode = new LiveGridCode(site, Math.round(service.timing().periodMs()));
+        this.gridCode = new LiveGridCode(site, cycleMs);
         this.handOff = new CycleHandOff(List.of(gridCode, stream));
         this.app = Javalin.create(config -> configure(config, http));
         try {
@@ -94,17 +101,18 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code http.bind():http.port()} and serves {@code service}. Accepted and refused writes
-     * go to {@code auditLog} (created with its folders if missing, appended to otherwise).
+     * Binds {@code config.http()}'s address and port and serves {@code service}. Accepted and refused
+     * writes go to {@code config.auditLog()} (created with its folders if missing, appended to
+     * otherwise); the grid-code metrics take one sample per {@code config.cycleMs()}.
      */
-    public static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site)
-            throws IOException {
-        return new ApiServer(service, http, auditLog, site, Clock.systemUTC(), MAX_BEHIND);
+    public static ApiServer start(EmsService service, EmsConfig config, SiteLimits site) throws IOException {
+        return new ApiServer(service, config.http(), config.auditLog(), config.cycleMs(), site, Clock.systemUTC(),
+                MAX_BEHIND);
     }
 
-    static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, SiteLimits site, Clock clock,
-                           int maxBehind) throws IOException {
-        return new ApiServer(service, http, auditLog, site, clock, maxBehind);
+    static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, long cycleMs, SiteLimits site,
+                           Clock clock, int maxBehind) throws IOException {
+        return new ApiServer(service, http, auditLog, cycleMs, site, clock, maxBehind);
     }
 
     /** The port bound: the configured one, or the one the system chose for port 0. */
@@ -118,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY;
-        config.jsonMapper(new io.javalin.json.JavalinJackson(json, false));
+        config.jsonMapper(new JavalinJackson(json, false));
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = WEB;
@@ -144,6 +152,8 @@ public final class ApiServer implements AutoCloseable {
         routes.get("/api/gridcode", ctx -> ctx.json(gridCode.view()));
         routes.get("/api/audit", this::auditTail);
         routes.get("/api/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
+        routes.get("/api/docs", ctx -> ctx.header("Content-Security-Policy", DOCS_CSP)
+                .contentType("text/html; charset=utf-8").result(docs));
         routes.ws("/api/stream", this::streamSocket);
 
         routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));

@@ -35,7 +35,7 @@ final class ApiFixture implements AutoCloseable {
             throws IOException {
         this.service = service;
         this.audit = audit;
-        this.server = ApiServer.start(service, new EmsConfig.Http(bind, 0, token, "test"), audit,
+        this.server = ApiServer.start(service, new EmsConfig.Http(bind, 0, token, "test"), audit, service.periodMs,
                 new SiteLimits(TOKYO, CONTRACT_KW, GridCodeRules.defaults()), clock, maxBehind);
         this.client = new ApiClient("http://127.0.0.1:" + server.port());
     }

@@ -194,4 +194,31 @@ class ApiServerTest {
         assertThat(n).as("uPlot's script and style, ours, the icon").isGreaterThanOrEqualTo(5);
         assertThat(api.client.get("/").header("Access-Control-Allow-Origin")).as("no CORS").isNull();
     }
+
+    @Test
+    void gridCodeMetricsOfTheCyclesStreamedSoFar() {
+        for (int i = 0; i < 90; i++) { // 90 s: 100 MW rising 500 kW a second
+            api.service.cycle(100_000 + 500.0 * i, 0);
+        }
+        api.awaitHandedOn();
+        ApiClient.Answer a = api.client.get("/api/gridcode");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.text()).doesNotContain("NaN");
+        JsonNode g = a.json();
+        assertThat(g.get("zone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(g.get("cycleMs").asLong()).isEqualTo(1000);
+        JsonNode one = g.get("windows").get(0);
+        assertThat(one.get("minutes").asInt()).isEqualTo(1);
+        assertThat(one.get("samples").asInt()).isEqualTo(60);
+        assertThat(one.get("maxRampUpKwPerS").asDouble()).isEqualTo(500.0);
+        assertThat(one.get("maxRampKwPerMin").isNull()).isTrue();
+        JsonNode five = g.get("windows").get(1);
+        assertThat(five.get("samples").asInt()).isEqualTo(90);
+        assertThat(five.get("maxRampKwPerMin").asDouble()).isEqualTo(30_000.0);
+        JsonNode demand = g.get("demand");
+        assertThat(demand.get("contractKw").asDouble()).isEqualTo(ApiFixture.CONTRACT_KW);
+        assertThat(demand.get("slotStart").asText()).isEqualTo("2026-07-01T00:00:00Z");
+        assertThat(demand.get("unobservedS").asDouble()).as("the 10 s before the first cycle").isEqualTo(10.0);
+        assertThat(demand.get("peakClosedSlotKw").isNull()).isTrue();
+    }
 }

@@ -98,8 +98,10 @@ class DashboardTest {
                 api.close();
                 browser.awaitTrue("return dashboard.socket === 'closed'", "the page to notice");
                 assertThat(browser.text("#link")).isEqualTo("reconnecting");
-                try (ApiServer again = ApiServer.start(service, new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN,
-                        "test"), dir.resolve("audit.jsonl"), new SiteLimits(ApiFixture.TOKYO, 150_000,
+                EmsConfig config = new EmsConfig(PERIOD_MS, 1, 0, 5_000, null,
+                        new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN, "test"), null,
+                        dir.resolve("audit.jsonl"), dir);
+                try (ApiServer again = ApiServer.start(service, config, new SiteLimits(ApiFixture.TOKYO, 150_000,
                         GridCodeRules.defaults()))) {
                     long before = ((Number) browser.js("return dashboard.messages")).longValue();
                     browser.awaitTrue("return dashboard.socket === 'open' && dashboard.messages > " + (before + 2),
@@ -111,6 +113,20 @@ class DashboardTest {
                 cycles.shutdownNow();
                 api.close();
             }
+        }
+    }
+
+    @Test
+    void theApiDocsShowEveryOperationFromTheWebJar() throws Exception {
+        try (DashboardBrowser browser = DashboardBrowser.start();
+             ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            browser.open("http://127.0.0.1:" + api.server.port() + "/api/docs");
+            int routes = api.server.routes().size();
+            browser.awaitTrue("return document.querySelectorAll('.opblock').length === " + routes,
+                    "Swagger UI to show the " + routes + " operations");
+            assertThat(browser.text(".info .title")).startsWith("Chikuden live EMS API");
+            assertThat(browser.js("return docs.errors")).asList().isEmpty();
+            assertThat(browser.severeConsoleEntries()).isEmpty();
         }
     }
 }
