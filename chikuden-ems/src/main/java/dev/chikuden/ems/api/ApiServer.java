@@ -92,7 +92,12 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             handOff.close();
             audit.close();
-            throw e;
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IOException("cannot serve the API on " + hostForUrl(http.bind()) + ":" + http.port() + ": "
+                    + cause.getMessage() + " (ems.http.bind, ems.http.port or --http-port)", e);
         }
         this.unsubscribe = service.onCycle(handOff);
         LOG.info("API and dashboard at http://{}:{}/ ; writes need the bearer token ({}); audit log {}",

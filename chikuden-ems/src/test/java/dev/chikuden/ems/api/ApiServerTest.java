@@ -1,9 +1,12 @@
 package dev.chikuden.ems.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.gridcode.GridCodeRules;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +33,16 @@ class ApiServerTest {
     void reportsTheActualPortWhenAskedForPortZero() {
         assertThat(api.server.port()).isPositive();
         assertThat(api.client.get("/api/status").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPortInUseIsAClearError() {
+        EmsConfig.Http taken = new EmsConfig.Http("127.0.0.1", api.server.port(), ApiFixture.TOKEN, "test");
+        assertThatThrownBy(() -> ApiServer.start(new FakeEmsService(0, 1000), taken, dir.resolve("other.jsonl"), 1000,
+                new SiteLimits(ApiFixture.TOKYO, 1, GridCodeRules.defaults()), ApiFixture.FIXED, 30))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cannot serve the API on 127.0.0.1:" + api.server.port())
+                .hasMessageContaining("ems.http.port");
     }
 
     @Test

@@ -102,14 +102,11 @@ class CycleStreamTest {
             Listener healthy = new Listener();
             Listener.connect("ws://127.0.0.1:" + api.server.port() + "/api/stream", healthy);
             ApiFixture.await(() -> api.server.streamSubscribers() == 2, "both subscriptions");
-            long slowestListenerNs = 0;
             int cycles = 0;
             // enough for the stuck client's socket buffers to fill, whatever their size
             while (api.server.streamSubscribers() == 2 && cycles < 200_000) {
                 for (int k = 0; k < maxBehind / 2; k++) { // a burst the healthy client absorbs
-                    long t0 = System.nanoTime();
                     service.cycle(100_000, cycles);
-                    slowestListenerNs = Math.max(slowestListenerNs, System.nanoTime() - t0);
                     cycles++;
                 }
                 int expected = cycles;
@@ -119,8 +116,8 @@ class CycleStreamTest {
             assertThat(healthy.messages).as("the healthy client got every cycle").hasSize(cycles);
             assertThat(JSON.readTree(healthy.messages.get(cycles - 1)).get("cycle").asLong()).isEqualTo(cycles);
             assertThat(healthy.closeCode).isEqualTo(-1);
-            System.out.printf("stuck client dropped after %d cycles; slowest cycle listener call %.3f ms%n", cycles,
-                    slowestListenerNs / 1e6);
+            System.out.printf("stuck client dropped after %d cycles; the API's cycle listener took at most %.3f ms%n",
+                    cycles, service.slowestListenerNs / 1e6);
         }
     }
 

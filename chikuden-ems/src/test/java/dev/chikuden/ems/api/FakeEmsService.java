@@ -28,6 +28,8 @@ final class FakeEmsService implements EmsService {
     private final List<CycleSnapshot> history = new ArrayList<>();
     private long cycle;
     private double soc = 0.5;
+    /** The longest a listener held the cycle thread, for the report (never asserted: timings vary). */
+    volatile long slowestListenerNs;
 
     FakeEmsService(long startEpochMs, long periodMs) {
         this.startEpochMs = startEpochMs;
@@ -55,7 +57,9 @@ final class FakeEmsService implements EmsService {
         latest = s;
         history.add(s);
         for (Consumer<CycleSnapshot> l : listeners) {
+            long t0 = System.nanoTime();
             l.accept(s);
+            slowestListenerNs = Math.max(slowestListenerNs, System.nanoTime() - t0);
         }
         return s;
     }
