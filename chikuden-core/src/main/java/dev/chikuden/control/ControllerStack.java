@@ -67,6 +67,11 @@ public final class ControllerStack implements Controller {
         }
     }
 
+    /** The layers, highest priority first (the live service finds its manual layer among them). */
+    public List<ControlLayer> layers() {
+        return List.of(layers);
+    }
+
     /** The layer that decided the last request ({@link #PHYSICAL} for the battery's own limits). */
     public String lastBinding() {
         return lastBinding <= 0 ? PHYSICAL : layers[lastBinding - 1].name();

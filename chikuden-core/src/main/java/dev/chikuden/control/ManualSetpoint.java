@@ -14,7 +14,8 @@ import java.lang.invoke.VarHandle;
  * holder behind a volatile field, so the loop never sees a power with another setpoint's expiry.
  */
 public final class ManualSetpoint implements ControlLayer {
-    private record Setpoint(double kw, long expiresAtEpochMs) {
+    /** A held setpoint: battery power ({@code > 0} discharge) until the expiry (UTC ms). */
+    public record Setpoint(double kw, long expiresAtEpochMs) {
     }
 
     private static final VarHandle CURRENT;
@@ -44,6 +45,11 @@ public final class ManualSetpoint implements ControlLayer {
 
     public void clear() {
         current = null;
+    }
+
+    /** The setpoint held, or null (it may already be past its expiry until the next step). */
+    public Setpoint held() {
+        return current;
     }
 
     /** Whether a setpoint is held (it may already be past its expiry until the next step). */

@@ -40,6 +40,16 @@ class ControllerStackTest {
     }
 
     @Test
+    void listsItsLayersHighestPriorityFirstAndTheyCannotBeChanged() {
+        var cap = new Narrow("cap", -100, 200);
+        var want = new Prefer("want", 400);
+        var stack = new ControllerStack(java.util.List.of(cap, want), Double.POSITIVE_INFINITY);
+        assertThat(stack.layers()).containsExactly(cap, want);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.layers().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void thePhysicalLimitsBindWhenEveryoneAsksForMore() {
         var h = ControlHarness.given(ControlHarness.battery(0.5), new Prefer("greedy", 5000));
         assertThat(h.when(1000)).isCloseTo(500, offset(1e-9));

@@ -43,6 +43,15 @@ class ManualSetpointTest {
     }
 
     @Test
+    void tellsWhatItHolds() {
+        assertThat(manual.held()).isNull();
+        manual.set(-120, 5_000);
+        assertThat(manual.held()).isEqualTo(new ManualSetpoint.Setpoint(-120, 5_000));
+        manual.clear();
+        assertThat(manual.held()).isNull();
+    }
+
+    @Test
     void refusesANonFinitePower() {
         assertThatThrownBy(() -> manual.set(Double.NaN, Long.MAX_VALUE)).hasMessageContaining("kw");
     }
