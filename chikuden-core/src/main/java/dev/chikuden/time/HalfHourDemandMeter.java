@@ -109,9 +109,13 @@ public final class HalfHourDemandMeter {
     }
 
     private void openSlotAt(long epochMs) {
-        long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
-        long localStart = Math.floorDiv(epochMs + offsetMs, SLOT_MS) * SLOT_MS;
-        slotStartMs = localStart - offsetMs;
+        slotStartMs = slotStartEpochMs(rules, epochMs);
         slotEndMs = slotStartMs + SLOT_MS;
+    }
+
+    /** Start of the slot holding {@code epochMs}: the last :00 or :30 of the local clock at or before it. */
+    public static long slotStartEpochMs(ZoneRules rules, long epochMs) {
+        long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
+        return Math.floorDiv(epochMs + offsetMs, SLOT_MS) * SLOT_MS - offsetMs;
     }
 }

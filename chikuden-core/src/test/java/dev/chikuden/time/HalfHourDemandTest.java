@@ -29,6 +29,18 @@ class HalfHourDemandTest {
     }
 
     @Test
+    void aSlotStartsAtTheLastLocalHalfHour() {
+        long t = ZonedDateTime.of(2025, 7, 1, 9, 47, 12, 0, TOKYO).toInstant().toEpochMilli();
+        long expected = ZonedDateTime.of(2025, 7, 1, 9, 30, 0, 0, TOKYO).toInstant().toEpochMilli();
+        assertThat(HalfHourDemandMeter.slotStartEpochMs(TOKYO.getRules(), t)).isEqualTo(expected);
+        assertThat(HalfHourDemandMeter.slotStartEpochMs(TOKYO.getRules(), expected)).isEqualTo(expected);
+        // Kathmandu (UTC+05:45): 00:20 UTC is 06:05 local, in the slot from 06:00 local = 00:15 UTC
+        assertThat(HalfHourDemandMeter.slotStartEpochMs(ZoneId.of("Asia/Kathmandu").getRules(),
+                Instant.parse("2025-07-01T00:20:00Z").toEpochMilli()))
+                .isEqualTo(Instant.parse("2025-07-01T00:15:00Z").toEpochMilli());
+    }
+
+    @Test
     void slotsFollowTheLocalClockNotUtc() {
         // Nepal is UTC+05:45: local :00 and :30 fall at UTC :15 and :45
         ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
