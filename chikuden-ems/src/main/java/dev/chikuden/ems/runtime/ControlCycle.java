@@ -1,0 +1,379 @@
+package dev.chikuden.ems.runtime;
+
+import dev.chikuden.control.ControllerStack;
+import dev.chikuden.control.Measurements;
+import dev.chikuden.ems.device.BessDevice;
+import dev.chikuden.ems.device.BessReading;
+import dev.chikuden.ems.device.GridMeterDevice;
+import dev.chikuden.ems.device.MeterReading;
+import dev.chikuden.ems.device.UnitState;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One control cycle, start to end, on the cycle's thread:
+ * <ol>
+ *   <li>read every device at once and wait for all answers until one deadline ({@value #READ_SHARE} of
+ *       the period after the start);</li>
+ *   <li>the process image: one time stamp, each device fresh or not; a reading that did not come is
+ *       NaN, never the last good one;</li>
+ *   <li>the state: {@code SAFE} while a device is silent for more than {@code silentCycles} cycles, a
+ *       unit refused its last setpoint or the watchdog saw a stuck cycle; else {@code RUNNING} once every
+ *       device answered; else the state stays ({@code STARTING} until the first complete cycle);</li>
+ *   <li>running with a complete image: the measurements, the controller stack, the site request
+ *       split over the units within each one's limits; safe: the safe setpoint split the same way
+ *       over the units that answered; otherwise (a device missed a cycle it is allowed to miss) the
+ *       units hold their last setpoint and nothing is written;</li>
+ *   <li>every setpoint written at once, acknowledged by {@value #WRITE_SHARE} of the period; a write
+ *       that fails puts the site in the safe state at once, and the safe setpoint is written in the
+ *       same cycle.</li>
+ * </ol>
+ *
+ * <p>The stack hears, through {@code applied}, the setpoints written and acknowledged (what it
+ * commanded, as the simulation tells it what the battery applied before the next step): the measured
+ * power at the next cycle lags the command by the converter's response and is one instant, and
+ * feeding it back would make the ramp and drop memories chase that lag. After a cycle in which the
+ * stack did not decide (safe, hold, a failed write) it hears the measured battery power over that
+ * cycle instead, as soon as the image is complete, so its ramp, drop and energy memories resume from
+ * what the units really did; so does the first complete cycle, for the period before it, so the
+ * converter ramp starts from the power the units hold when the service starts.
+ *
+ * <p>Hot path: no maps, no streams, no boxing; what a cycle allocates is the device futures and the
+ * snapshot (strings only for alarms, on transitions).
+ */
+final class ControlCycle {
+    static final double READ_SHARE = 0.5;
+    static final double WRITE_SHARE = 0.9;
+    static final String SAFE_BINDING = "safe";
+    static final String HOLD_BINDING = "hold";
+
+    private final CycleClock clock;
+    private final long readBudgetNanos;
+    private final long writeBudgetNanos;
+    private final double stepS;
+    private final long periodMs;
+    private final int silentCycles;
+    private final double safeSetpointKw;
+    private final BessDevice[] units;
+    private final DeviceLink<MeterReading> meter;
+    private final List<DeviceLink<BessReading>> unitLinks;
+    private final UnitImage image;
+    private final SlotImport slot;
+    private final ControllerStack stack;
+    private final Measurements measurements = new Measurements();
+    private final Measurements lastSpan = new Measurements();
+    private final AlarmLog alarms;
+    private final Watchdog watchdog;
+    private final TimingWindow times;
+    private final double[] setpoints;
+    private final CompletableFuture<?>[] writes;
+
+    private volatile EmsState state = EmsState.STARTING;
+    private long cycle;
+    private long lastEpochMs = Long.MIN_VALUE;
+    private boolean lastSpanTold;
+    private int writeAlarms;
+    private long controllerAlarm = -1;
+
+    ControlCycle(CycleClock clock, long periodNanos, int silentCycles, double safeSetpointKw, ZoneId zone,
+                 List<? extends BessDevice> units, GridMeterDevice meter, ControllerStack stack, AlarmLog alarms,
+                 Watchdog watchdog, TimingWindow times) {
+        this.clock = clock;
+        this.readBudgetNanos = (long) (periodNanos * READ_SHARE);
+        this.writeBudgetNanos = (long) (periodNanos * WRITE_SHARE);
+        this.stepS = periodNanos / 1e9;
+        this.periodMs = periodNanos / 1_000_000;
+        this.silentCycles = silentCycles;
+        this.safeSetpointKw = safeSetpointKw;
+        this.units = units.toArray(new BessDevice[0]);
+        this.meter = new DeviceLink<>(meter.name(), "meter", meter.address(), meter::read,
+                r -> Double.isFinite(r.gridKw()) ? null : "grid power is " + r.gridKw());
+        this.unitLinks = new ArrayList<>();
+        for (BessDevice u : this.units) {
+            unitLinks.add(new DeviceLink<>(u.name(), "bess", u.address(), u::read, UnitImage::problem));
+        }
+        this.image = new UnitImage(this.units.length);
+        for (int i = 0; i < image.size; i++) {
+            image.missing(i);
+        }
+        image.summarise();
+        this.slot = new SlotImport(zone);
+        this.stack = stack;
+        this.alarms = alarms;
+        this.watchdog = watchdog;
+        this.times = times;
+        this.setpoints = new double[this.units.length];
+        this.writes = new CompletableFuture<?>[this.units.length];
+    }
+
+    /** Runs one cycle that was due at {@code scheduledNanos}; returns what it saw and did. */
+    CycleSnapshot run(long scheduledNanos) {
+        long startNanos = clock.nanoTime();
+        long n = ++cycle;
+        long epochMs = clock.epochMs();
+        watchdog.started(n, startNanos);
+        try {
+            return control(n, scheduledNanos, startNanos, epochMs);
+        } finally {
+            watchdog.ended(n, clock.epochMs());
+        }
+    }
+
+    private CycleSnapshot control(long n, long scheduledNanos, long startNanos, long epochMs) {
+        // 1. read everything at once, one deadline for all
+        long readDeadline = startNanos + readBudgetNanos;
+        CompletableFuture<MeterReading> meterRead = meter.startRead();
+        for (int i = 0; i < unitLinks.size(); i++) {
+            unitLinks.get(i).startRead();
+        }
+        clock.await(meterRead, readDeadline);
+        for (int i = 0; i < unitLinks.size(); i++) {
+            unitLinks.get(i).await(clock, readDeadline);
+        }
+
+        // 2. the process image
+        long waitedMs = readBudgetNanos / 1_000_000;
+        MeterReading mr = meter.collect(epochMs, waitedMs);
+        for (int i = 0; i < unitLinks.size(); i++) {
+            BessReading r = unitLinks.get(i).collect(epochMs, waitedMs);
+            if (r != null) {
+                image.set(i, r);
+            } else {
+                image.missing(i);
+            }
+            unitAlarm(unitLinks.get(i), r, epochMs);
+        }
+        image.summarise();
+        int stale = image.stale() + (mr == null ? 1 : 0);
+        int silent = silent(meter, epochMs);
+        for (int i = 0; i < unitLinks.size(); i++) {
+            silent += silent(unitLinks.get(i), epochMs);
+        }
+        boolean complete = stale == 0;
+        double gridKw = mr == null ? Double.NaN : mr.gridKw();
+        double frequencyHz = mr == null ? Double.NaN : mr.frequencyHz();
+        double batteryKw = image.totalPowerKw();
+        double loadKw = gridKw + batteryKw; // no PV meter: pv is 0, so the load is the site's net load
+        if (mr != null) {
+            slot.reading(epochMs, gridKw, mr.importKwh());
+        }
+        if (complete) {
+            boolean gridAvailable = !(frequencyHz <= 0); // a meter without voltage reads 0 Hz
+            measurements.update(epochMs, stepS, loadKw, 0, frequencyHz, slot.slotStartEpochMs(), slot.importKwh())
+                    .gridAvailable(gridAvailable);
+            if (!lastSpanTold) {
+                // the stack did not decide the last cycle (or there was none): tell it what the units did
+                long spanStart = lastEpochMs == Long.MIN_VALUE ? epochMs - periodMs : lastEpochMs;
+                lastSpan.update(spanStart, (epochMs - spanStart) / 1000.0, loadKw, 0, frequencyHz,
+                        slot.slotStartEpochMs(), slot.importKwh()).gridAvailable(gridAvailable);
+                stack.applied(batteryKw, lastSpan);
+            }
+        }
+
+        // 3. decide and write
+        EmsState s = state;
+        if (silent > 0 || writeAlarms > 0 || watchdog.stuck()) {
+            s = EmsState.SAFE;
+        } else if (complete) {
+            s = EmsState.RUNNING;
+        }
+        long writeDeadline = startNanos + writeBudgetNanos;
+        String binding = HOLD_BINDING;
+        double commandedKw = Double.NaN;
+        boolean told = false;
+        if (s == EmsState.RUNNING && complete) {
+            double request = request(epochMs);
+            if (Double.isNaN(request)) {
+                s = EmsState.SAFE;
+            } else {
+                commandedKw = SetpointSplit.split(request, image.maxDischargeKw, image.maxChargeKw, setpoints);
+                if (write(n, writeDeadline, epochMs)) {
+                    stack.applied(commandedKw, measurements);
+                    told = true;
+                    binding = stack.lastBinding();
+                } else {
+                    s = EmsState.SAFE;
+                }
+            }
+        }
+        if (watchdog.tripped(n)) {
+            s = EmsState.SAFE; // the watchdog wrote the safe setpoint for this cycle
+            binding = SAFE_BINDING;
+            commandedKw = Double.NaN;
+        } else if (s == EmsState.SAFE) {
+            binding = SAFE_BINDING;
+            commandedKw = writeSafe(n, writeDeadline, epochMs);
+        }
+
+        // 4. the record
+        long endNanos = clock.nanoTime();
+        double cycleMs = (endNanos - startNanos) / 1e6;
+        double lateMs = (startNanos - scheduledNanos) / 1e6;
+        times.record(cycleMs, lateMs);
+        state(s);
+        lastEpochMs = epochMs;
+        lastSpanTold = told;
+        return new CycleSnapshot(n, epochMs, state, gridKw, loadKw, frequencyHz, batteryKw, commandedKw,
+                image.totalSoc(), binding, cycleMs, lateMs, stale, alarms.activeCount());
+    }
+
+    /** The stack's request, NaN when it failed (an alarm, the safe state for this cycle). */
+    private double request(long epochMs) {
+        double request;
+        try {
+            request = stack.requestKw(measurements, image);
+        } catch (RuntimeException e) {
+            if (controllerAlarm < 0) {
+                controllerAlarm = alarms.raise("controller-failed", "stack", "the controller stack failed: "
+                        + DeviceLink.describe(e), epochMs);
+            }
+            return Double.NaN;
+        }
+        if (controllerAlarm >= 0) {
+            alarms.clear(controllerAlarm, epochMs);
+            controllerAlarm = -1;
+        }
+        return request;
+    }
+
+    /** The safe setpoint over the units that answered this cycle; returns the total written. */
+    private double writeSafe(long n, long deadlineNanos, long epochMs) {
+        double total = safeSplit(setpoints);
+        for (int i = 0; i < setpoints.length; i++) {
+            if (!image.fresh[i]) {
+                setpoints[i] = Double.NaN; // unreachable: not written
+            }
+        }
+        write(n, deadlineNanos, epochMs);
+        return total;
+    }
+
+    /** The safe setpoint split over the units by the limits last read (0 for a unit that did not answer). */
+    double safeSplit(double[] out) {
+        return SetpointSplit.split(safeSetpointKw, image.maxDischargeKw, image.maxChargeKw, out);
+    }
+
+    /**
+     * Writes {@link #setpoints} (NaN: skip that unit) all at once and waits for the answers until the
+     * deadline. Stops issuing writes once the watchdog has declared this cycle stuck.
+     *
+     * @return whether every write was acknowledged
+     */
+    private boolean write(long n, long deadlineNanos, long epochMs) {
+        for (int i = 0; i < units.length; i++) {
+            writes[i] = null;
+            if (Double.isNaN(setpoints[i])) {
+                continue;
+            }
+            if (watchdog.tripped(n)) {
+                return false;
+            }
+            writes[i] = startWrite(units[i], setpoints[i]);
+        }
+        for (CompletableFuture<?> w : writes) {
+            if (w != null) {
+                clock.await(w, deadlineNanos);
+            }
+        }
+        boolean ok = true;
+        for (int i = 0; i < units.length; i++) {
+            if (writes[i] == null) {
+                continue;
+            }
+            String problem = outcome(writes[i]);
+            writes[i] = null;
+            DeviceLink<BessReading> link = unitLinks.get(i);
+            if (problem == null) {
+                if (link.writeAlarm >= 0) {
+                    alarms.clear(link.writeAlarm, epochMs);
+                    link.writeAlarm = -1;
+                    writeAlarms--;
+                }
+            } else {
+                ok = false;
+                if (link.writeAlarm < 0) {
+                    link.writeAlarm = alarms.raise("write-failed", link.name, "setpoint " + setpoints[i] + " kW to "
+                            + link + " failed: " + problem, epochMs);
+                    writeAlarms++;
+                }
+            }
+        }
+        return ok;
+    }
+
+    static CompletableFuture<?> startWrite(BessDevice unit, double kw) {
+        try {
+            CompletableFuture<?> f = unit.writeSetpoint(kw);
+            return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("the driver returned no future"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Null when the write was acknowledged, else why not. */
+    private String outcome(CompletableFuture<?> w) {
+        if (!w.isDone()) {
+            return "no acknowledgement within " + writeBudgetNanos / 1_000_000 + " ms of the cycle's start";
+        }
+        try {
+            w.getNow(null);
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return DeviceLink.describe(e);
+        }
+    }
+
+    /** Raises or clears {@code device-silent}; returns 1 when the device is silent beyond what is allowed. */
+    private int silent(DeviceLink<?> d, long epochMs) {
+        if (d.misses() > silentCycles) {
+            if (d.silentAlarm < 0) {
+                d.silentAlarm = alarms.raise("device-silent", d.name, d + " silent for " + d.misses() + " cycles: "
+                        + d.lastProblem(), epochMs);
+            }
+            return 1;
+        }
+        if (d.fresh() && d.silentAlarm >= 0) {
+            alarms.clear(d.silentAlarm, epochMs);
+            d.silentAlarm = -1;
+        }
+        return 0;
+    }
+
+    /** Raises or clears {@code device-alarm} from a unit's alarm bits and fault state (unchanged while it is silent). */
+    private void unitAlarm(DeviceLink<BessReading> d, BessReading r, long epochMs) {
+        if (r == null) {
+            return;
+        }
+        boolean alarmed = r.alarmBits() != 0 || r.state() == UnitState.FAULT;
+        if (alarmed && d.unitAlarm < 0) {
+            d.unitAlarm = alarms.raise("device-alarm", d.name, d + " reports alarm bits 0x"
+                    + Integer.toHexString(r.alarmBits()) + " in state " + r.state(), epochMs);
+        } else if (!alarmed && d.unitAlarm >= 0) {
+            alarms.clear(d.unitAlarm, epochMs);
+            d.unitAlarm = -1;
+        }
+    }
+
+    EmsState state() {
+        return state;
+    }
+
+    /** Sets the state, except after the service stopped. */
+    void state(EmsState s) {
+        if (state != EmsState.STOPPED) {
+            state = s;
+        }
+    }
+
+    DeviceLink<MeterReading> meter() {
+        return meter;
+    }
+
+    List<DeviceLink<BessReading>> units() {
+        return unitLinks;
+    }
+}

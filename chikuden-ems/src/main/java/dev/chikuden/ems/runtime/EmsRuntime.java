@@ -1,0 +1,373 @@
+package dev.chikuden.ems.runtime;
+
+import dev.chikuden.ems.api.EmsService;
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.device.BessDevice;
+import dev.chikuden.ems.device.BessReading;
+import dev.chikuden.ems.device.GridMeterDevice;
+import dev.chikuden.ems.store.TelemetryPoint;
+import dev.chikuden.ems.store.TelemetryStore;
+import dev.chikuden.site.SiteConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live EMS: the site's controller stack (the very objects a study runs, from
+ * {@code SiteModels.controller}) on a real clock against real devices. {@link #start} runs the
+ * cycle on its own platform thread at a fixed rate, with a watchdog thread beside it; {@link #step}
+ * runs one cycle on the caller's thread instead, which with an injected {@link CycleClock} makes
+ * tests fast and deterministic. {@link #close} writes the safe setpoint and stops.
+ *
+ * <p>What a cycle does, and the fail-safe rules, are in {@link ControlCycle}. The manual setpoint
+ * drives the stack's {@code manual} layer, or one the service puts on top of the stack (see
+ * {@link LiveStack}); the safe state overrides it.
+ */
+public final class EmsRuntime implements EmsService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmsRuntime.class);
+
+    private final EmsConfig config;
+    private final CycleClock clock;
+    private final List<BessDevice> units;
+    private final GridMeterDevice meter;
+    private final TelemetryStore store;
+    private final ExecutorService failsafe;
+    private final long periodNanos;
+    private final long closeWaitNanos;
+    private final LiveStack stack;
+    private final AlarmLog alarms = new AlarmLog();
+    private final TimingWindow times;
+    private final Watchdog watchdog;
+    private final ControlCycle cycle;
+    private final CycleLoop loop;
+    private final Map<String, Object> configView;
+    private final Object listenerLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Consumer<CycleSnapshot>[] listeners = newListeners(0);
+    private volatile CycleSnapshot latest;
+    private Thread cycleThread;
+    private Thread watchdogThread;
+
+    /**
+     * @param units one per battery of the site, in the site's order
+     * @param store where each cycle's snapshot goes; closed with the service
+     * @param clock {@link CycleClock#SYSTEM} in service
+     */
+    public EmsRuntime(SiteConfig site, EmsConfig config, List<? extends BessDevice> units, GridMeterDevice meter,
+                      TelemetryStore store, CycleClock clock) {
+        this(site, config, units, meter, store, clock, Executors.newCachedThreadPool(daemon("ems-failsafe")));
+    }
+
+    /** @param failsafe runs the watchdog's and the shutdown's writes, so a hanging device call cannot block them */
+    EmsRuntime(SiteConfig site, EmsConfig config, List<? extends BessDevice> units, GridMeterDevice meter,
+               TelemetryStore store, CycleClock clock, ExecutorService failsafe) {
+        check(config.cycleMs() >= 100 && config.cycleMs() <= 60_000, "cycleMs must be within 100..60000",
+                config.cycleMs());
+        check(config.silentCycles() >= 0, "silentCycles must be >= 0", config.silentCycles());
+        check(config.watchdogMs() > 0, "watchdogMs must be > 0", config.watchdogMs());
+        check(Double.isFinite(config.safeSetpointKw()), "safeSetpointKw must be finite", config.safeSetpointKw());
+        this.config = config;
+        this.clock = clock;
+        this.units = List.copyOf(units);
+        this.meter = meter;
+        this.store = store;
+        this.failsafe = failsafe;
+        this.periodNanos = config.cycleMs() * 1_000_000L;
+        long deviceWaitMs = config.devices() == null ? 0
+                : config.devices().timeoutMs() * (config.devices().retries() + 1L);
+        this.closeWaitNanos = Math.max(config.cycleMs(), deviceWaitMs) * 1_000_000L;
+        this.stack = LiveStack.of(site);
+        this.times = new TimingWindow(config.cycleMs(), TimingWindow.DEFAULT_CYCLES);
+        this.watchdog = new Watchdog(config.watchdogMs() * 1_000_000L, alarms);
+        this.cycle = new ControlCycle(clock, periodNanos, config.silentCycles(), config.safeSetpointKw(), site.zone(),
+                this.units, meter, stack.stack, alarms, watchdog, times);
+        this.loop = new CycleLoop(clock, periodNanos, cycle, times, alarms, this::publish, () -> failsafe("a failed cycle"));
+        this.configView = ConfigView.of(config);
+    }
+
+    private static void check(boolean ok, String message, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(message + ", was " + value);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<CycleSnapshot>[] newListeners(int n) {
+        return (Consumer<CycleSnapshot>[]) new Consumer<?>[n];
+    }
+
+    /** Starts the cycle thread and the watchdog. */
+    public synchronized void start() {
+        if (closed.get() || cycleThread != null) {
+            throw new IllegalStateException(closed.get() ? "the service is closed" : "the service already runs");
+        }
+        cycleThread = new Thread(loop, "ems-cycle");
+        cycleThread.setDaemon(true);
+        cycleThread.setPriority(Thread.MAX_PRIORITY);
+        watchdogThread = new Thread(this::watch, "ems-watchdog");
+        watchdogThread.setDaemon(true);
+        cycleThread.start();
+        watchdogThread.start();
+        LOG.info("started: {} units and {} every {} ms", units.size(), meter.name(), config.cycleMs());
+    }
+
+    /**
+     * Runs one cycle on the caller's thread: waits on the clock for its slot, then reads, controls,
+     * writes and publishes. For tests and tools; not while {@link #start}ed.
+     */
+    public void step() {
+        synchronized (this) {
+            if (cycleThread != null || closed.get()) {
+                throw new IllegalStateException("step() runs cycles only in a service neither started nor closed");
+            }
+        }
+        loop.runOne();
+    }
+
+    private void watch() {
+        long every = Math.max(1_000_000L, Math.min(config.watchdogMs() * 1_000_000L / 4, periodNanos));
+        while (!closed.get()) {
+            LockSupport.parkNanos(every);
+            checkWatchdog();
+        }
+    }
+
+    /** One look of the watchdog: a stuck cycle puts the site in the safe state. */
+    void checkWatchdog() {
+        if (watchdog.check(clock.nanoTime(), clock.epochMs())) {
+            failsafe("a stuck cycle");
+        }
+    }
+
+    /**
+     * Off the cycle's thread: the safe state, and the safe setpoint sent to every unit through the
+     * failsafe executor (split by the limits last read), without waiting for the answers.
+     */
+    private void failsafe(String why) {
+        cycle.state(EmsState.SAFE);
+        int sent = safeWrites().size();
+        LOG.warn("safe state after {}: safe setpoint sent to {} units", why, sent);
+    }
+
+    private List<CompletableFuture<?>> safeWrites() {
+        double[] kw = new double[units.size()];
+        cycle.safeSplit(kw);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < kw.length; i++) {
+            BessDevice unit = units.get(i);
+            double setpoint = kw[i];
+            sent.add(CompletableFuture.supplyAsync(() -> ControlCycle.startWrite(unit, setpoint), failsafe)
+                    .thenCompose(f -> f));
+        }
+        return sent;
+    }
+
+    private void publish(CycleSnapshot s) {
+        latest = s;
+        for (Consumer<CycleSnapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (Exception e) {
+                LOG.warn("a cycle listener failed (the cycle goes on)", e);
+            }
+        }
+        try {
+            store.append(s);
+        } catch (Exception e) {
+            LOG.warn("the telemetry store refused cycle {}", s.cycle(), e);
+        }
+    }
+
+    /**
+     * Stops the cycle, writes the safe setpoint to every unit and waits for the answers (up to the
+     * devices' timeout with its retries, at least a cycle), then closes the devices and the store.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.stop();
+        Thread t;
+        Thread w;
+        synchronized (this) {
+            t = cycleThread;
+            w = watchdogThread;
+        }
+        if (t != null) {
+            LockSupport.unpark(t);
+            LockSupport.unpark(w);
+            try {
+                t.join(config.cycleMs() + config.watchdogMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.warn("the cycle did not stop in time (a hanging device?); writing the safe setpoint anyway");
+            }
+        }
+        List<CompletableFuture<?>> writes = safeWrites();
+        long deadline = clock.nanoTime() + closeWaitNanos;
+        int acknowledged = 0;
+        for (CompletableFuture<?> f : writes) {
+            if (clock.await(f, deadline) && !f.isCompletedExceptionally()) {
+                acknowledged++;
+            }
+        }
+        cycle.state(EmsState.STOPPED);
+        LOG.info("stopped: safe setpoint acknowledged by {} of {} units", acknowledged, units.size());
+        for (BessDevice u : units) {
+            closeQuietly(u, u.name());
+        }
+        closeQuietly(meter, meter.name());
+        closeQuietly(store, "telemetry store");
+        failsafe.shutdown();
+        try {
+            failsafe.awaitTermination(closeWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c, String what) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed", what, e);
+        }
+    }
+
+    @Override
+    public EmsState state() {
+        return cycle.state();
+    }
+
+    @Override
+    public CycleSnapshot latest() {
+        return latest;
+    }
+
+    @Override
+    public CycleTiming timing() {
+        return times.timing();
+    }
+
+    @Override
+    public List<Alarm> alarms(boolean includeCleared) {
+        return alarms.list(includeCleared);
+    }
+
+    @Override
+    public List<Map<String, Object>> stack() {
+        return stack.describe();
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return configView;
+    }
+
+    @Override
+    public List<Map<String, Object>> devices() {
+        long now = clock.epochMs();
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(describe(cycle.meter(), now));
+        for (DeviceLink<BessReading> u : cycle.units()) {
+            out.add(describe(u, now));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> describe(DeviceLink<?> d, long nowEpochMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name);
+        m.put("kind", d.kind);
+        m.put("address", d.address);
+        m.put("fresh", d.fresh());
+        long good = d.lastGoodEpochMs();
+        m.put("lastGoodAgeMs", good == Long.MIN_VALUE ? null : nowEpochMs - good);
+        m.put("consecutiveMisses", d.misses());
+        m.put("problem", d.fresh() ? null : d.lastProblem());
+        Object last = d.lastGood();
+        m.put("lastValues", last == null ? null : Records.toMap(last));
+        return m;
+    }
+
+    @Override
+    public void setManualSetpoint(double kw, long expiresAtEpochMs) {
+        if (stack.manual == null) {
+            throw new IllegalStateException("the stack has no manual layer"); // LiveStack always provides one
+        }
+        if (expiresAtEpochMs <= clock.epochMs()) {
+            throw new IllegalArgumentException("expiresAtEpochMs " + expiresAtEpochMs + " is not in the future");
+        }
+        stack.manual.set(kw, expiresAtEpochMs);
+    }
+
+    @Override
+    public void clearManualSetpoint() {
+        stack.manual.clear();
+    }
+
+    @Override
+    public Map<String, Object> manualSetpoint() {
+        var held = stack.manual.held();
+        if (held == null || held.expiresAtEpochMs() <= clock.epochMs()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kw", held.kw());
+        m.put("expiresAtEpochMs", held.expiresAtEpochMs());
+        return m;
+    }
+
+    @Override
+    public List<TelemetryPoint> telemetry(long fromEpochMs, long toEpochMs, int maxPoints) {
+        return store.query(fromEpochMs, toEpochMs, maxPoints);
+    }
+
+    @Override
+    public Runnable onCycle(Consumer<CycleSnapshot> listener) {
+        synchronized (listenerLock) {
+            Consumer<CycleSnapshot>[] now = Arrays.copyOf(listeners, listeners.length + 1);
+            now[now.length - 1] = listener;
+            listeners = now;
+        }
+        return () -> {
+            synchronized (listenerLock) {
+                Consumer<CycleSnapshot>[] now = listeners;
+                for (int i = 0; i < now.length; i++) {
+                    if (now[i] == listener) {
+                        Consumer<CycleSnapshot>[] fewer = newListeners(now.length - 1);
+                        System.arraycopy(now, 0, fewer, 0, i);
+                        System.arraycopy(now, i + 1, fewer, i, now.length - i - 1);
+                        listeners = fewer;
+                        return;
+                    }
+                }
+            }
+        };
+    }
+}
