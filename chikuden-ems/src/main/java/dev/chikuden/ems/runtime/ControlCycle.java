@@ -118,8 +118,9 @@ final class ControlCycle {
         watchdog.started(n, startNanos);
         try {
             return control(n, scheduledNanos, startNanos, epochMs);
-        } finally {
+        } catch (RuntimeException e) {
             watchdog.ended(n, clock.epochMs());
+            throw e;
         }
     }
 
@@ -211,6 +212,7 @@ final class ControlCycle {
 
         // 4. the record
         long endNanos = clock.nanoTime();
+        watchdog.ended(n, clock.epochMs());
         double cycleMs = (endNanos - startNanos) / 1e6;
         double lateMs = (startNanos - scheduledNanos) / 1e6;
         times.record(cycleMs, lateMs);
