@@ -57,6 +57,8 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Consumer<CycleSnapshot>[] listeners = newListeners(0);
     private volatile CycleSnapshot latest;
+    private long listenerFailures;
+    private long storeFailures;
     private Thread cycleThread;
     private Thread watchdogThread;
 
@@ -189,13 +191,20 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             try {
                 l.accept(s);
             } catch (Exception e) {
-                LOG.warn("a cycle listener failed (the cycle goes on)", e);
+                logSparsely(++listenerFailures, "a cycle listener failed", e);
             }
         }
         try {
             store.append(s);
         } catch (Exception e) {
-            LOG.warn("the telemetry store refused cycle {}", s.cycle(), e);
+            logSparsely(++storeFailures, "the telemetry store refused a cycle", e);
+        }
+    }
+
+    /** Logs the 1st, 2nd, 4th, 8th... failure: a listener failing every cycle must not flood the log. */
+    private static void logSparsely(long failures, String what, Exception e) {
+        if (Long.bitCount(failures) == 1) {
+            LOG.warn("{} ({} times so far; the cycle goes on)", what, failures, e);
         }
     }
 

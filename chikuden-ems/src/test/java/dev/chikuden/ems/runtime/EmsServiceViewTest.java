@@ -1,0 +1,116 @@
+package dev.chikuden.ems.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.StrategySpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the API sees of the service: stack, configuration, devices, telemetry, the cycle stream. */
+class EmsServiceViewTest {
+    @Test
+    void theStackListsEachLayerWithItsTypeSettingsAndBindingShare() {
+        StrategySpec stack = new StrategySpec.Stack(200, List.of(
+                new StrategySpec.LoadDropAbsorber(50),
+                new StrategySpec.DemandLimiter(850, 0.5, 100)));
+        SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.6));
+        try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> t - Rig.T0 < 5000 ? 800 : 1000)) {
+            rig.steps(10);
+            List<Map<String, Object>> layers = rig.runtime.stack();
+            assertThat(layers).extracting(l -> l.get("name")).containsExactly("battery-limits", "manual",
+                    "load-drop-absorber", "demand-limiter");
+            assertThat(layers).extracting(l -> l.get("type")).containsExactly("battery-limits", "manual",
+                    "load-drop-absorber", "demand-limiter");
+            assertThat(layers.get(0).get("settings")).isEqualTo(Map.of("pcsRampKwPerS", 200.0));
+            assertThat(layers.get(3).get("settings")).isEqualTo(Map.of("targetKw", 850.0, "rechargeSocTarget", 0.5,
+                    "maxRechargeKw", 100.0));
+            double shares = layers.stream().mapToDouble(l -> (double) l.get("bindingShare")).sum();
+            assertThat(shares).isCloseTo(1, offset(1e-12));
+            long limiterCycles = rig.snapshots.stream().filter(s -> s.binding().equals("demand-limiter")).count();
+            assertThat((double) layers.get(3).get("bindingShare")).isCloseTo(limiterCycles / 10.0, offset(1e-12));
+            assertThat(limiterCycles).isPositive();
+        }
+    }
+
+    @Test
+    void theConfigurationNeverShowsTheTokenOrThePassword() {
+        SiteConfig site = Rig.site(new StrategySpec.Idle(), Rig.battery("bess-1", 1000, 500, 0.6));
+        EmsConfig ems = Rig.ems(1000, 1, 0, 5000, site).withStore(new EmsConfig.Store(null,
+                "jdbc:postgresql://db:5432/ems?user=ems&password=pg-pass-123&ssl=true", "ems", "pg-pass-123",
+                86_400_000, 60_000, 86_400_000));
+        try (Rig rig = new Rig(site, ems, t -> 100)) {
+            Map<String, Object> config = rig.runtime.config();
+            String all = config.toString();
+            assertThat(all).doesNotContain("s3cret-token-value").doesNotContain("pg-pass-123");
+            assertThat(all).contains("tokenOrigin=the site file", "password=***", "cycleMs=1000", "silentCycles=1");
+            assertThat(config).containsEntry("safeSetpointKw", 0.0).containsEntry("watchdogMs", 5000L);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> devices = (Map<String, Object>) config.get("devices");
+            assertThat(devices.get("meter")).isEqualTo(Map.of("name", "meter", "host", "127.0.0.1", "port", 1502,
+                    "unitId", 100));
+        }
+    }
+
+    @Test
+    void devicesShowWhatEachLastSaid() {
+        try (Rig rig = FailSafeTest.rig(1, 0)) {
+            rig.steps(2);
+            List<Map<String, Object>> devices = rig.runtime.devices();
+            assertThat(devices).extracting(d -> d.get("name")).containsExactly("meter", "bess-1", "bess-2");
+            assertThat(devices).extracting(d -> d.get("kind")).containsExactly("meter", "bess", "bess");
+            Map<String, Object> unit = devices.get(1);
+            assertThat(unit).containsEntry("address", "127.0.0.1:1502 unit 1").containsEntry("fresh", true)
+                    .containsEntry("consecutiveMisses", 0).containsEntry("lastGoodAgeMs", 0L)
+                    .containsEntry("problem", null);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) unit.get("lastValues");
+            assertThat(values).containsEntry("state", "running").containsEntry("setpointKw", 150.0)
+                    .containsKeys("soc", "maxDischargeKw", "maxChargeKw", "alarmBits");
+        }
+    }
+
+    @Test
+    void everyCycleGoesToTheStoreAndTelemetryComesFromIt() {
+        try (Rig rig = FailSafeTest.rig(1, 0)) {
+            rig.steps(5);
+            assertThat(rig.store.rows).extracting(CycleSnapshot::cycle).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(rig.runtime.telemetry(Rig.T0 + 1000, Rig.T0 + 3000, 100)).extracting(p -> p.epochMs() - Rig.T0)
+                    .containsExactly(1000L, 2000L, 3000L);
+            assertThat(rig.runtime.latest()).isSameAs(rig.store.rows.get(4));
+        }
+    }
+
+    @Test
+    void aFailingListenerNeverBreaksTheCycleAndARemovedOneHearsNoMore() {
+        try (Rig rig = FailSafeTest.rig(1, 0)) {
+            List<Long> heard = new ArrayList<>();
+            rig.runtime.onCycle(s -> {
+                throw new IllegalStateException("a listener bug");
+            });
+            Runnable remove = rig.runtime.onCycle(s -> heard.add(s.cycle()));
+            rig.steps(2);
+            remove.run();
+            rig.steps(2);
+            assertThat(heard).containsExactly(1L, 2L);
+            assertThat(rig.runtime.latest().cycle()).isEqualTo(4);
+            assertThat(rig.runtime.latest().state()).isEqualTo(EmsState.RUNNING);
+            assertThat(rig.snapshots).hasSize(4); // the rig's own listener, registered first, heard every cycle
+        }
+    }
+
+    @Test
+    void beforeTheFirstCycleThereIsNothingToShow() {
+        try (Rig rig = FailSafeTest.rig(1, 0)) {
+            assertThat(rig.runtime.latest()).isNull();
+            assertThat(rig.runtime.state()).isEqualTo(EmsState.STARTING);
+            assertThat(rig.runtime.timing().cycles()).isZero();
+            assertThat(rig.runtime.timing().p99Ms()).isNaN();
+            assertThat(rig.runtime.devices().get(0)).containsEntry("lastGoodAgeMs", null).containsEntry("lastValues", null);
+        }
+    }
+}
