@@ -73,6 +73,7 @@ final class ControlCycle {
     private final CompletableFuture<?>[] writes;
 
     private volatile EmsState state = EmsState.STARTING;
+    private volatile boolean stopped;
     private long cycle;
     private long lastEpochMs = Long.MIN_VALUE;
     private boolean lastSpanTold;
@@ -271,8 +272,8 @@ final class ControlCycle {
             if (Double.isNaN(setpoints[i])) {
                 continue;
             }
-            if (watchdog.tripped(n)) {
-                return false;
+            if (watchdog.tripped(n) || stopped) {
+                return false; // the watchdog or the shutdown wrote the safe setpoint: never override it
             }
             writes[i] = startWrite(units[i], setpoints[i]);
         }
@@ -362,6 +363,11 @@ final class ControlCycle {
 
     EmsState state() {
         return state;
+    }
+
+    /** The service is shutting down: a cycle still running (a hung one) writes nothing more. */
+    void stopWriting() {
+        stopped = true;
     }
 
     /** Sets the state, except after the service stopped. */

@@ -20,6 +20,7 @@ final class DeviceLink<R> {
     private final Supplier<CompletableFuture<R>> reader;
     private final Function<R, String> check;
     private CompletableFuture<R> pending;
+    private boolean unanswered;
 
     // written by the cycle thread only, published for the API
     private volatile int misses;
@@ -45,8 +46,16 @@ final class DeviceLink<R> {
         this.check = check;
     }
 
-    /** Starts this cycle's read; a driver that throws instead of failing its future counts as no answer. */
+    /**
+     * Starts this cycle's read; a driver that throws instead of failing its future counts as no
+     * answer. While the request of an earlier cycle is still open no new one is sent (the cycle
+     * counts as missed), so a device that stopped answering never has more than one request queued.
+     */
     CompletableFuture<R> startRead() {
+        unanswered = pending != null && !pending.isDone();
+        if (unanswered) {
+            return pending;
+        }
         try {
             pending = reader.get();
         } catch (RuntimeException e) {
@@ -60,7 +69,9 @@ final class DeviceLink<R> {
 
     /** Waits for this cycle's read until the deadline. */
     void await(CycleClock clock, long deadlineNanos) {
-        clock.await(pending, deadlineNanos);
+        if (!unanswered) {
+            clock.await(pending, deadlineNanos);
+        }
     }
 
     /**
@@ -72,12 +83,14 @@ final class DeviceLink<R> {
      */
     R collect(long epochMs, long waitedMs) {
         CompletableFuture<R> f = pending;
-        pending = null;
         R reading = null;
         String problem;
-        if (!f.isDone()) {
-            problem = "no answer within " + waitedMs + " ms";
+        if (unanswered) {
+            problem = "no answer yet to the request of an earlier cycle";
+        } else if (!f.isDone()) {
+            problem = "no answer within " + waitedMs + " ms"; // kept open: a late answer is not used
         } else {
+            pending = null;
             try {
                 reading = f.getNow(null);
                 problem = reading == null ? "empty answer" : check.apply(reading);
@@ -94,7 +107,9 @@ final class DeviceLink<R> {
         }
         misses = misses + 1;
         fresh = false;
-        lastProblem = problem;
+        if (!unanswered) {
+            lastProblem = problem; // keep the first cause while the request stays open
+        }
         return null;
     }
 

@@ -219,6 +219,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             return;
         }
         loop.stop();
+        cycle.stopWriting();
         Thread t;
         Thread w;
         synchronized (this) {

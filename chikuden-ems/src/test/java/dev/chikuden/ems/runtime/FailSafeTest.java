@@ -63,6 +63,40 @@ class FailSafeTest {
     }
 
     @Test
+    void aUnitThatNeverAnswersIsAskedOnceAndGoesSilentAtTheCyclesDeadline() {
+        try (Rig rig = rig(1, 0)) {
+            rig.step();
+            rig.unit(1).reads = FakeBess.Reads.NEVER;
+            int before = rig.unit(1).readCalls.get();
+            CycleSnapshot first = rig.step();
+            assertThat(first.staleDevices()).isEqualTo(1);
+            assertThat(first.cycleMs()).isEqualTo(500); // it waited for the read until the deadline, half the cycle
+            CycleSnapshot second = rig.step();
+            assertThat(second.state()).isEqualTo(EmsState.SAFE);
+            assertThat(second.cycleMs()).isZero(); // the open request is not waited for again
+            rig.steps(3);
+            assertThat(rig.unit(1).readCalls.get() - before).as("no request piles up behind the open one").isEqualTo(1);
+            assertThat(rig.runtime.alarms(false)).singleElement().satisfies(a -> assertThat(a.message())
+                    .contains("bess-2 at 127.0.0.1:1502 unit 2 silent for 2 cycles: no answer within 500 ms"));
+        }
+    }
+
+    @Test
+    void aMeterReadingZeroHertzIsAGridOutageWhichReleasesTheBackupReserve() {
+        StrategySpec stack = new StrategySpec.Stack(Double.POSITIVE_INFINITY, List.of(
+                new StrategySpec.BackupReserve(400, 1), new StrategySpec.Manual()));
+        SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.5));
+        try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
+            rig.runtime.setManualSetpoint(300, Rig.T0 + 60_000);
+            assertThat(rig.step().setpointKw()).isZero(); // the reserve holds
+            rig.site.meter.frequencyHz = 0;
+            CycleSnapshot outage = rig.step();
+            assertThat(outage.state()).isEqualTo(EmsState.RUNNING);
+            assertThat(outage.setpointKw()).isCloseTo(300, offset(1e-9));
+        }
+    }
+
+    @Test
     void withNoSilentCyclesAllowedTheFirstMissIsSafe() {
         try (Rig rig = rig(0, 0)) {
             rig.step();

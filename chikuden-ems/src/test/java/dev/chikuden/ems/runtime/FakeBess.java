@@ -46,6 +46,7 @@ final class FakeBess implements BessDevice {
     volatile CountDownLatch hangEntered = new CountDownLatch(1);
     final CountDownLatch hangRelease = new CountDownLatch(1);
     boolean closed;
+    final java.util.concurrent.atomic.AtomicInteger readCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     private double setpointKw;
     private double powerKw;
@@ -85,6 +86,7 @@ final class FakeBess implements BessDevice {
 
     @Override
     public CompletableFuture<BessReading> read() {
+        readCalls.incrementAndGet();
         if (readLatencyNanos > 0) {
             site.clock.advanceNanos(readLatencyNanos);
         }

@@ -30,6 +30,24 @@ class ShutdownTest {
     }
 
     @Test
+    void aCycleHungAtShutdownNeverOverridesTheSafeSetpointAfterwards() throws Exception {
+        Rig rig = FailSafeTest.rig(1, 0);
+        rig.steps(2);
+        rig.unit(1).reads = FakeBess.Reads.HANG;
+        Thread cycle = new Thread(rig.runtime::step, "test-cycle");
+        cycle.start();
+        assertThat(rig.unit(1).hangEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        rig.runtime.close();
+        assertThat(rig.unit(0).lastWrittenKw()).isZero();
+        int writes = rig.unit(0).writeCount();
+        rig.unit(1).hangRelease.countDown(); // the hung cycle goes on, with a decision made before the shutdown
+        cycle.join(10_000);
+        assertThat(cycle.isAlive()).isFalse();
+        assertThat(rig.unit(0).writeCount()).isEqualTo(writes);
+        assertThat(rig.runtime.state()).isEqualTo(EmsState.STOPPED);
+    }
+
+    @Test
     void aUnitThatStoppedAnsweringIsStillToldToStop() {
         Rig rig = FailSafeTest.rig(3, 40);
         rig.steps(2);
