@@ -224,19 +224,22 @@ final class ControlCycle {
                 image.totalSoc(), binding, cycleMs, lateMs, stale, alarms.activeCount());
     }
 
-    /** The stack's request, NaN when it failed (an alarm, the safe state for this cycle). */
+    /** The stack's request, NaN when it failed or gave no number (an alarm, the safe state for this cycle). */
     private double request(long epochMs) {
         double request;
+        String failure;
         try {
             request = stack.requestKw(measurements, image);
+            failure = Double.isNaN(request) ? "the controller stack asked for NaN kW" : null;
         } catch (RuntimeException e) {
-            if (controllerAlarm < 0) {
-                controllerAlarm = alarms.raise("controller-failed", "stack", "the controller stack failed: "
-                        + DeviceLink.describe(e), epochMs);
-            }
-            return Double.NaN;
+            request = Double.NaN;
+            failure = "the controller stack failed: " + DeviceLink.describe(e);
         }
-        if (controllerAlarm >= 0) {
+        if (failure != null) {
+            if (controllerAlarm < 0) {
+                controllerAlarm = alarms.raise("controller-failed", "stack", failure, epochMs);
+            }
+        } else if (controllerAlarm >= 0) {
             alarms.clear(controllerAlarm, epochMs);
             controllerAlarm = -1;
         }
