@@ -80,6 +80,8 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         check(config.silentCycles() >= 0, "silentCycles must be >= 0", config.silentCycles());
         check(config.watchdogMs() > 0, "watchdogMs must be > 0", config.watchdogMs());
         check(Double.isFinite(config.safeSetpointKw()), "safeSetpointKw must be finite", config.safeSetpointKw());
+        check(units.size() == site.batteries().size(), "one battery device per battery of " + site.name()
+                + " (" + site.batteries().size() + ") is needed", units.size());
         this.config = config;
         this.clock = clock;
         this.units = List.copyOf(units);

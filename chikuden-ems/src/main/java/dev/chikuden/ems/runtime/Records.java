@@ -2,6 +2,7 @@ package dev.chikuden.ems.runtime;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class Records {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
             }
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     private static Object plain(Object v) {

@@ -104,6 +104,20 @@ class EmsServiceViewTest {
     }
 
     @Test
+    void refusesWhatItCannotRun() {
+        SiteConfig site = Rig.site(new StrategySpec.Idle(), Rig.battery("bess-1", 1000, 500, 0.6),
+                Rig.battery("bess-2", 1000, 500, 0.6));
+        FakeSite fakes = new FakeSite(new ManualClock(Rig.T0), t -> 0, 1, site.batteries());
+        EmsConfig ems = Rig.ems(1000, 1, 0, 5000, site);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmsRuntime(site, ems, fakes.units.subList(0, 1),
+                fakes.meter, new MemoryStore(), new ManualClock(Rig.T0)))
+                .hasMessage("one battery device per battery of Test site (2) is needed, was 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmsRuntime(site, ems.withCycleMs(50), fakes.units,
+                fakes.meter, new MemoryStore(), new ManualClock(Rig.T0)))
+                .hasMessage("cycleMs must be within 100..60000, was 50");
+    }
+
+    @Test
     void beforeTheFirstCycleThereIsNothingToShow() {
         try (Rig rig = FailSafeTest.rig(1, 0)) {
             assertThat(rig.runtime.latest()).isNull();
