@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One control cycle, start to end, on the cycle's thread:
@@ -72,7 +73,7 @@ final class ControlCycle {
     private final double[] setpoints;
     private final CompletableFuture<?>[] writes;
 
-    private volatile EmsState state = EmsState.STARTING;
+    private final AtomicReference<EmsState> state = new AtomicReference<>(EmsState.STARTING);
     private volatile boolean stopped;
     private long cycle;
     private long lastEpochMs = Long.MIN_VALUE;
@@ -177,7 +178,7 @@ final class ControlCycle {
         }
 
         // 3. decide and write
-        EmsState s = state;
+        EmsState s = state.get();
         if (silent > 0 || writeAlarms > 0 || watchdog.stuck()) {
             s = EmsState.SAFE;
         } else if (complete) {
@@ -220,7 +221,7 @@ final class ControlCycle {
         state(s);
         lastEpochMs = epochMs;
         lastSpanTold = told;
-        return new CycleSnapshot(n, epochMs, state, gridKw, loadKw, frequencyHz, batteryKw, commandedKw,
+        return new CycleSnapshot(n, epochMs, state.get(), gridKw, loadKw, frequencyHz, batteryKw, commandedKw,
                 image.totalSoc(), binding, cycleMs, lateMs, stale, alarms.activeCount());
     }
 
@@ -365,7 +366,7 @@ final class ControlCycle {
     }
 
     EmsState state() {
-        return state;
+        return state.get();
     }
 
     /** The service is shutting down: a cycle still running (a hung one) writes nothing more. */
@@ -373,11 +374,15 @@ final class ControlCycle {
         stopped = true;
     }
 
-    /** Sets the state, except after the service stopped. */
+    /** Sets the state, except after the service stopped (the cycle, the watchdog and the shutdown may race). */
     void state(EmsState s) {
-        if (state != EmsState.STOPPED) {
-            state = s;
-        }
+        EmsState now;
+        do {
+            now = state.get();
+            if (now == EmsState.STOPPED) {
+                return;
+            }
+        } while (!state.compareAndSet(now, s));
     }
 
     DeviceLink<MeterReading> meter() {
