@@ -78,6 +78,7 @@ final class LiveStack {
 
     /** The layers highest priority first, the battery's own limits before them, with the share of cycles each decided. */
     List<Map<String, Object>> describe() {
+        // read on an API thread while the cycle counts: the shares may be a cycle apart, never wrong
         Map<String, Double> share = stack.bindingShare();
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Object> physical = new LinkedHashMap<>();
