@@ -1,0 +1,107 @@
+package dev.chikuden.ems.device;
+
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.modbus.RegisterMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The site's devices as configured: one driver per battery and one for the grid meter, one shared
+ * connection per host:port. A connection closes when the last device on it closes; closing this
+ * closes everything.
+ */
+public final class DeviceConnections implements AutoCloseable {
+    private final RegisterMap registerMap;
+    private final Map<String, Shared> connections = new HashMap<>();
+    private final List<BessDevice> batteries = new ArrayList<>();
+    private final GridMeterDevice meter;
+
+    /** A connection and the devices still using it. */
+    private static final class Shared {
+        final ModbusConnection connection;
+        int users;
+
+        Shared(ModbusConnection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private DeviceConnections(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
+        this.registerMap = registerMap;
+        for (EmsConfig.Endpoint e : devices.batteries()) {
+            batteries.add(new ModbusBessDevice(e.name(), connection(e, devices, nanoClock), e.unitId(),
+                    registerMap.bess(), release(e)));
+        }
+        EmsConfig.Endpoint m = devices.meter();
+        meter = new ModbusGridMeter(m.name(), connection(m, devices, nanoClock), m.unitId(), registerMap.meter(),
+                release(m));
+    }
+
+    /**
+     * Drivers for {@code devices}, with the register map they name.
+     *
+     * @throws dev.chikuden.site.ConfigException when the register map file is bad
+     */
+    public static DeviceConnections open(EmsConfig.Devices devices) {
+        return open(devices, RegisterMap.load(devices.registerMap()));
+    }
+
+    public static DeviceConnections open(EmsConfig.Devices devices, RegisterMap registerMap) {
+        return new DeviceConnections(devices, registerMap, System::nanoTime);
+    }
+
+    /** With the clock the reconnect back-off is measured by. */
+    static DeviceConnections open(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
+        return new DeviceConnections(devices, registerMap, nanoClock);
+    }
+
+    /** One driver per battery, in the configuration's order. */
+    public List<BessDevice> batteries() {
+        return List.copyOf(batteries);
+    }
+
+    public GridMeterDevice meter() {
+        return meter;
+    }
+
+    public RegisterMap registerMap() {
+        return registerMap;
+    }
+
+    private synchronized ModbusConnection connection(EmsConfig.Endpoint e, EmsConfig.Devices d, LongSupplier clock) {
+        Shared s = connections.computeIfAbsent(key(e), k -> new Shared(new ModbusConnection(e.host(), e.port(),
+                d.timeoutMs(), d.retries(), d.backoffMs(), clock)));
+        s.users++;
+        return s.connection;
+    }
+
+    private Runnable release(EmsConfig.Endpoint e) {
+        boolean[] released = {false};
+        return () -> {
+            synchronized (this) {
+                Shared s = connections.get(key(e));
+                if (released[0] || s == null) {
+                    return;
+                }
+                released[0] = true;
+                if (--s.users == 0) {
+                    connections.remove(key(e));
+                    s.connection.close();
+                }
+            }
+        };
+    }
+
+    private static String key(EmsConfig.Endpoint e) {
+        return e.host() + ":" + e.port();
+    }
+
+    @Override
+    public void close() {
+        batteries.forEach(BessDevice::close);
+        meter.close();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.chikuden.ems.twin;
+
+import com.digitalpetri.modbus.server.ModbusTcpServer;
+import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
+import dev.chikuden.BadInputException;
+import dev.chikuden.battery.BatteryLedger;
+import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.modbus.DeviceMap;
+import dev.chikuden.ems.modbus.RegisterMap;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.study.SiteModels;
+import dev.chikuden.time.TimeGrid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A digital twin of a site's devices: every battery and the grid meter, served over Modbus TCP
+ * through a register map, driven by the study's own models. Each battery is the site's
+ * {@link dev.chikuden.battery.BatterySystem}; the load, PV and ambient are the study's profiles on
+ * its time grid; the meter sees {@code load - pv - sum(battery)}.
+ *
+ * <p>Site time is the study start plus the simulated time, wrapping at the end of the study period.
+ * The models advance in fixed ticks; in real time a timer catches the simulated time up with the
+ * clock every tick, with a manual clock a test calls {@link #catchUp()} itself.
+ */
+public final class DeviceSimulator implements AutoCloseable {
+    /** The longest backlog caught up tick by tick; beyond it (a suspended laptop) time jumps. */
+    static final long MAX_CATCH_UP_MS = 60_000;
+
+    /**
+     * @param tickMs   the models' step
+     * @param clockMs  a monotonic clock in ms
+     * @param realTime true: a timer calls {@link #catchUp()} every tick once started
+     */
+    public record Options(long tickMs, LongSupplier clockMs, boolean realTime) {
+        public Options {
+            if (tickMs < 1) {
+                throw new IllegalArgumentException("tick must be at least 1 ms, was " + tickMs);
+            }
+        }
+
+        /** 100 ms ticks (the shortest study step and the shortest control cycle) on the system clock. */
+        public static Options defaults() {
+            return new Options(100, () -> System.nanoTime() / 1_000_000, true);
+        }
+
+        /** Ticks only when {@link #catchUp()} is called, up to {@code clockMs}: for tests. */
+        public static Options manual(long tickMs, LongSupplier clockMs) {
+            return new Options(tickMs, clockMs, false);
+        }
+    }
+
+    /** A served device, for people: its name, unit id and register layout. */
+    public record Unit(String name, int unitId, DeviceMap map) {
+    }
+
+    /** One battery as the twin has it. */
+    public record BatteryState(String name, int unitId, double commandKw, double powerKw, double soc,
+                               double storedEnergyKwh, double maxChargeKw, double maxDischargeKw, BatteryLedger ledger) {
+    }
+
+    /**
+     * The twin at one instant.
+     *
+     * @param elapsedMs   simulated time since the start
+     * @param siteEpochMs the site time it stands for
+     * @param loadKwh     load energy since the start, as the meter saw it
+     * @param pvKwh       PV energy since the start
+     */
+    public record Snapshot(long elapsedMs, long siteEpochMs, List<BatteryState> batteries, double loadKw, double pvKw,
+                           double gridKw, double importKwh, double exportKwh, double loadKwh, double pvKwh) {
+    }
+
+    private final SiteConfig site;
+    private final RegisterMap registerMap;
+    private final Options options;
+    private final TimeGrid grid;
+    private final long periodMs;
+    private final double tickS;
+    private final List<TwinBattery> batteries = new ArrayList<>();
+    private final Map<String, TwinBattery> byName = new HashMap<>();
+    private final TwinMeter meter;
+    private final ProfileCursor load;
+    private final ProfileCursor pv;
+    private final ProfileCursor ambient;
+
+    private long simulatedMs;
+    private long clockStartMs;
+    private double loadKw;
+    private double pvKw;
+    private double loadKwh;
+    private double pvKwh;
+    private ModbusTcpServer server;
+    private ScheduledExecutorService timer;
+
+    /**
+     * @param devices the unit ids to serve the site's batteries (in the site's order) and the meter as
+     */
+    public DeviceSimulator(SiteConfig site, EmsConfig.Devices devices, RegisterMap registerMap, Options options) {
+        if (devices.batteries().size() != site.batteries().size()) {
+            throw new BadInputException(site.source() + ": the site has " + site.batteries().size()
+                    + " batteries but " + devices.batteries().size() + " battery devices are configured");
+        }
+        this.site = site;
+        this.registerMap = registerMap;
+        this.options = options;
+        this.grid = SiteModels.timeGrid(site);
+        this.periodMs = grid.steps() * grid.stepMs();
+        this.tickS = options.tickMs() / 1000.0;
+        this.load = new ProfileCursor(() -> SiteModels.load(site, grid), grid.steps());
+        this.pv = new ProfileCursor(() -> SiteModels.pv(site, grid), grid.steps());
+        this.ambient = new ProfileCursor(() -> SiteModels.ambient(site, grid), grid.steps());
+        double frequencyHz = site.grid().frequencyHz();
+        Map<Integer, String> ids = new HashMap<>();
+        double ratedKw = 0;
+        for (int i = 0; i < site.batteries().size(); i++) {
+            BatteryParameters p = site.batteries().get(i);
+            EmsConfig.Endpoint e = devices.batteries().get(i);
+            claim(ids, e);
+            TwinBattery b = new TwinBattery(e.name(), e.unitId(), registerMap.bess(), p, frequencyHz, tickS);
+            batteries.add(b);
+            byName.put(e.name(), b);
+            ratedKw += Math.max(p.chargePowerKw(), p.dischargePowerKw());
+        }
+        claim(ids, devices.meter());
+        this.meter = new TwinMeter(devices.meter().name(), devices.meter().unitId(), registerMap.meter(),
+                meterFullScaleKw(ratedKw), frequencyHz);
+    }
+
+    private static void claim(Map<Integer, String> ids, EmsConfig.Endpoint e) {
+        if (e.unitId() < 1 || e.unitId() > 255) {
+            throw new BadInputException(e.name() + ": Modbus unit id " + e.unitId() + " is outside 1 .. 255");
+        }
+        String other = ids.putIfAbsent(e.unitId(), e.name());
+        if (other != null) {
+            throw new BadInputException("Modbus unit id " + e.unitId() + " is given to both " + other + " and "
+                    + e.name() + "; each device on one address needs its own unit id");
+        }
+    }
+
+    /** Twice the larger of the contract, the batteries' ratings and the net load of the study's first hour. */
+    private double meterFullScaleKw(double ratedKw) {
+        double peak = Math.max(site.grid().contractKw(), ratedKw);
+        long firstHour = Math.min(grid.steps(), Math.max(1, 3_600_000 / grid.stepMs()));
+        ProfileCursor l = new ProfileCursor(() -> SiteModels.load(site, grid), grid.steps());
+        ProfileCursor p = new ProfileCursor(() -> SiteModels.pv(site, grid), grid.steps());
+        for (long s = 0; s < firstHour; s++) {
+            peak = Math.max(peak, Math.abs(l.at(s) - p.at(s)));
+        }
+        return 2 * Math.max(peak, 1);
+    }
+
+    /**
+     * Serves the devices on {@code host:port} and, in real time, starts the models' timer.
+     *
+     * @throws BadInputException when the address cannot be bound (in use, not local)
+     */
+    public synchronized void start(String host, int port) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        List<TwinDevice> devices = new ArrayList<>(batteries);
+        devices.add(meter);
+        NettyTcpServerTransport transport = NettyTcpServerTransport.create(c -> {
+            c.setBindAddress(host);
+            c.setPort(port);
+        });
+        ModbusTcpServer s = ModbusTcpServer.create(transport, new TwinServices(this, devices, this::simulatedMs));
+        try {
+            s.start();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new BadInputException("cannot serve Modbus on " + host + ":" + port + ": " + cause.getMessage()
+                    + "; choose another --port (or stop what is using it)", e);
+        }
+        server = s;
+        clockStartMs = options.clockMs().getAsLong() - simulatedMs;
+        if (options.realTime()) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "chikuden-twin");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(this::catchUp, options.tickMs(), options.tickMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Steps the models, tick by tick, up to the clock. */
+    public synchronized void catchUp() {
+        long target = options.clockMs().getAsLong() - clockStartMs;
+        if (target - simulatedMs > MAX_CATCH_UP_MS) {
+            clockStartMs += target - simulatedMs - MAX_CATCH_UP_MS;
+            target = simulatedMs + MAX_CATCH_UP_MS;
+        }
+        while (simulatedMs + options.tickMs() <= target) {
+            tick();
+        }
+    }
+
+    private void tick() {
+        long step = (simulatedMs % periodMs) / grid.stepMs();
+        loadKw = load.at(step);
+        pvKw = pv.at(step);
+        double ambientC = ambient.at(step);
+        simulatedMs += options.tickMs();
+        double batteryKw = 0;
+        for (TwinBattery b : batteries) {
+            b.step(simulatedMs, tickS, ambientC);
+            batteryKw += b.powerKw;
+        }
+        meter.step(loadKw - pvKw - batteryKw, tickS);
+        loadKwh += loadKw * tickS / 3600;
+        pvKwh += pvKw * tickS / 3600;
+    }
+
+    /** Sets a battery's alarm bits; while any is set it reports FAULT and holds 0 kW. */
+    public synchronized void setAlarms(String battery, int bits) {
+        TwinBattery b = byName.get(battery);
+        if (b == null) {
+            throw new IllegalArgumentException("no battery named " + battery + "; the twin has " + byName.keySet());
+        }
+        b.setAlarms(bits);
+    }
+
+    public synchronized long simulatedMs() {
+        return simulatedMs;
+    }
+
+    public synchronized Snapshot snapshot() {
+        List<BatteryState> states = new ArrayList<>();
+        for (TwinBattery b : batteries) {
+            states.add(new BatteryState(b.name, b.unitId, b.commandKw, b.powerKw, b.battery.soc(),
+                    b.battery.storedEnergyKwh(), Math.max(0, b.battery.maxChargeKw(tickS)),
+                    Math.max(0, b.battery.maxDischargeKw(tickS)), b.battery.ledger()));
+        }
+        return new Snapshot(simulatedMs, grid.startEpochMs() + simulatedMs % periodMs, states, loadKw, pvKw,
+                meter.gridKw, meter.importKwh, meter.exportKwh, loadKwh, pvKwh);
+    }
+
+    /** The served devices: the batteries in the site's order, then the meter. */
+    public List<Unit> units() {
+        List<Unit> out = new ArrayList<>();
+        for (TwinBattery b : batteries) {
+            out.add(new Unit(b.name, b.unitId, b.map));
+        }
+        out.add(new Unit(meter.name, meter.unitId, meter.map));
+        return out;
+    }
+
+    public RegisterMap registerMap() {
+        return registerMap;
+    }
+
+    public TimeGrid timeGrid() {
+        return grid;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Stops serving and stepping; connected clients see the connection close. */
+    @Override
+    public void close() {
+        ScheduledExecutorService t;
+        ModbusTcpServer s;
+        synchronized (this) { // stopped outside the lock: a request being served may be waiting for it
+            t = timer;
+            s = server;
+            timer = null;
+            server = null;
+        }
+        if (t != null) {
+            t.shutdownNow();
+        }
+        if (s != null) {
+            try {
+                s.stop();
+            } catch (Exception e) {
+                // stopping anyway: the port is released with the channel
+            }
+        }
+    }
+}
