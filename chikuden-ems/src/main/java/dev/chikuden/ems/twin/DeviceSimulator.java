@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
  * clock every tick, with a manual clock a test calls {@link #catchUp()} itself.
  */
 public final class DeviceSimulator implements AutoCloseable {
-    /** The longest backlog caught up tick by tick; beyond it (a suspended laptop) time jumps. */
+    /** In real time, the longest backlog caught up tick by tick; beyond it (a suspended laptop) time jumps. */
     static final long MAX_CATCH_UP_MS = 60_000;
 
     /**
@@ -195,7 +195,7 @@ public final class DeviceSimulator implements AutoCloseable {
     /** Steps the models, tick by tick, up to the clock. */
     public synchronized void catchUp() {
         long target = options.clockMs().getAsLong() - clockStartMs;
-        if (target - simulatedMs > MAX_CATCH_UP_MS) {
+        if (options.realTime() && target - simulatedMs > MAX_CATCH_UP_MS) {
             clockStartMs += target - simulatedMs - MAX_CATCH_UP_MS;
             target = simulatedMs + MAX_CATCH_UP_MS;
         }
