@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,8 +17,8 @@ import java.util.function.LongSupplier;
 public final class DeviceConnections implements AutoCloseable {
     private final RegisterMap registerMap;
     private final Map<String, Shared> connections = new HashMap<>();
-    private final List<BessDevice> batteries = new ArrayList<>();
-    private final GridMeterDevice meter;
+    private final List<ModbusBessDevice> batteries = new ArrayList<>();
+    private final ModbusGridMeter meter;
 
     /** A connection and the devices still using it. */
     private static final class Shared {
@@ -56,6 +57,18 @@ public final class DeviceConnections implements AutoCloseable {
     /** With the clock the reconnect back-off is measured by. */
     static DeviceConnections open(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
         return new DeviceConnections(devices, registerMap, nanoClock);
+    }
+
+    /**
+     * Connects to every device and reads what each reads once per connection (scale factors,
+     * ratings), so that the first control cycle reads only what changes, in one request a device.
+     * Fails when a device does not answer; the drivers work without it (their first reading does it).
+     */
+    public CompletableFuture<Void> prepare() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        batteries.forEach(b -> all.add(b.prepare()));
+        all.add(meter.prepare());
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** One driver per battery, in the configuration's order. */
@@ -101,7 +114,7 @@ public final class DeviceConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        batteries.forEach(BessDevice::close);
+        batteries.forEach(ModbusBessDevice::close);
         meter.close();
     }
 }

@@ -108,6 +108,11 @@ public final class ModbusBessDevice implements BessDevice {
         });
     }
 
+    /** Connects and reads what is read once per connection. */
+    CompletableFuture<Void> prepare() {
+        return link.statics().thenAccept(image -> { });
+    }
+
     /** Read requests one reading takes (once the scale factors are known). */
     int requestsPerRead() {
         return link.requestsPerRead();

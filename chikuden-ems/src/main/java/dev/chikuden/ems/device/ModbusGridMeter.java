@@ -50,6 +50,11 @@ public final class ModbusGridMeter implements GridMeterDevice {
                 get(r, exported), System.currentTimeMillis()));
     }
 
+    /** Connects and reads what is read once per connection. */
+    CompletableFuture<Void> prepare() {
+        return link.statics().thenAccept(image -> { });
+    }
+
     private static double get(RegisterImage r, Point p) {
         return p == null ? Double.NaN : r.get(p);
     }

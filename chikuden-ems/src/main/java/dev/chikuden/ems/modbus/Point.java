@@ -54,24 +54,4 @@ public record Point(String name, Role role, PointType type, int address, int siz
         }
         return -1;
     }
-
-    /** Where it is, for people: {@code SoC 40202 uint16 %, scale SoC_SF (40247)}. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder(name).append(' ').append(address).append(' ').append(type.yamlName());
-        if (type == PointType.STRING) {
-            sb.append('[').append(size).append(']');
-        }
-        if (unit != Unit.NONE) {
-            sb.append(' ').append(unit.symbol());
-        }
-        if (scaleFactor != null) {
-            sb.append(" x 10^").append(scaleFactor.name()).append(" (").append(scaleFactor.address()).append(')');
-        } else if (exponent != 0) {
-            sb.append(" x 10^").append(exponent);
-        }
-        if (writable) {
-            sb.append(" rw");
-        }
-        return sb.toString();
-    }
 }

@@ -7,6 +7,7 @@ import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.DeviceMap;
+import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
@@ -166,13 +167,11 @@ public final class DeviceSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        List<TwinDevice> devices = new ArrayList<>(batteries);
-        devices.add(meter);
         NettyTcpServerTransport transport = NettyTcpServerTransport.create(c -> {
             c.setBindAddress(host);
             c.setPort(port);
         });
-        ModbusTcpServer s = ModbusTcpServer.create(transport, new TwinServices(this, devices, this::simulatedMs));
+        ModbusTcpServer s = ModbusTcpServer.create(transport, new TwinServices(this, devices(), this::simulatedMs));
         try {
             s.start();
         } catch (Exception e) {
@@ -252,6 +251,22 @@ public final class DeviceSimulator implements AutoCloseable {
         }
         out.add(new Unit(meter.name, meter.unitId, meter.map));
         return out;
+    }
+
+    /** The power of ten a device scales {@code point} by (its scale-factor register, as served now). */
+    public synchronized int exponent(int unitId, Point point) {
+        for (TwinDevice d : devices()) {
+            if (d.unitId == unitId) {
+                return d.image.exponent(point);
+            }
+        }
+        throw new IllegalArgumentException("no device with unit id " + unitId);
+    }
+
+    private List<TwinDevice> devices() {
+        List<TwinDevice> all = new ArrayList<>(batteries);
+        all.add(meter);
+        return all;
     }
 
     public RegisterMap registerMap() {

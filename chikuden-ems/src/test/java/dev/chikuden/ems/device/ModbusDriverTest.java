@@ -193,6 +193,7 @@ class ModbusDriverTest {
                 .hasCauseInstanceOf(DeviceException.class)
                 .hasMessageContaining("127.0.0.1:" + port);
         assertThatThrownBy(() -> get(c.meter().read())).hasCauseInstanceOf(DeviceException.class);
+        assertThatThrownBy(() -> get(c.prepare())).hasCauseInstanceOf(DeviceException.class);
 
         DeviceSimulator restarted = simulator(site, devices); // fresh models: back at the initial SOC
         BessReading r = null;
@@ -225,6 +226,7 @@ class ModbusDriverTest {
         assertThat(devices.meter().unitId()).isEqualTo(101);
         DeviceSimulator sim = simulator(site, devices);
         DeviceConnections c = connect(devices);
+        get(c.prepare()); // scale factors and ratings of all 101 devices, before the first cycle
 
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
