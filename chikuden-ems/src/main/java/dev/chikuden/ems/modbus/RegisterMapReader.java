@@ -144,7 +144,7 @@ public final class RegisterMapReader {
             m.problem(null, m.at("start"), "is required for the first block: its first register (e.g. 40000)");
             start = Integer.MIN_VALUE;
         }
-        int length = -1;
+        int length;
         if (modelId >= 0 && m.raw("length") == null) {
             m.problem(null, m.at("length"), "is required for a SunSpec model: the registers after its id and length");
             length = Integer.MIN_VALUE;
@@ -238,11 +238,12 @@ public final class RegisterMapReader {
                         + "points without a role, or the initial value of a writable one");
             }
         }
-        double write = m.number("write", 0, -Double.MAX_VALUE, Double.MAX_VALUE);
-        if (m.raw("write") == null) {
-            write = Double.NaN;
-        } else if (!writable) {
-            m.problem("write", "only a writable point (access: rw) can be written with the setpoint");
+        double write = Double.NaN;
+        if (m.raw("write") != null) {
+            write = m.number("write", Double.NaN, -Double.MAX_VALUE, Double.MAX_VALUE);
+            if (!writable) {
+                m.problem("write", "only a writable point (access: rw) can be written with the setpoint");
+            }
         }
         Map<Long, UnitState> states = states(m, role);
         m.finish();

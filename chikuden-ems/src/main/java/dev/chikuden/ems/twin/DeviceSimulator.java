@@ -10,6 +10,7 @@ import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
@@ -47,9 +48,12 @@ public final class DeviceSimulator implements AutoCloseable {
             }
         }
 
-        /** 100 ms ticks (the shortest study step and the shortest control cycle) on the system clock. */
+        /**
+         * Ticks of the shortest study step a site may have (100 ms, so never longer than the site's own
+         * step, and as short as the shortest control cycle), on the system clock.
+         */
         public static Options defaults() {
-            return new Options(100, () -> System.nanoTime() / 1_000_000, true);
+            return new Options(SiteConfigReader.MIN_STEP_MS, () -> System.nanoTime() / 1_000_000, true);
         }
 
         /** Ticks only when {@link #catchUp()} is called, up to {@code clockMs}: for tests. */
