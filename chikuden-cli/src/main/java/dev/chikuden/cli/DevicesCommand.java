@@ -1,7 +1,7 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
-import dev.chikuden.ems.config.DeviceDefaults;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.Block;
 import dev.chikuden.ems.modbus.DeviceKind;
@@ -50,20 +50,22 @@ final class DevicesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file.")
     java.nio.file.Path siteFile;
 
-    @Option(names = "--port", paramLabel = "N", description = "The TCP port to serve on (default: ${DEFAULT-VALUE}).")
-    int port = DeviceDefaults.PORT;
+    @Option(names = "--port", paramLabel = "N",
+            description = "The TCP port to serve on (default: the site's ems.devices.port, else 1502).")
+    Integer port;
 
     @Option(names = "--host", paramLabel = "ADDRESS",
             description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String host = DeviceDefaults.HOST;
+    String host = EmsConfigReader.DEFAULT_HOST;
 
     @Override
     public Integer call() {
-        if (port < 1 || port > 65_535) {
+        if (port != null && (port < 1 || port > 65_535)) {
             throw new BadInputException("--port: " + port + " is not a TCP port; give 1 .. 65535");
         }
         SiteConfig site = SiteConfigReader.read(siteFile);
-        EmsConfig.Devices devices = DeviceDefaults.forSite(site);
+        EmsConfig.Devices devices = EmsConfigReader.read(site).devices();
+        int port = this.port != null ? this.port : devices.meter().port();
         DeviceSimulator sim = new DeviceSimulator(site, devices, RegisterMap.load(devices.registerMap()),
                 DeviceSimulator.Options.defaults());
         sim.start(host, port);

@@ -31,8 +31,10 @@ public final class EmsConfigReader {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_DEVICE_PORT = 1502;
     public static final int DEFAULT_HTTP_PORT = 8080;
-    /** The grid meter's Modbus unit id; battery i of the site answers as unit i + 1. */
+    /** The grid meter's Modbus unit id (N + 1 for N >= 100 batteries); battery i answers as unit i + 1. */
     public static final int METER_UNIT_ID = 100;
+    /** The largest unit id Modbus addresses (248 .. 255 are reserved). */
+    public static final int MAX_UNIT_ID = 247;
     public static final long MIN_CYCLE_MS = 100;
     public static final long MAX_CYCLE_MS = 60_000;
 
@@ -98,14 +100,20 @@ public final class EmsConfigReader {
             }
             map = p.toString();
         }
-        EmsConfig.Endpoint meter = endpoint(m.map("meter"), "meter", host, port, METER_UNIT_ID);
-        List<EmsConfig.Endpoint> batteries = new ArrayList<>();
         List<BatteryParameters> units = site.batteries();
+        EmsConfig.Endpoint meter = endpoint(m.map("meter"), "meter", host, port,
+                Math.min(MAX_UNIT_ID, Math.max(METER_UNIT_ID, units.size() + 1)));
+        List<EmsConfig.Endpoint> batteries = new ArrayList<>();
         List<YamlMap> given = m.maps("batteries", false, "battery endpoints ({unitId, host, port})");
         if (!given.isEmpty() && given.size() != units.size()) {
             m.problem("batteries", "lists " + given.size() + " endpoints for the site's " + units.size()
                     + " batteries; give one per battery, in the order of batteries:, or none for unit ids 1.."
                     + units.size());
+        }
+        if (given.isEmpty() && units.size() >= MAX_UNIT_ID) {
+            m.problem(null, m.at("batteries"), units.size() + " batteries and the meter do not fit the Modbus unit ids"
+                    + " 1 .. " + MAX_UNIT_ID + " of one address; give each battery its endpoint under "
+                    + m.at("batteries"));
         }
         for (int i = 0; i < units.size(); i++) {
             YamlMap one = i < given.size() ? given.get(i)
@@ -124,7 +132,7 @@ public final class EmsConfigReader {
 
     private EmsConfig.Endpoint endpoint(YamlMap m, String name, String host, int port, int unitId) {
         EmsConfig.Endpoint e = new EmsConfig.Endpoint(name, m.text("host", host), port(m, "port", port),
-                (int) m.number("unitId", unitId, 1, 247));
+                (int) m.number("unitId", unitId, 1, MAX_UNIT_ID));
         m.finish();
         return e;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.DeviceDefaults;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
@@ -59,7 +59,7 @@ class ModbusConnectionTest {
     void aLostConnectionIsRetriedAfterTheFirstBackoffAgain() throws Exception {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
-        EmsConfig.Devices devices = DeviceDefaults.forSite(site);
+        EmsConfig.Devices devices = EmsConfigReader.read(site).devices();
         TestSites.ManualClock simClock = new TestSites.ManualClock();
         try (ModbusConnection c = new ModbusConnection("127.0.0.1", port, 1000, 0, 1000, nanos::get)) {
             assertThat(failure(c)).contains("cannot connect");

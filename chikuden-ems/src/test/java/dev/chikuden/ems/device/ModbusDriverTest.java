@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.DeviceDefaults;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
@@ -41,7 +41,7 @@ class ModbusDriverTest {
 
     private EmsConfig.Devices devices(SiteConfig site, String registerMap) {
         port = TestSites.freePort();
-        EmsConfig.Devices d = DeviceDefaults.forSite(site);
+        EmsConfig.Devices d = EmsConfigReader.read(site).devices();
         List<EmsConfig.Endpoint> batteries = d.batteries().stream().map(e -> e.at("127.0.0.1", port)).toList();
         return new EmsConfig.Devices(batteries, d.meter().at("127.0.0.1", port), 1000, 1, 50, registerMap);
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.DeviceDefaults;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
@@ -46,7 +46,7 @@ class DeviceSimulatorTest {
     void theMeterBalancesLoadPvAndBatteriesOverARun() throws Exception {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
-        EmsConfig.Devices devices = onPort(DeviceDefaults.forSite(site), port);
+        EmsConfig.Devices devices = onPort(EmsConfigReader.read(site).devices(), port);
         try (DeviceSimulator sim = simulator(site, devices); DeviceConnections c = DeviceConnections.open(devices)) {
             sim.start("127.0.0.1", port);
             // charge one, discharge the other (it starts full), then swap; each segment re-sends within the timeout
@@ -98,7 +98,7 @@ class DeviceSimulatorTest {
     void siteTimeWrapsToTheStudyStartAtTheEndOfThePeriod() {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL.replace("duration: 1 d, step: 1 s", "duration: 1 h, step: 1 min")
                 .replace("base: 1 MW}", "base: 1 MW, noise: 3 %, seed: 5}"));
-        try (DeviceSimulator sim = simulator(site, DeviceDefaults.forSite(site))) {
+        try (DeviceSimulator sim = simulator(site, EmsConfigReader.read(site).devices())) {
             TimeGrid grid = SiteModels.timeGrid(site);
             double[] load = values(SiteModels.load(site, grid), 60);
             clock.advance(3_600_000 + 5 * 60_000 + 30_000);
@@ -113,7 +113,7 @@ class DeviceSimulatorTest {
     @Test
     void theLargeExampleCampusStartsAndRuns() {
         SiteConfig site = SiteConfigReader.read(Path.of("../examples/sakai-ai-campus.yaml"));
-        try (DeviceSimulator sim = simulator(site, DeviceDefaults.forSite(site))) {
+        try (DeviceSimulator sim = simulator(site, EmsConfigReader.read(site).devices())) {
             clock.advance(10_000);
             sim.catchUp();
             DeviceSimulator.Snapshot s = sim.snapshot();
@@ -127,7 +127,7 @@ class DeviceSimulatorTest {
     void anInjectedAlarmFaultsTheUnitAndHoldsItAtZero() throws Exception {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
-        EmsConfig.Devices devices = onPort(DeviceDefaults.forSite(site), port);
+        EmsConfig.Devices devices = onPort(EmsConfigReader.read(site).devices(), port);
         try (DeviceSimulator sim = simulator(site, devices); DeviceConnections c = DeviceConnections.open(devices)) {
             sim.start("127.0.0.1", port);
             BessDevice unit = c.batteries().get(0);
@@ -150,7 +150,7 @@ class DeviceSimulatorTest {
     @Test
     void unitIdsMustBeDistinct() {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
-        EmsConfig.Devices d = DeviceDefaults.forSite(site);
+        EmsConfig.Devices d = EmsConfigReader.read(site).devices();
         EmsConfig.Devices clash = new EmsConfig.Devices(List.of(d.batteries().get(0),
                 new EmsConfig.Endpoint("bess-2", "127.0.0.1", 1502, 1)), d.meter(), 250, 1, 1000, EmsConfig.SUNSPEC);
         assertThatThrownBy(() -> simulator(site, clash)).isInstanceOf(BadInputException.class)
@@ -162,8 +162,8 @@ class DeviceSimulatorTest {
     void aPortInUseIsReportedAsSuch() {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
-        try (DeviceSimulator first = simulator(site, DeviceDefaults.forSite(site));
-             DeviceSimulator second = simulator(site, DeviceDefaults.forSite(site))) {
+        try (DeviceSimulator first = simulator(site, EmsConfigReader.read(site).devices());
+             DeviceSimulator second = simulator(site, EmsConfigReader.read(site).devices())) {
             first.start("127.0.0.1", port);
             assertThatThrownBy(() -> second.start("127.0.0.1", port)).isInstanceOf(BadInputException.class)
                     .hasMessageStartingWith("cannot serve Modbus on 127.0.0.1:" + port + ": ")

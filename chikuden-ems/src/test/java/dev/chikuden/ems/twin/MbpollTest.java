@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.DeviceDefaults;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
@@ -35,7 +35,7 @@ class MbpollTest {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
         TestSites.ManualClock clock = new TestSites.ManualClock();
-        try (DeviceSimulator sim = new DeviceSimulator(site, DeviceDefaults.forSite(site),
+        try (DeviceSimulator sim = new DeviceSimulator(site, EmsConfigReader.read(site).devices(),
                 RegisterMap.load(EmsConfig.SUNSPEC), DeviceSimulator.Options.manual(100, clock))) {
             sim.start("127.0.0.1", port);
             String p = Integer.toString(port);
