@@ -17,6 +17,14 @@ public interface TelemetryStore extends AutoCloseable {
     long acknowledgedCycle();
 
     /**
+     * Cycles given to {@link #append} that will never be written: dropped, oldest first, while the
+     * queue was full (the database slower than the cycle or unreachable), or left unwritten at close.
+     */
+    default long droppedCycles() {
+        return 0;
+    }
+
+    /**
      * Telemetry between two instants (UTC ms, inclusive), at most about {@code maxPoints} rows: raw
      * cycles when they fit, else aggregates (mean, min, max) over buckets of a coarser resolution.
      */
