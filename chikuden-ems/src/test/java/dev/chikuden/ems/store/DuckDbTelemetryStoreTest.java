@@ -1,0 +1,74 @@
+package dev.chikuden.ems.store;
+
+import dev.chikuden.ems.config.EmsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded store: a DuckDB file of each test's own. */
+class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
+    @TempDir
+    Path dir;
+
+    Path file() {
+        return dir.resolve("state").resolve("telemetry.duckdb");
+    }
+
+    @Override
+    EmsConfig.Store config(long rawRetentionMs, long aggregateMs, long aggregateRetentionMs) {
+        return new EmsConfig.Store(file(), null, null, null, rawRetentionMs, aggregateMs, aggregateRetentionMs);
+    }
+
+    @Override
+    List<String> writerArguments() {
+        return List.of("duckdb", file().toString());
+    }
+
+    @Test
+    @Timeout(120)
+    void aFileHeldByAnotherProcessIsRefusedNamingTheProcess() throws Exception {
+        Path log = dir.resolve("writer.log");
+        Process other = startWriter(log);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as(() -> "the writer's first line; its stderr:\n" + read(log)).isEqualTo("ready");
+            assertThatThrownBy(this::open).isInstanceOf(StoreOpenException.class)
+                    .hasMessageContaining("telemetry store " + file())
+                    .hasMessageContaining("in use by another process (PID " + other.pid())
+                    .hasMessageContaining("ems.store.file");
+        } finally {
+            other.destroyForcibly();
+            other.waitFor();
+        }
+        try (TelemetryStore store = open()) {
+            assertThat(store.acknowledgedCycle()).as("reopened after its holder was killed").isZero();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADuckDbDatabaseIsRefused() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "epoch_ms,grid_kw\n");
+        assertThatThrownBy(this::open).isInstanceOf(StoreOpenException.class)
+                .hasMessage("telemetry store " + file() + ": the file is not a DuckDB database; move it away or give "
+                        + "the service another store file (ems.store.file)");
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
