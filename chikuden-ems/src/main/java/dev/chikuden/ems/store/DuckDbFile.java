@@ -35,6 +35,11 @@ record DuckDbFile(Path file) implements StoreDialect {
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), settings);
     }
 
+    @Override
+    public boolean appends() {
+        return true;
+    }
+
     /** None: DuckDB's per-block min/max (zone maps) answer time ranges over rows appended in time order. */
     @Override
     public List<String> indexes() {

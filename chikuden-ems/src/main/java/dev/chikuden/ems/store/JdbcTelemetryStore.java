@@ -33,7 +33,7 @@ final class JdbcTelemetryStore implements TelemetryStore {
     JdbcTelemetryStore(StoreDialect dialect, EmsConfig.Store config, long cycleMs, WriterSettings settings,
                        Clock clock) {
         this.dialect = dialect;
-        TelemetryTables tables = new TelemetryTables(config.aggregateMs());
+        TelemetryTables tables = new TelemetryTables(config.aggregateMs(), dialect.appends());
         queue = new CycleQueue(settings.queueCapacity());
         writer = TelemetryWriter.open(dialect, tables, config, settings, clock, queue);
         reader = new TelemetryReader(tables, cycleMs);
@@ -76,12 +76,12 @@ final class JdbcTelemetryStore implements TelemetryStore {
                 throw new IllegalStateException("telemetry store " + dialect.where() + " is closed");
             }
             try {
-                return reader.query(readConnection(), fromEpochMs, to, maxPoints);
+                return readOnce(fromEpochMs, to, maxPoints);
             } catch (SQLException lost) {
                 // A connection the server dropped fails once; a new one answers if the database is back.
                 closeReadConnection();
                 try {
-                    return reader.query(readConnection(), fromEpochMs, to, maxPoints);
+                    return readOnce(fromEpochMs, to, maxPoints);
                 } catch (SQLException e) {
                     closeReadConnection();
                     throw new IllegalStateException("telemetry store " + dialect.where() + ": the query failed ("
@@ -114,11 +114,22 @@ final class JdbcTelemetryStore implements TelemetryStore {
         }
     }
 
-    private Connection readConnection() throws SQLException {
+    /**
+     * One query in a transaction of its own. DuckDB 1.4 plans an auto-commit query against
+     * statistics that can be older than the rows its scan then sees, so rows a concurrent commit
+     * added could pass a time filter they fail (fixed in DuckDB 2.0); in a transaction the
+     * snapshot is taken before the plan.
+     */
+    private List<TelemetryPoint> readOnce(long fromEpochMs, long toEpochMs, int maxPoints) throws SQLException {
         if (readConnection == null) {
             readConnection = dialect.connect();
+            readConnection.setAutoCommit(false);
         }
-        return readConnection;
+        try {
+            return reader.query(readConnection, fromEpochMs, toEpochMs, maxPoints);
+        } finally {
+            readConnection.rollback();
+        }
     }
 
     private void closeReadConnection() {

@@ -39,6 +39,11 @@ record PostgresServer(String url, String user, String password) implements Store
     }
 
     @Override
+    public boolean appends() {
+        return false;
+    }
+
+    @Override
     public List<String> indexes() {
         return List.of("CREATE INDEX IF NOT EXISTS telemetry_raw_epoch ON telemetry_raw (epoch_ms)",
                 "CREATE INDEX IF NOT EXISTS telemetry_aggregate_bucket ON telemetry_aggregate (bucket_ms)");

@@ -1,6 +1,8 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.runtime.CycleSnapshot;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,9 +29,17 @@ final class TelemetryTables {
             "SELECT bucket_ms + resolution_ms FROM telemetry_aggregate ORDER BY bucket_ms DESC LIMIT 1";
 
     private final long aggregateMs;
+    private final boolean appender;
 
-    TelemetryTables(long aggregateMs) {
+    /**
+     * @param appender write raw rows through DuckDB's appender: it runs inside the connection's
+     *                 transaction (committed, and rolled back, with the rest) and is some twenty
+     *                 times faster there than a prepared batch; elsewhere a prepared batch, which
+     *                 PostgreSQL's driver sends as multi-row inserts
+     */
+    TelemetryTables(long aggregateMs, boolean appender) {
         this.aggregateMs = aggregateMs;
+        this.appender = appender;
     }
 
     long aggregateMs() {
@@ -64,31 +74,50 @@ final class TelemetryTables {
     }
 
     void insert(Connection c, List<CycleSnapshot> rows) throws SQLException {
+        if (appender) {
+            // An appender joins a running transaction but commits on its own when none runs; a
+            // statement makes the driver begin one.
+            try (Statement begin = c.createStatement()) {
+                begin.execute("SELECT 1");
+            }
+            try (DuckDBAppender to = c.unwrap(DuckDBConnection.class).createAppender("telemetry_raw")) {
+                RowSink sink = new AppenderSink(to);
+                for (CycleSnapshot s : rows) {
+                    to.beginRow();
+                    row(s, sink);
+                    to.endRow();
+                }
+            }
+            return;
+        }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO telemetry_raw (" + RAW_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            StatementSink sink = new StatementSink(p);
             for (CycleSnapshot s : rows) {
-                p.setLong(1, s.epochMs());
-                p.setLong(2, s.cycle());
-                p.setString(3, s.state().json());
-                setReading(p, 4, s.gridKw());
-                setReading(p, 5, s.loadKw());
-                setReading(p, 6, s.frequencyHz());
-                setReading(p, 7, s.batteryKw());
-                setReading(p, 8, s.setpointKw());
-                setReading(p, 9, s.soc());
-                if (s.binding() == null) {
-                    p.setNull(10, Types.VARCHAR);
-                } else {
-                    p.setString(10, s.binding());
-                }
-                setReading(p, 11, s.cycleMs());
-                setReading(p, 12, s.lateMs());
-                p.setInt(13, s.staleDevices());
-                p.setInt(14, s.activeAlarms());
+                sink.column = 0;
+                row(s, sink);
                 p.addBatch();
             }
             p.executeBatch();
         }
+    }
+
+    /** One raw row's values, in the order of {@link #RAW_COLUMNS} (the table's own order, as the appender needs). */
+    private static void row(CycleSnapshot s, RowSink to) throws SQLException {
+        to.bigint(s.epochMs());
+        to.bigint(s.cycle());
+        to.text(s.state().json());
+        to.reading(s.gridKw());
+        to.reading(s.loadKw());
+        to.reading(s.frequencyHz());
+        to.reading(s.batteryKw());
+        to.reading(s.setpointKw());
+        to.reading(s.soc());
+        to.text(s.binding());
+        to.reading(s.cycleMs());
+        to.reading(s.lateMs());
+        to.integer(s.staleDevices());
+        to.integer(s.activeAlarms());
     }
 
     /** Aggregates the raw rows of the buckets in {@code [fromMs, toMs)}, both bucket starts. */
@@ -122,11 +151,81 @@ final class TelemetryTables {
         }
     }
 
-    private static void setReading(PreparedStatement p, int index, double value) throws SQLException {
-        if (Double.isNaN(value)) {
-            p.setNull(index, Types.DOUBLE);
-        } else {
-            p.setDouble(index, value);
+    /** Where one row's values go; a missing reading (NaN) and a missing text become NULL. */
+    private interface RowSink {
+        void bigint(long value) throws SQLException;
+
+        void integer(int value) throws SQLException;
+
+        void reading(double value) throws SQLException;
+
+        void text(String value) throws SQLException;
+    }
+
+    private static final class StatementSink implements RowSink {
+        private final PreparedStatement p;
+        private int column;
+
+        StatementSink(PreparedStatement p) {
+            this.p = p;
+        }
+
+        @Override
+        public void bigint(long value) throws SQLException {
+            p.setLong(++column, value);
+        }
+
+        @Override
+        public void integer(int value) throws SQLException {
+            p.setInt(++column, value);
+        }
+
+        @Override
+        public void reading(double value) throws SQLException {
+            if (Double.isNaN(value)) {
+                p.setNull(++column, Types.DOUBLE);
+            } else {
+                p.setDouble(++column, value);
+            }
+        }
+
+        @Override
+        public void text(String value) throws SQLException {
+            if (value == null) {
+                p.setNull(++column, Types.VARCHAR);
+            } else {
+                p.setString(++column, value);
+            }
+        }
+    }
+
+    private record AppenderSink(DuckDBAppender to) implements RowSink {
+        @Override
+        public void bigint(long value) throws SQLException {
+            to.append(value);
+        }
+
+        @Override
+        public void integer(int value) throws SQLException {
+            to.append(value);
+        }
+
+        @Override
+        public void reading(double value) throws SQLException {
+            if (Double.isNaN(value)) {
+                to.appendNull();
+            } else {
+                to.append(value);
+            }
+        }
+
+        @Override
+        public void text(String value) throws SQLException {
+            if (value == null) {
+                to.appendNull();
+            } else {
+                to.append(value);
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ class CoarseBucketPropertiesTest {
             @ForAll @LongRange(min = 0, max = 40_000_000_000L) long spanMs,
             @ForAll @IntRange(min = 1, max = 3_000) int maxPoints) {
         long bucketMs = new long[]{1_000, 10_000, 60_000, 300_000}[bucketChoice];
-        TelemetryTables tables = new TelemetryTables(bucketMs);
+        TelemetryTables tables = new TelemetryTables(bucketMs, false);
         long fromBucket = tables.bucketStart(fromMs);
         long toMs = fromMs + spanMs;
 

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,22 @@ class DuckDbTelemetryStoreTest extends TelemetryStoreContract {
         assertThatThrownBy(this::open).isInstanceOf(StoreOpenException.class)
                 .hasMessage("telemetry store " + file() + ": the file is not a DuckDB database; move it away or give "
                         + "the service another store file (ems.store.file)");
+    }
+
+    /** The raw rows and the aggregates commit together, or neither does: a retried batch is not written twice. */
+    @Test
+    void theAppenderWritesInsideTheWritersTransaction() throws Exception {
+        try (TelemetryStore store = open(); Connection c = connect()) {
+            assertThat(store.acknowledgedCycle()).isZero();
+            c.setAutoCommit(false);
+            c.commit();
+            new TelemetryTables(BUCKET_MS, true).insert(c, cycles(1, 5));
+            c.rollback();
+            assertThat(SyntheticCycles.count(c, "SELECT count(*) FROM telemetry_raw")).isZero();
+            new TelemetryTables(BUCKET_MS, true).insert(c, cycles(1, 5));
+            c.commit();
+            assertThat(SyntheticCycles.stored(c)).containsExactlyElementsOf(cycles(1, 5));
+        }
     }
 
     private static String read(Path log) {

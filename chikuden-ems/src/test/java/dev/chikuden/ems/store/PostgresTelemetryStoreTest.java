@@ -60,6 +60,27 @@ class PostgresTelemetryStoreTest extends TelemetryStoreContract {
                 .hasMessageContaining("createdb -O " + TestPostgres.USER);
     }
 
+    /** The server ends the store's sessions (as a restart does): both reconnect, and no cycle is lost. */
+    @Test
+    void connectionsTheServerDropsAreReopenedAndNothingIsLost() throws Exception {
+        try (TelemetryStore store = open(); var c = connect()) {
+            cycles(1, 50).forEach(store::append);
+            awaitAck(store, 50);
+            assertThat(store.query(SyntheticCycles.START_MS, SyntheticCycles.START_MS + 50 * PERIOD_MS, 100)).hasSize(50);
+
+            assertThat(SyntheticCycles.count(c, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE application_name = 'chikuden-ems' AND datname = current_database() "
+                    + "AND pid <> pg_backend_pid()")).as("the writer's and the reader's sessions").isEqualTo(2);
+            cycles(51, 100).forEach(store::append);
+            awaitAck(store, 100);
+
+            assertThat(SyntheticCycles.stored(c)).containsExactlyElementsOf(cycles(1, 100));
+            assertThat(store.query(SyntheticCycles.START_MS, SyntheticCycles.START_MS + 100 * PERIOD_MS, 1_000))
+                    .containsExactlyElementsOf(ExpectedPoints.raw(cycles(1, 100), PERIOD_MS));
+            assertThat(store.droppedCycles()).isZero();
+        }
+    }
+
     @Test
     void theIndexesForTimeRangesExist() throws Exception {
         try (TelemetryStore store = open(); var c = connect()) {

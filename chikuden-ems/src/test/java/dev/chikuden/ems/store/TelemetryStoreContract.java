@@ -106,13 +106,41 @@ abstract class TelemetryStoreContract {
     void theAcknowledgedCycleNeverRunsAheadOfTheCommittedRows() throws Exception {
         try (TelemetryStore store = open(); Connection c = connect()) {
             assertThat(store.acknowledgedCycle()).isZero();
+            c.setAutoCommit(false);
             for (CycleSnapshot s : cycles(1, 150)) {
                 store.append(s);
                 long ack = store.acknowledgedCycle();
                 assertThat(count(c, "SELECT count(*) FROM telemetry_raw WHERE cycle <= " + ack)).isEqualTo(ack);
+                c.rollback();
             }
             awaitAck(store, 150);
             assertThat(store.droppedCycles()).isZero();
+        }
+    }
+
+    /** Each answer while cycles commit holds exactly the committed cycles of its range, none newer. */
+    @Test
+    void queriesWhileCyclesCommitAnswerExactlyTheirRange() throws Exception {
+        try (TelemetryStore store = open()) {
+            Thread control = new Thread(() -> {
+                for (CycleSnapshot s : cycles(1, 1_000)) {
+                    store.append(s);
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            control.start();
+            while (store.acknowledgedCycle() < 1_000) {
+                long ack = store.acknowledgedCycle();
+                List<TelemetryPoint> points = store.query(START_MS, START_MS + ack * PERIOD_MS, 2_000);
+                assertThat(points).extracting(TelemetryPoint::epochMs).as("acknowledged %d", ack)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, ack).map(n -> START_MS + n * PERIOD_MS)
+                                .boxed().toList());
+            }
+            control.join();
         }
     }
 
