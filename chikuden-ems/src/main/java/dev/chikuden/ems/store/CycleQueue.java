@@ -46,11 +46,15 @@ final class CycleQueue {
         dropped.addAndGet(cycles);
     }
 
-    /** Gives up on everything still queued (the store closes and cannot write), counting it as dropped. */
-    void abandon() {
+    /**
+     * Gives up on everything still queued (the store closes and cannot write), counting it as
+     * dropped; returns how many that were.
+     */
+    int abandon() {
         List<CycleSnapshot> left = new ArrayList<>();
         queue.drainTo(left);
         dropUnwritten(left.size());
+        return left.size();
     }
 
     long dropped() {

@@ -39,6 +39,9 @@ public final class TelemetryStores {
             }
             return server;
         }
+        if (store.file() == null) {
+            throw new StoreOpenException("ems.store: neither a file nor a jdbcUrl; give one of them", null);
+        }
         Path file = store.file().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());

@@ -90,11 +90,10 @@ final class TelemetryWriter implements Runnable {
                 gather();
                 if (!batch.isEmpty() && !write()) {
                     if (stopping) {
-                        LOG.error("telemetry store {}: closing without writing {} cycles", dialect.where(),
-                                batch.size());
                         queue.dropUnwritten(batch.size());
+                        LOG.error("telemetry store {}: closing without writing {} cycles", dialect.where(),
+                                batch.size() + queue.abandon());
                         batch.clear();
-                        queue.abandon();
                     } else {
                         pause(retryDelayMs());
                     }

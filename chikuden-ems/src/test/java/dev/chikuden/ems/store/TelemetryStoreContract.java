@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import static dev.chikuden.ems.store.SyntheticCycles.START_MS;
@@ -303,27 +306,37 @@ abstract class TelemetryStoreContract {
     }
 
     /**
-     * A child JVM appends continuously and prints each acknowledged cycle; it is killed (SIGKILL)
-     * once it acknowledged 300, and every cycle up to the last acknowledgement seen must be there,
-     * intact, when the store is opened again.
+     * A child JVM appends continuously and prints each acknowledged cycle; once it acknowledged
+     * 300 it is killed (SIGKILL) a random moment later, likely in the middle of a commit, and every
+     * cycle it ever reported acknowledged must be there, intact, when the store is opened again.
      */
     @Test
     @Timeout(120)
     void acknowledgedCyclesSurviveAKill() throws Exception {
         Path log = Files.createTempFile("killed-writer", ".log");
         Process child = startWriter(log);
-        long lastAck;
+        AtomicLong lastAck = new AtomicLong();
+        Thread reader = new Thread(() -> readAcks(child, lastAck));
+        reader.start();
         try {
-            lastAck = readUntil(child, log, 300);
+            while (lastAck.get() < 300) {
+                if (!child.isAlive()) {
+                    fail("the writer ended before acknowledging 300:\n" + Files.readString(log));
+                }
+                Thread.sleep(5);
+            }
+            Thread.sleep(ThreadLocalRandom.current().nextInt(50));
         } finally {
             child.destroyForcibly();
             child.waitFor();
+            reader.join();
         }
         EmsConfig.Store config = KilledWriter.config(writerArguments().toArray(String[]::new));
         try (TelemetryStore store = TelemetryStores.open(config, KilledWriter.PERIOD_MS, QUICK, Clock.systemUTC());
              Connection c = connect()) {
             List<CycleSnapshot> rows = stored(c);
-            assertThat(rows.size()).as("rows after the kill, last ack seen " + lastAck).isGreaterThanOrEqualTo((int) lastAck);
+            assertThat(rows.size()).as("rows after the kill; last acknowledgement printed " + lastAck)
+                    .isGreaterThanOrEqualTo((int) lastAck.get());
             for (int i = 0; i < rows.size(); i++) {
                 assertThat(rows.get(i)).isEqualTo(SyntheticCycles.cycle(i + 1, KilledWriter.PERIOD_MS));
             }
@@ -334,21 +347,23 @@ abstract class TelemetryStoreContract {
         }
     }
 
+    /** Every {@code ack N} line the child printed before it died, the pipe read to its end. */
+    private static void readAcks(Process child, AtomicLong lastAck) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("ack ")) {
+                    lastAck.set(Long.parseLong(line.substring(4)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Process startWriter(Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName()));
         command.addAll(writerArguments());
         return new ProcessBuilder(command).redirectError(log.toFile()).start();
-    }
-
-    /** Reads the child's lines until it acknowledged {@code atLeast}; returns that acknowledgement. */
-    static long readUntil(Process child, Path log, long atLeast) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("ack ") && Long.parseLong(line.substring(4)) >= atLeast) {
-                return Long.parseLong(line.substring(4));
-            }
-        }
-        return fail("the writer ended before acknowledging " + atLeast + ":\n" + Files.readString(log));
     }
 }
