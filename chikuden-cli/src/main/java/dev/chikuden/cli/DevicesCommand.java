@@ -65,7 +65,9 @@ final class DevicesCommand implements Callable<Integer> {
         }
         SiteConfig site = SiteConfigReader.read(siteFile);
         EmsConfig.Devices devices = EmsConfigReader.read(site).devices();
-        int port = this.port != null ? this.port : devices.meter().port();
+        if (port == null) {
+            port = devices.meter().port();
+        }
         DeviceSimulator sim = new DeviceSimulator(site, devices, RegisterMap.load(devices.registerMap()),
                 DeviceSimulator.Options.defaults());
         sim.start(host, port);
