@@ -42,6 +42,14 @@ public interface EmsService {
     /** Telemetry from the store (see {@code TelemetryStore#query}). */
     List<TelemetryPoint> telemetry(long fromEpochMs, long toEpochMs, int maxPoints);
 
+    /**
+     * The telemetry store's progress: {@code acknowledgedCycle} (the newest cycle committed; it survives
+     * a kill -9) and {@code droppedCycles} (never to be written); empty when there is no store.
+     */
+    default Map<String, Object> telemetryStatus() {
+        return Map.of();
+    }
+
     /** Called after every cycle, on the cycle's thread: listeners must not block. Returns a remover. */
     Runnable onCycle(Consumer<CycleSnapshot> listener);
 }

@@ -23,22 +23,24 @@ final class Views {
 
     /**
      * {@code GET /api/status}: the service state and the last cycle's figures (null before the first
-     * cycle and for readings that were stale), active alarms, cycle timing and the manual setpoint.
+     * cycle and for readings that were stale), active alarms, cycle timing, the manual setpoint and the telemetry store's progress.
      */
     record Status(String state, long cycle, Long epochMs, String time, double gridKw, double loadKw,
                   double batteryKw, double setpointKw, double soc, double frequencyHz, String binding,
-                  Integer staleDevices, List<AlarmView> alarms, CycleTiming timing, Map<String, Object> manual) {
+                  Integer staleDevices, List<AlarmView> alarms, CycleTiming timing, Map<String, Object> manual,
+                  Map<String, Object> telemetry) {
         static Status of(EmsService service) {
             CycleSnapshot s = service.latest();
             List<AlarmView> active = Views.alarms(service, false);
             Map<String, Object> manual = Views.manual(service.manualSetpoint());
             if (s == null) {
                 return new Status(service.state().json(), 0, null, null, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, null, null, active, service.timing(), manual);
+                        Double.NaN, Double.NaN, Double.NaN, null, null, active, service.timing(), manual,
+                        service.telemetryStatus());
             }
             return new Status(service.state().json(), s.cycle(), s.epochMs(), iso(s.epochMs()), s.gridKw(),
                     s.loadKw(), s.batteryKw(), s.setpointKw(), s.soc(), s.frequencyHz(), s.binding(),
-                    s.staleDevices(), active, service.timing(), manual);
+                    s.staleDevices(), active, service.timing(), manual, service.telemetryStatus());
         }
     }
 

@@ -361,6 +361,11 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     }
 
     @Override
+    public Map<String, Object> telemetryStatus() {
+        return Map.of("acknowledgedCycle", store.acknowledgedCycle(), "droppedCycles", store.droppedCycles());
+    }
+
+    @Override
     public Runnable onCycle(Consumer<CycleSnapshot> listener) {
         synchronized (listenerLock) {
             Consumer<CycleSnapshot>[] now = Arrays.copyOf(listeners, listeners.length + 1);
