@@ -67,6 +67,7 @@ class ServeCommandTest {
                 strategy: {type: peak-shaving, dischargeAbove: 800 kW, chargeBelow: 500 kW}
                 ems:
                   cycle: 200 ms
+                  stateDir: state
                   devices: {port: %d}
                 """.formatted(devicePort));
         return f;

@@ -74,6 +74,7 @@ class LiveServiceEndToEndTest {
                 strategy: {type: peak-shaving, dischargeAbove: 800 kW, chargeBelow: 500 kW}
                 ems:
                   cycle: %d ms
+                  stateDir: state
                   silentCycles: 1
                   devices: {port: %d, timeout: 80 ms, backoff: 100 ms}
                   http: {port: 0, token: %s}

@@ -22,12 +22,15 @@ import java.util.Map;
 /**
  * Reads the {@code ems:} section of a site file (how the live service runs the site). Every field has
  * a default, so a study's site file runs live as it is; every problem is collected with its line and
- * field, as the site reader does. Relative paths are relative to the state directory, which is
- * relative to the site file.
+ * field, as the site reader does. Relative paths are relative to the state directory; a state
+ * directory given is relative to the site file, the default is {@code chikuden-state/SITE} in the
+ * working directory.
  */
 public final class EmsConfigReader {
     /** The environment variable that holds the API's write token unless the file names another. */
     public static final String TOKEN_ENV = "CHIKUDEN_TOKEN";
+    /** Where a service keeps its files unless the site file says: this folder of the working directory. */
+    public static final String STATE_DIR = "chikuden-state";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_DEVICE_PORT = 1502;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -72,8 +75,9 @@ public final class EmsConfigReader {
         int silentCycles = (int) ems.number("silentCycles", 1, 1, 1000);
         double safeKw = ems.quantity("safeSetpoint", Dimension.POWER, 0);
         long watchdogMs = durationMs(ems, "watchdog", Math.max(2000, 5 * cycleMs), 2 * cycleMs, 3_600_000);
+        // by default beside where the service runs, not beside the site file (examples ship inside the jar)
         Path stateDir = path(ems, "stateDir", file.toAbsolutePath().getParent(),
-                Path.of(stem(file) + ".ems"));
+                Path.of(STATE_DIR, stem(file)).toAbsolutePath());
         EmsConfig.Devices devices = devices(ems.map("devices"));
         EmsConfig.Http http = http(ems.map("http"));
         EmsConfig.Store store = store(ems.map("store"), stateDir);

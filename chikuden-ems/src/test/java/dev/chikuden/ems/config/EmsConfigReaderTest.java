@@ -52,11 +52,12 @@ class EmsConfigReaderTest {
         assertThat(c.http().bind()).isEqualTo("127.0.0.1");
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.http().token()).isNull();
-        assertThat(c.stateDir()).isEqualTo(dir.resolve("plant.ems"));
-        assertThat(c.store().file()).isEqualTo(dir.resolve("plant.ems/telemetry.duckdb"));
+        Path state = Path.of("chikuden-state", "plant").toAbsolutePath();
+        assertThat(c.stateDir()).isEqualTo(state);
+        assertThat(c.store().file()).isEqualTo(state.resolve("telemetry.duckdb"));
         assertThat(c.store().jdbcUrl()).isNull();
         assertThat(c.store().rawRetentionMs()).isEqualTo(7 * 86_400_000L);
-        assertThat(c.auditLog()).isEqualTo(dir.resolve("plant.ems/audit.jsonl"));
+        assertThat(c.auditLog()).isEqualTo(state.resolve("audit.jsonl"));
     }
 
     @Test
