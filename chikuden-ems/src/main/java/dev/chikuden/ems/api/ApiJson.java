@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.EmsState;
 import java.io.IOException;
 
 /** The API's JSON dialect: NaN and infinities (stale readings) as null, states in lower case. */

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.api;
 
+import dev.chikuden.ems.runtime.EmsService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

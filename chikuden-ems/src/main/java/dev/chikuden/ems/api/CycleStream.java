@@ -2,7 +2,7 @@ package dev.chikuden.ems.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

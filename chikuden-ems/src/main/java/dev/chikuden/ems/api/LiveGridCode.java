@@ -1,6 +1,6 @@
 package dev.chikuden.ems.api;
 
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeMetrics;
 import dev.chikuden.gridcode.GridCodeReport;

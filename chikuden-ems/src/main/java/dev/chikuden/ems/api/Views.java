@@ -1,7 +1,8 @@
 package dev.chikuden.ems.api;
 
+import dev.chikuden.ems.runtime.EmsService;
 import dev.chikuden.ems.runtime.Alarm;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.runtime.CycleTiming;
 import java.time.Instant;
 import java.util.LinkedHashMap;

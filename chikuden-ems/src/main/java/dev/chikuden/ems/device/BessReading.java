@@ -1,5 +1,6 @@
 package dev.chikuden.ems.device;
 
+import dev.chikuden.ems.modbus.UnitState;
 /**
  * One reading of a battery unit (its PCS and BMS together), as its registers give it. Powers are net
  * AC at the unit's terminals in kW, {@code > 0} discharge; limits are positive magnitudes.

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.device;
 
+import dev.chikuden.ems.modbus.UnitState;
 import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterImage;

@@ -1,6 +1,5 @@
 package dev.chikuden.ems.modbus;
 
-import dev.chikuden.ems.device.UnitState;
 import java.util.Map;
 
 /**

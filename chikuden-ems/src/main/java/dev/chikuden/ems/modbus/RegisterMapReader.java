@@ -1,6 +1,5 @@
 package dev.chikuden.ems.modbus;
 
-import dev.chikuden.ems.device.UnitState;
 import dev.chikuden.site.ConfigException;
 import dev.chikuden.site.ConfigProblem;
 import dev.chikuden.site.YamlDocument;

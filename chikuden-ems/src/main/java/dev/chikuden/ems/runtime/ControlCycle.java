@@ -1,12 +1,14 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.Measurements;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.GridMeterDevice;
 import dev.chikuden.ems.device.MeterReading;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

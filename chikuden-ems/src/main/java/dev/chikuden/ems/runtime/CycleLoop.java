@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.api.EmsService;
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;

@@ -2,7 +2,7 @@ package dev.chikuden.ems.runtime;
 
 import dev.chikuden.battery.BatteryView;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 
 /**
  * The battery units' part of one cycle's process image, and the view the controllers get of them.

@@ -1,7 +1,7 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.config.EmsConfig;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package dev.chikuden.ems.twin;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.Quantity;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chikuden.ems.config.EmsConfig;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.gridcode.GridCodeRules;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

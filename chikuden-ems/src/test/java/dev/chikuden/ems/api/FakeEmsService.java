@@ -1,9 +1,10 @@
 package dev.chikuden.ems.api;
 
+import dev.chikuden.ems.runtime.EmsService;
 import dev.chikuden.ems.runtime.Alarm;
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.runtime.CycleTiming;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.store.TelemetryPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.chikuden.ems.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.chikuden.ems.runtime.CycleSnapshot;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.gridcode.RuleVerdict;
 import java.time.Instant;

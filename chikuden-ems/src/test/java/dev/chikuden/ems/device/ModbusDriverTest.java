@@ -1,5 +1,6 @@
 package dev.chikuden.ems.device;
 
+import dev.chikuden.ems.modbus.UnitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,7 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.site.SiteConfig;

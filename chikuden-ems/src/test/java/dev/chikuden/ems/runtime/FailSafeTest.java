@@ -1,9 +1,11 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;

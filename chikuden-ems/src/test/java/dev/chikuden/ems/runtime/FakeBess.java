@@ -4,7 +4,7 @@ import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.ems.store.TelemetryStore;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.site.SiteConfig;

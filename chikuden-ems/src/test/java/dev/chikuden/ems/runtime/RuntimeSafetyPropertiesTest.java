@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.ArrayList;

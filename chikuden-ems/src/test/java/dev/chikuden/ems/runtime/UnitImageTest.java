@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import org.junit.jupiter.api.Test;
 
 /** The units' part of the process image and the aggregate battery the controllers see. */

@@ -1,6 +1,6 @@
 package dev.chikuden.ems.store;
 
-import dev.chikuden.ems.runtime.CycleSnapshot;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.chikuden.ems.store;
 
-import dev.chikuden.ems.runtime.CycleSnapshot;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -12,7 +12,7 @@ import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.DeviceConnections;
-import dev.chikuden.ems.device.UnitState;
+import dev.chikuden.ems.modbus.UnitState;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.site.SiteConfig;

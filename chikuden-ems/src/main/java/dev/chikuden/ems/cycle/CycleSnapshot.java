@@ -1,4 +1,4 @@
-package dev.chikuden.ems.runtime;
+package dev.chikuden.ems.cycle;
 
 /**
  * What one control cycle saw and did: the record the API streams, the store keeps and the dashboard

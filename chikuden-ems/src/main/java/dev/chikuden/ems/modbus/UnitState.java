@@ -1,4 +1,4 @@
-package dev.chikuden.ems.device;
+package dev.chikuden.ems.modbus;
 
 /** The operating state a battery unit reports (SunSpec-style). */
 public enum UnitState {

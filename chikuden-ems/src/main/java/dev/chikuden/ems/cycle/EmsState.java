@@ -1,4 +1,4 @@
-package dev.chikuden.ems.runtime;
+package dev.chikuden.ems.cycle;
 
 import java.util.Locale;
 
