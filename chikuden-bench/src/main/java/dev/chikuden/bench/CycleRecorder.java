@@ -1,7 +1,7 @@
 package dev.chikuden.bench;
 
-import dev.chikuden.ems.runtime.CycleSnapshot;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.runtime.Alarm;
 import dev.chikuden.ems.runtime.CycleTiming;
 import dev.chikuden.ems.runtime.EmsRuntime;
-import dev.chikuden.ems.runtime.EmsState;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
