@@ -6,6 +6,7 @@ import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterImage;
 import dev.chikuden.ems.modbus.Role;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
  * with the points the map writes alongside it (SunSpec: enable, mode, value in one request). A
  * point the map lacks reads as NaN ({@link UnitState#UNKNOWN} for the state, 0 for the alarms).
  */
-public final class ModbusBessDevice implements BessDevice {
-    private final String name;
-    private final UnitLink link;
-    private final Runnable onClose;
+public final class ModbusBessDevice extends ModbusUnit implements BessDevice {
+    /** What a reading takes, in the map's roles. */
+    private static final Role[] READ = {Role.POWER, Role.SOC, Role.SETPOINT, Role.SOC_MIN, Role.SOC_MAX,
+            Role.STATE_OF_HEALTH, Role.ENERGY_RATING, Role.MAX_CHARGE, Role.MAX_DISCHARGE, Role.SETPOINT_ENABLE,
+            Role.STATE, Role.ALARMS};
+
     private final Point power;
     private final Point soc;
     private final Point socMin;
@@ -33,8 +36,7 @@ public final class ModbusBessDevice implements BessDevice {
     private final List<Point> withSetpoint = new ArrayList<>();
 
     ModbusBessDevice(String name, ModbusConnection connection, int unitId, DeviceMap map, Runnable onClose) {
-        this.name = name;
-        this.onClose = onClose;
+        super(name, connection, unitId, map, Arrays.stream(READ).map(map::point).toList(), onClose);
         power = map.point(Role.POWER);
         soc = map.point(Role.SOC);
         socMin = map.point(Role.SOC_MIN);
@@ -47,29 +49,12 @@ public final class ModbusBessDevice implements BessDevice {
         enable = map.point(Role.SETPOINT_ENABLE);
         state = map.point(Role.STATE);
         alarms = map.point(Role.ALARMS);
-        List<Point> needed = new ArrayList<>(List.of(power, soc, setpoint));
-        for (Point p : new Point[] {socMin, socMax, health, energyRating, maxCharge, maxDischarge, enable, state, alarms}) {
-            if (p != null) {
-                needed.add(p);
-            }
-        }
         withSetpoint.add(setpoint);
         for (Point p : map.points()) {
             if (!Double.isNaN(p.write())) {
                 withSetpoint.add(p);
             }
         }
-        this.link = new UnitLink(connection, unitId, map, needed);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String address() {
-        return link.address();
     }
 
     @Override
@@ -78,19 +63,15 @@ public final class ModbusBessDevice implements BessDevice {
     }
 
     private BessReading reading(RegisterImage r) {
-        double soh = get(r, health);
-        double rating = get(r, energyRating);
+        double soh = valueOrNaN(r, health);
+        double rating = valueOrNaN(r, energyRating);
         double capacity = Double.isNaN(soh) ? rating : rating * soh;
         boolean enabled = enable == null || r.raw(enable) == 1;
         UnitState s = state == null ? UnitState.UNKNOWN : state.state(r.raw(state));
         int alarmBits = alarms == null ? 0 : (int) r.raw(alarms);
-        return new BessReading(r.get(power), r.get(soc), get(r, socMin), get(r, socMax), capacity, soh,
-                get(r, maxDischarge), get(r, maxCharge), enabled ? r.get(setpoint) : 0, s, alarmBits,
+        return new BessReading(r.get(power), r.get(soc), valueOrNaN(r, socMin), valueOrNaN(r, socMax), capacity, soh,
+                valueOrNaN(r, maxDischarge), valueOrNaN(r, maxCharge), enabled ? r.get(setpoint) : 0, s, alarmBits,
                 System.currentTimeMillis());
-    }
-
-    private static double get(RegisterImage r, Point p) {
-        return p == null ? Double.NaN : r.get(p);
     }
 
     @Override
@@ -109,23 +90,8 @@ public final class ModbusBessDevice implements BessDevice {
         });
     }
 
-    /** Connects and reads what is read once per connection. */
-    CompletableFuture<Void> prepare() {
-        return link.statics().thenAccept(image -> { });
-    }
-
     /** Read requests one reading takes (once the scale factors are known). */
     int requestsPerRead() {
         return link.requestsPerRead();
-    }
-
-    @Override
-    public void close() {
-        onClose.run();
-    }
-
-    @Override
-    public String toString() {
-        return name + " at " + address();
     }
 }
