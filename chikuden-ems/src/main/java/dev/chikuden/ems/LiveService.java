@@ -13,6 +13,9 @@ import dev.chikuden.site.SiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The live EMS put together: the telemetry store, the device connections, the runtime that cycles the
@@ -20,6 +23,9 @@ import java.nio.file.Files;
  * end-to-end tests start it the same way.
  */
 public final class LiveService implements AutoCloseable {
+    /** How long the start waits for the devices to answer before it starts cycling anyway. */
+    static final long PREPARE_WAIT_MS = 5_000;
+
     private final EmsConfig config;
     private final DeviceConnections devices;
     private final EmsRuntime runtime;
@@ -50,9 +56,7 @@ public final class LiveService implements AutoCloseable {
         EmsRuntime runtime = null;
         try {
             devices = DeviceConnections.open(config.devices());
-            // scale factors and ratings read once before the first cycle, so it reads one block a device;
-            // a device not there yet is no error: the runtime starts in STARTING and the driver retries
-            devices.prepare().exceptionally(e -> null);
+            awaitDevices(devices);
             runtime = new EmsRuntime(site, config, devices.batteries(), devices.meter(), store, CycleClock.SYSTEM);
             ApiServer api = ApiServer.start(runtime, config, SiteLimits.of(site));
             runtime.start();
@@ -63,6 +67,22 @@ public final class LiveService implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(runtime, devices, store);
             throw e;
+        }
+    }
+
+    /**
+     * Connects to every device and reads its scale factors and ratings before the first cycle, so that
+     * the first cycles read one block a device instead of counting as silent while a hundred connections
+     * open. A device not there after {@link #PREPARE_WAIT_MS} is no error: the runtime then finds it
+     * silent, goes safe with an alarm and the driver keeps reconnecting.
+     */
+    private static void awaitDevices(DeviceConnections devices) {
+        try {
+            devices.prepare().get(PREPARE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // reported by the runtime's first cycles, with the device's address
         }
     }
 
