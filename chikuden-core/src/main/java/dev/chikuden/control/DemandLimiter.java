@@ -19,14 +19,21 @@ import dev.chikuden.time.HalfHourDemandMeter;
  * <p>Once the slot is already over the target (allowance negative) nothing can bring it back, and
  * exporting does not lower the import register, so the limiter asks for zero import: the whole net
  * load, as far as the window allows.
+ *
+ * <p>The target may change from one billing month to the next ({@link #monthly}): a plan that lets
+ * the battery hold each month at its own peak gives the limiter that peak as the month's target.
  */
 public final class DemandLimiter implements ControlLayer {
     private static final double SLOT_S = HalfHourDemandMeter.SLOT_MS / 1000.0;
     private static final double SLOT_H = SLOT_S / 3600;
 
-    private final double targetKw;
+    /** From {@code fromEpochMs[i]} on, the target is {@code targetKw[i]}; before the first, the first. */
+    private final long[] fromEpochMs;
+    private final double[] targetKw;
     private final double rechargeSocTarget;
     private final double maxRechargeKw;
+    /** The target in force at the last step: time runs forward, so the search starts there. */
+    private int current;
 
     /**
      * @param targetKw          the slot average import not to exceed
@@ -34,8 +41,32 @@ public final class DemandLimiter implements ControlLayer {
      * @param maxRechargeKw     the fastest such recharge (net AC kW, positive)
      */
     public DemandLimiter(double targetKw, double rechargeSocTarget, double maxRechargeKw) {
-        if (!(targetKw >= 0) || Double.isInfinite(targetKw)) {
-            throw new IllegalArgumentException("targetKw must be finite and >= 0, was " + targetKw);
+        this(new long[] {Long.MIN_VALUE}, new double[] {targetKw}, rechargeSocTarget, maxRechargeKw);
+    }
+
+    /**
+     * A limiter whose target changes at given instants, e.g. at the start of each billing month.
+     *
+     * @param fromEpochMs ascending; target {@code i} holds from {@code fromEpochMs[i]} to the next
+     *                    (the first also before it)
+     * @param targetKw    one target per instant
+     */
+    public static DemandLimiter monthly(long[] fromEpochMs, double[] targetKw, double rechargeSocTarget,
+                                        double maxRechargeKw) {
+        return new DemandLimiter(fromEpochMs.clone(), targetKw.clone(), rechargeSocTarget, maxRechargeKw);
+    }
+
+    private DemandLimiter(long[] fromEpochMs, double[] targetKw, double rechargeSocTarget, double maxRechargeKw) {
+        if (fromEpochMs.length == 0 || fromEpochMs.length != targetKw.length) {
+            throw new IllegalArgumentException("need one target per instant, at least one");
+        }
+        for (int i = 0; i < targetKw.length; i++) {
+            if (!(targetKw[i] >= 0) || Double.isInfinite(targetKw[i])) {
+                throw new IllegalArgumentException("targetKw must be finite and >= 0, was " + targetKw[i]);
+            }
+            if (i > 0 && fromEpochMs[i] <= fromEpochMs[i - 1]) {
+                throw new IllegalArgumentException("the instants a target changes must ascend");
+            }
         }
         if (!(rechargeSocTarget >= 0 && rechargeSocTarget <= 1)) {
             throw new IllegalArgumentException("rechargeSocTarget must be within 0..1, was " + rechargeSocTarget);
@@ -43,6 +74,7 @@ public final class DemandLimiter implements ControlLayer {
         if (!(maxRechargeKw >= 0)) {
             throw new IllegalArgumentException("maxRechargeKw must be >= 0, was " + maxRechargeKw);
         }
+        this.fromEpochMs = fromEpochMs;
         this.targetKw = targetKw;
         this.rechargeSocTarget = rechargeSocTarget;
         this.maxRechargeKw = maxRechargeKw;
@@ -60,7 +92,7 @@ public final class DemandLimiter implements ControlLayer {
             return; // a slot account that has not rolled over: nothing sound to predict from
         }
         double hoursLeft = leftS / 3600;
-        double allowanceKwh = targetKw * SLOT_H - m.slotImportKwh();
+        double allowanceKwh = targetKw(m.slotStartEpochMs()) * SLOT_H - m.slotImportKwh();
         double allowedKw = Math.max(0, allowanceKwh) / hoursLeft;
         double net = m.netLoadKw();
         window.atLeast(net - allowedKw);
@@ -72,5 +104,16 @@ public final class DemandLimiter implements ControlLayer {
             double toTargetKw = (rechargeSocTarget - soc) * battery.capacityKwh() * 3600 / m.stepS();
             window.prefer(-Math.min(Math.min(maxRechargeKw, headroomKw), toTargetKw));
         }
+    }
+
+    /** The target of the slot starting at {@code slotStartMs}: a slot is billed in the month it starts in. */
+    private double targetKw(long slotStartMs) {
+        if (current > 0 && slotStartMs < fromEpochMs[current]) {
+            current = 0; // time went back: search again from the first
+        }
+        while (current + 1 < fromEpochMs.length && slotStartMs >= fromEpochMs[current + 1]) {
+            current++;
+        }
+        return targetKw[current];
     }
 }

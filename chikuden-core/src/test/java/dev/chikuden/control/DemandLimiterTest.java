@@ -117,6 +117,29 @@ class DemandLimiterTest {
     }
 
     @Test
+    void aMonthlyTargetHoldsEachSlotAtTheTargetOfTheMonthItStartsIn() {
+        // the "month" changes at the second slot's start; a lossless battery with room for both slots
+        long slotMs = 30 * 60 * 1000L;
+        var limiter = DemandLimiter.monthly(new long[] {ControlHarness.START_MS, ControlHarness.START_MS + slotMs},
+                new double[] {1000, 1200}, 0, 0);
+        var h = ControlHarness.given(ControlHarness.battery(0.9), limiter).stepSeconds(STEP_S);
+        for (int i = 0; i < SLOT_STEPS; i++) {
+            assertThat(step(h, 1300)).isCloseTo(300, offset(1e-6));
+        }
+        for (int i = 0; i < SLOT_STEPS; i++) {
+            assertThat(step(h, 1300)).isCloseTo(100, offset(1e-6));
+        }
+    }
+
+    @Test
+    void monthlyTargetsMustAscendInTime() {
+        assertThatThrownBy(() -> DemandLimiter.monthly(new long[] {2, 1}, new double[] {1, 1}, 0, 0))
+                .hasMessageContaining("ascend");
+        assertThatThrownBy(() -> DemandLimiter.monthly(new long[] {1}, new double[] {1, 2}, 0, 0))
+                .hasMessageContaining("one target per instant");
+    }
+
+    @Test
     void refusesANegativeTarget() {
         assertThatThrownBy(() -> new DemandLimiter(-1, 0.5, 100)).hasMessageContaining("targetKw");
         assertThatThrownBy(() -> new DemandLimiter(1000, 1.5, 100)).hasMessageContaining("rechargeSocTarget");
