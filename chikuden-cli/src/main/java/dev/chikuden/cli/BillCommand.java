@@ -4,9 +4,8 @@ import dev.chikuden.BadInputException;
 import dev.chikuden.cli.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
-import dev.chikuden.study.SiteModels;
+import dev.chikuden.study.SiteBilling;
 import dev.chikuden.tariff.Bill;
-import dev.chikuden.tariff.BillCalculator;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.MonthlyBill;
 import dev.chikuden.time.SeriesCsv;
@@ -42,6 +41,11 @@ final class BillCommand implements Callable<Integer> {
     @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first value column).")
     String column;
 
+    @Option(names = "--case", paramLabel = "without-battery|with-battery", defaultValue = "without-battery",
+            description = "Which case's contract a fixed grid.contract gives the series (default: ${DEFAULT-VALUE}); "
+                    + "under grid.contract: auto the series is billed at its own peak either way.")
+    String billedCase;
+
     @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
     boolean json;
 
@@ -52,11 +56,17 @@ final class BillCommand implements Callable<Integer> {
             throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
         }
+        if (!billedCase.equals("without-battery") && !billedCase.equals("with-battery")) {
+            throw new BadInputException("--case: \"" + billedCase + "\" is not without-battery or with-battery");
+        }
         var series = SeriesCsv.read(grid, column, site.zone());
-        Bill bill = new BillCalculator(site.billing().tariff(), site.zone(), SiteModels.prices(site))
-                .bill(BillingMeter.of(series, site.zone()));
+        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(series, site.zone()),
+                billedCase.equals("with-battery"));
+        Bill bill = billed.bill();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("site", site.name());
+        f.put("contractKw", billed.contractKw());
+        f.put("contractBasis", billed.basis().id());
         f.putAll(BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
@@ -70,6 +80,10 @@ final class BillCommand implements Callable<Integer> {
 
     private static String table(SiteConfig site, Bill bill, Map<String, Object> f) {
         StringBuilder sb = new StringBuilder(site.name()).append('\n');
+        sb.append(String.format(Locale.ROOT, "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
+                ((Number) f.get("contractKw")).doubleValue(), f.get("contractBasis"),
+                site.grid().contract().auto() ? "auto" : "fixed",
+                site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT)));
         sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
                 "max 30-min kW", "contract kW", "total yen"));
         for (MonthlyBill m : bill.months()) {

@@ -149,12 +149,53 @@ class PlanCommandTest {
 
     /** The example signs 115 MW with the battery instead of 140 MW: the basic charge scales with it. */
     @Test
-    void theBatteryCaseIsBilledOnItsOwnAgreedContract() {
-        double without = json.get("withoutBattery").get("bill").get("lineItems").get("basicChargeYen").asDouble();
-        double with = json.get("withBattery").get("bill").get("lineItems").get("basicChargeYen").asDouble();
-        assertThat(with / without).isCloseTo(115.0 / 140.0, offset(1e-6));
-        assertThat(json.get("billSavingYen").asDouble()).isEqualTo(
-                json.get("withoutBattery").get("billYen").asDouble() - json.get("withBattery").get("billYen").asDouble());
+    void theSavingRecomputedFromTheResultFilesIsWhatPlanPrints() throws IOException {
+        // the site file's tariff: the template's rates, power factor 100 %, August 2025 fuel -0.50, levy FY2025 3.98
+        double basicPerKw = 1911.80 * (185 - 100) / 100.0 * 7 / 31;
+        long[] without = billFromResultFile(dir.resolve("without-battery.csv"), basicPerKw);
+        long[] with = billFromResultFile(dir.resolve("with-battery.csv"), basicPerKw);
+        assertThat(json.get("withoutBattery").get("contractKw").asDouble()).isEqualTo(without[0]);
+        assertThat(json.get("withBattery").get("contractKw").asDouble()).isEqualTo(with[0]);
+        assertThat(json.get("withoutBattery").get("billYen").asLong()).isEqualTo(without[1]);
+        assertThat(json.get("withBattery").get("billYen").asLong()).isEqualTo(with[1]);
+        assertThat(json.get("billSavingYen").asLong()).isEqualTo(without[1] - with[1]);
+        long byLine = 0;
+        for (JsonNode v : json.get("billSavingByLine")) {
+            byLine += v.asLong();
+        }
+        assertThat(byLine).isEqualTo(json.get("billSavingYen").asLong());
+        long byItem = 0;
+        for (JsonNode v : json.get("netSavingByItem")) {
+            byItem += v.asLong();
+        }
+        assertThat(byItem).isEqualTo(json.get("netSavingYen").asLong());
+    }
+
+    /**
+     * Contract kW and bill total of a result file, worked out here from its gridKw column alone:
+     * 30-minute slots of the 1-s rows, the contract at the largest slot's mean import rounded up to
+     * a whole kW, and each line item truncated to whole yen.
+     */
+    private static long[] billFromResultFile(Path csv, double basicPerKw) throws IOException {
+        double[] slotKwh = new double[7 * 48];
+        double importKwh = 0;
+        try (var lines = Files.lines(csv)) {
+            var it = lines.skip(1).iterator();
+            for (int row = 0; it.hasNext(); row++) {
+                String[] f = it.next().split(",");
+                double kwh = Math.max(0, Double.parseDouble(f[4])) / 3600;
+                slotKwh[row / 1800] += kwh;
+                importKwh += kwh;
+            }
+        }
+        double peakKw = 0;
+        for (double kwh : slotKwh) {
+            peakKw = Math.max(peakKw, kwh * 2);
+        }
+        long contractKw = (long) Math.ceil(peakKw - 0.01);
+        long total = (long) Math.floor(contractKw * basicPerKw + 1e-6) + (long) Math.floor(importKwh * 14.17 + 1e-6)
+                + (long) Math.ceil(importKwh * -0.50 - 1e-6) + (long) Math.floor(importKwh * 3.98 + 1e-6);
+        return new long[] {contractKw, total};
     }
 
     @Test
@@ -181,7 +222,7 @@ class PlanCommandTest {
         Run r = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
-                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Saving with the battery",
+                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Bill saving", "Net saving",
                 "Simulated 1,814,400 steps in", "Instead of the battery, GPU-side smoothing");
     }
 

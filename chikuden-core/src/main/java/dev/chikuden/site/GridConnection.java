@@ -1,11 +1,17 @@
 package dev.chikuden.site;
 
+import dev.chikuden.tariff.ContractRule;
+
 /**
  * The site's connection to the grid.
  *
- * @param contractKw  contracted demand (kW)
+ * @param contract    how each case's contract demand is set ({@code grid.contract}, {@code grid.exceedance})
  * @param voltage     supply voltage class
  * @param frequencyHz nominal grid frequency: 50 (east Japan) or 60 (west Japan, Kansai)
  */
-public record GridConnection(double contractKw, VoltageClass voltage, double frequencyHz) {
+public record GridConnection(ContractRule contract, VoltageClass voltage, double frequencyHz) {
+    /** The fixed contract kW the battery runs under (live limits, a limiter's margin); NaN for {@code auto}. */
+    public double contractKw() {
+        return contract.fixedKw();
+    }
 }

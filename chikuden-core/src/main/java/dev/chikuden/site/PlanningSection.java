@@ -27,7 +27,11 @@ final class PlanningSection {
             m.problem("step", "\"" + m.text("step", "") + "\" is not an LP period; use 30 min or 15 min");
         }
         String solver = m.choice("solver", "highs", List.of("highs", "clp", "cbc", "glop"));
-        boolean optimise = "optimise".equals(m.choice("contract", "fixed", List.of("fixed", "optimise")));
+        if (m.has("contract")) {
+            m.problem("contract", "is replaced by grid.contract (auto by default: each case at its own planned "
+                    + "30-minute peak) and grid.exceedance (forbid, the default, or penalty: the contract that "
+                    + "minimises the bill with its excess charges); remove optimize.contract");
+        }
         double terminal = m.has("terminalSoc") ? m.fraction("terminalSoc", Double.NaN, 0, 1, false, "an SOC") : Double.NaN;
         double degradation = Double.NaN;
         if (m.has("degradationCost") && !"auto".equals(m.text("degradationCost", "auto"))) {
@@ -36,7 +40,7 @@ final class PlanningSection {
         PlanningSpec.ReserveSpec reserve = m.has("reserve") ? reserve(m.map("reserve")) : null;
         m.finish();
         return new PlanningSpec.OptimizeSpec(Double.isNaN(step) ? 1_800_000 : Math.round(step * 1000),
-                solver == null ? "highs" : solver, optimise, terminal, degradation, reserve);
+                solver == null ? "highs" : solver, terminal, degradation, reserve);
     }
 
     private static PlanningSpec.ReserveSpec reserve(YamlMap m) {

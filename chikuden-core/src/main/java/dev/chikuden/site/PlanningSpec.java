@@ -15,15 +15,14 @@ public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpe
     /**
      * @param periodMs          LP period: 30 or 15 minutes
      * @param solver            highs, clp, cbc or glop
-     * @param optimiseContract  true: the LP chooses the agreed contract kW; false: the tariff's
      * @param terminalSoc       SOC the last period ends at or above; NaN: the initial SOC
      * @param degradationYenPerKwh wear per kWh discharged; NaN: derived from the aging model and
      *                          the replacement cost of {@code finance}
      * @param reserve           a reserve product to co-optimise; null for none
      */
-    public record OptimizeSpec(long periodMs, String solver, boolean optimiseContract, double terminalSoc,
+    public record OptimizeSpec(long periodMs, String solver, double terminalSoc,
                                double degradationYenPerKwh, ReserveSpec reserve) {
-        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", false, Double.NaN, Double.NaN,
+        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", Double.NaN, Double.NaN,
                 null);
     }
 

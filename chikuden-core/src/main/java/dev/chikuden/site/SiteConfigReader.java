@@ -12,6 +12,7 @@ import dev.chikuden.battery.PowerLimits;
 import dev.chikuden.battery.Thermal;
 import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
 import dev.chikuden.load.ai.TrainingJob;
+import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.weather.Climate;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
@@ -33,7 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads a site YAML file into a validated {@link SiteConfig}. Fail-fast and complete: the whole
@@ -64,15 +67,13 @@ public final class SiteConfigReader {
     }
 
     private SiteConfig parse(Reader reader) {
-        Node root = YamlDocument.compose(file, reader, "a site needs at least name, grid, loads and study");
+        Node root = YamlDocument.compose(file, reader, "a site needs at least name, loads and study");
         YamlMap top = new YamlMap(file, problems, "", root);
         String name = top.text("name", null);
         ZoneId zone = zone(top);
         Location location = location(top.map("location"));
+        // every grid setting has a default: contract auto, exceedance forbid, high voltage, 60 Hz
         GridConnection grid = grid(top.map("grid"));
-        if (!top.has("grid")) {
-            top.problem(null, "grid", "is required: the grid connection (contract, voltage)");
-        }
         List<LoadSpec> loads = new ArrayList<>();
         for (YamlMap m : top.maps("loads", true, "loads")) {
             LoadSpec l = load(m);
@@ -181,7 +182,7 @@ public final class SiteConfigReader {
     }
 
     private GridConnection grid(YamlMap m) {
-        double contract = m.positive("contract", Dimension.POWER, Double.NaN, true);
+        ContractRule contract = contract(m);
         String voltage = m.choice("voltage", "high", List.of("low", "high", "extra-high"));
         String hz = m.text("frequency", "60");
         double frequency = Double.NaN;
@@ -195,6 +196,29 @@ public final class SiteConfigReader {
         VoltageClass vc = voltage == null ? VoltageClass.HIGH
                 : VoltageClass.valueOf(voltage.toUpperCase().replace('-', '_'));
         return new GridConnection(contract, vc, frequency);
+    }
+
+    /**
+     * {@code contract: auto} (the default), one power for both cases, or
+     * {@code {withoutBattery: P, withBattery: P}}; {@code exceedance: forbid} (default) or {@code penalty}.
+     */
+    private static ContractRule contract(YamlMap m) {
+        String exceedance = m.choice("exceedance", "forbid", List.of("forbid", "penalty"));
+        ContractRule.Exceedance e = "penalty".equals(exceedance) ? ContractRule.Exceedance.PENALTY
+                : ContractRule.Exceedance.FORBID;
+        Node raw = m.raw("contract");
+        if (raw == null || raw instanceof ScalarNode s && "auto".equals(s.getValue().trim())) {
+            return new ContractRule(Double.NaN, Double.NaN, e);
+        }
+        if (raw instanceof MappingNode) {
+            YamlMap c = m.map("contract");
+            double without = c.positive("withoutBattery", Dimension.POWER, Double.NaN, true);
+            double with = c.positive("withBattery", Dimension.POWER, Double.NaN, true);
+            c.finish();
+            return Double.isNaN(without) || Double.isNaN(with) ? ContractRule.AUTO : new ContractRule(without, with, e);
+        }
+        double kw = m.positive("contract", Dimension.POWER, Double.NaN, true);
+        return Double.isNaN(kw) ? ContractRule.AUTO : new ContractRule(kw, kw, e);
     }
 
     private LoadSpec load(YamlMap m) {

@@ -68,6 +68,11 @@ final class StackSection {
                     return null;
                 }
                 double margin = c.fraction("margin", 0.03, 0, 0.5, false, "a margin below the contract");
+                if (!c.has("target") && grid.contract().auto()) {
+                    c.problem(null, c.path(), "needs a target (e.g. target: 112 MW): a margin is taken below a fixed "
+                            + "grid.contract, and grid.contract is auto (each case at its own peak)");
+                    return null;
+                }
                 double target = c.has("target") ? c.positive("target", Dimension.POWER, Double.NaN, true)
                         : grid.contractKw() * (1 - margin);
                 double soc = c.fraction("rechargeSoc", 0.6, 0, 1, false, "an SOC");

@@ -53,23 +53,25 @@ final class TariffReader {
     BillingSpec read(YamlMap top, GridConnection grid) {
         BillingSpec.Prices prices = top.has("prices") ? prices(top.map("prices")) : null;
         if (!top.has("tariff")) {
-            return prices == null ? null : new BillingSpec(null, prices, Double.NaN);
+            return prices == null ? null : new BillingSpec(null, prices);
         }
         YamlMap user = top.map("tariff");
         YamlMap base = base(user);
         YamlMap m = base == null ? user : new YamlMap(file, problems, user.path(), user.node(), base);
         m.hasOwn("preset"); // read by base(); allowed here
         m.hasOwn("file");
-        Tariff t = tariff(m, grid.contractKw());
-        // the agreed contract a battery lets the site sign; the excess penalty still applies above it
-        double withBattery = m.has("contractWithBattery")
-                ? m.positive("contractWithBattery", Dimension.POWER, Double.NaN, true) : Double.NaN;
+        // under grid.contract: auto the bill sets each case's contract; 0 is a placeholder until then
+        Tariff t = tariff(m, grid.contract().auto() ? 0 : grid.contract().fixedKw(false));
+        if (m.has("contractWithBattery")) {
+            m.problem("contractWithBattery", "is replaced by grid.contract: auto (the default: each case at its own "
+                    + "planned 30-minute peak) or grid.contract: {withoutBattery: 140 MW, withBattery: 115 MW}");
+        }
         m.finish();
         if (t != null && prices == null && (t.marketLinked() != null || t.exportSale() != null && t.exportSale().market())) {
             m.problem(null, m.path(), "a market-linked menu or an export sale at market price needs JEPX prices: "
                     + "add prices: {file: spot_summary_2025.csv, area: kansai}");
         }
-        return new BillingSpec(t, prices, withBattery);
+        return new BillingSpec(t, prices);
     }
 
     private BillingSpec.Prices prices(YamlMap m) {
@@ -130,6 +132,7 @@ final class TariffReader {
         String contract = m.choice("contract", "agreed", List.of("agreed", "ratchet"));
         double excess = m.number("excessMultiplier", 1.5, 1, 10);
         double previousPeak = m.positive("previousPeak", Dimension.POWER, 0, false);
+        boolean raises = m.bool("excessRaisesContract", false);
         double powerFactor = m.fraction("powerFactor", 0.85, 0, 1, true, "a power factor");
         Set<Integer> summer = summerMonths(m);
         Set<DayOfWeek> restDays = restDays(m);
@@ -169,7 +172,7 @@ final class TariffReader {
             return null;
         }
         return new Tariff(name, taxIncluded, tax, basic, new Tariff.ContractDemand("ratchet".equals(contract), agreedKw,
-                excess, previousPeak), powerFactor, summer, bands, linked, fuel, mpa, levy, subsidies, export,
+                excess, previousPeak, raises), powerFactor, summer, bands, linked, fuel, mpa, levy, subsidies, export,
                 restDays, holidays);
     }
 

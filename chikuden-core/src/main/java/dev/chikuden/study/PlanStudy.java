@@ -9,8 +9,6 @@ import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.tariff.Bill;
-import dev.chikuden.tariff.BillCalculator;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
@@ -65,7 +63,7 @@ public final class PlanStudy {
      * @param gpuSmoothing the first year without battery but with GPU-side smoothing; null unless compared
      */
     public record Result(SiteConfig site, List<Year> years, GridCodeReport withoutBatteryGridCode,
-                         GridCodeReport withBatteryGridCode, double wallSeconds, Bills bills,
+                         GridCodeReport withBatteryGridCode, double wallSeconds, SiteBilling.Bills bills,
                          Comparison gpuSmoothing) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
@@ -89,16 +87,8 @@ public final class PlanStudy {
         }
     }
 
-    /** @param withBattery null when the site has no battery */
     /** A case compared with the battery: its first year and its grid-code report. */
     public record Comparison(SimulationResult result, GridCodeReport gridCode) {
-    }
-
-    public record Bills(Bill withoutBattery, Bill withBattery) {
-        /** Without minus with battery, yen; NaN without a battery. */
-        public double savingYen() {
-            return withBattery == null ? Double.NaN : withoutBattery.totalYen() - withBattery.totalYen();
-        }
     }
 
     private PlanStudy() {
@@ -140,14 +130,8 @@ public final class PlanStudy {
         for (int y = 0; y < without.size(); y++) {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
-        Bills bills = null;
-        if (billed) {
-            var prices = SiteModels.prices(site);
-            BillCalculator billWithout = new BillCalculator(site.billing().tariff(), site.zone(), prices);
-            BillCalculator billWith = new BillCalculator(site.billing().tariffWithBattery(), site.zone(), prices);
-            bills = new Bills(billWithout.bill(withoutBilling.slots()),
-                    withBilling == null ? null : billWith.bill(withBilling.slots()));
-        }
+        SiteBilling.Bills bills = billed
+                ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots()) : null;
         return new Result(site, List.copyOf(years), withoutGridCode.report(),
                 with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills, gpuSmoothing);
     }
@@ -210,9 +194,11 @@ public final class PlanStudy {
     private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks,
                                                  LongConsumer progress) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
+        if (c == Case.WITHOUT_BATTERY) {
+            return Baseline.simulate(site, grid, sinks, progress);
+        }
         // the controller sees the year's own dates (an MPC forecasts that year's load)
-        Controller controller = c == Case.WITH_BATTERY ? SiteModels.controller(site.withStudy(site.study().year(year)))
-                : Controller.IDLE;
+        Controller controller = SiteModels.controller(site.withStudy(site.study().year(year)));
         SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
                 SiteModels.ambient(site, grid), battery, controller,
                 site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);

@@ -29,16 +29,39 @@ public final class BillCalculator {
     }
 
     public Bill bill(SlotEnergy slots) {
+        return bill(slots, Map.of());
+    }
+
+    /**
+     * The bill, with the 30-minute peaks of months before the series ({@code priorPeaksKw}) for a
+     * 12-month ratchet; a month not in it counts at the tariff's {@code previousPeakKw}.
+     */
+    public Bill bill(SlotEnergy slots, Map<YearMonth, Double> priorPeaksKw) {
         List<MonthlyBill> months = new ArrayList<>();
-        Map<YearMonth, Double> peaks = new LinkedHashMap<>();
+        Map<YearMonth, Double> peaks = new LinkedHashMap<>(priorPeaksKw);
+        YearMonth first = null;
+        double raisedKw = 0; // the contract an excess raised, until the month it lapses
+        YearMonth lapses = null;
         int i = 0;
         while (i < slots.size()) {
             YearMonth m = YearMonth.from(local(slots.firstSlotEpochMs(), i));
+            first = first == null ? m : first;
             int end = i;
             while (end < slots.size() && YearMonth.from(local(slots.firstSlotEpochMs(), end)).equals(m)) {
                 end++;
             }
-            months.add(month(m, slots, i, end, peaks));
+            if (lapses != null && !m.isBefore(lapses)) {
+                raisedKw = 0;
+                lapses = null;
+            }
+            MonthlyBill b = month(m, first, slots, i, end, peaks, raisedKw);
+            Tariff.ContractDemand c = tariff.contract();
+            if (!c.ratchet() && c.excessRaisesContract() && b.maxDemandKw() > b.contractKw()) {
+                // the demand that passed the contract becomes the contract of the following 12 months
+                raisedKw = b.maxDemandKw();
+                lapses = m.plusMonths(13);
+            }
+            months.add(b);
             i = end;
         }
         Map<String, Long> items = new LinkedHashMap<>();
@@ -50,7 +73,8 @@ public final class BillCalculator {
         return new Bill(tariff.name(), List.copyOf(months), items, total, rates.warnings());
     }
 
-    private MonthlyBill month(YearMonth m, SlotEnergy s, int from, int to, Map<YearMonth, Double> peaks) {
+    private MonthlyBill month(YearMonth m, YearMonth first, SlotEnergy s, int from, int to, Map<YearMonth, Double> peaks,
+                              double raisedKw) {
         double importKwh = 0;
         double exportKwh = 0;
         double peakKw = 0;
@@ -81,12 +105,13 @@ public final class BillCalculator {
         peaks.put(m, peakKw);
         double covered = coveredS / (m.lengthOfMonth() * 86_400.0);
         Tariff.ContractDemand c = tariff.contract();
-        double contractKw = c.ratchet() ? ratchet(m, peaks, c.previousPeakKw()) : c.agreedKw();
+        double agreedKw = Math.max(c.agreedKw(), raisedKw);
+        double contractKw = c.ratchet() ? ratchet(m, first, peaks, c.previousPeakKw()) : agreedKw;
         double pfFactor = rates.powerFactorScale();
         Map<String, Long> items = new LinkedHashMap<>();
         items.put("basicChargeYen", yen(contractKw * tariff.basicChargeYenPerKwMonth() * pfFactor * covered));
         if (!c.ratchet()) {
-            double excessKw = Math.max(0, peakKw - c.agreedKw());
+            double excessKw = Math.max(0, peakKw - agreedKw);
             items.put("excessDemandChargeYen",
                     yen(excessKw * tariff.basicChargeYenPerKwMonth() * c.excessMultiplier() * pfFactor));
         }
@@ -116,16 +141,16 @@ public final class BillCalculator {
         return new MonthlyBill(m, importKwh, exportKwh, peakKw, contractKw, covered, items, total);
     }
 
-    /** The largest demand of this month and the previous 11 (and of the history before the series). */
-    private static double ratchet(YearMonth m, Map<YearMonth, Double> peaks, double previousPeakKw) {
+    /**
+     * The largest demand of this month and the previous 11; a month before the series counts at
+     * its prior peak when given, else at {@code previousPeakKw}.
+     */
+    private static double ratchet(YearMonth m, YearMonth first, Map<YearMonth, Double> peaks, double previousPeakKw) {
         double kw = 0;
-        YearMonth first = peaks.keySet().iterator().next();
         for (int back = 0; back < 12; back++) {
             YearMonth earlier = m.minusMonths(back);
-            kw = Math.max(kw, peaks.getOrDefault(earlier, 0.0));
-            if (earlier.isBefore(first)) {
-                kw = Math.max(kw, previousPeakKw);
-            }
+            Double known = peaks.get(earlier);
+            kw = Math.max(kw, known != null ? known : earlier.isBefore(first) ? previousPeakKw : 0);
         }
         return kw;
     }

@@ -34,7 +34,8 @@ public record Tariff(String name, boolean taxIncluded, double consumptionTax, do
     /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
     public Tariff withAgreedKw(double agreedKw) {
         return new Tariff(name, taxIncluded, consumptionTax, basicChargeYenPerKwMonth,
-                new ContractDemand(contract.ratchet(), agreedKw, contract.excessMultiplier(), contract.previousPeakKw()),
+                new ContractDemand(contract.ratchet(), agreedKw, contract.excessMultiplier(), contract.previousPeakKw(),
+                        contract.excessRaisesContract()),
                 powerFactor, summerMonths, energyBands, marketLinked, fuelCostAdjustment, marketPriceAdjustment,
                 renewableLevy, subsidies, exportSale, restDays, holidays);
     }
@@ -46,8 +47,19 @@ public record Tariff(String name, boolean taxIncluded, double consumptionTax, do
      * @param agreedKw         the agreed contract (when not a ratchet)
      * @param excessMultiplier an agreed contract's penalty: this times the basic rate on the excess kW
      * @param previousPeakKw   ratchet: the largest demand of the 11 months before the billed series
+     * @param excessRaisesContract an agreed contract's excess raises it to that demand for the following 12 months
      */
-    public record ContractDemand(boolean ratchet, double agreedKw, double excessMultiplier, double previousPeakKw) {
+    public record ContractDemand(boolean ratchet, double agreedKw, double excessMultiplier, double previousPeakKw,
+                                 boolean excessRaisesContract) {
+    }
+
+    /** The same tariff billed by the 12-month maximum demand (a contract under 500 kW). */
+    public Tariff asRatchet() {
+        return new Tariff(name, taxIncluded, consumptionTax, basicChargeYenPerKwMonth,
+                new ContractDemand(true, contract.agreedKw(), contract.excessMultiplier(), contract.previousPeakKw(),
+                        false),
+                powerFactor, summerMonths, energyBands, marketLinked, fuelCostAdjustment, marketPriceAdjustment,
+                renewableLevy, subsidies, exportSale, restDays, holidays);
     }
 
     /** Energy price = JEPX area price of the slot + {@code adderYenPerKwh}. */

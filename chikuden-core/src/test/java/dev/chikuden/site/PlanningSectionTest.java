@@ -34,7 +34,7 @@ class PlanningSectionTest {
     @Test
     void readsEverySectionInHumanUnits() throws IOException {
         PlanningSpec p = read("""
-                optimize: {step: 15 min, solver: clp, contract: optimise, terminalSoc: 40 %, degradationCost: 2.5,
+                optimize: {step: 15 min, solver: clp, terminalSoc: 40 %, degradationCost: 2.5,
                            reserve: {product: primary, priceYenPerKwH: 1.2, duration: 5 min, block: 3 h, max: 20 MW}}
                 finance: {capexYenPerKwh: 60000, capexYenPerKw: 20000, fixedOmYenPerKwYear: 800, discountRate: 5 %,
                           years: 15}
@@ -43,7 +43,6 @@ class PlanningSectionTest {
         PlanningSpec.OptimizeSpec o = p.optimize();
         assertThat(o.periodMs()).isEqualTo(900_000);
         assertThat(o.solver()).isEqualTo("clp");
-        assertThat(o.optimiseContract()).isTrue();
         assertThat(o.terminalSoc()).isEqualTo(0.4);
         assertThat(o.degradationYenPerKwh()).isEqualTo(2.5);
         assertThat(o.reserve()).isEqualTo(new PlanningSpec.ReserveSpec("primary", 1.2, 5 / 60.0, 3, 20_000));

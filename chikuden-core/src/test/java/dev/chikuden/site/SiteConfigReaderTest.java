@@ -357,15 +357,14 @@ class SiteConfigReaderTest {
 
     @Test
     void mappingWhereAValueBelongs() throws IOException {
-        assertProblems(VALID.replace("contract: 1 MW", "contract: {value: 1 MW}"),
-                "t.yaml:3:13: grid.contract: expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\", "
+        assertProblems(VALID.replace("base: 800 kW", "base: {value: 800 kW}"),
+                "t.yaml:7:11: loads[0].base: expected a power with a unit (W, kW, MW, GW), e.g. \"150 MW\", "
                         + "found a mapping");
     }
 
     @Test
     void missingSectionsAreAllListed() throws IOException {
         assertProblems("name: Bare\n",
-                "t.yaml:1:1: grid: is required: the grid connection (contract, voltage)",
                 "t.yaml:1:1: loads: is required: a list of loads",
                 "t.yaml:1:1: study: is required: start, duration (or end) and step");
     }

@@ -40,7 +40,7 @@ class TariffReaderTest {
                     monthlyAveragesYenPerKwh: {2025-01: 10.00, 2025-02: 11.00, 2025-03: 12.00}
                 """).billing().tariff();
         assertThat(t.basicChargeYenPerKwMonth()).isEqualTo(1911.80);
-        assertThat(t.contract()).isEqualTo(new Tariff.ContractDemand(false, 1000, 1.5, 0));
+        assertThat(t.contract()).isEqualTo(new Tariff.ContractDemand(false, 1000, 1.5, 0, false));
         assertThat(t.powerFactor()).isEqualTo(1.0);
         assertThat(t.taxIncluded()).isTrue();
         assertThat(t.summerMonths()).containsExactlyInAnyOrder(7, 8, 9);
@@ -67,7 +67,7 @@ class TariffReaderTest {
                     monthlyAveragesYenPerKwh: {2025-01: 10.00, 2025-02: 11.00, 2025-03: 12.00}
                 """).billing().tariff();
         Tariff at500 = new Tariff(t.name(), t.taxIncluded(), t.consumptionTax(), t.basicChargeYenPerKwMonth(),
-                new Tariff.ContractDemand(false, 500, 1.5, 0), t.powerFactor(), t.summerMonths(), t.energyBands(),
+                new Tariff.ContractDemand(false, 500, 1.5, 0, false), t.powerFactor(), t.summerMonths(), t.energyBands(),
                 t.marketLinked(), t.fuelCostAdjustment(), t.marketPriceAdjustment(), t.renewableLevy(), t.subsidies(),
                 t.exportSale(), t.restDays(), t.holidays());
         double[] kw = new double[30 * 48];
@@ -114,7 +114,7 @@ class TariffReaderTest {
                 """);
         Tariff t = site.billing().tariff();
         assertThat(t.name()).isEqualTo("my retail menu");
-        assertThat(t.contract()).isEqualTo(new Tariff.ContractDemand(true, 1000, 1.5, 700));
+        assertThat(t.contract()).isEqualTo(new Tariff.ContractDemand(true, 1000, 1.5, 700, false));
         assertThat(t.marketLinked()).isEqualTo(new Tariff.MarketLinked(2.5));
         assertThat(t.energyBands()).isEmpty();
         assertThat(t.exportSale()).isEqualTo(new Tariff.ExportSale(true, -1));

@@ -58,8 +58,8 @@ class PlanStudyTest {
         // 72,000 kWh x 14.17 = 1,020,240 and x 3.98 = 286,560; with the battery 68,000 kWh: 963,560 and 270,640
         assertThat(r.bills().withoutBattery().totalYen()).isEqualTo(308_354 + 1_020_240 + 286_560);
         assertThat(r.bills().withBattery().totalYen()).isEqualTo(308_354 + 963_560 + 270_640);
-        assertThat(r.bills().savingYen()).isEqualTo(4000 * (14.17 + 3.98), offset(1e-6));
-        assertThat(r.bills().withBattery().warnings()).isEmpty();
+        assertThat((double) r.bills().savingYen()).isEqualTo(4000 * (14.17 + 3.98), offset(1.0));
+        assertThat(r.bills().withBattery().bill().warnings()).isEmpty();
     }
 
     /**

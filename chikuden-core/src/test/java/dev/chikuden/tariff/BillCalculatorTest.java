@@ -155,4 +155,35 @@ class BillCalculatorTest {
                 "market-price adjustment for 2025-06 needs the JEPX mean of 2025-03, which the tariff's monthlyAverages "
                         + "lacks; counted as 0");
     }
+
+    /**
+     * Where the tariff says so, a month's excess over the agreed 500 kW becomes the contract of the
+     * following 12 months (and pays its penalty once, in its own month), then lapses.
+     */
+    @Test
+    void anExcessRaisesTheContractForTwelveMonths() {
+        Tariff plain = Tariffs.agreed(500, 1.0);
+        Tariff t = new Tariff(plain.name(), plain.taxIncluded(), plain.consumptionTax(), plain.basicChargeYenPerKwMonth(),
+                new Tariff.ContractDemand(false, 500, 1.5, 0, true), plain.powerFactor(), plain.summerMonths(),
+                plain.energyBands(), plain.marketLinked(), plain.fuelCostAdjustment(), plain.marketPriceAdjustment(),
+                plain.renewableLevy(), plain.subsidies(), plain.exportSale(), plain.restDays(), plain.holidays());
+        long start = at("2025-06-01T00:00");
+        int slots = (int) ((at("2026-08-01T00:00") - start) / HALF_HOUR);
+        double[] kw = new double[slots];
+        Arrays.fill(kw, 400);
+        kw[100] = 600; // one June slot 100 kW over
+        Bill b = new BillCalculator(t, TOKYO, null).bill(BillingMeter.of(new FixedStepSeries(start, HALF_HOUR, kw), TOKYO));
+        assertThat(b.months()).hasSize(14);
+        assertThat(b.months().get(0).contractKw()).isEqualTo(500);
+        assertThat(b.months().get(0).lineItemsYen().get("excessDemandChargeYen")).isEqualTo((long) (100 * 1911.80 * 1.5 * 0.85));
+        for (int m = 1; m <= 12; m++) {
+            assertThat(b.months().get(m).contractKw()).as(b.months().get(m).month().toString()).isEqualTo(600);
+            assertThat(b.months().get(m).lineItemsYen().get("excessDemandChargeYen")).isZero();
+        }
+        assertThat(b.months().get(13).month()).isEqualTo(YearMonth.of(2026, 7));
+        assertThat(b.months().get(13).contractKw()).as("lapsed after 12 months").isEqualTo(500);
+        // the same series without the rule keeps 500 kW
+        assertThat(new BillCalculator(plain, TOKYO, null).bill(BillingMeter.of(new FixedStepSeries(start, HALF_HOUR, kw), TOKYO))
+                .months().get(5).contractKw()).isEqualTo(500);
+    }
 }

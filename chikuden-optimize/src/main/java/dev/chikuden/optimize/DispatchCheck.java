@@ -65,7 +65,7 @@ public record DispatchCheck(double simulatedBillYen, double lpBillYen, double sc
                 new ControllerStack(List.of(follower), Double.POSITIVE_INFINITY), site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
         SimulationResult r = engine.run(List.of(meter), progress);
-        Tariff tariff = site.billing().tariffWithBattery();
+        Tariff tariff = site.billing().tariff();
         if (p.demand() != null && p.demand().mode() == DispatchProblem.ContractMode.OPTIMISED) {
             tariff = tariff.withAgreedKw(s.contractKw());
         }

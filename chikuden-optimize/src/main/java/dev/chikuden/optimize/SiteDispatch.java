@@ -54,7 +54,7 @@ public final class SiteDispatch {
         double[] pv = PeriodMeans.of(SiteModels.pv(site, grid), grid, period);
         double standby = standbyKw(site);
         int n = load.length;
-        TariffRates rates = new TariffRates(site.billing().tariffWithBattery(), site.zone(), SiteModels.prices(site));
+        TariffRates rates = new TariffRates(site.billing().tariff(), site.zone(), SiteModels.prices(site));
         double[] net = new double[n];
         double[] importPrice = new double[n];
         double[] exportPrice = new double[n];
@@ -168,8 +168,8 @@ public final class SiteDispatch {
             excess[m] = rates.excessYenPerKw();
         }
         ContractMode mode = c.ratchet() ? ContractMode.RATCHET
-                : site.planning().optimize().optimiseContract() ? ContractMode.OPTIMISED : ContractMode.FIXED;
-        double contract = c.ratchet() ? c.previousPeakKw() : c.agreedKw();
+                : site.grid().contract().auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
+        double contract = c.ratchet() ? c.previousPeakKw() : site.grid().contract().fixedKw(true);
         return new DemandCharge((int) (1_800_000 / period), monthOf, basic, excess, mode, contract,
                 new double[basic.length]);
     }

@@ -4,6 +4,13 @@ import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.sim.GridKpis;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.study.PlanStudy;
+import dev.chikuden.study.Saving;
+import dev.chikuden.study.SiteBilling;
+import dev.chikuden.study.WearPrice;
+import dev.chikuden.tariff.Bill;
+import dev.chikuden.tariff.ContractRule;
+import dev.chikuden.tariff.MonthlyBill;
+import java.time.format.DateTimeFormatter;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.battery.AugmentationEvent;
 import dev.chikuden.gridcode.GridCodeMetrics;
@@ -14,6 +21,7 @@ import dev.chikuden.battery.BatteryParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +30,8 @@ import java.util.Map;
  * Keys are lowerCamelCase with the unit in the name.
  */
 public final class PlanFigures {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
     private PlanFigures() {
     }
 
@@ -74,7 +84,7 @@ public final class PlanFigures {
         } else {
             top.put("withBattery", null);
         }
-        bills(top, r.bills());
+        bills(top, r);
         return top;
     }
 
@@ -127,21 +137,72 @@ public final class PlanFigures {
         m.put("gridCode", metrics);
     }
 
-    /** The first year's bill of each case, and the saving; absent for a site without a tariff. */
+    /**
+     * The first year's bill of each case with its contract, and the saving explained by bill line
+     * and by item; absent for a site without a tariff.
+     */
     @SuppressWarnings("unchecked")
-    private static void bills(Map<String, Object> top, PlanStudy.Bills bills) {
+    private static void bills(Map<String, Object> top, PlanStudy.Result r) {
+        SiteBilling.Bills bills = r.bills();
         if (bills == null) {
             return;
         }
-        Map<String, Object> without = (Map<String, Object>) top.get("withoutBattery");
-        without.put("billYen", bills.withoutBattery().totalYen());
-        without.put("bill", BillFigures.of(bills.withoutBattery()));
-        if (bills.withBattery() != null) {
-            Map<String, Object> with = (Map<String, Object>) top.get("withBattery");
-            with.put("billYen", bills.withBattery().totalYen());
-            with.put("bill", BillFigures.of(bills.withBattery()));
+        billed((Map<String, Object>) top.get("withoutBattery"), bills.withoutBattery());
+        ContractRule rule = r.site().grid().contract();
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("contract", rule.auto() ? "auto" : "fixed");
+        contract.put("exceedance", rule.exceedance().name().toLowerCase(Locale.ROOT));
+        top.put("contractRule", contract);
+        top.put("billWarnings", bills.warnings());
+        if (bills.withBattery() == null) {
+            top.put("billSavingYen", null);
+            return;
         }
-        top.put("billSavingYen", bills.withBattery() == null ? null : (Object) (long) bills.savingYen());
+        billed((Map<String, Object>) top.get("withBattery"), bills.withBattery());
+        Saving s = Saving.of(bills, 0, r.withBattery().battery().acDischargedKwh(), WearPrice.of(r.site()));
+        top.put("billSavingYen", s.billSavingYen());
+        top.put("billSavingByLine", s.billSavingByLine());
+        top.put("netSavingYen", s.netSavingYen());
+        top.put("netSavingByItem", s.netSavingByItem());
+        top.put("wearBasis", s.wearBasis());
+        top.put("billSavingPerYearYen", bills.savingPerYearYen());
+        top.put("yearFrom", yearFrom(bills.withoutBattery().bill()));
+        if (bills.withBatterySteadyState() != null) {
+            Map<String, Object> steady = new LinkedHashMap<>();
+            steady.put("contractKw", bills.withBatterySteadyState().contractKw());
+            steady.put("billYen", bills.withBatterySteadyState().totalYen());
+            steady.put("billSavingYen", bills.steadyStateSavingYen());
+            top.put("withBatterySteadyState", steady);
+        }
+        if (bills.savingAtOwnPeaksYen() != null) {
+            top.put("savingAtOwnPeaksYen", bills.savingAtOwnPeaksYen());
+            top.put("contractEffectYen", bills.contractEffectYen());
+        }
+    }
+
+    private static void billed(Map<String, Object> m, SiteBilling.CaseBill b) {
+        m.put("contractKw", b.contractKw());
+        m.put("contractBasis", b.basis().id());
+        m.put("billYen", b.totalYen());
+        m.put("bill", BillFigures.of(b.bill()));
+    }
+
+    /**
+     * How a study shorter than a year became a year: "7 days in August 2025"; null for a whole year.
+     */
+    public static String yearFrom(Bill b) {
+        List<MonthlyBill> months = b.months();
+        double days = 0;
+        for (MonthlyBill m : months) {
+            days += m.coveredFraction() * m.month().lengthOfMonth();
+        }
+        if (days >= 365 - 1e-6) {
+            return null;
+        }
+        String first = months.get(0).month().format(MONTH);
+        String last = months.get(months.size() - 1).month().format(MONTH);
+        return String.format(Locale.ROOT, "%s days in %s", new java.text.DecimalFormat("0.#").format(days),
+                first.equals(last) ? first : first + " to " + last);
     }
 
     /** Years, end of life and augmentation, from the battery's health after each study year. */

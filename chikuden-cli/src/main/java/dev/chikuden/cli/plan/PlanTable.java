@@ -63,9 +63,12 @@ public final class PlanTable {
             sb.append('\n');
             BillFigures.rows(sb, (Map<String, Object>) without.get("bill"),
                     with == null ? null : (Map<String, Object>) with.get("bill"));
+            contract(sb, f, without, with);
             if (f.get("billSavingYen") != null) {
-                sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s%n", "Saving with the battery", "yen",
-                        String.format(Locale.ROOT, "%,d", ((Number) f.get("billSavingYen")).longValue())));
+                saving(sb, f);
+            }
+            for (Object w : (List<Object>) f.get("billWarnings")) {
+                sb.append("Contract warning: ").append(w).append('\n');
             }
         }
         sb.append('\n');
@@ -75,6 +78,72 @@ public final class PlanTable {
             sb.append("; ").append(resultsNote);
         }
         return sb.append('\n').toString();
+    }
+
+    /** Each case's contract and how the rule set it. */
+    @SuppressWarnings("unchecked")
+    private static void contract(StringBuilder sb, Map<String, Object> f, Map<String, Object> without,
+                                 Map<String, Object> with) {
+        Map<String, Object> rule = (Map<String, Object>) f.get("contractRule");
+        String basis = "contract " + rule.get("contract") + ", exceedance " + rule.get("exceedance") + "; "
+                + without.get("contractBasis") + (with == null ? "" : " / " + with.get("contractBasis"));
+        if (with == null) {
+            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s  (%s)%n", "Contract", "kW",
+                    String.format(Locale.ROOT, "%,.0f", num(without, "contractKw")), basis));
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s  (%s)%n", "Contract", "kW",
+                String.format(Locale.ROOT, "%,.0f", num(without, "contractKw")),
+                String.format(Locale.ROOT, "%,.0f", num(with, "contractKw")),
+                String.format(Locale.ROOT, "%+,.0f", num(with, "contractKw") - num(without, "contractKw")), basis));
+        Map<String, Object> steady = (Map<String, Object>) f.get("withBatterySteadyState");
+        if (steady != null) {
+            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s  (the ratchet's later years)%n",
+                    "Steady state: contract", "kW", "", String.format(Locale.ROOT, "%,.0f", num(steady, "contractKw"))));
+        }
+    }
+
+    /** The bill saving by line, then the net saving by item, each summing to its total. */
+    @SuppressWarnings("unchecked")
+    private static void saving(StringBuilder sb, Map<String, Object> f) {
+        String row = "%-28s %-5s %16s  %s";
+        sb.append('\n');
+        line(sb, String.format(Locale.ROOT, row, "Bill saving", "yen", yen(f.get("billSavingYen")),
+                "(bill without battery minus with)"));
+        ((Map<String, Object>) f.get("billSavingByLine")).forEach((k, v) -> {
+            if (((Number) v).longValue() != 0) {
+                line(sb, String.format(Locale.ROOT, row, "  " + BillFigures.label(k), "yen", yen(v), ""));
+            }
+        });
+        Map<String, Object> items = (Map<String, Object>) f.get("netSavingByItem");
+        line(sb, String.format(Locale.ROOT, row, "Market revenue", "yen", yen(items.get("marketRevenueYen")), ""));
+        line(sb, String.format(Locale.ROOT, row, "Battery wear", "yen", yen(items.get("batteryWearYen")),
+                "(" + f.get("wearBasis") + ")"));
+        line(sb, String.format(Locale.ROOT, row, "Net saving", "yen", yen(f.get("netSavingYen")),
+                "(bill saving + market revenue - battery wear)"));
+        if (f.get("yearFrom") != null) {
+            line(sb, String.format(Locale.ROOT, row, "Bill saving per year", "yen",
+                    yen(Math.round(num(f, "billSavingPerYearYen"))),
+                    "(extended month by month from " + f.get("yearFrom") + ")"));
+        }
+        Map<String, Object> steady = (Map<String, Object>) f.get("withBatterySteadyState");
+        if (steady != null) {
+            line(sb, String.format(Locale.ROOT, row, "Bill saving, steady state", "yen", yen(steady.get("billSavingYen")),
+                    "(after 12 months the ratchet forgets the peaks without battery)"));
+        }
+        if (f.get("contractEffectYen") != null) {
+            line(sb, String.format(Locale.ROOT, row, "  of which the contracts", "yen", yen(f.get("contractEffectYen")),
+                    "(the fixed contracts against each case at its own peak, which saves "
+                            + yen(f.get("savingAtOwnPeaksYen")) + ")"));
+        }
+    }
+
+    private static void line(StringBuilder sb, String text) {
+        sb.append(text.stripTrailing()).append('\n');
+    }
+
+    private static String yen(Object v) {
+        return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
     }
 
     /** The third case, when compared: no battery, the GPUs smoothing themselves. */

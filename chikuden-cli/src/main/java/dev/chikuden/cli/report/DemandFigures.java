@@ -30,9 +30,9 @@ final class DemandFigures {
         FixedStepSeries with = r.withBatteryGridCode() == null ? null : r.withBatteryGridCode().metrics().demand30minKw();
         Map<YearMonth, Double> peakWithout = monthlyPeaks(without, zone);
         Map<YearMonth, Double> peakWith = with == null ? Map.of() : monthlyPeaks(with, zone);
-        Map<YearMonth, Double> contractWithout = r.bills() == null ? Map.of() : contracts(r.bills().withoutBattery().months());
+        Map<YearMonth, Double> contractWithout = r.bills() == null ? Map.of() : contracts(r.bills().withoutBattery().bill().months());
         Map<YearMonth, Double> contractWith = r.bills() == null || r.bills().withBattery() == null ? Map.of()
-                : contracts(r.bills().withBattery().months());
+                : contracts(r.bills().withBattery().bill().months());
         List<Map<String, Object>> months = new ArrayList<>();
         for (YearMonth month : peakWithout.keySet()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class DemandFigures {
             months.add(m);
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contractKw", r.site().grid().contractKw());
+        m.put("contractKw", r.bills() == null ? null : r.bills().withoutBattery().contractKw());
         m.put("monthly", months);
         m.put("duration", duration(without, with, unitKw));
         return m;

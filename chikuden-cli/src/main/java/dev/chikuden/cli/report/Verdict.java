@@ -7,7 +7,7 @@ import dev.chikuden.finance.FinanceInputs;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.study.PlanStudy;
-import dev.chikuden.tariff.MonthlyBill;
+import dev.chikuden.cli.plan.PlanFigures;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.Map;
  */
 final class Verdict {
     static final double DAYS_PER_YEAR = 365;
-    private static final String EXCESS_DEMAND_CHARGE = "excessDemandChargeYen";
 
     private Verdict() {
     }
@@ -28,36 +27,17 @@ final class Verdict {
         Map<String, Object> m = new LinkedHashMap<>();
         double periodDays = r.withoutBattery().grid().durationSeconds() / 86_400;
         m.put("periodDays", periodDays);
-        double saving = r.bills() == null ? Double.NaN : r.bills().savingYen();
-        double savingPerYear = Double.isNaN(saving) ? Double.NaN : savingPerYear(r.bills());
+        double saving = r.bills() == null || r.bills().savingYen() == null ? Double.NaN : r.bills().savingYen();
+        double savingPerYear = Double.isNaN(saving) ? Double.NaN : r.bills().savingPerYearYen();
         m.put("savingYen", Double.isNaN(saving) ? null : saving);
         m.put("savingYenPerYear", Double.isNaN(savingPerYear) ? null : savingPerYear);
+        m.put("yearFrom", Double.isNaN(saving) ? null : PlanFigures.yearFrom(r.bills().withoutBattery().bill()));
         PlanningSpec.FinanceSpec finance = r.site().planning().finance();
         m.put("finance", finance == null || Double.isNaN(savingPerYear) ? null : finance(r, finance, savingPerYear, periodDays));
         m.put("rules", r.withoutBatteryGridCode().verdicts().size());
         m.put("rulesFailedWithoutBattery", failures(r.withoutBatteryGridCode()));
         m.put("rulesFailedWithBattery", r.withBatteryGridCode() == null ? null : failures(r.withBatteryGridCode()));
         return m;
-    }
-
-    /**
-     * The first year's saving extended to a whole year: each month billed to a whole month (every
-     * line item grows with the time covered, but the excess-demand charge, a penalty on the month's
-     * peak, comes once a month whatever part of it was studied), and their mean times twelve. A
-     * whole studied year gives its saving unchanged.
-     */
-    static double savingPerYear(PlanStudy.Bills bills) {
-        List<MonthlyBill> without = bills.withoutBattery().months();
-        List<MonthlyBill> with = bills.withBattery().months();
-        double sum = 0;
-        for (int i = 0; i < without.size(); i++) {
-            MonthlyBill a = without.get(i);
-            MonthlyBill b = with.get(i);
-            double excess = a.lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L)
-                    - b.lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L);
-            sum += (a.totalYen() - b.totalYen() - excess) / a.coveredFraction() + excess;
-        }
-        return 12 * sum / without.size();
     }
 
     private static long failures(GridCodeReport report) {

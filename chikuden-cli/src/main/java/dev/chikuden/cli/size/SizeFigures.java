@@ -93,8 +93,8 @@ public final class SizeFigures {
                 + "capped at the C-rate limit times its energy");
         DispatchProblem.DemandCharge d = r.best().problem().demand();
         if (d != null && d.mode() == DispatchProblem.ContractMode.FIXED) {
-            a.add("every size keeps the same agreed contract (" + Math.round(d.contractKw()) + " kW); set optimize: "
-                    + "{contract: optimise} to let each size sign its own");
+            a.add("every size keeps the same agreed contract (" + Math.round(d.contractKw()) + " kW); set "
+                    + "grid.contract: auto to let each size sign its own");
         }
         return a;
     }

@@ -31,6 +31,12 @@
       saving: 'Saving per year',
       savingNote: 'Bill without battery minus with, first study year.',
       savingScaled: 'Extended to a year, month by month, from the {days} days studied ({yen} in them).',
+      savingFrom: '(from {from})',
+      contract: 'Contract, without → with battery',
+      billSaving: 'Bill saving (without minus with)',
+      marketRevenue: 'Market revenue',
+      batteryWear: 'Battery wear',
+      netSaving: 'Net saving (bill saving + market revenue - wear)',
       savingNone: 'Add a tariff to the site file for the saving',
       payback: 'Payback',
       paybackValue: '{years} years',
@@ -157,6 +163,12 @@
       saving: '削減額/年',
       savingNote: '蓄電池なしとありの電気料金の差（初年度）。',
       savingScaled: '検討期間 {days} 日分（{yen}）を月ごとに1年分へ換算。',
+      savingFrom: '（{from} から換算）',
+      contract: '契約電力（なし → あり）',
+      billSaving: '電気料金の削減（なし − あり）',
+      marketRevenue: '市場収入',
+      batteryWear: '蓄電池の劣化コスト',
+      netSaving: '正味の削減（料金削減 + 市場収入 − 劣化）',
       savingNone: '削減額の算定にはサイトファイルに料金（tariff）を追加してください',
       payback: '投資回収年数',
       paybackValue: '{years} 年',
@@ -781,6 +793,34 @@
     });
   }
 
+  /** The saving explained: each case's contract, the bill saving by line, the net saving by item. */
+  function savingTable() {
+    const table = document.getElementById('saving');
+    table.replaceChildren();
+    if (!P.withBattery || !P.withBattery.bill || !isNum(P.billSavingYen)) {
+      table.hidden = true;
+      return;
+    }
+    table.hidden = false;
+    const rows = [[t('contract'), power(P.withoutBattery.contractKw, 0) + ' → ' + power(P.withBattery.contractKw, 0)
+      + ' (' + P.contractRule.contract + ', ' + P.contractRule.exceedance + ')', false]];
+    rows.push([t('billSaving'), yen(P.billSavingYen), true]);
+    Object.entries(P.billSavingByLine).filter(([, v]) => v !== 0).forEach(([k, v]) => rows.push(['  ' + billItem(k), yen(v), false]));
+    rows.push([t('marketRevenue'), yen(P.netSavingByItem.marketRevenueYen), false]);
+    rows.push([t('batteryWear'), yen(P.netSavingByItem.batteryWearYen) + ' (' + P.wearBasis + ')', false]);
+    rows.push([t('netSaving'), yen(P.netSavingYen), true]);
+    const body = table.createTBody();
+    rows.forEach(([label, value, strong]) => {
+      const tr = body.insertRow();
+      tr.insertCell().textContent = label;
+      const td = tr.insertCell();
+      td.textContent = value;
+      if (strong) {
+        tr.style.fontWeight = '600';
+      }
+    });
+  }
+
   function billItem(key) {
     const known = LABELS[lang].billItems[key];
     if (known) {
@@ -882,7 +922,7 @@
     const cards = [];
     if (isNum(v.savingYenPerYear)) {
       const extended = Math.abs(v.savingYenPerYear - v.savingYen) >= 1;
-      cards.push(card(t('saving'), yen(v.savingYenPerYear),
+      cards.push(card(t('saving') + (v.yearFrom ? ' ' + t('savingFrom', { from: v.yearFrom }) : ''), yen(v.savingYenPerYear),
         t('savingNote') + (extended ? ' ' + t('savingScaled', { days: num(v.periodDays, 0), yen: yen(v.savingYen) }) : ''),
         v.savingYenPerYear >= 0 ? 'pass' : 'fail'));
     } else {
@@ -1021,6 +1061,7 @@
     verdictCards();
     keyFigures();
     rulesTable();
+    savingTable();
     Object.keys(charts).forEach(id => charts[id].setOption(CHARTS[id](), true));
   }
 

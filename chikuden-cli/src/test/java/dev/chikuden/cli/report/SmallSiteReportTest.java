@@ -117,7 +117,7 @@ class SmallSiteReportTest {
     @Test
     void aFinanceSectionGivesThePaybackOfTheYearlySaving() throws IOException {
         String financed = SITE.replace("energy: 1 MWh", "energy: 2 MWh").replace("dischargeAbove: 900 kW", "dischargeAbove: 880 kW")
-                .replace("marketPriceAdjustment: off", "marketPriceAdjustment: off\n  contractWithBattery: 900 kW") + """
+                .replace("contract: 1 MW", "contract: {withoutBattery: 1 MW, withBattery: 900 kW}") + """
                 finance:
                   capexYenPerKwh: 10000
                   capexYenPerKw: 10000

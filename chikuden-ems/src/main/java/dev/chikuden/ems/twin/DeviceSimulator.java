@@ -152,7 +152,8 @@ public final class DeviceSimulator implements AutoCloseable {
 
     /** Twice the larger of the contract, the batteries' ratings and the net load of the study's first hour. */
     private double meterFullScaleKw(double ratedKw) {
-        double peak = Math.max(site.grid().contractKw(), ratedKw);
+        double contract = site.grid().contractKw(); // NaN under grid.contract: auto
+        double peak = Double.isNaN(contract) ? ratedKw : Math.max(contract, ratedKw);
         long firstHour = Math.min(grid.steps(), Math.max(1, 3_600_000 / grid.stepMs()));
         ProfileCursor l = new ProfileCursor(() -> SiteModels.load(site, grid), grid.steps());
         ProfileCursor p = new ProfileCursor(() -> SiteModels.pv(site, grid), grid.steps());

@@ -13,7 +13,6 @@ import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.profile.PeriodMeans;
-import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
@@ -118,9 +117,7 @@ public final class SizingSweep {
         }
         SiteConfig bare = site.withBatteries(List.of());
         DispatchProblem base = SiteDispatch.problem(bare, 0);
-        BillingSpec billing = bare.billing();
-        DispatchProblem without = Double.isNaN(billing.contractWithBatteryKw()) ? base
-                : SiteDispatch.problem(withBilling(bare, new BillingSpec(billing.tariff(), billing.prices(), Double.NaN)), 0);
+        DispatchProblem without = base;
         DispatchSolution baseline;
         try (DispatchModel m = new DispatchModel(without, solver, false)) {
             baseline = m.solve();
@@ -214,13 +211,6 @@ public final class SizingSweep {
         }
         return new DispatchProblem(p.startEpochMs(), p.periodMs(), net, p.importYenPerKwh(), p.exportYenPerKwh(),
                 exportLimit, p.importLimitKw(), p.storage(), p.demand(), p.reserve());
-    }
-
-    /** The site billed otherwise: the baseline pays its contract without the battery. */
-    private static SiteConfig withBilling(SiteConfig s, BillingSpec billing) {
-        return new SiteConfig(s.source(), s.name(), s.zone(), s.location(), s.grid(), s.loads(), s.pv(), s.batteries(),
-                s.ambient(), s.study(), s.strategy(), s.output(), billing, s.gridCodeRules(), s.compareGpuSmoothing(),
-                s.planning());
     }
 
     private static BatteryParameters reference(SiteConfig site) {

@@ -46,7 +46,7 @@ class RollingHorizonControllerTest {
         double lpSaving = lpBillYen(study.withStorage(null)) - lpBill;
         assertThat(lpSaving).isGreaterThan(40_000); // about 18 yen on each of some 2,400 kWh discharged
         assertThat((double) r.bills().withBattery().totalYen()).isCloseTo(lpBill, offset(10.0));
-        assertThat(r.bills().savingYen()).isCloseTo(lpSaving, offset(10.0));
+        assertThat((double) r.bills().savingYen()).isCloseTo(lpSaving, offset(10.0));
         assertThat(r.withBattery().gridKpis().peakDemand30minKw()).isLessThanOrEqualTo(1000 + 1e-6);
     }
 
