@@ -43,6 +43,16 @@ public final class PiecewiseLinear {
         return y[i - 1] + f * (y[i] - y[i - 1]);
     }
 
+    /** The points' x values, ascending (a copy). */
+    public double[] x() {
+        return x.clone();
+    }
+
+    /** The points' y values (a copy). */
+    public double[] y() {
+        return y.clone();
+    }
+
     public double min() {
         return Arrays.stream(y).min().orElseThrow();
     }

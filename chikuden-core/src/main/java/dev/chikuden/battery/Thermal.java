@@ -16,4 +16,13 @@ package dev.chikuden.battery;
  */
 public record Thermal(double heatCapacityKjPerK, double conductanceKwPerK, double coolingAboveC, double heatingBelowC,
                       double coolingCop, double heatingCop, double initialC) {
+    /**
+     * The HVAC's mean electric power while it holds the cells at the cooling setpoint against a
+     * steady heat input {@code heatKw} (the cells' losses) and the ambient: what a battery that
+     * cycles enough to stay warm draws on average. Negative when the walls shed more than the
+     * losses: the cells then cool below the setpoint, and the next losses warm them back for free.
+     */
+    public double coolingKw(double ambientC, double heatKw) {
+        return (heatKw + conductanceKwPerK * (ambientC - coolingAboveC)) / coolingCop;
+    }
 }
