@@ -52,8 +52,7 @@ public class MpcResolveBenchmark {
     public void build() {
         SiteConfig site = SiteConfigReader.read(EngineBenchmark.example("sakai-mpc.yaml"));
         DispatchProblem study = SiteDispatch.problem(site, 0);
-        mpc = new RollingHorizonController(study, Forecaster.seasonalNaive(48), HORIZON, 1,
-                SiteDispatch.standbyKw(site), Solver.HIGHS);
+        mpc = new RollingHorizonController(study, Forecaster.seasonalNaive(48), HORIZON, 1, Solver.HIGHS);
         battery = SiteModels.battery(site);
         startEpochMs = study.startEpochMs();
         periodMs = study.periodMs();

@@ -43,6 +43,19 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
  * below zero, or an export worth more than an import), a rating row {@code c/Pc + d/Pd <= 1} rules
  * it out. A reusable model has the rating row, the export column and the import row in every
  * period, since its numbers change; a model for one problem only where that problem needs them.
+ *
+ * <p>A battery with {@link DispatchProblem.Physics physics} gets what the battery model enforces
+ * where it matters. Each period has its own one-way efficiencies: the PCS curve is not convex at
+ * low load (a near-constant loss once the converter runs), so no convex loss would be true to it;
+ * {@link #solveAtOperatingPoint} instead takes each period's efficiencies at the power the previous
+ * solve gave it and solves again (a sequential linearisation, exact where the plan repeats itself).
+ * The cells' losses heat the container, whose HVAC spends {@code 1/COP} kW per kW removed: a
+ * coefficient on charge and discharge in the import. The SOC tapers are rows {@code "taper_*"} on
+ * the power of a period against its mean stored energy, {@code P <= a + b (e_prev + e) / 2}, one
+ * per segment of the taper's concave hull over the SOC window where it falls below full power.
+ *
+ * <p>With {@link DemandCharge#forbidExcess} no month's peak may pass the contract: the excess
+ * columns are fixed at zero and the contract is a hard limit (the LP's variable when optimised).
  */
 public final class DispatchModel implements AutoCloseable {
     /** kW per MW, yen per thousand yen. */
@@ -82,6 +95,21 @@ public final class DispatchModel implements AutoCloseable {
     /** The stored energy at the start, fixed; null without a battery. */
     private final MPVariable initial;
     private final int block;
+    /** One-way efficiencies of each period: AC to stored, stored to AC. */
+    private final double[] etaC;
+    private final double[] etaD;
+    /** HVAC kW per kW charged or discharged in each period (the heat of the cells' losses). */
+    private final double[] hvacC;
+    private final double[] hvacD;
+    /**
+     * Taper rows of each period, one per line of the taper: {@code [period][line]}, null for a period
+     * without them (rows are added where a plan broke the taper, see {@link #solveAtOperatingPoint}).
+     */
+    private final MPConstraint[][] chargeTaperRows;
+    private final MPConstraint[][] dischargeTaperRows;
+    /** The battery's taper lines, for the battery now in the model. */
+    private TaperLines.Line[] chargeLines = new TaperLines.Line[0];
+    private TaperLines.Line[] dischargeLines = new TaperLines.Line[0];
     private final MPVariable[] peak;
     private final MPVariable[] excess;
     /** OPTIMISED: one; RATCHET: one per month; FIXED: none. */
@@ -93,8 +121,11 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint reserveStartRow;
     /** Rows {@code d - c + r <= Pd}, one a period when a reserve is sold. */
     private final MPConstraint[] reservePowerRows;
-    /** Rows {@code e - r x duration / efficiency >= floor}. */
-    private final java.util.List<MPConstraint> reserveEnergyRows = new java.util.ArrayList<>();
+    /** Rows {@code e_t - r x duration / efficiency >= floor}: the energy to deliver the offer {@code r}. */
+    private final java.util.List<ReserveEnergy> reserveEnergyRows = new java.util.ArrayList<>();
+
+    private record ReserveEnergy(MPConstraint row, int period, MPVariable offer) {
+    }
 
     /**
      * @param reusable true to keep every rating row so {@link #update} may change any price
@@ -124,8 +155,11 @@ public final class DispatchModel implements AutoCloseable {
             // option is applied at solve time (the call answers false all the same)
             lp.setSolverSpecificParametersAsString("output_flag=false");
         }
-        double h = problem.periodHours();
         Storage s = problem.storage();
+        etaC = new double[s == null ? 0 : n];
+        etaD = new double[etaC.length];
+        hvacC = new double[etaC.length];
+        hvacD = new double[etaC.length];
         if (s != null) {
             c = new MPVariable[n];
             d = new MPVariable[n];
@@ -135,29 +169,27 @@ public final class DispatchModel implements AutoCloseable {
             rating = new MPConstraint[n];
             initial = lp.makeNumVar(0, INF, "stored_initial");
             for (int t = 0; t < n; t++) {
-                c[t] = lp.makeNumVar(0, s.chargeKw() / K, "charge_" + t);
-                d[t] = lp.makeNumVar(0, s.dischargeKw() / K, "discharge_" + t);
+                c[t] = lp.makeNumVar(0, INF, "charge_" + t);
+                d[t] = lp.makeNumVar(0, INF, "discharge_" + t);
                 if (reusable || rateRowNeeded(problem, t)) {
                     rating[t] = lp.makeConstraint(-INF, 1, "rating_" + t);
-                    rating[t].setCoefficient(c[t], s.chargeKw() > 0 ? K / s.chargeKw() : 0);
-                    rating[t].setCoefficient(d[t], s.dischargeKw() > 0 ? K / s.dischargeKw() : 0);
                 }
             }
             for (int first = 0; first < n; first += block) {
                 int last = Math.min(n, first + block) - 1;
                 for (int t = first; t < last; t++) {
                     storedRows[t] = lp.makeConstraint(0, INF, "stored_" + t);
-                    addFlow(storedRows[t], t, 1, s, h);
                 }
                 e[last] = lp.makeNumVar(0, INF, "stored_" + last);
                 soc[last] = lp.makeConstraint(0, 0, "energy_" + last);
-                soc[last].setCoefficient(e[last], 1);
-                addFlow(soc[last], last, -1, s, h);
             }
+            chargeTaperRows = new MPConstraint[n][];
+            dischargeTaperRows = new MPConstraint[n][];
         } else {
             c = d = e = new MPVariable[0];
             storedRows = soc = rating = new MPConstraint[0];
             initial = null;
+            chargeTaperRows = dischargeTaperRows = new MPConstraint[0][];
         }
         ge = new MPVariable[n];
         importRows = new MPConstraint[n];
@@ -170,7 +202,6 @@ public final class DispatchModel implements AutoCloseable {
             // Without battery or export the import is the net load: setData checks its bounds itself.
             if ((allImportRows || importRowNeeded(problem, t)) && (s != null || ge[t] != null)) {
                 importRows[t] = lp.makeConstraint(-INF, INF, "import_" + t);
-                addImport(importRows[t], t, 1);
             }
         }
         DemandCharge dc = problem.demand();
@@ -185,11 +216,7 @@ public final class DispatchModel implements AutoCloseable {
             slotMonth = new int[slots];
             for (int k = 0; k < slots; k++) {
                 int first = k * dc.periodsPerSlot();
-                int last = Math.min(n, first + dc.periodsPerSlot());
                 slotRows[k] = lp.makeConstraint(-INF, 0, "demand_" + k);
-                for (int t = first; t < last; t++) {
-                    addImport(slotRows[k], t, 1.0 / (last - first));
-                }
                 slotMonth[k] = dc.monthOfPeriod()[first];
                 slotRows[k].setCoefficient(peak[slotMonth[k]], -1);
             }
@@ -230,7 +257,6 @@ public final class DispatchModel implements AutoCloseable {
             int blocks = (n + rm.blockPeriods() - 1) / rm.blockPeriods();
             reserve = new MPVariable[blocks];
             reservePowerRows = new MPConstraint[n];
-            double energyPerKw = rm.durationHours() / s.dischargeEfficiency();
             MPConstraint start = null;
             for (int b = 0; b < blocks; b++) {
                 reserve[b] = lp.makeNumVar(0, INF, "reserve_" + b);
@@ -241,19 +267,14 @@ public final class DispatchModel implements AutoCloseable {
                     head.setCoefficient(c[t], -1);
                     head.setCoefficient(reserve[b], 1);
                     reservePowerRows[t] = head;
-                    MPConstraint held = lp.makeConstraint(0, INF, "reserve_energy_" + t);
-                    addStored(held, t, 1, s, h);
-                    held.setCoefficient(reserve[b], -energyPerKw);
-                    reserveEnergyRows.add(held);
+                    reserveEnergyRows.add(new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_" + t), t,
+                            reserve[b]));
                     if (t == first) {
                         if (t == 0) {
                             start = lp.makeConstraint(-INF, 0, "reserve_energy_start");
-                            start.setCoefficient(reserve[b], energyPerKw);
                         } else {
-                            MPConstraint before = lp.makeConstraint(0, INF, "reserve_energy_before_" + t);
-                            addStored(before, t - 1, 1, s, h);
-                            before.setCoefficient(reserve[b], -energyPerKw);
-                            reserveEnergyRows.add(before);
+                            reserveEnergyRows.add(new ReserveEnergy(lp.makeConstraint(0, INF,
+                                    "reserve_energy_before_" + t), t - 1, reserve[b]));
                         }
                     }
                 }
@@ -264,8 +285,26 @@ public final class DispatchModel implements AutoCloseable {
             reservePowerRows = new MPConstraint[0];
             reserveStartRow = null;
         }
+        if (s != null) {
+            ratedEfficiencies(s);
+        }
+        setCoefficients(problem);
         setData(problem);
         buildSeconds = (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Every period at the efficiencies of the rated power, the first linearisation. */
+    private void ratedEfficiencies(Storage s) {
+        java.util.Arrays.fill(etaC, s.chargeEfficiency());
+        java.util.Arrays.fill(etaD, s.dischargeEfficiency());
+        setHvac(s);
+    }
+
+    private void setHvac(Storage s) {
+        for (int t = 0; t < etaC.length; t++) {
+            hvacC[t] = s.physics() == null ? 0 : s.physics().hvacPerChargeKw(etaC[t]);
+            hvacD[t] = s.physics() == null ? 0 : s.physics().hvacPerDischargeKw(etaD[t]);
+        }
     }
 
     /** The first period of {@code t}'s block. */
@@ -273,36 +312,183 @@ public final class DispatchModel implements AutoCloseable {
         return t - t % block;
     }
 
+    /** The stored energy the block of {@code t} starts from: the initial column, or the previous block's end. */
+    private MPVariable blockStartEnergy(int t) {
+        int first = blockStart(t);
+        return first == 0 ? initial : e[first - 1];
+    }
+
     /**
-     * Adds {@code weight x} the stored energy at the end of {@code t} as its block's start and flow:
+     * Sets {@code weight x} the stored energy at the end of {@code t} as its block's start and flow,
      * {@code e_prev + sum(eta_c h c_u - h / eta_d d_u)} for {@code u} from the block's start to {@code t}.
      */
-    private void addFlow(MPConstraint row, int t, double weight, Storage s, double h) {
-        int first = blockStart(t);
-        row.setCoefficient(first == 0 ? initial : e[first - 1], weight);
-        for (int u = first; u <= t; u++) {
-            row.setCoefficient(c[u], weight * s.chargeEfficiency() * h);
-            row.setCoefficient(d[u], -weight * h / s.dischargeEfficiency());
+    private void setFlow(MPConstraint row, int t, double weight, double h) {
+        row.setCoefficient(blockStartEnergy(t), weight);
+        for (int u = blockStart(t); u <= t; u++) {
+            row.setCoefficient(c[u], weight * etaC[u] * h);
+            row.setCoefficient(d[u], -weight * h / etaD[u]);
         }
     }
 
-    /** Adds {@code weight x} the stored energy at the end of {@code t}: its column, or its flow. */
-    private void addStored(MPConstraint row, int t, double weight, Storage s, double h) {
+    /** Sets {@code weight x} the stored energy at the end of {@code t}: its column, or its flow. */
+    private void setStored(MPConstraint row, int t, double weight, double h) {
         if (e[t] != null) {
             row.setCoefficient(e[t], weight);
         } else {
-            addFlow(row, t, weight, s, h);
+            setFlow(row, t, weight, h);
         }
     }
 
-    /** Adds {@code weight x (c - d + ge)} of period {@code t}: the import less the net load. */
-    private void addImport(MPConstraint row, int t, double weight) {
+    /** Sets {@code weight x (import - net load)} of period {@code t}: charge with its HVAC, discharge less its HVAC, export. */
+    private void setImport(MPConstraint row, int t, double weight) {
         if (c.length > 0) {
-            row.setCoefficient(c[t], weight);
-            row.setCoefficient(d[t], -weight);
+            row.setCoefficient(c[t], weight * (1 + hvacC[t]));
+            row.setCoefficient(d[t], -weight * (1 - hvacD[t]));
         }
         if (ge[t] != null) {
             row.setCoefficient(ge[t], weight);
+        }
+    }
+
+    /**
+     * Sets a taper row of period {@code t}: {@code P_t - slope (e_{t-1} + e_t) / 2 <= intercept}, the
+     * two stored energies written as the block's start and flows (they share the block's terms).
+     */
+    private void setTaper(MPConstraint row, MPVariable power, int t, TaperLines.Line line, double h) {
+        double b = line.slopeKwPerKwh();
+        row.setCoefficient(blockStartEnergy(t), -b);
+        for (int u = blockStart(t); u <= t; u++) {
+            double w = u < t ? -b : -b / 2; // e_{t-1} and e_t both hold u < t; only e_t holds t
+            row.setCoefficient(c[u], w * etaC[u] * h + (c[u] == power ? 1 : 0));
+            row.setCoefficient(d[u], -w * h / etaD[u] + (d[u] == power ? 1 : 0));
+        }
+        row.setBounds(-INF, line.interceptKw() / K);
+    }
+
+    /** Sets the taper rows of period {@code t}, where it has them. */
+    private void setTapers(int t, double h) {
+        for (int k = 0; chargeTaperRows[t] != null && k < chargeLines.length; k++) {
+            setTaper(chargeTaperRows[t][k], c[t], t, chargeLines[k], h);
+        }
+        for (int k = 0; dischargeTaperRows[t] != null && k < dischargeLines.length; k++) {
+            setTaper(dischargeTaperRows[t][k], d[t], t, dischargeLines[k], h);
+        }
+    }
+
+    /** Frees every taper row (a model cannot delete one): no bounds. */
+    private void dropTaperRows() {
+        for (MPConstraint[][] rows : new MPConstraint[][][] {chargeTaperRows, dischargeTaperRows}) {
+            for (int t = 0; t < n; t++) {
+                if (rows[t] != null) {
+                    for (MPConstraint r : rows[t]) {
+                        r.setBounds(-INF, INF);
+                    }
+                    rows[t] = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the taper rows of every period whose power in {@code s} breaks a taper line by more than
+     * 0.1 % of the rating, at the mean stored energy of the period.
+     *
+     * @return the number of periods given rows
+     */
+    private int addBrokenTapers(DispatchSolution s) {
+        Storage st = p.storage();
+        if (st == null || chargeLines.length + dischargeLines.length == 0) {
+            return 0;
+        }
+        double h = p.periodHours();
+        int added = 0;
+        for (int t = 0; t < n; t++) {
+            double mean = ((t == 0 ? st.initialKwh() : s.storedKwh()[t - 1]) + s.storedKwh()[t]) / 2;
+            boolean charge = chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw());
+            boolean discharge = dischargeTaperRows[t] == null
+                    && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw());
+            if (charge) {
+                chargeTaperRows[t] = new MPConstraint[chargeLines.length];
+                for (int k = 0; k < chargeLines.length; k++) {
+                    chargeTaperRows[t][k] = lp.makeConstraint(-INF, INF, "taper_charge_" + t + "_" + k);
+                }
+            }
+            if (discharge) {
+                dischargeTaperRows[t] = new MPConstraint[dischargeLines.length];
+                for (int k = 0; k < dischargeLines.length; k++) {
+                    dischargeTaperRows[t][k] = lp.makeConstraint(-INF, INF, "taper_discharge_" + t + "_" + k);
+                }
+            }
+            if (charge || discharge) {
+                setTapers(t, h);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static boolean breaks(TaperLines.Line[] lines, double kw, double storedKwh, double ratingKw) {
+        for (TaperLines.Line l : lines) {
+            if (kw > l.interceptKw() + l.slopeKwPerKwh() * storedKwh + 1e-3 * ratingKw) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every coefficient that depends on the battery or the periods' efficiencies: the energy,
+     * stored, rating, taper, reserve energy, import and demand rows. A resize or a new linearisation
+     * calls it again; each coefficient is set, not added.
+     */
+    private void setCoefficients(DispatchProblem q) {
+        double h = q.periodHours();
+        Storage s = q.storage();
+        if (s != null) {
+            for (int t = 0; t < n; t++) {
+                if (storedRows[t] != null) {
+                    setFlow(storedRows[t], t, 1, h);
+                }
+                if (soc[t] != null) {
+                    soc[t].setCoefficient(e[t], 1);
+                    setFlow(soc[t], t, -1, h);
+                }
+                if (rating[t] != null) {
+                    rating[t].setCoefficient(c[t], s.chargeKw() > 0 ? K / s.chargeKw() : 0);
+                    rating[t].setCoefficient(d[t], s.dischargeKw() > 0 ? K / s.dischargeKw() : 0);
+                }
+            }
+            TaperLines.Line[] charge = TaperLines.charge(s);
+            TaperLines.Line[] discharge = TaperLines.discharge(s);
+            if (charge.length != chargeLines.length || discharge.length != dischargeLines.length) {
+                dropTaperRows(); // another battery with other lines: its rows come back where its plans need them
+            }
+            chargeLines = charge;
+            dischargeLines = discharge;
+            for (int t = 0; t < n; t++) {
+                setTapers(t, h);
+            }
+            double energyPerKw = q.reserve() == null ? 0 : q.reserve().durationHours() / s.dischargeEfficiency();
+            for (ReserveEnergy r : reserveEnergyRows) {
+                setStored(r.row(), r.period(), 1, h);
+                r.row().setCoefficient(r.offer(), -energyPerKw);
+            }
+            if (reserveStartRow != null) {
+                reserveStartRow.setCoefficient(reserve[0], energyPerKw);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (importRows[t] != null) {
+                setImport(importRows[t], t, 1);
+            }
+        }
+        DemandCharge dc = q.demand();
+        for (int k = 0; k < slotRows.length; k++) {
+            int first = k * dc.periodsPerSlot();
+            int last = Math.min(n, first + dc.periodsPerSlot());
+            for (int t = first; t < last; t++) {
+                setImport(slotRows[k], t, 1.0 / (last - first));
+            }
         }
     }
 
@@ -315,7 +501,8 @@ public final class DispatchModel implements AutoCloseable {
         Storage s = p.storage();
         double net = p.netLoadKw()[t];
         double lowest = net - (s == null ? 0 : s.dischargeKw());
-        double highest = net + (s == null ? 0 : s.chargeKw()) + p.exportLimitKw()[t];
+        double hvac = s == null || s.physics() == null ? 0 : s.physics().hvacPerChargeKw(s.physics().dcChargeEfficiency());
+        double highest = net + (s == null ? 0 : s.chargeKw() * (1 + hvac)) + p.exportLimitKw()[t];
         return lowest < 0 || highest > p.importLimitKw();
     }
 
@@ -352,32 +539,27 @@ public final class DispatchModel implements AutoCloseable {
                 }
             }
         }
-        if (q.storage() != null && (q.storage().chargeKw() != p.storage().chargeKw()
-                || q.storage().dischargeKw() != p.storage().dischargeKw()
-                || q.storage().chargeEfficiency() != p.storage().chargeEfficiency()
-                || q.storage().dischargeEfficiency() != p.storage().dischargeEfficiency())) {
-            throw new IllegalArgumentException("update cannot change the battery's ratings or efficiencies");
-        }
         p = q;
+        if (q.storage() != null) {
+            ratedEfficiencies(q.storage());
+        }
+        setCoefficients(q);
         setData(q);
     }
 
     /**
-     * Puts another battery into the model, in place: its power ratings, energy
-     * window, starting and terminal energy and wear cost; everything else stays. A sizing sweep
-     * re-solves one model per thread this way instead of building a model per size, and a solver
-     * that keeps its basis (CLP) starts from the previous size's optimum.
+     * Puts another battery into the model, in place: its power ratings, efficiencies, tapers,
+     * energy window, starting and terminal energy and wear cost; everything else stays. A sizing
+     * sweep re-solves one model per thread this way instead of building a model per size, and a
+     * solver that keeps its basis (CLP) starts from the previous size's optimum.
      *
      * @throws IllegalArgumentException when the model was built without a battery, or with
-     *                                  {@code storage} null
+     *                                  {@code storage} null, or the new battery's tapers need
+     *                                  other rows
      */
     public void resize(Storage storage) {
         if (storage == null || p.storage() == null) {
             throw new IllegalArgumentException("resize changes a battery: build the model with one and pass one");
-        }
-        Storage old = p.storage();
-        if (storage.chargeEfficiency() != old.chargeEfficiency() || storage.dischargeEfficiency() != old.dischargeEfficiency()) {
-            throw new IllegalArgumentException("resize keeps the efficiencies (they sit in every energy row): build a new model");
         }
         DispatchProblem q = p.withStorage(storage);
         for (int t = 0; t < n; t++) {
@@ -386,23 +568,59 @@ public final class DispatchModel implements AutoCloseable {
                         + " kW of discharge: build the model at the largest power and resize down");
             }
         }
-        if (storage.chargeKw() != old.chargeKw() || storage.dischargeKw() != old.dischargeKw()) {
-            for (int t = 0; t < n; t++) {
-                c[t].setBounds(0, storage.chargeKw() / K);
-                d[t].setBounds(0, storage.dischargeKw() / K);
-                if (rating[t] != null) {
-                    rating[t].setCoefficient(c[t], storage.chargeKw() > 0 ? K / storage.chargeKw() : 0);
-                    rating[t].setCoefficient(d[t], storage.dischargeKw() > 0 ? K / storage.dischargeKw() : 0);
-                }
-            }
-        }
-        if (reserve.length > 0) {
-            for (MPConstraint head : reservePowerRows) {
-                head.setBounds(-INF, storage.dischargeKw() / K);
-            }
-        }
         p = q;
+        ratedEfficiencies(storage);
+        setCoefficients(q);
+        setData(q);
+    }
+
+    /**
+     * Takes each period's efficiencies at the power {@code s} dispatched in it (periods it left idle
+     * keep theirs), with the HVAC load of those losses; the next solve plans with them.
+     *
+     * @return the largest change of an efficiency
+     */
+    double lineariseAt(DispatchSolution s) {
+        Storage st = p.storage();
+        if (st == null || st.physics() == null) {
+            return 0;
+        }
+        double change = 0;
+        double idle = 1e-3;
+        for (int t = 0; t < n; t++) {
+            if (s.chargeKw()[t] > idle * st.chargeKw()) {
+                double eta = st.chargeEfficiencyAt(s.chargeKw()[t]);
+                change = Math.max(change, Math.abs(eta - etaC[t]));
+                etaC[t] = eta;
+            }
+            if (s.dischargeKw()[t] > idle * st.dischargeKw()) {
+                double eta = st.dischargeEfficiencyAt(s.dischargeKw()[t]);
+                change = Math.max(change, Math.abs(eta - etaD[t]));
+                etaD[t] = eta;
+            }
+        }
+        setHvac(st);
+        setCoefficients(p);
         setData(p);
+        return change;
+    }
+
+    /**
+     * Solves, then again with every period's efficiencies taken at the power of the previous solve
+     * and taper rows added where its plan broke a taper, until the efficiencies change by less than
+     * 0.1 % and no taper is broken, or after {@code solves} solves. A battery without physics is
+     * solved once.
+     */
+    public DispatchSolution solveAtOperatingPoint(int solves) {
+        DispatchSolution s = solve();
+        for (int i = 1; i < solves; i++) {
+            int tapers = addBrokenTapers(s);
+            if (lineariseAt(s) < 1e-3 && tapers == 0) {
+                break;
+            }
+            s = solveFromPreviousBasis();
+        }
+        return s;
     }
 
     /** Bounds, right-hand sides and objective from the problem's numbers. */
@@ -410,7 +628,8 @@ public final class DispatchModel implements AutoCloseable {
         double h = q.periodHours();
         MPObjective obj = lp.objective();
         Storage s = q.storage();
-        // The import, net + c - d + ge, costs its price; the net load's part is a constant, not in the LP.
+        // The import, net + c (1 + hvac) - d (1 - hvac) + ge, costs its price; the net load's part is a
+        // constant, not in the LP.
         importOutOfBounds = -1;
         for (int t = 0; t < n; t++) {
             double net = q.netLoadKw()[t] / K;
@@ -435,8 +654,10 @@ public final class DispatchModel implements AutoCloseable {
                 } else {
                     storedRows[t].setBounds(lo / K, s.maxKwh() / K);
                 }
-                obj.setCoefficient(c[t], price);
-                obj.setCoefficient(d[t], s.degradationYenPerKwh() * h - price);
+                c[t].setBounds(0, s.chargeKw() / K);
+                d[t].setBounds(0, s.dischargeKw() / K);
+                obj.setCoefficient(c[t], price * (1 + hvacC[t]));
+                obj.setCoefficient(d[t], s.degradationYenPerKwh() * h - price * (1 - hvacD[t]));
             }
             initial.setBounds(s.initialKwh() / K, s.initialKwh() / K);
         }
@@ -469,6 +690,7 @@ public final class DispatchModel implements AutoCloseable {
                 double basic = 0;
                 for (int m = 0; m < months; m++) {
                     excessRows[m].setBounds(-INF, dc.mode() == ContractMode.FIXED ? dc.contractKw() / K : 0);
+                    excess[m].setBounds(0, dc.forbidExcess() ? 0 : INF);
                     obj.setCoefficient(excess[m], dc.excessYenPerKw()[m]);
                     basic += dc.basicYenPerKwMonth()[m];
                 }
@@ -488,8 +710,13 @@ public final class DispatchModel implements AutoCloseable {
                 obj.setCoefficient(reserve[b], -price);
             }
             reserveStartRow.setBounds(-INF, (s.initialKwh() - s.floorKwh()) / K);
-            for (MPConstraint row : reserveEnergyRows) {
-                row.setBounds(s.floorKwh() / K, INF);
+            for (ReserveEnergy r : reserveEnergyRows) {
+                r.row().setBounds(s.floorKwh() / K, INF);
+            }
+            for (MPConstraint head : reservePowerRows) {
+                if (head != null) {
+                    head.setBounds(-INF, s.dischargeKw() / K);
+                }
             }
         }
         obj.setMinimization();
@@ -540,9 +767,13 @@ public final class DispatchModel implements AutoCloseable {
     private DispatchSolution result(MPSolver.ResultStatus status, long started) {
         double solveSeconds = (System.nanoTime() - started) / 1e9;
         if (status == MPSolver.ResultStatus.INFEASIBLE) {
+            DemandCharge dc = p.demand();
+            String contract = dc != null && dc.forbidExcess() && dc.mode() == ContractMode.FIXED
+                    ? ", or the battery cannot hold every month's 30-minute demand at the contract of "
+                    + Math.round(dc.contractKw()) + " kW" : "";
             throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "
                     + "exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not fit "
-                    + "the battery's window (" + p.storage() + ")");
+                    + "the battery's window (" + p.storage() + ")" + contract);
         }
         if (status != MPSolver.ResultStatus.OPTIMAL) {
             throw new IllegalStateException("the " + solver.id() + " solver ended " + status + " on " + p);
@@ -557,19 +788,22 @@ public final class DispatchModel implements AutoCloseable {
         double[] stored = new double[e.length];
         if (e.length > 0) {
             // Within a block the stored energy is the row's activity: the block's start and its flow.
-            Storage s = p.storage();
             double at = initial.solutionValue();
             for (int t = 0; t < n; t++) {
-                at = e[t] != null ? e[t].solutionValue()
-                        : at + (ch[t] * s.chargeEfficiency() - dis[t] / s.dischargeEfficiency()) * h / K;
+                at = e[t] != null ? e[t].solutionValue() : at + (ch[t] * etaC[t] - dis[t] / etaD[t]) * h / K;
                 stored[t] = at * K;
             }
         }
         double[] exp = new double[n];
         double[] imp = new double[n];
+        double[] aux = p.auxiliaryKw().clone();
         for (int t = 0; t < n; t++) {
             exp[t] = ge[t] == null ? 0 : ge[t].solutionValue() * K;
-            imp[t] = p.netLoadKw()[t] + exp[t] + (c.length > 0 ? ch[t] - dis[t] : 0);
+            imp[t] = p.netLoadKw()[t] + exp[t];
+            if (c.length > 0) {
+                imp[t] += ch[t] * (1 + hvacC[t]) - dis[t] * (1 - hvacD[t]);
+                aux[t] += ch[t] * hvacC[t] + dis[t] * hvacD[t];
+            }
         }
         double energy = 0;
         double exported = 0;
@@ -619,7 +853,8 @@ public final class DispatchModel implements AutoCloseable {
             constant += p.netLoadKw()[t] * p.importYenPerKwh()[t] * h;
         }
         DispatchSolution.Costs costs = new DispatchSolution.Costs(energy, exported, basic, excessYen, wear, reserveYen);
-        return new DispatchSolution(solver.id(), n, ch, dis, stored, imp, exp, reserveKw, monthPeak, monthContract,
+        return new DispatchSolution(solver.id(), n, ch, dis, stored, imp, exp, aux, reserveKw,
+                monthPeak, monthContract,
                 costs, lp.numVariables() == 0 ? 0 : lp.objective().value(), constant, buildSeconds, solveSeconds);
     }
 

@@ -1,5 +1,6 @@
 package dev.chikuden.optimize;
 
+import dev.chikuden.battery.PiecewiseLinear;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  *
  * @param startEpochMs   start of period 0
  * @param periodMs       length of a period
- * @param netLoadKw      site load less PV plus the battery's standby load, per period ({@code < 0}: surplus)
+ * @param netLoadKw      site load less PV plus the battery's auxiliaries, per period ({@code < 0}: surplus)
  * @param importYenPerKwh every per-kWh charge on an imported kWh, tax included
  * @param exportYenPerKwh what an exported kWh earns
  * @param exportLimitKw  how much may flow out per period: unlimited where exports are sold, else
@@ -19,14 +20,19 @@ import java.util.Arrays;
  * @param storage        the battery; null to price the site without one
  * @param demand         the demand charge; null for none
  * @param reserve        a reserve product sold from the battery; null for none
+ * @param auxiliaryKw    the part of {@code netLoadKw} that is the battery's own auxiliary load at rest
+ *                       (standby, HVAC against the ambient), per period: the grid pays it in the LP, so
+ *                       the battery's net AC power is the LP's power less this
  */
 public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoadKw, double[] importYenPerKwh,
                               double[] exportYenPerKwh, double[] exportLimitKw, double importLimitKw, Storage storage,
-                              DemandCharge demand, ReserveMarket reserve) {
+                              DemandCharge demand, ReserveMarket reserve, double[] auxiliaryKw) {
     public DispatchProblem {
         int n = netLoadKw.length;
-        if (n == 0 || importYenPerKwh.length != n || exportYenPerKwh.length != n || exportLimitKw.length != n) {
-            throw new IllegalArgumentException("need at least one period and one price and export limit per period");
+        if (n == 0 || importYenPerKwh.length != n || exportYenPerKwh.length != n || exportLimitKw.length != n
+                || auxiliaryKw.length != n) {
+            throw new IllegalArgumentException("need at least one period and one price, export limit and "
+                    + "auxiliary load per period");
         }
         requireFinite("netLoadKw", netLoadKw);
         requireFinite("importYenPerKwh", importYenPerKwh);
@@ -37,6 +43,14 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
         if (reserve != null && reserve.priceYenPerKwH().length != n) {
             throw new IllegalArgumentException("reserve.priceYenPerKwH needs one price per period");
         }
+    }
+
+    /** A problem without battery auxiliaries in its net load. */
+    public DispatchProblem(long startEpochMs, long periodMs, double[] netLoadKw, double[] importYenPerKwh,
+                           double[] exportYenPerKwh, double[] exportLimitKw, double importLimitKw, Storage storage,
+                           DemandCharge demand, ReserveMarket reserve) {
+        this(startEpochMs, periodMs, netLoadKw, importYenPerKwh, exportYenPerKwh, exportLimitKw, importLimitKw, storage,
+                demand, reserve, new double[netLoadKw.length]);
     }
 
     public int periods() {
@@ -50,19 +64,41 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
     /** The same problem with another battery (sizing), or none. */
     public DispatchProblem withStorage(Storage s) {
         return new DispatchProblem(startEpochMs, periodMs, netLoadKw, importYenPerKwh, exportYenPerKwh, exportLimitKw,
-                importLimitKw, s, demand, reserve);
+                importLimitKw, s, demand, reserve, auxiliaryKw);
+    }
+
+    /**
+     * The site without its battery: no storage, and none of the battery's auxiliaries in the net
+     * load (a surplus that the auxiliaries took is now exported, where exports are limited to it).
+     */
+    public DispatchProblem withoutBattery() {
+        double[] net = new double[netLoadKw.length];
+        double[] exportLimit = exportLimitKw.clone();
+        for (int t = 0; t < net.length; t++) {
+            net[t] = netLoadKw[t] - auxiliaryKw[t];
+            if (exportLimit[t] != Double.POSITIVE_INFINITY) {
+                exportLimit[t] = Math.max(0, -net[t]);
+            }
+        }
+        return new DispatchProblem(startEpochMs, periodMs, net, importYenPerKwh, exportYenPerKwh, exportLimit,
+                importLimitKw, null, demand, null, new double[net.length]);
     }
 
     /**
      * The battery as the LP sees it. Stored energy is bounded by {@code [floorKwh, maxKwh]}; the
-     * floor is the SOC minimum raised by any backup reserve.
+     * floor is the SOC minimum raised by any backup reserve. The one-way efficiencies are those at
+     * the rated power; with {@code physics} the LP takes them at each period's operating point
+     * instead, and adds the SOC tapers and the HVAC load of the battery's losses.
      *
+     * @param chargeKw         the largest AC charge, C-rate limit included
+     * @param dischargeKw      the largest AC discharge, C-rate limit included
      * @param terminalMinKwh   stored energy the last period must end with at least
      * @param degradationYenPerKwh cost of wear per kWh discharged (AC)
+     * @param physics          what the battery model enforces beyond a linear store; null for a plain reservoir
      */
     public record Storage(double chargeKw, double dischargeKw, double chargeEfficiency, double dischargeEfficiency,
                           double floorKwh, double maxKwh, double initialKwh, double terminalMinKwh,
-                          double degradationYenPerKwh) {
+                          double degradationYenPerKwh, Physics physics) {
         public Storage {
             if (!(chargeKw >= 0 && dischargeKw >= 0 && chargeEfficiency > 0 && chargeEfficiency <= 1
                     && dischargeEfficiency > 0 && dischargeEfficiency <= 1 && floorKwh >= 0 && maxKwh >= floorKwh
@@ -71,9 +107,77 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
             }
         }
 
+        /** A plain reservoir: constant efficiencies, no tapers, no HVAC. */
+        public Storage(double chargeKw, double dischargeKw, double chargeEfficiency, double dischargeEfficiency,
+                       double floorKwh, double maxKwh, double initialKwh, double terminalMinKwh,
+                       double degradationYenPerKwh) {
+            this(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh, initialKwh,
+                    terminalMinKwh, degradationYenPerKwh, null);
+        }
+
         public Storage withInitialKwh(double kwh) {
             return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh, kwh,
-                    terminalMinKwh, degradationYenPerKwh);
+                    terminalMinKwh, degradationYenPerKwh, physics);
+        }
+
+        /** The same battery starting from {@code initialKwh} and ending with at least {@code terminalMinKwh}. */
+        public Storage withEnds(double initialKwh, double terminalMinKwh) {
+            return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh,
+                    initialKwh, terminalMinKwh, degradationYenPerKwh, physics);
+        }
+
+        /** The same battery with its power capped at {@code chargeKw} and {@code dischargeKw}. */
+        public Storage withPowerKw(double chargeKw, double dischargeKw) {
+            return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh,
+                    initialKwh, terminalMinKwh, degradationYenPerKwh, physics);
+        }
+
+        /** The AC-to-stored efficiency of a charge at {@code kw} (the rated one without physics). */
+        public double chargeEfficiencyAt(double kw) {
+            return physics == null ? chargeEfficiency
+                    : physics.pcsEfficiency().at(kw / physics.chargeRatingKw()) * physics.dcChargeEfficiency();
+        }
+
+        /** The stored-to-AC efficiency of a discharge at {@code kw} (the rated one without physics). */
+        public double dischargeEfficiencyAt(double kw) {
+            return physics == null ? dischargeEfficiency
+                    : physics.pcsEfficiency().at(kw / physics.dischargeRatingKw()) * physics.dcDischargeEfficiency();
+        }
+    }
+
+    /**
+     * The battery model's limits and losses beyond a linear store, as the LP linearises them.
+     *
+     * @param pcsEfficiency   the converter's efficiency against its load (AC power over its rating)
+     * @param chargeRatingKw  the converter's charge rating the load refers to
+     * @param dischargeRatingKw the converter's discharge rating
+     * @param dcChargeEfficiency DC into stored energy
+     * @param dcDischargeEfficiency stored energy to DC
+     * @param capacityKwh     the energy the SOC refers to
+     * @param chargeTaper     the fraction of the charge rating allowed against SOC
+     * @param dischargeTaper  the fraction of the discharge rating allowed against SOC
+     * @param hvacKwPerHeatKw electric power the container's HVAC spends per kW of the cells' losses it
+     *                        removes (one over its cooling COP); 0 without HVAC
+     */
+    public record Physics(PiecewiseLinear pcsEfficiency, double chargeRatingKw, double dischargeRatingKw,
+                          double dcChargeEfficiency, double dcDischargeEfficiency, double capacityKwh,
+                          PiecewiseLinear chargeTaper, PiecewiseLinear dischargeTaper, double hvacKwPerHeatKw) {
+        public Physics {
+            if (!(chargeRatingKw > 0 && dischargeRatingKw > 0 && capacityKwh > 0 && hvacKwPerHeatKw >= 0
+                    && dcChargeEfficiency > 0 && dcChargeEfficiency <= 1 && dcDischargeEfficiency > 0
+                    && dcDischargeEfficiency <= 1)) {
+                throw new IllegalArgumentException("physics out of range: " + this);
+            }
+        }
+
+        /** HVAC kW per kW charged at an AC-to-stored efficiency {@code eta}: the DC losses it must remove. */
+        double hvacPerChargeKw(double eta) {
+            return hvacKwPerHeatKw * eta / dcChargeEfficiency * (1 - dcChargeEfficiency);
+        }
+
+        /** HVAC kW per kW discharged at a stored-to-AC efficiency {@code eta}. */
+        double hvacPerDischargeKw(double eta) {
+            return hvacKwPerHeatKw * dcDischargeEfficiency / eta * (1 / dcDischargeEfficiency - 1);
         }
     }
 
@@ -98,9 +202,12 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
      * @param contractKw          the agreed contract (FIXED), or the largest demand before the
      *                            series (RATCHET); ignored when OPTIMISED
      * @param peakFloorKw         demand already reached in each month before the horizon (MPC); 0 for none
+     * @param forbidExcess        true: no month's demand may pass an agreed contract (FIXED or
+     *                            OPTIMISED), a hard limit instead of a penalty
      */
     public record DemandCharge(int periodsPerSlot, int[] monthOfPeriod, double[] basicYenPerKwMonth,
-                               double[] excessYenPerKw, ContractMode mode, double contractKw, double[] peakFloorKw) {
+                               double[] excessYenPerKw, ContractMode mode, double contractKw, double[] peakFloorKw,
+                               boolean forbidExcess) {
         public DemandCharge {
             int months = basicYenPerKwMonth.length;
             if (periodsPerSlot < 1 || excessYenPerKw.length != months || peakFloorKw.length != months) {
@@ -113,8 +220,20 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
             }
         }
 
+        /** Demand above an agreed contract pays its penalty. */
+        public DemandCharge(int periodsPerSlot, int[] monthOfPeriod, double[] basicYenPerKwMonth,
+                            double[] excessYenPerKw, ContractMode mode, double contractKw, double[] peakFloorKw) {
+            this(periodsPerSlot, monthOfPeriod, basicYenPerKwMonth, excessYenPerKw, mode, contractKw, peakFloorKw, false);
+        }
+
         public int months() {
             return basicYenPerKwMonth.length;
+        }
+
+        /** The same charge with excess demand forbidden ({@code true}) or priced. */
+        public DemandCharge withForbidExcess(boolean forbid) {
+            return new DemandCharge(periodsPerSlot, monthOfPeriod, basicYenPerKwMonth, excessYenPerKw, mode, contractKw,
+                    peakFloorKw, forbid);
         }
     }
 

@@ -6,10 +6,13 @@ package dev.chikuden.optimize;
  * {@code lpObjectiveValue} the value of the LP exactly as built (and as written to MPS): thousand
  * yen, without the parts that do not depend on the dispatch, {@code lpConstantYen} (the net
  * load's energy at its prices, a fixed contract's basic charge), so that
- * {@code objectiveYen = 1000 x lpObjectiveValue + lpConstantYen}.
+ * {@code objectiveYen = 1000 x lpObjectiveValue + lpConstantYen}. {@code auxiliaryKw} is the battery's
+ * auxiliary load the LP puts on the grid in each period (standby and HVAC): the battery's own net AC
+ * power is {@code dischargeKw - chargeKw - auxiliaryKw}.
  */
 public record DispatchSolution(String solver, int periods, double[] chargeKw, double[] dischargeKw,
-                               double[] storedKwh, double[] importKw, double[] exportKw, double[] reserveKw,
+                               double[] storedKwh, double[] importKw, double[] exportKw, double[] auxiliaryKw,
+                               double[] reserveKw,
                                double[] monthPeakKw, double[] monthContractKw, Costs costs, double lpObjectiveValue,
                                double lpConstantYen, double buildSeconds, double solveSeconds) {
     /** Battery AC power of period {@code t}, {@code > 0} discharge. */

@@ -2,9 +2,12 @@ package dev.chikuden.optimize;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.battery.PiecewiseLinear;
+import dev.chikuden.battery.Thermal;
 import dev.chikuden.battery.WearCost;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
 import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.Physics;
 import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import dev.chikuden.optimize.DispatchProblem.Storage;
 import dev.chikuden.profile.PeriodMeans;
@@ -12,6 +15,7 @@ import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.study.SiteModels;
+import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.tariff.Tariff;
 import dev.chikuden.tariff.TariffRates;
 import dev.chikuden.time.TimeGrid;
@@ -23,12 +27,14 @@ import java.util.List;
 /**
  * The dispatch problem of a configured site over its first study year: load and PV averaged to
  * the LP period, the with-battery tariff's unit prices and demand charges, the batteries as one
- * linear store, the backup reserve of its strategy as an energy floor.
+ * store, the backup reserve of its strategy as an energy floor.
  *
- * <p>Linearisation: each battery's one-way efficiency is its PCS efficiency at rated power times
- * its DC efficiency (an optimal dispatch runs mostly at full power); the standby load is constant;
- * the HVAC's load, the SOC tapers and the C-rate limits are not in the LP (the re-simulation
- * through the battery model shows what they cost).
+ * <p>What the battery model enforces, as the LP sees it: power capped at the C-rate limit; the
+ * standby load, and the HVAC's load against the ambient (the cells held at the cooling setpoint
+ * by their own losses, {@link dev.chikuden.battery.Thermal#coolingKw}), in the net load as the
+ * battery's auxiliaries; for a single battery, its PCS curve, DC efficiencies, SOC tapers and the
+ * HVAC's load per kW of losses as {@link Physics} (several batteries are one linear store at their
+ * rated efficiencies).
  */
 public final class SiteDispatch {
     /** The default cell temperature for the wear cost, °C. */
@@ -52,6 +58,8 @@ public final class SiteDispatch {
         }
         double[] load = PeriodMeans.of(SiteModels.load(site, grid), grid, period);
         double[] pv = PeriodMeans.of(SiteModels.pv(site, grid), grid, period);
+        boolean hvac = site.batteries().stream().anyMatch(b -> b.thermal() != null);
+        double[] ambient = hvac ? PeriodMeans.of(SiteModels.ambient(site, grid), grid, period) : null;
         double standby = standbyKw(site);
         int n = load.length;
         TariffRates rates = new TariffRates(site.billing().tariff(), site.zone(), SiteModels.prices(site));
@@ -59,10 +67,15 @@ public final class SiteDispatch {
         double[] importPrice = new double[n];
         double[] exportPrice = new double[n];
         double[] exportLimit = new double[n];
+        double[] aux = new double[n];
         boolean sells = rates.tariff().exportSale() != null;
         for (int t = 0; t < n; t++) {
             long at = grid.startEpochMs() + t * period;
-            net[t] = load[t] - pv[t] + standby;
+            aux[t] = standby;
+            for (BatteryParameters b : site.batteries()) {
+                aux[t] += b.thermal() == null ? 0 : b.thermal().coolingKw(ambient[t], 0);
+            }
+            net[t] = load[t] - pv[t] + aux[t];
             importPrice[t] = rates.importYenPerKwh(at);
             exportPrice[t] = rates.exportYenPerKwh(at);
             exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
@@ -71,13 +84,10 @@ public final class SiteDispatch {
         DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
         ReserveMarket reserve = reserve(o.reserve(), period, n);
         return new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice, exportLimit,
-                Double.POSITIVE_INFINITY, storage, demand, reserve);
+                Double.POSITIVE_INFINITY, storage, demand, reserve, aux);
     }
 
-    /**
-     * The batteries' constant auxiliary load, which the problem folds into the net load: the LP's
-     * battery power also feeds it, so a battery's net AC power (as simulated) is the LP's less this.
-     */
+    /** The batteries' standby load, part of the auxiliaries the problem folds into the net load. */
     public static double standbyKw(SiteConfig site) {
         double standby = 0;
         for (BatteryParameters b : site.batteries()) {
@@ -86,7 +96,7 @@ public final class SiteDispatch {
         return standby;
     }
 
-    /** The site's batteries as one linear store; null for a site without any. */
+    /** The site's batteries as one store; null for a site without any. */
     public static Storage storage(SiteConfig site) {
         if (site.batteries().isEmpty()) {
             return null;
@@ -104,15 +114,18 @@ public final class SiteDispatch {
         double energy = 0;
         for (BatteryParameters b : site.batteries()) {
             energy += b.energyKwh();
-            double pcs = b.conversion().pcsEfficiency().at(1.0);
-            charge += b.chargePowerKw();
-            discharge += b.dischargePowerKw();
+            double chargeKw = Math.min(b.chargePowerKw(), b.limits().maxChargeCRate() * b.energyKwh());
+            double dischargeKw = Math.min(b.dischargePowerKw(), b.limits().maxDischargeCRate() * b.energyKwh());
+            charge += chargeKw;
+            discharge += dischargeKw;
             floor += b.energyKwh() * b.socMin();
             max += b.energyKwh() * b.socMax();
             initial += b.energyKwh() * b.initialSoc();
             terminal += b.energyKwh() * (Double.isNaN(o.terminalSoc()) ? b.initialSoc() : o.terminalSoc());
-            chargeLoss += b.energyKwh() * pcs * b.conversion().dcChargeEfficiency();
-            dischargeLoss += b.energyKwh() * pcs * b.conversion().dcDischargeEfficiency();
+            PiecewiseLinear pcs = b.conversion().pcsEfficiency();
+            chargeLoss += b.energyKwh() * pcs.at(load(chargeKw, b.chargePowerKw())) * b.conversion().dcChargeEfficiency();
+            dischargeLoss += b.energyKwh() * pcs.at(load(dischargeKw, b.dischargePowerKw()))
+                    * b.conversion().dcDischargeEfficiency();
             wear += b.energyKwh() * wearCost(site, b);
         }
         double dischargeEfficiency = dischargeLoss / energy;
@@ -122,7 +135,23 @@ public final class SiteDispatch {
                     + Math.round(floor - max) + " kWh more than the SOC window holds");
         }
         return new Storage(charge, discharge, chargeLoss / energy, dischargeEfficiency, floor, max,
-                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy);
+                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy,
+                site.batteries().size() == 1 ? physics(site.batteries().get(0)) : null);
+    }
+
+    /** The converter's load at {@code kw}: the PCS curve's x. */
+    private static double load(double kw, double ratingKw) {
+        return ratingKw > 0 ? kw / ratingKw : 1;
+    }
+
+    private static Physics physics(BatteryParameters b) {
+        if (!(b.chargePowerKw() > 0 && b.dischargePowerKw() > 0)) {
+            return null;
+        }
+        Thermal t = b.thermal();
+        return new Physics(b.conversion().pcsEfficiency(), b.chargePowerKw(), b.dischargePowerKw(),
+                b.conversion().dcChargeEfficiency(), b.conversion().dcDischargeEfficiency(), b.energyKwh(),
+                b.limits().chargeTaper(), b.limits().dischargeTaper(), t == null ? 0 : 1 / t.coolingCop());
     }
 
     private static double wearCost(SiteConfig site, BatteryParameters b) {
@@ -167,11 +196,11 @@ public final class SiteDispatch {
             basic[m] = rates.basicYenPerKwMonth() * covered[m] / (months.get(m).lengthOfMonth() * 86_400.0);
             excess[m] = rates.excessYenPerKw();
         }
-        ContractMode mode = c.ratchet() ? ContractMode.RATCHET
-                : site.grid().contract().auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
-        double contract = c.ratchet() ? c.previousPeakKw() : site.grid().contract().fixedKw(true);
+        ContractRule rule = site.grid().contract();
+        ContractMode mode = c.ratchet() ? ContractMode.RATCHET : rule.auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
+        double contract = c.ratchet() ? c.previousPeakKw() : rule.fixedKw(true);
         return new DemandCharge((int) (1_800_000 / period), monthOf, basic, excess, mode, contract,
-                new double[basic.length]);
+                new double[basic.length], rule.exceedance() == ContractRule.Exceedance.FORBID);
     }
 
     private static ReserveMarket reserve(PlanningSpec.ReserveSpec r, long period, int n) {

@@ -21,8 +21,10 @@ import java.util.Arrays;
  * in the LP of the whole study. (Repeating the last day instead let the plan leave the study with an
  * empty battery, to refill it in the copy: a saving that is not there.)
  *
- * <p>Demand: an agreed contract (fixed, or optimised by the year's LP) stays that contract; a
- * ratchet's contract starts from the peaks of the eleven months before. A month counts only when
+ * <p>Demand: a fixed contract stays that contract, its excess priced even where the study forbids
+ * it (a forecast may not fit under it; a demand limiter above holds it); a contract the LP chooses
+ * is chosen again, above every peak reached so far in the study; a ratchet's contract starts from
+ * the peaks of the eleven months before. A month counts only when
  * the horizon reaches it. Demand slots are counted from the horizon's start, which is exact when
  * replans fall on slot boundaries (a 30-minute LP period, or replans every whole slot).
  */
@@ -51,6 +53,7 @@ final class Horizon {
         double[] importPrice = new double[periods];
         double[] exportPrice = new double[periods];
         double[] exportLimit = new double[periods];
+        double[] aux = new double[periods];
         DemandCharge demand = demand(first, monthPeakKw);
         for (int i = 0; i < known; i++) {
             int t = first + i;
@@ -59,12 +62,13 @@ final class Horizon {
             // the truth's convention (SiteDispatch): unlimited where exports are sold, else only a surplus
             exportLimit[i] = Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY
                     : Math.max(0, -net[i]);
+            aux[i] = truth.auxiliaryKw()[t];
         }
         if (known < periods) {
             Arrays.fill(importPrice, known, periods, padYenPerKwh(importPrice, exportPrice, known, demand));
         }
         return new DispatchProblem(truth.startEpochMs() + first * truth.periodMs(), truth.periodMs(), net,
-                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh), demand, null);
+                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh), demand, null, aux);
     }
 
     /**
@@ -94,8 +98,7 @@ final class Horizon {
         Storage s = truth.storage();
         double initial = Math.max(s.floorKwh(), Math.min(s.maxKwh(), storedKwh));
         double reachable = initial + s.chargeKw() * s.chargeEfficiency() * periods * truth.periodHours();
-        return new Storage(s.chargeKw(), s.dischargeKw(), s.chargeEfficiency(), s.dischargeEfficiency(), s.floorKwh(),
-                s.maxKwh(), initial, Math.min(s.terminalMinKwh(), reachable), s.degradationYenPerKwh());
+        return s.withEnds(initial, Math.min(s.terminalMinKwh(), reachable));
     }
 
     private DemandCharge demand(int first, double[] monthPeakKw) {
@@ -114,13 +117,20 @@ final class Horizon {
         double[] basic = {dc.basicYenPerKwMonth()[month], reachesNext ? dc.basicYenPerKwMonth()[month + 1] : 0};
         double[] excess = {dc.excessYenPerKw()[month], reachesNext ? dc.excessYenPerKw()[month + 1] : 0};
         double contract = dc.contractKw();
-        ContractMode mode = dc.mode() == ContractMode.RATCHET ? ContractMode.RATCHET : ContractMode.FIXED;
-        if (mode == ContractMode.RATCHET) {
+        double[] floor = {monthPeakKw[month], 0};
+        if (dc.mode() == ContractMode.RATCHET) {
             for (int m = Math.max(0, month - 11); m < month; m++) {
                 contract = Math.max(contract, monthPeakKw[m]);
             }
+        } else if (dc.mode() == ContractMode.OPTIMISED) {
+            // one contract for the study: a peak any month has reached is paid for already
+            for (int m = 0; m < month; m++) {
+                floor[0] = Math.max(floor[0], monthPeakKw[m]);
+            }
+            floor[1] = floor[0];
         }
-        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, mode, contract,
-                new double[] {monthPeakKw[month], 0});
+        // a forecast may not fit under a fixed contract: the plan pays the excess, the limiter above holds it
+        boolean forbid = dc.forbidExcess() && dc.mode() == ContractMode.OPTIMISED;
+        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, dc.mode(), contract, floor, forbid);
     }
 }

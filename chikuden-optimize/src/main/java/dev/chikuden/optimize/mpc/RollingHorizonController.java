@@ -28,7 +28,6 @@ public final class RollingHorizonController implements ControlLayer {
     private final Forecaster forecaster;
     private final Horizon horizon;
     private final int everyPeriods;
-    private final double standbyKw;
     private final DispatchModel model;
     private final EnergyPacer pacer;
     /** Null when the truth has no demand charge. */
@@ -43,16 +42,15 @@ public final class RollingHorizonController implements ControlLayer {
      *                       source), prices, demand months, the battery
      * @param horizonPeriods LP periods each plan looks ahead
      * @param everyPeriods   LP periods between replans, at most the horizon
-     * @param standbyKw      the batteries' auxiliary load the truth folds into its net load
      */
     public RollingHorizonController(DispatchProblem truth, Forecaster forecaster, int horizonPeriods,
-                                    int everyPeriods, double standbyKw, Solver solver) {
-        this(truth, forecaster, horizonPeriods, everyPeriods, standbyKw, p -> new DispatchModel(p, solver, true));
+                                    int everyPeriods, Solver solver) {
+        this(truth, forecaster, horizonPeriods, everyPeriods, p -> new DispatchModel(p, solver, true));
     }
 
     /** With the model built by {@code models} (tests count the models built). */
     RollingHorizonController(DispatchProblem truth, Forecaster forecaster, int horizonPeriods, int everyPeriods,
-                             double standbyKw, Function<DispatchProblem, DispatchModel> models) {
+                             Function<DispatchProblem, DispatchModel> models) {
         if (everyPeriods < 1 || everyPeriods > horizonPeriods) {
             throw new IllegalArgumentException("need 1 <= everyPeriods <= horizonPeriods, was " + everyPeriods
                     + " and " + horizonPeriods);
@@ -61,7 +59,6 @@ public final class RollingHorizonController implements ControlLayer {
         this.forecaster = forecaster;
         this.horizon = new Horizon(truth, horizonPeriods);
         this.everyPeriods = everyPeriods;
-        this.standbyKw = standbyKw;
         this.pacer = new EnergyPacer(truth.startEpochMs(), truth.periodMs());
         this.demand = truth.demand() == null ? null : new DemandTracker(truth);
         this.plannedKwh = new double[everyPeriods];
@@ -99,7 +96,8 @@ public final class RollingHorizonController implements ControlLayer {
         model.update(horizon.at(first, forecaster, storedKwh, monthPeakKw()));
         DispatchSolution plan = model.solve();
         for (int j = 0; j < everyPeriods; j++) {
-            plannedKwh[j] = (plan.batteryKw(j) - standbyKw) * truth.periodHours();
+            // the battery's own net power: the plan put its auxiliaries on the grid
+            plannedKwh[j] = (plan.batteryKw(j) - plan.auxiliaryKw()[j]) * truth.periodHours();
         }
         plannedFrom = first;
         replans++;

@@ -30,8 +30,7 @@ public final class RollingHorizonProvider implements MpcLayerProvider {
         int horizon = (int) Math.round(spec.horizonHours() * 3_600_000 / period);
         int every = (int) (spec.everyMs() / period);
         Solver solver = Solver.valueOf(site.planning().optimize().solver().toUpperCase(Locale.ROOT));
-        return new RollingHorizonController(truth, forecaster(spec, period), horizon, every,
-                SiteDispatch.standbyKw(site), solver);
+        return new RollingHorizonController(truth, forecaster(spec, period), horizon, every, solver);
     }
 
     private static Forecaster forecaster(StrategySpec.Mpc spec, long periodMs) {

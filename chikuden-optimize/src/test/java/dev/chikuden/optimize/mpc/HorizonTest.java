@@ -82,10 +82,15 @@ class HorizonTest {
         Horizon h = new Horizon(study(ContractMode.RATCHET), 48);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand().contractKw()).isEqualTo(700);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600}).demand().contractKw()).isEqualTo(500);
-        // an optimised contract is the agreed one the bill charges: the MPC cannot re-sign it
-        DemandCharge optimised = new Horizon(study(ContractMode.OPTIMISED), 48).at(0, Forecaster.perfect(), 250,
-                new double[2]).demand();
-        assertThat(optimised.mode()).isEqualTo(ContractMode.FIXED);
+    }
+
+    @Test
+    void aContractTheLpChoosesIsChosenAgainAboveEveryPeakReachedSoFar() {
+        // grid.contract auto: one contract for the study, so the first month's 700 kW is paid for in the second
+        DemandCharge optimised = new Horizon(study(ContractMode.OPTIMISED), 48).at(60, Forecaster.perfect(), 250,
+                new double[] {700, 600}).demand();
+        assertThat(optimised.mode()).isEqualTo(ContractMode.OPTIMISED);
+        assertThat(optimised.peakFloorKw()).containsExactly(700, 700);
     }
 
     @Test

@@ -78,7 +78,7 @@ class RollingHorizonControllerTest {
         SiteConfig site = TwoPriceSite.with(dir, "[{type: mpc}]");
         int[] built = {0};
         RollingHorizonController mpc = new RollingHorizonController(SiteDispatch.problem(site, 0),
-                Forecaster.noisy(0.05, 1), 96, 1, 0, p -> {
+                Forecaster.noisy(0.05, 1), 96, 1, p -> {
                     built[0]++;
                     return new DispatchModel(p, Solver.HIGHS, true);
                 });

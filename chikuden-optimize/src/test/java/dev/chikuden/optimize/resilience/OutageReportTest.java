@@ -32,7 +32,7 @@ class OutageReportTest {
 
     private static DispatchSolution solution() {
         double[] four = new double[4];
-        return new DispatchSolution("test", 4, four, four, new double[] {50, 0, 200, 150}, four, four, new double[0],
+        return new DispatchSolution("test", 4, four, four, new double[] {50, 0, 200, 150}, four, four, new double[4], new double[0],
                 new double[0], new double[0], new DispatchSolution.Costs(0, 0, 0, 0, 0, 0), 0, 0, 0, 0);
     }
 
