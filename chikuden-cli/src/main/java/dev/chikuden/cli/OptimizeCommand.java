@@ -4,11 +4,9 @@ import dev.chikuden.BadInputException;
 import dev.chikuden.cli.optimize.OptimizeFigures;
 import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.cli.optimize.OptimizeTable;
-import dev.chikuden.optimize.DispatchCheck;
-import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
-import dev.chikuden.optimize.SiteDispatch;
+import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
@@ -34,10 +32,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Finds the cheapest dispatch of the site's batteries over its first study year with a linear "
-                + "program: energy at the tariff's prices, basic charge on the contract, excess demand, battery wear, "
-                + "export and reserve revenue. Prints the objective and its parts, the contract, build and solve "
-                + "times, the site without battery, and the dispatch re-simulated through the full battery model "
-                + "and billed by the tariff engine."})
+                + "program (energy at the tariff's prices, basic charge on the contract, excess demand, battery wear, "
+                + "export and reserve revenue; the PCS curve at each period's power, the SOC tapers, the HVAC load), "
+                + "then plays the plan through the full battery model under a demand limiter at the plan's monthly "
+                + "peaks and bills it like the case without battery. Prints the delivered saving, the LP's bound "
+                + "beside it, the monthly peaks planned and delivered, the objective's parts, build and solve times."})
 final class OptimizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,17 +56,19 @@ final class OptimizeCommand implements Callable<Integer> {
     Path exportMps;
 
     @Option(names = "--schedule", paramLabel = "FILE.csv",
-            description = "Write the optimal schedule: battery kW (> 0 discharge), stored kWh and grid kW per period.")
+            description = "Write the optimal schedule: the battery's own net kW (> 0 discharge; the plan bought its "
+                    + "auxiliaries from the grid), stored kWh and grid kW per period.")
     Path schedule;
 
-    @Option(names = "--no-check", description = "Skip the re-simulation through the battery model.")
+    @Option(names = "--no-check", description = "Skip the delivered run through the battery model: the LP's bound only.")
     boolean noCheck;
 
     @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr for the re-simulation. There is none either "
-            + "when the output is not a terminal, or before the re-simulation has lasted 2 s.")
+    @Option(names = "--quiet", description = "No progress bar on stderr for the simulations (without battery, and "
+            + "the plan delivered). There is none either when the output is not a terminal, or before they have "
+            + "lasted 2 s.")
     boolean quiet;
 
     @Override
@@ -76,31 +77,18 @@ final class OptimizeCommand implements Callable<Integer> {
         if (site.batteries().isEmpty()) {
             throw new BadInputException(siteFile + ": batteries: the site has none; the optimisation dispatches a battery");
         }
-        DispatchProblem problem = SiteDispatch.problem(site, periodMs());
         Solver chosen = solver(solver != null ? solver : site.planning().optimize().solver());
-        DispatchSolution solution;
-        try (DispatchModel model = new DispatchModel(problem, chosen, false)) {
-            if (exportMps != null) {
-                write(exportMps, model.mps());
-            }
-            solution = model.solve();
-        }
-        DispatchSolution baseline;
-        try (DispatchModel model = new DispatchModel(problem.withStorage(null), chosen, false)) {
-            baseline = model.solve();
-        }
-        DispatchCheck check = null;
-        if (!noCheck) {
-            try (Progress progress = Progress.start(SiteModels.timeGrid(site).steps(), quiet,
-                    spec.commandLine().getErr())) {
-                check = DispatchCheck.of(site, problem, solution, progress);
-            }
+        Optimization o;
+        long steps = SiteModels.timeGrid(site).steps();
+        try (Progress progress = Progress.start(noCheck ? steps : 2 * steps, quiet, spec.commandLine().getErr())) {
+            o = Optimization.of(site, periodMs(), chosen, !noCheck,
+                    exportMps == null ? null : model -> write(exportMps, model.mps()), progress);
         }
         if (schedule != null) {
-            writeSchedule(site, problem, solution);
+            writeSchedule(site, o.problem(), o.plan());
         }
-        OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, problem, solution);
-        Map<String, Object> figures = OptimizeFigures.of(site.name(), site.zone(), problem, solution, baseline, check);
+        OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
+        Map<String, Object> figures = OptimizeFigures.of(site, o);
         if (outage != null) {
             figures.put("outage", outage.toMap());
         }
@@ -111,7 +99,7 @@ final class OptimizeCommand implements Callable<Integer> {
             } else {
                 StringBuilder sb = new StringBuilder(OptimizeTable.render(figures));
                 if (outage != null) {
-                    OutageTable.render(sb, "the site's battery", outage, problem.storage().dischargeKw());
+                    OutageTable.render(sb, "the site's battery", outage, o.problem().storage().dischargeKw());
                 }
                 w.print(sb);
             }
@@ -147,11 +135,16 @@ final class OptimizeCommand implements Callable<Integer> {
         return s;
     }
 
+    /** The plan: the battery's own net power (the LP's less the auxiliaries it put on the grid), stored energy, grid. */
     private void writeSchedule(SiteConfig site, DispatchProblem p, DispatchSolution s) {
         long start = p.startEpochMs();
         long period = p.periodMs();
+        double[] battery = new double[s.periods()];
+        for (int t = 0; t < battery.length; t++) {
+            battery[t] = s.batteryKw(t) - s.auxiliaryKw()[t];
+        }
         SeriesCsv.write(schedule, site.zone(), List.of("battery_kw", "stored_kwh", "grid_kw"), List.of(
-                new FixedStepSeries(start, period, s.batteryKw()), new FixedStepSeries(start, period, s.storedKwh()),
+                new FixedStepSeries(start, period, battery), new FixedStepSeries(start, period, s.storedKwh()),
                 new FixedStepSeries(start, period, gridKw(s))));
     }
 

@@ -1,28 +1,33 @@
 package dev.chikuden.cli.optimize;
 
-import dev.chikuden.optimize.DispatchCheck;
+import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.Optimization;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.study.SiteBilling;
+import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.time.SeriesCsv;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** The figures of an optimisation, in the order {@code optimize --json} prints them. */
+/**
+ * The figures of an optimisation, in the order {@code optimize --json} prints them: the LP's
+ * objective and its parts (the LP's own accounting), the case without battery as every command bills
+ * it, the LP's saving (a bound) and what the plan delivered through the battery model.
+ */
 public final class OptimizeFigures {
     private OptimizeFigures() {
     }
 
-    /**
-     * @param baseline the same problem solved without the battery; null when not solved
-     * @param check    the re-simulation; null when skipped
-     */
-    public static Map<String, Object> of(String site, ZoneId zone, DispatchProblem p, DispatchSolution s,
-                                         DispatchSolution baseline, DispatchCheck check) {
+    public static Map<String, Object> of(SiteConfig site, Optimization o) {
+        DispatchProblem p = o.problem();
+        DispatchSolution s = o.plan();
         Map<String, Object> f = new LinkedHashMap<>();
         DispatchSolution.Costs c = s.costs();
-        f.put("site", site);
-        f.put("start", SeriesCsv.formatTime(p.startEpochMs(), zone));
+        f.put("site", site.name());
+        f.put("start", SeriesCsv.formatTime(p.startEpochMs(), site.zone()));
         f.put("periodMinutes", p.periodMs() / 60_000);
         f.put("objectiveYen", c.objectiveYen());
         f.put("lpObjectiveValue", s.lpObjectiveValue());
@@ -34,8 +39,13 @@ public final class OptimizeFigures {
         f.put("degradationCostYen", c.degradationCostYen());
         f.put("reserveRevenueYen", c.reserveRevenueYen());
         f.put("contractKw", s.contractKw());
-        f.put("contractMode", p.demand() == null ? "none" : p.demand().mode().name().toLowerCase(java.util.Locale.ROOT));
+        f.put("contractMode", p.demand() == null ? "none" : p.demand().mode().name().toLowerCase(Locale.ROOT));
+        ContractRule rule = site.grid().contract();
+        f.put("exceedance", rule.exceedance().name().toLowerCase(Locale.ROOT));
         f.put("peakDemandKw", max(s.monthPeakKw()));
+        // the billing months, which the LP's months follow
+        f.put("months", o.baseline().bill().bill().months().stream().map(m -> m.month().toString()).toList());
+        f.put("plannedMonthlyPeakKw", s.monthPeakKw());
         f.put("periods", s.periods());
         f.put("buildSeconds", s.buildSeconds());
         f.put("solveSeconds", s.solveSeconds());
@@ -49,22 +59,37 @@ public final class OptimizeFigures {
             f.put("equivalentFullCycles", discharged / (p.storage().maxKwh() - p.storage().floorKwh()));
             f.put("degradationYenPerKwh", p.storage().degradationYenPerKwh());
         }
-        if (baseline != null) {
-            f.put("withoutBatteryYen", baseline.costs().objectiveYen());
-            f.put("savingYen", baseline.costs().objectiveYen() - c.objectiveYen());
-            f.put("billSavingYen", baseline.costs().billYen() - c.billYen());
-        }
-        if (check != null) {
+        SiteBilling.CaseBill base = o.baseline().bill();
+        Map<String, Object> without = new LinkedHashMap<>();
+        without.put("billYen", base.totalYen());
+        without.put("contractKw", base.contractKw());
+        without.put("contractBasis", base.basis().id());
+        without.put("peakDemand30minKw", base.peakDemand30minKw());
+        f.put("withoutBattery", without);
+        Map<String, Object> lp = new LinkedHashMap<>();
+        lp.put("savingYen", o.lpSavingYen());
+        lp.put("billYen", c.billYen());
+        lp.put("withoutBatteryBillYen", o.lpWithoutBattery().costs().billYen());
+        f.put("lp", lp);
+        Delivery d = o.delivery();
+        if (d != null) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("lpBillYen", check.lpBillYen());
-            r.put("simulatedBillYen", check.simulatedBillYen());
-            r.put("endShortfallKwh", check.endShortfallKwh());
-            r.put("endShortfallYen", check.endShortfallYen());
-            r.put("relativeDifference", check.relativeDifference());
-            r.put("scheduledKwh", check.scheduledKwh());
-            r.put("shortfallKwh", check.scheduleShortfallKwh());
-            r.put("batteryLossesKwh", check.simulation().battery().lossesKwh());
-            f.put("resimulated", r);
+            r.put("savingYen", d.savingYen());
+            r.put("billYen", d.billYen());
+            r.put("billSavingYen", base.totalYen() - d.billYen());
+            r.put("endShortfallYen", d.endShortfallYen());
+            r.put("shareOfLp", o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null);
+            r.put("contractKw", d.bill().contractKw());
+            r.put("contractBasis", d.bill().basis().id());
+            r.put("monthlyPeakKw", d.monthlyPeakKw());
+            r.put("peakDemand30minKw", d.bill().peakDemand30minKw());
+            r.put("scheduledKwh", d.scheduledKwh());
+            r.put("endStoredKwh", d.endStoredKwh());
+            r.put("plannedEndStoredKwh", d.plannedEndStoredKwh());
+            r.put("batteryLossesKwh", d.simulation().battery().lossesKwh());
+            r.put("batteryAuxiliaryKwh", d.simulation().battery().auxiliaryKwh());
+            r.put("bindingShare", d.simulation().bindingShare());
+            f.put("delivered", r);
         }
         return f;
     }
