@@ -46,9 +46,40 @@ class OptimizeCommandTest {
         assertThat(j.get("periods").asInt()).isEqualTo(96);
         // Each day the battery fills at night (10.03) and empties by day (14.34): 200 kWh x 4.31 yen, plus
         // the levy and adjustments which are the same both ways. Two days, ending empty as it started.
-        assertThat(j.get("savingYen").asDouble()).isCloseTo(2 * 200 * (14.34 - 10.03), within(1e-6));
+        assertThat(j.get("lp").get("savingYen").asDouble()).isCloseTo(2 * 200 * (14.34 - 10.03), within(1e-6));
         assertThat(Files.readString(mps)).contains("ROWS").contains("COLUMNS");
-        assertThat(j.get("resimulated").get("relativeDifference").asDouble()).isCloseTo(0, within(1e-6));
+        // A lossless battery does what the LP says: the bills differ by the rounding of their lines.
+        JsonNode d = j.get("delivered");
+        assertThat(d.get("savingYen").asDouble()).isCloseTo(j.get("lp").get("savingYen").asDouble(), within(5.0));
+        assertThat(d.get("billYen").asLong()).isEqualTo(j.get("withoutBattery").get("billYen").asLong()
+                - Math.round(d.get("billSavingYen").asDouble()));
+        assertThat(d.get("monthlyPeakKw")).hasSize(1);
+        assertThat(j.get("plannedMonthlyPeakKw")).hasSize(1);
+        assertThat(d.get("monthlyPeakKw").get(0).asDouble()).isCloseTo(j.get("plannedMonthlyPeakKw").get(0).asDouble(),
+                within(1e-6));
+    }
+
+    @Test
+    void theBillWithoutBatteryIsPlansToTheYen() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("contract: 500 kW", "contract: auto"));
+        Run optimize = run("optimize", dir.resolve("site.yaml").toString(), "--json", "--no-check");
+        Run plan = run("plan", dir.resolve("site.yaml").toString(), "--json");
+        assertThat(optimize.exit()).as(optimize.err()).isZero();
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        long planned = new ObjectMapper().readTree(plan.out()).get("withoutBattery").get("billYen").asLong();
+        assertThat(new ObjectMapper().readTree(optimize.out()).get("withoutBattery").get("billYen").asLong())
+                .isEqualTo(planned);
+    }
+
+    @Test
+    void theTableLeadsWithTheDeliveredSavingAndShowsTheLpBoundBesideIt() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Run r = run("optimize", dir.resolve("site.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[2]).startsWith("Saving delivered").contains("(100.0 % of the LP's bound of 1,724 yen)");
+        assertThat(r.out()).containsPattern("LP bound\\s+delivered").containsPattern("Monthly 30-min peak\\s+planned kW")
+                .contains("2025-10");
     }
 
     @Test
