@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "size", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Sizing and the business case: the site's battery scaled to every power and energy of its "
-                + "sizing grid, each size dispatched over the study's first year by the LP, aged by its aging model "
-                + "and valued by its cash flows (capex, fixed O&M, cells bought at end of life, discount rate, "
-                + "study years): NPV, IRR, paybacks, LCOS. Prints the NPV grid and the best size; with an outage "
-                + "section, how long the best size carries the critical load.",
+                + "sizing grid, each size dispatched over the study's first year by the LP, its plan played through "
+                + "the battery model as optimize plays it (up to 100 sizes; of more, the 10 best by the LP), aged by "
+                + "its aging model and valued by its cash flows (capex, fixed O&M, cells bought at end of life, "
+                + "discount rate, study years): NPV, IRR, paybacks, LCOS, on the delivered saving and on the LP's. "
+                + "Prints both NPV grids and the best size by delivered NPV; with an outage section, how long the "
+                + "best size carries the critical load.",
                 "Needs the site's tariff, finance section and a battery to scale; without a sizing section the grid "
                         + "is 0.5 to 1.5 times the battery, 5 x 5."})
 final class SizeCommand implements Callable<Integer> {
@@ -54,7 +56,7 @@ final class SizeCommand implements Callable<Integer> {
         Solver lp = solver(solver);
         SiteConfig site = SiteConfigReader.read(siteFile);
         SizingResult r;
-        try (Progress progress = Progress.start(SizingSweep.sizes(site), quiet, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start(SizingSweep.work(site), quiet, spec.commandLine().getErr())) {
             r = SizingSweep.run(site, lp, Runtime.getRuntime().availableProcessors(), progress);
         }
         OutageReport outage = site.planning().outage() == null ? null

@@ -512,9 +512,10 @@ public final class DispatchModel implements AutoCloseable {
     }
 
     /**
-     * Replaces the numbers of the model with those of {@code q}: loads, prices, limits, starting
-     * energy, months. The shape must match: periods, storage, demand (months, mode, slot size),
-     * reserve (blocks). Only a reusable model accepts prices that would need a rating row.
+     * Replaces the numbers of the model with those of {@code q}: loads, prices, limits, the battery
+     * (as {@link #resize} does), months. The shape must match: periods, a battery or none, demand
+     * (months, mode, slot size), reserve (blocks). Only a reusable model accepts prices that would
+     * need a rating row.
      */
     public void update(DispatchProblem q) {
         if (q.periods() != n || (q.storage() == null) != (p.storage() == null)
@@ -539,19 +540,31 @@ public final class DispatchModel implements AutoCloseable {
                 }
             }
         }
+        Storage before = p.storage();
         p = q;
         if (q.storage() != null) {
-            ratedEfficiencies(q.storage());
+            startFrom(before, q.storage());
         }
         setCoefficients(q);
         setData(q);
+    }
+
+    /** A battery with physics after one with physics keeps the periods' efficiencies; else the rated ones. */
+    private void startFrom(Storage before, Storage now) {
+        if (now.physics() != null && before.physics() != null) {
+            setHvac(now);
+        } else {
+            ratedEfficiencies(now);
+        }
     }
 
     /**
      * Puts another battery into the model, in place: its power ratings, efficiencies, tapers,
      * energy window, starting and terminal energy and wear cost; everything else stays. A sizing
      * sweep re-solves one model per thread this way instead of building a model per size, and a
-     * solver that keeps its basis (CLP) starts from the previous size's optimum.
+     * solver that keeps its basis (CLP) starts from the previous size's optimum. A battery with
+     * physics after one with physics keeps the periods' efficiencies as its first linearisation:
+     * the next size of a sweep runs much as the last did.
      *
      * @throws IllegalArgumentException when the model was built without a battery, or with
      *                                  {@code storage} null, or the new battery's tapers need
@@ -568,8 +581,9 @@ public final class DispatchModel implements AutoCloseable {
                         + " kW of discharge: build the model at the largest power and resize down");
             }
         }
+        Storage before = p.storage();
         p = q;
-        ratedEfficiencies(storage);
+        startFrom(before, storage);
         setCoefficients(q);
         setData(q);
     }
@@ -612,7 +626,12 @@ public final class DispatchModel implements AutoCloseable {
      * solved once.
      */
     public DispatchSolution solveAtOperatingPoint(int solves) {
-        DispatchSolution s = solve();
+        return solveAtOperatingPoint(solves, false);
+    }
+
+    /** As {@link #solveAtOperatingPoint(int)}, the first solve from the previous basis when {@code warm}. */
+    public DispatchSolution solveAtOperatingPoint(int solves, boolean warm) {
+        DispatchSolution s = warm ? solveFromPreviousBasis() : solve();
         for (int i = 1; i < solves; i++) {
             int tapers = addBrokenTapers(s);
             if (lineariseAt(s) < 1e-3 && tapers == 0) {

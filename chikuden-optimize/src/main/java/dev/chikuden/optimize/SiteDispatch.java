@@ -58,33 +58,62 @@ public final class SiteDispatch {
         }
         double[] load = PeriodMeans.of(SiteModels.load(site, grid), grid, period);
         double[] pv = PeriodMeans.of(SiteModels.pv(site, grid), grid, period);
-        boolean hvac = site.batteries().stream().anyMatch(b -> b.thermal() != null);
-        double[] ambient = hvac ? PeriodMeans.of(SiteModels.ambient(site, grid), grid, period) : null;
-        double standby = standbyKw(site);
         int n = load.length;
         TariffRates rates = new TariffRates(site.billing().tariff(), site.zone(), SiteModels.prices(site));
         double[] net = new double[n];
         double[] importPrice = new double[n];
         double[] exportPrice = new double[n];
         double[] exportLimit = new double[n];
-        double[] aux = new double[n];
         boolean sells = rates.tariff().exportSale() != null;
         for (int t = 0; t < n; t++) {
             long at = grid.startEpochMs() + t * period;
-            aux[t] = standby;
-            for (BatteryParameters b : site.batteries()) {
-                aux[t] += b.thermal() == null ? 0 : b.thermal().coolingKw(ambient[t], 0);
-            }
-            net[t] = load[t] - pv[t] + aux[t];
+            net[t] = load[t] - pv[t];
             importPrice[t] = rates.importYenPerKwh(at);
             exportPrice[t] = rates.exportYenPerKwh(at);
             exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
         }
-        Storage storage = storage(site);
         DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
         ReserveMarket reserve = reserve(o.reserve(), period, n);
-        return new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice, exportLimit,
-                Double.POSITIVE_INFINITY, storage, demand, reserve, aux);
+        DispatchProblem bare = new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice,
+                exportLimit, Double.POSITIVE_INFINITY, null, demand, reserve, new double[n]);
+        return withBatteries(bare, site, ambientC(site, period));
+    }
+
+    /** The air around the site's batteries, per LP period, °C; null when none of them has an HVAC. */
+    public static double[] ambientC(SiteConfig site, long periodMs) {
+        if (site.batteries().stream().noneMatch(b -> b.thermal() != null)) {
+            return null;
+        }
+        TimeGrid grid = SiteModels.timeGrid(site);
+        return PeriodMeans.of(SiteModels.ambient(site, grid), grid, periodMs);
+    }
+
+    /**
+     * {@code bare}, a problem without battery, with the site's batteries: their store, and their
+     * auxiliaries (standby, and the HVAC against {@code ambientC}) in the net load, exports limited
+     * alike where only a surplus may flow out.
+     *
+     * @param ambientC per period, as {@link #ambientC}; null when no battery has an HVAC
+     */
+    public static DispatchProblem withBatteries(DispatchProblem bare, SiteConfig site, double[] ambientC) {
+        int n = bare.periods();
+        double standby = standbyKw(site);
+        double[] net = bare.netLoadKw().clone();
+        double[] exportLimit = bare.exportLimitKw().clone();
+        double[] aux = new double[n];
+        for (int t = 0; t < n; t++) {
+            aux[t] = standby;
+            for (BatteryParameters b : site.batteries()) {
+                aux[t] += b.thermal() == null ? 0 : b.thermal().coolingKw(ambientC[t], 0);
+            }
+            net[t] += aux[t];
+            if (exportLimit[t] != Double.POSITIVE_INFINITY) {
+                exportLimit[t] = Math.max(0, -net[t]);
+            }
+        }
+        return new DispatchProblem(bare.startEpochMs(), bare.periodMs(), net, bare.importYenPerKwh(),
+                bare.exportYenPerKwh(), exportLimit, bare.importLimitKw(), storage(site), bare.demand(), bare.reserve(),
+                aux);
     }
 
     /** The batteries' standby load, part of the auxiliaries the problem folds into the net load. */

@@ -4,22 +4,24 @@ import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.Thermal;
 import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
-import dev.chikuden.finance.BusinessCase;
 import dev.chikuden.finance.FinanceInputs;
+import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
-import dev.chikuden.optimize.DispatchProblem.Storage;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.profile.PeriodMeans;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
+import dev.chikuden.study.Baseline;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +30,11 @@ import java.util.function.LongConsumer;
 
 /**
  * Sizing: the site's battery scaled to every power and energy of a grid, each size dispatched
- * optimally over the site's first year by the dispatch LP, aged by its own aging model, and
- * valued by its business case; the best is the highest NPV.
+ * optimally over the site's first year by the dispatch LP, its plan played through the battery model
+ * as {@code optimize} plays it ({@link Delivery}), aged by its own aging model, and valued by its
+ * business case twice: on the LP's saving (a bound) and on the delivered one. The best is the
+ * highest delivered NPV. A grid of more than {@value #SIMULATE_ALL} sizes simulates only the
+ * {@value #SIMULATE_BEST} best by the LP's NPV, and chooses among them.
  *
  * <p>A size is the site's first battery with its energy, charge and discharge ratings scaled; its
  * SOC window, efficiencies, tapers, C-rate limits and aging model are kept, and what grows with
@@ -38,29 +43,37 @@ import java.util.function.LongConsumer;
  * limit times the energy, as the battery model does, so a size with more power than its cells
  * may deliver pays for a converter it cannot use.
  *
- * <p>Money: the annual saving is the bill without a battery (the same LP without storage, solved
- * once, under the contract without battery when the tariff gives a {@code contractWithBattery}) minus
- * the bill with this size, plus its reserve revenue. With a fixed contract every size signs the
- * same {@code contractWithBattery}; with {@code optimize: {contract: optimise}} each its own. The LP prices wear at its degradation cost to
- * decide the dispatch, but the saving leaves it out: wear is paid in the cash flows, as the cells
- * the aging model says must be bought ({@link LifeProjection}). Every year's saving, discharge and
- * charging cost are held at year one's (no load growth, no price escalation, no fade of the
- * savings: cells are restored when they wear out). Charging cost (for the LCOS only) prices each
- * charged kWh at the import price where the site imports and at the export price (what it forgoes,
- * 0 when exports are not sold) where it does not; energy discharged and charged is the battery's net
- * power of each period (a charge and a discharge in the same period cancel). A study shorter than a year is scaled to 365 days
- * (its duty repeated, its money and energy multiplied); a 365-day study is taken as it is.
+ * <p>Money: the delivered annual saving is the bill without a battery, as every command bills it
+ * ({@link Baseline}), minus the bill the plan delivered (less the energy it ended short of its plan),
+ * plus the LP's reserve revenue; the LP's saving is the same LP without battery minus its bill with
+ * this size. Each size signs the contract the rule gives it ({@code grid.contract}). The LP prices
+ * wear at its degradation cost to decide the dispatch, but the saving leaves it out: wear is paid in
+ * the cash flows, as the cells the aging model says must be bought ({@link LifeProjection}, from
+ * the plan's SOC). Every year's saving, discharge and charging cost are held at year one's (no load
+ * growth, no price escalation, no fade of the savings: cells are restored when they wear out).
+ * Charging cost (for the LCOS only) prices each charged kWh at the import price where the site
+ * imports and at the export price (what it forgoes, 0 when exports are not sold) where it does not;
+ * energy discharged and charged is the battery's net power of each period (a charge and a discharge
+ * in the same period cancel). A study shorter than a year is scaled to 365 days (its duty repeated,
+ * its money and energy multiplied); a 365-day study is taken as it is.
  *
- * <p>Speed: sizes are solved in chunks of one power each (all its energies, ascending), one chunk
+ * <p>Speed: sizes are solved in chunks of one power each (all its energies, the largest first), one chunk
  * per task on a pool of threads, one LP model per chunk. Within a chunk the model is not rebuilt
  * but {@link DispatchModel#resize resized}: CLP keeps its basis and starts from the previous
- * size's optimum, a few hundred simplex iterations instead of tens of thousands (HiGHS through
- * OR-Tools rebuilds every solve). The chunks do not depend on the number of threads, so results
- * are the same on any machine; they come back in grid order.
+ * size's optimum, and the previous size's operating point is the next one's first linearisation,
+ * so most sizes need one solve, few two (HiGHS through OR-Tools rebuilds every solve). Each size is
+ * simulated on the thread that solved it. The chunks do not depend on the number of threads, so
+ * results are the same on any machine; they come back in grid order.
  */
 public final class SizingSweep {
     /** The default grid: 0.5 to 1.5 times the site's battery, in this many steps each way. */
     static final int DEFAULT_STEPS = 5;
+    /** Every size of a grid up to this many is played through the battery model. */
+    public static final int SIMULATE_ALL = 100;
+    /** Of a larger grid, this many sizes, the best by the LP's NPV. */
+    public static final int SIMULATE_BEST = 10;
+    /** Solves per size at most, each from the operating point of the one before. */
+    private static final int SOLVES = 2;
     /** A year, to which a shorter study's money and energy are scaled. */
     private static final double YEAR_HOURS = 365 * 24;
     /** Cell temperature when the site gives no ambient, °C. */
@@ -78,7 +91,7 @@ public final class SizingSweep {
         return run(site, solver, threads, null);
     }
 
-    /** The sweep, telling {@code progress} (when not null) 1 for each size done, up to {@link #sizes}. */
+    /** The sweep, telling {@code progress} (when not null) 1 for each size solved and each simulated, up to {@link #work}. */
     public static SizingResult run(SiteConfig site, Solver solver, int threads, LongConsumer progress) {
         PlanningSpec.SizingSpec grid = grid(site);
         return run(site, grid.powerKw(), grid.energyKwh(), site.planning().sizing() == null, solver, threads, progress);
@@ -88,6 +101,15 @@ public final class SizingSweep {
     public static int sizes(SiteConfig site) {
         PlanningSpec.SizingSpec grid = grid(site);
         return grid.powerKw().length * grid.energyKwh().length;
+    }
+
+    /** The units of work {@link #run} reports: each size solved, and each simulated. */
+    public static int work(SiteConfig site) {
+        return sizes(site) + simulated(sizes(site));
+    }
+
+    private static int simulated(int sizes) {
+        return sizes <= SIMULATE_ALL ? sizes : SIMULATE_BEST;
     }
 
     private static PlanningSpec.SizingSpec grid(SiteConfig site) {
@@ -106,7 +128,7 @@ public final class SizingSweep {
         return run(site, powerKw, energyKwh, defaultGrid, solver, threads, null);
     }
 
-    /** The sweep over {@code powerKw x energyKwh}, telling {@code progress} (when not null) 1 for each size done. */
+    /** The sweep over {@code powerKw x energyKwh}, telling {@code progress} (when not null) 1 for each unit of {@link #work}. */
     public static SizingResult run(SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid,
                                    Solver solver, int threads, LongConsumer progress) {
         long started = System.nanoTime();
@@ -115,30 +137,61 @@ public final class SizingSweep {
         if (powerKw.length == 0 || energyKwh.length == 0) {
             throw new BadInputException(site.source() + ": sizing: needs at least one power and one energy");
         }
-        SiteConfig bare = site.withBatteries(List.of());
-        DispatchProblem base = SiteDispatch.problem(bare, 0);
-        DispatchProblem without = base;
-        DispatchSolution baseline;
-        try (DispatchModel m = new DispatchModel(without, solver, false)) {
-            baseline = m.solve();
+        DispatchProblem bare = SiteDispatch.problem(site.withBatteries(List.of()), 0);
+        double lpWithout;
+        try (DispatchModel m = new DispatchModel(bare, solver, false)) {
+            lpWithout = m.solve().costs().billYen();
         }
-        double baselineYen = baseline.costs().billYen();
-        double[] cellC = cellTemperatures(site, reference, base);
-        Sweep sweep = new Sweep(site, reference, finance, base, baselineYen, cellC, energyKwh, solver,
-                progress != null ? progress : n -> { });
-
-        int rows = powerKw.length;
-        Candidate[] out = new Candidate[rows * energyKwh.length];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, rows)));
+        Baseline baseline = Baseline.of(site, null);
+        double[] cellC = cellTemperatures(site, reference, bare);
+        int count = powerKw.length * energyKwh.length;
+        Sweep sweep = new Sweep(site, reference, finance, bare, SiteDispatch.ambientC(site, bare.periodMs()), lpWithout,
+                baseline, cellC, energyKwh, solver, count <= SIMULATE_ALL, progress != null ? progress : n -> { });
+        Candidate[] out = new Candidate[count];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, powerKw.length)));
         try {
             List<Future<Candidate[]>> chunks = new ArrayList<>();
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < powerKw.length; i++) {
                 int row = i;
                 chunks.add(pool.submit(() -> sweep.row(row, powerKw[row])));
             }
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(chunks.get(i).get(), 0, out, i * energyKwh.length, energyKwh.length);
+            for (int i = 0; i < powerKw.length; i++) {
+                System.arraycopy(get(chunks.get(i)), 0, out, i * energyKwh.length, energyKwh.length);
             }
+            if (count > SIMULATE_ALL) {
+                List<Future<Candidate>> simulated = new ArrayList<>();
+                List<Integer> best = sweep.bestByLp();
+                for (int index : best) {
+                    simulated.add(pool.submit(() -> sweep.deliver(index, out[index])));
+                }
+                for (int k = 0; k < best.size(); k++) {
+                    out[best.get(k)] = get(simulated.get(k));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int best = -1;
+        for (int i = 0; i < count; i++) {
+            if (out[i].delivered() != null && (best < 0 || out[i].delivered().npvYen() > out[best].delivered().npvYen())) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new BadInputException(site.source() + ": sizing: no size of the grid can be dispatched: "
+                    + out[0].infeasibleReason());
+        }
+        int simulated = 0;
+        for (Candidate c : out) {
+            simulated += c.delivered() != null ? 1 : 0;
+        }
+        return new SizingResult(powerKw, energyKwh, defaultGrid, Arrays.asList(out), best, baseline.bill(), lpWithout,
+                solver.id(), bare.periods(), simulated, (System.nanoTime() - started) / 1e9, sweep.dispatch(best));
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -147,17 +200,7 @@ public final class SizingSweep {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the sizing sweep was interrupted", e);
-        } finally {
-            pool.shutdownNow();
         }
-        int best = sweep.bestIndex();
-        if (best < 0) {
-            throw new BadInputException(site.source() + ": sizing: no size of the grid can be dispatched: "
-                    + out[0].infeasibleReason());
-        }
-        return new SizingResult(powerKw, energyKwh, defaultGrid, Arrays.asList(out), best, baselineYen,
-                baseline.contractKw(), solver.id(),
-                base.periods(), (System.nanoTime() - started) / 1e9, sweep.bestDispatch());
     }
 
     /** 0.5, 0.75, 1, 1.25 and 1.5 times the battery's discharge power and energy. */
@@ -193,24 +236,6 @@ public final class SizingSweep {
         return new BatteryParameters(b.name(), energyKwh, b.chargePowerKw() * pf, powerKw, b.socMin(), b.socMax(),
                 b.initialSoc(), b.conversion(), b.limits(), b.standbyKw() * pf, thermal, b.aging(), b.endOfLifeSoh(),
                 b.augmentation(), voltage);
-    }
-
-    /** The same problem with a constant load added (a size's standby load), exports limited alike. */
-    static DispatchProblem withLoadAdded(DispatchProblem p, double kw) {
-        if (kw == 0) {
-            return p;
-        }
-        double[] net = p.netLoadKw().clone();
-        double[] exportLimit = p.exportLimitKw().clone();
-        boolean sells = exportLimit[0] == Double.POSITIVE_INFINITY;
-        for (int t = 0; t < net.length; t++) {
-            net[t] += kw;
-            if (!sells) {
-                exportLimit[t] = Math.max(0, -net[t]);
-            }
-        }
-        return new DispatchProblem(p.startEpochMs(), p.periodMs(), net, p.importYenPerKwh(), p.exportYenPerKwh(),
-                exportLimit, p.importLimitKw(), p.storage(), p.demand(), p.reserve());
     }
 
     private static BatteryParameters reference(SiteConfig site) {
@@ -254,60 +279,78 @@ public final class SizingSweep {
         return c.length == base.periods() ? c : Arrays.copyOf(c, base.periods());
     }
 
-    /** What the tasks of one sweep share, and the best size found so far. */
+    /** What the tasks of one sweep share: the problem without battery, the baseline, and the dispatches kept. */
     private static final class Sweep {
         private final SiteConfig site;
         private final BatteryParameters reference;
         private final PlanningSpec.FinanceSpec finance;
-        private final DispatchProblem base;
-        private final double baselineYen;
+        private final DispatchProblem bare;
+        private final double[] ambientC;
+        private final double lpWithoutYen;
+        private final Baseline baseline;
         private final double[] cellC;
         private final double[] energyKwh;
         private final Solver solver;
+        private final boolean simulateAll;
         private final LongConsumer progress;
-        private int bestIndex = -1;
-        private double bestNpv = Double.NEGATIVE_INFINITY;
-        private SizingResult.Dispatch bestDispatch;
+        /** Dispatches kept for {@link #deliver} (the best by LP of a large grid) and the result's best. */
+        private final Map<Integer, SizingResult.Dispatch> kept = new HashMap<>();
+        private final Map<Integer, Double> lpNpv = new HashMap<>();
 
-        Sweep(SiteConfig site, BatteryParameters reference, PlanningSpec.FinanceSpec finance, DispatchProblem base,
-              double baselineYen, double[] cellC, double[] energyKwh, Solver solver, LongConsumer progress) {
+        Sweep(SiteConfig site, BatteryParameters reference, PlanningSpec.FinanceSpec finance, DispatchProblem bare,
+              double[] ambientC, double lpWithoutYen, Baseline baseline, double[] cellC, double[] energyKwh,
+              Solver solver, boolean simulateAll, LongConsumer progress) {
             this.site = site;
             this.reference = reference;
             this.finance = finance;
-            this.base = base;
-            this.baselineYen = baselineYen;
+            this.bare = bare;
+            this.ambientC = ambientC;
+            this.lpWithoutYen = lpWithoutYen;
+            this.baseline = baseline;
             this.cellC = cellC;
             this.energyKwh = energyKwh;
             this.solver = solver;
+            this.simulateAll = simulateAll;
             this.progress = progress;
         }
 
-        /** Every energy at one power, on one model resized from size to size. */
+        /**
+         * Every energy at one power, on one model resized from size to size, the largest first: a
+         * smaller size's C-rate caps its power lower, so its import rows are among the larger's.
+         */
         Candidate[] row(int i, double powerKw) {
             Candidate[] out = new Candidate[energyKwh.length];
+            int[] largestFirst = java.util.stream.IntStream.range(0, energyKwh.length).boxed()
+                    .sorted((a, b) -> Double.compare(energyKwh[b], energyKwh[a])).mapToInt(Integer::intValue).toArray();
             DispatchModel model = null;
             try {
-                for (int j = 0; j < energyKwh.length; j++) {
+                for (int j : largestFirst) {
+                    int index = i * energyKwh.length + j;
                     BatteryParameters b = scaled(reference, powerKw, energyKwh[j]);
                     SiteConfig sized = site.withBatteries(List.of(b));
-                    Storage storage;
+                    DispatchProblem q;
                     try {
-                        storage = capped(SiteDispatch.storage(sized), b);
+                        q = SiteDispatch.withBatteries(bare, sized, ambientC);
                     } catch (BadInputException e) {
                         out[j] = Candidate.infeasible(powerKw, energyKwh[j], e.getMessage());
-                        progress.accept(1);
+                        progress.accept(1 + (simulateAll ? 1 : 0));
                         continue;
                     }
-                    DispatchProblem q = withLoadAdded(base, b.standbyKw()).withStorage(storage);
                     DispatchSolution s;
                     try {
+                        if (model != null) {
+                            try {
+                                model.update(q);
+                            } catch (IllegalArgumentException e) {
+                                model.close(); // another shape (taper lines, import rows): a model of its own
+                                model = null;
+                            }
+                        }
                         if (model == null) {
                             model = new DispatchModel(q, solver, false);
-                            s = model.solve();
+                            s = model.solveAtOperatingPoint(SOLVES, false);
                         } else {
-                            model.resize(storage);
-                            model.update(q);
-                            s = model.solveFromPreviousBasis();
+                            s = model.solveAtOperatingPoint(SOLVES, true);
                         }
                     } catch (BadInputException e) {
                         out[j] = Candidate.infeasible(powerKw, energyKwh[j], e.getMessage());
@@ -315,12 +358,15 @@ public final class SizingSweep {
                             model.close(); // start the next size from a fresh model, not an infeasible basis
                             model = null;
                         }
-                        progress.accept(1);
+                        progress.accept(1 + (simulateAll ? 1 : 0));
                         continue;
                     }
                     out[j] = candidate(b, q, s);
-                    offer(i * energyKwh.length + j, out[j], new SizingResult.Dispatch(sized, q, s));
                     progress.accept(1);
+                    keep(index, out[j], new SizingResult.Dispatch(sized, q, s));
+                    if (simulateAll) {
+                        out[j] = deliver(index, out[j]);
+                    }
                 }
             } finally {
                 if (model != null) {
@@ -330,15 +376,71 @@ public final class SizingSweep {
             return out;
         }
 
-        /** Power limited to what the cells may deliver: the C-rate limit times the energy. */
-        private static Storage capped(Storage s, BatteryParameters b) {
-            double charge = Math.min(s.chargeKw(), b.limits().maxChargeCRate() * b.energyKwh());
-            double discharge = Math.min(s.dischargeKw(), b.limits().maxDischargeCRate() * b.energyKwh());
-            if (charge == s.chargeKw() && discharge == s.dischargeKw()) {
-                return s;
+        /**
+         * Keeps the dispatch a later step needs: every one while the whole grid is simulated (the
+         * row simulates it next, and drops it unless it is the best so far), else the best
+         * {@link #SIMULATE_BEST} by the LP's NPV.
+         */
+        private synchronized void keep(int index, Candidate c, SizingResult.Dispatch d) {
+            lpNpv.put(index, c.lp().npvYen());
+            kept.put(index, d);
+            if (!simulateAll && kept.size() > SIMULATE_BEST) {
+                int worst = -1;
+                for (int k : kept.keySet()) {
+                    if (worst < 0 || lpNpv.get(k) < lpNpv.get(worst) || lpNpv.get(k).equals(lpNpv.get(worst)) && k > worst) {
+                        worst = k;
+                    }
+                }
+                kept.remove(worst);
             }
-            return new Storage(charge, discharge, s.chargeEfficiency(), s.dischargeEfficiency(), s.floorKwh(),
-                    s.maxKwh(), s.initialKwh(), s.terminalMinKwh(), s.degradationYenPerKwh());
+        }
+
+        /** The sizes kept for simulation, in grid order. */
+        synchronized List<Integer> bestByLp() {
+            return kept.keySet().stream().sorted().toList();
+        }
+
+        /** The candidate at {@code index} with its plan played through the battery model and valued. */
+        Candidate deliver(int index, Candidate c) {
+            SizingResult.Dispatch d;
+            synchronized (this) {
+                d = kept.get(index);
+            }
+            Delivery delivery = Delivery.of(d.site(), d.problem(), d.solution(), baseline, null);
+            double year = YEAR_HOURS / (d.problem().periods() * d.problem().periodHours());
+            double saving = (delivery.savingYen() + c.reserveRevenueYen()) * year;
+            FinanceInputs lp = c.lp().inputs();
+            double[] savings = new double[lp.years()];
+            Arrays.fill(savings, saving);
+            FinanceInputs in = new FinanceInputs(lp.capexYenPerKwh(), lp.capexYenPerKw(), lp.fixedOmYenPerKwYear(),
+                    lp.replacementYenPerKwh(), lp.discountRate(), lp.years(), lp.energyKwh(), lp.powerKw(), savings,
+                    lp.annualDischargeKwh(), lp.annualChargeCostYen(), lp.replacementKwhByYear(),
+                    lp.salvageFraction());
+            Candidate out = c.withDelivered(Candidate.Value.of(in), delivery);
+            offer(index, out);
+            progress.accept(1);
+            return out;
+        }
+
+        /** Keeps the dispatch of the best delivered size so far (the lowest index on a tie), drops the rest. */
+        private synchronized void offer(int index, Candidate c) {
+            double npv = c.delivered().npvYen();
+            if (bestIndex < 0 || npv > bestNpv || npv == bestNpv && index < bestIndex) {
+                if (bestIndex >= 0 && simulateAll) {
+                    kept.remove(bestIndex);
+                }
+                bestIndex = index;
+                bestNpv = npv;
+            } else if (simulateAll) {
+                kept.remove(index);
+            }
+        }
+
+        private int bestIndex = -1;
+        private double bestNpv;
+
+        synchronized SizingResult.Dispatch dispatch(int index) {
+            return kept.get(index);
         }
 
         private Candidate candidate(BatteryParameters b, DispatchProblem q, DispatchSolution s) {
@@ -355,7 +457,7 @@ public final class SizingSweep {
             double year = YEAR_HOURS / (n * h);
             discharged *= year;
             chargeCost *= year;
-            double saving = (baselineYen - s.costs().billYen() + s.costs().reserveRevenueYen()) * year;
+            double saving = (lpWithoutYen - s.costs().billYen() + s.costs().reserveRevenueYen()) * year;
             double[] soc = new double[n + 1];
             soc[0] = q.storage().initialKwh() / b.energyKwh();
             for (int t = 0; t < n; t++) {
@@ -373,28 +475,10 @@ public final class SizingSweep {
                     finance.fixedOmYenPerKwYear(), finance.replacementYenPerKwh(), finance.discountRate(), years,
                     b.energyKwh(), b.dischargePowerKw(), savings, discharge, charging, life.replacementKwhByYear(),
                     finance.salvageFraction());
-            BusinessCase bc = BusinessCase.of(in);
-            return new Candidate(b.dischargePowerKw(), b.energyKwh(), saving, s.costs().billYen(),
-                    s.costs().reserveRevenueYen(), discharged, s.contractKw(), bc.capexYen(), bc.npvYen(), bc.irr(),
-                    bc.simplePaybackYears(), bc.discountedPaybackYears(), bc.lcosYenPerKwh(), life, s.solveSeconds(),
-                    in, bc, null);
-        }
-
-        /** Keeps the dispatch of the best size: the highest NPV, the lowest index on a tie. */
-        private synchronized void offer(int index, Candidate c, SizingResult.Dispatch dispatch) {
-            if (c.npvYen() > bestNpv || c.npvYen() == bestNpv && index < bestIndex) {
-                bestNpv = c.npvYen();
-                bestIndex = index;
-                bestDispatch = dispatch;
-            }
-        }
-
-        synchronized int bestIndex() {
-            return bestIndex;
-        }
-
-        synchronized SizingResult.Dispatch bestDispatch() {
-            return bestDispatch;
+            Candidate.Value lp = Candidate.Value.of(in);
+            return new Candidate(b.dischargePowerKw(), b.energyKwh(), s.costs().billYen(), s.costs().reserveRevenueYen(),
+                    discharged, s.contractKw(), lp.businessCase().capexYen(), life, s.solveSeconds(), lp, null, null,
+                    null);
         }
     }
 }
