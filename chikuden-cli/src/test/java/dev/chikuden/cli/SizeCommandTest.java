@@ -69,18 +69,20 @@ class SizeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         String out = r.out();
         assertThat(out).contains("Two-price week: 4 sizes (2 powers x 2 energies)")
-                .contains("NPV over 10 years at 5 %, M yen (* the best)")
+                .contains("NPV delivered over 10 years at 5 %, M yen (* the best)")
+                .contains("NPV by the LP's bound, M yen")
+                .contains("4 sizes played through the battery model")
                 .containsPattern("MW \\\\ MWh\\s+0.4\\s+0.8")
                 .containsPattern("0.1\\s+[0-9.,-]+\\s+\\*[0-9.,]+")
-                .contains("Best: 0.1 MW / 0.8 MWh (8 h)")
-                .containsPattern("Annual saving\\s+5.8 M yen")
+                .contains("Best: 0.1 MW / 0.8 MWh (8 h), by its delivered NPV")
+                .containsPattern("Annual saving\\s+5.8 M yen delivered, 5.8 M yen the LP's bound")
                 .contains("Outage, best size: 0.05 MW critical load")
                 .contains("2025-04")
                 .contains("Assumptions:");
         // NPV = 365 x 20 x 800 x annuity(5 %, 10 y) - 17 M yen
         double npv = 365 * 20 * 800 * (1 - Math.pow(1.05, -10)) / 0.05 - 17e6;
         assertThat(out).containsPattern("NPV\\s+" + String.format(java.util.Locale.ROOT, "%,.1f", npv / 1e6)
-                .replace(".", "\\.") + " M yen");
+                .replace(".", "\\.") + " M yen delivered");
     }
 
     @Test
@@ -90,15 +92,23 @@ class SizeCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("best").get("powerKw").asDouble()).isEqualTo(100);
         assertThat(j.get("best").get("energyKwh").asDouble()).isEqualTo(800);
-        assertThat(j.get("best").get("annualSavingYen").asDouble()).isCloseTo(365 * 20 * 800, within(1e-3));
+        assertThat(j.get("best").get("lp").get("annualSavingYen").asDouble()).isCloseTo(365 * 20 * 800, within(1e-3));
+        // a lossless battery delivers the LP's saving but for the bill's rounding to whole yen
+        assertThat(j.get("best").get("delivered").get("annualSavingYen").asDouble())
+                .isCloseTo(365 * 20 * 800, within(365 / 7.0 * 2));
+        assertThat(j.get("rankedBy").asText()).isEqualTo("delivered NPV");
         assertThat(j.get("candidates")).hasSize(4);
+        for (JsonNode c : j.get("candidates")) {
+            assertThat(c.get("lpNpvYen").isNumber()).isTrue();
+            assertThat(c.get("deliveredNpvYen").asDouble()).isEqualTo(c.get("npvYen").asDouble());
+        }
         assertThat(j.get("candidates").get(1).get("npvYen").asDouble()).isEqualTo(j.get("best").get("npvYen").asDouble());
         for (String k : new String[] {"irr", "paybackYears", "discountedPaybackYears", "lcosYenPerKwh", "capexYen",
                 "sohAfterFirstYear", "solveSeconds"}) {
             assertThat(j.get("best").get(k).isNumber()).as(k).isTrue();
         }
         assertThat(j.get("best").get("yearsToEndOfLife").isNull()).isTrue(); // no aging model: never
-        assertThat(j.get("baselineYen").asDouble()).isCloseTo(7 * 12 * 1000 * (30 + 10), within(1e-3));
+        assertThat(j.get("withoutBattery").get("billYen").asLong()).isEqualTo(7 * 12 * 1000 * (30 + 10));
         assertThat(j.get("wallSeconds").asDouble()).isPositive();
         assertThat(j.get("solver").asText()).isEqualTo("clp");
         JsonNode outage = j.get("outage");
