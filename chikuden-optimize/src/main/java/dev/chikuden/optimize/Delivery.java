@@ -46,6 +46,12 @@ public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endSh
     static final double GAP_SHARE = 0.25;
     /** The limiter sees a load that moves faster than its study step through a low-pass filter of this time constant. */
     static final double LIMITER_FILTER_S = 10;
+    /**
+     * How far above its target the limiter may let a month's 30-minute demand pass, as a share of
+     * the target: the load's swings in the last seconds of a slot, seen through the filter, and a
+     * battery that the LP's linear tapers and efficiencies left a little short.
+     */
+    public static final double LIMITER_TOLERANCE = 0.005;
 
     public double billYen() {
         return bill.totalYen();

@@ -37,6 +37,13 @@ import java.util.List;
  * rated efficiencies).
  */
 public final class SiteDispatch {
+    /**
+     * The share of the SOC window a battery the LP linearises keeps above its floor (no more than it
+     * starts with): a plan runs the store down to its floor before a peak, and the real battery, its
+     * efficiencies and HVAC a little off the LP's, would reach it a few kWh early, the peak's last
+     * minutes undelivered. The demand limiter spends this reserve instead; the follower refills it.
+     */
+    static final double LIMITER_RESERVE = 0.01;
     /** The default cell temperature for the wear cost, °C. */
     private static final double WEAR_TEMPERATURE_C = 25;
 
@@ -163,9 +170,13 @@ public final class SiteDispatch {
             throw new BadInputException(site.source() + ": strategy: the backup reserve needs "
                     + Math.round(floor - max) + " kWh more than the SOC window holds");
         }
+        Physics physics = site.batteries().size() == 1 ? physics(site.batteries().get(0)) : null;
+        if (physics != null) {
+            // the limiter's reserve: energy the plan leaves for the limiter, where the linearised battery ends short
+            floor += Math.min(LIMITER_RESERVE * (max - floor), Math.max(0, initial - floor));
+        }
         return new Storage(charge, discharge, chargeLoss / energy, dischargeEfficiency, floor, max,
-                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy,
-                site.batteries().size() == 1 ? physics(site.batteries().get(0)) : null);
+                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy, physics);
     }
 
     /** The converter's load at {@code kw}: the PCS curve's x. */
