@@ -52,7 +52,8 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
  * The cells' losses heat the container, whose HVAC spends {@code 1/COP} kW per kW removed: a
  * coefficient on charge and discharge in the import. The SOC tapers are rows {@code "taper_*"} on
  * the power of a period against its mean stored energy, {@code P <= a + b (e_prev + e) / 2}, one
- * per segment of the taper's concave hull over the SOC window where it falls below full power.
+ * per segment of the taper's concave hull over the SOC window where it falls below full power, in
+ * every period once a plan broke a taper (a model that never needs them goes without).
  *
  * <p>With {@link DemandCharge#forbidExcess} no month's peak may pass the contract: the excess
  * columns are fixed at zero and the contract is a hard limit (the LP's variable when optimised).
@@ -102,8 +103,8 @@ public final class DispatchModel implements AutoCloseable {
     private final double[] hvacC;
     private final double[] hvacD;
     /**
-     * Taper rows of each period, one per line of the taper: {@code [period][line]}, null for a period
-     * without them (rows are added where a plan broke the taper, see {@link #solveAtOperatingPoint}).
+     * Taper rows of each period, one per line of the taper: {@code [period][line]}, null until a plan
+     * broke a taper (see {@link #solveAtOperatingPoint}).
      */
     private final MPConstraint[][] chargeTaperRows;
     private final MPConstraint[][] dischargeTaperRows;
@@ -390,8 +391,9 @@ public final class DispatchModel implements AutoCloseable {
     }
 
     /**
-     * Adds the taper rows of every period whose power in {@code s} breaks a taper line by more than
-     * 0.1 % of the rating, at the mean stored energy of the period.
+     * Adds the taper rows of every period once the plan {@code s} breaks a taper line by more than
+     * 0.1 % of the rating in any period, at the period's mean stored energy. Rows only where it broke
+     * them would not do: the next plan moves the same energy to the period beside, and so on.
      *
      * @return the number of periods given rows
      */
@@ -400,29 +402,32 @@ public final class DispatchModel implements AutoCloseable {
         if (st == null || chargeLines.length + dischargeLines.length == 0) {
             return 0;
         }
+        boolean broken = false;
+        for (int t = 0; t < n && !broken; t++) {
+            double mean = ((t == 0 ? st.initialKwh() : s.storedKwh()[t - 1]) + s.storedKwh()[t]) / 2;
+            broken = chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw())
+                    || dischargeTaperRows[t] == null && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw());
+        }
+        if (!broken) {
+            return 0;
+        }
         double h = p.periodHours();
         int added = 0;
         for (int t = 0; t < n; t++) {
-            double mean = ((t == 0 ? st.initialKwh() : s.storedKwh()[t - 1]) + s.storedKwh()[t]) / 2;
-            boolean charge = chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw());
-            boolean discharge = dischargeTaperRows[t] == null
-                    && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw());
-            if (charge) {
+            if (chargeTaperRows[t] == null) {
                 chargeTaperRows[t] = new MPConstraint[chargeLines.length];
                 for (int k = 0; k < chargeLines.length; k++) {
                     chargeTaperRows[t][k] = lp.makeConstraint(-INF, INF, "taper_charge_" + t + "_" + k);
                 }
+                added++;
             }
-            if (discharge) {
+            if (dischargeTaperRows[t] == null) {
                 dischargeTaperRows[t] = new MPConstraint[dischargeLines.length];
                 for (int k = 0; k < dischargeLines.length; k++) {
                     dischargeTaperRows[t][k] = lp.makeConstraint(-INF, INF, "taper_discharge_" + t + "_" + k);
                 }
             }
-            if (charge || discharge) {
-                setTapers(t, h);
-                added++;
-            }
+            setTapers(t, h);
         }
         return added;
     }
