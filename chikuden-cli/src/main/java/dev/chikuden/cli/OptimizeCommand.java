@@ -60,7 +60,8 @@ final class OptimizeCommand implements Callable<Integer> {
                     + "auxiliaries from the grid), stored kWh and grid kW per period.")
     Path schedule;
 
-    @Option(names = "--no-check", description = "Skip the delivered run through the battery model: the LP's bound only.")
+    @Option(names = "--no-check",
+            description = "Skip the delivered run through the battery model: the LP's bound only.")
     boolean noCheck;
 
     @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
@@ -135,7 +136,7 @@ final class OptimizeCommand implements Callable<Integer> {
         return s;
     }
 
-    /** The plan: the battery's own net power (the LP's less the auxiliaries it put on the grid), stored energy, grid. */
+    /** The plan: the battery's own net power (the LP's less the auxiliaries it bought), stored energy, grid. */
     private void writeSchedule(SiteConfig site, DispatchProblem p, DispatchSolution s) {
         long start = p.startEpochMs();
         long period = p.periodMs();

@@ -78,7 +78,8 @@ class OptimizeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         String[] lines = r.out().split("\n");
         assertThat(lines[2]).startsWith("Saving delivered").contains("(100.0 % of the LP's bound of 1,724 yen)");
-        assertThat(r.out()).containsPattern("LP bound\\s+delivered").containsPattern("Monthly 30-min peak\\s+planned kW")
+        assertThat(r.out()).containsPattern("LP bound\\s+delivered")
+                .containsPattern("Monthly 30-min peak\\s+planned kW")
                 .contains("2025-10");
     }
 

@@ -44,7 +44,7 @@ public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endSh
                        double plannedEndStoredKwh, SimulationResult simulation) {
     /** The share of a period's gap to the planned stored energy the follower closes in the next period. */
     static final double GAP_SHARE = 0.25;
-    /** The limiter sees a load that moves faster than its study step through a low-pass filter of this time constant. */
+    /** A limiter at study steps shorter than this sees the load through a low-pass filter of this time constant. */
     static final double LIMITER_FILTER_S = 10;
     /**
      * How far above its target the limiter may let a month's 30-minute demand pass, as a share of

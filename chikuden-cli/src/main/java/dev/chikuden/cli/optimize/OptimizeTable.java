@@ -38,7 +38,8 @@ public final class OptimizeTable {
                     num(d, "endStoredKwh"), num(d, "endShortfallYen")));
         }
         line(sb, "Without battery", String.format(Locale.ROOT, "%,.0f yen at a contract of %,.0f kW (%s), "
-                + "as plan and size bill it", num(without, "billYen"), num(without, "contractKw"), without.get("contractBasis")));
+                + "as plan and size bill it", num(without, "billYen"), num(without, "contractKw"),
+                without.get("contractBasis")));
         if (d != null) {
             sb.append(String.format(Locale.ROOT, "%nMonthly 30-min peak        planned kW   delivered kW%n"));
             List<String> months = (List<String>) f.get("months");
@@ -46,7 +47,8 @@ public final class OptimizeTable {
             double[] delivered = (double[]) d.get("monthlyPeakKw");
             for (int m = 0; m < planned.length && m < delivered.length; m++) {
                 sb.append(String.format(Locale.ROOT, "  %-24s %12s %14s%n", m < months.size() ? months.get(m) : "",
-                        String.format(Locale.ROOT, "%,.0f", planned[m]), String.format(Locale.ROOT, "%,.0f", delivered[m])));
+                        String.format(Locale.ROOT, "%,.0f", planned[m]),
+                        String.format(Locale.ROOT, "%,.0f", delivered[m])));
             }
         }
         sb.append(String.format(Locale.ROOT, "%nThe LP's objective (its own accounting, wear included)%n"));
@@ -62,7 +64,8 @@ public final class OptimizeTable {
         if (f.containsKey("dischargedKwh")) {
             line(sb, "Discharged", String.format(Locale.ROOT, "%,.0f kWh (%.1f full cycles)", num(f, "dischargedKwh"),
                     num(f, "equivalentFullCycles")));
-            line(sb, "Wear cost", String.format(Locale.ROOT, "%.2f yen/kWh discharged", num(f, "degradationYenPerKwh")));
+            line(sb, "Wear cost", String.format(Locale.ROOT, "%.2f yen/kWh discharged",
+                    num(f, "degradationYenPerKwh")));
         }
         line(sb, "Build / solve", String.format(Locale.ROOT, "%.2f s / %.2f s", num(f, "buildSeconds"),
                 num(f, "solveSeconds")));
@@ -75,7 +78,8 @@ public final class OptimizeTable {
     }
 
     private static void row(StringBuilder sb, String label, double lp, Double delivered, String unit) {
-        sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", label, String.format(Locale.ROOT, "%,.0f %s", lp, unit),
+        sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", label,
+                String.format(Locale.ROOT, "%,.0f %s", lp, unit),
                 delivered == null ? "" : String.format(Locale.ROOT, "%,.0f %s", delivered, unit)));
     }
 

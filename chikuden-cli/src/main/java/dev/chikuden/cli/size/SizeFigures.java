@@ -129,8 +129,8 @@ public final class SizeFigures {
             a.add("of " + r.candidates().size() + " sizes the " + r.simulated() + " best by the LP's NPV were played "
                     + "through the battery model; the best is chosen among them");
         }
-        a.add("aging: the plan's year of SOC (stored energy over nameplate) repeated through the battery's own aging model, "
-                + "cells at the site's ambient held inside the container HVAC band; cells replaced at end of life "
+        a.add("aging: the plan's year of SOC (stored energy over nameplate) repeated through the battery's own "
+                + "aging model, cells at the site's ambient held inside the container HVAC band; cells replaced at end of life "
                 + "(or augmented as configured) at the replacement price, restoring the savings");
         a.add("each size is the site's first battery scaled (efficiencies, SOC window, aging kept); its power is "
                 + "capped at the C-rate limit times its energy");

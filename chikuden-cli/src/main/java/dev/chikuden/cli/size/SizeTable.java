@@ -36,13 +36,13 @@ public final class SizeTable {
             sb.append("No sizing section: trying 0.5 to 1.5 times the site's battery, 5 x 5; add e.g. sizing: "
                     + "{power: {from: 10 MW, to: 100 MW, steps: 10}, energy: [40 MWh, 80 MWh]}\n");
         }
-        sb.append(String.format(Locale.ROOT, "Without a battery the site pays %,.1f M yen over the study (contract %,.0f kW, "
-                + "%s), as plan and optimize bill it%n", r.withoutBattery().totalYen() / M, r.withoutBattery().contractKw(),
-                r.withoutBattery().basis().id()));
+        sb.append(String.format(Locale.ROOT, "Without a battery the site pays %,.1f M yen over the study (contract "
+                + "%,.0f kW, %s), as plan and optimize bill it%n", r.withoutBattery().totalYen() / M,
+                r.withoutBattery().contractKw(), r.withoutBattery().basis().id()));
         sb.append(String.format(Locale.ROOT, "%d sizes played through the battery model%s%n", r.simulated(),
                 r.simulated() < r.candidates().size() ? " (the best by the LP's NPV); '-' not simulated" : ""));
-        grid(sb, r, String.format(Locale.ROOT, "%nNPV delivered over %d years at %s %%, M yen (* the best)%n", f.years(),
-                trim(f.discountRate() * 100)), true);
+        grid(sb, r, String.format(Locale.ROOT, "%nNPV delivered over %d years at %s %%, M yen (* the best)%n",
+                f.years(), trim(f.discountRate() * 100)), true);
         grid(sb, r, String.format(Locale.ROOT, "%nNPV by the LP's bound, M yen%n"), false);
         List<Candidate> infeasible = r.candidates().stream().filter(c -> !c.feasible()).toList();
         if (!infeasible.isEmpty()) {
@@ -50,8 +50,8 @@ public final class SizeTable {
         }
 
         Candidate b = r.bestCandidate();
-        sb.append(String.format(Locale.ROOT, "%nBest: %s MW / %s MWh (%s h), by its delivered NPV%n", trim(b.powerKw() / 1000),
-                trim(b.energyKwh() / 1000), trim(b.durationHours())));
+        sb.append(String.format(Locale.ROOT, "%nBest: %s MW / %s MWh (%s h), by its delivered NPV%n",
+                trim(b.powerKw() / 1000), trim(b.energyKwh() / 1000), trim(b.durationHours())));
         line(sb, "Annual saving", String.format(Locale.ROOT, "%,.1f M yen delivered, %,.1f M yen the LP's bound "
                 + "(reserve revenue %,.1f M yen)", b.delivered().annualSavingYen() / M, b.lp().annualSavingYen() / M,
                 b.reserveRevenueYen() / M));
