@@ -597,38 +597,43 @@ public final class DispatchModel implements AutoCloseable {
      * Takes each period's efficiencies at the power {@code s} dispatched in it (periods it left idle
      * keep theirs), with the HVAC load of those losses; the next solve plans with them.
      *
-     * @return the largest change of an efficiency
+     * @return how far the efficiencies moved, weighted by the energy through them: a few periods
+     *         that flip between two powers matter as little as the energy they carry
      */
     double lineariseAt(DispatchSolution s) {
         Storage st = p.storage();
         if (st == null || st.physics() == null) {
             return 0;
         }
-        double change = 0;
+        double moved = 0;
+        double energy = 0;
         double idle = 1e-3;
         for (int t = 0; t < n; t++) {
-            if (s.chargeKw()[t] > idle * st.chargeKw()) {
-                double eta = st.chargeEfficiencyAt(s.chargeKw()[t]);
-                change = Math.max(change, Math.abs(eta - etaC[t]));
+            double c = s.chargeKw()[t];
+            double d = s.dischargeKw()[t];
+            if (c > idle * st.chargeKw()) {
+                double eta = st.chargeEfficiencyAt(c);
+                moved += c * Math.abs(eta - etaC[t]);
                 etaC[t] = eta;
             }
-            if (s.dischargeKw()[t] > idle * st.dischargeKw()) {
-                double eta = st.dischargeEfficiencyAt(s.dischargeKw()[t]);
-                change = Math.max(change, Math.abs(eta - etaD[t]));
+            if (d > idle * st.dischargeKw()) {
+                double eta = st.dischargeEfficiencyAt(d);
+                moved += d * Math.abs(eta - etaD[t]);
                 etaD[t] = eta;
             }
+            energy += c + d;
         }
         setHvac(st);
         setCoefficients(p);
         setData(p);
-        return change;
+        return energy > 0 ? moved / energy : 0;
     }
 
     /**
      * Solves, then again with every period's efficiencies taken at the power of the previous solve
-     * and taper rows added where its plan broke a taper, until the efficiencies change by less than
-     * 0.1 % and no taper is broken, or after {@code solves} solves. A battery without physics is
-     * solved once.
+     * and taper rows added once its plan broke a taper, until the efficiencies move by less than
+     * 0.1 % (weighted by the energy through them) and no taper is broken, or after {@code solves}
+     * solves. A battery without physics is solved once.
      */
     public DispatchSolution solveAtOperatingPoint(int solves) {
         return solveAtOperatingPoint(solves, false);
