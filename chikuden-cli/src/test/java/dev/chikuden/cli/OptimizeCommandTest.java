@@ -108,6 +108,22 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aFixedContractTheBatteryCannotHoldIsBadInputNamingIt() throws IOException {
+        // 400 kW all day: a 100 kW / 200 kWh battery holds 350 kW for 4 hours, not two days
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("contract: 500 kW", "contract: 350 kW"));
+        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--no-check");
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("cannot hold every month's 30-minute demand at the contract of 350 kW")
+                .contains("exceedance: penalty").doesNotContain("Exception");
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("contract: 500 kW",
+                "contract: 350 kW, exceedance: penalty"));
+        Run priced = run("optimize", dir.resolve("site.yaml").toString(), "--no-check", "--json");
+        assertThat(priced.exit()).as(priced.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(priced.out()).get("excessChargeYen")
+                .asDouble()).isPositive();
+    }
+
+    @Test
     void aStepThatIsNotAnLpPeriodIsBadInput() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Run r = run("optimize", dir.resolve("site.yaml").toString(), "--step", "20min");

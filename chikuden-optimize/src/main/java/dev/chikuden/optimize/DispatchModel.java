@@ -799,7 +799,8 @@ public final class DispatchModel implements AutoCloseable {
             DemandCharge dc = p.demand();
             String contract = dc != null && dc.forbidExcess() && dc.mode() == ContractMode.FIXED
                     ? ", or the battery cannot hold every month's 30-minute demand at the contract of "
-                    + Math.round(dc.contractKw()) + " kW" : "";
+                    + Math.round(dc.contractKw()) + " kW (grid.contract with exceedance: forbid; raise it, or set "
+                    + "exceedance: penalty to pay for the excess)" : "";
             throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "
                     + "exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not fit "
                     + "the battery's window (" + p.storage() + ")" + contract);
