@@ -113,6 +113,20 @@ final class Horizon {
         boolean reachesNext = monthOf[periods - 1] > 0;
         double[] basic = {dc.basicYenPerKwMonth()[month], reachesNext ? dc.basicYenPerKwMonth()[month + 1] : 0};
         double[] excess = {dc.excessYenPerKw()[month], reachesNext ? dc.excessYenPerKw()[month + 1] : 0};
+        if (dc.mode() == ContractMode.OPTIMISED) {
+            // grid.contract: auto signs one contract for the whole study at its largest peak: a kW above
+            // the largest demand reached so far costs every month's basic charge
+            double allMonths = 0;
+            for (double b : dc.basicYenPerKwMonth()) {
+                allMonths += b;
+            }
+            double reached = 0;
+            for (int m = 0; m <= month; m++) {
+                reached = Math.max(reached, monthPeakKw[m]);
+            }
+            return new DemandCharge(dc.periodsPerSlot(), monthOf, new double[] {allMonths, 0}, excess,
+                    ContractMode.OPTIMISED, 0, new double[] {reached, reached});
+        }
         double contract = dc.contractKw();
         ContractMode mode = dc.mode() == ContractMode.RATCHET ? ContractMode.RATCHET : ContractMode.FIXED;
         if (mode == ContractMode.RATCHET) {
