@@ -73,4 +73,39 @@ class BillCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("site.yaml: has no tariff section");
     }
+
+    /**
+     * plan's own result files billed by {@code bill} give what plan printed, for both cases: one
+     * bill function and one contract rule, whichever command asks.
+     */
+    @Test
+    void plansResultFilesBillAsPlanPrintedThem() throws IOException {
+        Files.writeString(dir.resolve("shaved.yaml"), """
+                name: Shaved
+                grid: {contract: auto}
+                loads:
+                  - {type: profile, base: 1 MW, daily: [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.8, 1, 1.2, 1.3, 1.4, 1.4,
+                                                        1.4, 1.4, 1.3, 1.2, 1.1, 1, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6]}
+                batteries:
+                  - {preset: lfp-container, energy: 2 MWh, power: 500 kW}
+                study: {start: 2025-08-04, duration: 2 d, step: 1 min}
+                strategy: {type: peak-shaving, dischargeAbove: 1.2 MW, chargeBelow: 900 kW}
+                tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %, marketPriceAdjustment: off}
+                """);
+        Path out = dir.resolve("out");
+        Run plan = run("plan", dir.resolve("shaved.yaml").toString(), "--out", out.toString(), "--json");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(plan.out());
+        for (String c : new String[] {"without-battery", "with-battery"}) {
+            Run r = run("bill", dir.resolve("shaved.yaml").toString(), "--grid", out.resolve(c + ".csv").toString(),
+                    "--column", "gridKw", "--case", c, "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode b = new ObjectMapper().readTree(r.out());
+            JsonNode printed = p.get(c.equals("with-battery") ? "withBattery" : "withoutBattery");
+            assertThat(b.get("totalYen").asLong()).as(c).isEqualTo(printed.get("billYen").asLong());
+            assertThat(b.get("contractKw").asDouble()).as(c).isEqualTo(printed.get("contractKw").asDouble());
+        }
+        assertThat(p.get("withBattery").get("contractKw").asDouble())
+                .isLessThan(p.get("withoutBattery").get("contractKw").asDouble());
+    }
 }
