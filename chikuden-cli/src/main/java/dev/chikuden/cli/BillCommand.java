@@ -9,7 +9,6 @@ import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillCalculator;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.MonthlyBill;
-import dev.chikuden.time.SeriesCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,11 +35,16 @@ final class BillCommand implements Callable<Integer> {
     Path siteFile;
 
     @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
-            description = "Grid power in kW (> 0 imports): timestamp,<power column>, fixed step.")
+            description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
     Path grid;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first value column).")
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
+            + "of several, gridKw, the meter's series in plan's result files).")
     String column;
+
+    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
+            + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
+    PowerUnit unit;
 
     @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
     boolean json;
@@ -52,15 +56,20 @@ final class BillCommand implements Callable<Integer> {
             throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
         }
-        var series = SeriesCsv.read(grid, column, site.zone());
+        PowerColumn power = PowerColumn.of(grid, column, unit);
+        if (power.notice() != null) {
+            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
+        }
         Bill bill = new BillCalculator(site.billing().tariff(), site.zone(), SiteModels.prices(site))
-                .bill(BillingMeter.of(series, site.zone()));
+                .bill(BillingMeter.of(power.read(site.zone()), site.zone()));
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("site", site.name());
+        f.put("column", power.name());
+        f.put("unit", power.unit().name());
         f.putAll(BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, bill, f));
+            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,8 +77,8 @@ final class BillCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String table(SiteConfig site, Bill bill, Map<String, Object> f) {
-        StringBuilder sb = new StringBuilder(site.name()).append('\n');
+    private static String table(SiteConfig site, PowerColumn power, Bill bill, Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder(site.name()).append('\n').append(power.describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
                 "max 30-min kW", "contract kW", "total yen"));
         for (MonthlyBill m : bill.months()) {
