@@ -155,6 +155,50 @@ class SiteConfigReaderTest {
                         + "manual");
     }
 
+    private String schedule(String header, String layer) throws IOException {
+        Files.writeString(dir.resolve("schedule.csv"), "timestamp," + header + "\n2025-01-06T00:00:00+09:00,100\n"
+                + "2025-01-06T00:30:00+09:00,-50\n");
+        return VALID.replace("  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
+                "  type: stack\n  controllers:\n    - " + layer);
+    }
+
+    /** optimize --schedule writes battery_kw, kW per period: read as kWh per 30-minute slot it doubles the power. */
+    @Test
+    void aPowerColumnReadAsAnEnergyScheduleIsAProblem() throws IOException {
+        Path csv = dir.resolve("schedule.csv").toAbsolutePath().normalize();
+        assertProblems(schedule("battery_kw", "{type: schedule, file: schedule.csv, of: energy}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"battery_kw\" of " + csv + " names power (kW), "
+                        + "and of: energy would read it as kWh per slot; use of: power (the default) for a power "
+                        + "schedule such as optimize --schedule writes, or a column of kWh per slot");
+        assertProblems(schedule("Power", "{type: schedule, file: schedule.csv, of: energy}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"Power\" of " + csv + " names power (kW), "
+                        + "and of: energy would read it as kWh per slot; use of: power (the default) for a power "
+                        + "schedule such as optimize --schedule writes, or a column of kWh per slot");
+    }
+
+    @Test
+    void anEnergyColumnReadAsAPowerScheduleIsAProblem() throws IOException {
+        Path csv = dir.resolve("schedule.csv").toAbsolutePath().normalize();
+        assertProblems(schedule("energy_kwh", "{type: schedule, file: schedule.csv}"),
+                "t.yaml:19:7: strategy.controllers[0].of: column \"energy_kwh\" of " + csv + " names energy (kWh), "
+                        + "and of: power would read it as kW; use of: energy, or a column of kW");
+        assertProblems(schedule("batteryKwh", "{type: schedule, file: schedule.csv, of: power}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"batteryKwh\" of " + csv + " names energy (kWh), "
+                        + "and of: power would read it as kW; use of: energy, or a column of kW");
+    }
+
+    @Test
+    void aScheduleColumnOfTheKindItIsReadAsIsRead() throws IOException {
+        for (String[] ok : new String[][] {{"battery_kw", "power"}, {"batteryKw", "power"}, {"discharge_kwh", "energy"},
+                {"value", "energy"}, {"value", "power"}}) {
+            SiteConfig site = SiteConfigReader.read(write(schedule(ok[0], "{type: schedule, file: schedule.csv, of: "
+                    + ok[1] + "}")));
+            assertThat(((StrategySpec.Stack) site.strategy()).layers()).singleElement()
+                    .isEqualTo(new StrategySpec.Schedule(dir.resolve("schedule.csv").toAbsolutePath().normalize(),
+                            ok[1].equals("energy")));
+        }
+    }
+
     @Test
     void readsAnMpcLayerUnderADemandLimiter() throws IOException {
         SiteConfig site = SiteConfigReader.read(write(mpc("{type: mpc, horizon: 36 h, every: 1 h, forecast: noisy, "
