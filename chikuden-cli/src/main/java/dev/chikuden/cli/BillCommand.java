@@ -3,7 +3,6 @@ package dev.chikuden.cli;
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillCalculator;
@@ -51,7 +50,7 @@ final class BillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         if (site.billing() == null || site.billing().tariff() == null) {
             throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
