@@ -131,4 +131,17 @@ class BillCommandTest {
         assertThat(j.get("unit").asText()).isEqualTo("MW");
         assertThat(j.get("months").get(0).get("importKwh").asDouble()).isEqualTo(600.0);
     }
+
+    /** The TOU preset ships no fuel-cost table: the bill says the line is left out, in the table and the JSON. */
+    @Test
+    void aTariffWithoutFuelCostTableIsSaidUnderTheBill() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("kansai-high-voltage-as,", "kansai-high-voltage-as-tou,"));
+        String warning = "no fuelCostAdjustment table: the fuel-cost adjustment line is left out, 0 yen";
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Bill warning: " + warning + "\n");
+        r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString(), "--json");
+        assertThat(new ObjectMapper().readTree(r.out()).get("warnings")).extracting(JsonNode::asText)
+                .containsExactly(warning);
+    }
 }
