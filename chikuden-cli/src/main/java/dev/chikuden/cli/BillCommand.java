@@ -3,12 +3,10 @@ package dev.chikuden.cli;
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteBilling;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.MonthlyBill;
-import dev.chikuden.time.SeriesCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,10 +33,11 @@ final class BillCommand implements Callable<Integer> {
     Path siteFile;
 
     @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
-            description = "Grid power in kW (> 0 imports): timestamp,<power column>, fixed step.")
+            description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
     Path grid;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first value column).")
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
+            + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
     @Option(names = "--case", paramLabel = "without-battery|with-battery", defaultValue = "without-battery",
@@ -46,12 +45,16 @@ final class BillCommand implements Callable<Integer> {
                     + "under grid.contract: auto the series is billed at its own peak either way.")
     String billedCase;
 
+    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
+            + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
+    PowerUnit unit;
+
     @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         if (site.billing() == null || site.billing().tariff() == null) {
             throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
@@ -59,18 +62,23 @@ final class BillCommand implements Callable<Integer> {
         if (!billedCase.equals("without-battery") && !billedCase.equals("with-battery")) {
             throw new BadInputException("--case: \"" + billedCase + "\" is not without-battery or with-battery");
         }
-        var series = SeriesCsv.read(grid, column, site.zone());
-        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(series, site.zone()),
+        PowerColumn power = PowerColumn.of(grid, column, unit);
+        if (power.notice() != null) {
+            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
+        }
+        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(power.read(site.zone()), site.zone()),
                 billedCase.equals("with-battery"));
         Bill bill = billed.bill();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("site", site.name());
+        f.put("column", power.name());
+        f.put("unit", power.unit().name());
         f.put("contractKw", billed.contractKw());
         f.put("contractBasis", billed.basis().id());
         f.putAll(BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, bill, f));
+            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +86,8 @@ final class BillCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String table(SiteConfig site, Bill bill, Map<String, Object> f) {
-        StringBuilder sb = new StringBuilder(site.name()).append('\n');
+    private static String table(SiteConfig site, PowerColumn power, Bill bill, Map<String, Object> f) {
+        StringBuilder sb = new StringBuilder(site.name()).append('\n').append(power.describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
                 ((Number) f.get("contractKw")).doubleValue(), f.get("contractBasis"),
                 site.grid().contract().auto() ? "auto" : "fixed",

@@ -14,7 +14,6 @@ import dev.chikuden.ems.modbus.Role;
 import dev.chikuden.ems.modbus.Unit;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.units.Quantities;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -63,7 +62,7 @@ final class DevicesCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65_535)) {
             throw new BadInputException("--port: " + port + " is not a TCP port; give 1 .. 65535");
         }
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         EmsConfig.Devices devices = EmsConfigReader.read(site).devices();
         if (port == null) {
             port = devices.meter().port();

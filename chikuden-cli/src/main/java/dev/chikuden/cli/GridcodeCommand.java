@@ -42,17 +42,6 @@ import picocli.CommandLine.Spec;
 final class GridcodeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The unit of the trace's power column. */
-    enum PowerUnit {
-        W(1e-3), kW(1), MW(1e3);
-
-        final double toKw;
-
-        PowerUnit(double toKw) {
-            this.toKw = toKw;
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -60,12 +49,12 @@ final class GridcodeCommand implements Callable<Integer> {
             + "timestamp column first, a fixed step; lines starting with # are comments.")
     Path file;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first after the "
-            + "timestamp).")
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
+            + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
-    @Option(names = "--unit", paramLabel = "W|kW|MW", defaultValue = "kW",
-            description = "The unit of the power column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
+            + "one its header names, e.g. power_mw or \"Power (MW)\"; kW, with a notice, when it names none).")
     PowerUnit unit;
 
     @Option(names = "--rules", paramLabel = "RULES.yaml", description = "A rule set (default: the built-in "
@@ -84,24 +73,23 @@ final class GridcodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridCodeRules rules = rulesFile == null ? GridCodeRules.defaults() : GridCodeRules.read(rulesFile);
-        FixedStepSeries trace = SeriesCsv.read(file, column, zone);
-        if (unit != PowerUnit.kW) {
-            double[] kw = trace.values();
-            for (int i = 0; i < kw.length; i++) {
-                kw[i] *= unit.toKw;
-            }
-            trace = new FixedStepSeries(trace.startEpochMs(), trace.stepMs(), kw);
+        PowerColumn power = PowerColumn.of(file, column, unit);
+        if (power.notice() != null) {
+            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
         }
+        FixedStepSeries trace = power.read(zone);
         GridCodeReport report = GridCodeMeter.of(trace, zone, rules);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(json ? json(report, trace, rules) : table(report, trace, rules));
+        w.print(json ? json(report, trace, rules, power) : table(report, trace, rules, power));
         w.flush();
         return Main.OK;
     }
 
-    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
         Map<String, Object> top = new LinkedHashMap<>();
+        top.put("column", power.name());
+        top.put("unit", power.unit().name());
         top.put("samples", m.samples());
         top.put("stepSeconds", m.stepSeconds());
         top.put("start", SeriesCsv.formatTime(trace.startEpochMs(), zone));
@@ -160,10 +148,10 @@ final class GridcodeCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", file, m.samples(),
+        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", power.describe(), m.samples(),
                 Quantities.formatDuration(m.stepSeconds()), SeriesCsv.formatTime(trace.startEpochMs(), zone)));
         String row = "%-40s %12s  %s%n";
         sb.append(String.format(Locale.ROOT, row, "metric", "value", "unit"));

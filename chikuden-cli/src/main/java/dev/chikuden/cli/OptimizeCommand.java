@@ -12,7 +12,6 @@ import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.SeriesCsv;
@@ -72,7 +71,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         if (site.batteries().isEmpty()) {
             throw new BadInputException(siteFile + ": batteries: the site has none; the optimisation dispatches a battery");
         }
@@ -101,6 +100,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, problem, solution);
         Map<String, Object> figures = OptimizeFigures.of(site.name(), site.zone(), problem, solution, baseline, check);
+        figures.put("configWarnings", SiteFiles.warnings(site));
         if (outage != null) {
             figures.put("outage", outage.toMap());
         }

@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
             HandlerType.DELETE);
 
     private final EmsService service;
+    private final SiteLimits site;
     private final TokenGuard guard;
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, long cycleMs, SiteLimits site,
                       Clock clock, int maxBehind) throws IOException {
         this.service = service;
+        this.site = site;
         this.guard = new TokenGuard(http.token());
         this.clock = clock;
         this.maxBehind = maxBehind;
@@ -242,7 +244,7 @@ public final class ApiServer implements AutoCloseable {
     // ---- writes: the manual setpoint
 
     private void setSetpoint(Context ctx) {
-        SetpointRequest req = SetpointRequest.parse(json, ctx.body());
+        SetpointRequest req = SetpointRequest.parse(json, ctx.body(), site);
         Map<String, Object> after = write(ctx,
                 () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000));
         ctx.json(manualBody(after));

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * tests fast and deterministic. {@link #close} writes the safe setpoint and stops.
  *
  * <p>What a cycle does, and the fail-safe rules, are in {@link ControlCycle}. The manual setpoint
- * drives the stack's {@code manual} layer, or one the service puts on top of the stack (see
- * {@link LiveStack}); the safe state overrides it.
+ * drives the stack's {@code manual} layer, or one the service puts right below the backup reserve
+ * (on top without one; see {@link LiveStack}); the safe state overrides it.
  */
 public final class EmsRuntime implements EmsService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmsRuntime.class);

@@ -18,11 +18,14 @@ import java.util.Map;
 /**
  * The site's controllers as the live service runs them: the objects {@link SiteModels#controller}
  * builds for a study, with a manual layer for the operator. A stack with a {@code manual} layer keeps
- * it where it sits; a stack without one gets one on top (the site file's stack with
- * {@code {type: manual}} first, built by the same factory); a single controller (peak shaving, idle)
- * becomes the lower layer of a two-layer stack under the manual one, so its request is clamped into
- * the battery's limits as the study clamps it. The operator's setpoint therefore always stays inside
- * the physical window and below any layer the site ranked above it.
+ * it where it sits; a stack without one gets one right below its last backup reserve, or on top
+ * when it has none (the site file's stack with {@code {type: manual}} inserted, built by the same
+ * factory): the reserve is safety, which an operator must not spend by hand, while the layers
+ * below it are the site's strategy, which the operator overrides. A single controller (peak
+ * shaving, idle) becomes the lower layer of a two-layer stack under the manual one, so its request
+ * is clamped into the battery's limits as the study clamps it. The operator's setpoint therefore
+ * always stays inside the physical window and below the backup reserve and any layer the site
+ * ranked above it.
  */
 final class LiveStack {
     /** What {@code stack()} shows of one layer. */
@@ -52,8 +55,15 @@ final class LiveStack {
         if (site.strategy() instanceof StrategySpec.Stack spec) {
             boolean hasManual = spec.layers().stream().anyMatch(l -> l instanceof StrategySpec.Manual);
             List<StrategySpec.Layer> specs = new ArrayList<>(spec.layers());
+            int added = -1;
             if (!hasManual) {
-                specs.add(0, new StrategySpec.Manual());
+                added = 0;
+                for (int i = 0; i < specs.size(); i++) {
+                    if (specs.get(i) instanceof StrategySpec.BackupReserve) {
+                        added = i + 1;
+                    }
+                }
+                specs.add(added, new StrategySpec.Manual());
             }
             Controller c = SiteModels.controller(site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs)));
             ControllerStack stack = (ControllerStack) c;
@@ -62,7 +72,7 @@ final class LiveStack {
             for (int i = 0; i < specs.size(); i++) {
                 StrategySpec.Layer s = specs.get(i);
                 info.add(new Layer(built.get(i).name(), Records.kebab(s.getClass().getSimpleName()), Records.toMap(s),
-                        !hasManual && i == 0));
+                        i == added));
             }
             return new LiveStack(stack, spec.pcsRampKwPerS(), info);
         }

@@ -102,6 +102,29 @@ class ApiSecurityTest {
         }
     }
 
+    /** The fixture's site charges at most 3,000 kW and discharges at most 5,000 kW. */
+    @Test
+    void aSetpointPastTheSiteRatingIsRefusedWithTheAllowedRange() throws Exception {
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            for (String kw : List.of("1e12", "5000.5", "-3001", "-1e12")) {
+                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + kw + ", \"expiresInSeconds\": 60}", ApiFixture.TOKEN);
+                assertThat(a.status()).as(kw).isEqualTo(400);
+                assertThat(a.json().get("field").asText()).isEqualTo("kw");
+                assertThat(a.json().get("error").asText()).as(kw).startsWith("kw must be from -3,000 (charging) to "
+                        + "5,000 kW (discharging), the site's batteries' ratings; was ");
+            }
+            for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
+                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + notANumber + ", \"expiresInSeconds\": 60}",
+                        ApiFixture.TOKEN);
+                assertThat(a.status()).as(notANumber).isEqualTo(400);
+            }
+            assertThat(api.service.manualSetpoint()).isNull();
+            assertThat(send(api, "POST", "{\"kw\": 5000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
+            assertThat(send(api, "POST", "{\"kw\": -3000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
+            assertThat(api.service.manualSetpoint()).containsEntry("kw", -3000.0);
+        }
+    }
+
     @Test
     void badSetpointInputIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {

@@ -3,7 +3,6 @@ package dev.chikuden.ems.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.ems.config.EmsConfig;
-import dev.chikuden.gridcode.GridCodeRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -101,8 +100,7 @@ class DashboardTest {
                 EmsConfig config = new EmsConfig(PERIOD_MS, 1, 0, 5_000, null,
                         new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN, "test"), null,
                         dir.resolve("audit.jsonl"), dir);
-                try (ApiServer again = ApiServer.start(service, config, new SiteLimits(ApiFixture.TOKYO, 150_000,
-                        GridCodeRules.defaults()))) {
+                try (ApiServer again = ApiServer.start(service, config, ApiFixture.limits(150_000))) {
                     long before = ((Number) browser.js("return dashboard.messages")).longValue();
                     browser.awaitTrue("return dashboard.socket === 'open' && dashboard.messages > " + (before + 2),
                             "the page to reconnect and receive cycles again");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.gridcode.RuleVerdict;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ class LiveGridCodeTest {
     private static final long SLOT = Instant.parse("2026-07-01T00:00:00Z").toEpochMilli();
 
     private final LiveGridCode live = new LiveGridCode(
-            new SiteLimits(ApiFixture.TOKYO, 150_000, GridCodeRules.defaults()), 1000);
+            ApiFixture.limits(150_000), 1000);
 
     private void feed(long cycle, long epochMs, double gridKw) {
         live.accept(new CycleSnapshot(cycle, epochMs, EmsState.RUNNING, gridKw, gridKw, 60, 0, 0, 0.5, "peak", 1, 0,
@@ -173,7 +172,7 @@ class LiveGridCodeTest {
 
     @Test
     void theBandShareIsJudgedOnlyWhenTheWindowResolvesTheBand() {
-        SiteLimits site = new SiteLimits(ApiFixture.TOKYO, 150_000, GridCodeRules.defaults());
+        SiteLimits site = ApiFixture.limits(150_000);
         LiveGridCode fast = new LiveGridCode(site, 100);
         for (int i = 0; i < 3000; i++) { // 5 min at 100 ms, a 5 MW swing at 1 Hz: inside 0.1-20 Hz
             fast.accept(new CycleSnapshot(i + 1, SLOT + i * 100L, EmsState.RUNNING,

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The operator's setpoint: on top of a stack without one, in its place in a stack with one, always within the limits. */
+/**
+ * The operator's setpoint: added right below the backup reserve (on top without one) of a stack
+ * without a manual layer, in its place in a stack with one, always within the limits.
+ */
 class ManualOverrideTest {
     @Test
     void onASiteWithoutAManualLayerTheOverrideGoesOnTopAndExpires() {
@@ -79,6 +82,30 @@ class ManualOverrideTest {
             assertThat(s.binding()).isEqualTo("backup-reserve");
             rig.runtime.setManualSetpoint(-200, Rig.T0 + 60_000); // charging is always allowed
             assertThat(rig.step().setpointKw()).isCloseTo(-200, offset(1e-9));
+        }
+    }
+
+    /**
+     * A site that ranks a backup reserve but places no manual layer: the service puts the operator's
+     * layer right below the reserve, so a discharge request cannot drain it.
+     */
+    @Test
+    void theServicePutsItsManualLayerBelowTheBackupReserve() {
+        StrategySpec stack = new StrategySpec.Stack(Double.POSITIVE_INFINITY, List.of(
+                new StrategySpec.BackupReserve(200, 1), // keeps 200 kWh / 0.95 above the floor of 100 kWh
+                new StrategySpec.DemandLimiter(2000, 0.5, 100)));
+        SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.35));
+        double levelKwh = 100 + 200 / 0.95;
+        try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
+            assertThat(rig.runtime.stack()).extracting(l -> l.get("name"))
+                    .containsExactly("battery-limits", "backup-reserve", "manual", "demand-limiter");
+            assertThat(rig.runtime.stack().get(2)).containsEntry("addedByService", true);
+            rig.runtime.setManualSetpoint(500, Rig.T0 + 3_600_000);
+            List<CycleSnapshot> s = rig.steps(600); // 39.5 kWh above the level: spent within 5 min at 500 kW
+            assertThat(s.get(0).setpointKw()).isCloseTo(500, offset(1e-9));
+            assertThat(s.get(0).binding()).isEqualTo("manual");
+            assertThat(s.get(599).setpointKw()).isCloseTo(0, offset(1e-6));
+            assertThat(rig.unit(0).battery.storedEnergyKwh()).isGreaterThanOrEqualTo(levelKwh - 1e-6);
         }
     }
 
