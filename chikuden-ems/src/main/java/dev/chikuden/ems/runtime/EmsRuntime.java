@@ -307,13 +307,13 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         long now = clock.epochMs();
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(describe(cycle.meter(), now));
-        for (DeviceLink<BessReading> u : cycle.units()) {
+        for (PolledDevice<BessReading> u : cycle.polledUnits()) {
             out.add(describe(u, now));
         }
         return out;
     }
 
-    private static Map<String, Object> describe(DeviceLink<?> d, long nowEpochMs) {
+    private static Map<String, Object> describe(PolledDevice<?> d, long nowEpochMs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", d.name);
         m.put("kind", d.kind);

@@ -5,7 +5,7 @@ import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;
@@ -234,7 +234,7 @@ class FailSafeTest {
         try (Rig rig = rig(1, 0)) {
             rig.step();
             rig.unit(0).alarmBits = 0x14;
-            rig.unit(1).state = UnitState.FAULT;
+            rig.unit(1).state = BatteryUnitState.FAULT;
             CycleSnapshot s = rig.step();
             assertThat(s.state()).isEqualTo(EmsState.RUNNING);
             assertThat(rig.unit(1).lastWrittenKw()).isZero();
@@ -244,7 +244,7 @@ class FailSafeTest {
                     org.assertj.core.api.Assertions.tuple("device-alarm", "bess-2"));
             assertThat(rig.runtime.alarms(false)).anySatisfy(a -> assertThat(a.message()).contains("0x14"));
             rig.unit(0).alarmBits = 0;
-            rig.unit(1).state = UnitState.RUNNING;
+            rig.unit(1).state = BatteryUnitState.RUNNING;
             assertThat(rig.step().activeAlarms()).isZero();
             assertThat(rig.unit(1).lastWrittenKw()).isCloseTo(50, offset(1e-9));
         }
