@@ -20,7 +20,7 @@ import dev.chikuden.ems.modbus.BatteryUnitState;
  */
 public record BessReading(double powerKw, double soc, double socMin, double socMax, double capacityKwh,
                           double stateOfHealth, double maxDischargeKw, double maxChargeKw, double setpointKw,
-                          BatteryUnitState state, int alarmBits, long epochMs) {
+                          BatteryUnitState state, int alarmBits, long epochMs) implements DeviceReading {
     public double storedEnergyKwh() {
         return soc * capacityKwh;
     }

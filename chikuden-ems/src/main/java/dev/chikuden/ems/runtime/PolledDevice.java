@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.device.DeviceReading;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  *
  * @param <R> the device's reading
  */
-final class PolledDevice<R> {
+final class PolledDevice<R extends DeviceReading> {
     final String name;
     final String kind;
     final String address;
