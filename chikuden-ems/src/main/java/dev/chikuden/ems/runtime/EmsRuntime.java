@@ -11,9 +11,9 @@ import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.ems.store.TelemetryStore;
 import dev.chikuden.site.SiteConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +52,9 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final Watchdog watchdog;
     private final ControlCycle cycle;
     private final CycleLoop loop;
-    private final Object listenerLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Consumer<CycleSnapshot>[] listeners = newListeners(0);
+    /** Copied on every change, so the cycle reads them without a lock. */
+    private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile CycleSnapshot latest;
     private long listenerFailures;
     private long storeFailures;
@@ -112,11 +112,6 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Consumer<CycleSnapshot>[] newListeners(int n) {
-        return (Consumer<CycleSnapshot>[]) new Consumer<?>[n];
     }
 
     /** Starts the cycle thread and the watchdog. */
@@ -351,24 +346,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
 
     @Override
     public Runnable onCycle(Consumer<CycleSnapshot> listener) {
-        synchronized (listenerLock) {
-            Consumer<CycleSnapshot>[] now = Arrays.copyOf(listeners, listeners.length + 1);
-            now[now.length - 1] = listener;
-            listeners = now;
-        }
-        return () -> {
-            synchronized (listenerLock) {
-                Consumer<CycleSnapshot>[] now = listeners;
-                for (int i = 0; i < now.length; i++) {
-                    if (now[i] == listener) {
-                        Consumer<CycleSnapshot>[] fewer = newListeners(now.length - 1);
-                        System.arraycopy(now, 0, fewer, 0, i);
-                        System.arraycopy(now, i + 1, fewer, i, now.length - i - 1);
-                        listeners = fewer;
-                        return;
-                    }
-                }
-            }
-        };
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }
