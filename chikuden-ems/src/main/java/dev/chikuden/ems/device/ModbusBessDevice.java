@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * with the points the map writes alongside it (SunSpec: enable, mode, value in one request). A
  * point the map lacks reads as NaN ({@registers BatteryUnitState#UNKNOWN} for the state, 0 for the alarms).
  */
-public final class ModbusBessDevice extends ModbusDevice implements BessDevice {
+final class ModbusBessDevice extends ModbusDevice implements BessDevice {
     /** What a reading takes, in the map's roles. */
     private static final Role[] READ = {Role.POWER, Role.SOC, Role.SETPOINT, Role.SOC_MIN, Role.SOC_MAX,
             Role.STATE_OF_HEALTH, Role.ENERGY_RATING, Role.MAX_CHARGE, Role.MAX_DISCHARGE, Role.SETPOINT_ENABLE,

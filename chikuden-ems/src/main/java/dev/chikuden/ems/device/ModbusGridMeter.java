@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /** The grid meter over Modbus TCP; a point the map lacks reads as NaN. */
-public final class ModbusGridMeter extends ModbusDevice implements GridMeterDevice {
+final class ModbusGridMeter extends ModbusDevice implements GridMeterDevice {
     private final Point power;
     private final Point frequency;
     private final Point imported;
