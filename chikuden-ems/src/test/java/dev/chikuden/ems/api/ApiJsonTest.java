@@ -77,4 +77,17 @@ class ApiJsonTest {
         assertThat(own.has("addedByService")).isFalse();
         assertThat(own.get("settings").get("targetKw").asDouble()).isEqualTo(800);
     }
+
+    @Test
+    void beforeAnyCycleTheGridCodeViewHoldsOnlyWhatIsKnown() {
+        JsonNode view = json.valueToTree(new LiveGridCode(ApiFixture.limits(150_000), 1000).view());
+        assertThat(names(view.get("windows").get(0))).containsExactly("minutes", "samples", "coveredS", "notes");
+        assertThat(names(view.get("demand"))).containsExactly("contractKw", "note");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
 }
