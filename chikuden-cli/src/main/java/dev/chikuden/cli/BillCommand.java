@@ -1,21 +1,18 @@
 package dev.chikuden.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteBilling;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.MonthlyBill;
-import dev.chikuden.time.SeriesCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,10 +32,11 @@ final class BillCommand implements Callable<Integer> {
     Path siteFile;
 
     @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
-            description = "Grid power in kW (> 0 imports): timestamp,<power column>, fixed step.")
+            description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
     Path grid;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first value column).")
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
+            + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
     @Option(names = "--case", paramLabel = "without-battery|with-battery", defaultValue = "without-battery",
@@ -46,12 +44,16 @@ final class BillCommand implements Callable<Integer> {
                     + "under grid.contract: auto the series is billed at its own peak either way.")
     String billedCase;
 
+    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
+            + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
+    PowerUnit unit;
+
     @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         if (site.billing() == null || site.billing().tariff() == null) {
             throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
@@ -59,18 +61,18 @@ final class BillCommand implements Callable<Integer> {
         if (!billedCase.equals("without-battery") && !billedCase.equals("with-battery")) {
             throw new BadInputException("--case: \"" + billedCase + "\" is not without-battery or with-battery");
         }
-        var series = SeriesCsv.read(grid, column, site.zone());
-        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(series, site.zone()),
+        PowerColumn power = PowerColumn.of(grid, column, unit);
+        if (power.notice() != null) {
+            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
+        }
+        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(power.read(site.zone()), site.zone()),
                 billedCase.equals("with-battery"));
         Bill bill = billed.bill();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("site", site.name());
-        f.put("contractKw", billed.contractKw());
-        f.put("contractBasis", billed.basis().id());
-        f.putAll(BillFigures.of(bill));
+        Figures f = new Figures(site.name(), power.name(), power.unit().name(), billed.contractKw(),
+                billed.basis().id(), BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, bill, f));
+            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,11 +80,15 @@ final class BillCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String table(SiteConfig site, Bill bill, Map<String, Object> f) {
-        StringBuilder sb = new StringBuilder(site.name()).append('\n');
+    /** What {@code bill --json} prints: the series billed, its contract and the bill. */
+    record Figures(String site, String column, String unit, double contractKw, String contractBasis,
+                   @JsonUnwrapped BillFigures bill) {
+    }
+
+    private static String table(SiteConfig site, PowerColumn power, Bill bill, Figures f) {
+        StringBuilder sb = new StringBuilder(site.name()).append('\n').append(power.describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
-                ((Number) f.get("contractKw")).doubleValue(), f.get("contractBasis"),
-                site.grid().contract().auto() ? "auto" : "fixed",
+                f.contractKw(), f.contractBasis(), site.grid().contract().auto() ? "auto" : "fixed",
                 site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT)));
         sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
                 "max 30-min kW", "contract kW", "total yen"));
@@ -92,7 +98,7 @@ final class BillCommand implements Callable<Integer> {
                     m.coveredFraction() < 1 ? String.format(Locale.ROOT, "  (%.1f %% of the month)", m.coveredFraction() * 100) : ""));
         }
         sb.append('\n');
-        BillFigures.rows(sb, f, null);
+        BillFigures.rows(sb, f.bill(), null);
         return sb.toString();
     }
 }

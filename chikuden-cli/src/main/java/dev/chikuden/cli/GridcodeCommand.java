@@ -1,5 +1,6 @@
 package dev.chikuden.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.gridcode.GridCodeMeter;
@@ -14,11 +15,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,17 +40,6 @@ import picocli.CommandLine.Spec;
 final class GridcodeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The unit of the trace's power column. */
-    enum PowerUnit {
-        W(1e-3), kW(1), MW(1e3);
-
-        final double toKw;
-
-        PowerUnit(double toKw) {
-            this.toKw = toKw;
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -60,12 +47,12 @@ final class GridcodeCommand implements Callable<Integer> {
             + "timestamp column first, a fixed step; lines starting with # are comments.")
     Path file;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the first after the "
-            + "timestamp).")
+    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
+            + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
-    @Option(names = "--unit", paramLabel = "W|kW|MW", defaultValue = "kW",
-            description = "The unit of the power column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
+            + "one its header names, e.g. power_mw or \"Power (MW)\"; kW, with a notice, when it names none).")
     PowerUnit unit;
 
     @Option(names = "--rules", paramLabel = "RULES.yaml", description = "A rule set (default: the built-in "
@@ -84,72 +71,52 @@ final class GridcodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridCodeRules rules = rulesFile == null ? GridCodeRules.defaults() : GridCodeRules.read(rulesFile);
-        FixedStepSeries trace = SeriesCsv.read(file, column, zone);
-        if (unit != PowerUnit.kW) {
-            double[] kw = trace.values();
-            for (int i = 0; i < kw.length; i++) {
-                kw[i] *= unit.toKw;
-            }
-            trace = new FixedStepSeries(trace.startEpochMs(), trace.stepMs(), kw);
+        PowerColumn power = PowerColumn.of(file, column, unit);
+        if (power.notice() != null) {
+            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
         }
+        FixedStepSeries trace = power.read(zone);
         GridCodeReport report = GridCodeMeter.of(trace, zone, rules);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(json ? json(report, trace, rules) : table(report, trace, rules));
+        w.print(json ? json(report, trace, rules, power) : table(report, trace, rules, power));
         w.flush();
         return Main.OK;
     }
 
-    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+    /** What {@code gridcode --json} prints: the trace read, every metric (null where not measurable) and each rule. */
+    record Figures(String column, String unit, long samples, double stepSeconds, String start, Double peakKw,
+                   Double maxRampUpKwPerS, Double maxRampDownKwPerS, Double maxRampUpKwPerMin, Double maxRampDownKwPerMin,
+                   Double dynamicRangeKw, double dynamicRangeWindowSeconds, double bandLowHz, double bandHighHz,
+                   Double bandEnergyShare, Double bandRmsKw, Double dominantFrequencyHz, double frequencyResolutionHz,
+                   int welchSegmentSamples, long welchSegments, long loadDropEvents, Double largestDropKw,
+                   double loadDropKw, double loadDropWithinSeconds, List<String> firstLoadDrops,
+                   Double peakDemand30minKw, String peakDemand30minSlot, String demand30minStart,
+                   double[] demand30minKw, String rulesSource, List<Rule> rules, boolean pass, List<String> notes) {
+    }
+
+    /** One rule's verdict; value, limit and margin null where not judged. */
+    record Rule(String rule, String unit, Double value, Double limit, boolean pass, Double margin,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    }
+
+    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("samples", m.samples());
-        top.put("stepSeconds", m.stepSeconds());
-        top.put("start", SeriesCsv.formatTime(trace.startEpochMs(), zone));
-        top.put("peakKw", num(m.peakKw()));
-        top.put("maxRampUpKwPerS", num(m.maxRampUpKwPerS()));
-        top.put("maxRampDownKwPerS", num(m.maxRampDownKwPerS()));
-        top.put("maxRampUpKwPerMin", num(m.maxRampUpKwPerMin()));
-        top.put("maxRampDownKwPerMin", num(m.maxRampDownKwPerMin()));
-        top.put("dynamicRangeKw", num(m.dynamicRangeKw()));
-        top.put("dynamicRangeWindowSeconds", m.dynamicRangeWindowSeconds());
-        top.put("bandLowHz", m.bandLowHz());
-        top.put("bandHighHz", m.bandHighHz());
-        top.put("bandEnergyShare", num(m.bandEnergyShare()));
-        top.put("bandRmsKw", num(m.bandRmsKw()));
-        top.put("dominantFrequencyHz", num(m.dominantFrequencyHz()));
-        top.put("frequencyResolutionHz", m.frequencyResolutionHz());
-        top.put("welchSegmentSamples", m.welchSegmentSamples());
-        top.put("welchSegments", m.welchSegments());
-        top.put("loadDropEvents", m.loadDropEvents());
-        top.put("largestDropKw", num(m.largestDropKw()));
-        top.put("loadDropKw", m.loadDropKw());
-        top.put("loadDropWithinSeconds", m.loadDropWithinSeconds());
-        top.put("firstLoadDrops", m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList());
-        top.put("peakDemand30minKw", num(m.peakDemand30minKw()));
-        top.put("peakDemand30minSlot", Double.isNaN(m.peakDemand30minKw()) ? null
-                : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone));
-        top.put("demand30minStart", SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone));
-        top.put("demand30minKw", m.demand30minKw().values());
-        top.put("rulesSource", rules.source());
-        List<Map<String, Object>> verdicts = new ArrayList<>();
-        for (RuleVerdict v : r.verdicts()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("rule", v.rule());
-            e.put("unit", v.unit());
-            e.put("value", num(v.value()));
-            e.put("limit", num(v.limit()));
-            e.put("pass", v.pass());
-            e.put("margin", num(v.margin()));
-            if (v.note() != null) {
-                e.put("note", v.note());
-            }
-            verdicts.add(e);
-        }
-        top.put("rules", verdicts);
-        top.put("pass", r.pass());
-        top.put("notes", m.notes());
+        List<Rule> verdicts = r.verdicts().stream().map(v -> new Rule(v.rule(), v.unit(), num(v.value()),
+                num(v.limit()), v.pass(), num(v.margin()), v.note())).toList();
+        Figures f = new Figures(power.name(), power.unit().name(), m.samples(), m.stepSeconds(),
+                SeriesCsv.formatTime(trace.startEpochMs(), zone), num(m.peakKw()), num(m.maxRampUpKwPerS()),
+                num(m.maxRampDownKwPerS()), num(m.maxRampUpKwPerMin()), num(m.maxRampDownKwPerMin()),
+                num(m.dynamicRangeKw()), m.dynamicRangeWindowSeconds(), m.bandLowHz(), m.bandHighHz(),
+                num(m.bandEnergyShare()), num(m.bandRmsKw()), num(m.dominantFrequencyHz()), m.frequencyResolutionHz(),
+                m.welchSegmentSamples(), m.welchSegments(), m.loadDropEvents(), num(m.largestDropKw()), m.loadDropKw(),
+                m.loadDropWithinSeconds(),
+                m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList(),
+                num(m.peakDemand30minKw()), Double.isNaN(m.peakDemand30minKw()) ? null
+                        : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone),
+                SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone), m.demand30minKw().values(),
+                rules.source(), verdicts, r.pass(), m.notes());
         try {
-            return JSON.writeValueAsString(top) + "\n";
+            return JSON.writeValueAsString(f) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,10 +127,10 @@ final class GridcodeCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules) {
+    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", file, m.samples(),
+        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", power.describe(), m.samples(),
                 Quantities.formatDuration(m.stepSeconds()), SeriesCsv.formatTime(trace.startEpochMs(), zone)));
         String row = "%-40s %12s  %s%n";
         sb.append(String.format(Locale.ROOT, row, "metric", "value", "unit"));

@@ -10,7 +10,6 @@ import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.SeriesCsv;
@@ -74,7 +73,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         if (site.batteries().isEmpty()) {
             throw new BadInputException(siteFile + ": batteries: the site has none; the optimisation dispatches a battery");
         }
@@ -90,6 +89,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
         Map<String, Object> figures = OptimizeFigures.of(site, o);
+        figures.put("configWarnings", SiteFiles.warnings(site));
         if (outage != null) {
             figures.put("outage", outage.toMap());
         }

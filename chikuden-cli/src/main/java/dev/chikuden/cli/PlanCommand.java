@@ -15,7 +15,6 @@ import dev.chikuden.cli.report.SizingMap;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.sizing.SizingSweep;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.PlanStudy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,14 +68,14 @@ final class PlanCommand implements Callable<Integer> {
             throw new BadInputException("--png saves the report's charts, and --no-files writes no report; drop one of them");
         }
         PngExport pngExport = png ? PngExport.withBrowserOnPath() : null; // before the study: fail fast
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         Path dir = out != null ? out : Path.of("out", stem(siteFile));
         ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
         PlanStudy.Result result;
         try (Progress progress = Progress.start(PlanStudy.totalSteps(site), quiet, spec.commandLine().getErr())) {
             result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders, progress);
         }
-        Map<String, Object> figures = PlanFigures.of(result);
+        PlanFigures figures = PlanFigures.of(result, SiteFiles.warnings(site));
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (!noFiles) {

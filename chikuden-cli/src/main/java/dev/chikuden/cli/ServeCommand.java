@@ -5,7 +5,6 @@ import dev.chikuden.ems.LiveService;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import dev.chikuden.units.QuantityFormatException;
@@ -56,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         EmsConfig config = overridden(EmsConfigReader.read(site));
         LiveService service = LiveService.start(site, config);
         PrintWriter out = spec.commandLine().getOut();

@@ -8,11 +8,11 @@ import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.SizingResult;
 import dev.chikuden.optimize.sizing.SizingSweep;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +54,7 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Solver lp = solver(solver);
-        SiteConfig site = SiteConfigReader.read(siteFile);
+        SiteConfig site = SiteFiles.read(siteFile, spec);
         SizingResult r;
         try (Progress progress = Progress.start(SizingSweep.work(site), quiet, spec.commandLine().getErr())) {
             r = SizingSweep.run(site, lp, Runtime.getRuntime().availableProcessors(), progress);
@@ -63,8 +63,13 @@ final class SizeCommand implements Callable<Integer> {
                 : OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage)) + "\n"
-                    : SizeTable.render(site, r, outage));
+            if (json) {
+                Map<String, Object> figures = SizeFigures.of(site, r, outage);
+                figures.put("configWarnings", SiteFiles.warnings(site));
+                w.print(PlanCommand.JSON.writeValueAsString(figures) + "\n");
+            } else {
+                w.print(SizeTable.render(site, r, outage));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

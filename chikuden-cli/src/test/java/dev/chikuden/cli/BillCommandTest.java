@@ -73,4 +73,110 @@ class BillCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("site.yaml: has no tariff section");
     }
+
+    /**
+     * plan's own result files billed by {@code bill} give what plan printed, for both cases: one
+     * bill function and one contract rule, whichever command asks.
+     */
+    @Test
+    void plansResultFilesBillAsPlanPrintedThem() throws IOException {
+        Files.writeString(dir.resolve("shaved.yaml"), """
+                name: Shaved
+                grid: {contract: auto}
+                loads:
+                  - {type: profile, base: 1 MW, daily: [0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.8, 1, 1.2, 1.3, 1.4, 1.4,
+                                                        1.4, 1.4, 1.3, 1.2, 1.1, 1, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6]}
+                batteries:
+                  - {preset: lfp-container, energy: 2 MWh, power: 500 kW}
+                study: {start: 2025-08-04, duration: 2 d, step: 1 min}
+                strategy: {type: peak-shaving, dischargeAbove: 1.2 MW, chargeBelow: 900 kW}
+                tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %, marketPriceAdjustment: off}
+                """);
+        Path out = dir.resolve("out");
+        Run plan = run("plan", dir.resolve("shaved.yaml").toString(), "--out", out.toString(), "--json");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(plan.out());
+        for (String c : new String[] {"without-battery", "with-battery"}) {
+            Run r = run("bill", dir.resolve("shaved.yaml").toString(), "--grid", out.resolve(c + ".csv").toString(),
+                    "--column", "gridKw", "--case", c, "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode b = new ObjectMapper().readTree(r.out());
+            JsonNode printed = p.get(c.equals("with-battery") ? "withBattery" : "withoutBattery");
+            assertThat(b.get("totalYen").asLong()).as(c).isEqualTo(printed.get("billYen").asLong());
+            assertThat(b.get("contractKw").asDouble()).as(c).isEqualTo(printed.get("contractKw").asDouble());
+        }
+        assertThat(p.get("withBattery").get("contractKw").asDouble())
+                .isLessThan(p.get("withoutBattery").get("contractKw").asDouble());
+    }
+
+    /** One hour at 5-minute steps of plan's result-file columns: a 1,000 kW load, 400 kW from the battery. */
+    private Path resultFile(String... columns) throws IOException {
+        StringBuilder sb = new StringBuilder("timestamp," + String.join(",", columns) + "\n");
+        for (int i = 0; i < 12; i++) {
+            sb.append(String.format("2025-08-01T00:%02d:00+09:00", i * 5));
+            for (String c : columns) {
+                sb.append(',').append(switch (c) {
+                    case "loadKw" -> "1000";
+                    case "batteryKw" -> "400";
+                    case "gridKw", "gridMinKw", "gridMaxKw" -> "600";
+                    case "soc" -> "0.5";
+                    default -> "0";
+                });
+            }
+            sb.append('\n');
+        }
+        Path f = dir.resolve("with-battery.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void ofAPlanResultFileTheMeterSeriesGridKwIsBilledAndNamed() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Path f = resultFile("loadKw", "pvKw", "batteryKw", "gridKw", "gridMinKw", "gridMaxKw", "soc");
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("column").asText()).isEqualTo("gridKw");
+        assertThat(j.get("months").get(0).get("importKwh").asDouble()).isEqualTo(600.0);
+
+        r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Bill site\n" + f + ", column \"gridKw\" in kW\n");
+    }
+
+    @Test
+    void ofSeveralColumnsWithoutGridKwOneMustBeNamed() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Path f = resultFile("loadKw", "batteryKw");
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, batteryKw] and no gridKw; "
+                + "name the power column with --column NAME\n");
+    }
+
+    @Test
+    void aGridSeriesInMegawattsIsBilledInKilowatts() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        Path f = dir.resolve("grid-mw.csv");
+        Files.writeString(f, "timestamp,Grid (MW)\n2025-08-01T00:00:00+09:00,0.6\n2025-08-01T00:30:00+09:00,0.6\n");
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("unit").asText()).isEqualTo("MW");
+        assertThat(j.get("months").get(0).get("importKwh").asDouble()).isEqualTo(600.0);
+    }
+
+    /** The presets ship no fuel-cost table (it changes monthly): the bill says the line is left out, table and JSON. */
+    @Test
+    void aTariffWithoutFuelCostTableIsSaidUnderTheBill() throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), SITE);
+        String warning = "no fuelCostAdjustment table: the fuel-cost adjustment line is left out, 0 yen";
+        Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Bill warning: " + warning + "\n");
+        r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString(), "--json");
+        assertThat(new ObjectMapper().readTree(r.out()).get("warnings")).extracting(JsonNode::asText)
+                .containsExactly(warning);
+    }
 }

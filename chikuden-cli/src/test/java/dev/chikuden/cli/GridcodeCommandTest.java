@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GridcodeCommandTest {
     @TempDir
@@ -20,7 +22,11 @@ class GridcodeCommandTest {
 
     /** Ten minutes at 100 ms of a training load: 100 +- 20 MW (in kW) with a 2 s period. */
     private Path squareWave(double scale) throws IOException {
-        StringBuilder sb = new StringBuilder("# synthetic training load\ntimestamp,gridKw\n");
+        return squareWave(scale, "gridKw");
+    }
+
+    private Path squareWave(double scale, String header) throws IOException {
+        StringBuilder sb = new StringBuilder("# synthetic training load\ntimestamp," + header + "\n");
         Instant t0 = Instant.parse("2025-08-04T00:00:00Z");
         for (int i = 0; i < 6000; i++) {
             double kw = (i / 10) % 2 == 0 ? 120_000 : 80_000;
@@ -75,7 +81,7 @@ class GridcodeCommandTest {
     void unitAndRulesOptions() throws IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "ramp: {upPerSecond: 50 MW}\n");
-        Run r = run("gridcode", squareWave(0.001).toString(), "--unit", "MW", "--rules", rules.toString(), "--json");
+        Run r = run("gridcode", squareWave(0.001, "power").toString(), "--unit", "MW", "--rules", rules.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("maxRampUpKwPerS").asDouble()).isEqualTo(40_000, org.assertj.core.data.Offset.offset(1e-6));
@@ -97,6 +103,112 @@ class GridcodeCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("chikuden: " + trace + ":3: column \"kw\" value \"x\" is not a finite number\n");
 
-        assertThat(run("gridcode", trace.toString(), "--unit", "GW").exit()).isEqualTo(2);
+        assertThat(run("gridcode", trace.toString(), "--unit", "TW").exit()).isEqualTo(2);
+    }
+
+    /**
+     * A training load of 100 +- 20 MW with a 1.6 s period, in the unit the header names: read as
+     * power it breaks every default rule (ramps of 40 MW within a second and across a minute, which
+     * holds 37.5 periods; a 20 MW swing; all its energy at 0.625 Hz; drops of 40 MW).
+     */
+    private Path megawattTrace(String header, double unitsPerMw) throws IOException {
+        StringBuilder sb = new StringBuilder("timestamp," + header + "\n");
+        Instant t0 = Instant.parse("2025-08-04T00:00:00Z");
+        for (int i = 0; i < 6000; i++) {
+            double mw = (i / 8) % 2 == 0 ? 120 : 80;
+            sb.append(t0.plusMillis(100L * i)).append(',').append(mw * unitsPerMw).append('\n');
+        }
+        Path f = dir.resolve("mw-trace.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Power (MW) | 1", "power_mw | 1", "MW | 1", "Power [MW] | 1", "campusMW | 1",
+        "power [kW] | 1000", "power_kw | 1000", "W | 1e6", "power.draw [W] | 1e6", "GW | 0.001", "Power (GW) | 0.001",
+        "load_gw | 0.001"})
+    void readsThePowerInTheUnitItsHeaderNames(String header, double unitsPerMw) throws IOException {
+        Run r = run("gridcode", megawattTrace(header, unitsPerMw).toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("peakKw").asDouble()).isCloseTo(120_000, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(j.get("column").asText()).isEqualTo(header);
+        assertThat(j.get("rules")).allSatisfy(v -> assertThat(v.get("pass").asBoolean()).as(v.toString()).isFalse());
+        assertThat(j.get("pass").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTraceInMegawattsFailsEveryRuleItBreaks() throws IOException {
+        Run r = run("gridcode", megawattTrace("Power (MW)", 1).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("column \"Power (MW)\" in MW").contains("FAIL: 6 of 6 rules fail");
+    }
+
+    @Test
+    void aHeaderNamingNoUnitIsReadAsKilowattsAndTheNoticeSaysSo() throws IOException {
+        Path f = megawattTrace("power", 1000);
+        Run r = run("gridcode", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("chikuden: note: column \"power\" of " + f + " names no unit; read as kW "
+                + "(give --unit W, kW, MW or GW to say otherwise)\n");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("unit").asText()).isEqualTo("kW");
+        assertThat(j.get("peakKw").asDouble()).isEqualTo(120_000);
+
+        r = run("gridcode", megawattTrace("power", 1).toString(), "--unit", "MW", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(new ObjectMapper().readTree(r.out()).get("peakKw").asDouble()).isEqualTo(120_000);
+    }
+
+    @Test
+    void aUnitOptionThatContradictsTheHeaderIsBadInput() throws IOException {
+        Path f = megawattTrace("power_mw", 1);
+        Run r = run("gridcode", f.toString(), "--unit", "kW");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: --unit kW contradicts column \"power_mw\", which names MW; "
+                + "leave --unit out to read the header's unit, or correct the header\n");
+    }
+
+    /** Plan's result file: the meter's series, gridKw, is read, not the first column (the load). */
+    private Path resultFile(String... columns) throws IOException {
+        StringBuilder sb = new StringBuilder("timestamp," + String.join(",", columns) + "\n");
+        Instant t0 = Instant.parse("2025-08-04T00:00:00Z");
+        for (int i = 0; i < 600; i++) {
+            sb.append(t0.plusSeconds(i));
+            for (int c = 0; c < columns.length; c++) {
+                sb.append(',').append(columns[c].equals("gridKw") ? 50_000 + 100 * (i % 2) : 90_000 + 30_000 * (i % 2));
+            }
+            sb.append('\n');
+        }
+        Path f = dir.resolve("with-battery.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void ofSeveralColumnsTheMeterSeriesGridKwIsReadAndNamed() throws IOException {
+        Path f = resultFile("loadKw", "pvKw", "batteryKw", "gridKw", "gridMinKw", "gridMaxKw", "soc");
+        Run r = run("gridcode", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("column").asText()).isEqualTo("gridKw");
+        assertThat(j.get("peakKw").asDouble()).isEqualTo(50_100);
+
+        r = run("gridcode", f.toString());
+        assertThat(r.out()).startsWith(f + ", column \"gridKw\" in kW: 600 samples at 1 s steps");
+    }
+
+    @Test
+    void ofSeveralColumnsWithoutGridKwOneMustBeNamed() throws IOException {
+        Path f = resultFile("loadKw", "pvKw");
+        Run r = run("gridcode", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, pvKw] and no gridKw; "
+                + "name the power column with --column NAME\n");
+        r = run("gridcode", f.toString(), "--column", "pvKw", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("column").asText()).isEqualTo("pvKw");
     }
 }

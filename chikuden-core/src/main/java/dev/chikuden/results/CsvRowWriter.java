@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Result rows as CSV: an ISO-8601 local timestamp with offset, powers in kW to the watt, SOC to
- * 1e-6; an empty field for values that do not exist (SOC without battery). Rows are numeric only,
+ * 1e-6; an empty field for values that do not exist (SOC without battery). The columns are
+ * {@link RowWriter#COLUMNS}; {@code batteryKw} is net of the battery's auxiliaries (standby, HVAC). Rows are numeric only,
  * so they are formatted directly into one reused buffer: {@code Double.toString} per field would
  * cost more than the simulation itself.
  */

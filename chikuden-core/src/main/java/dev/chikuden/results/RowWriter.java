@@ -2,7 +2,11 @@ package dev.chikuden.results;
 
 /** Writes result rows to one file format. */
 public interface RowWriter extends AutoCloseable {
-    /** Column names, in the order {@link #row} takes them (after the timestamp). */
+    /**
+     * Column names, in the order {@link #row} takes them (after the timestamp). {@code batteryKw} is
+     * the battery's AC power at the site's meter point net of its auxiliaries (standby, HVAC),
+     * {@code > 0} discharge, so that {@code gridKw = loadKw - pvKw - batteryKw}.
+     */
     String[] COLUMNS = {"loadKw", "pvKw", "batteryKw", "gridKw", "gridMinKw", "gridMaxKw", "soc"};
 
     /**

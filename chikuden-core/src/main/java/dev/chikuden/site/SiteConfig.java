@@ -18,27 +18,38 @@ import java.util.List;
  * @param gridCodeRules the grid-code rule file, null for the default rules
  * @param compareGpuSmoothing GPU-side smoothing to compare with the battery (every training job), null for none
  * @param planning  dispatch optimisation, finance, sizing and outage settings
+ * @param warnings  values read as given that are outside what such equipment usually has (a
+ *                  round-trip efficiency of 9 %), located like problems; the commands print them
  */
 public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
                          List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
                          StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
                          Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing,
-                         PlanningSpec planning) {
+                         PlanningSpec planning, List<ConfigProblem> warnings) {
+    /** A site built in code (a variant of one read), with no warnings of its own. */
+    public SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
+                      List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
+                      StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
+                      Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing, PlanningSpec planning) {
+        this(source, name, zone, location, grid, loads, pv, batteries, ambient, study, strategy, output, billing,
+                gridCodeRules, compareGpuSmoothing, planning, List.of());
+    }
+
     /** The same site with other batteries (a sizing candidate, a physics variant). */
     public SiteConfig withBatteries(List<BatteryParameters> other) {
         return new SiteConfig(source, name, zone, location, grid, loads, pv, List.copyOf(other), ambient, study, strategy,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings);
     }
 
     /** The same site over another study period (one year of a multi-year study). */
     public SiteConfig withStudy(StudyPeriod other) {
         return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, other, strategy,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings);
     }
 
     /** The same site under another strategy. */
     public SiteConfig withStrategy(StrategySpec other) {
         return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, study, other,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning);
+                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings);
     }
 }

@@ -50,6 +50,7 @@ public final class SiteConfigReader {
 
     private final Path file;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
 
     private SiteConfigReader(Path file) {
         this.file = file;
@@ -108,7 +109,7 @@ public final class SiteConfigReader {
             throw new ConfigException(problems);
         }
         return new SiteConfig(file, name, zone, location, grid, List.copyOf(loads), pv, List.copyOf(batteries),
-                ambient, study, strategy, output, billing, gridCodeRules, compare, planning);
+                ambient, study, strategy, output, billing, gridCodeRules, compare, planning, List.copyOf(warnings));
     }
 
     /** {@code compare: {gpuSmoothing: {floor, ramp}}}: a third case without battery, the GPUs smoothing themselves. */
@@ -336,9 +337,63 @@ public final class SiteConfigReader {
                 || (m.has("voltageModel") && voltageModel == null) || agingFailed) {
             return null;
         }
+        plausible(m, energy, charge, discharge, roundTrip, etaC, etaD, socMin, socMax, aux);
         return new BatteryParameters(name, energy, charge, discharge, socMin, socMax, initial,
                 new Conversion(pcs, etaC, etaD), new PowerLimits(chargeTaper, dischargeTaper, maxChargeC, maxDischargeC),
                 aux, thermal, aging, endOfLife, augmentation, voltageModel);
+    }
+
+    /**
+     * Warns of valid values that a battery hardly ever has (a round trip of 9 %, a 20 h or a 6 min
+     * battery, a narrow SOC window, auxiliaries drawing a tenth of the rating): most are a unit or a
+     * digit gone wrong, and the study would run on them without a word.
+     *
+     * @param givenRoundTrip the roundTripEfficiency key, or a negative number when absent
+     */
+    private void plausible(YamlMap m, double energyKwh, double chargeKw, double dischargeKw, double givenRoundTrip,
+                           double etaC, double etaD, double socMin, double socMax, double auxKw) {
+        String usual = "outside the usual 70-98 % of a battery";
+        double roundTrip = etaC * etaD;
+        if (givenRoundTrip > 0 && (givenRoundTrip < 0.70 || givenRoundTrip > 0.98)) {
+            warn(m, "roundTripEfficiency", "\"" + m.text("roundTripEfficiency", "") + "\" is " + usual
+                    + "'s round-trip efficiency; used as given, check it");
+        } else if (givenRoundTrip <= 0 && (roundTrip < 0.70 || roundTrip > 0.98)) {
+            warn(m, m.hasOwn("chargeEfficiency") ? "chargeEfficiency" : "dischargeEfficiency", "charge "
+                    + pct(etaC) + " x discharge " + pct(etaD) + " is a round trip of "
+                    + pct(roundTrip) + ", " + usual + "; used as given, check them");
+        }
+        String chargeKey = m.has("chargePower") ? "chargePower" : "power";
+        String dischargeKey = m.has("dischargePower") ? "dischargePower" : "power";
+        if (chargeKey.equals(dischargeKey) && chargeKw == dischargeKw) {
+            cRate(m, chargeKey, chargeKw, energyKwh, "charge or discharge");
+        } else {
+            cRate(m, chargeKey, chargeKw, energyKwh, "charge");
+            cRate(m, dischargeKey, dischargeKw, energyKwh, "discharge");
+        }
+        if (socMax - socMin < 0.5) {
+            warn(m, "soc", "the window " + pct(socMin) + " .. " + pct(socMax) + " uses " + pct(socMax - socMin)
+                    + " of the energy; batteries usually use 60-100 % (e.g. 5 % .. 95 %); used as given, check min and max");
+        }
+        if (auxKw > 0.05 * dischargeKw) {
+            warn(m, "auxiliaryLoad", "\"" + m.text("auxiliaryLoad", "") + "\" is " + pct(auxKw / dischargeKw)
+                    + " of the discharge rating, above the usual 5 % of a battery's auxiliaries; used as given, check it");
+        }
+    }
+
+    /** A rating of {@code kw} on {@code energyKwh} outside 0.1-4 C: a 10 h battery or a 15 min one. */
+    private void cRate(YamlMap m, String key, double kw, double energyKwh, String what) {
+        double c = kw / energyKwh;
+        if (c >= 0.1 && c <= 4) {
+            return;
+        }
+        warn(m, key, "\"" + m.text(key, "") + "\" on " + String.format(java.util.Locale.ROOT, "%,.0f", energyKwh)
+                + " kWh is " + java.math.BigDecimal.valueOf(c).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() + " C (a full " + what + " takes " + Quantities.formatDuration(Math.round(3600 / c))
+                + "), outside the usual 0.1-4 C of a battery; used as given, check power and energy");
+    }
+
+    private void warn(YamlMap m, String key, String message) {
+        warnings.add(m.remark(key, message));
     }
 
     /** The preset a battery names, read from the data shipped with Chikuden; null when none. */

@@ -1,11 +1,15 @@
 package dev.chikuden.site;
 
+import dev.chikuden.BadInputException;
+import dev.chikuden.load.trace.HeaderUnit;
+import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads {@code strategy: {type: stack, pcsRamp, controllers: [...]}}, highest priority first. */
 final class StackSection {
@@ -13,6 +17,7 @@ final class StackSection {
             "frequency-response", "demand-limiter", "schedule", "mpc", "manual");
     /** The longest MPC horizon: two weeks, at most two billing months. */
     static final long MAX_HORIZON_MS = 14 * 86_400_000L;
+    private static final List<String> ENERGY_UNITS = List.of("wh", "kwh", "mwh", "gwh");
 
     private StackSection() {
     }
@@ -90,13 +95,65 @@ final class StackSection {
                     c.problem("file", "\"" + file + "\" does not exist (looked for " + path + ")");
                     return null;
                 }
-                return new StrategySpec.Schedule(path, energy);
+                return scheduleFits(c, path, energy) ? new StrategySpec.Schedule(path, energy) : null;
             }
             case "mpc":
                 return mpc(c, lpPeriodMs);
             default:
                 return new StrategySpec.Manual();
         }
+    }
+
+    /**
+     * Whether the schedule's column (the first value column) holds what {@code of} reads it as, as
+     * far as its name tells: kW per slot read as kWh would double a half-hour slot's power.
+     */
+    private static boolean scheduleFits(YamlMap c, Path path, boolean energy) {
+        String column;
+        try {
+            column = SeriesCsv.valueColumnName(path, null);
+        } catch (BadInputException e) {
+            c.problem("file", e.getMessage());
+            return false;
+        }
+        Kind kind = kindOf(column);
+        if (kind == Kind.UNKNOWN || (kind == Kind.ENERGY) == energy) {
+            return true;
+        }
+        String where = "column \"" + column + "\" of " + path;
+        c.problem("of", energy
+                ? where + " names power (kW), and of: energy would read it as kWh per slot; use of: power (the "
+                        + "default) for a power schedule such as optimize --schedule writes, or a column of kWh per slot"
+                : where + " names energy (kWh), and of: power would read it as kW; use of: energy, or a column of kW");
+        return false;
+    }
+
+    /** What a column's name says it holds. */
+    private enum Kind { POWER, ENERGY, UNKNOWN }
+
+    /** ENERGY for kWh (any prefix, any case) or the word energy, POWER for a power unit or the word power. */
+    private static Kind kindOf(String column) {
+        boolean power = false;
+        boolean energy = false;
+        for (String word : column.split("[^A-Za-z0-9]+")) {
+            String w = word.toLowerCase(Locale.ROOT);
+            energy |= ENERGY_UNITS.contains(w) || w.equals("energy")
+                    || ENERGY_UNITS.stream().anyMatch(u -> w.endsWith(u) && camel(word, u.length()));
+            power |= w.equals("power");
+        }
+        try {
+            power |= HeaderUnit.of(column) != null;
+        } catch (IllegalArgumentException e) {
+            power = true; // milliwatts or two power units: power all the same
+        }
+        return energy == power ? Kind.UNKNOWN : energy ? Kind.ENERGY : Kind.POWER;
+    }
+
+    /** {@code batteryKwh}: the unit starts with a capital after a lower-case letter or digit. */
+    private static boolean camel(String word, int unitLength) {
+        int at = word.length() - unitLength;
+        return at >= 1 && Character.isUpperCase(word.charAt(at))
+                && (Character.isLowerCase(word.charAt(at - 1)) || Character.isDigit(word.charAt(at - 1)));
     }
 
     /** {@code {type: mpc, horizon: 48 h, every: 30 min, forecast: seasonal-naive, noise: 5 %, seed: 1}}. */

@@ -18,7 +18,7 @@ import java.util.List;
  * header is read here, so that a missing unit is reported with the rest of the site file.
  */
 final class TraceSection {
-    private static final List<String> UNITS = List.of("W", "kW", "MW");
+    private static final List<String> UNITS = List.of("W", "kW", "MW", "GW");
 
     /** What the series is: only loads may be nvidia-smi logs and stand for many nodes. */
     enum Kind { LOAD, PV, TEMPERATURE }
@@ -86,7 +86,7 @@ final class TraceSection {
                 return kw(given); // the key settles what the header leaves unclear
             }
             m.problem(m.raw("file"), m.at("unit"), "is required: column \"" + header + "\" of " + path + " "
-                    + e.getMessage() + "; give unit: W, kW or MW");
+                    + e.getMessage() + "; give unit: W, kW, MW or GW");
             return Double.NaN;
         }
         if (!given.isEmpty() && named != null && !named.equals(given)) {
@@ -96,7 +96,7 @@ final class TraceSection {
         }
         if (given.isEmpty() && named == null) {
             m.problem(m.raw("file"), m.at("unit"), "is required: column \"" + header + "\" of " + path
-                    + " names no unit; give unit: W, kW or MW, or name the unit in the header, e.g. power_kw, "
+                    + " names no unit; give unit: W, kW, MW or GW, or name the unit in the header, e.g. power_kw, "
                     + "\"power [kW]\" or \"Power (MW)\"");
             return Double.NaN;
         }

@@ -346,6 +346,17 @@ public final class YamlMap {
         problems.add(new ConfigProblem(file, line, column, fieldPath, message));
     }
 
+    /**
+     * A remark about a key's value, located as a problem would be (at the value when this file gives
+     * it, else at this mapping) but not recorded as one: for a value that is read, yet worth a second look.
+     */
+    ConfigProblem remark(String key, String message) {
+        NodeTuple own = entries.get(key);
+        Node where = own != null ? own.getValueNode() : node;
+        return new ConfigProblem(file, where == null ? 0 : where.getStartMark().getLine() + 1,
+                where == null ? 0 : where.getStartMark().getColumn() + 1, at(key), message);
+    }
+
     /** A problem about a key's value, located at the value (or at this mapping when absent). */
     public void problem(String key, String message) {
         problem(raw(key), at(key), message);

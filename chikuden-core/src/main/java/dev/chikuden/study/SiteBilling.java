@@ -136,7 +136,7 @@ public final class SiteBilling {
             return new Bills(base, null, null, null, List.copyOf(warnings));
         }
         CaseBill battery = withBattery(site, with, Double.NaN, without);
-        CaseBill steady = base.basis() == ContractBasis.RATCHET ? ratchet(site, with, with) : null;
+        CaseBill steady = base.basis() == ContractBasis.RATCHET ? ratchet(site, with, with, false) : null;
         Long atOwnPeaks = null;
         ContractRule rule = site.grid().contract();
         if (!rule.auto()) {
@@ -163,7 +163,7 @@ public final class SiteBilling {
      */
     public static CaseBill single(SiteConfig site, SlotEnergy slots, boolean withBattery) {
         if (ratcheted(site, slots)) {
-            return ratchet(site, slots, slots);
+            return ratchet(site, slots, slots, true);
         }
         return agreed(site, withBattery, slots);
     }
@@ -177,7 +177,7 @@ public final class SiteBilling {
      */
     public static CaseBill withBattery(SiteConfig site, SlotEnergy with, double plannedContractKw, SlotEnergy without) {
         if (ratcheted(site, without)) {
-            return ratchet(site, with, without);
+            return ratchet(site, with, without, true);
         }
         if (!Double.isNaN(plannedContractKw) && site.grid().contract().auto()) {
             Bill b = calculator(site, site.billing().tariff().withAgreedKw(plannedContractKw)).bill(with);
@@ -225,11 +225,18 @@ public final class SiteBilling {
                 && peak(calculator(site, t.withAgreedKw(0)).bill(without)) < ContractRule.AGREED_FROM_KW;
     }
 
-    /** {@code slots} by the 12-month ratchet, the 11 months before them taken from {@code history}. */
-    private static CaseBill ratchet(SiteConfig site, SlotEnergy slots, SlotEnergy history) {
+    /**
+     * {@code slots} by the 12-month ratchet, the 11 months before them taken from {@code history};
+     * in a first year the tariff's {@code previousPeak} (the site's real history) counts too.
+     */
+    private static CaseBill ratchet(SiteConfig site, SlotEnergy slots, SlotEnergy history, boolean firstYear) {
         BillCalculator calc = calculator(site, site.billing().tariff().asRatchet());
-        Bill before = calc.bill(history);
-        Bill b = calc.bill(slots, priorPeaks(before));
+        Map<YearMonth, Double> prior = priorPeaks(calc.bill(history));
+        if (firstYear) {
+            double known = site.billing().tariff().contract().previousPeakKw();
+            prior.replaceAll((m, kw) -> Math.max(kw, known));
+        }
+        Bill b = calc.bill(slots, prior);
         double contract = 0;
         for (MonthlyBill m : b.months()) {
             contract = Math.max(contract, m.contractKw());

@@ -70,7 +70,13 @@ public final class BillCalculator {
             b.lineItemsYen().forEach((k, v) -> items.merge(k, v, Long::sum));
             total += b.totalYen();
         }
-        return new Bill(tariff.name(), List.copyOf(months), items, total, rates.warnings());
+        List<String> warnings = new ArrayList<>();
+        if (tariff.fuelCostAdjustment().isEmpty() && tariff.marketLinked() == null) {
+            // a market-linked menu has none; any other Japanese menu has one every month
+            warnings.add("no fuelCostAdjustment table: the fuel-cost adjustment line is left out, 0 yen");
+        }
+        warnings.addAll(rates.warnings());
+        return new Bill(tariff.name(), List.copyOf(months), items, total, List.copyOf(warnings));
     }
 
     private MonthlyBill month(YearMonth m, YearMonth first, SlotEnergy s, int from, int to, Map<YearMonth, Double> peaks,

@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The unit prices of a {@link Tariff} at a moment: what one more kWh imported or exported, or one
@@ -117,17 +119,22 @@ public final class TariffRates {
             return 0;
         }
         double sum = 0;
-        for (int lag = a.lagFirst(); lag <= a.lagLast(); lag++) {
+        List<YearMonth> missing = new ArrayList<>();
+        for (int lag = a.lagLast(); lag >= a.lagFirst(); lag--) { // oldest first, as the warning lists them
             YearMonth w = m.minusMonths(lag);
             double mean = prices != null ? prices.meanBetween(startMs(w), startMs(w.plusMonths(1)))
                     : a.monthlyAverages().getOrDefault(w, Double.NaN);
             if (Double.isNaN(mean)) {
-                warnings.add("market-price adjustment for " + m + " needs the JEPX mean of " + w + ", which "
-                        + (prices != null ? "the price file does not cover" : "the tariff's monthlyAverages lacks")
-                        + "; counted as 0");
-                return 0;
+                missing.add(w);
             }
             sum += mean;
+        }
+        if (!missing.isEmpty()) {
+            warnings.add("market-price adjustment for " + m + " needs the JEPX means of " + m.minusMonths(a.lagLast())
+                    + " to " + m.minusMonths(a.lagFirst()) + "; " + (prices != null ? "the price file does not cover "
+                    : "the tariff's monthlyAverages lacks ") + missing.stream().map(YearMonth::toString)
+                    .collect(Collectors.joining(", ")) + "; counted as 0");
+            return 0;
         }
         double avg = sum / (a.lagLast() - a.lagFirst() + 1);
         return Math.round((avg - a.baseYenPerKwh()) * a.coefficient() * 100) / 100.0;

@@ -89,6 +89,20 @@ public final class SeriesCsv {
         });
     }
 
+    /** The header's value column names (after the timestamp), trimmed, and the header's line. */
+    public record Columns(long line, List<String> names) {
+    }
+
+    /** The value columns {@link #read} may take. Reads the header only. */
+    public static Columns columns(Path file) {
+        return CsvFiles.read(file, it -> {
+            CsvRecord header = header(file, it);
+            valueColumn(file, header, null); // a header without a value column is reported as read() reports it
+            return new Columns(header.getStartingLineNumber(),
+                    header.getFields().subList(1, header.getFieldCount()).stream().map(String::trim).toList());
+        });
+    }
+
     private static CsvRecord header(Path file, Iterator<CsvRecord> it) {
         if (!it.hasNext()) {
             throw new BadInputException(file + ": the file is empty; expected a header row "

@@ -95,6 +95,44 @@ class SiteConfigReaderTest {
         assertThat(site.batteries().get(0).conversion().dcDischargeEfficiency()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    /** Values a battery cannot have are problems; values a battery hardly ever has are read, each with a warning. */
+    @Test
+    void implausibleBatteryValuesAreReadWithAWarningEach() throws IOException {
+        assertWarnings(VALID.replace("power: 500 kW", "power: 500 kW\n    roundTripEfficiency: 9 %"),
+                "t.yaml:11:26: batteries[0].roundTripEfficiency: \"9 %\" is outside the usual 70-98 % of a battery's "
+                        + "round-trip efficiency; used as given, check it");
+        assertWarnings(VALID.replace("power: 500 kW", "power: 500 kW\n    roundTripEfficiency: 100 %"),
+                "t.yaml:11:26: batteries[0].roundTripEfficiency: \"100 %\" is outside the usual 70-98 % of a "
+                        + "battery's round-trip efficiency; used as given, check it");
+        assertWarnings(VALID.replace("power: 500 kW", "power: 500 kW\n    chargeEfficiency: 60 %"),
+                "t.yaml:11:23: batteries[0].chargeEfficiency: charge 60 % x discharge 95 % is a round trip of 57 %, "
+                        + "outside the usual 70-98 % of a battery; used as given, check them");
+        assertWarnings(VALID.replace("power: 500 kW", "power: 50 kW"),
+                "t.yaml:10:12: batteries[0].power: \"50 kW\" on 1,000 kWh is 0.05 C (a full charge or discharge "
+                        + "takes 20 h), outside the usual 0.1-4 C of a battery; used as given, check power and energy");
+        assertWarnings(VALID.replace("power: 500 kW", "chargePower: 500 kW\n    dischargePower: 10 MW"),
+                "t.yaml:11:21: batteries[0].dischargePower: \"10 MW\" on 1,000 kWh is 10 C (a full discharge "
+                        + "takes 6 min), outside the usual 0.1-4 C of a battery; used as given, check power and energy");
+        assertWarnings(VALID.replace("soc: {min: 10 %, max: 90 %, initial: 50 %}", "soc: {min: 40 %, max: 60 %, initial: 50 %}"),
+                "t.yaml:11:10: batteries[0].soc: the window 40 % .. 60 % uses 20 % of the energy; batteries usually "
+                        + "use 60-100 % (e.g. 5 % .. 95 %); used as given, check min and max");
+        assertWarnings(VALID.replace("power: 500 kW", "power: 500 kW\n    auxiliaryLoad: 50 kW"),
+                "t.yaml:11:20: batteries[0].auxiliaryLoad: \"50 kW\" is 10 % of the discharge rating, above the "
+                        + "usual 5 % of a battery's auxiliaries; used as given, check it");
+        assertWarnings(VALID.replace("power: 500 kW", "power: 500 kW\n    roundTripEfficiency: 88 %"));
+        assertWarnings(VALID);
+    }
+
+    @Test
+    void anEfficiencyOutsideZeroToOneHundredPercentIsAProblem() throws IOException {
+        assertProblems(VALID.replace("power: 500 kW", "power: 500 kW\n    roundTripEfficiency: 0 %"),
+                "t.yaml:11:26: batteries[0].roundTripEfficiency: \"0 %\" is outside (0, 1]; an efficiency is a "
+                        + "fraction such as \"95 %\" or 0.95");
+        assertProblems(VALID.replace("power: 500 kW", "power: 500 kW\n    roundTripEfficiency: 9"),
+                "t.yaml:11:26: batteries[0].roundTripEfficiency: \"9\" is outside (0, 1]; an efficiency is a "
+                        + "fraction such as \"95 %\" or 0.95");
+    }
+
     @Test
     void readsATableAgingModelAndAPreset() throws IOException {
         SiteConfig site = SiteConfigReader.read(write(VALID.replace("    power: 500 kW", "    power: 500 kW\n"
@@ -153,6 +191,50 @@ class SiteConfigReaderTest {
                 "t.yaml:19:14: strategy.controllers[0].type: \"peak-shaver\" is not one of backup-reserve, "
                         + "load-drop-absorber, grid-code-smoothing, frequency-response, demand-limiter, schedule, mpc, "
                         + "manual");
+    }
+
+    private String schedule(String header, String layer) throws IOException {
+        Files.writeString(dir.resolve("schedule.csv"), "timestamp," + header + "\n2025-01-06T00:00:00+09:00,100\n"
+                + "2025-01-06T00:30:00+09:00,-50\n");
+        return VALID.replace("  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
+                "  type: stack\n  controllers:\n    - " + layer);
+    }
+
+    /** optimize --schedule writes battery_kw, kW per period: read as kWh per 30-minute slot it doubles the power. */
+    @Test
+    void aPowerColumnReadAsAnEnergyScheduleIsAProblem() throws IOException {
+        Path csv = dir.resolve("schedule.csv").toAbsolutePath().normalize();
+        assertProblems(schedule("battery_kw", "{type: schedule, file: schedule.csv, of: energy}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"battery_kw\" of " + csv + " names power (kW), "
+                        + "and of: energy would read it as kWh per slot; use of: power (the default) for a power "
+                        + "schedule such as optimize --schedule writes, or a column of kWh per slot");
+        assertProblems(schedule("Power", "{type: schedule, file: schedule.csv, of: energy}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"Power\" of " + csv + " names power (kW), "
+                        + "and of: energy would read it as kWh per slot; use of: power (the default) for a power "
+                        + "schedule such as optimize --schedule writes, or a column of kWh per slot");
+    }
+
+    @Test
+    void anEnergyColumnReadAsAPowerScheduleIsAProblem() throws IOException {
+        Path csv = dir.resolve("schedule.csv").toAbsolutePath().normalize();
+        assertProblems(schedule("energy_kwh", "{type: schedule, file: schedule.csv}"),
+                "t.yaml:19:7: strategy.controllers[0].of: column \"energy_kwh\" of " + csv + " names energy (kWh), "
+                        + "and of: power would read it as kW; use of: energy, or a column of kW");
+        assertProblems(schedule("batteryKwh", "{type: schedule, file: schedule.csv, of: power}"),
+                "t.yaml:19:48: strategy.controllers[0].of: column \"batteryKwh\" of " + csv + " names energy (kWh), "
+                        + "and of: power would read it as kW; use of: energy, or a column of kW");
+    }
+
+    @Test
+    void aScheduleColumnOfTheKindItIsReadAsIsRead() throws IOException {
+        for (String[] ok : new String[][] {{"battery_kw", "power"}, {"batteryKw", "power"}, {"discharge_kwh", "energy"},
+                {"value", "energy"}, {"value", "power"}}) {
+            SiteConfig site = SiteConfigReader.read(write(schedule(ok[0], "{type: schedule, file: schedule.csv, of: "
+                    + ok[1] + "}")));
+            assertThat(((StrategySpec.Stack) site.strategy()).layers()).singleElement()
+                    .isEqualTo(new StrategySpec.Schedule(dir.resolve("schedule.csv").toAbsolutePath().normalize(),
+                            ok[1].equals("energy")));
+        }
     }
 
     @Test
@@ -396,6 +478,12 @@ class SiteConfigReaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("2 problems in the configuration:\n  " + f + ":9:13: batteries[0].energy:")
                 .hasMessageContaining("\n  " + f + ":15:9: study.step:");
+    }
+
+    private void assertWarnings(String yaml, String... expected) throws IOException {
+        Path f = write(yaml);
+        assertThat(SiteConfigReader.read(f).warnings()).extracting(w -> w.toString().replace(f.toString(), "t.yaml"))
+                .as(yaml).containsExactly(expected);
     }
 
     private void assertProblems(String yaml, String... expected) throws IOException {

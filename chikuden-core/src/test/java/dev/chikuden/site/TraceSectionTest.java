@@ -65,12 +65,12 @@ class TraceSectionTest {
     void noUnitAnywhereIsAProblem() throws IOException {
         csv("power");
         assertThat(problems("")).containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power\" of "
-                + dir.resolve("load.csv") + " names no unit; give unit: W, kW or MW, or name the unit in the header, "
+                + dir.resolve("load.csv") + " names no unit; give unit: W, kW, MW or GW, or name the unit in the header, "
                 + "e.g. power_kw, \"power [kW]\" or \"Power (MW)\"");
         csv("power [mW]");
         assertThat(problems("")).containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power [mW]\" of "
-                + dir.resolve("load.csv") + " names mW (milliwatts); power traces are in W, kW or MW; give unit: W, "
-                + "kW or MW");
+                + dir.resolve("load.csv") + " names mW (milliwatts); power traces are in W, kW, MW or GW; give unit: W, "
+                + "kW, MW or GW");
     }
 
     @Test

@@ -152,8 +152,35 @@ class BillCalculatorTest {
         assertThat(b.lineItemsYen()).containsEntry("fuelCostAdjustmentYen", 0L).containsEntry("marketPriceAdjustmentYen", 0L);
         assertThat(b.warnings()).containsExactly(
                 "fuel-cost adjustment for 2025-06 is not in the tariff's table; counted as 0",
-                "market-price adjustment for 2025-06 needs the JEPX mean of 2025-03, which the tariff's monthlyAverages "
-                        + "lacks; counted as 0");
+                "market-price adjustment for 2025-06 needs the JEPX means of 2025-01 to 2025-03; the tariff's "
+                        + "monthlyAverages lacks 2025-01, 2025-02, 2025-03; counted as 0");
+    }
+
+    /** Every month the adjustment misses is named, not only the first one looked up. */
+    @Test
+    void theMarketPriceWarningNamesEveryMissingMonth() {
+        Tariff t = Tariffs.withFuelAndMarketAdjustment(Tariffs.agreed(500, 1.0), Map.of(YearMonth.of(2025, 6), 1.0),
+                Map.of(YearMonth.of(2025, 3), 12.0));
+        assertThat(bill(t, flat("2025-06-01T00:00", HALF_HOUR, 4, 400), null).warnings()).containsExactly(
+                "market-price adjustment for 2025-06 needs the JEPX means of 2025-01 to 2025-03; the tariff's "
+                        + "monthlyAverages lacks 2025-01, 2025-02; counted as 0");
+        PriceSeries march = new PriceSeries("kansai", at("2025-03-01T00:00"), new double[] {12, 12});
+        assertThat(bill(Tariffs.withFuelAndMarketAdjustment(t, t.fuelCostAdjustment(), Map.of()),
+                flat("2025-06-01T00:00", HALF_HOUR, 4, 400), march).warnings()).containsExactly(
+                "market-price adjustment for 2025-06 needs the JEPX means of 2025-01 to 2025-03; the price file does "
+                        + "not cover 2025-01, 2025-02; counted as 0");
+    }
+
+    @Test
+    void aTariffWithoutAFuelCostTableSaysTheLineIsLeftOut() {
+        Bill b = bill(Tariffs.agreed(500, 1.0), flat("2025-06-01T00:00", HALF_HOUR, 4, 400), null);
+        assertThat(b.lineItemsYen()).doesNotContainKey("fuelCostAdjustmentYen");
+        assertThat(b.warnings()).containsExactly("no fuelCostAdjustment table: the fuel-cost adjustment line is left "
+                + "out, 0 yen");
+        // a market-linked menu has no fuel-cost adjustment: its energy is priced at the market
+        PriceSeries prices = new PriceSeries("kansai", at("2025-08-04T00:00"), new double[] {10, 20});
+        assertThat(bill(Tariffs.marketLinked(2.50, null), flat("2025-08-04T00:00", HALF_HOUR, 2, 100), prices)
+                .warnings()).isEmpty();
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.Locale;
  * The power unit a CSV column header names, so that a trace needs no separate unit key.
  * Recognised: a unit in brackets or parentheses ({@code power [kW]}, {@code Power (MW)},
  * {@code power.draw [W]}), a word of a snake_case or spaced name ({@code power_kw},
- * {@code load_mw}, {@code kw}, {@code MW}), a camelCase suffix ({@code powerKw}, {@code loadMW})
- * and the spelled-out words (watts, kilowatts, megawatts). Case does not matter, with one
+ * {@code load_mw}, {@code kw}, {@code MW}, {@code GW}), a camelCase suffix ({@code powerKw},
+ * {@code loadMW}, {@code campusGW}) and the spelled-out words (watts, kilowatts, megawatts,
+ * gigawatts). Case does not matter, with one
  * exception: {@code mW} written exactly so means milliwatts and is refused. A lower-case
  * {@code mw} is read as MW, because snake_case lower-cases every name and no site logs its power
  * in milliwatts. Energy units ({@code kWh}) are not power units and name nothing.
@@ -17,7 +18,7 @@ public final class HeaderUnit {
     }
 
     /**
-     * "W", "kW" or "MW", or null when {@code header} names no unit.
+     * "W", "kW", "MW" or "GW", or null when {@code header} names no unit.
      *
      * @throws IllegalArgumentException when it names milliwatts or two different units
      */
@@ -35,7 +36,7 @@ public final class HeaderUnit {
 
     private static String unitOf(String word) {
         if (word.equals("mW") || camelSuffix(word, "mW")) {
-            throw new IllegalArgumentException("names mW (milliwatts); power traces are in W, kW or MW");
+            throw new IllegalArgumentException("names mW (milliwatts); power traces are in W, kW, MW or GW");
         }
         switch (word.toLowerCase(Locale.ROOT)) {
             case "w", "watt", "watts" -> {
@@ -47,6 +48,9 @@ public final class HeaderUnit {
             case "mw", "megawatt", "megawatts" -> {
                 return "MW";
             }
+            case "gw", "gigawatt", "gigawatts" -> {
+                return "GW";
+            }
             default -> {
                 // a camelCase suffix, checked below
             }
@@ -56,6 +60,9 @@ public final class HeaderUnit {
         }
         if (camelSuffix(word, "MW") || camelSuffix(word, "Mw")) {
             return "MW";
+        }
+        if (camelSuffix(word, "GW") || camelSuffix(word, "Gw")) {
+            return "GW";
         }
         return camelSuffix(word, "W") ? "W" : null;
     }

@@ -169,8 +169,8 @@ public final class RegisterMapReader {
 
     /** One point as written, before its address and scale factor are resolved. */
     private record RawPoint(YamlMap m, String name, Role role, PointType type, int offset, int size, Integer exponent,
-                            String factor, Unit unit, boolean writable, boolean isStatic, String text, double value,
-                            double write, Map<Long, UnitState> states) {
+                            String factor, EngineeringUnit unit, boolean writable, boolean isStatic, String text,
+                            double value, double write, Map<Long, BatteryUnitState> states) {
     }
 
     private List<RawPoint> points(YamlMap block, DeviceKind kind, Map<Role, String> roles) {
@@ -218,7 +218,8 @@ public final class RegisterMapReader {
                 factor = scaleText.trim();
             }
         }
-        Unit unit = choice(m, "units", Unit.NONE, Unit::named, Unit.symbols());
+        EngineeringUnit unit = choice(m, "units", EngineeringUnit.NONE, EngineeringUnit::named,
+                EngineeringUnit.symbols());
         String access = choice(m, "access", "r", a -> a.equals("r") || a.equals("rw") ? a : null, List.of("r", "rw"));
         boolean writable = "rw".equals(access);
         Boolean isStatic = choice(m, "static", false, b -> b.equals("true") || b.equals("false") ? Boolean.valueOf(b)
@@ -244,7 +245,7 @@ public final class RegisterMapReader {
                 m.problem("write", "only a writable point (access: rw) can be written with the setpoint");
             }
         }
-        Map<Long, UnitState> states = states(m, role);
+        Map<Long, BatteryUnitState> states = states(m, role);
         m.finish();
         if (name == null || offset == Integer.MIN_VALUE || type == null || size == Integer.MIN_VALUE
                 || exponent == null || unit == null || access == null || isStatic == null || states == null) {
@@ -262,7 +263,7 @@ public final class RegisterMapReader {
                 write, states);
     }
 
-    private Role role(YamlMap m, DeviceKind kind, PointType type, Unit unit, boolean writable) {
+    private Role role(YamlMap m, DeviceKind kind, PointType type, EngineeringUnit unit, boolean writable) {
         if (m.raw("role") == null) {
             return null;
         }
@@ -288,14 +289,14 @@ public final class RegisterMapReader {
         Quantity q = role.quantity() == Quantity.TEXT ? Quantity.CODE : role.quantity();
         if (unit != null && unit.quantity() != q) {
             m.problem("units", "\"" + unit.symbol() + "\" does not suit role " + role.yamlName() + "; allowed: "
-                    + String.join(", ", Unit.symbolsFor(q)));
+                    + String.join(", ", EngineeringUnit.symbolsFor(q)));
         }
         return role;
     }
 
-    private Map<Long, UnitState> states(YamlMap m, Role role) {
+    private Map<Long, BatteryUnitState> states(YamlMap m, Role role) {
         Node n = m.raw("states");
-        Map<Long, UnitState> out = new LinkedHashMap<>();
+        Map<Long, BatteryUnitState> out = new LinkedHashMap<>();
         if (n == null) {
             return out;
         }
@@ -322,7 +323,7 @@ public final class RegisterMapReader {
                         + String.join(", ", allowed));
                 return null;
             }
-            out.put(c, UnitState.valueOf(state.toUpperCase(Locale.ROOT)));
+            out.put(c, BatteryUnitState.valueOf(state.toUpperCase(Locale.ROOT)));
         }
         return out;
     }

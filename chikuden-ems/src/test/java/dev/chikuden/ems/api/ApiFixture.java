@@ -16,6 +16,9 @@ final class ApiFixture implements AutoCloseable {
     static final String TOKEN = "t0ken-Of-The-Tests-7f3a9c";
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final double CONTRACT_KW = 150_000;
+    /** The batteries' ratings: setpoints from -3,000 to 5,000 kW are allowed. */
+    static final double MAX_CHARGE_KW = 3000;
+    static final double MAX_DISCHARGE_KW = 5000;
     /** 2026-07-01 09:00:10 JST: ten seconds into a half-hour slot. */
     static final long START_MS = Instant.parse("2026-07-01T00:00:10Z").toEpochMilli();
 
@@ -36,8 +39,12 @@ final class ApiFixture implements AutoCloseable {
         this.service = service;
         this.audit = audit;
         this.server = ApiServer.start(service, new EmsConfig.Http(bind, 0, token, "test"), audit, service.periodMs,
-                new SiteLimits(TOKYO, CONTRACT_KW, GridCodeRules.defaults()), clock, maxBehind);
+                limits(CONTRACT_KW), clock, maxBehind);
         this.client = new ApiClient("http://127.0.0.1:" + server.port());
+    }
+
+    static SiteLimits limits(double contractKw) {
+        return new SiteLimits(TOKYO, contractKw, GridCodeRules.defaults(), MAX_CHARGE_KW, MAX_DISCHARGE_KW);
     }
 
     /** Waits (at most 10 s) until the server has handed on every cycle the fake ran. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.control.ManualSetpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class ApiSecurityTest {
             assertThat(api.service.manualSetpoint()).isNull();
 
             api.service.setManualSetpoint(1000, ApiFixture.START_MS + 60_000);
-            Map<String, Object> held = api.service.manualSetpoint();
+            ManualSetpoint.Setpoint held = api.service.manualSetpoint();
             assertThat(send(api, "DELETE", null, null).status()).isEqualTo(401);
             assertThat(api.service.manualSetpoint()).isSameAs(held);
             ApiClient.Answer basic = api.client.send("POST", "/api/setpoint", SETPOINT, null);
@@ -76,8 +77,8 @@ class ApiSecurityTest {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             ApiClient.Answer a = send(api, "POST", "{\"kw\": -2500.5, \"expiresInSeconds\": 90}", ApiFixture.TOKEN);
             assertThat(a.status()).isEqualTo(200);
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", -2500.5)
-                    .containsEntry("expiresAtEpochMs", ApiFixture.START_MS + 90_000);
+            assertThat(api.service.manualSetpoint())
+                    .isEqualTo(new ManualSetpoint.Setpoint(-2500.5, ApiFixture.START_MS + 90_000));
             assertThat(a.json().get("manual").get("kw").asDouble()).isEqualTo(-2500.5);
             assertThat(a.json().get("manual").get("expiresAt").asText()).isEqualTo("2026-07-01T00:01:40Z");
             ApiClient.Answer cleared = send(api, "DELETE", null, ApiFixture.TOKEN);
@@ -99,6 +100,29 @@ class ApiSecurityTest {
                 assertThat(api.service.manualSetpoint()).isNull();
                 assertThat(api.client.get("/api/status").status()).as("reads stay open on loopback").isEqualTo(200);
             }
+        }
+    }
+
+    /** The fixture's site charges at most 3,000 kW and discharges at most 5,000 kW. */
+    @Test
+    void aSetpointPastTheSiteRatingIsRefusedWithTheAllowedRange() throws Exception {
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            for (String kw : List.of("1e12", "5000.5", "-3001", "-1e12")) {
+                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + kw + ", \"expiresInSeconds\": 60}", ApiFixture.TOKEN);
+                assertThat(a.status()).as(kw).isEqualTo(400);
+                assertThat(a.json().get("field").asText()).isEqualTo("kw");
+                assertThat(a.json().get("error").asText()).as(kw).startsWith("kw must be from -3,000 (charging) to "
+                        + "5,000 kW (discharging), the site's batteries' ratings; was ");
+            }
+            for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
+                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + notANumber + ", \"expiresInSeconds\": 60}",
+                        ApiFixture.TOKEN);
+                assertThat(a.status()).as(notANumber).isEqualTo(400);
+            }
+            assertThat(api.service.manualSetpoint()).isNull();
+            assertThat(send(api, "POST", "{\"kw\": 5000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
+            assertThat(send(api, "POST", "{\"kw\": -3000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
+            assertThat(api.service.manualSetpoint().kw()).isEqualTo(-3000.0);
         }
     }
 
@@ -206,10 +230,10 @@ class ApiSecurityTest {
             ApiClient.Answer a = send(api, "POST", SETPOINT, ApiFixture.TOKEN);
             assertThat(a.status()).isEqualTo(500);
             assertThat(a.json().get("error").asText()).contains("audit log").contains("undone");
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", 700.0)
-                    .containsEntry("expiresAtEpochMs", ApiFixture.START_MS + 5_000);
+            assertThat(api.service.manualSetpoint())
+                    .isEqualTo(new ManualSetpoint.Setpoint(700.0, ApiFixture.START_MS + 5_000));
             assertThat(send(api, "DELETE", null, ApiFixture.TOKEN).status()).isEqualTo(500);
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", 700.0);
+            assertThat(api.service.manualSetpoint().kw()).isEqualTo(700.0);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
-import dev.chikuden.gridcode.GridCodeRules;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,7 @@ class ApiServerTest {
     void aPortInUseIsAClearError() {
         EmsConfig.Http taken = new EmsConfig.Http("127.0.0.1", api.server.port(), ApiFixture.TOKEN, "test");
         assertThatThrownBy(() -> ApiServer.start(new FakeEmsService(0, 1000), taken, dir.resolve("other.jsonl"), 1000,
-                new SiteLimits(ApiFixture.TOKYO, 1, GridCodeRules.defaults()), ApiFixture.FIXED, 30))
+                ApiFixture.limits(1), ApiFixture.FIXED, 30))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("cannot serve the API on 127.0.0.1:" + api.server.port())
                 .hasMessageContaining("ems.http.port");
@@ -82,8 +81,9 @@ class ApiServerTest {
         assertThat(m.get("latest").get("state").asText()).isEqualTo("running");
         assertThat(m.get("latest").get("gridKw").asDouble()).isEqualTo(90_000);
         assertThat(m.get("devices")).hasSize(2);
-        assertThat(m.get("devices").get(1).get("stale").asBoolean()).isTrue();
-        assertThat(m.get("devices").get(1).get("gridKw").isNull()).as("a NaN inside a map").isTrue();
+        assertThat(m.get("devices").get(1).get("fresh").asBoolean()).isFalse();
+        assertThat(m.get("devices").get(1).get("lastValues").get("gridKw").isNull()).as("a NaN inside a reading")
+                .isTrue();
     }
 
     @Test

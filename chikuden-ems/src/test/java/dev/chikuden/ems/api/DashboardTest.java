@@ -3,7 +3,6 @@ package dev.chikuden.ems.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.ems.config.EmsConfig;
-import dev.chikuden.gridcode.GridCodeRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -79,7 +78,7 @@ class DashboardTest {
                 browser.find("#spToken").sendKeys(ApiFixture.TOKEN);
                 browser.find("#spSet").click();
                 browser.awaitText("#spAnswer", t -> t.startsWith("Set:"), "the setpoint accepted");
-                assertThat(service.manualSetpoint()).containsEntry("kw", 1234.0);
+                assertThat(service.manualSetpoint().kw()).isEqualTo(1234.0);
                 browser.awaitText("#binding", "manual"::equals, "the manual layer to bind");
                 browser.awaitText("#batteryKw", "1,234 kW"::equals, "the battery to follow the setpoint");
                 browser.awaitText("#manual", t -> t.startsWith("1,234 kW"), "the held setpoint shown");
@@ -101,8 +100,7 @@ class DashboardTest {
                 EmsConfig config = new EmsConfig(PERIOD_MS, 1, 0, 5_000, null,
                         new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN, "test"), null,
                         dir.resolve("audit.jsonl"), dir);
-                try (ApiServer again = ApiServer.start(service, config, new SiteLimits(ApiFixture.TOKYO, 150_000,
-                        GridCodeRules.defaults()))) {
+                try (ApiServer again = ApiServer.start(service, config, ApiFixture.limits(150_000))) {
                     long before = ((Number) browser.js("return dashboard.messages")).longValue();
                     browser.awaitTrue("return dashboard.socket === 'open' && dashboard.messages > " + (before + 2),
                             "the page to reconnect and receive cycles again");

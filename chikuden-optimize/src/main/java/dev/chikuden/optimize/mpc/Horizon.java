@@ -23,8 +23,8 @@ import java.util.Arrays;
  *
  * <p>Demand: a fixed contract stays that contract, its excess priced even where the study forbids
  * it (a forecast may not fit under it; a demand limiter above holds it); a contract the LP chooses
- * is chosen again, above every peak reached so far in the study; a ratchet's contract starts from
- * the peaks of the eleven months before. A month counts only when
+ * is chosen again, above every peak reached so far in the study, each kW more at every month's
+ * basic charge; a ratchet's contract starts from the peaks of the eleven months before. A month counts only when
  * the horizon reaches it. Demand slots are counted from the horizon's start, which is exact when
  * replans fall on slot boundaries (a 30-minute LP period, or replans every whole slot).
  */
@@ -116,21 +116,28 @@ final class Horizon {
         boolean reachesNext = monthOf[periods - 1] > 0;
         double[] basic = {dc.basicYenPerKwMonth()[month], reachesNext ? dc.basicYenPerKwMonth()[month + 1] : 0};
         double[] excess = {dc.excessYenPerKw()[month], reachesNext ? dc.excessYenPerKw()[month + 1] : 0};
+        if (dc.mode() == ContractMode.OPTIMISED) {
+            // grid.contract: auto signs one contract for the whole study at its largest peak: a kW above
+            // the largest demand reached so far costs every month's basic charge
+            double allMonths = 0;
+            for (double b : dc.basicYenPerKwMonth()) {
+                allMonths += b;
+            }
+            double reached = 0;
+            for (int m = 0; m <= month; m++) {
+                reached = Math.max(reached, monthPeakKw[m]);
+            }
+            return new DemandCharge(dc.periodsPerSlot(), monthOf, new double[] {allMonths, 0}, excess,
+                    ContractMode.OPTIMISED, 0, new double[] {reached, reached}, dc.forbidExcess());
+        }
         double contract = dc.contractKw();
         double[] floor = {monthPeakKw[month], 0};
         if (dc.mode() == ContractMode.RATCHET) {
             for (int m = Math.max(0, month - 11); m < month; m++) {
                 contract = Math.max(contract, monthPeakKw[m]);
             }
-        } else if (dc.mode() == ContractMode.OPTIMISED) {
-            // one contract for the study: a peak any month has reached is paid for already
-            for (int m = 0; m < month; m++) {
-                floor[0] = Math.max(floor[0], monthPeakKw[m]);
-            }
-            floor[1] = floor[0];
         }
         // a forecast may not fit under a fixed contract: the plan pays the excess, the limiter above holds it
-        boolean forbid = dc.forbidExcess() && dc.mode() == ContractMode.OPTIMISED;
-        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, dc.mode(), contract, floor, forbid);
+        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, dc.mode(), contract, floor, false);
     }
 }

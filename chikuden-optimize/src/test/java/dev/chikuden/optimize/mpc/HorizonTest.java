@@ -84,13 +84,17 @@ class HorizonTest {
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600}).demand().contractKw()).isEqualTo(500);
     }
 
+    /**
+     * grid.contract: auto signs one contract for the study at its largest peak: in month 1 a kW above
+     * the 700 kW reached in month 0 costs both months' basic charge, 10 + 20.
+     */
     @Test
-    void aContractTheLpChoosesIsChosenAgainAboveEveryPeakReachedSoFar() {
-        // grid.contract auto: one contract for the study, so the first month's 700 kW is paid for in the second
-        DemandCharge optimised = new Horizon(study(ContractMode.OPTIMISED), 48).at(60, Forecaster.perfect(), 250,
+    void anAutoContractPricesAKwAboveTheLargestPeakSoFarAtEveryMonthsBasicCharge() {
+        DemandCharge auto = new Horizon(study(ContractMode.OPTIMISED), 48).at(60, Forecaster.perfect(), 250,
                 new double[] {700, 600}).demand();
-        assertThat(optimised.mode()).isEqualTo(ContractMode.OPTIMISED);
-        assertThat(optimised.peakFloorKw()).containsExactly(700, 700);
+        assertThat(auto.mode()).isEqualTo(ContractMode.OPTIMISED);
+        assertThat(auto.basicYenPerKwMonth()).containsExactly(30, 0);
+        assertThat(auto.peakFloorKw()).containsExactly(700, 700);
     }
 
     @Test
