@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,16 +69,9 @@ final class AgingCommand implements Callable<Integer> {
         AgingRun.Result r = AgingRun.run(m, duty, days.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("model", r.model());
-            List<Map<String, Object>> points = new ArrayList<>();
-            for (AgingRun.Point p : r.points()) {
-                points.add(point(p));
-            }
-            o.put("points", points);
-            o.put("end", point(r.end()));
-            o.put("warnings", r.warnings());
-            out.println(PlanCommand.JSON.writeValueAsString(o));
+            List<Point> points = r.points().stream().map(Point::of).toList();
+            out.println(PlanCommand.JSON.writeValueAsString(new Figures(r.model(), points, Point.of(r.end()),
+                    r.warnings())));
         } else {
             out.printf(Locale.ROOT, "%s on %s (%d samples)%n%n%10s  %s%n", r.model(), profile, duty.size(), "day",
                     "relative capacity");
@@ -96,11 +87,15 @@ final class AgingCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> point(AgingRun.Point p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("day", p.day() == Math.rint(p.day()) ? (Object) (long) p.day() : (Object) p.day());
-        m.put("relativeCapacity", p.relativeCapacity());
-        return m;
+    /** What {@code aging --json} prints. */
+    record Figures(String model, List<Point> points, Point end, List<String> warnings) {
+    }
+
+    /** Relative capacity on a day (a whole day printed as an integer). */
+    record Point(Number day, double relativeCapacity) {
+        static Point of(AgingRun.Point p) {
+            return new Point(p.day() == Math.rint(p.day()) ? (Number) (long) p.day() : p.day(), p.relativeCapacity());
+        }
     }
 
     private static String fmt(double day) {

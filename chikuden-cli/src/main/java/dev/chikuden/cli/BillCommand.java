@@ -1,5 +1,6 @@
 package dev.chikuden.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,13 +68,8 @@ final class BillCommand implements Callable<Integer> {
         SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(power.read(site.zone()), site.zone()),
                 billedCase.equals("with-battery"));
         Bill bill = billed.bill();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("site", site.name());
-        f.put("column", power.name());
-        f.put("unit", power.unit().name());
-        f.put("contractKw", billed.contractKw());
-        f.put("contractBasis", billed.basis().id());
-        f.putAll(BillFigures.of(bill));
+        Figures f = new Figures(site.name(), power.name(), power.unit().name(), billed.contractKw(),
+                billed.basis().id(), BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
             w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
@@ -86,11 +80,15 @@ final class BillCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String table(SiteConfig site, PowerColumn power, Bill bill, Map<String, Object> f) {
+    /** What {@code bill --json} prints: the series billed, its contract and the bill. */
+    record Figures(String site, String column, String unit, double contractKw, String contractBasis,
+                   @JsonUnwrapped BillFigures bill) {
+    }
+
+    private static String table(SiteConfig site, PowerColumn power, Bill bill, Figures f) {
         StringBuilder sb = new StringBuilder(site.name()).append('\n').append(power.describe()).append('\n');
         sb.append(String.format(Locale.ROOT, "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
-                ((Number) f.get("contractKw")).doubleValue(), f.get("contractBasis"),
-                site.grid().contract().auto() ? "auto" : "fixed",
+                f.contractKw(), f.contractBasis(), site.grid().contract().auto() ? "auto" : "fixed",
                 site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT)));
         sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
                 "max 30-min kW", "contract kW", "total yen"));
@@ -100,7 +98,7 @@ final class BillCommand implements Callable<Integer> {
                     m.coveredFraction() < 1 ? String.format(Locale.ROOT, "  (%.1f %% of the month)", m.coveredFraction() * 100) : ""));
         }
         sb.append('\n');
-        BillFigures.rows(sb, f, null);
+        BillFigures.rows(sb, f.bill(), null);
         return sb.toString();
     }
 }

@@ -11,7 +11,7 @@ import dev.chikuden.ems.modbus.PointType;
 import dev.chikuden.ems.modbus.RegisterCodec;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.modbus.Role;
-import dev.chikuden.ems.modbus.Unit;
+import dev.chikuden.ems.modbus.EngineeringUnit;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.units.Quantities;
@@ -104,9 +104,9 @@ final class DevicesCommand implements Callable<Integer> {
                 sim.options().tickMs()));
         sb.append(String.format(Locale.ROOT, "%n%5s  %-16s %-6s %s%n", "unit", "device", "kind",
                 "blocks (SunSpec model id, or name, @ first register)"));
-        DeviceSimulator.Unit firstBattery = null;
-        DeviceSimulator.Unit meter = null;
-        for (DeviceSimulator.Unit u : sim.units()) {
+        DeviceSimulator.ServedDevice firstBattery = null;
+        DeviceSimulator.ServedDevice meter = null;
+        for (DeviceSimulator.ServedDevice u : sim.servedDevices()) {
             sb.append(String.format(Locale.ROOT, "%5d  %-16s %-6s %s%n", u.unitId(), u.name(),
                     u.map().kind().yamlName(), blocks(u.map())));
             if (u.map().kind() == DeviceKind.BESS && firstBattery == null) {
@@ -142,7 +142,8 @@ final class DevicesCommand implements Callable<Integer> {
         return sb.toString().trim();
     }
 
-    private static void keys(StringBuilder sb, DeviceSimulator sim, DeviceSimulator.Unit unit, List<Role> roles) {
+    private static void keys(StringBuilder sb, DeviceSimulator sim, DeviceSimulator.ServedDevice unit,
+                             List<Role> roles) {
         sb.append(String.format(Locale.ROOT, "  %-15s %-14s %7s  %-10s %-4s %-2s %s%n", "role", "point", "address",
                 "type", "unit", "", "scale"));
         for (Role r : roles) {
@@ -156,14 +157,14 @@ final class DevicesCommand implements Callable<Integer> {
                             .toList());
                 }
                 sb.append(String.format(Locale.ROOT, "  %-15s %-14s %7d  %-10s %-4s %-2s %s", r.yamlName(), p.name(),
-                        p.address(), p.type().yamlName(), p.unit() == Unit.NONE ? "" : p.unit().symbol(),
+                        p.address(), p.type().yamlName(), p.unit() == EngineeringUnit.NONE ? "" : p.unit().symbol(),
                         p.writable() ? "rw" : "", scale).stripTrailing()).append('\n');
             }
         }
     }
 
     /** mbpoll commands that write what a driver writes with a setpoint, and a setpoint of -100 kW (charge). */
-    private String mbpollSetpoint(DeviceSimulator sim, DeviceSimulator.Unit unit) {
+    private String mbpollSetpoint(DeviceSimulator sim, DeviceSimulator.ServedDevice unit) {
         StringBuilder sb = new StringBuilder();
         List<Point> constants = unit.map().points().stream().filter(p -> !Double.isNaN(p.write())).toList();
         boolean contiguous = constants.stream().allMatch(p -> p.type().registers() == 1);

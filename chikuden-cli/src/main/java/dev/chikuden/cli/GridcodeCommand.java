@@ -1,5 +1,6 @@
 package dev.chikuden.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.gridcode.GridCodeMeter;
@@ -14,11 +15,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,59 +83,40 @@ final class GridcodeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** What {@code gridcode --json} prints: the trace read, every metric (null where not measurable) and each rule. */
+    record Figures(String column, String unit, long samples, double stepSeconds, String start, Double peakKw,
+                   Double maxRampUpKwPerS, Double maxRampDownKwPerS, Double maxRampUpKwPerMin, Double maxRampDownKwPerMin,
+                   Double dynamicRangeKw, double dynamicRangeWindowSeconds, double bandLowHz, double bandHighHz,
+                   Double bandEnergyShare, Double bandRmsKw, Double dominantFrequencyHz, double frequencyResolutionHz,
+                   int welchSegmentSamples, long welchSegments, long loadDropEvents, Double largestDropKw,
+                   double loadDropKw, double loadDropWithinSeconds, List<String> firstLoadDrops,
+                   Double peakDemand30minKw, String peakDemand30minSlot, String demand30minStart,
+                   double[] demand30minKw, String rulesSource, List<Rule> rules, boolean pass, List<String> notes) {
+    }
+
+    /** One rule's verdict; value, limit and margin null where not judged. */
+    record Rule(String rule, String unit, Double value, Double limit, boolean pass, Double margin,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    }
+
     private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("column", power.name());
-        top.put("unit", power.unit().name());
-        top.put("samples", m.samples());
-        top.put("stepSeconds", m.stepSeconds());
-        top.put("start", SeriesCsv.formatTime(trace.startEpochMs(), zone));
-        top.put("peakKw", num(m.peakKw()));
-        top.put("maxRampUpKwPerS", num(m.maxRampUpKwPerS()));
-        top.put("maxRampDownKwPerS", num(m.maxRampDownKwPerS()));
-        top.put("maxRampUpKwPerMin", num(m.maxRampUpKwPerMin()));
-        top.put("maxRampDownKwPerMin", num(m.maxRampDownKwPerMin()));
-        top.put("dynamicRangeKw", num(m.dynamicRangeKw()));
-        top.put("dynamicRangeWindowSeconds", m.dynamicRangeWindowSeconds());
-        top.put("bandLowHz", m.bandLowHz());
-        top.put("bandHighHz", m.bandHighHz());
-        top.put("bandEnergyShare", num(m.bandEnergyShare()));
-        top.put("bandRmsKw", num(m.bandRmsKw()));
-        top.put("dominantFrequencyHz", num(m.dominantFrequencyHz()));
-        top.put("frequencyResolutionHz", m.frequencyResolutionHz());
-        top.put("welchSegmentSamples", m.welchSegmentSamples());
-        top.put("welchSegments", m.welchSegments());
-        top.put("loadDropEvents", m.loadDropEvents());
-        top.put("largestDropKw", num(m.largestDropKw()));
-        top.put("loadDropKw", m.loadDropKw());
-        top.put("loadDropWithinSeconds", m.loadDropWithinSeconds());
-        top.put("firstLoadDrops", m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList());
-        top.put("peakDemand30minKw", num(m.peakDemand30minKw()));
-        top.put("peakDemand30minSlot", Double.isNaN(m.peakDemand30minKw()) ? null
-                : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone));
-        top.put("demand30minStart", SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone));
-        top.put("demand30minKw", m.demand30minKw().values());
-        top.put("rulesSource", rules.source());
-        List<Map<String, Object>> verdicts = new ArrayList<>();
-        for (RuleVerdict v : r.verdicts()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("rule", v.rule());
-            e.put("unit", v.unit());
-            e.put("value", num(v.value()));
-            e.put("limit", num(v.limit()));
-            e.put("pass", v.pass());
-            e.put("margin", num(v.margin()));
-            if (v.note() != null) {
-                e.put("note", v.note());
-            }
-            verdicts.add(e);
-        }
-        top.put("rules", verdicts);
-        top.put("pass", r.pass());
-        top.put("notes", m.notes());
+        List<Rule> verdicts = r.verdicts().stream().map(v -> new Rule(v.rule(), v.unit(), num(v.value()),
+                num(v.limit()), v.pass(), num(v.margin()), v.note())).toList();
+        Figures f = new Figures(power.name(), power.unit().name(), m.samples(), m.stepSeconds(),
+                SeriesCsv.formatTime(trace.startEpochMs(), zone), num(m.peakKw()), num(m.maxRampUpKwPerS()),
+                num(m.maxRampDownKwPerS()), num(m.maxRampUpKwPerMin()), num(m.maxRampDownKwPerMin()),
+                num(m.dynamicRangeKw()), m.dynamicRangeWindowSeconds(), m.bandLowHz(), m.bandHighHz(),
+                num(m.bandEnergyShare()), num(m.bandRmsKw()), num(m.dominantFrequencyHz()), m.frequencyResolutionHz(),
+                m.welchSegmentSamples(), m.welchSegments(), m.loadDropEvents(), num(m.largestDropKw()), m.loadDropKw(),
+                m.loadDropWithinSeconds(),
+                m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList(),
+                num(m.peakDemand30minKw()), Double.isNaN(m.peakDemand30minKw()) ? null
+                        : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone),
+                SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone), m.demand30minKw().values(),
+                rules.source(), verdicts, r.pass(), m.notes());
         try {
-            return JSON.writeValueAsString(top) + "\n";
+            return JSON.writeValueAsString(f) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

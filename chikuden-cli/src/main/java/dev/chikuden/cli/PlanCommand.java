@@ -75,8 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(PlanStudy.totalSteps(site), quiet, spec.commandLine().getErr())) {
             result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders, progress);
         }
-        Map<String, Object> figures = PlanFigures.of(result);
-        figures.put("configWarnings", SiteFiles.warnings(site));
+        PlanFigures figures = PlanFigures.of(result, SiteFiles.warnings(site));
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (!noFiles) {

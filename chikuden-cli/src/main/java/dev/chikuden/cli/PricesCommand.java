@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +39,7 @@ final class PricesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PriceSeries series = JepxSpotCsv.read(file, area);
-        Map<String, Object> f = figures(PriceSummary.of(series));
+        Figures f = Figures.of(PriceSummary.of(series));
         PrintWriter w = spec.commandLine().getOut();
         try {
             w.println(json ? PlanCommand.JSON.writeValueAsString(f) : table(f));
@@ -52,34 +50,33 @@ final class PricesCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> figures(PriceSummary p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("area", p.area());
-        m.put("slots", p.slots());
-        m.put("missingSlots", p.missingSlots());
-        m.put("first", time(p.firstSlotEpochMs()));
-        m.put("last", time(p.lastSlotEpochMs()));
-        m.put("meanYenPerKwh", p.meanYenPerKwh());
-        m.put("medianYenPerKwh", p.medianYenPerKwh());
-        m.put("minYenPerKwh", p.minYenPerKwh());
-        m.put("maxYenPerKwh", p.maxYenPerKwh());
-        m.put("meanDailySpreadYenPerKwh", p.meanDailySpreadYenPerKwh());
-        return m;
+    /** What {@code prices --json} prints; times are JST. */
+    record Figures(String area, int slots, int missingSlots, String first, String last, double meanYenPerKwh,
+                   double medianYenPerKwh, double minYenPerKwh, double maxYenPerKwh, double meanDailySpreadYenPerKwh) {
+        static Figures of(PriceSummary p) {
+            return new Figures(p.area(), p.slots(), p.missingSlots(), time(p.firstSlotEpochMs()),
+                    time(p.lastSlotEpochMs()), p.meanYenPerKwh(), p.medianYenPerKwh(), p.minYenPerKwh(),
+                    p.maxYenPerKwh(), p.meanDailySpreadYenPerKwh());
+        }
     }
 
-    private static String table(Map<String, Object> f) {
+    private static String table(Figures f) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "JEPX day-ahead, area %s: %,d slots from %s to %s",
-                f.get("area"), (Integer) f.get("slots"), f.get("first"), f.get("last")));
-        if ((Integer) f.get("missingSlots") > 0) {
-            sb.append(String.format(Locale.ROOT, " (%,d slots without a price)", (Integer) f.get("missingSlots")));
+                f.area(), f.slots(), f.first(), f.last()));
+        if (f.missingSlots() > 0) {
+            sb.append(String.format(Locale.ROOT, " (%,d slots without a price)", f.missingSlots()));
         }
         sb.append('\n');
-        String[][] rows = {{"mean", "meanYenPerKwh"}, {"median", "medianYenPerKwh"}, {"min", "minYenPerKwh"},
-                {"max", "maxYenPerKwh"}, {"mean daily max - min", "meanDailySpreadYenPerKwh"}};
-        for (String[] r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-22s %8.2f yen/kWh%n", r[0], (Double) f.get(r[1])));
-        }
+        row(sb, "mean", f.meanYenPerKwh());
+        row(sb, "median", f.medianYenPerKwh());
+        row(sb, "min", f.minYenPerKwh());
+        row(sb, "max", f.maxYenPerKwh());
+        row(sb, "mean daily max - min", f.meanDailySpreadYenPerKwh());
         return sb.toString().stripTrailing();
+    }
+
+    private static void row(StringBuilder sb, String label, double yenPerKwh) {
+        sb.append(String.format(Locale.ROOT, "%-22s %8.2f yen/kWh%n", label, yenPerKwh));
     }
 
     /** {@code 2023-04-01T00:00+09:00}: JST, seconds omitted when zero. */

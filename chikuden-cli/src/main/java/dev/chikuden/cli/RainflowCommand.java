@@ -9,10 +9,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,21 +54,18 @@ final class RainflowCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What {@code rainflow --json} prints. */
+    record Figures(List<Cycle> cycles, double totalCycles, long samples, long reversals) {
+    }
+
+    /** Cycles of one range and mean; a half cycle counts 0.5. */
+    record Cycle(double range, double mean, double count) {
+    }
+
     private static String json(RainflowCycles cycles, long samples, long reversals) {
-        List<Map<String, Object>> list = cycles.cycles().stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("range", c.range());
-            m.put("mean", c.mean());
-            m.put("count", c.count());
-            return m;
-        }).toList();
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("cycles", list);
-        top.put("totalCycles", cycles.totalCycles());
-        top.put("samples", samples);
-        top.put("reversals", reversals);
+        List<Cycle> list = cycles.cycles().stream().map(c -> new Cycle(c.range(), c.mean(), c.count())).toList();
         try {
-            return JSON.writeValueAsString(top) + "\n";
+            return JSON.writeValueAsString(new Figures(list, cycles.totalCycles(), samples, reversals)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,51 +2,40 @@ package dev.chikuden.cli.plan;
 
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.MonthlyBill;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A bill as an ordered tree of names and values (JSON), and its line items as table rows. */
-public final class BillFigures {
-    private BillFigures() {
+/**
+ * A bill as printed: line items in bill order, month by month.
+ *
+ * @param lineItems line item (e.g. {@code basicChargeYen}) to whole yen, summing exactly to {@code totalYen}
+ */
+public record BillFigures(String tariff, long totalYen, Map<String, Long> lineItems, List<Month> months,
+                          List<String> warnings) {
+    /** One usage month's bill. */
+    public record Month(String month, double importKwh, double exportKwh, double maxDemandKw, double contractKw,
+                        double coveredFraction, Map<String, Long> lineItems, long totalYen) {
     }
 
-    public static Map<String, Object> of(Bill b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tariff", b.tariff());
-        m.put("totalYen", b.totalYen());
-        m.put("lineItems", b.lineItemsYen());
-        List<Map<String, Object>> months = new ArrayList<>();
-        for (MonthlyBill mb : b.months()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("month", mb.month().toString());
-            x.put("importKwh", mb.importKwh());
-            x.put("exportKwh", mb.exportKwh());
-            x.put("maxDemandKw", mb.maxDemandKw());
-            x.put("contractKw", mb.contractKw());
-            x.put("coveredFraction", mb.coveredFraction());
-            x.put("lineItems", mb.lineItemsYen());
-            x.put("totalYen", mb.totalYen());
-            months.add(x);
-        }
-        m.put("months", months);
-        m.put("warnings", b.warnings());
-        return m;
+    public static BillFigures of(Bill b) {
+        List<Month> months = b.months().stream().map(BillFigures::month).toList();
+        return new BillFigures(b.tariff(), b.totalYen(), b.lineItemsYen(), months, b.warnings());
+    }
+
+    private static Month month(MonthlyBill m) {
+        return new Month(m.month().toString(), m.importKwh(), m.exportKwh(), m.maxDemandKw(), m.contractKw(),
+                m.coveredFraction(), m.lineItemsYen(), m.totalYen());
     }
 
     /** Rows "label, yen without, yen with, change" for each line item and the total; {@code with} may be null. */
-    @SuppressWarnings("unchecked")
-    public static void rows(StringBuilder sb, Map<String, Object> without, Map<String, Object> with) {
-        sb.append("Bill: ").append(without.get("tariff")).append('\n');
-        Map<String, Object> a = (Map<String, Object>) without.get("lineItems");
-        Map<String, Object> b = with == null ? null : (Map<String, Object>) with.get("lineItems");
-        for (String key : a.keySet()) {
-            row(sb, "  " + label(key), yen(a, key), b == null ? null : yen(b, key));
+    public static void rows(StringBuilder sb, BillFigures without, BillFigures with) {
+        sb.append("Bill: ").append(without.tariff()).append('\n');
+        for (Map.Entry<String, Long> e : without.lineItems().entrySet()) {
+            row(sb, "  " + label(e.getKey()), e.getValue(), with == null ? null : with.lineItems().get(e.getKey()));
         }
-        row(sb, "Bill total", yen(without, "totalYen"), with == null ? null : yen(with, "totalYen"));
-        for (Object w : (List<Object>) without.get("warnings")) {
+        row(sb, "Bill total", without.totalYen(), with == null ? null : with.totalYen());
+        for (String w : without.warnings()) {
             sb.append("Bill warning: ").append(w).append('\n');
         }
     }
@@ -60,12 +49,8 @@ public final class BillFigures {
                 String.format(Locale.ROOT, "%,d", b), String.format(Locale.ROOT, "%+,d", b - a)));
     }
 
-    private static long yen(Map<String, Object> m, String key) {
-        return ((Number) m.get(key)).longValue();
-    }
-
     /** {@code energyChargeSummerYen} -> "Energy charge summer". */
-    static String label(String key) {
+    public static String label(String key) {
         String words = key.replaceAll("Yen$", "").replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -4,76 +4,85 @@ import dev.chikuden.units.Quantities;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The plan study as a compact text table for a terminal, printed from {@link PlanFigures}.
  * Powers and energies are shown in MW/MWh for sites above 10 MW, in kW/kWh below.
  */
 public final class PlanTable {
-    private PlanTable() {
+    private final StringBuilder sb = new StringBuilder();
+    private final PlanFigures f;
+    private final CaseFigures without;
+    private final CaseFigures with;
+    private final double k;
+    private final String pu;
+    private final String eu;
+
+    private PlanTable(PlanFigures f) {
+        this.f = f;
+        this.without = f.withoutBattery();
+        this.with = f.withBattery();
+        boolean mega = without.grid().peakGridKw() >= 10_000;
+        this.k = mega ? 1000 : 1;
+        this.pu = mega ? "MW" : "kW";
+        this.eu = mega ? "MWh" : "kWh";
     }
 
-    @SuppressWarnings("unchecked")
-    public static String render(Map<String, Object> f, String resultsNote) {
-        Map<String, Object> without = (Map<String, Object>) f.get("withoutBattery");
-        Map<String, Object> with = (Map<String, Object>) f.get("withBattery");
-        boolean mega = num(without, "peakGridKw") >= 10_000;
-        double k = mega ? 1000 : 1;
-        String pu = mega ? "MW" : "kW";
-        String eu = mega ? "MWh" : "kWh";
-        StringBuilder sb = new StringBuilder();
-        long steps = ((Number) f.get("steps")).longValue();
-        double stepS = num(f, "stepSeconds");
-        sb.append(f.get("site")).append(": ").append(Quantities.formatDuration(steps * stepS)).append(" from ")
-                .append(f.get("start")).append(" at ").append(Quantities.formatDuration(stepS)).append(" steps\n\n");
+    public static String render(PlanFigures f, String resultsNote) {
+        return new PlanTable(f).render(resultsNote);
+    }
+
+    private String render(String resultsNote) {
+        sb.append(f.site()).append(": ").append(Quantities.formatDuration(f.steps() * f.stepSeconds())).append(" from ")
+                .append(f.start()).append(" at ").append(Quantities.formatDuration(f.stepSeconds())).append(" steps\n\n");
         sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", "", "", "without battery",
                 "with battery", "change"));
-        row(sb, "Energy imported", eu, without, with, "energyImportedKwh", k, 1);
-        row(sb, "Energy exported", eu, without, with, "energyExportedKwh", k, 1);
-        row(sb, "Peak 30-min demand", pu, without, with, "peakDemand30minKw", k, 2);
-        row(sb, "Peak grid power", pu, without, with, "peakGridKw", k, 2);
-        row(sb, stepS > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)", pu + "/s", without, with,
-                "maxRampKwPerS", k, 3);
-        gridCodeRows(sb, without, with, k, pu);
+        gridRow("Energy imported", eu, c -> c.grid().energyImportedKwh() / k, 1);
+        gridRow("Energy exported", eu, c -> c.grid().energyExportedKwh() / k, 1);
+        gridRow("Peak 30-min demand", pu, c -> c.grid().peakDemand30minKw() / k, 2);
+        gridRow("Peak grid power", pu, c -> c.grid().peakGridKw() / k, 2);
+        gridRow(f.stepSeconds() > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)", pu + "/s",
+                c -> c.grid().maxRampKwPerS() / k, 3);
+        gridCodeRows();
         if (with != null) {
-            only(sb, "Battery throughput", eu, num(with, "batteryThroughputKwh") / k, 1);
-            only(sb, "Equivalent full cycles", "", num(with, "equivalentFullCycles"), 2);
+            CaseFigures.Battery b = with.battery();
+            only("Battery throughput", eu, b.batteryThroughputKwh() / k, 1);
+            only("Equivalent full cycles", "", b.equivalentFullCycles(), 2);
             sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "SOC range", "%", "-",
-                    String.format(Locale.ROOT, "%.1f - %.1f", num(with, "socMin") * 100, num(with, "socMax") * 100)));
-            only(sb, "Energy lost in the battery", eu, num(with, "batteryLossesKwh") / k, 2);
-            gpuSmoothing(sb, f, k, pu, eu);
-            if (with.get("bindingShare") != null) {
+                    String.format(Locale.ROOT, "%.1f - %.1f", b.socMin() * 100, b.socMax() * 100)));
+            only("Energy lost in the battery", eu, b.batteryLossesKwh() / k, 2);
+            gpuSmoothing();
+            if (b.bindingShare() != null) {
                 StringBuilder shares = new StringBuilder();
-                for (Map.Entry<String, Object> e : ((Map<String, Object>) with.get("bindingShare")).entrySet()) {
-                    double share = ((Number) e.getValue()).doubleValue();
-                    if (share > 0) {
+                for (Map.Entry<String, Double> e : b.bindingShare().entrySet()) {
+                    if (e.getValue() > 0) {
                         shares.append(shares.length() == 0 ? "" : ", ").append(e.getKey())
-                                .append(String.format(Locale.ROOT, " %.1f %%", share * 100));
+                                .append(String.format(Locale.ROOT, " %.1f %%", e.getValue() * 100));
                     }
                 }
                 sb.append("Deciding controller (share of steps): ").append(shares).append('\n');
             }
-            if (f.get("agingModel") != null) {
+            if (f.life().agingModel() != null) {
                 sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "State of health at the end", "%", "-",
-                        String.format(Locale.ROOT, "%.2f", num(with, "stateOfHealthEnd") * 100)));
-                life(sb, f, k, pu, eu);
+                        String.format(Locale.ROOT, "%.2f", b.stateOfHealthEnd() * 100)));
+                life();
             }
         }
-        if (without.get("bill") != null) {
+        if (without.billed() != null) {
             sb.append('\n');
-            BillFigures.rows(sb, (Map<String, Object>) without.get("bill"),
-                    with == null ? null : (Map<String, Object>) with.get("bill"));
-            contract(sb, f, without, with);
-            if (f.get("billSavingYen") != null) {
-                saving(sb, f);
+            BillFigures.rows(sb, without.billed().bill(), with == null ? null : with.billed().bill());
+            contract();
+            if (f.billing().billSavingYen() != null) {
+                saving();
             }
-            for (Object w : (List<Object>) f.get("billWarnings")) {
+            for (String w : f.billing().billWarnings()) {
                 sb.append("Contract warning: ").append(w).append('\n');
             }
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Simulated %,d steps in %.2f s (%,.0f steps/s)",
-                ((Number) f.get("stepsSimulated")).longValue(), num(f, "wallSeconds"), num(f, "stepsPerSecond")));
+        sb.append(String.format(Locale.ROOT, "Simulated %,d steps in %.2f s (%,.0f steps/s)", f.stepsSimulated(),
+                f.wallSeconds(), f.stepsPerSecond()));
         if (resultsNote != null) {
             sb.append("; ").append(resultsNote);
         }
@@ -81,129 +90,100 @@ public final class PlanTable {
     }
 
     /** Each case's contract and how the rule set it. */
-    @SuppressWarnings("unchecked")
-    private static void contract(StringBuilder sb, Map<String, Object> f, Map<String, Object> without,
-                                 Map<String, Object> with) {
-        Map<String, Object> rule = (Map<String, Object>) f.get("contractRule");
-        String basis = "contract " + rule.get("contract") + ", exceedance " + rule.get("exceedance") + "; "
-                + without.get("contractBasis") + (with == null ? "" : " / " + with.get("contractBasis"));
+    private void contract() {
+        PlanFigures.ContractRuleFigures rule = f.billing().contractRule();
+        String basis = "contract " + rule.contract() + ", exceedance " + rule.exceedance() + "; "
+                + without.billed().contractBasis() + (with == null ? "" : " / " + with.billed().contractBasis());
+        double a = without.billed().contractKw();
         if (with == null) {
             sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s  (%s)%n", "Contract", "kW",
-                    String.format(Locale.ROOT, "%,.0f", num(without, "contractKw")), basis));
+                    String.format(Locale.ROOT, "%,.0f", a), basis));
             return;
         }
+        double b = with.billed().contractKw();
         sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s  (%s)%n", "Contract", "kW",
-                String.format(Locale.ROOT, "%,.0f", num(without, "contractKw")),
-                String.format(Locale.ROOT, "%,.0f", num(with, "contractKw")),
-                String.format(Locale.ROOT, "%+,.0f", num(with, "contractKw") - num(without, "contractKw")), basis));
-        Map<String, Object> steady = (Map<String, Object>) f.get("withBatterySteadyState");
+                String.format(Locale.ROOT, "%,.0f", a), String.format(Locale.ROOT, "%,.0f", b),
+                String.format(Locale.ROOT, "%+,.0f", b - a), basis));
+        PlanFigures.SteadyState steady = f.billing().withBatterySteadyState();
         if (steady != null) {
             sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s  (the ratchet's later years)%n",
-                    "Steady state: contract", "kW", "", String.format(Locale.ROOT, "%,.0f", num(steady, "contractKw"))));
+                    "Steady state: contract", "kW", "", String.format(Locale.ROOT, "%,.0f", steady.contractKw())));
         }
     }
 
     /** The bill saving by line, then the net saving by item, each summing to its total. */
-    @SuppressWarnings("unchecked")
-    private static void saving(StringBuilder sb, Map<String, Object> f) {
-        String row = "%-28s %-5s %16s  %s";
+    private void saving() {
+        PlanFigures.Billing s = f.billing();
         sb.append('\n');
-        line(sb, String.format(Locale.ROOT, row, "Bill saving", "yen", yen(f.get("billSavingYen")),
-                "(bill without battery minus with)"));
-        ((Map<String, Object>) f.get("billSavingByLine")).forEach((k, v) -> {
-            if (((Number) v).longValue() != 0) {
-                line(sb, String.format(Locale.ROOT, row, "  " + BillFigures.label(k), "yen", yen(v), ""));
+        savingRow("Bill saving", s.billSavingYen(), "(bill without battery minus with)");
+        s.billSavingByLine().forEach((key, yen) -> {
+            if (yen != 0) {
+                savingRow("  " + BillFigures.label(key), yen, "");
             }
         });
-        Map<String, Object> items = (Map<String, Object>) f.get("netSavingByItem");
-        line(sb, String.format(Locale.ROOT, row, "Market revenue", "yen", yen(items.get("marketRevenueYen")), ""));
-        line(sb, String.format(Locale.ROOT, row, "Battery wear", "yen", yen(items.get("batteryWearYen")),
-                "(" + f.get("wearBasis") + ")"));
-        line(sb, String.format(Locale.ROOT, row, "Net saving", "yen", yen(f.get("netSavingYen")),
-                "(bill saving + market revenue - battery wear)"));
-        if (f.get("yearFrom") != null) {
-            line(sb, String.format(Locale.ROOT, row, "Bill saving per year", "yen",
-                    yen(Math.round(num(f, "billSavingPerYearYen"))),
-                    "(extended month by month from " + f.get("yearFrom") + ")"));
+        savingRow("Market revenue", s.netSavingByItem().get("marketRevenueYen"), "");
+        savingRow("Battery wear", s.netSavingByItem().get("batteryWearYen"), "(" + s.wearBasis() + ")");
+        savingRow("Net saving", s.netSavingYen(), "(bill saving + market revenue - battery wear)");
+        if (s.yearFrom() != null) {
+            savingRow("Bill saving per year", Math.round(s.billSavingPerYearYen()),
+                    "(extended month by month from " + s.yearFrom() + ")");
         }
-        Map<String, Object> steady = (Map<String, Object>) f.get("withBatterySteadyState");
-        if (steady != null) {
-            line(sb, String.format(Locale.ROOT, row, "Bill saving, steady state", "yen", yen(steady.get("billSavingYen")),
-                    "(after 12 months the ratchet forgets the peaks without battery)"));
+        if (s.withBatterySteadyState() != null) {
+            savingRow("Bill saving, steady state", s.withBatterySteadyState().billSavingYen(),
+                    "(after 12 months the ratchet forgets the peaks without battery)");
         }
-        if (f.get("contractEffectYen") != null) {
-            line(sb, String.format(Locale.ROOT, row, "  of which the contracts", "yen", yen(f.get("contractEffectYen")),
-                    "(the fixed contracts against each case at its own peak, which saves "
-                            + yen(f.get("savingAtOwnPeaksYen")) + ")"));
+        if (s.contractEffectYen() != null) {
+            savingRow("  of which the contracts", s.contractEffectYen(), String.format(Locale.ROOT,
+                    "(the fixed contracts against each case at its own peak, which saves %,d)", s.savingAtOwnPeaksYen()));
         }
     }
 
-    private static void line(StringBuilder sb, String text) {
-        sb.append(text.stripTrailing()).append('\n');
-    }
-
-    private static String yen(Object v) {
-        return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
+    private void savingRow(String label, long yen, String note) {
+        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s  %s", label, "yen", String.format(Locale.ROOT, "%,d", yen),
+                note).stripTrailing()).append('\n');
     }
 
     /** The third case, when compared: no battery, the GPUs smoothing themselves. */
-    @SuppressWarnings("unchecked")
-    private static void gpuSmoothing(StringBuilder sb, Map<String, Object> f, double k, String pu, String eu) {
-        Map<String, Object> g = (Map<String, Object>) f.get("withGpuSmoothing");
+    private void gpuSmoothing() {
+        CaseFigures g = f.withGpuSmoothing();
         if (g == null) {
             return;
         }
-        Map<String, Object> without = (Map<String, Object>) f.get("withoutBattery");
-        Map<String, Object> code = (Map<String, Object>) g.get("gridCode");
+        CaseFigures.GpuSmoothing s = g.gpuSmoothing();
         sb.append(String.format(Locale.ROOT, "%nInstead of the battery, GPU-side smoothing (floor %.0f %% of TDP, %,.0f W/s per GPU):%n",
-                num(g, "gpuFloor") * 100, num(g, "gpuRampWPerS")));
+                s.gpuFloor() * 100, s.gpuRampWPerS()));
         sb.append(String.format(Locale.ROOT, "  extra energy %,.1f %s (%+.2f %%), peak 30-min demand %,.2f %s, largest ramp %,.3f %s/s,"
-                        + " dynamic range %,.2f %s%n", num(g, "extraEnergyKwh") / k, eu,
-                num(g, "extraEnergyKwh") / num(without, "energyImportedKwh") * 100, num(g, "peakDemand30minKw") / k, pu,
-                num(g, "maxRampKwPerS") / k, pu, num(code, "dynamicRangeKw") / k, pu));
-        sb.append("  grid-code rules: ").append(verdict(g));
-        for (Map<String, Object> fail : (List<Map<String, Object>>) g.get("gridCodeFailures")) {
-            sb.append("; fails ").append(fail.get("rule"));
+                        + " dynamic range %,.2f %s%n", s.extraEnergyKwh() / k, eu,
+                s.extraEnergyKwh() / without.grid().energyImportedKwh() * 100, g.grid().peakDemand30minKw() / k, pu,
+                g.grid().maxRampKwPerS() / k, pu, g.gridCode().dynamicRangeKw() / k, pu));
+        sb.append("  grid-code rules: ").append(g.verdict());
+        for (GridCodeFigures.Failure fail : g.gridCodeFailures()) {
+            sb.append("; fails ").append(fail.rule());
         }
         sb.append("\n\n");
     }
 
     /** Grid-code metrics of both cases, then the rules each case fails. */
-    @SuppressWarnings("unchecked")
-    private static void gridCodeRows(StringBuilder sb, Map<String, Object> without, Map<String, Object> with,
-                                     double k, String pu) {
-        Map<String, Object> a = (Map<String, Object>) without.get("gridCode");
-        Map<String, Object> b = with == null ? null : (Map<String, Object>) with.get("gridCode");
-        row(sb, "Largest ramp (1 min)", pu + "/min", a, b, "maxRampKwPerMin", k, 2);
-        row(sb, "Dynamic range (1 min)", pu, a, b, "dynamicRangeKw", k, 2);
-        if (a.get("bandEnergyShare") != null) {
-            row(sb, "Oscillation share in band", "%", scaled(a, "bandEnergyShare", 100), b == null ? null
-                    : scaled(b, "bandEnergyShare", 100), "v", 1, 1);
-            row(sb, "Oscillation RMS in band", pu, a, b, "bandRmsKw", k, 2);
-            row(sb, "Dominant frequency", "Hz", a, b, "dominantFrequencyHz", 1, 3);
+    private void gridCodeRows() {
+        GridCodeFigures a = without.gridCode();
+        gridRow("Largest ramp (1 min)", pu + "/min", c -> c.gridCode().maxRampKwPerMin() / k, 2);
+        gridRow("Dynamic range (1 min)", pu, c -> c.gridCode().dynamicRangeKw() / k, 2);
+        if (a.bandEnergyShare() != null) {
+            gridRow("Oscillation share in band", "%", c -> c.gridCode().bandEnergyShare() * 100, 1);
+            gridRow("Oscillation RMS in band", pu, c -> c.gridCode().bandRmsKw() / k, 2);
+            gridRow("Dominant frequency", "Hz", c -> c.gridCode().dominantFrequencyHz(), 3);
         }
-        row(sb, String.format(Locale.ROOT, "Load drops > %s %s in %s s", fmt(num(a, "loadDropKw") / k), pu,
-                fmt(num(a, "loadDropWithinSeconds"))), "", a, b, "loadDropEvents", 1, 0);
-        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "Grid-code rules", "", verdict(without),
-                with == null ? "-" : verdict(with)));
-        for (Map<String, Object> side : with == null ? List.of(without) : List.of(without, with)) {
-            for (Map<String, Object> f : (List<Map<String, Object>>) side.get("gridCodeFailures")) {
+        gridRow(String.format(Locale.ROOT, "Load drops > %s %s in %s s", fmt(a.loadDropKw() / k), pu,
+                fmt(a.loadDropWithinSeconds())), "", c -> c.gridCode().loadDropEvents(), 0);
+        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "Grid-code rules", "", without.verdict(),
+                with == null ? "-" : with.verdict()));
+        for (CaseFigures side : with == null ? List.of(without) : List.of(without, with)) {
+            for (GridCodeFigures.Failure fail : side.gridCodeFailures()) {
                 sb.append(String.format(Locale.ROOT, "  %-13s fails %s: %s over the limit %s%n",
-                        side == without ? "without battery" : "with battery", f.get("rule"),
-                        fmt(num(f, "value")), fmt(num(f, "limit"))));
+                        side == without ? "without battery" : "with battery", fail.rule(), fmt(fail.value()),
+                        fmt(fail.limit())));
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String verdict(Map<String, Object> side) {
-        List<Object> failures = (List<Object>) side.get("gridCodeFailures");
-        int rules = ((List<Object>) ((Map<String, Object>) side.get("gridCode")).get("rules")).size();
-        return failures.isEmpty() ? "pass (" + rules + ")" : "FAIL " + failures.size() + " of " + rules;
-    }
-
-    private static Map<String, Object> scaled(Map<String, Object> m, String key, double factor) {
-        return Map.of("v", num(m, key) * factor);
     }
 
     private static String fmt(double v) {
@@ -211,53 +191,48 @@ public final class PlanTable {
     }
 
     /** Per-year battery life, shown when the study runs more than one year. */
-    @SuppressWarnings("unchecked")
-    private static void life(StringBuilder sb, Map<String, Object> f, double k, String pu, String eu) {
-        List<Map<String, Object>> years = (List<Map<String, Object>>) f.get("years");
+    private void life() {
+        PlanFigures.Life life = f.life();
+        List<PlanFigures.Year> years = life.years();
         if (years.size() > 1) {
             sb.append(String.format(Locale.ROOT, "%n%-6s %8s %8s %16s %18s%n", "Year", "SOH %", "cycles",
                     "throughput " + eu, "peak 30-min " + pu));
-            for (Map<String, Object> y : years) {
-                sb.append(String.format(Locale.ROOT, "%-6s %8.2f %8.1f %16s %18s%n", y.get("year"),
-                        num(y, "stateOfHealth") * 100, num(y, "equivalentFullCycles"),
-                        String.format(Locale.ROOT, "%,.1f", num(y, "batteryThroughputKwh") / k),
-                        String.format(Locale.ROOT, "%,.2f", num(y, "peakDemand30minKw") / k)));
+            for (PlanFigures.Year y : years) {
+                sb.append(String.format(Locale.ROOT, "%-6s %8.2f %8.1f %16s %18s%n", y.year(), y.stateOfHealth() * 100,
+                        y.equivalentFullCycles(), String.format(Locale.ROOT, "%,.1f", y.batteryThroughputKwh() / k),
+                        String.format(Locale.ROOT, "%,.2f", y.peakDemand30minKw() / k)));
             }
         }
-        Object eol = f.get("endOfLifeYear");
-        double threshold = num(f, "endOfLifeSoh") * 100;
-        double lastSoh = num(years.get(years.size() - 1), "stateOfHealth") * 100;
-        sb.append("Aging model: ").append(f.get("agingModel")).append('\n');
-        sb.append(eol == null
+        double threshold = life.endOfLifeSoh() * 100;
+        double lastSoh = years.get(years.size() - 1).stateOfHealth() * 100;
+        sb.append("Aging model: ").append(life.agingModel()).append('\n');
+        sb.append(life.endOfLifeYear() == null
                 ? String.format(Locale.ROOT, "End of life (SOH %.0f %%): not reached in %s; SOH %.2f %% at the end%n",
                         threshold, years.size() > 1 ? years.size() + " years" : "the study period", lastSoh)
-                : String.format(Locale.ROOT, "End of life (SOH %.0f %%): reached in year %s%n", threshold, eol));
-        for (Map<String, Object> a : (List<Map<String, Object>>) f.get("augmentations")) {
+                : String.format(Locale.ROOT, "End of life (SOH %.0f %%): reached in year %s%n", threshold,
+                        life.endOfLifeYear()));
+        for (PlanFigures.Augmentation a : life.augmentations()) {
             sb.append(String.format(Locale.ROOT, "Augmentation: %s in year %s, +%,.1f %s (SOH was %.2f %%)%n",
-                    a.get("battery"), a.get("year"), num(a, "addedKwh") / k, eu, num(a, "stateOfHealthBefore") * 100));
+                    a.battery(), a.year(), a.addedKwh() / k, eu, a.stateOfHealthBefore() * 100));
         }
-        for (Object w : (List<Object>) f.get("agingWarnings")) {
+        for (String w : life.agingWarnings()) {
             sb.append("Aging model warning: ").append(w).append('\n');
         }
     }
 
-    private static void row(StringBuilder sb, String label, String unit, Map<String, Object> without,
-                            Map<String, Object> with, String key, double k, int decimals) {
-        double a = num(without, key) / k;
-        String f = "%,." + decimals + "f";
-        String b = with == null ? "-" : String.format(Locale.ROOT, f, num(with, key) / k);
-        String change = with == null ? "" : String.format(Locale.ROOT, "%+,." + decimals + "f", num(with, key) / k - a);
+    /** A figure of both cases and its change; {@code with} shows "-" for a site without battery. */
+    private void gridRow(String label, String unit, ToDoubleFunction<CaseFigures> figure, int decimals) {
+        double a = figure.applyAsDouble(without);
+        String format = "%,." + decimals + "f";
+        String b = with == null ? "-" : String.format(Locale.ROOT, format, figure.applyAsDouble(with));
+        String change = with == null ? ""
+                : String.format(Locale.ROOT, "%+,." + decimals + "f", figure.applyAsDouble(with) - a);
         sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", label, unit,
-                String.format(Locale.ROOT, f, a), b, change));
+                String.format(Locale.ROOT, format, a), b, change));
     }
 
-    private static void only(StringBuilder sb, String label, String unit, double value, int decimals) {
+    private void only(String label, String unit, double value, int decimals) {
         sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", label, unit, "-",
                 String.format(Locale.ROOT, "%,." + decimals + "f", value)));
-    }
-
-    private static double num(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 }

@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,13 +17,19 @@ import java.util.TreeMap;
  * the contract each case is billed on, when there is a tariff) and the duration curve, every
  * slot from the highest down. The slots are the grid-code meters', the same as the plan's peak.
  */
-final class DemandFigures {
+record DemandFigures(Double contractKw, List<Month> monthly, Duration duration) {
     static final int DURATION_POINTS = 1000;
 
-    private DemandFigures() {
+    /** A month's peak demand of each case and the contract each is billed on (null without a tariff). */
+    record Month(String month, double withoutBatteryKw, Double withBatteryKw, Double contractWithoutBatteryKw,
+                 Double contractWithBatteryKw) {
     }
 
-    static Map<String, Object> of(PlanStudy.Result r, double unitKw) {
+    /** The duration curves at the same ranks, in the report's unit. */
+    record Duration(double[] sharePercent, double[] withoutBattery, double[] withBattery) {
+    }
+
+    static DemandFigures of(PlanStudy.Result r, double unitKw) {
         ZoneId zone = r.site().zone();
         FixedStepSeries without = r.withoutBatteryGridCode().metrics().demand30minKw();
         FixedStepSeries with = r.withBatteryGridCode() == null ? null : r.withBatteryGridCode().metrics().demand30minKw();
@@ -33,28 +38,20 @@ final class DemandFigures {
         Map<YearMonth, Double> contractWithout = r.bills() == null ? Map.of() : contracts(r.bills().withoutBattery().bill().months());
         Map<YearMonth, Double> contractWith = r.bills() == null || r.bills().withBattery() == null ? Map.of()
                 : contracts(r.bills().withBattery().bill().months());
-        List<Map<String, Object>> months = new ArrayList<>();
+        List<Month> months = new ArrayList<>();
         for (YearMonth month : peakWithout.keySet()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("month", month.toString());
-            m.put("withoutBatteryKw", peakWithout.get(month));
-            m.put("withBatteryKw", peakWith.get(month));
-            m.put("contractWithoutBatteryKw", contractWithout.get(month));
-            m.put("contractWithBatteryKw", contractWith.get(month));
-            months.add(m);
+            months.add(new Month(month.toString(), peakWithout.get(month), peakWith.get(month),
+                    contractWithout.get(month), contractWith.get(month)));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contractKw", r.bills() == null ? null : r.bills().withoutBattery().contractKw());
-        m.put("monthly", months);
-        m.put("duration", duration(without, with, unitKw));
-        return m;
+        return new DemandFigures(r.bills() == null ? null : r.bills().withoutBattery().contractKw(), months,
+                duration(without, with, unitKw));
     }
 
     /**
      * The duration curves at the same, at most {@link #DURATION_POINTS}, evenly spaced ranks with
      * the first and the last: a curve that only falls loses nothing visible that way.
      */
-    private static Map<String, Object> duration(FixedStepSeries without, FixedStepSeries with, double unitKw) {
+    private static Duration duration(FixedStepSeries without, FixedStepSeries with, double unitKw) {
         double[] a = descending(without);
         double[] b = with == null ? null : descending(with);
         int n = a.length;
@@ -68,11 +65,8 @@ final class DemandFigures {
             pickedA[j] = a[rank];
             pickedB[j] = b == null ? Double.NaN : b[rank];
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sharePercent", share);
-        m.put("withoutBattery", ReportFigures.scaled(pickedA, unitKw));
-        m.put("withBattery", b == null ? null : ReportFigures.scaled(pickedB, unitKw));
-        return m;
+        return new Duration(share, ReportFigures.scaled(pickedA, unitKw),
+                b == null ? null : ReportFigures.scaled(pickedB, unitKw));
     }
 
     private static Map<YearMonth, Double> monthlyPeaks(FixedStepSeries slots, ZoneId zone) {

@@ -28,7 +28,7 @@ public final class HtmlReport {
     }
 
     /** Writes the report of {@code figures} ({@link ReportFigures}) into {@code dir}; returns its path. */
-    public static Path write(Path dir, Map<String, Object> figures) {
+    public static Path write(Path dir, ReportFigures figures) {
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.writeString(file, html(figures), StandardCharsets.UTF_8);
@@ -38,11 +38,11 @@ public final class HtmlReport {
         return file;
     }
 
-    static String html(Map<String, Object> figures) {
+    static String html(ReportFigures figures) {
         String echarts = resource("/META-INF/resources/webjars/echarts/" + BuildInfo.echartsVersion() + "/dist/echarts.min.js");
         Map<String, String> slots = Map.of(
-                "lang", String.valueOf(figures.get("language")),
-                "title", escapeHtml(String.valueOf(((Map<?, ?>) figures.get("plan")).get("site"))),
+                "lang", String.valueOf(figures.language()),
+                "title", escapeHtml(figures.plan().site()),
                 "css", resource("report.css"),
                 "echarts", inlineScript(echarts),
                 "figures", json(figures),
@@ -61,7 +61,7 @@ public final class HtmlReport {
     }
 
     /** JSON that cannot end its script element: every {@code <} escaped (it occurs only inside strings). */
-    private static String json(Map<String, Object> figures) {
+    private static String json(ReportFigures figures) {
         try {
             return JSON.writeValueAsString(figures).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package dev.chikuden.cli.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chikuden.cli.plan.PlanFigures;
 import dev.chikuden.cli.report.BalanceBuckets.Quantity;
 import dev.chikuden.gridcode.GridCodeMetrics;
 import dev.chikuden.gridcode.GridCodeReport;
@@ -9,9 +11,7 @@ import dev.chikuden.study.PlanStudy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,48 +22,67 @@ import java.util.stream.Collectors;
  * ({@code startLocalMs}: the epoch milliseconds plus the zone's offset at the start), so the
  * charts show the site's clock wherever the report is opened.
  */
-public final class ReportFigures {
+public record ReportFigures(String language, String unit, double unitKw, PlanFigures plan, String strategy,
+                            String gridCodeRules, Verdict verdict, Balance period, Balance worstDay,
+                            DemandFigures demand, GridCodeCharts gridCode, SizingMap.Figures sizing,
+                            ReportInputs inputs) {
     static final int POWER_DECIMALS = 3;
 
-    private ReportFigures() {
+    /**
+     * Power over time in buckets: each quantity's min, max and mean per bucket (only the mean when a
+     * bucket is one step). The worst day also carries its date and its peak demand without battery.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Balance(long startLocalMs, double bucketSeconds, int points, Series load, Series gridWithoutBattery,
+                   Series grid, Series battery, Series socPercent, String date, Double peakDemandWithoutBatteryKw) {
+        Balance onDay(String day, double peakKw) {
+            return new Balance(startLocalMs, bucketSeconds, points, load, gridWithoutBattery, grid, battery, socPercent,
+                    day, peakKw);
+        }
+    }
+
+    /** One quantity's buckets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Series(double[] min, double[] max, double[] mean) {
+    }
+
+    /** Each case's ramp histogram and spectrum; {@code withBattery} null without one. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record GridCodeCharts(Charts withoutBattery, Charts withBattery) {
+    }
+
+    record Charts(RampBins rampHistogram, Spectrum spectrum) {
+    }
+
+    record RampBins(double windowSeconds, double binKwPerS, double firstEdgeKwPerS, long[] counts) {
+    }
+
+    record Spectrum(double binWidthHz, long segments, double[] powerKw2) {
     }
 
     /**
-     * @param plan   {@code PlanFigures.of(r)}
+     * @param plan   the plan's figures, as {@code plan --json} prints them
      * @param sizing a sizing sweep's NPV map, or null
      */
-    public static Map<String, Object> of(PlanStudy.Result r, Map<String, Object> plan, ReportRecorders recorders,
-                                         SizingMap sizing, ReportInputs inputs) {
+    public static ReportFigures of(PlanStudy.Result r, PlanFigures plan, ReportRecorders recorders, SizingMap sizing,
+                                   ReportInputs inputs) {
         BalanceBuckets period = recorders.period();
         double peakLoadKw = Arrays.stream(period.max(Quantity.LOAD)).max().orElse(0);
         double unitKw = peakLoadKw >= 1000 ? 1000 : 1;
         boolean battery = r.withBattery() != null;
         ZoneId zone = r.site().zone();
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("language", r.site().output().language());
-        top.put("unit", unitKw == 1000 ? "MW" : "kW");
-        top.put("unitKw", unitKw);
-        top.put("plan", plan);
-        top.put("strategy", strategy(r.site().strategy()));
-        top.put("gridCodeRules", r.site().gridCodeRules() == null ? null : r.site().gridCodeRules().getFileName().toString());
-        top.put("verdict", Verdict.of(r));
         long start = recorders.grid().startEpochMs();
-        top.put("period", balance(period, localMs(start, zone), period.bucketSteps() * recorders.grid().stepSeconds(),
-                unitKw, battery));
         WorstDay day = recorders.worstDay();
-        Map<String, Object> worst = balance(day.buckets(), localMs(day.firstEpochMs(), zone), day.bucketSeconds(), unitKw,
-                battery);
-        worst.put("date", Instant.ofEpochMilli(day.firstEpochMs()).atZone(zone).toLocalDate().toString());
-        worst.put("peakDemandWithoutBatteryKw", day.peakDemandKw());
-        top.put("worstDay", worst);
-        top.put("demand", DemandFigures.of(r, unitKw));
-        Map<String, Object> gridCode = new LinkedHashMap<>();
-        gridCode.put("withoutBattery", gridCode(r.withoutBatteryGridCode()));
-        gridCode.put("withBattery", battery ? gridCode(r.withBatteryGridCode()) : null);
-        top.put("gridCode", gridCode);
-        top.put("sizing", sizing == null ? null : sizing.figures());
-        top.put("inputs", inputs.figures());
-        return top;
+        Balance worst = balance(day.buckets(), localMs(day.firstEpochMs(), zone), day.bucketSeconds(), unitKw, battery)
+                .onDay(Instant.ofEpochMilli(day.firstEpochMs()).atZone(zone).toLocalDate().toString(), day.peakDemandKw());
+        return new ReportFigures(r.site().output().language(), unitKw == 1000 ? "MW" : "kW", unitKw, plan,
+                strategy(r.site().strategy()),
+                r.site().gridCodeRules() == null ? null : r.site().gridCodeRules().getFileName().toString(), Verdict.of(r),
+                balance(period, localMs(start, zone), period.bucketSteps() * recorders.grid().stepSeconds(), unitKw,
+                        battery),
+                worst, DemandFigures.of(r, unitKw), new GridCodeCharts(charts(r.withoutBatteryGridCode()),
+                        battery ? charts(r.withBatteryGridCode()) : null),
+                sizing == null ? null : sizing.figures(), inputs);
     }
 
     /** The strategy as the site file names it; a stack with its controllers, highest priority first. */
@@ -87,31 +106,20 @@ public final class ReportFigures {
         return epochMs + zone.getRules().getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
     }
 
-    /** Each quantity's min, max and mean per bucket, or only its values when a bucket is one step. */
-    private static Map<String, Object> balance(BalanceBuckets b, long startLocalMs, double bucketSeconds, double unitKw,
-                                               boolean battery) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("startLocalMs", startLocalMs);
-        m.put("bucketSeconds", bucketSeconds);
-        m.put("points", b.buckets());
-        m.put("load", quantity(b, Quantity.LOAD, 1 / unitKw, POWER_DECIMALS));
-        m.put("gridWithoutBattery", quantity(b, Quantity.GRID_WITHOUT_BATTERY, 1 / unitKw, POWER_DECIMALS));
-        if (battery) {
-            m.put("grid", quantity(b, Quantity.GRID, 1 / unitKw, POWER_DECIMALS));
-            m.put("battery", quantity(b, Quantity.BATTERY, 1 / unitKw, POWER_DECIMALS));
-            m.put("socPercent", quantity(b, Quantity.SOC, 100, 2));
-        }
-        return m;
+    private static Balance balance(BalanceBuckets b, long startLocalMs, double bucketSeconds, double unitKw,
+                                   boolean battery) {
+        return new Balance(startLocalMs, bucketSeconds, b.buckets(),
+                series(b, Quantity.LOAD, 1 / unitKw, POWER_DECIMALS),
+                series(b, Quantity.GRID_WITHOUT_BATTERY, 1 / unitKw, POWER_DECIMALS),
+                battery ? series(b, Quantity.GRID, 1 / unitKw, POWER_DECIMALS) : null,
+                battery ? series(b, Quantity.BATTERY, 1 / unitKw, POWER_DECIMALS) : null,
+                battery ? series(b, Quantity.SOC, 100, 2) : null, null, null);
     }
 
-    private static Map<String, Object> quantity(BalanceBuckets b, Quantity q, double factor, int decimals) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (b.bucketSteps() > 1) {
-            m.put("min", rounded(b.min(q), factor, decimals));
-            m.put("max", rounded(b.max(q), factor, decimals));
-        }
-        m.put("mean", rounded(b.mean(q), factor, decimals));
-        return m;
+    private static Series series(BalanceBuckets b, Quantity q, double factor, int decimals) {
+        boolean spread = b.bucketSteps() > 1;
+        return new Series(spread ? rounded(b.min(q), factor, decimals) : null,
+                spread ? rounded(b.max(q), factor, decimals) : null, rounded(b.mean(q), factor, decimals));
     }
 
     /** Power in the report's unit, to three decimals (1 kW in MW). */
@@ -129,7 +137,7 @@ public final class ReportFigures {
     }
 
     /** The ramp histogram, trimmed to its first and last non-empty bins, and the spectrum above 0 Hz. */
-    private static Map<String, Object> gridCode(GridCodeReport report) {
+    private static Charts charts(GridCodeReport report) {
         GridCodeMetrics g = report.metrics();
         RampHistogram h = g.rampHistogram();
         long[] counts = h.counts();
@@ -141,19 +149,9 @@ public final class ReportFigures {
         while (last > first && counts[last] == 0) {
             last--;
         }
-        Map<String, Object> ramps = new LinkedHashMap<>();
-        ramps.put("windowSeconds", g.rampWindowSeconds());
-        ramps.put("binKwPerS", h.binKwPerS());
-        ramps.put("firstEdgeKwPerS", h.lowerEdgeKwPerS(first));
-        ramps.put("counts", Arrays.copyOfRange(counts, first, last + 1));
         double[] kw2 = g.spectrum().powerKw2();
-        Map<String, Object> spectrum = new LinkedHashMap<>();
-        spectrum.put("binWidthHz", g.spectrum().binWidthHz());
-        spectrum.put("segments", g.welchSegments());
-        spectrum.put("powerKw2", Arrays.copyOfRange(kw2, 1, kw2.length));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rampHistogram", ramps);
-        m.put("spectrum", spectrum);
-        return m;
+        return new Charts(new RampBins(g.rampWindowSeconds(), h.binKwPerS(), h.lowerEdgeKwPerS(first),
+                Arrays.copyOfRange(counts, first, last + 1)),
+                new Spectrum(g.spectrum().binWidthHz(), g.welchSegments(), Arrays.copyOfRange(kw2, 1, kw2.length)));
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** What a reader needs to reproduce a report: the site file as it was, the versions, the command and the date. */
 public record ReportInputs(String siteFile, String siteText, String chikudenVersion, String echartsVersion,
@@ -28,18 +26,5 @@ public record ReportInputs(String siteFile, String siteText, String chikudenVers
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 commandLine,
                 ZonedDateTime.now(site.zone()).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    }
-
-    Map<String, Object> figures() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("siteFile", siteFile);
-        m.put("siteText", siteText);
-        m.put("chikudenVersion", chikudenVersion);
-        m.put("echartsVersion", echartsVersion);
-        m.put("java", java);
-        m.put("os", os);
-        m.put("commandLine", commandLine);
-        m.put("generated", generated);
-        return m;
     }
 }

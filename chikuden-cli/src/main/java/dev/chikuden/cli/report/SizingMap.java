@@ -4,9 +4,7 @@ import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The net present value of each battery size a sizing sweep tried: every power with every energy.
@@ -35,8 +33,12 @@ public record SizingMap(double[] powerKw, double[] energyKwh, double[][] npvYen,
         }
     }
 
+    /** The heatmap as the report draws it. */
+    record Figures(double[] powerKw, double[] energyKwh, List<double[]> cells, int[] best) {
+    }
+
     /** The heatmap's cells as [power index, energy index, NPV yen], NaN cells left out. */
-    Map<String, Object> figures() {
+    Figures figures() {
         List<double[]> cells = new ArrayList<>();
         for (int p = 0; p < powerKw.length; p++) {
             for (int e = 0; e < energyKwh.length; e++) {
@@ -45,12 +47,7 @@ public record SizingMap(double[] powerKw, double[] energyKwh, double[][] npvYen,
                 }
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("powerKw", powerKw);
-        m.put("energyKwh", energyKwh);
-        m.put("cells", cells);
-        m.put("best", new int[] {bestPower, bestEnergy});
-        return m;
+        return new Figures(powerKw, energyKwh, cells, new int[] {bestPower, bestEnergy});
     }
 
     /** The NPV map of a sizing sweep; infeasible sizes are NaN. */

@@ -9,35 +9,30 @@ import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.study.PlanStudy;
 import dev.chikuden.cli.plan.PlanFigures;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The report's first lines: the saving a year, the payback, the grid-code verdict and the years
  * to end of life, each null where the study cannot say (no tariff, no finance section, no battery).
  */
-final class Verdict {
+record Verdict(double periodDays, Double savingYen, Double savingYenPerYear, String yearFrom, Finance finance,
+               int rules, long rulesFailedWithoutBattery, Long rulesFailedWithBattery) {
     static final double DAYS_PER_YEAR = 365;
 
-    private Verdict() {
+    /** The business case of the first year's saving held every year. */
+    record Finance(double capexYen, double npvYen, Double simplePaybackYears, double discountRate, int years) {
     }
 
-    static Map<String, Object> of(PlanStudy.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    static Verdict of(PlanStudy.Result r) {
         double periodDays = r.withoutBattery().grid().durationSeconds() / 86_400;
-        m.put("periodDays", periodDays);
-        double saving = r.bills() == null || r.bills().savingYen() == null ? Double.NaN : r.bills().savingYen();
-        double savingPerYear = Double.isNaN(saving) ? Double.NaN : r.bills().savingPerYearYen();
-        m.put("savingYen", Double.isNaN(saving) ? null : saving);
-        m.put("savingYenPerYear", Double.isNaN(savingPerYear) ? null : savingPerYear);
-        m.put("yearFrom", Double.isNaN(saving) ? null : PlanFigures.yearFrom(r.bills().withoutBattery().bill()));
+        boolean saves = r.bills() != null && r.bills().savingYen() != null;
+        Double saving = saves ? (double) r.bills().savingYen() : null;
+        Double perYear = saves ? r.bills().savingPerYearYen() : null;
         PlanningSpec.FinanceSpec finance = r.site().planning().finance();
-        m.put("finance", finance == null || Double.isNaN(savingPerYear) ? null : finance(r, finance, savingPerYear, periodDays));
-        m.put("rules", r.withoutBatteryGridCode().verdicts().size());
-        m.put("rulesFailedWithoutBattery", failures(r.withoutBatteryGridCode()));
-        m.put("rulesFailedWithBattery", r.withBatteryGridCode() == null ? null : failures(r.withBatteryGridCode()));
-        return m;
+        return new Verdict(periodDays, saving, perYear,
+                saves ? PlanFigures.yearFrom(r.bills().withoutBattery().bill()) : null,
+                finance == null || !saves ? null : finance(r, finance, perYear, periodDays),
+                r.withoutBatteryGridCode().verdicts().size(), failures(r.withoutBatteryGridCode()),
+                r.withBatteryGridCode() == null ? null : failures(r.withBatteryGridCode()));
     }
 
     private static long failures(GridCodeReport report) {
@@ -48,7 +43,7 @@ final class Verdict {
      * The business case with the first year's saving in every year, the battery's nameplate as the
      * size, and the cells bought in each year's augmentations.
      */
-    private static Map<String, Object> finance(PlanStudy.Result r, PlanningSpec.FinanceSpec f, double savingPerYear,
+    private static Finance finance(PlanStudy.Result r, PlanningSpec.FinanceSpec f, double savingPerYear,
                                                double periodDays) {
         int years = f.years();
         double energyKwh = r.site().batteries().stream().mapToDouble(BatteryParameters::energyKwh).sum();
@@ -69,12 +64,7 @@ final class Verdict {
         BusinessCase c = BusinessCase.of(new FinanceInputs(f.capexYenPerKwh(), f.capexYenPerKw(), f.fixedOmYenPerKwYear(),
                 f.replacementYenPerKwh(), f.discountRate(), years, energyKwh, powerKw, saving, discharged,
                 new double[years], cells, f.salvageFraction()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("capexYen", c.capexYen());
-        m.put("npvYen", c.npvYen());
-        m.put("simplePaybackYears", Double.isInfinite(c.simplePaybackYears()) ? null : c.simplePaybackYears());
-        m.put("discountRate", f.discountRate());
-        m.put("years", years);
-        return m;
+        return new Finance(c.capexYen(), c.npvYen(),
+                Double.isInfinite(c.simplePaybackYears()) ? null : c.simplePaybackYears(), f.discountRate(), years);
     }
 }

@@ -45,7 +45,7 @@ class SmallSiteReportTest {
         SiteConfig site = SiteConfigReader.read(write(dir, yaml));
         ReportRecorders recorders = new ReportRecorders(PlanStudy.SinkFactory.NONE, site);
         PlanStudy.Result r = PlanStudy.run(site, recorders);
-        return HtmlReport.write(dir, ReportFigures.of(r, PlanFigures.of(r), recorders, sizing, ReportInputs.of(site, "test")));
+        return HtmlReport.write(dir, ReportFigures.of(r, PlanFigures.of(r, java.util.List.of()), recorders, sizing, ReportInputs.of(site, "test")));
     }
 
     static JsonNode figures(Path report) throws IOException {

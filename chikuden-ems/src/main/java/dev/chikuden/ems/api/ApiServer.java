@@ -2,9 +2,10 @@ package dev.chikuden.ems.api;
 
 import dev.chikuden.ems.runtime.EmsService;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.config.EmsConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -22,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,11 +149,11 @@ public final class ApiServer implements AutoCloseable {
         routes.after("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
         routes.get("/api/status", ctx -> ctx.json(Views.Status.of(service)));
         routes.get("/api/measurements", this::measurements);
-        routes.get("/api/stack", ctx -> ctx.json(Map.of("layers", service.stack())));
+        routes.get("/api/stack", ctx -> ctx.json(new Views.Stack(service.stack())));
         routes.get("/api/config", ctx -> ctx.json(service.config()));
         routes.get("/api/alarms", this::alarms);
         routes.get("/api/timing", this::timing);
-        routes.get("/api/setpoint", ctx -> ctx.json(manualBody(service.manualSetpoint())));
+        routes.get("/api/setpoint", ctx -> ctx.json(new Views.ManualBody(Views.Manual.of(service.manualSetpoint()))));
         routes.post("/api/setpoint", this::setSetpoint);
         routes.delete("/api/setpoint", this::clearSetpoint);
         routes.get("/api/telemetry", this::telemetry);
@@ -201,10 +201,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Answers an error as JSON; a refused write also goes to the audit log. */
     private void refuse(Context ctx, int status, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("field", field);
-        ctx.status(status).json(body);
+        ctx.status(status).json(new Views.Refusal(message, field));
         if (WRITES.contains(ctx.method())) {
             try {
                 audit.append(entry(ctx, "refused", status, message, null, null));
@@ -214,30 +211,32 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private AuditLog.Entry entry(Context ctx, String outcome, int status, String reason, Object before, Object after) {
+    private AuditLog.Entry entry(Context ctx, String outcome, int status, String reason, Views.Manual before,
+                                 Views.Manual after) {
         String token = TokenGuard.bearer(ctx.header("Authorization"));
         AuditLog.Who who = new AuditLog.Who(ctx.req().getRemoteAddr(), ctx.userAgent(), TokenGuard.fingerprint(token));
         return new AuditLog.Entry(clock.instant().toString(), outcome, status, reason,
                 who, new AuditLog.What(ctx.method().name(), ctx.path(), auditedBody(ctx)), before, after);
     }
 
-    private Object auditedBody(Context ctx) {
+    /** The request's body as the client sent it: JSON when it parses, else its text (cut when long). */
+    private JsonNode auditedBody(Context ctx) {
         String body;
         try {
             body = ctx.body();
         } catch (RuntimeException e) {
-            return "(unreadable: " + e.getMessage() + ")";
+            return TextNode.valueOf("(unreadable: " + e.getMessage() + ")");
         }
         if (body.isEmpty()) {
             return null;
         }
         if (body.length() > MAX_AUDITED_BODY) {
-            return body.substring(0, MAX_AUDITED_BODY) + "... (" + body.length() + " characters)";
+            return TextNode.valueOf(body.substring(0, MAX_AUDITED_BODY) + "... (" + body.length() + " characters)");
         }
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            return body;
+            return TextNode.valueOf(body);
         }
     }
 
@@ -245,26 +244,25 @@ public final class ApiServer implements AutoCloseable {
 
     private void setSetpoint(Context ctx) {
         SetpointRequest req = SetpointRequest.parse(json, ctx.body(), site);
-        Map<String, Object> after = write(ctx,
-                () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000));
-        ctx.json(manualBody(after));
+        ctx.json(new Views.ManualBody(write(ctx,
+                () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000))));
     }
 
     private void clearSetpoint(Context ctx) {
-        ctx.json(manualBody(write(ctx, service::clearManualSetpoint)));
+        ctx.json(new Views.ManualBody(write(ctx, service::clearManualSetpoint)));
     }
 
     /**
      * Applies a change to the manual setpoint and records it, before and after, in the audit log;
      * when the log cannot be written the change is undone and refused, so the log misses no write.
      */
-    private Map<String, Object> write(Context ctx, Runnable change) {
+    private Views.Manual write(Context ctx, Runnable change) {
         synchronized (writeLock) {
-            Map<String, Object> before = service.manualSetpoint();
+            ManualSetpoint.Setpoint before = service.manualSetpoint();
             change.run();
-            Map<String, Object> after = service.manualSetpoint();
+            Views.Manual after = Views.Manual.of(service.manualSetpoint());
             try {
-                audit.append(entry(ctx, "accepted", 200, null, Views.manual(before), Views.manual(after)));
+                audit.append(entry(ctx, "accepted", 200, null, Views.Manual.of(before), after));
             } catch (IOException e) {
                 restore(before);
                 LOG.error("cannot write the audit log {}: the write is undone", audit.file(), e);
@@ -275,28 +273,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void restore(Map<String, Object> before) {
+    private void restore(ManualSetpoint.Setpoint before) {
         if (before == null) {
             service.clearManualSetpoint();
         } else {
-            service.setManualSetpoint(((Number) before.get("kw")).doubleValue(),
-                    ((Number) before.get("expiresAtEpochMs")).longValue());
+            service.setManualSetpoint(before.kw(), before.expiresAtEpochMs());
         }
-    }
-
-    private static Map<String, Object> manualBody(Map<String, Object> held) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("manual", Views.manual(held));
-        return out;
     }
 
     // ---- reads
 
     private void measurements(Context ctx) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("latest", service.latest());
-        out.put("devices", service.devices());
-        ctx.json(out);
+        ctx.json(new Views.Measurements(service.latest(), service.devices()));
     }
 
     private void alarms(Context ctx) {
@@ -304,29 +292,19 @@ public final class ApiServer implements AutoCloseable {
         if (all != null && !all.equals("true") && !all.equals("false")) {
             throw ApiError.badRequest("all", "all must be true or false, was \"" + all + "\"");
         }
-        ctx.json(Map.of("alarms", Views.alarms(service, "true".equals(all))));
+        ctx.json(new Views.Alarms(Views.alarms(service, "true".equals(all))));
     }
 
     private void timing(Context ctx) {
-        Map<String, Object> out = json.convertValue(service.timing(), new TypeReference<LinkedHashMap<String, Object>>() {
-        });
-        Map<String, Object> api = new LinkedHashMap<>();
-        api.put("streamSubscribers", stream.subscribers());
-        api.put("cyclesHandedOn", handOff.handled());
-        api.put("cyclesDropped", handOff.dropped());
-        out.put("api", api);
-        ctx.json(out);
+        ctx.json(new Views.Timing(service.timing(),
+                new Views.Timing.Api(stream.subscribers(), handOff.handled(), handOff.dropped())));
     }
 
     private void telemetry(Context ctx) {
         TelemetryQuery q = TelemetryQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
                 ctx.queryParam("maxPoints"), clock.millis());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", Views.iso(q.fromEpochMs()));
-        out.put("to", Views.iso(q.toEpochMs()));
-        out.put("maxPoints", q.maxPoints());
-        out.put("points", service.telemetry(q.fromEpochMs(), q.toEpochMs(), q.maxPoints()));
-        ctx.json(out);
+        ctx.json(new Views.Telemetry(Views.iso(q.fromEpochMs()), Views.iso(q.toEpochMs()), q.maxPoints(),
+                service.telemetry(q.fromEpochMs(), q.toEpochMs(), q.maxPoints())));
     }
 
     private void auditTail(Context ctx) {
@@ -343,8 +321,7 @@ public final class ApiServer implements AutoCloseable {
                         + ", was \"" + limitText + "\"");
             }
         }
-        List<JsonNode> entries = audit.latest(limit);
-        ctx.json(Map.of("entries", entries));
+        ctx.json(new Views.AuditTail(audit.latest(limit)));
     }
 
     // ---- the WebSocket stream

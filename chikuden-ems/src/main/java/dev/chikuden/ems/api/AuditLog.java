@@ -1,8 +1,10 @@
 package dev.chikuden.ems.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,8 +27,11 @@ final class AuditLog implements AutoCloseable {
     record Who(String remote, String userAgent, String token) {
     }
 
-    /** What was asked: the method, the path and the body (JSON when it parses, else text). */
-    record What(String method, String path, Object body) {
+    /**
+     * What was asked: the method, the path and the body as the client sent it (JSON when it parses,
+     * else its text): free-form, since a refused write is logged whatever it held.
+     */
+    record What(String method, String path, JsonNode body) {
     }
 
     /**
@@ -36,22 +41,25 @@ final class AuditLog implements AutoCloseable {
      * @param outcome {@code accepted} or {@code refused}
      * @param status  the HTTP status answered
      * @param reason  why it was refused, null when accepted
-     * @param before  the state the write changes, as it was (null for a refusal: nothing changed)
-     * @param after   that state after the write
+     * @param before  the manual setpoint as it was (null for a refusal: nothing changed)
+     * @param after   the manual setpoint after the write
      */
-    record Entry(String time, String outcome, int status, String reason, Who who, What what, Object before,
-                 Object after) {
+    record Entry(String time, String outcome, int status, String reason, Who who, What what, Views.Manual before,
+                 Views.Manual after) {
     }
 
     private static final int READ_BLOCK = 64 * 1024;
 
     private final Path file;
     private final ObjectMapper json;
+    /** Lines written by another version may hold more than an entry does now: what is known is kept. */
+    private final ObjectReader entries;
     private final FileChannel channel;
 
     AuditLog(Path file, ObjectMapper json) throws IOException {
         this.file = file;
         this.json = json;
+        this.entries = json.readerFor(Entry.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -82,9 +90,9 @@ final class AuditLog implements AutoCloseable {
      * The newest {@code limit} entries, newest first, read backwards from the end of the file so a
      * long log costs no more than its tail. A line torn by a crash in mid-write is skipped.
      */
-    synchronized List<JsonNode> latest(int limit) {
+    synchronized List<Entry> latest(int limit) {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<JsonNode> out = new ArrayList<>();
+            List<Entry> out = new ArrayList<>();
             long end = in.size();
             byte[] carry = new byte[0];
             while (end > 0 && out.size() < limit) {
@@ -115,12 +123,12 @@ final class AuditLog implements AutoCloseable {
         }
     }
 
-    private void add(List<JsonNode> out, byte[] bytes, int from, int to) {
+    private void add(List<Entry> out, byte[] bytes, int from, int to) {
         if (to <= from) {
             return;
         }
         try {
-            out.add(json.readTree(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
+            out.add(entries.readValue(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
         } catch (JsonProcessingException e) {
             // a torn last line: the entry was never acknowledged
         }

@@ -1,5 +1,7 @@
 package dev.chikuden.ems.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeMetrics;
@@ -8,10 +10,8 @@ import dev.chikuden.gridcode.RuleVerdict;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.HalfHourDemandMeter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +33,64 @@ import java.util.function.Consumer;
  * ("5 % of the peak") resolve against the window's own peak.
  */
 final class LiveGridCode implements Consumer<CycleSnapshot> {
+    /**
+     * {@code GET /api/gridcode}.
+     *
+     * @param zone    the site's time zone, whose clock the demand slots follow
+     * @param rules   where the rules come from
+     * @param windows the last 1 and 5 minutes
+     * @param demand  the current half-hour demand slot
+     */
+    record View(String zone, String rules, long cycleMs, List<Window> windows, Demand demand) {
+    }
+
+    /**
+     * One window: how many readings it holds, and their metrics once there are two in a row.
+     *
+     * @param coveredS the time the readings span
+     * @param metrics  null (left out of the JSON) with fewer than two readings in a row
+     * @param notes    what to know about the numbers: readings left out, the study's own notes
+     */
+    record Window(long minutes, int samples, double coveredS, @JsonUnwrapped Metrics metrics, List<String> notes) {
+    }
+
+    /**
+     * The grid-code metrics of a window, in kW; a metric the window is too short for is NaN (null in JSON).
+     *
+     * @param from     the first reading's time
+     * @param to       the last reading's time
+     * @param verdicts each rule judged (the 30-minute peak rule is judged on the demand slot instead)
+     */
+    record Metrics(String from, String to, double peakKw, double maxRampUpKwPerS, double maxRampDownKwPerS,
+                   double maxRampKwPerMin, double dynamicRangeKw, long loadDropEvents, double largestDropKw,
+                   double bandEnergyShare, double dominantFrequencyHz, List<RuleVerdict> verdicts) {
+    }
+
+    /**
+     * The current half-hour demand slot against the contract.
+     *
+     * @param contractKw the contracted demand, NaN (null) when the site file gives none
+     * @param slot       null (left out of the JSON) before the first cycle
+     * @param note       what the figures leave out, or null (left out) when nothing
+     */
+    record Demand(double contractKw, @JsonUnwrapped Slot slot,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    }
+
+    /**
+     * @param elapsedS          slot time up to the last cycle
+     * @param observedS         of which with a grid reading
+     * @param unobservedS       of which without: before the service started, a stale meter, lost cycles
+     * @param importKwh         energy imported while observed
+     * @param projectedKw       the slot's demand if the import stays where it is now (unobserved time at
+     *                          the observed mean)
+     * @param peakClosedSlotKw  the largest demand of the slots closed since start
+     */
+    record Slot(String slotStart, String slotEnd, double elapsedS, double observedS, double unobservedS,
+                double importKwh, double averageKw, double projectedKw, double projectedMarginKw,
+                double peakClosedSlotKw) {
+    }
+
     static final long[] WINDOWS_MS = {60_000, 300_000};
     private static final long LONGEST_MS = 300_000;
 
@@ -98,23 +156,15 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         missingMs += held - valid;
     }
 
-    synchronized Map<String, Object> view() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("zone", site.zone().getId());
-        out.put("rules", site.rules().source());
-        out.put("cycleMs", periodMs);
-        List<Map<String, Object>> windows = new ArrayList<>();
+    synchronized View view() {
+        List<Window> windows = new ArrayList<>();
         for (long w : WINDOWS_MS) {
             windows.add(window(w));
         }
-        out.put("windows", windows);
-        out.put("demand", demandView());
-        return out;
+        return new View(site.zone().getId(), site.rules().source(), periodMs, windows, demandView());
     }
 
-    private Map<String, Object> window(long windowMs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("minutes", windowMs / 60_000);
+    private Window window(long windowMs) {
         int newest = next == 0 ? cycles.length - 1 : next - 1;
         int n = 0;
         int inWindow = 0;
@@ -132,8 +182,7 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
                 broken = true;
             }
         }
-        out.put("samples", n);
-        out.put("coveredS", n * periodMs / 1000.0);
+        double coveredS = n * periodMs / 1000.0;
         List<String> notes = new ArrayList<>();
         if (inWindow > n) {
             notes.add((inWindow - n) + " older cycles of the window are left out: the run of grid readings is broken "
@@ -141,16 +190,13 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         }
         if (n < 2) {
             notes.add("fewer than two grid readings in a row: nothing to measure yet");
-            out.put("notes", notes);
-            return out;
+            return new Window(windowMs / 60_000, n, coveredS, null, notes);
         }
         double[] values = new double[n];
         for (int k = 0; k < n; k++) {
             values[n - 1 - k] = gridKw[Math.floorMod(newest - k, cycles.length)];
         }
         long fromMs = epochMs[Math.floorMod(newest - (n - 1), cycles.length)];
-        out.put("from", Views.iso(fromMs));
-        out.put("to", Views.iso(epochMs[newest]));
         GridCodeReport report = GridCodeMeter.of(new FixedStepSeries(fromMs, periodMs, values), site.zone(),
                 site.rules());
         GridCodeMetrics m = report.metrics();
@@ -159,15 +205,6 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         boolean range = n >= Math.round(m.dynamicRangeWindowSeconds() / m.stepSeconds());
         // the planning study's own criterion for its spectrum: bins of at most a tenth of the band's lower edge
         boolean fineSpectrum = m.frequencyResolutionHz() <= m.bandLowHz() / 10 * (1 + 1e-9);
-        out.put("peakKw", m.peakKw());
-        out.put("maxRampUpKwPerS", m.maxRampUpKwPerS());
-        out.put("maxRampDownKwPerS", m.maxRampDownKwPerS());
-        out.put("maxRampKwPerMin", minuteRamp ? Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) : Double.NaN);
-        out.put("dynamicRangeKw", range ? m.dynamicRangeKw() : Double.NaN);
-        out.put("loadDropEvents", m.loadDropEvents());
-        out.put("largestDropKw", m.largestDropKw());
-        out.put("bandEnergyShare", m.bandEnergyShare());
-        out.put("dominantFrequencyHz", m.dominantFrequencyHz());
         List<RuleVerdict> verdicts = new ArrayList<>();
         for (RuleVerdict v : report.verdicts()) {
             if (v.rule().equals("maxDemand30minMw")) {
@@ -183,23 +220,23 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
             }
             verdicts.add(v);
         }
-        out.put("verdicts", verdicts);
         notes.addAll(m.notes());
-        out.put("notes", notes);
-        return out;
+        Metrics metrics = new Metrics(Views.iso(fromMs), Views.iso(epochMs[newest]), m.peakKw(),
+                m.maxRampUpKwPerS(), m.maxRampDownKwPerS(),
+                minuteRamp ? Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) : Double.NaN,
+                range ? m.dynamicRangeKw() : Double.NaN, m.loadDropEvents(), m.largestDropKw(), m.bandEnergyShare(),
+                m.dominantFrequencyHz(), verdicts);
+        return new Window(windowMs / 60_000, n, coveredS, metrics, notes);
     }
 
     private static RuleVerdict notJudged(RuleVerdict v, String why) {
         return new RuleVerdict(v.rule(), v.unit(), v.value(), v.limit(), true, Double.NaN, why);
     }
 
-    private Map<String, Object> demandView() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("contractKw", site.contractKw());
+    private Demand demandView() {
         long start = demand.slotStartEpochMs();
         if (start == Long.MIN_VALUE) {
-            out.put("note", "no cycle integrated yet");
-            return out;
+            return new Demand(site.contractKw(), null, "no cycle integrated yet");
         }
         long end = demand.slotEndEpochMs();
         long upTo = Math.min(lastEpochMs, end);
@@ -211,21 +248,12 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         double projectedKwh = importKwh + averageKw * unobservedMs / 3_600_000.0
                 + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0;
         double projectedKw = projectedKwh * 3_600_000.0 / HalfHourDemandMeter.SLOT_MS;
-        out.put("slotStart", Views.iso(start));
-        out.put("slotEnd", Views.iso(end));
-        out.put("elapsedS", (upTo - start) / 1000.0);
-        out.put("observedS", observedMs / 1000.0);
-        out.put("unobservedS", unobservedMs / 1000.0);
-        out.put("importKwh", importKwh);
-        out.put("averageKw", averageKw);
-        out.put("projectedKw", projectedKw);
-        out.put("projectedMarginKw", site.contractKw() - projectedKw);
-        out.put("peakClosedSlotKw", demand.peakKw());
-        if (unobservedMs > 0) {
-            out.put("note", String.format(Locale.ROOT, "%.0f s of this slot were not observed (before the service "
-                    + "started, or with the meter stale); the projection assumes the observed mean for them, and "
-                    + "importKwh counts only what was observed", unobservedMs / 1000.0));
-        }
-        return out;
+        Slot slot = new Slot(Views.iso(start), Views.iso(end), (upTo - start) / 1000.0, observedMs / 1000.0,
+                unobservedMs / 1000.0, importKwh, averageKw, projectedKw, site.contractKw() - projectedKw,
+                demand.peakKw());
+        String note = unobservedMs <= 0 ? null : String.format(Locale.ROOT, "%.0f s of this slot were not observed "
+                + "(before the service started, or with the meter stale); the projection assumes the observed mean "
+                + "for them, and importKwh counts only what was observed", unobservedMs / 1000.0);
+        return new Demand(site.contractKw(), slot, note);
     }
 }

@@ -1,15 +1,21 @@
 package dev.chikuden.ems.api;
 
-import dev.chikuden.ems.runtime.EmsService;
-import dev.chikuden.ems.runtime.Alarm;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.runtime.Alarm;
 import dev.chikuden.ems.runtime.CycleTiming;
+import dev.chikuden.ems.runtime.EmsService;
+import dev.chikuden.ems.store.TelemetryPoint;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** What the API answers, shaped for people reading JSON: instants also in ISO-8601, alarms say if active. */
+/**
+ * What the API answers, shaped for people reading JSON: instants also in ISO-8601, alarms say if
+ * active. Each record is one answer (or part of one) of {@code openapi.yaml}; its component names
+ * are the JSON field names.
+ */
 final class Views {
     private Views() {
     }
@@ -24,42 +30,73 @@ final class Views {
 
     /**
      * {@code GET /api/status}: the service state and the last cycle's figures (null before the first
-     * cycle and for readings that were stale), active alarms, cycle timing, the manual setpoint and the telemetry store's progress.
+     * cycle and for readings that were stale), active alarms, cycle timing, the manual setpoint and the
+     * telemetry store's progress.
      */
-    record Status(String state, long cycle, Long epochMs, String time, double gridKw, double loadKw,
+    record Status(EmsState state, long cycle, Long epochMs, String time, double gridKw, double loadKw,
                   double batteryKw, double setpointKw, double soc, double frequencyHz, String binding,
-                  Integer staleDevices, List<AlarmView> alarms, CycleTiming timing, Map<String, Object> manual,
-                  Map<String, Object> telemetry) {
+                  Integer staleDevices, List<AlarmView> alarms, CycleTiming timing, Manual manual,
+                  EmsService.TelemetryStatus telemetry) {
         static Status of(EmsService service) {
             CycleSnapshot s = service.latest();
             List<AlarmView> active = Views.alarms(service, false);
-            Map<String, Object> manual = Views.manual(service.manualSetpoint());
+            Manual manual = Manual.of(service.manualSetpoint());
             if (s == null) {
-                return new Status(service.state().json(), 0, null, null, Double.NaN, Double.NaN, Double.NaN,
+                return new Status(service.state(), 0, null, null, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, null, null, active, service.timing(), manual,
                         service.telemetryStatus());
             }
-            return new Status(service.state().json(), s.cycle(), s.epochMs(), iso(s.epochMs()), s.gridKw(),
+            return new Status(service.state(), s.cycle(), s.epochMs(), iso(s.epochMs()), s.gridKw(),
                     s.loadKw(), s.batteryKw(), s.setpointKw(), s.soc(), s.frequencyHz(), s.binding(),
                     s.staleDevices(), active, service.timing(), manual, service.telemetryStatus());
         }
     }
 
+    /** The manual setpoint held, with its expiry also in ISO-8601: in answers and in the audit log. */
+    record Manual(double kw, long expiresAtEpochMs, String expiresAt) {
+        /** Null when none is held. */
+        static Manual of(ManualSetpoint.Setpoint held) {
+            return held == null ? null : new Manual(held.kw(), held.expiresAtEpochMs(), iso(held.expiresAtEpochMs()));
+        }
+    }
+
+    /** {@code GET}, {@code POST} and {@code DELETE /api/setpoint}: the manual setpoint now held, or null. */
+    record ManualBody(Manual manual) {
+    }
+
+    /** {@code GET /api/measurements}. */
+    record Measurements(CycleSnapshot latest, List<EmsService.DeviceStatus> devices) {
+    }
+
+    /** {@code GET /api/stack}. */
+    record Stack(List<EmsService.StackLayer> layers) {
+    }
+
+    /** {@code GET /api/alarms}. */
+    record Alarms(List<AlarmView> alarms) {
+    }
+
+    /** {@code GET /api/timing}: the cycle's timing, and how the API keeps up with the cycles. */
+    record Timing(@JsonUnwrapped CycleTiming cycle, Api api) {
+        record Api(int streamSubscribers, long cyclesHandedOn, long cyclesDropped) {
+        }
+    }
+
+    /** {@code GET /api/telemetry}: the query as understood, and the points. */
+    record Telemetry(String from, String to, int maxPoints, List<TelemetryPoint> points) {
+    }
+
+    /** {@code GET /api/audit}: the newest entries, newest first. */
+    record AuditTail(List<AuditLog.Entry> entries) {
+    }
+
+    /** Every refusal: what is wrong and what is allowed, and the parameter or body field at fault (or null). */
+    record Refusal(String error, String field) {
+    }
+
     static List<AlarmView> alarms(EmsService service, boolean includeCleared) {
         return service.alarms(includeCleared).stream().filter(a -> includeCleared || a.active()).map(AlarmView::of)
                 .toList();
-    }
-
-    /** The service's manual setpoint with its expiry also in ISO-8601, or null when none is held. */
-    static Map<String, Object> manual(Map<String, Object> held) {
-        if (held == null) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>(held);
-        if (held.get("expiresAtEpochMs") instanceof Number expires) {
-            out.put("expiresAt", iso(expires.longValue()));
-        }
-        return out;
     }
 
     static String iso(long epochMs) {

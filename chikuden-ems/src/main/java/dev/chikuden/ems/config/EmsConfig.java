@@ -1,11 +1,20 @@
 package dev.chikuden.ems.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How the live service runs a site: the {@code ems:} section of the site file, every field with a
  * default, so a study's site file runs live as it is. Powers in kW, times in ms.
+ *
+ * <p>The API shows it as JSON ({@code GET /api/config}), as operators may see it: the write token
+ * and the database password are never written out (they are only ever read in), and a password in
+ * the JDBC URL is masked.
  *
  * @param cycleMs        control cycle period (100 ms .. 60 s)
  * @param silentCycles   a device silent for more than this many cycles puts the site in the safe state
@@ -17,8 +26,10 @@ import java.util.List;
  * @param auditLog       the append-only log of every accepted write
  * @param stateDir       where the service keeps its files (store, audit log, generated token)
  */
-public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, long watchdogMs, Devices devices,
-                        Http http, Store store, Path auditLog, Path stateDir) {
+public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, long watchdogMs,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Devices devices,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Store store, Path auditLog, Path stateDir) {
 
     /** The built-in register map (SunSpec-style battery, DER and meter models). */
     public static final String SUNSPEC = "sunspec";
@@ -48,7 +59,8 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
      * @param token       the bearer token every write must carry
      * @param tokenOrigin where the token came from, for the start-up message (never the token itself)
      */
-    public record Http(String bind, int port, String token, String tokenOrigin) {
+    public record Http(String bind, int port, @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token,
+                       String tokenOrigin) {
         @Override
         public String toString() {
             return "Http[bind=" + bind + ", port=" + port + ", token from " + tokenOrigin + "]";
@@ -64,13 +76,24 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
      * @param aggregateMs          the bucket of the downsampled aggregates
      * @param aggregateRetentionMs how long aggregates are kept
      */
-    public record Store(Path file, String jdbcUrl, String user, String password, long rawRetentionMs,
+    public record Store(Path file, @JsonSerialize(converter = MaskedPassword.class) String jdbcUrl, String user,
+                        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password, long rawRetentionMs,
                         long aggregateMs, long aggregateRetentionMs) {
         @Override
         public String toString() {
             return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + jdbcUrl + ", user=" + user)
                     + ", raw " + rawRetentionMs + " ms, aggregates " + aggregateMs + " ms kept "
                     + aggregateRetentionMs + " ms]";
+        }
+    }
+
+    /** A JDBC URL as JSON shows it: {@code password=...} written as {@code password=***}. */
+    private static final class MaskedPassword extends StdConverter<String, String> {
+        private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+        @Override
+        public String convert(String jdbcUrl) {
+            return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.chikuden.ems.device;
 
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 /**
  * One reading of a battery unit (its PCS and BMS together), as its registers give it. Powers are net
  * AC at the unit's terminals in kW, {@code > 0} discharge; limits are positive magnitudes.
@@ -20,7 +20,7 @@ import dev.chikuden.ems.modbus.UnitState;
  */
 public record BessReading(double powerKw, double soc, double socMin, double socMax, double capacityKwh,
                           double stateOfHealth, double maxDischargeKw, double maxChargeKw, double setpointKw,
-                          UnitState state, int alarmBits, long epochMs) {
+                          BatteryUnitState state, int alarmBits, long epochMs) implements DeviceReading {
     public double storedEnergyKwh() {
         return soc * capacityKwh;
     }

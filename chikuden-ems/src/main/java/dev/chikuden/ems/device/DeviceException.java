@@ -1,7 +1,7 @@
 package dev.chikuden.ems.device;
 
 /** A device did not answer, or answered with an error; the message says which device and what. */
-public class DeviceException extends RuntimeException {
+class DeviceException extends RuntimeException {
     public DeviceException(String message) {
         super(message);
     }

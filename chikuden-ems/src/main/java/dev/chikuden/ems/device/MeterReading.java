@@ -9,5 +9,6 @@ package dev.chikuden.ems.device;
  * @param exportKwh   the meter's export energy counter
  * @param epochMs     when the reading completed (UTC ms)
  */
-public record MeterReading(double gridKw, double frequencyHz, double importKwh, double exportKwh, long epochMs) {
+public record MeterReading(double gridKw, double frequencyHz, double importKwh, double exportKwh, long epochMs)
+        implements DeviceReading {
 }

@@ -1,6 +1,6 @@
 package dev.chikuden.ems.device;
 
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterImage;
@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A battery unit over Modbus TCP, its points where the register map puts them. A setpoint goes out
  * with the points the map writes alongside it (SunSpec: enable, mode, value in one request). A
- * point the map lacks reads as NaN ({@link UnitState#UNKNOWN} for the state, 0 for the alarms).
+ * point the map lacks reads as NaN ({@registers BatteryUnitState#UNKNOWN} for the state, 0 for the alarms).
  */
-public final class ModbusBessDevice extends ModbusUnit implements BessDevice {
+final class ModbusBessDevice extends ModbusDevice implements BessDevice {
     /** What a reading takes, in the map's roles. */
     private static final Role[] READ = {Role.POWER, Role.SOC, Role.SETPOINT, Role.SOC_MIN, Role.SOC_MAX,
             Role.STATE_OF_HEALTH, Role.ENERGY_RATING, Role.MAX_CHARGE, Role.MAX_DISCHARGE, Role.SETPOINT_ENABLE,
@@ -59,7 +59,7 @@ public final class ModbusBessDevice extends ModbusUnit implements BessDevice {
 
     @Override
     public CompletableFuture<BessReading> read() {
-        return link.read().thenApply(this::reading);
+        return registers.read().thenApply(this::reading);
     }
 
     private BessReading reading(RegisterImage r) {
@@ -67,7 +67,7 @@ public final class ModbusBessDevice extends ModbusUnit implements BessDevice {
         double rating = valueOrNaN(r, energyRating);
         double capacity = Double.isNaN(soh) ? rating : rating * soh;
         boolean enabled = enable == null || r.raw(enable) == 1;
-        UnitState s = state == null ? UnitState.UNKNOWN : state.state(r.raw(state));
+        BatteryUnitState s = state == null ? BatteryUnitState.UNKNOWN : state.state(r.raw(state));
         int alarmBits = alarms == null ? 0 : (int) r.raw(alarms);
         return new BessReading(r.get(power), r.get(soc), valueOrNaN(r, socMin), valueOrNaN(r, socMax), capacity, soh,
                 valueOrNaN(r, maxDischarge), valueOrNaN(r, maxCharge), enabled ? r.get(setpoint) : 0, s, alarmBits,
@@ -79,19 +79,19 @@ public final class ModbusBessDevice extends ModbusUnit implements BessDevice {
         if (!Double.isFinite(kw)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("setpoint must be finite, was " + kw));
         }
-        return link.imageForWrite().thenCompose(image -> {
+        return registers.imageForWrite().thenCompose(image -> {
             image.set(setpoint, kw);
             for (Point p : withSetpoint) {
                 if (!Double.isNaN(p.write())) {
                     image.setEngineering(p, p.write());
                 }
             }
-            return link.write(image, withSetpoint);
+            return registers.write(image, withSetpoint);
         });
     }
 
     /** Read requests one reading takes (once the scale factors are known). */
     int requestsPerRead() {
-        return link.requestsPerRead();
+        return registers.requestsPerRead();
     }
 }

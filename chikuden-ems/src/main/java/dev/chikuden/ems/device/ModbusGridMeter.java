@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /** The grid meter over Modbus TCP; a point the map lacks reads as NaN. */
-public final class ModbusGridMeter extends ModbusUnit implements GridMeterDevice {
+final class ModbusGridMeter extends ModbusDevice implements GridMeterDevice {
     private final Point power;
     private final Point frequency;
     private final Point imported;
@@ -24,7 +24,7 @@ public final class ModbusGridMeter extends ModbusUnit implements GridMeterDevice
 
     @Override
     public CompletableFuture<MeterReading> read() {
-        return link.read().thenApply(r -> new MeterReading(r.get(power), valueOrNaN(r, frequency),
+        return registers.read().thenApply(r -> new MeterReading(r.get(power), valueOrNaN(r, frequency),
                 valueOrNaN(r, imported), valueOrNaN(r, exported), System.currentTimeMillis()));
     }
 }

@@ -22,8 +22,8 @@ import java.util.Map;
  *                    the one a simulator writes); empty unless {@code role} is the state
  */
 public record Point(String name, Role role, PointType type, int address, int size, int exponent, Point scaleFactor,
-                    Unit unit, boolean writable, boolean isStatic, String text, double value, double write,
-                    Map<Long, UnitState> states) {
+                    EngineeringUnit unit, boolean writable, boolean isStatic, String text, double value, double write,
+                    Map<Long, BatteryUnitState> states) {
 
     /** One past its last register. */
     public int end() {
@@ -39,14 +39,14 @@ public record Point(String name, Role role, PointType type, int address, int siz
         return isStatic || type == PointType.SUNSSF;
     }
 
-    /** The state a code means; {@link UnitState#UNKNOWN} for a code the table lacks. */
-    public UnitState state(long code) {
-        return states.getOrDefault(code, UnitState.UNKNOWN);
+    /** The state a code means; {@link BatteryUnitState#UNKNOWN} for a code the table lacks. */
+    public BatteryUnitState state(long code) {
+        return states.getOrDefault(code, BatteryUnitState.UNKNOWN);
     }
 
     /** The first code the table gives {@code state}, or -1. */
-    public long code(UnitState state) {
-        for (Map.Entry<Long, UnitState> e : states.entrySet()) {
+    public long code(BatteryUnitState state) {
+        for (Map.Entry<Long, BatteryUnitState> e : states.entrySet()) {
             if (e.getValue() == state) {
                 return e.getKey();
             }

@@ -145,8 +145,8 @@ public final class RegisterMapReader {
 
     /** One point as written, before its address and scale factor are resolved. */
     private record RawPoint(ConfigNode at, String name, Role role, PointType type, int offset, int size, int exponent,
-                            String factor, Unit unit, boolean writable, boolean isStatic, String text, double value,
-                            double write, Map<Long, UnitState> states) {
+                            String factor, EngineeringUnit unit, boolean writable, boolean isStatic, String text,
+                            double value, double write, Map<Long, BatteryUnitState> states) {
     }
 
     private static RawPoint point(PointFile p, ConfigNode at, DeviceKind kind, Map<Role, String> roles) {
@@ -161,7 +161,7 @@ public final class RegisterMapReader {
             at.get("size").problem("is required: a whole number 1 .. 125");
             return null;
         }
-        Unit unit = Unit.named(p.units());
+        EngineeringUnit unit = EngineeringUnit.named(p.units());
         boolean writable = "rw".equals(p.access());
         Role role = p.role() == null ? null : role(Role.named(p.role()), at, kind, type, unit, writable);
         if (p.value() != null && role != null && !writable) {
@@ -183,9 +183,9 @@ public final class RegisterMapReader {
         if (role != null) {
             roles.put(role, p.name());
         }
-        Map<Long, UnitState> states = new LinkedHashMap<>();
+        Map<Long, BatteryUnitState> states = new LinkedHashMap<>();
         if (p.states() != null) {
-            p.states().forEach((code, state) -> states.put(code, UnitState.valueOf(state)));
+            p.states().forEach((code, state) -> states.put(code, BatteryUnitState.valueOf(state)));
         }
         boolean text = type == PointType.STRING;
         return new RawPoint(at, p.name(), role, type, p.offset(), text ? p.size() : type.registers(),
@@ -195,7 +195,8 @@ public final class RegisterMapReader {
                 p.write() != null ? p.write() : Double.NaN, states);
     }
 
-    private static Role role(Role role, ConfigNode at, DeviceKind kind, PointType type, Unit unit, boolean writable) {
+    private static Role role(Role role, ConfigNode at, DeviceKind kind, PointType type, EngineeringUnit unit,
+                             boolean writable) {
         if (!role.appliesTo(kind)) {
             at.get("role").problem("\"" + role.yamlName() + "\" is not a role of a " + kind.yamlName() + "; allowed: "
                     + String.join(", ", Role.namesFor(kind)));
@@ -214,7 +215,7 @@ public final class RegisterMapReader {
         Quantity q = role.quantity() == Quantity.TEXT ? Quantity.CODE : role.quantity();
         if (unit.quantity() != q) {
             at.get("units").problem("\"" + unit.symbol() + "\" does not suit role " + role.yamlName() + "; allowed: "
-                    + String.join(", ", Unit.symbolsFor(q)));
+                    + String.join(", ", EngineeringUnit.symbolsFor(q)));
         }
         return role;
     }

@@ -8,7 +8,7 @@ import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.GridMeterDevice;
 import dev.chikuden.ems.device.MeterReading;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +62,9 @@ final class ControlCycle {
     private final int silentCycles;
     private final double safeSetpointKw;
     private final BessDevice[] units;
-    private final DeviceLink<MeterReading> meter;
-    private final List<DeviceLink<BessReading>> unitLinks;
-    private final UnitImage image;
+    private final PolledDevice<MeterReading> meter;
+    private final List<PolledDevice<BessReading>> polledUnits;
+    private final BatteryUnitImage image;
     private final SlotImport slot;
     private final ControllerStack stack;
     private final Measurements measurements = new Measurements();
@@ -94,13 +94,13 @@ final class ControlCycle {
         this.silentCycles = silentCycles;
         this.safeSetpointKw = safeSetpointKw;
         this.units = units.toArray(new BessDevice[0]);
-        this.meter = new DeviceLink<>(meter.name(), "meter", meter.address(), meter::read,
+        this.meter = new PolledDevice<>(meter.name(), "meter", meter.address(), meter::read,
                 r -> Double.isFinite(r.gridKw()) ? null : "grid power is " + r.gridKw());
-        this.unitLinks = new ArrayList<>();
+        this.polledUnits = new ArrayList<>();
         for (BessDevice u : this.units) {
-            unitLinks.add(new DeviceLink<>(u.name(), "bess", u.address(), u::read, UnitImage::problem));
+            polledUnits.add(new PolledDevice<>(u.name(), "bess", u.address(), u::read, BatteryUnitImage::problem));
         }
-        this.image = new UnitImage(this.units.length);
+        this.image = new BatteryUnitImage(this.units.length);
         for (int i = 0; i < image.size; i++) {
             image.missing(i);
         }
@@ -132,31 +132,31 @@ final class ControlCycle {
         // 1. read everything at once, one deadline for all
         long readDeadline = startNanos + readBudgetNanos;
         CompletableFuture<MeterReading> meterRead = meter.startRead();
-        for (int i = 0; i < unitLinks.size(); i++) {
-            unitLinks.get(i).startRead();
+        for (int i = 0; i < polledUnits.size(); i++) {
+            polledUnits.get(i).startRead();
         }
         clock.await(meterRead, readDeadline);
-        for (int i = 0; i < unitLinks.size(); i++) {
-            unitLinks.get(i).await(clock, readDeadline);
+        for (int i = 0; i < polledUnits.size(); i++) {
+            polledUnits.get(i).await(clock, readDeadline);
         }
 
         // 2. the process image
         long waitedMs = readBudgetNanos / 1_000_000;
         MeterReading mr = meter.collect(epochMs, waitedMs);
-        for (int i = 0; i < unitLinks.size(); i++) {
-            BessReading r = unitLinks.get(i).collect(epochMs, waitedMs);
+        for (int i = 0; i < polledUnits.size(); i++) {
+            BessReading r = polledUnits.get(i).collect(epochMs, waitedMs);
             if (r != null) {
                 image.set(i, r);
             } else {
                 image.missing(i);
             }
-            unitAlarm(unitLinks.get(i), r, epochMs);
+            deviceAlarm(polledUnits.get(i), r, epochMs);
         }
         image.summarise();
         int stale = image.stale() + (mr == null ? 1 : 0);
         int silent = silent(meter, epochMs);
-        for (int i = 0; i < unitLinks.size(); i++) {
-            silent += silent(unitLinks.get(i), epochMs);
+        for (int i = 0; i < polledUnits.size(); i++) {
+            silent += silent(polledUnits.get(i), epochMs);
         }
         boolean complete = stale == 0;
         double gridKw = mr == null ? Double.NaN : mr.gridKw();
@@ -236,7 +236,7 @@ final class ControlCycle {
             failure = Double.isNaN(request) ? "the controller stack asked for NaN kW" : null;
         } catch (RuntimeException e) {
             request = Double.NaN;
-            failure = "the controller stack failed: " + DeviceLink.describe(e);
+            failure = "the controller stack failed: " + PolledDevice.describe(e);
         }
         if (failure != null) {
             if (controllerAlarm < 0) {
@@ -295,7 +295,7 @@ final class ControlCycle {
             }
             String problem = outcome(writes[i]);
             writes[i] = null;
-            DeviceLink<BessReading> link = unitLinks.get(i);
+            PolledDevice<BessReading> link = polledUnits.get(i);
             if (problem == null) {
                 if (link.writeAlarm >= 0) {
                     alarms.clear(link.writeAlarm, epochMs);
@@ -332,12 +332,12 @@ final class ControlCycle {
             w.getNow(null);
             return null;
         } catch (CompletionException | CancellationException e) {
-            return DeviceLink.describe(e);
+            return PolledDevice.describe(e);
         }
     }
 
     /** Raises or clears {@code device-silent}; returns 1 when the device is silent beyond what is allowed. */
-    private int silent(DeviceLink<?> d, long epochMs) {
+    private int silent(PolledDevice<?> d, long epochMs) {
         if (d.misses() > silentCycles) {
             if (d.silentAlarm < 0) {
                 d.silentAlarm = alarms.raise("device-silent", d.name, d + " silent for " + d.misses() + " cycles: "
@@ -353,17 +353,17 @@ final class ControlCycle {
     }
 
     /** Raises or clears {@code device-alarm} from a unit's alarm bits and fault state (unchanged while it is silent). */
-    private void unitAlarm(DeviceLink<BessReading> d, BessReading r, long epochMs) {
+    private void deviceAlarm(PolledDevice<BessReading> d, BessReading r, long epochMs) {
         if (r == null) {
             return;
         }
-        boolean alarmed = r.alarmBits() != 0 || r.state() == UnitState.FAULT;
-        if (alarmed && d.unitAlarm < 0) {
-            d.unitAlarm = alarms.raise("device-alarm", d.name, d + " reports alarm bits 0x"
+        boolean alarmed = r.alarmBits() != 0 || r.state() == BatteryUnitState.FAULT;
+        if (alarmed && d.deviceAlarm < 0) {
+            d.deviceAlarm = alarms.raise("device-alarm", d.name, d + " reports alarm bits 0x"
                     + Integer.toHexString(r.alarmBits()) + " in state " + r.state(), epochMs);
-        } else if (!alarmed && d.unitAlarm >= 0) {
-            alarms.clear(d.unitAlarm, epochMs);
-            d.unitAlarm = -1;
+        } else if (!alarmed && d.deviceAlarm >= 0) {
+            alarms.clear(d.deviceAlarm, epochMs);
+            d.deviceAlarm = -1;
         }
     }
 
@@ -387,11 +387,11 @@ final class ControlCycle {
         } while (!state.compareAndSet(now, s));
     }
 
-    DeviceLink<MeterReading> meter() {
+    PolledDevice<MeterReading> meter() {
         return meter;
     }
 
-    List<DeviceLink<BessReading>> units() {
-        return unitLinks;
+    List<PolledDevice<BessReading>> polledUnits() {
+        return polledUnits;
     }
 }

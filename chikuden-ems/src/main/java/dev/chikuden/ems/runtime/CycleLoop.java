@@ -75,7 +75,7 @@ final class CycleLoop implements Runnable {
             // a bug, not a device: safe state now, and the loop goes on (the next cycle decides afresh)
             LOG.error("control cycle failed", e);
             if (errorAlarm < 0) {
-                errorAlarm = alarms.raise("cycle-error", "cycle", "a control cycle failed: " + DeviceLink.describe(e),
+                errorAlarm = alarms.raise("cycle-error", "cycle", "a control cycle failed: " + PolledDevice.describe(e),
                         clock.epochMs());
             }
             failsafe.run();

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.config.EmsConfig;
@@ -10,11 +11,9 @@ import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.ems.store.TelemetryStore;
 import dev.chikuden.site.SiteConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +52,9 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final Watchdog watchdog;
     private final ControlCycle cycle;
     private final CycleLoop loop;
-    private final Map<String, Object> configView;
-    private final Object listenerLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Consumer<CycleSnapshot>[] listeners = newListeners(0);
+    /** Copied on every change, so the cycle reads them without a lock. */
+    private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile CycleSnapshot latest;
     private long listenerFailures;
     private long storeFailures;
@@ -99,7 +97,6 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         this.cycle = new ControlCycle(clock, periodNanos, config.silentCycles(), config.safeSetpointKw(), site.zone(),
                 this.units, meter, stack.stack, alarms, watchdog, times);
         this.loop = new CycleLoop(clock, periodNanos, cycle, times, alarms, this::publish, () -> failsafe("a failed cycle"));
-        this.configView = ConfigView.of(config);
     }
 
     private static void check(boolean ok, String message, Object value) {
@@ -115,11 +112,6 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Consumer<CycleSnapshot>[] newListeners(int n) {
-        return (Consumer<CycleSnapshot>[]) new Consumer<?>[n];
     }
 
     /** Starts the cycle thread and the watchdog. */
@@ -293,39 +285,31 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     }
 
     @Override
-    public List<Map<String, Object>> stack() {
+    public List<StackLayer> stack() {
         return stack.describe();
     }
 
+    /** The configuration the service runs with; its JSON leaves the secrets out (see {@link EmsConfig}). */
     @Override
-    public Map<String, Object> config() {
-        return configView;
+    public EmsConfig config() {
+        return config;
     }
 
     @Override
-    public List<Map<String, Object>> devices() {
+    public List<DeviceStatus> devices() {
         long now = clock.epochMs();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<DeviceStatus> out = new ArrayList<>();
         out.add(describe(cycle.meter(), now));
-        for (DeviceLink<BessReading> u : cycle.units()) {
+        for (PolledDevice<BessReading> u : cycle.polledUnits()) {
             out.add(describe(u, now));
         }
         return out;
     }
 
-    private static Map<String, Object> describe(DeviceLink<?> d, long nowEpochMs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", d.name);
-        m.put("kind", d.kind);
-        m.put("address", d.address);
-        m.put("fresh", d.fresh());
+    private static DeviceStatus describe(PolledDevice<?> d, long nowEpochMs) {
         long good = d.lastGoodEpochMs();
-        m.put("lastGoodAgeMs", good == Long.MIN_VALUE ? null : nowEpochMs - good);
-        m.put("consecutiveMisses", d.misses());
-        m.put("problem", d.fresh() ? null : d.lastProblem());
-        Object last = d.lastGood();
-        m.put("lastValues", last == null ? null : Records.toMap(last));
-        return m;
+        return new DeviceStatus(d.name, d.kind, d.address, d.fresh(), good == Long.MIN_VALUE ? null : nowEpochMs - good,
+                d.misses(), d.fresh() ? null : d.lastProblem(), d.lastGood());
     }
 
     @Override
@@ -345,15 +329,9 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     }
 
     @Override
-    public Map<String, Object> manualSetpoint() {
-        var held = stack.manual.held();
-        if (held == null || held.expiresAtEpochMs() <= clock.epochMs()) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kw", held.kw());
-        m.put("expiresAtEpochMs", held.expiresAtEpochMs());
-        return m;
+    public ManualSetpoint.Setpoint manualSetpoint() {
+        ManualSetpoint.Setpoint held = stack.manual.held();
+        return held == null || held.expiresAtEpochMs() <= clock.epochMs() ? null : held;
     }
 
     @Override
@@ -362,30 +340,13 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     }
 
     @Override
-    public Map<String, Object> telemetryStatus() {
-        return Map.of("acknowledgedCycle", store.acknowledgedCycle(), "droppedCycles", store.droppedCycles());
+    public TelemetryStatus telemetryStatus() {
+        return new TelemetryStatus(store.acknowledgedCycle(), store.droppedCycles());
     }
 
     @Override
     public Runnable onCycle(Consumer<CycleSnapshot> listener) {
-        synchronized (listenerLock) {
-            Consumer<CycleSnapshot>[] now = Arrays.copyOf(listeners, listeners.length + 1);
-            now[now.length - 1] = listener;
-            listeners = now;
-        }
-        return () -> {
-            synchronized (listenerLock) {
-                Consumer<CycleSnapshot>[] now = listeners;
-                for (int i = 0; i < now.length; i++) {
-                    if (now[i] == listener) {
-                        Consumer<CycleSnapshot>[] fewer = newListeners(now.length - 1);
-                        System.arraycopy(now, 0, fewer, 0, i);
-                        System.arraycopy(now, i + 1, fewer, i, now.length - i - 1);
-                        listeners = fewer;
-                        return;
-                    }
-                }
-            }
-        };
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }

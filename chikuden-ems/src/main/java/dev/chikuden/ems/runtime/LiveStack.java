@@ -11,7 +11,6 @@ import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.study.SiteModels;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,8 @@ import java.util.Map;
  * ranked above it.
  */
 final class LiveStack {
-    /** What {@code stack()} shows of one layer. */
-    record Layer(String name, String type, Map<String, Object> settings, boolean addedByService) {
+    /** What {@code stack()} shows of one layer, but the share of cycles it decided. */
+    record Layer(String name, String type, Record settings, boolean addedByService) {
     }
 
     final ControllerStack stack;
@@ -70,47 +69,63 @@ final class LiveStack {
             List<Layer> info = new ArrayList<>();
             List<ControlLayer> built = stack.layers();
             for (int i = 0; i < specs.size(); i++) {
-                StrategySpec.Layer s = specs.get(i);
-                info.add(new Layer(built.get(i).name(), Records.kebab(s.getClass().getSimpleName()), Records.toMap(s),
-                        i == added));
+                info.add(layer(built.get(i).name(), specs.get(i), i == added));
             }
             return new LiveStack(stack, spec.pcsRampKwPerS(), info);
         }
         Controller single = SiteModels.controller(site);
         ManualSetpoint manual = new ManualSetpoint();
         ControllerStack stack = new ControllerStack(List.of(manual, new Preferring(single)), Double.POSITIVE_INFINITY);
-        Map<String, Object> settings = Records.toMap(site.strategy());
-        String type = site.strategy() instanceof StrategySpec.PeakShaving ? "peak-shaving" : single.name();
+        Layer strategy;
+        if (site.strategy() instanceof StrategySpec.PeakShaving p) {
+            strategy = new Layer(single.name(), "peak-shaving", p, false);
+        } else if (site.strategy() instanceof StrategySpec.Idle i) {
+            strategy = new Layer(single.name(), single.name(), i, false);
+        } else {
+            throw new IllegalArgumentException("no live stack for the strategy " + site.strategy());
+        }
         return new LiveStack(stack, Double.POSITIVE_INFINITY, List.of(
-                new Layer(manual.name(), "manual", Map.of(), true),
-                new Layer(single.name(), type, settings, false)));
+                new Layer(manual.name(), "manual", new StrategySpec.Manual(), true), strategy));
+    }
+
+    /**
+     * A layer as {@code stack()} shows it: its type as the site file writes it, and the site file's
+     * record of it as its settings. A layer type without a name here is refused, never shown as
+     * another (a test holds every type of {@link StrategySpec.Layer} to having one).
+     */
+    static Layer layer(String name, StrategySpec.Layer spec, boolean added) {
+        if (spec instanceof StrategySpec.BackupReserve l) {
+            return new Layer(name, "backup-reserve", l, added);
+        } else if (spec instanceof StrategySpec.LoadDropAbsorber l) {
+            return new Layer(name, "load-drop-absorber", l, added);
+        } else if (spec instanceof StrategySpec.GridCodeSmoothing l) {
+            return new Layer(name, "grid-code-smoothing", l, added);
+        } else if (spec instanceof StrategySpec.FrequencyResponse l) {
+            return new Layer(name, "frequency-response", l, added);
+        } else if (spec instanceof StrategySpec.DemandLimiter l) {
+            return new Layer(name, "demand-limiter", l, added);
+        } else if (spec instanceof StrategySpec.Schedule l) {
+            return new Layer(name, "schedule", l, added);
+        } else if (spec instanceof StrategySpec.Mpc l) {
+            return new Layer(name, "mpc", l, added);
+        } else if (spec instanceof StrategySpec.Manual l) {
+            return new Layer(name, "manual", l, added);
+        }
+        throw new IllegalArgumentException("the live service has no type name for the layer " + spec);
     }
 
     /** The layers highest priority first, the battery's own limits before them, with the share of cycles each decided. */
-    List<Map<String, Object>> describe() {
+    List<EmsService.StackLayer> describe() {
         // read on an API thread while the cycle counts: the shares may be a cycle apart, never wrong
         Map<String, Double> share = stack.bindingShare();
-        List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("pcsRampKwPerS", pcsRampKwPerS);
-        out.add(entry(ControllerStack.PHYSICAL, "battery-limits", physical, false, share));
+        List<EmsService.StackLayer> out = new ArrayList<>();
+        out.add(new EmsService.StackLayer(ControllerStack.PHYSICAL, "battery-limits",
+                new EmsService.BatteryLimits(pcsRampKwPerS), share.getOrDefault(ControllerStack.PHYSICAL, 0.0), false));
         for (Layer l : layers) {
-            out.add(entry(l.name(), l.type(), l.settings(), l.addedByService(), share));
+            out.add(new EmsService.StackLayer(l.name(), l.type(), l.settings(), share.getOrDefault(l.name(), 0.0),
+                    l.addedByService()));
         }
         return out;
-    }
-
-    private static Map<String, Object> entry(String name, String type, Map<String, Object> settings, boolean added,
-                                             Map<String, Double> share) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("type", type);
-        m.put("settings", settings);
-        m.put("bindingShare", share.getOrDefault(name, 0.0));
-        if (added) {
-            m.put("addedByService", true);
-        }
-        return m;
     }
 
     /** A single controller as a stack layer: it states its request as a preference. */

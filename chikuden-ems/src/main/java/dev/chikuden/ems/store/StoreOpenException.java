@@ -7,7 +7,7 @@ import dev.chikuden.BadInputException;
  * unreachable or refuses the user. The message names the file or URL (never the password), the
  * cause and what to do; the command line prints it and exits with 2.
  */
-public final class StoreOpenException extends BadInputException {
+final class StoreOpenException extends BadInputException {
     StoreOpenException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -63,7 +63,7 @@ public final class DeviceSimulator implements AutoCloseable {
     }
 
     /** A served device, for people: its name, unit id and register layout. */
-    public record Unit(String name, int unitId, DeviceMap map) {
+    public record ServedDevice(String name, int unitId, DeviceMap map) {
     }
 
     /** One battery as the twin has it. */
@@ -249,12 +249,12 @@ public final class DeviceSimulator implements AutoCloseable {
     }
 
     /** The served devices: the batteries in the site's order, then the meter. */
-    public List<Unit> units() {
-        List<Unit> out = new ArrayList<>();
+    public List<ServedDevice> servedDevices() {
+        List<ServedDevice> out = new ArrayList<>();
         for (TwinBattery b : batteries) {
-            out.add(new Unit(b.name, b.unitId, b.map));
+            out.add(new ServedDevice(b.name, b.unitId, b.map));
         }
-        out.add(new Unit(meter.name, meter.unitId, meter.map));
+        out.add(new ServedDevice(meter.name, meter.unitId, meter.map));
         return out;
     }
 

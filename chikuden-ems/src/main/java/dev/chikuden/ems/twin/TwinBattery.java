@@ -2,7 +2,7 @@ package dev.chikuden.ems.twin;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.Quantity;
@@ -144,7 +144,8 @@ final class TwinBattery extends TwinDevice {
             image.set(maxDischarge, Math.max(0, battery.maxDischargeKw(tickS)));
         }
         if (state != null) {
-            UnitState s = alarmBits != 0 ? UnitState.FAULT : commandKw != 0 ? UnitState.RUNNING : UnitState.STANDBY;
+            BatteryUnitState s = alarmBits != 0 ? BatteryUnitState.FAULT
+                    : commandKw != 0 ? BatteryUnitState.RUNNING : BatteryUnitState.STANDBY;
             image.setRaw(state, Math.max(0, state.code(s)));
         }
         if (alarms != null) {

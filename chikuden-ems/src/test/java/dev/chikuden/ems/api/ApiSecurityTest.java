@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.control.ManualSetpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class ApiSecurityTest {
             assertThat(api.service.manualSetpoint()).isNull();
 
             api.service.setManualSetpoint(1000, ApiFixture.START_MS + 60_000);
-            Map<String, Object> held = api.service.manualSetpoint();
+            ManualSetpoint.Setpoint held = api.service.manualSetpoint();
             assertThat(send(api, "DELETE", null, null).status()).isEqualTo(401);
             assertThat(api.service.manualSetpoint()).isSameAs(held);
             ApiClient.Answer basic = api.client.send("POST", "/api/setpoint", SETPOINT, null);
@@ -76,8 +77,8 @@ class ApiSecurityTest {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             ApiClient.Answer a = send(api, "POST", "{\"kw\": -2500.5, \"expiresInSeconds\": 90}", ApiFixture.TOKEN);
             assertThat(a.status()).isEqualTo(200);
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", -2500.5)
-                    .containsEntry("expiresAtEpochMs", ApiFixture.START_MS + 90_000);
+            assertThat(api.service.manualSetpoint())
+                    .isEqualTo(new ManualSetpoint.Setpoint(-2500.5, ApiFixture.START_MS + 90_000));
             assertThat(a.json().get("manual").get("kw").asDouble()).isEqualTo(-2500.5);
             assertThat(a.json().get("manual").get("expiresAt").asText()).isEqualTo("2026-07-01T00:01:40Z");
             ApiClient.Answer cleared = send(api, "DELETE", null, ApiFixture.TOKEN);
@@ -121,7 +122,7 @@ class ApiSecurityTest {
             assertThat(api.service.manualSetpoint()).isNull();
             assertThat(send(api, "POST", "{\"kw\": 5000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
             assertThat(send(api, "POST", "{\"kw\": -3000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", -3000.0);
+            assertThat(api.service.manualSetpoint().kw()).isEqualTo(-3000.0);
         }
     }
 
@@ -229,10 +230,10 @@ class ApiSecurityTest {
             ApiClient.Answer a = send(api, "POST", SETPOINT, ApiFixture.TOKEN);
             assertThat(a.status()).isEqualTo(500);
             assertThat(a.json().get("error").asText()).contains("audit log").contains("undone");
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", 700.0)
-                    .containsEntry("expiresAtEpochMs", ApiFixture.START_MS + 5_000);
+            assertThat(api.service.manualSetpoint())
+                    .isEqualTo(new ManualSetpoint.Setpoint(700.0, ApiFixture.START_MS + 5_000));
             assertThat(send(api, "DELETE", null, ApiFixture.TOKEN).status()).isEqualTo(500);
-            assertThat(api.service.manualSetpoint()).containsEntry("kw", 700.0);
+            assertThat(api.service.manualSetpoint().kw()).isEqualTo(700.0);
         }
     }
 

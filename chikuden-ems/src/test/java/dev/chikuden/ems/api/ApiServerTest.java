@@ -81,8 +81,9 @@ class ApiServerTest {
         assertThat(m.get("latest").get("state").asText()).isEqualTo("running");
         assertThat(m.get("latest").get("gridKw").asDouble()).isEqualTo(90_000);
         assertThat(m.get("devices")).hasSize(2);
-        assertThat(m.get("devices").get(1).get("stale").asBoolean()).isTrue();
-        assertThat(m.get("devices").get(1).get("gridKw").isNull()).as("a NaN inside a map").isTrue();
+        assertThat(m.get("devices").get(1).get("fresh").asBoolean()).isFalse();
+        assertThat(m.get("devices").get(1).get("lastValues").get("gridKw").isNull()).as("a NaN inside a reading")
+                .isTrue();
     }
 
     @Test

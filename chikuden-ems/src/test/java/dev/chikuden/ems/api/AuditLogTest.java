@@ -2,7 +2,6 @@ package dev.chikuden.ems.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,9 @@ class AuditLogTest {
     private static AuditLog.Entry entry(int i) {
         return new AuditLog.Entry("2026-07-01T00:00:00Z", "accepted", 200, null,
                 new AuditLog.Who("127.0.0.1", "test", "0123abcd"),
-                new AuditLog.What("POST", "/api/setpoint", Map.of("i", i, "pad", "x".repeat(i % 397))), null,
-                Map.of("kw", i));
+                new AuditLog.What("POST", "/api/setpoint",
+                        ApiJson.mapper().valueToTree(Map.of("i", i, "pad", "x".repeat(i % 397)))), null,
+                new Views.Manual(i, 0, "1970-01-01T00:00:00Z"));
     }
 
     @Test
@@ -32,19 +32,19 @@ class AuditLogTest {
                 log.append(entry(i));
             }
             assertThat(Files.readAllLines(file)).hasSize(n);
-            List<JsonNode> tail = log.latest(400);
+            List<AuditLog.Entry> tail = log.latest(400);
             assertThat(tail).hasSize(400);
             for (int k = 0; k < tail.size(); k++) {
-                assertThat(tail.get(k).get("what").get("body").get("i").asInt()).isEqualTo(n - 1 - k);
+                assertThat(tail.get(k).what().body().get("i").asInt()).isEqualTo(n - 1 - k);
             }
-            List<JsonNode> all = log.latest(n + 10);
+            List<AuditLog.Entry> all = log.latest(n + 10);
             assertThat(all).hasSize(n);
-            assertThat(all.get(n - 1).get("what").get("body").get("i").asInt()).isZero();
+            assertThat(all.get(n - 1).what().body().get("i").asInt()).isZero();
         }
         try (AuditLog reopened = new AuditLog(file, ApiJson.mapper())) {
             reopened.append(entry(n));
             assertThat(Files.readAllLines(file)).as("appends, never truncates").hasSize(n + 1);
-            assertThat(reopened.latest(1).get(0).get("after").get("kw").asInt()).isEqualTo(n);
+            assertThat(reopened.latest(1).get(0).after().kw()).isEqualTo(n);
         }
     }
 
@@ -55,9 +55,9 @@ class AuditLogTest {
             log.append(entry(1));
             Files.write(file, "{\"time\":\"2026-07-01T00:00:0".getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.APPEND);
-            List<JsonNode> tail = log.latest(5);
+            List<AuditLog.Entry> tail = log.latest(5);
             assertThat(tail).hasSize(1);
-            assertThat(tail.get(0).get("what").get("body").get("i").asInt()).isEqualTo(1);
+            assertThat(tail.get(0).what().body().get("i").asInt()).isEqualTo(1);
         }
     }
 

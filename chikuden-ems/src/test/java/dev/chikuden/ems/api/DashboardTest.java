@@ -78,7 +78,7 @@ class DashboardTest {
                 browser.find("#spToken").sendKeys(ApiFixture.TOKEN);
                 browser.find("#spSet").click();
                 browser.awaitText("#spAnswer", t -> t.startsWith("Set:"), "the setpoint accepted");
-                assertThat(service.manualSetpoint()).containsEntry("kw", 1234.0);
+                assertThat(service.manualSetpoint().kw()).isEqualTo(1234.0);
                 browser.awaitText("#binding", "manual"::equals, "the manual layer to bind");
                 browser.awaitText("#batteryKw", "1,234 kW"::equals, "the battery to follow the setpoint");
                 browser.awaitText("#manual", t -> t.startsWith("1,234 kW"), "the held setpoint shown");

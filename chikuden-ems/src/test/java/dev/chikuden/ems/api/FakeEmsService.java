@@ -6,10 +6,14 @@ import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.runtime.CycleTiming;
 import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.store.TelemetryPoint;
+import dev.chikuden.control.ManualSetpoint;
+import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.device.BessReading;
+import dev.chikuden.ems.device.MeterReading;
+import dev.chikuden.ems.modbus.BatteryUnitState;
+import dev.chikuden.site.StrategySpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -23,7 +27,7 @@ final class FakeEmsService implements EmsService {
     private final long startEpochMs;
     private volatile EmsState state = EmsState.STARTING;
     private volatile CycleSnapshot latest;
-    private volatile Map<String, Object> manual;
+    private volatile ManualSetpoint.Setpoint manual;
     private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
     private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<CycleSnapshot> history = new ArrayList<>();
@@ -47,9 +51,9 @@ final class FakeEmsService implements EmsService {
         if (state == EmsState.STARTING) {
             state = EmsState.RUNNING;
         }
-        Map<String, Object> m = manual;
+        ManualSetpoint.Setpoint m = manual;
         boolean safe = state == EmsState.SAFE;
-        double battery = safe ? 0 : m != null ? ((Number) m.get("kw")).doubleValue() : batteryKw;
+        double battery = safe ? 0 : m != null ? m.kw() : batteryKw;
         soc = Math.max(0, Math.min(1, soc - battery * periodMs / 3_600_000.0 / 10_000));
         int active = (int) alarms.stream().filter(Alarm::active).count();
         CycleSnapshot s = new CycleSnapshot(cycle, epochMs, state, gridKw, gridKw + battery, 60.0, battery, battery,
@@ -110,51 +114,32 @@ final class FakeEmsService implements EmsService {
     }
 
     @Override
-    public List<Map<String, Object>> stack() {
-        Map<String, Object> safety = new LinkedHashMap<>();
-        safety.put("name", "soc-limits");
-        safety.put("type", "BackupReserve");
-        safety.put("settings", Map.of("reserveSoc", 0.1));
-        safety.put("bindingShare", 0.02);
-        Map<String, Object> peak = new LinkedHashMap<>();
-        peak.put("name", "peak-shaving");
-        peak.put("type", "DemandLimiter");
-        peak.put("settings", Map.of("limitKw", 120_000));
-        peak.put("bindingShare", 0.98);
-        return List.of(safety, peak);
+    public List<StackLayer> stack() {
+        return List.of(new StackLayer("soc-limits", "backup-reserve", new StrategySpec.BackupReserve(1000, 2), 0.02,
+                        false),
+                new StackLayer("peak-shaving", "demand-limiter", new StrategySpec.DemandLimiter(120_000, 0.6,
+                        Double.POSITIVE_INFINITY), 0.98, false));
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("cycleMs", periodMs);
-        c.put("http", Map.of("bind", "127.0.0.1", "tokenOrigin", "test"));
-        return c;
+    public EmsConfig config() {
+        return new EmsConfig(periodMs, 1, 0, 5 * periodMs, null, new EmsConfig.Http("127.0.0.1", 0, "fake-token",
+                "test"), null, null, null);
     }
 
     @Override
-    public List<Map<String, Object>> devices() {
-        Map<String, Object> bess = new LinkedHashMap<>();
-        bess.put("name", "bess-1");
-        bess.put("kind", "bess");
-        bess.put("address", "127.0.0.1:1502 unit 1");
-        bess.put("stale", false);
-        bess.put("soc", soc);
-        Map<String, Object> meter = new LinkedHashMap<>();
-        meter.put("name", "meter");
-        meter.put("kind", "meter");
-        meter.put("address", "127.0.0.1:1502 unit 100");
-        meter.put("stale", true);
-        meter.put("gridKw", Double.NaN);
-        return List.of(bess, meter);
+    public List<DeviceStatus> devices() {
+        BessReading bess = new BessReading(0, soc, 0.1, 0.9, 10_000, 1, 5000, 3000, 0, BatteryUnitState.RUNNING, 0,
+                startEpochMs);
+        MeterReading meter = new MeterReading(Double.NaN, Double.NaN, 0, 0, startEpochMs);
+        return List.of(new DeviceStatus("bess-1", "bess", "127.0.0.1:1502 unit 1", true, 0L, 0, null, bess),
+                new DeviceStatus("meter", "meter", "127.0.0.1:1502 unit 100", false, 1000L, 1,
+                        "no answer within 500 ms", meter));
     }
 
     @Override
     public void setManualSetpoint(double kw, long expiresAtEpochMs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kw", kw);
-        m.put("expiresAtEpochMs", expiresAtEpochMs);
-        manual = m;
+        manual = new ManualSetpoint.Setpoint(kw, expiresAtEpochMs);
     }
 
     @Override
@@ -163,8 +148,13 @@ final class FakeEmsService implements EmsService {
     }
 
     @Override
-    public Map<String, Object> manualSetpoint() {
+    public ManualSetpoint.Setpoint manualSetpoint() {
         return manual;
+    }
+
+    @Override
+    public TelemetryStatus telemetryStatus() {
+        return new TelemetryStatus(cycle, 0);
     }
 
     @Override

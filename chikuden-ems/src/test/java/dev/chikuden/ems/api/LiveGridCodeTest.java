@@ -7,8 +7,6 @@ import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.gridcode.RuleVerdict;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Live grid-code metrics against figures worked out by hand from the series fed in. */
@@ -24,19 +22,16 @@ class LiveGridCodeTest {
                 0, 0));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> window(int index) {
-        return ((List<Map<String, Object>>) live.view().get("windows")).get(index);
+    private LiveGridCode.Window window(int index) {
+        return live.view().windows().get(index);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> demand() {
-        return (Map<String, Object>) live.view().get("demand");
+    private LiveGridCode.Demand demand() {
+        return live.view().demand();
     }
 
-    @SuppressWarnings("unchecked")
-    private static RuleVerdict verdict(Map<String, Object> window, String rule) {
-        return ((List<RuleVerdict>) window.get("verdicts")).stream().filter(v -> v.rule().equals(rule)).findFirst()
+    private static RuleVerdict verdict(LiveGridCode.Window window, String rule) {
+        return window.metrics().verdicts().stream().filter(v -> v.rule().equals(rule)).findFirst()
                 .orElseThrow();
     }
 
@@ -50,13 +45,13 @@ class LiveGridCodeTest {
             }
             feed(i + 1, SLOT + i * 1000L, kw);
         }
-        Map<String, Object> five = window(1);
-        assertThat(five.get("samples")).isEqualTo(300);
-        assertThat((double) five.get("maxRampUpKwPerS")).isCloseTo(2_000, within(1e-9));
-        assertThat((double) five.get("maxRampDownKwPerS")).isCloseTo(0, within(1e-9));
-        assertThat((double) five.get("maxRampKwPerMin")).as("the whole 60 MW rise within a minute")
+        LiveGridCode.Window five = window(1);
+        assertThat(five.samples()).isEqualTo(300);
+        assertThat(five.metrics().maxRampUpKwPerS()).isCloseTo(2_000, within(1e-9));
+        assertThat(five.metrics().maxRampDownKwPerS()).isCloseTo(0, within(1e-9));
+        assertThat(five.metrics().maxRampKwPerMin()).as("the whole 60 MW rise within a minute")
                 .isCloseTo(60_000, within(1e-6));
-        assertThat((double) five.get("peakKw")).isEqualTo(160_000);
+        assertThat(five.metrics().peakKw()).isEqualTo(160_000);
         RuleVerdict perS = verdict(five, "maxRampUpMwPerS");
         assertThat(perS.value()).isCloseTo(2.0, within(1e-12));
         assertThat(perS.limit()).isEqualTo(10.0);
@@ -64,13 +59,13 @@ class LiveGridCodeTest {
         RuleVerdict perMin = verdict(five, "maxRampMwPerMin");
         assertThat(perMin.value()).isCloseTo(60.0, within(1e-9));
         assertThat(perMin.pass()).as("60 MW in a minute against 30 MW/min").isFalse();
-        assertThat(((List<?>) five.get("verdicts")).stream().map(v -> ((RuleVerdict) v).rule()))
+        assertThat(five.metrics().verdicts().stream().map(RuleVerdict::rule))
                 .doesNotContain("maxDemand30minMw");
 
-        Map<String, Object> one = window(0);
-        assertThat(one.get("samples")).as("the last 60 s only").isEqualTo(60);
-        assertThat((double) one.get("maxRampUpKwPerS")).as("flat in the last minute").isZero();
-        assertThat((double) one.get("maxRampKwPerMin")).as("a minute of samples holds no 1-min change").isNaN();
+        LiveGridCode.Window one = window(0);
+        assertThat(one.samples()).as("the last 60 s only").isEqualTo(60);
+        assertThat(one.metrics().maxRampUpKwPerS()).as("flat in the last minute").isZero();
+        assertThat(one.metrics().maxRampKwPerMin()).as("a minute of samples holds no 1-min change").isNaN();
         assertThat(verdict(one, "maxRampMwPerMin").note()).startsWith("not judged");
     }
 
@@ -79,9 +74,9 @@ class LiveGridCodeTest {
         for (int i = 0; i < 120; i++) {
             feed(i + 1, SLOT + i * 1000L, i == 100 ? Double.NaN : 50_000);
         }
-        Map<String, Object> five = window(1);
-        assertThat(five.get("samples")).as("after the NaN at sample 100").isEqualTo(19);
-        assertThat((List<String>) notes(five)).anyMatch(n -> n.contains("101 older cycles") && n.contains("broken"));
+        LiveGridCode.Window five = window(1);
+        assertThat(five.samples()).as("after the NaN at sample 100").isEqualTo(19);
+        assertThat(five.notes()).anyMatch(n -> n.contains("101 older cycles") && n.contains("broken"));
     }
 
     @Test
@@ -90,12 +85,7 @@ class LiveGridCodeTest {
             long cycle = i < 40 ? i + 1 : i + 2; // cycle 41 never arrives
             feed(cycle, SLOT + (cycle - 1) * 1000L, 70_000);
         }
-        assertThat(window(0).get("samples")).isEqualTo(10);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> notes(Map<String, Object> window) {
-        return (List<String>) window.get("notes");
+        assertThat(window(0).samples()).isEqualTo(10);
     }
 
     @Test
@@ -104,20 +94,20 @@ class LiveGridCodeTest {
         for (int k = 0; k < 600; k++) {
             feed(k + 1, SLOT + k * 1000L, k < 300 ? 100_000 : 200_000);
         }
-        Map<String, Object> d = demand();
+        LiveGridCode.Demand d = demand();
         // integrated up to the last cycle's start: 300 s at 100 MW and 299 s at 200 MW
         double kws = 300 * 100_000.0 + 299 * 200_000.0;
-        assertThat((double) d.get("importKwh")).isCloseTo(kws / 3600, within(1e-6));
-        assertThat((double) d.get("elapsedS")).isEqualTo(599.0);
-        assertThat((double) d.get("averageKw")).isCloseTo(kws / 599, within(1e-6));
+        assertThat(d.slot().importKwh()).isCloseTo(kws / 3600, within(1e-6));
+        assertThat(d.slot().elapsedS()).isEqualTo(599.0);
+        assertThat(d.slot().averageKw()).isCloseTo(kws / 599, within(1e-6));
         double projected = (kws + 200_000.0 * (1800 - 599)) / 1800;
-        assertThat((double) d.get("projectedKw")).isCloseTo(projected, within(1e-6));
-        assertThat((double) d.get("projectedMarginKw")).isCloseTo(150_000 - projected, within(1e-6));
-        assertThat(d.get("slotStart")).isEqualTo("2026-07-01T00:00:00Z");
-        assertThat(d.get("slotEnd")).isEqualTo("2026-07-01T00:30:00Z");
-        assertThat((double) d.get("unobservedS")).isZero();
-        assertThat(d).doesNotContainKey("note");
-        assertThat((double) d.get("peakClosedSlotKw")).as("no slot has closed").isNaN();
+        assertThat(d.slot().projectedKw()).isCloseTo(projected, within(1e-6));
+        assertThat(d.slot().projectedMarginKw()).isCloseTo(150_000 - projected, within(1e-6));
+        assertThat(d.slot().slotStart()).isEqualTo("2026-07-01T00:00:00Z");
+        assertThat(d.slot().slotEnd()).isEqualTo("2026-07-01T00:30:00Z");
+        assertThat(d.slot().unobservedS()).isZero();
+        assertThat(d.note()).isNull();
+        assertThat(d.slot().peakClosedSlotKw()).as("no slot has closed").isNaN();
     }
 
     @Test
@@ -125,14 +115,14 @@ class LiveGridCodeTest {
         for (int k = 0; k < 11; k++) {
             feed(k + 1, SLOT + k * 1000L, k == 4 ? Double.NaN : 36_000);
         }
-        Map<String, Object> d = demand();
-        assertThat((double) d.get("unobservedS")).isEqualTo(1.0);
-        assertThat((double) d.get("observedS")).isEqualTo(9.0);
-        assertThat((double) d.get("importKwh")).isCloseTo(9 * 36_000 / 3600.0, within(1e-9));
-        assertThat((double) d.get("averageKw")).isCloseTo(36_000, within(1e-9));
-        assertThat((double) d.get("projectedKw")).as("a steady import projects to itself").isCloseTo(36_000,
+        LiveGridCode.Demand d = demand();
+        assertThat(d.slot().unobservedS()).isEqualTo(1.0);
+        assertThat(d.slot().observedS()).isEqualTo(9.0);
+        assertThat(d.slot().importKwh()).isCloseTo(9 * 36_000 / 3600.0, within(1e-9));
+        assertThat(d.slot().averageKw()).isCloseTo(36_000, within(1e-9));
+        assertThat(d.slot().projectedKw()).as("a steady import projects to itself").isCloseTo(36_000,
                 within(1e-9));
-        assertThat((String) d.get("note")).contains("1 s of this slot were not observed");
+        assertThat(d.note()).contains("1 s of this slot were not observed");
     }
 
     @Test
@@ -141,13 +131,13 @@ class LiveGridCodeTest {
         for (int k = 0; k < 61; k++) {
             feed(k + 1, start + k * 1000L, k < 30 ? 40_000 : 70_000);
         }
-        Map<String, Object> d = demand();
+        LiveGridCode.Demand d = demand();
         double seenKws = 30 * 40_000.0 + 30 * 70_000.0;
-        assertThat((double) d.get("observedS")).isEqualTo(60.0);
-        assertThat((double) d.get("unobservedS")).isEqualTo(600.0);
-        assertThat((double) d.get("averageKw")).isCloseTo(seenKws / 60, within(1e-9));
+        assertThat(d.slot().observedS()).isEqualTo(60.0);
+        assertThat(d.slot().unobservedS()).isEqualTo(600.0);
+        assertThat(d.slot().averageKw()).isCloseTo(seenKws / 60, within(1e-9));
         double projected = (seenKws + seenKws / 60 * 600 + 70_000.0 * (1800 - 660)) / 1800;
-        assertThat((double) d.get("projectedKw")).isCloseTo(projected, within(1e-6));
+        assertThat(d.slot().projectedKw()).isCloseTo(projected, within(1e-6));
     }
 
     @Test
@@ -156,18 +146,18 @@ class LiveGridCodeTest {
         for (int k = 0; k < 20; k++) {
             feed(k + 1, start + k * 1000L, k < 10 ? 90_000 : 30_000);
         }
-        Map<String, Object> d = demand();
-        assertThat(d.get("slotStart")).isEqualTo("2026-07-01T00:30:00Z");
+        LiveGridCode.Demand d = demand();
+        assertThat(d.slot().slotStart()).isEqualTo("2026-07-01T00:30:00Z");
         // the closed slot saw only its last ten seconds, all at 90 MW: its demand over the time covered
-        assertThat((double) d.get("peakClosedSlotKw")).isCloseTo(90_000, within(1e-6));
-        assertThat((double) d.get("importKwh")).isCloseTo(9 * 30_000 / 3600.0, within(1e-9));
+        assertThat(d.slot().peakClosedSlotKw()).isCloseTo(90_000, within(1e-6));
+        assertThat(d.slot().importKwh()).isCloseTo(9 * 30_000 / 3600.0, within(1e-9));
     }
 
     @Test
     void beforeAnyCycleThereIsNothingToMeasure() {
-        assertThat(window(0).get("samples")).isEqualTo(0);
-        assertThat(demand().get("note")).isEqualTo("no cycle integrated yet");
-        assertThat(demand().get("contractKw")).isEqualTo(150_000.0);
+        assertThat(window(0).samples()).isEqualTo(0);
+        assertThat(demand().note()).isEqualTo("no cycle integrated yet");
+        assertThat(demand().contractKw()).isEqualTo(150_000.0);
     }
 
     @Test
@@ -178,8 +168,7 @@ class LiveGridCodeTest {
             fast.accept(new CycleSnapshot(i + 1, SLOT + i * 100L, EmsState.RUNNING,
                     100_000 + 5_000 * Math.sin(2 * Math.PI * i / 10.0), 0, 60, 0, 0, 0.5, "peak", 1, 0, 0, 0));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> five = ((List<Map<String, Object>>) fast.view().get("windows")).get(1);
+        LiveGridCode.Window five = fast.view().windows().get(1);
         RuleVerdict band = verdict(five, "bandEnergyShare");
         assertThat(band.value()).isGreaterThan(0.9);
         assertThat(band.pass()).as("all the oscillation is in the band, 3.5 MW RMS above the 1 MW floor").isFalse();

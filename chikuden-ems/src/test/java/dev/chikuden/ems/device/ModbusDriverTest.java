@@ -1,6 +1,6 @@
 package dev.chikuden.ems.device;
 
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -92,7 +92,7 @@ class ModbusDriverTest {
             assertThat(r.maxDischargeKw()).isCloseTo(b.maxDischargeKw(), within(0.005));
             assertThat(r.powerKw()).isEqualTo(0.0);
             assertThat(r.setpointKw()).isEqualTo(0.0);
-            assertThat(r.state()).isEqualTo(UnitState.STANDBY);
+            assertThat(r.state()).isEqualTo(BatteryUnitState.STANDBY);
             assertThat(r.alarmBits()).isZero();
         }
         // bess-2 starts at its SOC max: it reports no charge headroom, its full discharge rating
@@ -126,7 +126,7 @@ class ModbusDriverTest {
         BessReading r2 = get(c.batteries().get(1).read());
         assertThat(r1.setpointKw()).isEqualTo(-200.0);
         assertThat(r1.powerKw()).isEqualTo(-200.0);
-        assertThat(r1.state()).isEqualTo(UnitState.RUNNING);
+        assertThat(r1.state()).isEqualTo(BatteryUnitState.RUNNING);
         assertThat(r2.powerKw()).isEqualTo(100.0);
         DeviceSimulator.Snapshot s = sim.snapshot();
         // 8 s at 200 kW in through 95 %, and 100 kW out through 95 %
@@ -174,7 +174,7 @@ class ModbusDriverTest {
         BessReading reverted = get(unit.read());
         assertThat(reverted.setpointKw()).isZero();
         assertThat(reverted.powerKw()).isZero();
-        assertThat(reverted.state()).isEqualTo(UnitState.STANDBY);
+        assertThat(reverted.state()).isEqualTo(BatteryUnitState.STANDBY);
         assertThat(sim.snapshot().batteries().get(0).commandKw()).isZero();
     }
 
@@ -277,7 +277,7 @@ class ModbusDriverTest {
         assertThat(r.socMin()).isCloseTo(0.1, within(1e-9));
         assertThat(r.capacityKwh()).isCloseTo(1000, within(1e-9));
         assertThat(r.maxChargeKw()).isCloseTo(s.batteries().get(0).maxChargeKw(), within(1e-3)); // float32
-        assertThat(r.state()).isEqualTo(UnitState.RUNNING);
+        assertThat(r.state()).isEqualTo(BatteryUnitState.RUNNING);
         MeterReading m = get(c.meter().read());
         assertThat(m.gridKw()).isCloseTo(s.gridKw(), within(1e-3));
         assertThat(m.frequencyHz()).isEqualTo(60.0);

@@ -75,7 +75,7 @@ class RegisterMapReaderTest {
         RegisterMap map = RegisterMap.load(vendorMap().toString());
         assertThat(map.name()).isEqualTo("vendor");
         assertThat(map.bess().point(Role.SETPOINT).address()).isEqualTo(100);
-        assertThat(map.bess().point(Role.STATE).states()).containsEntry(2L, dev.chikuden.ems.modbus.UnitState.RUNNING);
+        assertThat(map.bess().point(Role.STATE).states()).containsEntry(2L, BatteryUnitState.RUNNING);
         assertThat(map.meter().point(Role.POWER).type()).isEqualTo(PointType.FLOAT32);
     }
 

@@ -5,11 +5,11 @@ import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;
-import java.util.Map;
+import dev.chikuden.ems.device.MeterReading;
 import org.junit.jupiter.api.Test;
 
 /** Silent devices, refused writes and unit faults: the safe state, its alarms and the way back. */
@@ -194,14 +194,14 @@ class FailSafeTest {
             assertThat(missed.staleDevices()).isEqualTo(1);
             assertThat(missed.binding()).isEqualTo("hold");
             assertThat(rig.unit(0).writeCount()).isEqualTo(writes); // nothing decided on old values
-            Map<String, Object> meter = rig.runtime.devices().get(0);
-            assertThat(meter).containsEntry("name", "meter").containsEntry("kind", "meter")
-                    .containsEntry("fresh", false).containsEntry("consecutiveMisses", 1)
-                    .containsEntry("lastGoodAgeMs", 1000L);
-            assertThat((String) meter.get("problem")).contains("TimeoutException");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> last = (Map<String, Object>) meter.get("lastValues");
-            assertThat((double) last.get("gridKw")).isCloseTo(1100, offset(1e-9));
+            EmsService.DeviceStatus meter = rig.runtime.devices().get(0);
+            assertThat(meter.name()).isEqualTo("meter");
+            assertThat(meter.kind()).isEqualTo("meter");
+            assertThat(meter.fresh()).isFalse();
+            assertThat(meter.consecutiveMisses()).isEqualTo(1);
+            assertThat(meter.lastGoodAgeMs()).isEqualTo(1000L);
+            assertThat(meter.problem()).contains("TimeoutException");
+            assertThat(((MeterReading) meter.lastValues()).gridKw()).isCloseTo(1100, offset(1e-9));
 
             rig.site.meter.silent = false;
             rig.unit(1).reads = FakeBess.Reads.SILENT;
@@ -210,7 +210,8 @@ class FailSafeTest {
             assertThat(unitMissed.batteryKw()).isNaN();
             assertThat(unitMissed.soc()).isNaN();
             assertThat(unitMissed.loadKw()).isNaN();
-            assertThat(rig.runtime.devices().get(2)).containsEntry("fresh", false).containsEntry("consecutiveMisses", 1);
+            assertThat(rig.runtime.devices().get(2).fresh()).isFalse();
+            assertThat(rig.runtime.devices().get(2).consecutiveMisses()).isEqualTo(1);
         }
     }
 
@@ -234,7 +235,7 @@ class FailSafeTest {
         try (Rig rig = rig(1, 0)) {
             rig.step();
             rig.unit(0).alarmBits = 0x14;
-            rig.unit(1).state = UnitState.FAULT;
+            rig.unit(1).state = BatteryUnitState.FAULT;
             CycleSnapshot s = rig.step();
             assertThat(s.state()).isEqualTo(EmsState.RUNNING);
             assertThat(rig.unit(1).lastWrittenKw()).isZero();
@@ -244,7 +245,7 @@ class FailSafeTest {
                     org.assertj.core.api.Assertions.tuple("device-alarm", "bess-2"));
             assertThat(rig.runtime.alarms(false)).anySatisfy(a -> assertThat(a.message()).contains("0x14"));
             rig.unit(0).alarmBits = 0;
-            rig.unit(1).state = UnitState.RUNNING;
+            rig.unit(1).state = BatteryUnitState.RUNNING;
             assertThat(rig.step().activeAlarms()).isZero();
             assertThat(rig.unit(1).lastWrittenKw()).isCloseTo(50, offset(1e-9));
         }

@@ -4,7 +4,7 @@ import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ final class FakeBess implements BessDevice {
 
     volatile Reads reads = Reads.ANSWER;
     volatile boolean refuseWrites;
-    volatile UnitState state = UnitState.RUNNING;
+    volatile BatteryUnitState state = BatteryUnitState.RUNNING;
     volatile int alarmBits;
     volatile double derate = 1;
     volatile boolean lies;
@@ -62,7 +62,7 @@ final class FakeBess implements BessDevice {
 
     /** Delivers the setpoint for {@code dtS} (0 when faulted); returns the power delivered. */
     synchronized double advance(double dtS) {
-        powerKw = battery.apply(state == UnitState.FAULT ? 0 : setpointKw, dtS);
+        powerKw = battery.apply(state == BatteryUnitState.FAULT ? 0 : setpointKw, dtS);
         return powerKw;
     }
 

@@ -79,7 +79,7 @@ class FollowsTheStackTest {
                 }
             }
             assertThat(bound).as("layers other than the limits decided some cycles").isPositive();
-            assertThat(rig.runtime.stack()).extracting(l -> l.get("name")).contains("demand-limiter",
+            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name).contains("demand-limiter",
                     "grid-code-smoothing");
         }
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;
-import java.util.Map;
+import dev.chikuden.control.ManualSetpoint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +20,16 @@ class ManualOverrideTest {
     @Test
     void onASiteWithoutAManualLayerTheOverrideGoesOnTopAndExpires() {
         try (Rig rig = FailSafeTest.rig(1, 0)) { // peak shaving would discharge 200 kW
-            List<Map<String, Object>> stack = rig.runtime.stack();
-            assertThat(stack).extracting(l -> l.get("name")).containsExactly("battery-limits", "manual", "peak-shaving");
-            assertThat(stack.get(1)).containsEntry("type", "manual").containsEntry("addedByService", true);
-            assertThat(stack.get(2)).containsEntry("type", "peak-shaving")
-                    .containsEntry("settings", Map.of("dischargeAboveKw", 900.0, "chargeBelowKw", 700.0));
+            List<EmsService.StackLayer> stack = rig.runtime.stack();
+            assertThat(stack).extracting(EmsService.StackLayer::name)
+                    .containsExactly("battery-limits", "manual", "peak-shaving");
+            assertThat(stack.get(1).type()).isEqualTo("manual");
+            assertThat(stack.get(1).addedByService()).isTrue();
+            assertThat(stack.get(2).type()).isEqualTo("peak-shaving");
+            assertThat(stack.get(2).settings()).isEqualTo(new StrategySpec.PeakShaving(900, 700));
 
             rig.runtime.setManualSetpoint(-120, Rig.T0 + 3000);
-            assertThat(rig.runtime.manualSetpoint()).isEqualTo(Map.of("kw", -120.0, "expiresAtEpochMs", Rig.T0 + 3000));
+            assertThat(rig.runtime.manualSetpoint()).isEqualTo(new ManualSetpoint.Setpoint(-120, Rig.T0 + 3000));
             for (CycleSnapshot s : rig.steps(3)) {
                 assertThat(s.setpointKw()).isCloseTo(-120, offset(1e-9));
                 assertThat(s.binding()).isEqualTo("manual");
@@ -72,9 +74,9 @@ class ManualOverrideTest {
                 new StrategySpec.DemandLimiter(2000, 0.5, 100)));
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.5));
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
-            assertThat(rig.runtime.stack()).extracting(l -> l.get("name"))
+            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name)
                     .containsExactly("battery-limits", "backup-reserve", "manual", "demand-limiter");
-            assertThat(rig.runtime.stack()).noneMatch(l -> l.containsKey("addedByService"));
+            assertThat(rig.runtime.stack()).noneMatch(EmsService.StackLayer::addedByService);
             rig.runtime.setManualSetpoint(500, Rig.T0 + 60_000);
             CycleSnapshot s = rig.step();
             // stored 500 kWh, level 100 + 421.05 kWh: the reserve allows no discharge at all
@@ -97,9 +99,9 @@ class ManualOverrideTest {
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.35));
         double levelKwh = 100 + 200 / 0.95;
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
-            assertThat(rig.runtime.stack()).extracting(l -> l.get("name"))
+            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name)
                     .containsExactly("battery-limits", "backup-reserve", "manual", "demand-limiter");
-            assertThat(rig.runtime.stack().get(2)).containsEntry("addedByService", true);
+            assertThat(rig.runtime.stack().get(2).addedByService()).isTrue();
             rig.runtime.setManualSetpoint(500, Rig.T0 + 3_600_000);
             List<CycleSnapshot> s = rig.steps(600); // 39.5 kWh above the level: spent within 5 min at 500 kW
             assertThat(s.get(0).setpointKw()).isCloseTo(500, offset(1e-9));

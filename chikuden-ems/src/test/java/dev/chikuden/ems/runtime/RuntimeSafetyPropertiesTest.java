@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class RuntimeSafetyPropertiesTest {
                 u.refuseWrites = !u.refuseWrites;
             }
             if (r.nextInt(25) == 0) {
-                u.state = u.state == UnitState.FAULT ? UnitState.RUNNING : UnitState.FAULT;
+                u.state = u.state == BatteryUnitState.FAULT ? BatteryUnitState.RUNNING : BatteryUnitState.FAULT;
             }
             if (r.nextInt(25) == 0) {
                 u.alarmBits = r.nextBoolean() ? 0 : 1 << r.nextInt(16);
@@ -137,7 +137,7 @@ class RuntimeSafetyPropertiesTest {
                 if (seen.soc() >= seen.socMax()) {
                     assertThat(w.kw()).as("%s: no charge at its SOC ceiling", u.name()).isGreaterThanOrEqualTo(0);
                 }
-                if (seen.state() == UnitState.FAULT) {
+                if (seen.state() == BatteryUnitState.FAULT) {
                     assertThat(w.kw()).as("%s: nothing for a faulted unit", u.name()).isZero();
                 }
             }

@@ -12,7 +12,7 @@ import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.DeviceConnections;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.site.SiteConfig;
@@ -136,7 +136,7 @@ class DeviceSimulatorTest {
             clock.advance(1_000);
             sim.catchUp();
             BessReading r = unit.read().get(10, TimeUnit.SECONDS);
-            assertThat(r.state()).isEqualTo(UnitState.FAULT);
+            assertThat(r.state()).isEqualTo(BatteryUnitState.FAULT);
             assertThat(r.alarmBits()).isEqualTo(0b101);
             assertThat(r.powerKw()).isZero();
 

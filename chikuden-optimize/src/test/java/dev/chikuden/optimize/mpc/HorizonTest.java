@@ -82,10 +82,19 @@ class HorizonTest {
         Horizon h = new Horizon(study(ContractMode.RATCHET), 48);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand().contractKw()).isEqualTo(700);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600}).demand().contractKw()).isEqualTo(500);
-        // an optimised contract is the agreed one the bill charges: the MPC cannot re-sign it
-        DemandCharge optimised = new Horizon(study(ContractMode.OPTIMISED), 48).at(0, Forecaster.perfect(), 250,
-                new double[2]).demand();
-        assertThat(optimised.mode()).isEqualTo(ContractMode.FIXED);
+    }
+
+    /**
+     * grid.contract: auto signs one contract for the study at its largest peak: in month 1 a kW above
+     * the 700 kW reached in month 0 costs both months' basic charge, 10 + 20.
+     */
+    @Test
+    void anAutoContractPricesAKwAboveTheLargestPeakSoFarAtEveryMonthsBasicCharge() {
+        DemandCharge auto = new Horizon(study(ContractMode.OPTIMISED), 48).at(60, Forecaster.perfect(), 250,
+                new double[] {700, 600}).demand();
+        assertThat(auto.mode()).isEqualTo(ContractMode.OPTIMISED);
+        assertThat(auto.basicYenPerKwMonth()).containsExactly(30, 0);
+        assertThat(auto.peakFloorKw()).containsExactly(700, 700);
     }
 
     @Test

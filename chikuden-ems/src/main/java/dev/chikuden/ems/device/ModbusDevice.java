@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** What a battery unit and a grid meter over Modbus TCP share: a name, the link to its unit id, closing. */
-abstract class ModbusUnit {
+/** What a battery unit and a grid meter over Modbus TCP share: a name, its registers at its unit id, closing. */
+abstract class ModbusDevice {
     private final String name;
     private final Runnable onClose;
-    final UnitLink link;
+    final DeviceRegisters registers;
 
     /** @param read the points one reading takes; those the map lacks (null) are left out */
-    ModbusUnit(String name, ModbusConnection connection, int unitId, DeviceMap map, List<Point> read,
+    ModbusDevice(String name, ModbusConnection connection, int unitId, DeviceMap map, List<Point> read,
                Runnable onClose) {
         this.name = name;
         this.onClose = onClose;
@@ -24,7 +24,7 @@ abstract class ModbusUnit {
                 present.add(p);
             }
         }
-        this.link = new UnitLink(connection, unitId, map, present);
+        this.registers = new DeviceRegisters(connection, unitId, map, present);
     }
 
     public String name() {
@@ -32,12 +32,12 @@ abstract class ModbusUnit {
     }
 
     public String address() {
-        return link.address();
+        return registers.address();
     }
 
     /** Connects and reads what is read once per connection. */
     CompletableFuture<Void> prepare() {
-        return link.statics().thenAccept(image -> { });
+        return registers.statics().thenAccept(image -> { });
     }
 
     public void close() {

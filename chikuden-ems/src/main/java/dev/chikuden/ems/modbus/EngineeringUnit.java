@@ -8,7 +8,7 @@ import java.util.List;
  * The engineering unit of a point's scaled value, and its factor to Chikuden's unit of the same
  * quantity (kW, kWh, fraction, Hz, s). SunSpec's spellings ({@code Pct}, {@code Secs}) are accepted.
  */
-public enum Unit {
+public enum EngineeringUnit {
     W(Quantity.POWER, 1e-3, "W"),
     KW(Quantity.POWER, 1, "kW"),
     MW(Quantity.POWER, 1e3, "MW"),
@@ -27,7 +27,7 @@ public enum Unit {
     private final double factor;
     private final String[] names;
 
-    Unit(Quantity quantity, double factor, String... names) {
+    EngineeringUnit(Quantity quantity, double factor, String... names) {
         this.quantity = quantity;
         this.factor = factor;
         this.names = names;
@@ -52,8 +52,8 @@ public enum Unit {
     }
 
     /** The unit a map file names (case-sensitive, as W and MW differ only by case), or null. */
-    public static Unit named(String name) {
-        for (Unit u : values()) {
+    public static EngineeringUnit named(String name) {
+        for (EngineeringUnit u : values()) {
             for (String n : u.names) {
                 if (n.equals(name)) {
                     return u;
@@ -65,13 +65,13 @@ public enum Unit {
 
     /** Every unit, as a map file may write it. */
     public static List<String> symbols() {
-        return Arrays.stream(values()).map(Unit::symbol).toList();
+        return Arrays.stream(values()).map(EngineeringUnit::symbol).toList();
     }
 
     /** The units of {@code quantity}, as a map file may write them. */
     public static List<String> symbolsFor(Quantity quantity) {
         List<String> out = new ArrayList<>();
-        for (Unit u : values()) {
+        for (EngineeringUnit u : values()) {
             if (u.quantity == quantity) {
                 out.add(u.symbol());
             }

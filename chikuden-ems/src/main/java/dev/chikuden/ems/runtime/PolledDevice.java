@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.ems.device.DeviceReading;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,13 +8,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One device as the cycle sees it: the read in flight this cycle, whether it answered, how many
+ * One device as the cycle polls it: the read in flight this cycle, whether it answered, how many
  * cycles in a row it did not, and (for the API) the last good reading with its time. A reading that
  * did not arrive is missing for this cycle, never replaced by the last good one.
  *
  * @param <R> the device's reading
  */
-final class DeviceLink<R> {
+final class PolledDevice<R extends DeviceReading> {
     final String name;
     final String kind;
     final String address;
@@ -32,12 +33,12 @@ final class DeviceLink<R> {
     /** Alarm ids in the {@link AlarmLog}, -1 while none is active (cycle thread only). */
     long silentAlarm = -1;
     long writeAlarm = -1;
-    long unitAlarm = -1;
+    long deviceAlarm = -1;
 
     /**
      * @param check what is wrong with a reading that arrived (a non-finite power...), null when it can be used
      */
-    DeviceLink(String name, String kind, String address, Supplier<CompletableFuture<R>> reader,
+    PolledDevice(String name, String kind, String address, Supplier<CompletableFuture<R>> reader,
                Function<R, String> check) {
         this.name = name;
         this.kind = kind;

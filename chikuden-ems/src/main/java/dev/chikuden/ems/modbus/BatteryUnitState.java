@@ -1,6 +1,6 @@
 package dev.chikuden.ems.modbus;
 
 /** The operating state a battery unit reports (SunSpec-style). */
-public enum UnitState {
+public enum BatteryUnitState {
     OFF, STANDBY, RUNNING, FAULT, UNKNOWN
 }

@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One unit id on a shared connection, reading the points a driver needs: the points read once
- * (scale factors, ratings) after each new connection, the others in as few requests as the map
- * allows (one for the built-in map), all issued at once.
+ * One device's registers, at its Modbus unit id on a shared connection. Reads the points a driver
+ * needs: the points read once (scale factors, ratings) after each new connection, the others in as
+ * few requests as the map allows (one for the built-in map), all issued at once; writes setpoints.
  */
-final class UnitLink {
+final class DeviceRegisters {
     private final ModbusConnection connection;
     private final int unitId;
     private final DeviceMap map;
@@ -30,7 +30,7 @@ final class UnitLink {
     private record Statics(long generation, RegisterImage image) {
     }
 
-    UnitLink(ModbusConnection connection, int unitId, DeviceMap map, Collection<Point> needed) {
+    DeviceRegisters(ModbusConnection connection, int unitId, DeviceMap map, Collection<Point> needed) {
         this.connection = connection;
         this.unitId = unitId;
         this.map = map;

@@ -2,7 +2,7 @@ package dev.chikuden.ems.runtime;
 
 import dev.chikuden.battery.BatteryView;
 import dev.chikuden.ems.device.BessReading;
-import dev.chikuden.ems.modbus.UnitState;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 
 /**
  * The battery units' part of one cycle's process image, and the view the controllers get of them.
@@ -10,7 +10,7 @@ import dev.chikuden.ems.modbus.UnitState;
  * <p>Per unit: the reading's values this cycle (NaN when the unit did not answer) and the power
  * the runtime may command now. That limit is the unit's own reported limit (SOC tapers and its
  * energy left included, as the reading promises), 0 when the unit did not answer or is in
- * {@link UnitState#FAULT}, 0 for discharge at or below its SOC floor and for charge at or above its
+ * {@link BatteryUnitState#FAULT}, 0 for discharge at or below its SOC floor and for charge at or above its
  * ceiling whatever it reports, and 0 for a limit that is not a finite positive number.
  *
  * <p>The {@link BatteryView} aggregates the units that can run (answered, not faulted): sums of
@@ -19,7 +19,7 @@ import dev.chikuden.ems.modbus.UnitState;
  * terminals already) and its temperature NaN. The aggregate is computed once per cycle by
  * {@link #summarise}, so controllers may ask it as often as they like.
  */
-final class UnitImage implements BatteryView {
+final class BatteryUnitImage implements BatteryView {
     final int size;
     final double[] powerKw;
     final double[] soc;
@@ -27,7 +27,7 @@ final class UnitImage implements BatteryView {
     final double[] socMax;
     final double[] capacityKwh;
     final double[] stateOfHealth;
-    final UnitState[] state;
+    final BatteryUnitState[] state;
     /** What the runtime may command this cycle (see the class comment). */
     final double[] maxDischargeKw;
     final double[] maxChargeKw;
@@ -44,7 +44,7 @@ final class UnitImage implements BatteryView {
     private double allPowerKw;
     private double allSoc;
 
-    UnitImage(int size) {
+    BatteryUnitImage(int size) {
         this.size = size;
         powerKw = new double[size];
         soc = new double[size];
@@ -52,7 +52,7 @@ final class UnitImage implements BatteryView {
         socMax = new double[size];
         capacityKwh = new double[size];
         stateOfHealth = new double[size];
-        state = new UnitState[size];
+        state = new BatteryUnitState[size];
         maxDischargeKw = new double[size];
         maxChargeKw = new double[size];
         fresh = new boolean[size];
@@ -84,8 +84,8 @@ final class UnitImage implements BatteryView {
         socMax[i] = r.socMax();
         capacityKwh[i] = r.capacityKwh();
         stateOfHealth[i] = r.stateOfHealth() > 0 && r.stateOfHealth() < Double.POSITIVE_INFINITY ? r.stateOfHealth() : 1;
-        state[i] = r.state() == null ? UnitState.UNKNOWN : r.state();
-        boolean runs = state[i] != UnitState.FAULT;
+        state[i] = r.state() == null ? BatteryUnitState.UNKNOWN : r.state();
+        boolean runs = state[i] != BatteryUnitState.FAULT;
         maxDischargeKw[i] = runs && r.soc() > r.socMin() ? limit(r.maxDischargeKw()) : 0;
         maxChargeKw[i] = runs && r.soc() < r.socMax() ? limit(r.maxChargeKw()) : 0;
     }
@@ -99,7 +99,7 @@ final class UnitImage implements BatteryView {
         socMax[i] = Double.NaN;
         capacityKwh[i] = Double.NaN;
         stateOfHealth[i] = Double.NaN;
-        state[i] = UnitState.UNKNOWN;
+        state[i] = BatteryUnitState.UNKNOWN;
         maxDischargeKw[i] = 0;
         maxChargeKw[i] = 0;
     }
@@ -131,7 +131,7 @@ final class UnitImage implements BatteryView {
             allCapacity += capacityKwh[i];
             discharge += maxDischargeKw[i];
             charge += maxChargeKw[i];
-            if (state[i] == UnitState.FAULT) {
+            if (state[i] == BatteryUnitState.FAULT) {
                 continue;
             }
             capacity += capacityKwh[i];

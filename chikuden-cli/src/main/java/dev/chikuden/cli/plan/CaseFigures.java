@@ -1,0 +1,88 @@
+package dev.chikuden.cli.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.chikuden.battery.BatteryLedger;
+import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.sim.GridKpis;
+import dev.chikuden.sim.SimulationResult;
+import dev.chikuden.study.SiteBilling;
+import dev.chikuden.time.SeriesCsv;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of a plan study: its grid figures and grid-code verdicts, and, where they apply, what
+ * the GPUs' own smoothing costs, what the battery did and the case's bill. JSON flattens the parts.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCodeFigures.Failure> gridCodeFailures,
+                          GridCodeFigures gridCode, @JsonUnwrapped GpuSmoothing gpuSmoothing,
+                          @JsonUnwrapped Battery battery, @JsonUnwrapped Billed billed) {
+
+    /** The grid connection's figures of the case's first year. */
+    public record Grid(double energyImportedKwh, double energyExportedKwh, double peakDemand30minKw,
+                       String peakDemand30minSlot, double peakGridKw, double maxRampKwPerS, double maxRampUpKwPerS,
+                       double maxRampDownKwPerS, double simulationWallSeconds) {
+        static Grid of(SimulationResult s, ZoneId zone) {
+            GridKpis g = s.gridKpis();
+            return new Grid(g.energyImportedKwh(), g.energyExportedKwh(), g.peakDemand30minKw(),
+                    SeriesCsv.formatTime(g.peakDemandSlotEpochMs(), zone), g.peakGridKw(), g.maxRampKwPerS(),
+                    g.maxRampUpKwPerS(), g.maxRampDownKwPerS(), s.wallSeconds());
+        }
+    }
+
+    /** The GPUs smoothing themselves instead of a battery: floor, ramp and the energy it costs at the grid. */
+    public record GpuSmoothing(double gpuFloor, double gpuRampWPerS, double extraEnergyKwh) {
+    }
+
+    /**
+     * What the battery did in the first year.
+     *
+     * @param stateOfHealthEnd of the last study year
+     * @param bindingShare     each controller's share of steps (controller names are the stack's), null when none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Battery(double batteryThroughputKwh, double equivalentFullCycles, double socMin, double socMax,
+                          double batteryLossesKwh, double batteryChargedKwh, double batteryDischargedKwh,
+                          double batteryConversionLossKwh, double batteryAuxiliaryKwh, double storedEnergyChangeKwh,
+                          double batteryFadeKwh, double stateOfHealthEnd, Map<String, Double> bindingShare) {
+        static Battery of(SimulationResult first, SimulationResult last) {
+            BatteryLedger b = first.battery();
+            return new Battery(b.throughputKwh(), b.equivalentFullCycles(), first.socMin(), first.socMax(),
+                    b.lossesKwh(), b.acChargedKwh(), b.acDischargedKwh(), b.conversionLossKwh(), b.auxiliaryKwh(),
+                    b.storedEndKwh() - b.storedStartKwh(), b.fadeKwh(), last.health().stateOfHealth(),
+                    first.bindingShare().isEmpty() ? null : first.bindingShare());
+        }
+    }
+
+    /** The case's contract, how it was set, and its bill. */
+    public record Billed(double contractKw, String contractBasis, long billYen, BillFigures bill) {
+        static Billed of(SiteBilling.CaseBill b) {
+            return new Billed(b.contractKw(), b.basis().id(), b.totalYen(), BillFigures.of(b.bill()));
+        }
+    }
+
+    static CaseFigures of(SimulationResult s, GridCodeReport gridCode, ZoneId zone) {
+        return new CaseFigures(Grid.of(s, zone), gridCode.pass(), GridCodeFigures.failures(gridCode),
+                GridCodeFigures.of(gridCode), null, null, null);
+    }
+
+    CaseFigures withGpuSmoothing(GpuSmoothing g) {
+        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, g, battery, billed);
+    }
+
+    CaseFigures withBattery(Battery b) {
+        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, gpuSmoothing, b, billed);
+    }
+
+    CaseFigures withBill(Billed b) {
+        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, gpuSmoothing, battery, b);
+    }
+
+    /** "pass (6)" or "FAIL 2 of 6". */
+    String verdict() {
+        return gridCode.verdict(gridCodeFailures);
+    }
+}
