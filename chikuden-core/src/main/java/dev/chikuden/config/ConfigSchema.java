@@ -40,6 +40,7 @@ public final class ConfigSchema {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, ConfigSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<JsonNode, JsonSchema> CONDITIONS = new ConcurrentHashMap<>();
 
     private final String file;
     private final JsonSchema schema;
@@ -102,11 +103,16 @@ public final class ConfigSchema {
         }
         s.node.path("allOf").forEach(branch -> fill(s.doc, branch, node));
         if (s.node.has("if")) {
-            String branch = SchemaMessages.matches(s.node.get("if"), node) ? "then" : "else";
+            String branch = holds(s.node.get("if"), node) ? "then" : "else";
             if (s.node.has(branch)) {
                 fill(s.doc, s.node.get(branch), node);
             }
         }
+    }
+
+    /** Whether a condition ({@code if}: a type, a pattern, a property's {@code const}) holds for {@code node}. */
+    private static boolean holds(JsonNode condition, JsonNode node) {
+        return CONDITIONS.computeIfAbsent(condition, c -> FACTORY.getSchema(c)).validate(node).isEmpty();
     }
 
     /** A subschema, its {@code $ref} followed, with the file it lies in. */

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Words a schema violation for the user: the place, the field, the value as written and what is
@@ -180,52 +179,5 @@ final class SchemaMessages {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    /**
-     * Whether an {@code if} subschema holds for {@code node}, as far as the schemas use it: a
-     * {@code type}, a {@code pattern}, {@code required} keys and {@code const} or {@code enum} properties.
-     */
-    static boolean matches(JsonNode condition, JsonNode node) {
-        String type = condition.path("type").asText(typeOf(node));
-        if (!type.equals(typeOf(node)) && !(type.equals("number") && node.isNumber())) {
-            return false;
-        }
-        if (condition.has("pattern") && node.isTextual()
-                && !Pattern.compile(condition.get("pattern").asText()).matcher(node.asText()).find()) {
-            return false;
-        }
-        if (condition.has("not")) {
-            return !matches(condition.get("not"), node);
-        }
-        for (JsonNode key : condition.path("required")) {
-            if (!node.has(key.asText())) {
-                return false;
-            }
-        }
-        var it = condition.path("properties").fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            JsonNode v = node.get(e.getKey());
-            if (v != null && (e.getValue().has("const") && !e.getValue().get("const").equals(v)
-                    || e.getValue().has("enum") && !contains(e.getValue().get("enum"), v))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean contains(JsonNode list, JsonNode v) {
-        for (JsonNode item : list) {
-            if (item.equals(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String typeOf(JsonNode n) {
-        return n.isObject() ? "object" : n.isArray() ? "array" : n.isTextual() ? "string" : n.isBoolean() ? "boolean"
-                : n.isIntegralNumber() ? "integer" : n.isNumber() ? "number" : "null";
     }
 }
