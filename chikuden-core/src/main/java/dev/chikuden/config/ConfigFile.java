@@ -66,9 +66,7 @@ public final class ConfigFile {
      * fills in the schema's defaults, so that binding meets only well-formed values.
      */
     public void check(ConfigSchema schema) {
-        for (Found f : schema.violations(document)) {
-            found.add(f);
-        }
+        found.addAll(schema.violations(document));
         schema.dropBadValues(document, found.stream().map(Found::at).toList());
         schema.fillDefaults(document.root());
     }

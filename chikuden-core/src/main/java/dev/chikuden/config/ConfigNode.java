@@ -36,10 +36,6 @@ public final class ConfigNode {
         return at;
     }
 
-    ConfigFile file() {
-        return file;
-    }
-
     /** The file the document was read from; relative paths in it resolve against its folder. */
     public Path source() {
         return file.document().file();
@@ -132,10 +128,5 @@ public final class ConfigNode {
 
     private static String escape(String segment) {
         return segment.replace("~", "~0").replace("/", "~1");
-    }
-
-    @Override
-    public String toString() {
-        return source() + "#" + at;
     }
 }

@@ -36,7 +36,8 @@ final class SchemaMessages {
             case "required" -> {
                 at = at.appendProperty(m.getProperty());
                 JsonNode property = schema.path("properties").path(m.getProperty());
-                message = "is required: " + title(doc, property, "a value");
+                message = "is required: " + title(doc, property, property.has("enum")
+                        ? "one of " + String.join(", ", values(property.get("enum"))) : "a value");
             }
             case "additionalProperties" -> {
                 at = at.appendProperty(m.getProperty());

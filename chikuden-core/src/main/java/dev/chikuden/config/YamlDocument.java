@@ -85,7 +85,7 @@ public final class YamlDocument {
         return file;
     }
 
-    public JsonNode root() {
+    JsonNode root() {
         return root;
     }
 

@@ -24,12 +24,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoublePredicate;
 
 /**
  * One entry of {@code batteries:} made a {@link BatteryParameters}: the rules across its fields, and
  * warnings for values that are valid but that a battery hardly ever has.
  */
 final class BatterySection {
+    /** A taper's share of the rating. */
+    private static final DoublePredicate TAPER = y -> y >= 0 && y <= 1;
+
     private final ConfigNode at;
     private final List<ConfigProblem> warnings;
 
@@ -74,9 +78,10 @@ final class BatterySection {
         double oneWay = roundTrip != null ? Math.sqrt(roundTrip) : 0.95;
         double etaC = roundTrip != null || b.chargeEfficiency() == null ? oneWay : b.chargeEfficiency();
         double etaD = roundTrip != null || b.dischargeEfficiency() == null ? oneWay : b.dischargeEfficiency();
-        PiecewiseLinear pcs = curve(b.pcsEfficiency(), at.get("pcsEfficiency"), true);
-        PiecewiseLinear chargeTaper = curve(b.taper().charge(), at.get("taper").get("charge"), false);
-        PiecewiseLinear dischargeTaper = curve(b.taper().discharge(), at.get("taper").get("discharge"), false);
+        PiecewiseLinear pcs = curve(b.pcsEfficiency(), at.get("pcsEfficiency"), y -> y > 0 && y <= 1, "(0, 100 %]");
+        PiecewiseLinear chargeTaper = curve(b.taper().charge(), at.get("taper").get("charge"), TAPER, "[0, 100 %]");
+        PiecewiseLinear dischargeTaper = curve(b.taper().discharge(), at.get("taper").get("discharge"), TAPER,
+                "[0, 100 %]");
         SiteFile.Soc soc = b.soc();
         if (soc.min() >= soc.max()) {
             ConfigNode window = at.get("soc");
@@ -104,8 +109,9 @@ final class BatterySection {
                 b.voltageModel() == null ? null : voltageModel(b.voltageModel(), b.energy()));
     }
 
-    /** Points {@code [x, y]} with x increasing; the y of an efficiency in (0, 1], of a taper in [0, 1]. */
-    private static PiecewiseLinear curve(List<SiteFile.FractionPoint> points, ConfigNode at, boolean efficiency) {
+    /** Points {@code [x, y]} with x increasing and every y {@code allowed} ({@code range} says how, for the message). */
+    private static PiecewiseLinear curve(List<SiteFile.FractionPoint> points, ConfigNode at, DoublePredicate allowed,
+                                         String range) {
         if (points == null) {
             return PiecewiseLinear.constant(1);
         }
@@ -119,8 +125,8 @@ final class BatterySection {
                         + "\" does not come after the point before");
                 return null;
             }
-            if (efficiency ? !(y[i] > 0 && y[i] <= 1) : !(y[i] >= 0 && y[i] <= 1)) {
-                at.problem("value " + pct(y[i]) + " is outside " + (efficiency ? "(0, 100 %]" : "[0, 100 %]"));
+            if (!allowed.test(y[i])) {
+                at.problem("value " + pct(y[i]) + " is outside " + range);
                 return null;
             }
         }
