@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
 /**
  * The example site files bundled in the jar (the build copies the repository's {@code examples/}
  * folder, unfiltered, to {@code dev/chikuden/cli/examples/}); they are listed from the jar, or from
- * {@code target/classes} in a build, so there is no index to keep in step.
+ * {@code target/classes} in a build, so there is no index to keep in step. Each starts with the
+ * editor hint {@code $schema=../schemas/site.schema.json}, so a copy writes the schemas beside the
+ * folder it copies into, as the repository has them.
  */
 @Command(name = "examples", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Lists the bundled example site files, each with the first line of its comment.",
@@ -70,7 +72,8 @@ final class ExamplesCommand implements Callable<Integer> {
     }
 
     @Command(name = "copy", sortOptions = false, mixinStandardHelpOptions = true,
-            description = "Copies the named examples (all without a name) into a folder, with any file they read.")
+            description = {"Copies the named examples (all without a name) into a folder, with any file they read.",
+                    "The JSON Schemas their first line points editors at go to a folder schemas beside it."})
     static final class Copy implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -83,7 +86,7 @@ final class ExamplesCommand implements Callable<Integer> {
                 description = "The folder to copy into, made if missing (default: ${DEFAULT-VALUE}).")
         Path to;
 
-        @Option(names = "--force", description = "Overwrite files that already exist.")
+        @Option(names = "--force", description = "Overwrite files that already exist (and schemas that differ).")
         boolean force;
 
         @Option(names = "--json", description = "Print {\"copied\":[paths...]} instead of a list.")
@@ -112,18 +115,22 @@ final class ExamplesCommand implements Callable<Integer> {
                 }
                 targets.add(target);
             }
+            // the examples' hint is $schema=../schemas/site.schema.json, relative to the folder they are in
+            Path schemas = to.toAbsolutePath().normalize().resolveSibling("schemas");
+            List<Path> written = SchemasCommand.write(schemas, force);
             Files.createDirectories(to);
             for (String name : chosen) {
                 Files.write(to.resolve(name), files.get(name));
             }
             PrintWriter w = spec.commandLine().getOut();
             if (json) {
-                w.println(PlanCommand.JSON.writeValueAsString(
-                        Map.of("copied", targets.stream().map(Path::toString).toList())));
+                w.println(PlanCommand.JSON.writeValueAsString(Map.of("copied",
+                        targets.stream().map(Path::toString).toList(), "schemas", written.stream().map(Path::toString).toList())));
             } else {
                 for (Path t : targets) {
                     w.println("copied " + t);
                 }
+                w.println("wrote the schemas the examples' first line points editors at to " + schemas);
                 w.println("Run one with: chikuden plan " + targets.get(0));
             }
             w.flush();
@@ -136,11 +143,11 @@ final class ExamplesCommand implements Callable<Integer> {
         return files.keySet().stream().filter(n -> n.endsWith(".yaml")).toList();
     }
 
-    /** The first comment line of a site file, without its '#'. */
+    /** The first comment line of a site file, without its '#', past the editor's schema hint. */
     static String description(byte[] file) {
         for (String line : new String(file, StandardCharsets.UTF_8).split("\\R")) {
             String t = line.strip();
-            if (t.startsWith("#")) {
+            if (t.startsWith("#") && !t.contains("yaml-language-server:")) {
                 return t.replaceFirst("^#+\\s*", "");
             }
         }

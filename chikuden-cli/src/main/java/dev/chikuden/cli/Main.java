@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Plans and runs battery energy storage for AI data centres, grid, factory and home batteries.",
         subcommands = {PlanCommand.class, OptimizeCommand.class, SizeCommand.class, AgingCommand.class,
                 RainflowCommand.class, GridcodeCommand.class, PricesCommand.class, BillCommand.class, DevicesCommand.class, ServeCommand.class,
-                ExamplesCommand.class, CommandLine.HelpCommand.class},
+                ExamplesCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a bug or an environment problem)", "2:bad input (options or files)"})
 public final class Main {

@@ -1,6 +1,6 @@
 package dev.chikuden.cli;
 
-import dev.chikuden.site.ConfigProblem;
+import dev.chikuden.config.ConfigProblem;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import java.nio.file.Path;

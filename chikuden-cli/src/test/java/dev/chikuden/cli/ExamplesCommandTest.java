@@ -32,8 +32,8 @@ class ExamplesCommandTest {
         List<Path> repo = repoExamples();
         assertThat(repo).hasSizeGreaterThanOrEqualTo(5);
         for (Path p : repo) {
-            String first = Files.readAllLines(p).stream().filter(l -> l.startsWith("#")).findFirst().orElseThrow()
-                    .replaceFirst("^#+\\s*", "");
+            String first = Files.readAllLines(p).stream().filter(l -> l.startsWith("#") && !l.contains("$schema="))
+                    .findFirst().orElseThrow().replaceFirst("^#+\\s*", "");
             assertThat(r.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(p.getFileName().toString())
                     + "\\s+" + java.util.regex.Pattern.quote(first) + "$");
         }
@@ -68,26 +68,66 @@ class ExamplesCommandTest {
 
     @Test
     void copyByNameWithOrWithoutYaml() throws IOException {
+        Path to = dir.resolve("mine");
         PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing.yaml",
-                "--to", dir.toString(), "--json");
+                "--to", to.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(to)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("sakai-mpc.yaml", "sakai-sizing.yaml");
         }
         assertThat(new ObjectMapper().readTree(r.out()).get("copied")).hasSize(2);
     }
 
+    /** The examples' first line points editors at ../schemas/site.schema.json: the copy puts the schemas there. */
+    @Test
+    void copyWritesTheSchemasWhereTheEditorHintLooks() throws IOException {
+        Path to = dir.resolve("sites");
+        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "--to", to.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String hint = Files.readAllLines(to.resolve("sakai-mpc.yaml")).get(0);
+        assertThat(hint).isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
+        Path schema = to.resolve(hint.substring(hint.indexOf('=') + 1)).normalize();
+        assertThat(Files.readAllBytes(schema)).isEqualTo(Files.readAllBytes(repoSchemas().resolve("site.schema.json")));
+        assertThat(schema.resolveSibling("quantities.schema.json")).exists(); // which site.schema.json refers to
+
+        r = PlanCommandTest.run("examples", "copy", "sakai-sizing", "--to", to.toString());
+        assertThat(r.exit()).as("the same schemas again are no conflict: " + r.err()).isZero();
+        Files.writeString(schema, "{}");
+        r = PlanCommandTest.run("examples", "copy", "sakai-ai-campus", "--to", to.toString());
+        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("site.schema.json already exists and differs").contains("--force");
+        assertThat(to.resolve("sakai-ai-campus.yaml")).doesNotExist();
+    }
+
+    @Test
+    void theSchemasCommandWritesEverySchemaAsTheRepositoryHasIt() throws IOException {
+        PlanCommandTest.Run r = PlanCommandTest.run("schemas", "--to", dir.resolve("s").toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (Stream<Path> s = Files.list(repoSchemas())) {
+            for (Path p : s.toList()) {
+                assertThat(Files.readAllBytes(dir.resolve("s").resolve(p.getFileName()))).as(p.toString())
+                        .isEqualTo(Files.readAllBytes(p));
+            }
+        }
+        assertThat(new ObjectMapper().readTree(r.out()).get("written")).hasSize(4);
+    }
+
+    static Path repoSchemas() {
+        return PlanCommandTest.examples().resolveSibling("schemas");
+    }
+
     @Test
     void refusesToOverwriteWithoutForce() throws IOException {
-        Path mine = Files.writeString(dir.resolve("sakai-mpc.yaml"), "my own site");
-        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing", "--to", dir.toString());
+        Path to = Files.createDirectories(dir.resolve("mine"));
+        Path mine = Files.writeString(to.resolve("sakai-mpc.yaml"), "my own site");
+        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing", "--to", to.toString());
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("sakai-mpc.yaml already exists").contains("--force").doesNotContain("Exception");
         assertThat(Files.readString(mine)).isEqualTo("my own site");
-        assertThat(dir.resolve("sakai-sizing.yaml")).doesNotExist(); // all or nothing
+        assertThat(to.resolve("sakai-sizing.yaml")).doesNotExist(); // all or nothing
 
-        r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "--to", dir.toString(), "--force");
+        r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "--to", to.toString(), "--force");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllBytes(mine)).isEqualTo(Files.readAllBytes(PlanCommandTest.examples().resolve("sakai-mpc.yaml")));
     }

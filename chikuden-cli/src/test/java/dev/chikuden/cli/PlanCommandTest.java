@@ -234,7 +234,7 @@ class PlanCommandTest {
         Run r = run("plan", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("chikuden: 2 problems in the configuration:")
-                .contains(bad + ":53:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
+                .contains(bad + ":54:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
                 .contains("study.step: \"11 s\" does not divide the study period of 7 d into whole steps")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }

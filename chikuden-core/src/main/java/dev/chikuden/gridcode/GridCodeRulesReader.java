@@ -1,137 +1,107 @@
 package dev.chikuden.gridcode;
 
-import dev.chikuden.site.ConfigException;
-import dev.chikuden.site.ConfigProblem;
-import dev.chikuden.site.YamlDocument;
-import dev.chikuden.site.YamlMap;
-import dev.chikuden.units.Dimension;
+import static dev.chikuden.units.Dimension.DURATION;
+import static dev.chikuden.units.Dimension.FRACTION;
+import static dev.chikuden.units.Dimension.FREQUENCY;
+import static dev.chikuden.units.Dimension.POWER;
+
+import dev.chikuden.config.ConfigFile;
+import dev.chikuden.config.ConfigNode;
+import dev.chikuden.config.ConfigSchema;
+import dev.chikuden.config.Quantity;
 import dev.chikuden.units.Quantities;
-import dev.chikuden.units.QuantityFormatException;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a rule set with the site file's conventions: human units, every problem reported at once
- * with line and column, unknown keys named with a suggestion. Every section is optional; an
- * absent limit is a rule not judged, an absent setting takes {@link GridCodeSettings#DEFAULT}.
+ * Reads a rule set against {@code grid-code-rules.schema.json}, with the site file's conventions:
+ * human units, every problem reported at once with line and column, unknown keys named with a
+ * suggestion. Every section is optional; an absent limit is a rule not judged, an absent setting
+ * takes {@link GridCodeSettings#DEFAULT}.
  */
 final class GridCodeRulesReader {
-    private final Path file;
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    private static final ConfigSchema SCHEMA = ConfigSchema.of("grid-code-rules.schema.json");
+    private static final String EXPECTED = "expected rules such as ramp, dynamicRange, oscillation, loadDrop";
 
-    private GridCodeRulesReader(Path file) {
-        this.file = file;
+    /** A rule file as written; a limit is a power or a percentage of the peak, read by {@link #limit}. */
+    record RulesFile(Ramp ramp, DynamicRange dynamicRange, Oscillation oscillation, LoadDrop loadDrop,
+                     String maxDemand30min) {
+    }
+
+    record Ramp(String upPerSecond, String downPerSecond, String perMinute) {
+    }
+
+    record DynamicRange(@Quantity(value = DURATION, min = 0, aboveMin = true) Double window, String max) {
+    }
+
+    record Oscillation(@Quantity(FREQUENCY) List<Double> band,
+                       @Quantity(value = FRACTION, min = 0, max = 1,
+                               meaning = "the largest share of oscillation energy in the band") Double maxShare,
+                       String minRms) {
+    }
+
+    record LoadDrop(@Quantity(value = POWER, min = 0, aboveMin = true) Double drop,
+                    @Quantity(value = DURATION, min = 0, aboveMin = true) Double within, Long maxEvents) {
+    }
+
+    private GridCodeRulesReader() {
     }
 
     static GridCodeRules read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file, r, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "no such file")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(ConfigFile.read(file, EXPECTED), file.toString());
     }
 
     static GridCodeRules read(Path file, Reader reader, String source) {
-        return new GridCodeRulesReader(file).parse(reader, source);
+        return read(ConfigFile.read(file, reader, EXPECTED), source);
     }
 
-    private GridCodeRules parse(Reader reader, String source) {
-        Node root = YamlDocument.compose(file, reader, "expected rules such as ramp, dynamicRange, oscillation, loadDrop");
+    private static GridCodeRules read(ConfigFile f, String source) {
+        f.check(SCHEMA);
+        ConfigNode top = f.root();
+        RulesFile r = top.bind(RulesFile.class);
         GridCodeSettings d = GridCodeSettings.DEFAULT;
-        YamlMap top = new YamlMap(file, problems, "", root);
-
-        YamlMap ramp = top.map("ramp");
-        PowerLimit up = limit(ramp, "upPerSecond");
-        PowerLimit down = limit(ramp, "downPerSecond");
-        PowerLimit perMinute = limit(ramp, "perMinute");
-        ramp.finish();
-
-        YamlMap range = top.map("dynamicRange");
-        double window = range.positive("window", Dimension.DURATION, d.dynamicRangeWindowS(), true);
-        PowerLimit maxRange = limit(range, "max");
-        range.finish();
-
-        YamlMap osc = top.map("oscillation");
-        double[] band = band(osc, d);
-        Double maxShare = osc.has("maxShare") ? osc.fraction("maxShare", Double.NaN, 0, 1, false,
-                "the largest share of oscillation energy in the band") : null;
-        PowerLimit minRms = limit(osc, "minRms");
-        osc.finish();
-
-        YamlMap drop = top.map("loadDrop");
-        double dropKw = drop.positive("drop", Dimension.POWER, d.loadDropKw(), true);
-        double within = drop.positive("within", Dimension.DURATION, d.loadDropWithinS(), true);
-        Long maxEvents = null;
-        if (drop.has("maxEvents")) {
-            double n = drop.number("maxEvents", Double.NaN, 0, Integer.MAX_VALUE);
-            if (!Double.isNaN(n) && n != Math.rint(n)) {
-                drop.problem("maxEvents", "\"" + n + "\" is not a whole number of events");
-            }
-            maxEvents = (long) n;
+        List<Double> band = r.oscillation().band() == null ? List.of(d.bandLowHz(), d.bandHighHz())
+                : r.oscillation().band();
+        ConfigNode bandAt = top.get("oscillation").get("band");
+        if (bandAt.clean() && !(band.get(0) > 0 && band.get(1) > band.get(0))) {
+            bandAt.problem("the band must run from a frequency above 0 Hz to a higher one, e.g. [0.1 Hz, 20 Hz]");
         }
-        drop.finish();
-
-        PowerLimit demand = limit(top, "maxDemand30min");
-        top.finish();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new GridCodeRules(source, new GridCodeSettings(window, band[0], band[1], dropKw, within),
-                up, down, perMinute, maxRange, maxShare, minRms, maxEvents, demand);
+        ConfigNode ramp = top.get("ramp");
+        PowerLimit up = limit(r.ramp().upPerSecond(), ramp.get("upPerSecond"));
+        PowerLimit down = limit(r.ramp().downPerSecond(), ramp.get("downPerSecond"));
+        PowerLimit perMinute = limit(r.ramp().perMinute(), ramp.get("perMinute"));
+        PowerLimit range = limit(r.dynamicRange().max(), top.get("dynamicRange").get("max"));
+        PowerLimit minRms = limit(r.oscillation().minRms(), top.get("oscillation").get("minRms"));
+        PowerLimit demand = limit(r.maxDemand30min(), top.get("maxDemand30min"));
+        f.throwIfAny();
+        LoadDrop drop = r.loadDrop();
+        return new GridCodeRules(source, new GridCodeSettings(orElse(r.dynamicRange().window(), d.dynamicRangeWindowS()),
+                band.get(0), band.get(1), orElse(drop.drop(), d.loadDropKw()), orElse(drop.within(), d.loadDropWithinS())),
+                up, down, perMinute, range, r.oscillation().maxShare(), minRms, drop.maxEvents(), demand);
     }
 
-    /** A power ("10 MW": absolute) or a percentage ("5 %": of the trace's peak); null when absent. */
-    private static PowerLimit limit(YamlMap m, String key) {
-        Node n = m.raw(key);
-        if (n == null) {
+    /** A power ("10 MW": absolute, 0 or more) or a percentage ("5 %": of the trace's peak, in (0, 1000 %]); null when absent. */
+    private static PowerLimit limit(String text, ConfigNode at) {
+        if (text == null || !at.clean()) {
             return null;
         }
-        if (n instanceof ScalarNode s && s.getValue().trim().endsWith("%")) {
-            return PowerLimit.fractionOfPeak(m.fraction(key, Double.NaN, 0, 10, true, "a limit relative to the peak"));
+        if (text.trim().endsWith("%")) {
+            double share = Quantities.parse(text, FRACTION);
+            if (!(share > 0 && share <= 10)) {
+                at.problem("\"" + text + "\" is outside (0, 10]; a limit relative to the peak is a fraction such as "
+                        + "\"95 %\" or 0.95");
+            }
+            return PowerLimit.fractionOfPeak(share);
         }
-        double kw = m.positive(key, Dimension.POWER, Double.NaN, false);
+        double kw = Quantities.parse(text, POWER);
+        if (kw < 0) {
+            at.problem("\"" + text + "\" must be 0 or more");
+        }
         return PowerLimit.absolute(kw);
     }
 
-    /** {@code [low, high]}, two frequencies, low above 0 and below high. */
-    private double[] band(YamlMap m, GridCodeSettings d) {
-        double[] fallback = {d.bandLowHz(), d.bandHighHz()};
-        Node n = m.raw("band");
-        if (n == null) {
-            return fallback;
-        }
-        String field = m.at("band");
-        if (!(n instanceof SequenceNode seq) || seq.getValue().size() != 2
-                || !seq.getValue().stream().allMatch(ScalarNode.class::isInstance)) {
-            m.problem(n, field, "expected two frequencies [low, high], e.g. [0.1 Hz, 20 Hz]");
-            return fallback;
-        }
-        double[] out = new double[2];
-        for (int i = 0; i < 2; i++) {
-            ScalarNode s = (ScalarNode) seq.getValue().get(i);
-            try {
-                out[i] = Quantities.parse(s.getValue(), Dimension.FREQUENCY);
-            } catch (QuantityFormatException e) {
-                m.problem(s, field + "[" + i + "]", e.getMessage());
-                return fallback;
-            }
-        }
-        if (!(out[0] > 0) || !(out[1] > out[0])) {
-            m.problem(n, field, "the band must run from a frequency above 0 Hz to a higher one, e.g. [0.1 Hz, 20 Hz]");
-            return fallback;
-        }
-        return out;
+    private static double orElse(Double given, double fallback) {
+        return given != null ? given : fallback;
     }
 }

@@ -3,7 +3,7 @@ package dev.chikuden.gridcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chikuden.site.ConfigException;
+import dev.chikuden.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.chikuden.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

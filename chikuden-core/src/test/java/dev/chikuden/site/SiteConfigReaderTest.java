@@ -3,6 +3,8 @@ package dev.chikuden.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chikuden.config.ConfigException;
+import dev.chikuden.config.ConfigProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,13 +312,13 @@ class SiteConfigReaderTest {
     @Test
     void aLifeTableRowOfTwoValues() throws IOException {
         assertProblems(VALID.replace("    power: 500 kW", "    power: 500 kW\n    aging: {model: table, lifeTable: [[20 %, 0]]}"),
-                "t.yaml:11:39: batteries[0].aging.lifeTable[0]: expected a row of 3 values, found a list");
+                "t.yaml:11:39: batteries[0].aging.lifeTable[0]: has 2 values; give a row of 3 values");
     }
 
     @Test
     void anUnknownPreset() throws IOException {
         assertProblems(VALID.replace("    power: 500 kW", "    power: 500 kW\n    preset: lfp-box"),
-                "t.yaml:11:13: batteries[0].preset: \"lfp-box\" is not a battery preset; available: lfp-container");
+                "t.yaml:11:13: batteries[0].preset: \"lfp-box\" is not a battery preset; allowed: lfp-container");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.chikuden.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chikuden.config.ConfigException;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillCalculator;
 import dev.chikuden.tariff.BillingMeter;
@@ -141,7 +142,7 @@ class TariffReaderTest {
         assertThatThrownBy(() -> SiteConfigReader.read(f)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(f + ":22:13: tariff.contract: \"ratchett\" is not one of agreed, ratchet")
                 .hasMessageContaining(f + ":24:14: tariff.energy[0].band: \"Peak\" is not a lowerCamelCase name")
-                .hasMessageContaining(f + ":25:42: tariff.energy[1].hours: expected [from, to] local hours")
+                .hasMessageContaining(f + ":25:46: tariff.energy[1].hours[1]: \"25\" is not a number in [0, 24]")
                 .hasMessageContaining(f + ":26:24: tariff.fuelCostAdjustment.2025-13: \"2025-13\" is not a month such as 2025-08")
                 .hasMessageContaining(f + ":27:19: tariff.renewableLevy.2025: \"2025\" is not a fiscal year such as FY2025")
                 .hasMessageContaining(f + ":28:16: prices.file: \"missing.csv\" does not exist")
@@ -157,7 +158,7 @@ class TariffReaderTest {
                 """)).hasMessageContaining("tariff.energy: no band applies to summer weekdays at 0:00; end with a band "
                 + "for all seasons, days and hours");
         assertThatThrownBy(() -> read("tariff: {preset: nope}\n"))
-                .hasMessageContaining("tariff.preset: \"nope\" is not a tariff preset; available: kansai-high-voltage-as, "
+                .hasMessageContaining("tariff.preset: \"nope\" is not a tariff preset; allowed: kansai-high-voltage-as, "
                         + "kansai-high-voltage-as-tou, extra-high-voltage-template");
         assertThatThrownBy(() -> read("""
                 tariff: {basicChargeYenPerKwMonth: 1000, marketLinked: {adderYenPerKwh: 1}, renewableLevy: {FY2025: 3.98}}

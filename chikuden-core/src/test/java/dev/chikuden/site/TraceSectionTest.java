@@ -3,6 +3,7 @@ package dev.chikuden.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chikuden.config.ConfigException;
 import dev.chikuden.load.trace.NodeScaling;
 import dev.chikuden.time.Interpolation;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.chikuden.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chikuden.site.ConfigException;
+import dev.chikuden.config.ConfigException;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.tariff.BillCalculator;

@@ -1,18 +1,13 @@
 package dev.chikuden.ems.config;
 
-import dev.chikuden.battery.BatteryParameters;
-import dev.chikuden.site.ConfigException;
-import dev.chikuden.site.ConfigProblem;
-import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.YamlDocument;
-import dev.chikuden.site.YamlMap;
-import dev.chikuden.units.Dimension;
-import org.yaml.snakeyaml.nodes.Node;
+import static dev.chikuden.units.Dimension.DURATION;
+import static dev.chikuden.units.Dimension.POWER;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.config.ConfigFile;
+import dev.chikuden.config.ConfigNode;
+import dev.chikuden.config.Quantity;
+import dev.chikuden.site.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the {@code ems:} section of a site file (how the live service runs the site). Every field has
- * a default, so a study's site file runs live as it is; every problem is collected with its line and
- * field, as the site reader does. Relative paths are relative to the state directory; a state
+ * Reads the {@code ems:} section of a site file (how the live service runs the site), as the site
+ * reader checked and parsed it with the rest of the file: the section's problems are reported here,
+ * all at once with the rules of this module. Every field has a default, so a study's site file runs
+ * live as it is. Relative paths are relative to the state directory; a state
  * directory given is relative to the site file, the default is {@code chikuden-state/SITE} in the
  * working directory.
  */
@@ -43,9 +39,31 @@ public final class EmsConfigReader {
 
     private static final long DAY_MS = 86_400_000L;
 
+    /** The {@code ems:} section as written, defaults filled in by the site schema. */
+    record EmsFile(@Quantity(DURATION) double cycle, int silentCycles, @Quantity(POWER) double safeSetpoint,
+                   @Quantity(DURATION) Double watchdog, String stateDir, Devices devices, Http http, Store store,
+                   String audit) {
+    }
+
+    record Devices(String host, int port, @Quantity(DURATION) double timeout, int retries,
+                   @Quantity(DURATION) double backoff, String registerMap, Endpoint meter, List<Endpoint> batteries) {
+    }
+
+    record Endpoint(String host, Integer port, Integer unitId) {
+    }
+
+    record Http(String bind, int port, String token, String tokenEnv) {
+    }
+
+    record Store(String file, String jdbcUrl, String user, String password, String passwordEnv,
+                 @Quantity(DURATION) double aggregate, Retention retention) {
+    }
+
+    record Retention(@Quantity(DURATION) double raw, @Quantity(DURATION) double aggregates) {
+    }
+
     private final SiteConfig site;
     private final Map<String, String> env;
-    private final List<ConfigProblem> problems = new ArrayList<>();
 
     private EmsConfigReader(SiteConfig site, Map<String, String> env) {
         this.site = site;
@@ -59,151 +77,111 @@ public final class EmsConfigReader {
 
     /** As {@link #read(SiteConfig)}, with the environment given (for tests). */
     public static EmsConfig read(SiteConfig site, Map<String, String> env) {
-        return new EmsConfigReader(site, env).parse();
+        if (site.ems() == null) {
+            throw new IllegalArgumentException("site " + site.name() + " was built in code: read it from its file");
+        }
+        ConfigFile f = site.ems().open();
+        EmsConfig config = new EmsConfigReader(site, env).parse(f.at(site.ems().pointer()));
+        f.throwIfAny();
+        return config;
     }
 
-    private EmsConfig parse() {
+    private EmsConfig parse(ConfigNode at) {
+        EmsFile e = at.bind(EmsFile.class);
         Path file = site.source();
-        Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlDocument.compose(file, r, "a site file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        YamlMap ems = new YamlMap(file, problems, "", root).map("ems");
-        long cycleMs = durationMs(ems, "cycle", 1000, MIN_CYCLE_MS, MAX_CYCLE_MS);
-        int silentCycles = (int) ems.number("silentCycles", 1, 1, 1000);
-        double safeKw = ems.quantity("safeSetpoint", Dimension.POWER, 0);
-        long watchdogMs = durationMs(ems, "watchdog", Math.max(2000, 5 * cycleMs), 2 * cycleMs, 3_600_000);
+        long cycleMs = durationMs(e.cycle(), at.get("cycle"), 1000, MIN_CYCLE_MS, MAX_CYCLE_MS);
+        long watchdogMs = e.watchdog() == null ? Math.max(2000, 5 * cycleMs)
+                : durationMs(e.watchdog(), at.get("watchdog"), 5000, 2 * cycleMs, 3_600_000);
         // by default beside where the service runs, not beside the site file (examples ship inside the jar)
-        Path stateDir = path(ems, "stateDir", file.toAbsolutePath().getParent(),
-                Path.of(STATE_DIR, stem(file)).toAbsolutePath());
-        EmsConfig.Devices devices = devices(ems.map("devices"));
-        EmsConfig.Http http = http(ems.map("http"));
-        EmsConfig.Store store = store(ems.map("store"), stateDir);
-        Path audit = path(ems, "audit", stateDir, Path.of("audit.jsonl"));
-        ems.finish();
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new EmsConfig(cycleMs, silentCycles, safeKw, watchdogMs, devices, http, store, audit, stateDir);
+        Path stateDir = e.stateDir() == null ? Path.of(STATE_DIR, stem(file)).toAbsolutePath()
+                : file.toAbsolutePath().getParent().resolve(e.stateDir()).normalize();
+        return new EmsConfig(cycleMs, e.silentCycles(), e.safeSetpoint(), watchdogMs,
+                devices(e.devices(), at.get("devices")), http(e.http(), at.get("http")),
+                store(e.store(), at.get("store"), stateDir), stateDir.resolve(e.audit()).normalize(), stateDir);
     }
 
-    private EmsConfig.Devices devices(YamlMap m) {
-        String host = m.text("host", DEFAULT_HOST);
-        int port = port(m, "port", DEFAULT_DEVICE_PORT);
-        long timeoutMs = durationMs(m, "timeout", 250, 10, 60_000);
-        int retries = (int) m.number("retries", 1, 0, 10);
-        long backoffMs = durationMs(m, "backoff", 1000, 10, 30_000);
-        String map = m.text("registerMap", EmsConfig.SUNSPEC);
+    private EmsConfig.Devices devices(Devices d, ConfigNode at) {
+        String map = d.registerMap();
         if (!EmsConfig.SUNSPEC.equals(map)) {
             Path p = site.source().toAbsolutePath().getParent().resolve(map).normalize();
             if (!Files.isRegularFile(p)) {
-                m.problem("registerMap", "\"" + map + "\" is neither " + EmsConfig.SUNSPEC
+                at.get("registerMap").problem("\"" + map + "\" is neither " + EmsConfig.SUNSPEC
                         + " nor a register-map file (looked for " + p + ")");
             }
             map = p.toString();
         }
         List<BatteryParameters> units = site.batteries();
-        EmsConfig.Endpoint meter = endpoint(m.map("meter"), "meter", host, port,
-                Math.min(MAX_UNIT_ID, Math.max(METER_UNIT_ID, units.size() + 1)));
-        List<EmsConfig.Endpoint> batteries = new ArrayList<>();
-        List<YamlMap> given = m.maps("batteries", false, "battery endpoints ({unitId, host, port})");
+        EmsConfig.Endpoint meter = endpoint(d.meter(), "meter", d, Math.min(MAX_UNIT_ID, Math.max(METER_UNIT_ID,
+                units.size() + 1)));
+        List<Endpoint> given = d.batteries() == null ? List.of() : d.batteries();
         if (!given.isEmpty() && given.size() != units.size()) {
-            m.problem("batteries", "lists " + given.size() + " endpoints for the site's " + units.size()
+            at.get("batteries").problem("lists " + given.size() + " endpoints for the site's " + units.size()
                     + " batteries; give one per battery, in the order of batteries:, or none for unit ids 1.."
                     + units.size());
         }
         if (given.isEmpty() && units.size() >= MAX_UNIT_ID) {
-            m.problem(null, m.at("batteries"), units.size() + " batteries and the meter do not fit the Modbus unit ids"
-                    + " 1 .. " + MAX_UNIT_ID + " of one address; give each battery its endpoint under "
-                    + m.at("batteries"));
+            at.get("batteries").problem(units.size() + " batteries and the meter do not fit the Modbus unit ids 1 .. "
+                    + MAX_UNIT_ID + " of one address; give each battery its endpoint under " + at.get("batteries").path());
         }
+        List<EmsConfig.Endpoint> batteries = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            YamlMap one = i < given.size() ? given.get(i)
-                    : new YamlMap(site.source(), problems, m.at("batteries[" + i + "]"), null);
-            batteries.add(endpoint(one, units.get(i).name(), host, port, i + 1));
+            Endpoint one = i < given.size() ? given.get(i) : new Endpoint(null, null, null);
+            batteries.add(endpoint(one, units.get(i).name(), d, i + 1));
         }
         for (EmsConfig.Endpoint b : batteries) {
             if (b.unitId() == meter.unitId() && b.host().equals(meter.host()) && b.port() == meter.port()) {
-                m.problem(null, m.at("meter.unitId"), "unit id " + meter.unitId() + " is also battery " + b.name()
+                at.get("meter").get("unitId").problem("unit id " + meter.unitId() + " is also battery " + b.name()
                         + "'s; every device behind one address needs its own unit id");
             }
         }
-        m.finish();
-        return new EmsConfig.Devices(List.copyOf(batteries), meter, timeoutMs, retries, backoffMs, map);
+        return new EmsConfig.Devices(List.copyOf(batteries), meter, durationMs(d.timeout(), at.get("timeout"), 250, 10,
+                60_000), d.retries(), durationMs(d.backoff(), at.get("backoff"), 1000, 10, 30_000), map);
     }
 
-    private EmsConfig.Endpoint endpoint(YamlMap m, String name, String host, int port, int unitId) {
-        EmsConfig.Endpoint e = new EmsConfig.Endpoint(name, m.text("host", host), port(m, "port", port),
-                (int) m.number("unitId", unitId, 1, MAX_UNIT_ID));
-        m.finish();
-        return e;
+    /** An endpoint, each of host, port and unit id given or else the devices' own. */
+    private static EmsConfig.Endpoint endpoint(Endpoint e, String name, Devices d, int unitId) {
+        Endpoint given = e == null ? new Endpoint(null, null, null) : e;
+        return new EmsConfig.Endpoint(name, given.host() != null ? given.host() : d.host(),
+                given.port() != null ? given.port() : d.port(), given.unitId() != null ? given.unitId() : unitId);
     }
 
-    private EmsConfig.Http http(YamlMap m) {
-        String bind = m.text("bind", DEFAULT_HOST);
-        int port = port(m, "port", DEFAULT_HTTP_PORT);
-        String literal = m.text("token", "");
-        String tokenEnv = m.text("tokenEnv", TOKEN_ENV);
-        m.finish();
-        if (!literal.isEmpty()) {
-            if (literal.length() < 16) {
-                m.problem("token", "is " + literal.length() + " characters; a write token needs at least 16");
+    private EmsConfig.Http http(Http h, ConfigNode at) {
+        if (h.token() != null) {
+            if (h.token().length() < 16) {
+                at.get("token").problem("is " + h.token().length() + " characters; a write token needs at least 16");
             }
-            return new EmsConfig.Http(bind, port, literal, "the site file (ems.http.token)");
+            return new EmsConfig.Http(h.bind(), h.port(), h.token(), "the site file (ems.http.token)");
         }
-        String fromEnv = env.get(tokenEnv);
+        String fromEnv = env.get(h.tokenEnv());
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new EmsConfig.Http(bind, port, fromEnv.strip(), "the environment variable " + tokenEnv);
+            return new EmsConfig.Http(h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv());
         }
-        return new EmsConfig.Http(bind, port, null, "nowhere: set ems.http.token or the environment variable "
-                + tokenEnv + "; until then every write is refused");
+        return new EmsConfig.Http(h.bind(), h.port(), null, "nowhere: set ems.http.token or the environment variable "
+                + h.tokenEnv() + "; until then every write is refused");
     }
 
-    private EmsConfig.Store store(YamlMap m, Path stateDir) {
-        Path file = path(m, "file", stateDir, Path.of("telemetry.duckdb"));
-        String url = m.text("jdbcUrl", "");
-        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
-            m.problem("jdbcUrl", "\"" + url + "\" is not a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB); "
-                    + "leave it out for the embedded file");
+    private EmsConfig.Store store(Store s, ConfigNode at, Path stateDir) {
+        if (s.jdbcUrl() != null && !s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            at.get("jdbcUrl").problem("\"" + s.jdbcUrl() + "\" is not a PostgreSQL JDBC URL "
+                    + "(jdbc:postgresql://HOST:PORT/DB); leave it out for the embedded file");
         }
-        String user = m.text("user", env.getOrDefault("PGUSER", System.getProperty("user.name")));
-        String password = m.text("password", "");
-        String passwordEnv = m.text("passwordEnv", "PGPASSWORD");
-        if (password.isEmpty()) {
-            password = env.getOrDefault(passwordEnv, "");
-        }
-        long aggregateMs = durationMs(m, "aggregate", 60_000, 1000, DAY_MS);
-        YamlMap keep = m.map("retention");
-        long rawMs = durationMs(keep, "raw", 7 * DAY_MS, 60_000, 3650 * DAY_MS);
-        long aggMs = durationMs(keep, "aggregates", 400 * DAY_MS, 60_000, 36500 * DAY_MS);
-        keep.finish();
-        m.finish();
-        return new EmsConfig.Store(file, url.isEmpty() ? null : url, user, password, rawMs, aggregateMs, aggMs);
+        String user = s.user() != null ? s.user() : env.getOrDefault("PGUSER", System.getProperty("user.name"));
+        String password = s.password() != null ? s.password() : env.getOrDefault(s.passwordEnv(), "");
+        ConfigNode keep = at.get("retention");
+        return new EmsConfig.Store(stateDir.resolve(s.file()).normalize(), s.jdbcUrl(), user, password,
+                durationMs(s.retention().raw(), keep.get("raw"), 7 * DAY_MS, 60_000, 3650 * DAY_MS),
+                durationMs(s.aggregate(), at.get("aggregate"), 60_000, 1000, DAY_MS),
+                durationMs(s.retention().aggregates(), keep.get("aggregates"), 400 * DAY_MS, 60_000, 36500 * DAY_MS));
     }
 
-    private static long durationMs(YamlMap m, String key, long fallbackMs, long minMs, long maxMs) {
-        double s = m.quantity(key, Dimension.DURATION, fallbackMs / 1000.0);
-        if (Double.isNaN(s)) {
-            return fallbackMs;
-        }
-        long ms = Math.round(s * 1000);
+    /** A duration in whole milliseconds within {@code [minMs, maxMs]}; {@code fallbackMs} after a problem. */
+    private static long durationMs(double seconds, ConfigNode at, long fallbackMs, long minMs, long maxMs) {
+        long ms = Math.round(seconds * 1000);
         if (ms < minMs || ms > maxMs) {
-            m.problem(key, "\"" + ms + " ms\" is outside the allowed range " + minMs + " ms .. " + maxMs + " ms");
+            at.problem("\"" + ms + " ms\" is outside the allowed range " + minMs + " ms .. " + maxMs + " ms");
             return fallbackMs;
         }
         return ms;
-    }
-
-    private static int port(YamlMap m, String key, int fallback) {
-        double p = m.number(key, fallback, 0, 65535);
-        return Double.isNaN(p) ? fallback : (int) p;
-    }
-
-    private static Path path(YamlMap m, String key, Path base, Path fallback) {
-        String t = m.text(key, "");
-        return base.resolve(t.isEmpty() ? fallback : Path.of(t)).normalize();
     }
 
     private static String stem(Path file) {

@@ -44,7 +44,7 @@ public final class DeviceConnections implements AutoCloseable {
     /**
      * Drivers for {@code devices}, with the register map they name.
      *
-     * @throws dev.chikuden.site.ConfigException when the register map file is bad
+     * @throws dev.chikuden.config.ConfigException when the register map file is bad
      */
     public static DeviceConnections open(EmsConfig.Devices devices) {
         return open(devices, RegisterMap.load(devices.registerMap()));

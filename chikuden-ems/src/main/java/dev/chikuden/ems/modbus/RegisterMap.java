@@ -21,7 +21,7 @@ public record RegisterMap(String name, String source, DeviceMap bess, DeviceMap 
      * The map a configuration names: {@link EmsConfig#SUNSPEC} for the built-in one, else the path of
      * a map file.
      *
-     * @throws dev.chikuden.site.ConfigException naming the file, line and field of every problem
+     * @throws dev.chikuden.config.ConfigException naming the file, line and field of every problem
      */
     public static RegisterMap load(String registerMap) {
         return EmsConfig.SUNSPEC.equals(registerMap) ? RegisterMapReader.builtIn(registerMap)

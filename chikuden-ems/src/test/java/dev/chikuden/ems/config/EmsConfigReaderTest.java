@@ -1,6 +1,6 @@
 package dev.chikuden.ems.config;
 
-import dev.chikuden.site.ConfigException;
+import dev.chikuden.config.ConfigException;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chikuden.ems.config.EmsConfig;
-import dev.chikuden.site.ConfigException;
+import dev.chikuden.config.ConfigException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

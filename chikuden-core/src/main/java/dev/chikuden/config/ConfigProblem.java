@@ -1,4 +1,4 @@
-package dev.chikuden.site;
+package dev.chikuden.config;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.chikuden.site;
+package dev.chikuden.config;
 
 import dev.chikuden.BadInputException;
 import java.util.List;
