@@ -1,5 +1,6 @@
 package dev.chikuden.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
 /**
  * A progress bar on stderr, {@code [####......] 42 %  ETA 0:07}, redrawn in place every 200 ms
  * once the run has lasted 2 s; off with {@code --quiet} and when the output is not a terminal
- * ({@link System#console()} is null, as in pipes, redirections and tests). Told the units done
+ * (as in pipes, redirections and tests). Told the units done
  * from any thread; it clears its line when closed.
  */
 final class Progress implements LongConsumer, AutoCloseable {
@@ -39,8 +40,9 @@ final class Progress implements LongConsumer, AutoCloseable {
     }
 
     /** A bar redrawn by a daemon thread, or one that does nothing when quiet or not on a terminal. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the timer runs until close shuts it down
     static Progress start(long total, boolean quiet, PrintWriter err) {
-        Progress p = new Progress(total, !quiet && System.console() != null, err, System::nanoTime);
+        Progress p = new Progress(total, !quiet && onTerminal(), err, System::nanoTime);
         if (p.on) {
             p.timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "chikuden-progress");
@@ -50,6 +52,22 @@ final class Progress implements LongConsumer, AutoCloseable {
             p.timer.scheduleAtFixedRate(p::draw, REDRAW_MS, REDRAW_MS, TimeUnit.MILLISECONDS);
         }
         return p;
+    }
+
+    /** Whether stdout and stderr are a terminal: no console before JDK 22; from 22 on, the console says. */
+    @SuppressWarnings("SystemConsoleNull") // the null is the answer before JDK 22, isTerminal the one after
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // before JDK 22 there is a console only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     @Override

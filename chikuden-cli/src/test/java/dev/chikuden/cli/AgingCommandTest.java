@@ -76,8 +76,16 @@ class AgingCommandTest {
     @Test
     void theTableModelReproducesSamsCase() throws IOException {
         Path life = dir.resolve("life.csv");
-        Files.writeString(life, "# the SAM example table\ndod_percent,cycles,capacity_percent\n"
-                + "20,0,100\n20,5000,80\n20,10000,60\n80,0,100\n80,1000,80\n80,2000,60\n");
+        Files.writeString(life, """
+                # the SAM example table
+                dod_percent,cycles,capacity_percent
+                20,0,100
+                20,5000,80
+                20,10000,60
+                80,0,100
+                80,1000,80
+                80,2000,60
+                """);
         StringBuilder duty = new StringBuilder("time_s,soc,temperature_c\n");
         for (int i = 0; i < 500; i++) {
             duty.append(i * 60).append(',').append(i % 2 == 0 ? 0.95 : 0.05).append(",25\n");

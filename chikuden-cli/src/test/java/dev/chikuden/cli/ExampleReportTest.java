@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +130,7 @@ class ExampleReportTest {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open(dir.resolve("report.html"));
             assertThat(browser.errors()).isEmpty();
-            assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactlyElementsOf(CHARTS);
+            assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactlyElementsOf(CHARTS);
             assertThat(zoomedIn(browser, "worst-day")).as("432 s of the day: every second, no band").containsExactly(433L, 0L);
             List<Long> week = zoomedIn(browser, "power");
             assertThat(week.get(1)).as("0.5 % of the week: its 2.5-min buckets, each with its band").isEqualTo(week.get(0))

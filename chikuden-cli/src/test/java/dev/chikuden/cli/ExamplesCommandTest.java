@@ -1,5 +1,6 @@
 package dev.chikuden.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,7 +142,7 @@ class ExamplesCommandTest {
 
     @Test
     void anExampleIsCopiedWithTheFilesItReads() {
-        Map<String, byte[]> files = Map.of("a.yaml", "# a\nloads:\n  - file: load.csv # the load\n# file: not.csv\n".getBytes(),
+        Map<String, byte[]> files = Map.of("a.yaml", "# a\nloads:\n  - file: load.csv # the load\n# file: not.csv\n".getBytes(UTF_8),
                 "load.csv", new byte[] {1}, "not.csv", new byte[] {2});
         assertThat(ExamplesCommand.companions(files, "a.yaml")).containsExactly("load.csv");
     }

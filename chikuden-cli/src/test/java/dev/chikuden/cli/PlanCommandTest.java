@@ -124,8 +124,8 @@ class PlanCommandTest {
                 .as(json.get("withBattery").get("gridCodeFailures").toString()).isTrue();
         JsonNode share = json.get("withBattery").get("bindingShare");
         double sum = 0;
-        for (var it = share.fields(); it.hasNext(); ) {
-            sum += it.next().getValue().asDouble();
+        for (var e : share.properties()) {
+            sum += e.getValue().asDouble();
         }
         assertThat(sum).isCloseTo(1, offset(1e-9));
         assertThat(share.get("grid-code-smoothing").asDouble()).isPositive();

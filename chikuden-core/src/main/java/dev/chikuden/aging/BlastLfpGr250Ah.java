@@ -21,8 +21,6 @@ public final class BlastLfpGr250Ah implements AgingModel {
     private static final double CHUNK_S = 86_400;
     /** k_cal is sampled at most once a minute: it changes with SOC and temperature, which move slowly. */
     private static final double SAMPLE_S = 60;
-    /** A day with less than this many equivalent full cycles is resting, not cycling, for the validity checks. */
-    private static final double CYCLING_EFC = 0.05;
 
     private final Chunk chunk = new Chunk();
     private final Validity validity = new Validity();

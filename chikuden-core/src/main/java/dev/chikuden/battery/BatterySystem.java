@@ -219,7 +219,7 @@ public final class BatterySystem implements Battery {
             ac = discharge ? dcKw * eta : dcKw / eta;
         }
         // never more DC than allowed: step back by a hair from the fixed point
-        return ac * (discharge ? 1 - 1e-12 : 1 - 1e-12);
+        return ac * (1 - 1e-12);
     }
 
     /**

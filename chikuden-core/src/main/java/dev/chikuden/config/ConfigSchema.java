@@ -88,7 +88,7 @@ public final class ConfigSchema {
     private static void fill(String doc, JsonNode schema, JsonNode node) {
         Resolved s = resolve(doc, schema);
         if (node instanceof ObjectNode o) {
-            s.node.path("properties").fields().forEachRemaining(e -> {
+            s.node.path("properties").properties().forEach(e -> {
                 JsonNode fallback = e.getValue().has("default") ? e.getValue().get("default")
                         : resolve(s.doc, e.getValue()).node.get("default");
                 if (!o.has(e.getKey()) && fallback != null) {

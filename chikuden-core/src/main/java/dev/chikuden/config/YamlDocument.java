@@ -137,7 +137,7 @@ public final class YamlDocument {
     }
 
     private void merge(ObjectNode into, JsonPointer at, YamlDocument base, JsonPointer from) {
-        base.root.at(from).fields().forEachRemaining(e -> {
+        base.root.at(from).properties().forEach(e -> {
             JsonPointer mine = at.appendProperty(e.getKey());
             JsonPointer theirs = from.appendProperty(e.getKey());
             JsonNode own = into.get(e.getKey());

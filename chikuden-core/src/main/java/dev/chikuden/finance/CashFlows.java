@@ -51,7 +51,7 @@ public final class CashFlows {
             if (value == 0) {
                 return rate;
             }
-            if (previousNpv < 0 && value > 0 || previousNpv > 0 && value < 0) {
+            if ((previousNpv < 0 && value > 0) || (previousNpv > 0 && value < 0)) {
                 return bisect(flows, previousRate, previousNpv, rate);
             }
             if (!Double.isNaN(value)) {

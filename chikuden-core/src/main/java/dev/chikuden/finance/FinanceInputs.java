@@ -76,7 +76,7 @@ public record FinanceInputs(double capexYenPerKwh, double capexYenPerKw, double 
         }
         for (int i = 0; i < years; i++) {
             double v = values[i];
-            if (!Double.isFinite(v) || nonNegative && v < 0) {
+            if (!Double.isFinite(v) || (nonNegative && v < 0)) {
                 throw new IllegalArgumentException(field + " of year " + (i + 1) + " is " + v + "; expected a finite number"
                         + (nonNegative ? " of at least 0" : ""));
             }

@@ -1,5 +1,7 @@
 package dev.chikuden.results;
 
+import java.util.List;
+
 /** Writes result rows to one file format. */
 public interface RowWriter extends AutoCloseable {
     /**
@@ -7,7 +9,7 @@ public interface RowWriter extends AutoCloseable {
      * the battery's AC power at the site's meter point net of its auxiliaries (standby, HVAC),
      * {@code > 0} discharge, so that {@code gridKw = loadKw - pvKw - batteryKw}.
      */
-    String[] COLUMNS = {"loadKw", "pvKw", "batteryKw", "gridKw", "gridMinKw", "gridMaxKw", "soc"};
+    List<String> COLUMNS = List.of("loadKw", "pvKw", "batteryKw", "gridKw", "gridMinKw", "gridMaxKw", "soc");
 
     /**
      * One row: the interval starting at {@code epochMs}; powers are interval means, grid min/max the

@@ -31,9 +31,6 @@ import java.util.function.DoublePredicate;
  * warnings for values that are valid but that a battery hardly ever has.
  */
 final class BatterySection {
-    /** A taper's share of the rating. */
-    private static final DoublePredicate TAPER = y -> y >= 0 && y <= 1;
-
     private final ConfigNode at;
     private final List<ConfigProblem> warnings;
 
@@ -79,8 +76,8 @@ final class BatterySection {
         double etaC = roundTrip != null || b.chargeEfficiency() == null ? oneWay : b.chargeEfficiency();
         double etaD = roundTrip != null || b.dischargeEfficiency() == null ? oneWay : b.dischargeEfficiency();
         PiecewiseLinear pcs = curve(b.pcsEfficiency(), at.get("pcsEfficiency"), y -> y > 0 && y <= 1, "(0, 100 %]");
-        PiecewiseLinear chargeTaper = curve(b.taper().charge(), at.get("taper").get("charge"), TAPER, "[0, 100 %]");
-        PiecewiseLinear dischargeTaper = curve(b.taper().discharge(), at.get("taper").get("discharge"), TAPER,
+        PiecewiseLinear chargeTaper = curve(b.taper().charge(), at.get("taper").get("charge"), BatterySection::isTaperShare, "[0, 100 %]");
+        PiecewiseLinear dischargeTaper = curve(b.taper().discharge(), at.get("taper").get("discharge"), BatterySection::isTaperShare,
                 "[0, 100 %]");
         SiteFile.Soc soc = b.soc();
         if (soc.min() >= soc.max()) {
@@ -110,6 +107,11 @@ final class BatterySection {
     }
 
     /** Points {@code [x, y]} with x increasing and every y {@code allowed} ({@code range} says how, for the message). */
+    /** A taper's share of the rating. */
+    private static boolean isTaperShare(double y) {
+        return y >= 0 && y <= 1;
+    }
+
     private static PiecewiseLinear curve(List<SiteFile.FractionPoint> points, ConfigNode at, DoublePredicate allowed,
                                          String range) {
         if (points == null) {

@@ -12,7 +12,6 @@ import static dev.chikuden.units.Dimension.THERMAL_CONDUCTANCE;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonSubTypes.Type;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chikuden.config.Quantity;
@@ -43,8 +42,8 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = ProfileLoad.class, name = "profile"), @Type(value = CsvLoad.class, name = "csv"),
-            @Type(value = AiCampus.class, name = "ai-campus")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = ProfileLoad.class, name = "profile"), @JsonSubTypes.Type(value = CsvLoad.class, name = "csv"),
+            @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus")})
     sealed interface Load permits ProfileLoad, CsvLoad, AiCampus {
         String name();
     }
@@ -120,7 +119,7 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = ClearSky.class, name = "clear-sky"), @Type(value = CsvPv.class, name = "csv")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = ClearSky.class, name = "clear-sky"), @JsonSubTypes.Type(value = CsvPv.class, name = "csv")})
     sealed interface Pv permits ClearSky, CsvPv {
     }
 
@@ -209,8 +208,8 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = Stack.class, name = "stack"), @Type(value = PeakShaving.class, name = "peak-shaving"),
-            @Type(value = Idle.class, name = "idle")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = Stack.class, name = "stack"), @JsonSubTypes.Type(value = PeakShaving.class, name = "peak-shaving"),
+            @JsonSubTypes.Type(value = Idle.class, name = "idle")})
     sealed interface Strategy permits Stack, PeakShaving, Idle {
     }
 
@@ -227,12 +226,12 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
 
     /** One controller of a stack, as written; {@link StackSection} makes the {@link StrategySpec.Layer}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = BackupReserve.class, name = "backup-reserve"),
-            @Type(value = LoadDropAbsorber.class, name = "load-drop-absorber"),
-            @Type(value = GridCodeSmoothing.class, name = "grid-code-smoothing"),
-            @Type(value = FrequencyResponse.class, name = "frequency-response"),
-            @Type(value = DemandLimiter.class, name = "demand-limiter"), @Type(value = Schedule.class, name = "schedule"),
-            @Type(value = Mpc.class, name = "mpc"), @Type(value = Manual.class, name = "manual")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = BackupReserve.class, name = "backup-reserve"),
+            @JsonSubTypes.Type(value = LoadDropAbsorber.class, name = "load-drop-absorber"),
+            @JsonSubTypes.Type(value = GridCodeSmoothing.class, name = "grid-code-smoothing"),
+            @JsonSubTypes.Type(value = FrequencyResponse.class, name = "frequency-response"),
+            @JsonSubTypes.Type(value = DemandLimiter.class, name = "demand-limiter"), @JsonSubTypes.Type(value = Schedule.class, name = "schedule"),
+            @JsonSubTypes.Type(value = Mpc.class, name = "mpc"), @JsonSubTypes.Type(value = Manual.class, name = "manual")})
     sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
             Schedule, Mpc, Manual {
     }

@@ -106,7 +106,7 @@ final class TariffReader {
         }
         Tariff.ExportSale export = export(t.export(), at.get("export"));
         if (prices == null && !top.get("prices").given()
-                && (t.marketLinked() != null || t.export() != null && t.export().market())) {
+                && (t.marketLinked() != null || (t.export() != null && t.export().market()))) {
             at.problem("a market-linked menu or an export sale at market price needs JEPX prices: "
                     + "add prices: {file: spot_summary_2025.csv, area: kansai}");
         }
@@ -179,8 +179,8 @@ final class TariffReader {
     }
 
     private static boolean matches(EnergyBand b, boolean summer, boolean holiday, int hour) {
-        if (b.season() == EnergyBand.Season.SUMMER && !summer || b.season() == EnergyBand.Season.OTHER && summer
-                || b.days() == EnergyBand.Days.WEEKDAYS && holiday || b.days() == EnergyBand.Days.HOLIDAYS && !holiday) {
+        if ((b.season() == EnergyBand.Season.SUMMER && !summer) || (b.season() == EnergyBand.Season.OTHER && summer)
+                || (b.days() == EnergyBand.Days.WEEKDAYS && holiday) || (b.days() == EnergyBand.Days.HOLIDAYS && !holiday)) {
             return false;
         }
         return b.fromHour() < b.toHour() ? hour >= b.fromHour() && hour < b.toHour()

@@ -207,7 +207,7 @@ public final class SiteBilling {
         for (MonthlyBill m : probe.months()) {
             double kw = ContractRule.contractOf(m.maxDemandKw());
             Bill b = calculator(site, t.withAgreedKw(kw)).bill(slots);
-            if (best == null || b.totalYen() < best.totalYen() || b.totalYen() == best.totalYen() && kw < bestKw) {
+            if (best == null || b.totalYen() < best.totalYen() || (b.totalYen() == best.totalYen() && kw < bestKw)) {
                 best = b;
                 bestKw = kw;
             }

@@ -13,10 +13,10 @@ public record EnergyBand(String name, Season season, Days days, int fromHour, in
     public enum Days { ALL, WEEKDAYS, HOLIDAYS }
 
     boolean matches(boolean summer, boolean holiday, int hour) {
-        if (season == Season.SUMMER && !summer || season == Season.OTHER && summer) {
+        if ((season == Season.SUMMER && !summer) || (season == Season.OTHER && summer)) {
             return false;
         }
-        if (days == Days.WEEKDAYS && holiday || days == Days.HOLIDAYS && !holiday) {
+        if ((days == Days.WEEKDAYS && holiday) || (days == Days.HOLIDAYS && !holiday)) {
             return false;
         }
         return fromHour < toHour ? hour >= fromHour && hour < toHour : hour >= fromHour || hour < toHour;

@@ -137,13 +137,15 @@ class SiteConfigReaderTest {
 
     @Test
     void readsATableAgingModelAndAPreset() throws IOException {
-        SiteConfig site = SiteConfigReader.read(write(VALID.replace("    power: 500 kW", "    power: 500 kW\n"
-                + "    preset: lfp-container\n"
-                + "    aging:\n"
-                + "      model: table\n"
-                + "      lifeTable: [[20 %, 0, 100 %], [20 %, 5000, 80 %], [80 %, 0, 100 %], [80 %, 1000, 80 %]]\n"
-                + "      calendar: {lossAfterOneYear: 2 %, at: 25 °C, doublesEvery: 10 °C}\n"
-                + "      endOfLife: 75 %")));
+        SiteConfig site = SiteConfigReader.read(write(VALID.replace("    power: 500 kW", """
+                    power: 500 kW
+                    preset: lfp-container
+                    aging:
+                      model: table
+                      lifeTable: [[20 %, 0, 100 %], [20 %, 5000, 80 %], [80 %, 0, 100 %], [80 %, 1000, 80 %]]
+                      calendar: {lossAfterOneYear: 2 %, at: 25 °C, doublesEvery: 10 °C}
+                      endOfLife: 75 %\
+                """)));
         var b = site.batteries().get(0);
         assertThat(b.aging()).isInstanceOf(dev.chikuden.aging.AgingSpec.Table.class);
         assertThat(b.endOfLifeSoh()).isEqualTo(0.75);

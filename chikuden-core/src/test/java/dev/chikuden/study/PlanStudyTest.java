@@ -72,7 +72,7 @@ class PlanStudyTest {
         StringBuilder log = new StringBuilder("timestamp, power.draw [W], utilization.gpu [%]\n");
         for (int k = 0; k < 600; k++) {
             for (int g = 0; g < 4; g++) {
-                long ms = 100L * k + 3 * g;
+                long ms = 100L * k + 3L * g;
                 log.append(String.format("2024/05/01 12:00:%02d.%03d, %.2f W, 100 %%%n", ms / 1000, ms % 1000,
                         (k / 10) % 2 == 0 ? 250.0 : 150.0));
             }
@@ -171,8 +171,12 @@ class PlanStudyTest {
     /** Found in review: a 30-min schedule under a 1-h study step skipped every other slot. */
     @Test
     void aScheduleFinerThanTheStudyStepIsRefused() throws IOException {
-        Files.writeString(dir.resolve("schedule.csv"), "timestamp,kw\n2025-07-01T00:00:00+09:00,100\n"
-                + "2025-07-01T00:30:00+09:00,0\n2025-07-01T01:00:00+09:00,500\n");
+        Files.writeString(dir.resolve("schedule.csv"), """
+                timestamp,kw
+                2025-07-01T00:00:00+09:00,100
+                2025-07-01T00:30:00+09:00,0
+                2025-07-01T01:00:00+09:00,500
+                """);
         Files.writeString(dir.resolve("sched.yaml"), """
                 name: Schedule
                 grid: {contract: 5 MW}

@@ -43,8 +43,12 @@ class SeriesCsvTest {
 
     @Test
     void aGapIsReportedWithItsLine() throws IOException {
-        Path f = write("timestamp,kw\n2025-07-01T00:00:00+09:00,1\n2025-07-01T00:00:01+09:00,2\n"
-                + "2025-07-01T00:00:04+09:00,3\n");
+        Path f = write("""
+                timestamp,kw
+                2025-07-01T00:00:00+09:00,1
+                2025-07-01T00:00:01+09:00,2
+                2025-07-01T00:00:04+09:00,3
+                """);
         assertThatThrownBy(() -> SeriesCsv.read(f, "kw", TOKYO)).isInstanceOf(BadInputException.class)
                 .hasMessage(f + ":4: a gap of 2 missing step(s) before timestamp 2025-07-01T00:00:04+09:00; "
                         + "the series must be fixed-step and complete");

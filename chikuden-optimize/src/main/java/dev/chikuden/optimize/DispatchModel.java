@@ -195,7 +195,7 @@ public final class DispatchModel implements AutoCloseable {
         ge = new MPVariable[n];
         importRows = new MPConstraint[n];
         // Without battery or demand charge keep every import row: CLP fails on an LP without rows.
-        boolean allImportRows = reusable || s == null && problem.demand() == null;
+        boolean allImportRows = reusable || (s == null && problem.demand() == null);
         for (int t = 0; t < n; t++) {
             if (reusable || problem.exportLimitKw()[t] > 0) {
                 ge[t] = lp.makeNumVar(0, problem.exportLimitKw()[t] / K, "export_" + t);
@@ -405,8 +405,8 @@ public final class DispatchModel implements AutoCloseable {
         boolean broken = false;
         for (int t = 0; t < n && !broken; t++) {
             double mean = ((t == 0 ? st.initialKwh() : s.storedKwh()[t - 1]) + s.storedKwh()[t]) / 2;
-            broken = chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw())
-                    || dischargeTaperRows[t] == null && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw());
+            broken = (chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw()))
+                    || (dischargeTaperRows[t] == null && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw()));
         }
         if (!broken) {
             return 0;
@@ -513,7 +513,7 @@ public final class DispatchModel implements AutoCloseable {
 
     /** Where simultaneous charge and discharge could pay: energy free or paid for, or exports worth more. */
     private static boolean rateRowNeeded(DispatchProblem p, int t) {
-        return p.importYenPerKwh()[t] <= 0 || p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t];
+        return p.importYenPerKwh()[t] <= 0 || (p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t]);
     }
 
     /**
@@ -525,10 +525,10 @@ public final class DispatchModel implements AutoCloseable {
     public void update(DispatchProblem q) {
         if (q.periods() != n || (q.storage() == null) != (p.storage() == null)
                 || (q.demand() == null) != (p.demand() == null)
-                || q.demand() != null && (q.demand().months() != months || q.demand().mode() != p.demand().mode()
-                || q.demand().periodsPerSlot() != p.demand().periodsPerSlot())
+                || (q.demand() != null && (q.demand().months() != months || q.demand().mode() != p.demand().mode()
+                || q.demand().periodsPerSlot() != p.demand().periodsPerSlot()))
                 || (q.reserve() == null) != (p.reserve() == null)
-                || q.reserve() != null && q.reserve().blockPeriods() != p.reserve().blockPeriods()) {
+                || (q.reserve() != null && q.reserve().blockPeriods() != p.reserve().blockPeriods())) {
             throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
         }
         if (!reusable) {

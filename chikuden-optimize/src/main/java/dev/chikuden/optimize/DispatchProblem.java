@@ -214,7 +214,7 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
                 throw new IllegalArgumentException("one basic rate, excess rate and peak floor per month");
             }
             for (int i = 0; i < monthOfPeriod.length; i++) {
-                if (monthOfPeriod[i] < 0 || monthOfPeriod[i] >= months || i > 0 && monthOfPeriod[i] < monthOfPeriod[i - 1]) {
+                if (monthOfPeriod[i] < 0 || monthOfPeriod[i] >= months || (i > 0 && monthOfPeriod[i] < monthOfPeriod[i - 1])) {
                     throw new IllegalArgumentException("monthOfPeriod must be non-decreasing indices below " + months);
                 }
             }

@@ -177,12 +177,16 @@ public final class PlanTable {
                 fmt(a.loadDropWithinSeconds())), "", c -> c.gridCode().loadDropEvents(), 0);
         sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "Grid-code rules", "", without.verdict(),
                 with == null ? "-" : with.verdict()));
-        for (CaseFigures side : with == null ? List.of(without) : List.of(without, with)) {
-            for (GridCodeFigures.Failure fail : side.gridCodeFailures()) {
-                sb.append(String.format(Locale.ROOT, "  %-13s fails %s: %s over the limit %s%n",
-                        side == without ? "without battery" : "with battery", fail.rule(), fmt(fail.value()),
-                        fmt(fail.limit())));
-            }
+        failures("without battery", without);
+        if (with != null) {
+            failures("with battery", with);
+        }
+    }
+
+    private void failures(String side, CaseFigures c) {
+        for (GridCodeFigures.Failure fail : c.gridCodeFailures()) {
+            sb.append(String.format(Locale.ROOT, "  %-13s fails %s: %s over the limit %s%n", side, fail.rule(),
+                    fmt(fail.value()), fmt(fail.limit())));
         }
     }
 

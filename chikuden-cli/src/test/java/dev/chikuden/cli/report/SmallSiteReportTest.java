@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +80,7 @@ class SmallSiteReportTest {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("ja");
-            assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactly("power", "worst-day",
+            assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("power", "worst-day",
                     "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum", "monthly-bill", "soh", "sizing");
             assertThat(browser.js("return JSON.stringify(window.report.charts.sizing.getOption().series[1].data);"))
                     .isEqualTo("[[1,2,40000000]]");
@@ -101,7 +102,7 @@ class SmallSiteReportTest {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
-            assertThat(browser.js("return Object.keys(window.report.charts);")).asList().containsExactly("power", "worst-day",
+            assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("power", "worst-day",
                     "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum");
             for (String hidden : List.of("section-bill", "section-soh", "section-sizing")) {
                 assertThat(browser.js("return document.getElementById(arguments[0]).hidden;", hidden)).as(hidden).isEqualTo(true);

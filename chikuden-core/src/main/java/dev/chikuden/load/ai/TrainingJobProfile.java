@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 final class TrainingJobProfile implements Profile {
     private static final double EPS = 1e-9;
     private final TrainingJob job;
-    private final TimeGrid grid;
     private final double stepS;
 
     private SplittableRandom random;
@@ -32,7 +31,6 @@ final class TrainingJobProfile implements Profile {
 
     TrainingJobProfile(TrainingJob job, TimeGrid grid) {
         this.job = job;
-        this.grid = grid;
         this.stepS = grid.stepSeconds();
         restart();
     }

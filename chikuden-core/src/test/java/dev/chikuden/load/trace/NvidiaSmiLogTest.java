@@ -33,7 +33,7 @@ class NvidiaSmiLogTest {
         lines.add("timestamp, power.draw [W], utilization.gpu [%], memory.used [MiB]");
         for (int k = 0; k < 30; k++) {
             for (int g = 0; g < 4; g++) {
-                lines.add(row(100L * k + 2 * g, 100 + 10 * g + k, "%.2f W"));
+                lines.add(row(100L * k + 2L * g, 100 + 10 * g + k, "%.2f W"));
             }
         }
         return lines;
@@ -96,7 +96,7 @@ class NvidiaSmiLogTest {
         List<String> lines = new ArrayList<>(fourGpus().subList(0, 1 + 40));
         for (int k = 10; k < 30; k++) { // from instant 10 on, 1.9 s late: 2 s after instant 9
             for (int g = 0; g < 4; g++) {
-                lines.add(row(100L * k + 1900 + 2 * g, 100, "%.2f W"));
+                lines.add(row(100L * k + 1900 + 2L * g, 100, "%.2f W"));
             }
         }
         PowerInstants node = NvidiaSmiLog.read(write(lines), TOKYO);

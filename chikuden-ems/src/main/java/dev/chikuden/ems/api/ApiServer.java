@@ -186,16 +186,15 @@ public final class ApiServer implements AutoCloseable {
         }
         String what = write ? "writes" : "reads from another machine";
         switch (guard.check(ctx.header("Authorization"))) {
-            case ALLOWED:
-                return;
-            case MISSING:
+            case ALLOWED -> {
+            }
+            case MISSING -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"chikuden\"");
                 throw new ApiError(401, what + " need the header \"Authorization: Bearer <token>\"", null);
-            case WRONG:
-                throw new ApiError(403, "the bearer token is not the service's token", null);
-            default:
-                throw new ApiError(403, "no write token is configured, so " + what + " are refused: "
-                        + TokenGuard.HOW_TO_SET, null);
+            }
+            case WRONG -> throw new ApiError(403, "the bearer token is not the service's token", null);
+            default -> throw new ApiError(403, "no write token is configured, so " + what + " are refused: "
+                    + TokenGuard.HOW_TO_SET, null);
         }
     }
 

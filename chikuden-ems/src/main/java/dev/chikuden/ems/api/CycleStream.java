@@ -40,10 +40,6 @@ final class CycleStream implements Consumer<CycleSnapshot> {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        for (StreamClient c : clients) {
-            if (!c.offer(message)) {
-                clients.remove(c);
-            }
-        }
+        clients.removeIf(c -> !c.offer(message));
     }
 }

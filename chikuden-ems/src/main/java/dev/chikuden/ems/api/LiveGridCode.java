@@ -210,7 +210,7 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
             if (v.rule().equals("maxDemand30minMw")) {
                 continue; // judged on the whole slot below, not on a few minutes
             }
-            if (v.rule().equals("maxRampMwPerMin") && !minuteRamp || v.rule().equals("dynamicRangeMw") && !range) {
+            if ((v.rule().equals("maxRampMwPerMin") && !minuteRamp) || (v.rule().equals("dynamicRangeMw") && !range)) {
                 v = notJudged(v, String.format(Locale.ROOT, "not judged: the window holds %.0f s of readings, too few",
                         spanS));
             } else if (v.rule().equals("bandEnergyShare") && !fineSpectrum && !Double.isNaN(v.value())) {

@@ -81,7 +81,7 @@ final class TokenGuard {
         String ip = ipLiteral.startsWith("[") && ipLiteral.endsWith("]")
                 ? ipLiteral.substring(1, ipLiteral.length() - 1) : ipLiteral;
         if (ip.isEmpty() || !ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
-                || ip.indexOf(':') < 0 && !ip.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9')) {
+                || (ip.indexOf(':') < 0 && !ip.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')))) {
             return false; // only literals: a name here would mean a DNS look-up
         }
         try {

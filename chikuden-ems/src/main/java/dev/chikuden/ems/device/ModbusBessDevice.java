@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A battery unit over Modbus TCP, its points where the register map puts them. A setpoint goes out
  * with the points the map writes alongside it (SunSpec: enable, mode, value in one request). A
- * point the map lacks reads as NaN ({@registers BatteryUnitState#UNKNOWN} for the state, 0 for the alarms).
+ * point the map lacks reads as NaN ({@link BatteryUnitState#UNKNOWN} for the state, 0 for the alarms).
  */
 final class ModbusBessDevice extends ModbusDevice implements BessDevice {
     /** What a reading takes, in the map's roles. */

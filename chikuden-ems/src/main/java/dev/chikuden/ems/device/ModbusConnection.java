@@ -99,6 +99,7 @@ final class ModbusConnection implements AutoCloseable {
         return attempt(request, what, retries);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete hands each outcome to result, the future returned
     private <T> CompletableFuture<T> attempt(Supplier<CompletionStage<T>> request, String what, int retriesLeft) {
         CompletableFuture<T> result = new CompletableFuture<>();
         connected().thenCompose(v -> request.get()).whenComplete((value, error) -> {
@@ -128,6 +129,7 @@ final class ModbusConnection implements AutoCloseable {
     }
 
     /** Completes once connected: at once when up, after a connect attempt when the back-off allows one. */
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only keeps the back-off; callers get the attempt
     private CompletableFuture<Void> connected() {
         if (transport.isConnected()) {
             return CompletableFuture.completedFuture(null);

@@ -128,6 +128,7 @@ final class ControlCycle {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each unit keeps its own read and awaits it
     private CycleSnapshot control(long n, long scheduledNanos, long startNanos, long epochMs) {
         // 1. read everything at once, one deadline for all
         long readDeadline = startNanos + readBudgetNanos;

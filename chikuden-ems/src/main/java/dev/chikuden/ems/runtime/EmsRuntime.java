@@ -115,6 +115,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     }
 
     /** Starts the cycle thread and the watchdog. */
+    @SuppressWarnings("ThreadPriorityCheck") // the cycle's deadline comes before the API's and the store's threads
     public synchronized void start() {
         if (closed.get() || cycleThread != null) {
             throw new IllegalStateException(closed.get() ? "the service is closed" : "the service already runs");
@@ -167,6 +168,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         LOG.warn("safe state after {}: safe setpoint sent to {} units", why, sent);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // thenCompose flattens the write started on the fail-safe thread
     private List<CompletableFuture<?>> safeWrites() {
         double[] kw = new double[units.size()];
         cycle.safeSplit(kw);

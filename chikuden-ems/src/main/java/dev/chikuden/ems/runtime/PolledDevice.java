@@ -82,6 +82,7 @@ final class PolledDevice<R extends DeviceReading> {
      * @param epochMs  the cycle's time stamp
      * @param waitedMs how long the cycle waited, for the message when there was no answer
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer, the cycle thread; volatile only publishes
     R collect(long epochMs, long waitedMs) {
         CompletableFuture<R> f = pending;
         R reading = null;

@@ -168,6 +168,7 @@ public final class DeviceSimulator implements AutoCloseable {
      *
      * @throws BadInputException when the address cannot be bound (in use, not local)
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // the timer runs until close shuts it down
     public synchronized void start(String host, int port) {
         if (server != null) {
             throw new IllegalStateException("already started");

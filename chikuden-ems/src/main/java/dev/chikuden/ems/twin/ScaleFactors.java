@@ -22,6 +22,7 @@ final class ScaleFactors {
      * @param fullScale the largest magnitude a role's point must hold, in Chikuden's units (kW, kWh, ...);
      *                  NaN for a role that sets no bound
      */
+    @SuppressWarnings("ReferenceEquality") // a point links to its scale-factor point itself, not to an equal one
     static void choose(DeviceMap map, RegisterImage image, ToDoubleFunction<Role> fullScale) {
         for (Point sf : map.points()) {
             if (sf.type() != PointType.SUNSSF || !Double.isNaN(sf.value())) {

@@ -19,9 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +62,11 @@ class ApiFieldNamesTest {
     @Test
     void everyEndpointKeepsItsFieldNames() throws Exception {
         int port = TestSites.freePort();
-        Files.writeString(dir.resolve("schedule.csv"), "timestamp,kw\n2025-08-04T00:00:00+09:00,0\n"
-                + "2025-08-04T12:00:00+09:00,0\n");
+        Files.writeString(dir.resolve("schedule.csv"), """
+                timestamp,kw
+                2025-08-04T00:00:00+09:00,0
+                2025-08-04T12:00:00+09:00,0
+                """);
         Files.writeString(dir.resolve("plant.yaml"), """
                 name: field names plant
                 timeZone: Asia/Tokyo
@@ -169,10 +172,9 @@ class ApiFieldNamesTest {
     }
 
     /** Every field path under {@code node}: {@code a.b}, {@code a[].b} for the fields of any element. */
-    private static void fields(JsonNode node, String at, TreeSet<String> out) {
+    private static void fields(JsonNode node, String at, Set<String> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String path = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
                 out.add(path);
                 fields(e.getValue(), path, out);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class DashboardTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("FutureReturnValueIgnored") // the cycles run until shut down below
     void showsTheLiveSiteAlarmsAndTheSetpointFormsAnswers() throws Exception {
         try (DashboardBrowser browser = DashboardBrowser.start()) {
             FakeEmsService service = new FakeEmsService(System.currentTimeMillis(), PERIOD_MS);
@@ -87,7 +89,7 @@ class DashboardTest {
                 System.out.printf("dashboard: connected, updated, alarm and setpoint checked in %.1f s%n",
                         (System.nanoTime() - t0) / 1e9);
                 browser.screenshot(Path.of("target", "dashboard.png"));
-                assertThat(browser.js("return dashboard.errors")).asList().isEmpty();
+                assertThat(browser.js("return dashboard.errors")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
                 List<String> console = browser.severeConsoleEntries().stream()
                         .filter(m -> !(m.contains("/api/setpoint") && m.matches(".*status of 40[13].*"))).toList();
                 assertThat(console).as("console errors other than the two refusals asked for").isEmpty();
@@ -123,7 +125,7 @@ class DashboardTest {
             browser.awaitTrue("return document.querySelectorAll('.opblock').length === " + routes,
                     "Swagger UI to show the " + routes + " operations");
             assertThat(browser.text(".info .title")).startsWith("Chikuden live EMS API");
-            assertThat(browser.js("return docs.errors")).asList().isEmpty();
+            assertThat(browser.js("return docs.errors")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
             assertThat(browser.severeConsoleEntries()).isEmpty();
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,7 @@ class OpenApiDocumentTest {
             Map<String, Object> doc = new Yaml().load(api.client.get("/api/openapi.yaml").text());
             Set<String> documented = new TreeSet<>();
             map(doc.get("paths")).forEach((path, item) -> map(item).keySet().stream().filter(METHODS::contains)
-                    .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+                    .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path)));
             assertThat(api.server.routes()).as("routes the server registers").isNotEmpty();
             assertThat(documented).isEqualTo(api.server.routes());
         }

@@ -91,20 +91,22 @@ final class FakeBess implements BessDevice {
             site.clock.advanceNanos(readLatencyNanos);
         }
         switch (reads) {
-            case SILENT:
+            case SILENT -> {
                 return CompletableFuture.failedFuture(new TimeoutException("no response within 250 ms after 1 retry"));
-            case NEVER:
+            }
+            case NEVER -> {
                 return new CompletableFuture<>();
-            case HANG:
+            }
+            case HANG -> {
                 hangEntered.countDown();
                 try {
                     hangRelease.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {
+            }
         }
         site.settle();
         return CompletableFuture.completedFuture(reading());

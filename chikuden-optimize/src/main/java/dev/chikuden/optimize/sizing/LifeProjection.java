@@ -131,7 +131,7 @@ public record LifeProjection(double sohAfterFirstYear, double yearsToEndOfLife, 
             if (scheduled) {
                 nextScheduledDay += aug.everyDays();
             }
-            if (aug.whenSohBelow() > 0 && soh < aug.whenSohBelow() || scheduled) {
+            if ((aug.whenSohBelow() > 0 && soh < aug.whenSohBelow()) || scheduled) {
                 double added = b.energyKwh() * (1 - soh);
                 if (added > 0) {
                     cohorts.add(model.newCohort());

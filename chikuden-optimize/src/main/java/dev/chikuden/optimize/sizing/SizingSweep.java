@@ -387,7 +387,7 @@ public final class SizingSweep {
             if (!simulateAll && kept.size() > SIMULATE_BEST) {
                 int worst = -1;
                 for (int k : kept.keySet()) {
-                    if (worst < 0 || lpNpv.get(k) < lpNpv.get(worst) || lpNpv.get(k).equals(lpNpv.get(worst)) && k > worst) {
+                    if (worst < 0 || lpNpv.get(k) < lpNpv.get(worst) || (lpNpv.get(k).equals(lpNpv.get(worst)) && k > worst)) {
                         worst = k;
                     }
                 }
@@ -425,7 +425,7 @@ public final class SizingSweep {
         /** Keeps the dispatch of the best delivered size so far (the lowest index on a tie), drops the rest. */
         private synchronized void offer(int index, Candidate c) {
             double npv = c.delivered().npvYen();
-            if (bestIndex < 0 || npv > bestNpv || npv == bestNpv && index < bestIndex) {
+            if (bestIndex < 0 || npv > bestNpv || (npv == bestNpv && index < bestIndex)) {
                 if (bestIndex >= 0 && simulateAll) {
                     kept.remove(bestIndex);
                 }
