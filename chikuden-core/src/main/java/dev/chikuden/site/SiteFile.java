@@ -209,8 +209,9 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = Stack.class, name = "stack"), @Type(value = PeakShaving.class, name = "peak-shaving"),
-            @Type(value = Idle.class, name = "idle")})
+    @JsonSubTypes({@Type(value = Stack.class, name = StrategySpec.Stack.TYPE),
+            @Type(value = PeakShaving.class, name = StrategySpec.PeakShaving.TYPE),
+            @Type(value = Idle.class, name = StrategySpec.Idle.TYPE)})
     sealed interface Strategy permits Stack, PeakShaving, Idle {
     }
 
@@ -227,12 +228,13 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
 
     /** One controller of a stack, as written; {@link StackSection} makes the {@link StrategySpec.Layer}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@Type(value = BackupReserve.class, name = "backup-reserve"),
-            @Type(value = LoadDropAbsorber.class, name = "load-drop-absorber"),
-            @Type(value = GridCodeSmoothing.class, name = "grid-code-smoothing"),
-            @Type(value = FrequencyResponse.class, name = "frequency-response"),
-            @Type(value = DemandLimiter.class, name = "demand-limiter"), @Type(value = Schedule.class, name = "schedule"),
-            @Type(value = Mpc.class, name = "mpc"), @Type(value = Manual.class, name = "manual")})
+    @JsonSubTypes({@Type(value = BackupReserve.class, name = StrategySpec.BackupReserve.TYPE),
+            @Type(value = LoadDropAbsorber.class, name = StrategySpec.LoadDropAbsorber.TYPE),
+            @Type(value = GridCodeSmoothing.class, name = StrategySpec.GridCodeSmoothing.TYPE),
+            @Type(value = FrequencyResponse.class, name = StrategySpec.FrequencyResponse.TYPE),
+            @Type(value = DemandLimiter.class, name = StrategySpec.DemandLimiter.TYPE),
+            @Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
+            @Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE), @Type(value = Manual.class, name = StrategySpec.Manual.TYPE)})
     sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
             Schedule, Mpc, Manual {
     }
