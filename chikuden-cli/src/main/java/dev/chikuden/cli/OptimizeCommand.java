@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,11 +87,7 @@ final class OptimizeCommand implements Callable<Integer> {
             writeSchedule(site, o.problem(), o.plan());
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
-        Map<String, Object> figures = OptimizeFigures.of(site, o);
-        figures.put("configWarnings", SiteFiles.warnings(site));
-        if (outage != null) {
-            figures.put("outage", outage.toMap());
-        }
+        OptimizeFigures figures = OptimizeFigures.of(site, o, SiteFiles.warnings(site), outage);
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +42,7 @@ final class SizeCommand implements Callable<Integer> {
                     + "which CLP can and HiGHS through OR-Tools cannot; HiGHS is several times slower here).")
     String solver;
 
-    @Option(names = "--json", description = "Print {\"best\":{...},\"candidates\":[...],\"baselineYen\":...,"
+    @Option(names = "--json", description = "Print {\"withoutBattery\":{...},\"best\":{...},\"candidates\":[...],"
             + "\"wallSeconds\":...,\"outage\":{...}} instead of tables.")
     boolean json;
 
@@ -64,9 +63,8 @@ final class SizeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json) {
-                Map<String, Object> figures = SizeFigures.of(site, r, outage);
-                figures.put("configWarnings", SiteFiles.warnings(site));
-                w.print(PlanCommand.JSON.writeValueAsString(figures) + "\n");
+                w.print(PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage, SiteFiles.warnings(site)))
+                        + "\n");
             } else {
                 w.print(SizeTable.render(site, r, outage));
             }

@@ -208,8 +208,9 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = Stack.class, name = "stack"), @JsonSubTypes.Type(value = PeakShaving.class, name = "peak-shaving"),
-            @JsonSubTypes.Type(value = Idle.class, name = "idle")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = Stack.class, name = StrategySpec.Stack.TYPE),
+            @JsonSubTypes.Type(value = PeakShaving.class, name = StrategySpec.PeakShaving.TYPE),
+            @JsonSubTypes.Type(value = Idle.class, name = StrategySpec.Idle.TYPE)})
     sealed interface Strategy permits Stack, PeakShaving, Idle {
     }
 
@@ -226,12 +227,13 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
 
     /** One controller of a stack, as written; {@link StackSection} makes the {@link StrategySpec.Layer}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = BackupReserve.class, name = "backup-reserve"),
-            @JsonSubTypes.Type(value = LoadDropAbsorber.class, name = "load-drop-absorber"),
-            @JsonSubTypes.Type(value = GridCodeSmoothing.class, name = "grid-code-smoothing"),
-            @JsonSubTypes.Type(value = FrequencyResponse.class, name = "frequency-response"),
-            @JsonSubTypes.Type(value = DemandLimiter.class, name = "demand-limiter"), @JsonSubTypes.Type(value = Schedule.class, name = "schedule"),
-            @JsonSubTypes.Type(value = Mpc.class, name = "mpc"), @JsonSubTypes.Type(value = Manual.class, name = "manual")})
+    @JsonSubTypes({@JsonSubTypes.Type(value = BackupReserve.class, name = StrategySpec.BackupReserve.TYPE),
+            @JsonSubTypes.Type(value = LoadDropAbsorber.class, name = StrategySpec.LoadDropAbsorber.TYPE),
+            @JsonSubTypes.Type(value = GridCodeSmoothing.class, name = StrategySpec.GridCodeSmoothing.TYPE),
+            @JsonSubTypes.Type(value = FrequencyResponse.class, name = StrategySpec.FrequencyResponse.TYPE),
+            @JsonSubTypes.Type(value = DemandLimiter.class, name = StrategySpec.DemandLimiter.TYPE),
+            @JsonSubTypes.Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
+            @JsonSubTypes.Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE), @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE)})
     sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
             Schedule, Mpc, Manual {
     }

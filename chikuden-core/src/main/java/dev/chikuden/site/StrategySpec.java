@@ -3,14 +3,33 @@ package dev.chikuden.site;
 import java.nio.file.Path;
 import java.util.List;
 
-/** How the battery is controlled. */
+/**
+ * How the battery is controlled. Every strategy and layer carries its {@code type} as the site file
+ * writes it: the one source of those names (the site file's binding, the report and the live API
+ * all read it).
+ */
 public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.PeakShaving, StrategySpec.Stack {
+    /** The name the site file gives this strategy ({@code type: peak-shaving}). */
+    String type();
+
     /** The battery rests (only its auxiliaries run). */
     record Idle() implements StrategySpec {
+        public static final String TYPE = "idle";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** Discharge above one grid level, recharge below another. */
     record PeakShaving(double dischargeAboveKw, double chargeBelowKw) implements StrategySpec {
+        public static final String TYPE = "peak-shaving";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -19,32 +38,76 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
      * @param pcsRampKwPerS the converter's ramp capability; infinite for none
      */
     record Stack(double pcsRampKwPerS, List<Layer> layers) implements StrategySpec {
+        public static final String TYPE = "stack";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** One controller of a stack, as configured. */
     sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
             Schedule, Mpc, Manual {
+        /** The name the site file gives this layer ({@code type: demand-limiter}). */
+        String type();
     }
 
     record BackupReserve(double criticalLoadKw, double durationHours) implements Layer {
+        public static final String TYPE = "backup-reserve";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     record LoadDropAbsorber(double maxDropKwPerS) implements Layer {
+        public static final String TYPE = "load-drop-absorber";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     record GridCodeSmoothing(double maxRampKwPerS, double toleranceKw, double filterSeconds, double socTarget,
                              double socBand, double socRecoveryHours) implements Layer {
+        public static final String TYPE = "grid-code-smoothing";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     record FrequencyResponse(double deadbandHz, double droop, double reservedKw) implements Layer {
+        public static final String TYPE = "frequency-response";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** @param targetKw the slot average to stay under (the contract less a margin) */
     record DemandLimiter(double targetKw, double rechargeSocTarget, double maxRechargeKw) implements Layer {
+        public static final String TYPE = "demand-limiter";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /** A per-slot battery power (kW) or energy (kWh) schedule read from a CSV. */
     record Schedule(Path file, boolean energy) implements Layer {
+        public static final String TYPE = "schedule";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 
     /**
@@ -56,6 +119,13 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
      * @param seed          the noise's random seed: the same seed gives the same run
      */
     record Mpc(double horizonHours, long everyMs, Forecast forecast, double noiseFraction, long seed) implements Layer {
+        public static final String TYPE = "mpc";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
         public Mpc {
             if (!(horizonHours > 0) || everyMs <= 0 || !(noiseFraction >= 0 && noiseFraction <= 1)) {
                 throw new IllegalArgumentException("need horizonHours > 0, everyMs > 0, noiseFraction in [0, 1]");
@@ -74,5 +144,11 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
     }
 
     record Manual() implements Layer {
+        public static final String TYPE = "manual";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
     }
 }

@@ -166,7 +166,11 @@ public final class SiteModels {
         if (l instanceof StrategySpec.Mpc mpc) {
             return mpcProvider().create(site, mpc);
         }
-        return new ManualSetpoint();
+        if (l instanceof StrategySpec.Manual) {
+            return new ManualSetpoint();
+        }
+        // a new layer type must be built here, never run as another
+        throw new IllegalArgumentException("no controller for the layer type " + l.type());
     }
 
     /** The optimisation module's MPC, looked up through the loader that loaded the core. */

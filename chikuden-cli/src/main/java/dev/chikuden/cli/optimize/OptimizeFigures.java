@@ -1,14 +1,16 @@
 package dev.chikuden.cli.optimize;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.Optimization;
+import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteBilling;
-import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.time.SeriesCsv;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,82 +18,82 @@ import java.util.Map;
  * The figures of an optimisation, in the order {@code optimize --json} prints them: the LP's
  * objective and its parts (the LP's own accounting), the case without battery as every command bills
  * it, the LP's saving (a bound) and what the plan delivered through the battery model.
+ *
+ * @param months    the billing months, which the LP's months follow
+ * @param discharge null for a site without battery
+ * @param delivered null when the plan was not played through the battery model ({@code --no-check})
+ * @param outage    null without an {@code outage} section
  */
-public final class OptimizeFigures {
-    private OptimizeFigures() {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OptimizeFigures(String site, String start, long periodMinutes, double objectiveYen,
+                              double lpObjectiveValue, double lpConstantYen, double energyCostYen,
+                              double exportRevenueYen, double basicChargeYen, double excessChargeYen,
+                              double degradationCostYen, double reserveRevenueYen, double contractKw,
+                              String contractMode, String exceedance, double peakDemandKw, List<String> months,
+                              double[] plannedMonthlyPeakKw, int periods, double buildSeconds, double solveSeconds,
+                              String solver, @JsonUnwrapped Discharge discharge, WithoutBattery withoutBattery, Lp lp,
+                              Delivered delivered, List<String> configWarnings, OutageReport.Figures outage) {
+
+    /** What the plan discharges and what the LP charges for its wear. */
+    public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {
     }
 
-    public static Map<String, Object> of(SiteConfig site, Optimization o) {
+    /** The case without battery, billed as plan and size bill it. */
+    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {
+    }
+
+    /** The LP's own saving, a bound: its bill with the battery and its bill without. */
+    public record Lp(double savingYen, double billYen, double withoutBatteryBillYen) {
+    }
+
+    /**
+     * The plan played through the battery model and billed.
+     *
+     * @param savingYen the bill saving less the energy the battery ends short of its plan, bought back
+     * @param shareOfLp the delivered saving over the LP's; null when the LP saves nothing
+     */
+    public record Delivered(double savingYen, double billYen, double billSavingYen, double endShortfallYen,
+                            Double shareOfLp, double contractKw, String contractBasis, double[] monthlyPeakKw,
+                            double peakDemand30minKw, double scheduledKwh, double endStoredKwh,
+                            double plannedEndStoredKwh, double batteryLossesKwh, double batteryAuxiliaryKwh,
+                            Map<String, Double> bindingShare) {
+        static Delivered of(Optimization o) {
+            Delivery d = o.delivery();
+            return new Delivered(d.savingYen(), d.billYen(), o.baseline().bill().totalYen() - d.billYen(),
+                    d.endShortfallYen(), o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null,
+                    d.bill().contractKw(), d.bill().basis().id(), d.monthlyPeakKw(), d.bill().peakDemand30minKw(),
+                    d.scheduledKwh(), d.endStoredKwh(), d.plannedEndStoredKwh(), d.simulation().battery().lossesKwh(),
+                    d.simulation().battery().auxiliaryKwh(), d.simulation().bindingShare());
+        }
+    }
+
+    public static OptimizeFigures of(SiteConfig site, Optimization o, List<String> configWarnings,
+                                     OutageReport outage) {
         DispatchProblem p = o.problem();
         DispatchSolution s = o.plan();
-        Map<String, Object> f = new LinkedHashMap<>();
         DispatchSolution.Costs c = s.costs();
-        f.put("site", site.name());
-        f.put("start", SeriesCsv.formatTime(p.startEpochMs(), site.zone()));
-        f.put("periodMinutes", p.periodMs() / 60_000);
-        f.put("objectiveYen", c.objectiveYen());
-        f.put("lpObjectiveValue", s.lpObjectiveValue());
-        f.put("lpConstantYen", s.lpConstantYen());
-        f.put("energyCostYen", c.energyCostYen());
-        f.put("exportRevenueYen", c.exportRevenueYen());
-        f.put("basicChargeYen", c.basicChargeYen());
-        f.put("excessChargeYen", c.excessChargeYen());
-        f.put("degradationCostYen", c.degradationCostYen());
-        f.put("reserveRevenueYen", c.reserveRevenueYen());
-        f.put("contractKw", s.contractKw());
-        f.put("contractMode", p.demand() == null ? "none" : p.demand().mode().name().toLowerCase(Locale.ROOT));
-        ContractRule rule = site.grid().contract();
-        f.put("exceedance", rule.exceedance().name().toLowerCase(Locale.ROOT));
-        f.put("peakDemandKw", max(s.monthPeakKw()));
-        // the billing months, which the LP's months follow
-        f.put("months", o.baseline().bill().bill().months().stream().map(m -> m.month().toString()).toList());
-        f.put("plannedMonthlyPeakKw", s.monthPeakKw());
-        f.put("periods", s.periods());
-        f.put("buildSeconds", s.buildSeconds());
-        f.put("solveSeconds", s.solveSeconds());
-        f.put("solver", s.solver());
+        Discharge discharge = null;
         if (p.storage() != null) {
             double discharged = 0;
             for (double d : s.dischargeKw()) {
                 discharged += d * p.periodHours();
             }
-            f.put("dischargedKwh", discharged);
-            f.put("equivalentFullCycles", discharged / (p.storage().maxKwh() - p.storage().floorKwh()));
-            f.put("degradationYenPerKwh", p.storage().degradationYenPerKwh());
+            discharge = new Discharge(discharged, discharged / (p.storage().maxKwh() - p.storage().floorKwh()),
+                    p.storage().degradationYenPerKwh());
         }
         SiteBilling.CaseBill base = o.baseline().bill();
-        Map<String, Object> without = new LinkedHashMap<>();
-        without.put("billYen", base.totalYen());
-        without.put("contractKw", base.contractKw());
-        without.put("contractBasis", base.basis().id());
-        without.put("peakDemand30minKw", base.peakDemand30minKw());
-        f.put("withoutBattery", without);
-        Map<String, Object> lp = new LinkedHashMap<>();
-        lp.put("savingYen", o.lpSavingYen());
-        lp.put("billYen", c.billYen());
-        lp.put("withoutBatteryBillYen", o.lpWithoutBattery().costs().billYen());
-        f.put("lp", lp);
-        Delivery d = o.delivery();
-        if (d != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("savingYen", d.savingYen());
-            r.put("billYen", d.billYen());
-            r.put("billSavingYen", base.totalYen() - d.billYen());
-            r.put("endShortfallYen", d.endShortfallYen());
-            r.put("shareOfLp", o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null);
-            r.put("contractKw", d.bill().contractKw());
-            r.put("contractBasis", d.bill().basis().id());
-            r.put("monthlyPeakKw", d.monthlyPeakKw());
-            r.put("peakDemand30minKw", d.bill().peakDemand30minKw());
-            r.put("scheduledKwh", d.scheduledKwh());
-            r.put("endStoredKwh", d.endStoredKwh());
-            r.put("plannedEndStoredKwh", d.plannedEndStoredKwh());
-            r.put("batteryLossesKwh", d.simulation().battery().lossesKwh());
-            r.put("batteryAuxiliaryKwh", d.simulation().battery().auxiliaryKwh());
-            r.put("bindingShare", d.simulation().bindingShare());
-            f.put("delivered", r);
-        }
-        return f;
+        return new OptimizeFigures(site.name(), SeriesCsv.formatTime(p.startEpochMs(), site.zone()),
+                p.periodMs() / 60_000, c.objectiveYen(), s.lpObjectiveValue(), s.lpConstantYen(), c.energyCostYen(),
+                c.exportRevenueYen(), c.basicChargeYen(), c.excessChargeYen(), c.degradationCostYen(),
+                c.reserveRevenueYen(), s.contractKw(),
+                p.demand() == null ? "none" : p.demand().mode().name().toLowerCase(Locale.ROOT),
+                site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT), max(s.monthPeakKw()),
+                base.bill().months().stream().map(m -> m.month().toString()).toList(), s.monthPeakKw(), s.periods(),
+                s.buildSeconds(), s.solveSeconds(), s.solver(), discharge,
+                new WithoutBattery(base.totalYen(), base.contractKw(), base.basis().id(), base.peakDemand30minKw()),
+                new Lp(o.lpSavingYen(), c.billYen(), o.lpWithoutBattery().costs().billYen()),
+                o.delivery() == null ? null : Delivered.of(o), configWarnings,
+                outage == null ? null : outage.figures());
     }
 
     private static double max(double[] v) {

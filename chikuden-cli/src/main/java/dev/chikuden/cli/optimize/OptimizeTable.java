@@ -1,8 +1,6 @@
 package dev.chikuden.cli.optimize;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@link OptimizeFigures} as text for a terminal: the delivered saving first, the LP's bound beside
@@ -12,69 +10,65 @@ public final class OptimizeTable {
     private OptimizeTable() {
     }
 
-    @SuppressWarnings("unchecked")
-    public static String render(Map<String, Object> f) {
+    public static String render(OptimizeFigures f) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f.get("site")).append(": optimal dispatch of ").append(f.get("periods")).append(" periods of ")
-                .append(f.get("periodMinutes")).append(" min from ").append(f.get("start")).append(" (")
-                .append(f.get("solver")).append(")\n\n");
-        Map<String, Object> lp = (Map<String, Object>) f.get("lp");
-        Map<String, Object> without = (Map<String, Object>) f.get("withoutBattery");
-        Map<String, Object> d = (Map<String, Object>) f.get("delivered");
+        sb.append(f.site()).append(": optimal dispatch of ").append(f.periods()).append(" periods of ")
+                .append(f.periodMinutes()).append(" min from ").append(f.start()).append(" (")
+                .append(f.solver()).append(")\n\n");
+        OptimizeFigures.Lp lp = f.lp();
+        OptimizeFigures.WithoutBattery without = f.withoutBattery();
+        OptimizeFigures.Delivered d = f.delivered();
         if (d != null) {
             line(sb, "Saving delivered", String.format(Locale.ROOT, "%,.0f yen (%s of the LP's bound of %,.0f yen)",
-                    num(d, "savingYen"), share(d), num(lp, "savingYen")));
+                    d.savingYen(), d.shareOfLp() == null ? "none"
+                            : String.format(Locale.ROOT, "%.1f %%", 100 * d.shareOfLp()), lp.savingYen()));
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", "", "LP bound", d == null ? "" : "delivered"));
-        row(sb, "Saving", num(lp, "savingYen"), d == null ? null : num(d, "savingYen"), "yen");
-        row(sb, "Bill with battery", num(lp, "billYen"), d == null ? null : num(d, "billYen"), "yen");
-        row(sb, "Bill without battery", num(lp, "withoutBatteryBillYen"), num(without, "billYen"), "yen");
-        row(sb, "Contract", num(f, "contractKw"), d == null ? null : num(d, "contractKw"), "kW");
-        row(sb, "Peak 30-min demand", num(f, "peakDemandKw"), d == null ? null : num(d, "peakDemand30minKw"), "kW");
+        row(sb, "Saving", lp.savingYen(), d == null ? null : d.savingYen(), "yen");
+        row(sb, "Bill with battery", lp.billYen(), d == null ? null : d.billYen(), "yen");
+        row(sb, "Bill without battery", lp.withoutBatteryBillYen(), (double) without.billYen(), "yen");
+        row(sb, "Contract", f.contractKw(), d == null ? null : d.contractKw(), "kW");
+        row(sb, "Peak 30-min demand", f.peakDemandKw(), d == null ? null : d.peakDemand30minKw(), "kW");
         if (d != null) {
             line(sb, "  stored energy at the end", String.format(Locale.ROOT, "%,.0f kWh planned, %,.0f kWh delivered "
-                    + "(%,.0f yen to buy back, in the delivered saving)", num(d, "plannedEndStoredKwh"),
-                    num(d, "endStoredKwh"), num(d, "endShortfallYen")));
+                    + "(%,.0f yen to buy back, in the delivered saving)", d.plannedEndStoredKwh(), d.endStoredKwh(),
+                    d.endShortfallYen()));
         }
-        line(sb, "Without battery", String.format(Locale.ROOT, "%,.0f yen at a contract of %,.0f kW (%s), "
-                + "as plan and size bill it", num(without, "billYen"), num(without, "contractKw"),
-                without.get("contractBasis")));
+        line(sb, "Without battery", String.format(Locale.ROOT, "%,d yen at a contract of %,.0f kW (%s), "
+                + "as plan and size bill it", without.billYen(), without.contractKw(), without.contractBasis()));
         if (d != null) {
             sb.append(String.format(Locale.ROOT, "%nMonthly 30-min peak        planned kW   delivered kW%n"));
-            List<String> months = (List<String>) f.get("months");
-            double[] planned = (double[]) f.get("plannedMonthlyPeakKw");
-            double[] delivered = (double[]) d.get("monthlyPeakKw");
+            double[] planned = f.plannedMonthlyPeakKw();
+            double[] delivered = d.monthlyPeakKw();
             for (int m = 0; m < planned.length && m < delivered.length; m++) {
-                sb.append(String.format(Locale.ROOT, "  %-24s %12s %14s%n", m < months.size() ? months.get(m) : "",
+                sb.append(String.format(Locale.ROOT, "  %-24s %12s %14s%n", m < f.months().size() ? f.months().get(m) : "",
                         String.format(Locale.ROOT, "%,.0f", planned[m]),
                         String.format(Locale.ROOT, "%,.0f", delivered[m])));
             }
         }
         sb.append(String.format(Locale.ROOT, "%nThe LP's objective (its own accounting, wear included)%n"));
-        yen(sb, "Objective", f, "objectiveYen");
-        yen(sb, "  energy", f, "energyCostYen");
-        yen(sb, "  basic charge", f, "basicChargeYen");
-        yen(sb, "  excess demand", f, "excessChargeYen");
-        yen(sb, "  battery wear", f, "degradationCostYen");
-        negativeYen(sb, "  export revenue", f, "exportRevenueYen");
-        negativeYen(sb, "  reserve revenue", f, "reserveRevenueYen");
-        line(sb, "Contract (" + f.get("contractMode") + ", " + f.get("exceedance") + ")",
-                String.format(Locale.ROOT, "%,.0f kW", num(f, "contractKw")));
-        if (f.containsKey("dischargedKwh")) {
-            line(sb, "Discharged", String.format(Locale.ROOT, "%,.0f kWh (%.1f full cycles)", num(f, "dischargedKwh"),
-                    num(f, "equivalentFullCycles")));
-            line(sb, "Wear cost", String.format(Locale.ROOT, "%.2f yen/kWh discharged",
-                    num(f, "degradationYenPerKwh")));
+        yen(sb, "Objective", f.objectiveYen());
+        yen(sb, "  energy", f.energyCostYen());
+        yen(sb, "  basic charge", f.basicChargeYen());
+        yen(sb, "  excess demand", f.excessChargeYen());
+        yen(sb, "  battery wear", f.degradationCostYen());
+        if (f.exportRevenueYen() != 0) {
+            yen(sb, "  export revenue", -f.exportRevenueYen());
         }
-        line(sb, "Build / solve", String.format(Locale.ROOT, "%.2f s / %.2f s", num(f, "buildSeconds"),
-                num(f, "solveSeconds")));
+        if (f.reserveRevenueYen() != 0) {
+            yen(sb, "  reserve revenue", -f.reserveRevenueYen());
+        }
+        line(sb, "Contract (" + f.contractMode() + ", " + f.exceedance() + ")",
+                String.format(Locale.ROOT, "%,.0f kW", f.contractKw()));
+        if (f.discharge() != null) {
+            line(sb, "Discharged", String.format(Locale.ROOT, "%,.0f kWh (%.1f full cycles)",
+                    f.discharge().dischargedKwh(), f.discharge().equivalentFullCycles()));
+            line(sb, "Wear cost", String.format(Locale.ROOT, "%.2f yen/kWh discharged",
+                    f.discharge().degradationYenPerKwh()));
+        }
+        line(sb, "Build / solve", String.format(Locale.ROOT, "%.2f s / %.2f s", f.buildSeconds(), f.solveSeconds()));
         return sb.toString();
-    }
-
-    private static String share(Map<String, Object> d) {
-        Object s = d.get("shareOfLp");
-        return s == null ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * ((Number) s).doubleValue());
     }
 
     private static void row(StringBuilder sb, String label, double lp, Double delivered, String unit) {
@@ -83,21 +77,11 @@ public final class OptimizeTable {
                 delivered == null ? "" : String.format(Locale.ROOT, "%,.0f %s", delivered, unit)));
     }
 
-    private static void yen(StringBuilder sb, String label, Map<String, Object> f, String key) {
-        line(sb, label, String.format(Locale.ROOT, "%,.0f yen", num(f, key)));
-    }
-
-    private static void negativeYen(StringBuilder sb, String label, Map<String, Object> f, String key) {
-        if (num(f, key) != 0) {
-            line(sb, label, String.format(Locale.ROOT, "%,.0f yen", -num(f, key)));
-        }
+    private static void yen(StringBuilder sb, String label, double yen) {
+        line(sb, label, String.format(Locale.ROOT, "%,.0f yen", yen));
     }
 
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-28s %s%n", label, value));
-    }
-
-    private static double num(Map<String, Object> f, String key) {
-        return ((Number) f.get(key)).doubleValue();
     }
 }

@@ -11,7 +11,6 @@ import dev.chikuden.study.PlanStudy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -91,15 +90,9 @@ public record ReportFigures(String language, String unit, double unitKw, PlanFig
             return null;
         }
         if (s instanceof StrategySpec.Stack stack) {
-            return "stack: " + stack.layers().stream().map(l -> kebab(l.getClass().getSimpleName()))
-                    .collect(Collectors.joining(", "));
+            return "stack: " + stack.layers().stream().map(StrategySpec.Layer::type).collect(Collectors.joining(", "));
         }
-        return kebab(s.getClass().getSimpleName());
-    }
-
-    /** {@code LoadDropAbsorber} -> {@code load-drop-absorber}. */
-    private static String kebab(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return s.type();
     }
 
     private static long localMs(long epochMs, ZoneId zone) {

@@ -1,5 +1,7 @@
 package dev.chikuden.cli.size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.Candidate;
@@ -7,110 +9,82 @@ import dev.chikuden.optimize.sizing.SizingResult;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The figures of a sizing sweep for JSON, in a fixed order. A number that is not finite (an IRR
  * that does not exist, a payback never reached, an end of life beyond the study) is null.
+ *
+ * @param outage null when the site has no outage section
  */
-public final class SizeFigures {
-    private SizeFigures() {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SizeFigures(String site, String solver, int periods, double periodMinutes, boolean defaultGrid,
+                          double[] powerKw, double[] energyKwh, WithoutBattery withoutBattery,
+                          double lpWithoutBatteryBillYen, int simulated, String rankedBy, Size best,
+                          List<Size> candidates, double wallSeconds, List<String> assumptions,
+                          List<String> configWarnings, OutageReport.Figures outage) {
+
+    /** The case without battery, billed as plan and optimize bill it. */
+    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {
     }
 
-    /** @param outage null when the site has no outage section */
-    public static Map<String, Object> of(SiteConfig site, SizingResult r, OutageReport outage) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("site", site.name());
-        f.put("solver", r.solver());
-        f.put("periods", r.periods());
-        f.put("periodMinutes", r.best().problem().periodMs() / 60_000.0);
-        f.put("defaultGrid", r.defaultGrid());
-        f.put("powerKw", r.powerKw());
-        f.put("energyKwh", r.energyKwh());
-        Map<String, Object> without = new LinkedHashMap<>();
-        without.put("billYen", r.withoutBattery().totalYen());
-        without.put("contractKw", r.withoutBattery().contractKw());
-        without.put("contractBasis", r.withoutBattery().basis().id());
-        without.put("peakDemand30minKw", r.withoutBattery().peakDemand30minKw());
-        f.put("withoutBattery", without);
-        f.put("lpWithoutBatteryBillYen", r.lpWithoutBatteryYen());
-        f.put("simulated", r.simulated());
-        f.put("rankedBy", "delivered NPV");
-        f.put("best", candidate(r.bestCandidate()));
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Candidate c : r.candidates()) {
-            all.add(candidate(c));
+    /** A business case: the saving a year and what it is worth. */
+    public record Value(double annualSavingYen, double npvYen, Double irr, Double paybackYears,
+                        Double discountedPaybackYears, Double lcosYenPerKwh) {
+        static Value of(Candidate.Value v) {
+            return new Value(v.annualSavingYen(), v.npvYen(), finite(v.irr()), finite(v.paybackYears()),
+                    finite(v.discountedPaybackYears()), finite(v.lcosYenPerKwh()));
         }
-        f.put("candidates", all);
-        f.put("wallSeconds", r.wallSeconds());
-        f.put("assumptions", assumptions(site, r));
-        if (outage != null) {
-            f.put("outage", outage.toMap());
-        }
-        return f;
+    }
+
+    /** The delivered business case and what the plan delivered. */
+    public record Delivered(@JsonUnwrapped Value value, double savingYen, double billYen, double contractKw,
+                            double peakDemand30minKw, double endShortfallYen) {
     }
 
     /**
      * A size: its plan's figures, the business case the ranking uses (the delivered one where the
      * size was simulated) at the top, and both business cases under {@code lp} and {@code delivered}.
+     * An infeasible size has only its size and the reason.
      */
-    static Map<String, Object> candidate(Candidate c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("powerKw", c.powerKw());
-        m.put("energyKwh", c.energyKwh());
-        m.put("durationHours", c.durationHours());
-        m.put("feasible", c.feasible());
-        if (!c.feasible()) {
-            m.put("infeasibleReason", c.infeasibleReason());
-            return m;
-        }
-        m.put("simulated", c.delivered() != null);
-        m.put("npvYen", c.npvYen());
-        m.put("lpNpvYen", c.lp().npvYen());
-        m.put("deliveredNpvYen", c.delivered() == null ? null : c.delivered().npvYen());
-        m.put("annualSavingYen", c.value().annualSavingYen());
-        m.put("irr", finite(c.value().irr()));
-        m.put("paybackYears", finite(c.value().paybackYears()));
-        m.put("discountedPaybackYears", finite(c.value().discountedPaybackYears()));
-        m.put("lcosYenPerKwh", finite(c.value().lcosYenPerKwh()));
-        m.put("billYen", c.billYen());
-        m.put("reserveRevenueYen", c.reserveRevenueYen());
-        m.put("annualDischargeKwh", c.annualDischargeKwh());
-        m.put("contractKw", c.contractKw());
-        m.put("capexYen", c.capexYen());
-        m.put("yearsToEndOfLife", finite(c.yearsToEndOfLife()));
-        m.put("sohAfterFirstYear", c.life().sohAfterFirstYear());
-        m.put("sohAtEnd", c.life().sohAtEnd());
-        m.put("replacementKwh", c.life().replacementKwh());
-        m.put("replacementKwhByYear", c.life().replacementKwhByYear());
-        m.put("cashFlowYen", c.value().businessCase().cashFlowYen());
-        m.put("solveSeconds", c.solveSeconds());
-        m.put("lp", value(c.lp()));
-        if (c.delivered() != null) {
-            Map<String, Object> d = value(c.delivered());
-            d.put("savingYen", c.delivery().savingYen());
-            d.put("billYen", c.delivery().billYen());
-            d.put("contractKw", c.delivery().bill().contractKw());
-            d.put("peakDemand30minKw", c.delivery().bill().peakDemand30minKw());
-            d.put("endShortfallYen", c.delivery().endShortfallYen());
-            m.put("delivered", d);
-        } else {
-            m.put("delivered", null);
-        }
-        return m;
+    public record Size(double powerKw, double energyKwh, double durationHours, boolean feasible,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String infeasibleReason, @JsonUnwrapped Plan plan) {
     }
 
-    private static Map<String, Object> value(Candidate.Value v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("annualSavingYen", v.annualSavingYen());
-        m.put("npvYen", v.npvYen());
-        m.put("irr", finite(v.irr()));
-        m.put("paybackYears", finite(v.paybackYears()));
-        m.put("discountedPaybackYears", finite(v.discountedPaybackYears()));
-        m.put("lcosYenPerKwh", finite(v.lcosYenPerKwh()));
-        return m;
+    /** A feasible size's figures; a number that is not finite is null, a size not simulated has no delivered case. */
+    public record Plan(boolean simulated, double npvYen, double lpNpvYen, Double deliveredNpvYen, double annualSavingYen,
+                       Double irr, Double paybackYears, Double discountedPaybackYears, Double lcosYenPerKwh,
+                       double billYen, double reserveRevenueYen, double annualDischargeKwh, double contractKw,
+                       double capexYen, Double yearsToEndOfLife, double sohAfterFirstYear, double sohAtEnd,
+                       double replacementKwh, double[] replacementKwhByYear, double[] cashFlowYen, double solveSeconds,
+                       Value lp, Delivered delivered) {
+    }
+
+    public static SizeFigures of(SiteConfig site, SizingResult r, OutageReport outage, List<String> configWarnings) {
+        return new SizeFigures(site.name(), r.solver(), r.periods(), r.best().problem().periodMs() / 60_000.0,
+                r.defaultGrid(), r.powerKw(), r.energyKwh(),
+                new WithoutBattery(r.withoutBattery().totalYen(), r.withoutBattery().contractKw(),
+                        r.withoutBattery().basis().id(), r.withoutBattery().peakDemand30minKw()),
+                r.lpWithoutBatteryYen(), r.simulated(), "delivered NPV", size(r.bestCandidate()),
+                r.candidates().stream().map(SizeFigures::size).toList(), r.wallSeconds(), assumptions(site, r),
+                configWarnings, outage == null ? null : outage.figures());
+    }
+
+    static Size size(Candidate c) {
+        if (!c.feasible()) {
+            return new Size(c.powerKw(), c.energyKwh(), c.durationHours(), false, c.infeasibleReason(), null);
+        }
+        Candidate.Value v = c.value();
+        Delivered delivered = c.delivered() == null ? null : new Delivered(Value.of(c.delivered()),
+                c.delivery().savingYen(), c.delivery().billYen(), c.delivery().bill().contractKw(),
+                c.delivery().bill().peakDemand30minKw(), c.delivery().endShortfallYen());
+        return new Size(c.powerKw(), c.energyKwh(), c.durationHours(), true, null, new Plan(c.delivered() != null,
+                c.npvYen(), c.lp().npvYen(), c.delivered() == null ? null : c.delivered().npvYen(), v.annualSavingYen(),
+                finite(v.irr()), finite(v.paybackYears()), finite(v.discountedPaybackYears()),
+                finite(v.lcosYenPerKwh()), c.billYen(), c.reserveRevenueYen(), c.annualDischargeKwh(), c.contractKw(),
+                c.capexYen(), finite(c.yearsToEndOfLife()), c.life().sohAfterFirstYear(), c.life().sohAtEnd(),
+                c.life().replacementKwh(), c.life().replacementKwhByYear(), v.businessCase().cashFlowYen(),
+                c.solveSeconds(), Value.of(c.lp()), delivered));
     }
 
     /** What the numbers rest on, in words, for the report and the JSON alike. */

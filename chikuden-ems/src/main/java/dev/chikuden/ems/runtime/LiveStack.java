@@ -78,40 +78,19 @@ final class LiveStack {
         ControllerStack stack = new ControllerStack(List.of(manual, new Preferring(single)), Double.POSITIVE_INFINITY);
         Layer strategy;
         if (site.strategy() instanceof StrategySpec.PeakShaving p) {
-            strategy = new Layer(single.name(), "peak-shaving", p, false);
+            strategy = new Layer(single.name(), p.type(), p, false);
         } else if (site.strategy() instanceof StrategySpec.Idle i) {
-            strategy = new Layer(single.name(), single.name(), i, false);
+            strategy = new Layer(single.name(), i.type(), i, false);
         } else {
             throw new IllegalArgumentException("no live stack for the strategy " + site.strategy());
         }
         return new LiveStack(stack, Double.POSITIVE_INFINITY, List.of(
-                new Layer(manual.name(), "manual", new StrategySpec.Manual(), true), strategy));
+                new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true), strategy));
     }
 
-    /**
-     * A layer as {@code stack()} shows it: its type as the site file writes it, and the site file's
-     * record of it as its settings. A layer type without a name here is refused, never shown as
-     * another (a test holds every type of {@link StrategySpec.Layer} to having one).
-     */
+    /** A layer as {@code stack()} shows it: its type as the site file writes it, and its settings. */
     static Layer layer(String name, StrategySpec.Layer spec, boolean added) {
-        if (spec instanceof StrategySpec.BackupReserve l) {
-            return new Layer(name, "backup-reserve", l, added);
-        } else if (spec instanceof StrategySpec.LoadDropAbsorber l) {
-            return new Layer(name, "load-drop-absorber", l, added);
-        } else if (spec instanceof StrategySpec.GridCodeSmoothing l) {
-            return new Layer(name, "grid-code-smoothing", l, added);
-        } else if (spec instanceof StrategySpec.FrequencyResponse l) {
-            return new Layer(name, "frequency-response", l, added);
-        } else if (spec instanceof StrategySpec.DemandLimiter l) {
-            return new Layer(name, "demand-limiter", l, added);
-        } else if (spec instanceof StrategySpec.Schedule l) {
-            return new Layer(name, "schedule", l, added);
-        } else if (spec instanceof StrategySpec.Mpc l) {
-            return new Layer(name, "mpc", l, added);
-        } else if (spec instanceof StrategySpec.Manual l) {
-            return new Layer(name, "manual", l, added);
-        }
-        throw new IllegalArgumentException("the live service has no type name for the layer " + spec);
+        return new Layer(name, spec.type(), (Record) spec, added);
     }
 
     /** The layers highest priority first, the battery's own limits before them, with the share of cycles each decided. */

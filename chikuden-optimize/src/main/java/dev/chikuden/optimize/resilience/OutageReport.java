@@ -17,9 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How well an optimal dispatch leaves the site ready for a grid outage, REopt-style: an outage
@@ -185,29 +183,26 @@ public final class OutageReport {
     }
 
     /** The figures for JSON, in a fixed order. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("criticalLoadKw", criticalLoadKw);
-        m.put("maxOutageHours", maxOutageHours);
-        List<Map<String, Object>> curve = new ArrayList<>();
+    /** The report as {@code --json} prints it. */
+    public record Figures(double criticalLoadKw, double maxOutageHours, List<Survival> survival, double meanBackupHours,
+                          double minBackupHours, List<MonthFigures> months) {
+    }
+
+    /** The share of start times from which an outage of {@code hours} is ridden through. */
+    public record Survival(double hours, double probability) {
+    }
+
+    /** A month's backup hours, the month as text ("2025-04"). */
+    public record MonthFigures(String month, double minBackupHours, double meanBackupHours) {
+    }
+
+    public Figures figures() {
+        List<Survival> curve = new ArrayList<>();
         for (int i = 0; i < hours.length; i++) {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("hours", hours[i]);
-            point.put("probability", survival[i]);
-            curve.add(point);
+            curve.add(new Survival(hours[i], survival[i]));
         }
-        m.put("survival", curve);
-        m.put("meanBackupHours", meanBackupHours());
-        m.put("minBackupHours", minBackupHours());
-        List<Map<String, Object>> byMonth = new ArrayList<>();
-        for (Month mo : months) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("month", mo.month().toString());
-            row.put("minBackupHours", mo.minBackupHours());
-            row.put("meanBackupHours", mo.meanBackupHours());
-            byMonth.add(row);
-        }
-        m.put("months", byMonth);
-        return m;
+        List<MonthFigures> byMonth = months.stream()
+                .map(mo -> new MonthFigures(mo.month().toString(), mo.minBackupHours(), mo.meanBackupHours())).toList();
+        return new Figures(criticalLoadKw, maxOutageHours, curve, meanBackupHours(), minBackupHours(), byMonth);
     }
 }

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OutageReportTest {
@@ -64,16 +63,12 @@ class OutageReportTest {
     }
 
     @Test
-    void theJsonFiguresInOrder() {
-        Map<String, Object> m = OutageReport.of(new PlanningSpec.OutageSpec(100, new double[] {1, 30}), TOKYO,
-                problem(), solution(), 0, new double[4]).toMap();
-        assertThat(m.keySet()).containsExactly("criticalLoadKw", "maxOutageHours", "survival", "meanBackupHours",
-                "minBackupHours", "months");
-        assertThat(m.get("maxOutageHours")).isEqualTo(30.0);
-        assertThat(m.get("survival")).isEqualTo(List.of(Map.of("hours", 1.0, "probability", 0.5),
-                Map.of("hours", 30.0, "probability", 0.0)));
-        assertThat(((List<?>) m.get("months")).get(0)).isEqualTo(
-                Map.of("month", "2025-04", "minBackupHours", 0.5, "meanBackupHours", 0.75));
+    void theJsonFigures() {
+        OutageReport.Figures f = OutageReport.of(new PlanningSpec.OutageSpec(100, new double[] {1, 30}), TOKYO,
+                problem(), solution(), 0, new double[4]).figures();
+        assertThat(f.maxOutageHours()).isEqualTo(30.0);
+        assertThat(f.survival()).containsExactly(new OutageReport.Survival(1.0, 0.5), new OutageReport.Survival(30.0, 0.0));
+        assertThat(f.months().get(0)).isEqualTo(new OutageReport.MonthFigures("2025-04", 0.5, 0.75));
     }
 
     @Test
