@@ -8,7 +8,7 @@ package dev.chikuden.finance;
  * <p>Pure functions over a primitive array, with no allocation: a sizing sweep calls them for
  * every candidate battery.
  */
-public final class CashFlows {
+final class CashFlows {
     /** The IRR is sought between these rates: near -100 % up to 1,000 % a year. */
     static final double LOWEST_RATE = -0.99;
     static final double HIGHEST_RATE = 10.0;
@@ -19,7 +19,7 @@ public final class CashFlows {
     }
 
     /** Net present value at {@code discountRate} (a fraction a year, e.g. 0.05), in the flows' unit. */
-    public static double npv(double discountRate, double[] flowsByYear) {
+    static double npv(double discountRate, double[] flowsByYear) {
         requireRate(discountRate);
         requireFlows(flowsByYear);
         return presentValue(discountRate, flowsByYear);
@@ -32,7 +32,7 @@ public final class CashFlows {
      * may have several; the lowest found on a scan of 400 rates is returned, and two roots closer
      * together than the scan's spacing can be missed.
      */
-    public static double irr(double[] flows) {
+    static double irr(double[] flows) {
         requireFlows(flows);
         if (!changesSign(flows)) {
             return Double.NaN;
@@ -68,13 +68,13 @@ public final class CashFlows {
      * negative, +Infinity when the sum never reaches zero. A later dip below zero (a cell
      * replacement, say) does not move it.
      */
-    public static double simplePaybackYears(double[] flows) {
+    static double simplePaybackYears(double[] flows) {
         requireFlows(flows);
         return payback(1.0, flows);
     }
 
     /** Like {@link #simplePaybackYears}, on flows discounted at {@code discountRate}. */
-    public static double discountedPaybackYears(double discountRate, double[] flows) {
+    static double discountedPaybackYears(double discountRate, double[] flows) {
         requireRate(discountRate);
         requireFlows(flows);
         return payback(1.0 / (1.0 + discountRate), flows);

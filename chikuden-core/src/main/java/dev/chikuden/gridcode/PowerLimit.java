@@ -7,17 +7,17 @@ package dev.chikuden.gridcode;
  * @param value  kW when absolute, a fraction (0.05 for 5 %) when relative
  * @param ofPeak true when {@code value} is a fraction of the peak
  */
-public record PowerLimit(double value, boolean ofPeak) {
-    public static PowerLimit absolute(double kw) {
+record PowerLimit(double value, boolean ofPeak) {
+    static PowerLimit absolute(double kw) {
         return new PowerLimit(kw, false);
     }
 
-    public static PowerLimit fractionOfPeak(double fraction) {
+    static PowerLimit fractionOfPeak(double fraction) {
         return new PowerLimit(fraction, true);
     }
 
     /** The limit in kW for a trace whose peak is {@code peakKw}. */
-    public double kw(double peakKw) {
+    double kw(double peakKw) {
         return ofPeak ? value * peakKw : value;
     }
 }

@@ -1,5 +1,5 @@
 package dev.chikuden.site;
 
 /** On-site PV, as configured. */
-public sealed interface PvSpec permits ClearSkyPvSpec, TraceSpec {
+sealed interface PvSpec permits ClearSkyPvSpec, TraceSpec {
 }

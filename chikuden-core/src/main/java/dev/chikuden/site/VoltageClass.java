@@ -1,7 +1,7 @@
 package dev.chikuden.site;
 
 /** Supply voltage class of the grid connection, as Japanese tariffs distinguish them. */
-public enum VoltageClass {
+enum VoltageClass {
     LOW("low"), HIGH("high"), EXTRA_HIGH("extra-high");
 
     private final String yamlName;
@@ -10,7 +10,7 @@ public enum VoltageClass {
         this.yamlName = yamlName;
     }
 
-    public String yamlName() {
+    String yamlName() {
         return yamlName;
     }
 }

@@ -14,12 +14,12 @@ import org.duckdb.DuckDBConnection;
  * appender and the table is copied to Parquet (zstd) on close. Timestamps are stored as
  * TIMESTAMPTZ, SOC without a battery as NULL.
  */
-public final class ParquetRowWriter implements RowWriter {
+final class ParquetRowWriter implements RowWriter {
     private final Path file;
     private final Connection connection;
     private final DuckDBAppender appender;
 
-    public ParquetRowWriter(Path file) {
+    ParquetRowWriter(Path file) {
         this.file = file;
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:");

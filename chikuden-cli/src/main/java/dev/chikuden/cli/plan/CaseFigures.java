@@ -17,7 +17,7 @@ import java.util.Map;
  * the GPUs' own smoothing costs, what the battery did and the case's bill. JSON flattens the parts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCodeFigures.Failure> gridCodeFailures,
+record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCodeFigures.Failure> gridCodeFailures,
                           GridCodeFigures gridCode, @JsonUnwrapped GpuSmoothing gpuSmoothing,
                           @JsonUnwrapped Battery battery, @JsonUnwrapped Billed billed) {
 

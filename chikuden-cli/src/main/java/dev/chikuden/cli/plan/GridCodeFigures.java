@@ -9,7 +9,7 @@ import java.util.List;
  * A case's grid-code metrics and the verdict of every rule. A metric the trace cannot give (a band
  * the step cannot resolve) is null.
  */
-public record GridCodeFigures(double maxRampUpKwPerS, double maxRampDownKwPerS, double maxRampUpKwPerMin,
+record GridCodeFigures(double maxRampUpKwPerS, double maxRampDownKwPerS, double maxRampUpKwPerMin,
                               double maxRampDownKwPerMin, double maxRampKwPerMin, double dynamicRangeKw,
                               double dynamicRangeWindowSeconds, double bandLowHz, double bandHighHz,
                               Double bandEnergyShare, Double bandRmsKw, Double dominantFrequencyHz, long loadDropEvents,

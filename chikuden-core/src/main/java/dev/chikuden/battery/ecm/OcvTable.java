@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Open-circuit voltage of one cell against SOC: piecewise-linear between the points, held at the
  * end values outside them. Immutable; a lookup allocates nothing.
  */
-public final class OcvTable {
+final class OcvTable {
     private final double[] soc;
     private final double[] voltage;
 
@@ -14,7 +14,7 @@ public final class OcvTable {
      * @param soc     SOC points in [0, 1], strictly increasing, at least two
      * @param voltage cell voltages (V) at those points, strictly increasing
      */
-    public OcvTable(double[] soc, double[] voltage) {
+    OcvTable(double[] soc, double[] voltage) {
         if (soc == null || voltage == null) {
             throw new IllegalArgumentException("OCV table: the SOC and voltage points are required");
         }
@@ -48,7 +48,7 @@ public final class OcvTable {
     }
 
     /** Cell OCV (V) at {@code soc}, clamped to the end points outside the table. */
-    public double voltage(double soc) {
+    double voltage(double soc) {
         int last = this.soc.length - 1;
         if (soc <= this.soc[0]) {
             return voltage[0];
@@ -70,7 +70,7 @@ public final class OcvTable {
     }
 
     /** Mean OCV over SOC 0..1 (V), exact for the piecewise-linear curve including its clamped ends. */
-    public double meanVoltage() {
+    double meanVoltage() {
         int last = soc.length - 1;
         double integral = voltage[0] * soc[0] + voltage[last] * (1 - soc[last]);
         for (int i = 1; i <= last; i++) {

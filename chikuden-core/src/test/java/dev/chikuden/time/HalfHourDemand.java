@@ -2,7 +2,10 @@ package dev.chikuden.time;
 
 import java.time.ZoneId;
 
-/** The 30-minute demand series of a grid power series, aligned to the local clock of a zone. */
+/**
+ * The 30-minute demand series of a grid power series, aligned to the local clock of a zone: the tests'
+ * reference for what the meters and the engine measure incrementally.
+ */
 public final class HalfHourDemand {
     private HalfHourDemand() {
     }
