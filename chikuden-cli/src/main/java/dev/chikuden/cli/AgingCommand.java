@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +54,8 @@ final class AgingCommand implements Callable<Integer> {
             description = "Days at which to report the capacity (default: ${DEFAULT-VALUE}).")
     List<Double> days;
 
-    @Option(names = "--json", description = "Print {\"model\":..., \"points\":[{\"day\":30,\"relativeCapacity\":...},...]} instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     static final class Models extends ArrayList<String> {
         Models() {
@@ -68,7 +69,7 @@ final class AgingCommand implements Callable<Integer> {
         DutyProfile duty = DutyProfile.read(profile);
         AgingRun.Result r = AgingRun.run(m, duty, days.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             List<Point> points = r.points().stream().map(Point::of).toList();
             out.println(PlanCommand.JSON.writeValueAsString(new Figures(r.model(), points, Point.of(r.end()),
                     r.warnings())));

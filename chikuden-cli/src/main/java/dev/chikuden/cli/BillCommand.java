@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bill", sortOptions = false, mixinStandardHelpOptions = true,
@@ -28,8 +28,8 @@ final class BillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file, with a tariff section.")
-    Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
     @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
             description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
@@ -48,14 +48,14 @@ final class BillCommand implements Callable<Integer> {
             + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
     PowerUnit unit;
 
-    @Option(names = "--json", description = "Print the bill as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteFiles.read(siteFile, spec);
+        SiteConfig site = siteFile.read();
         if (site.billing() == null || site.billing().tariff() == null) {
-            throw new BadInputException(siteFile + ": has no tariff section; add e.g. "
+            throw new BadInputException(siteFile.path + ": has no tariff section; add e.g. "
                     + "tariff: {preset: kansai-high-voltage-as, powerFactor: 100 %}");
         }
         if (!billedCase.equals("without-battery") && !billedCase.equals("with-battery")) {
@@ -72,7 +72,7 @@ final class BillCommand implements Callable<Integer> {
                 billed.basis().id(), BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.print(json ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
+            w.print(json.on ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,9 +24,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "devices", sortOptions = false, mixinStandardHelpOptions = true,
@@ -46,8 +46,8 @@ final class DevicesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file.")
-    java.nio.file.Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
     @Option(names = "--port", paramLabel = "N",
             description = "The TCP port to serve on (default: the site's ems.devices.port, else 1502).")
@@ -62,7 +62,7 @@ final class DevicesCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65_535)) {
             throw new BadInputException("--port: " + port + " is not a TCP port; give 1 .. 65535");
         }
-        SiteConfig site = SiteFiles.read(siteFile, spec);
+        SiteConfig site = siteFile.read();
         EmsConfig.Devices devices = EmsConfigReader.read(site).devices();
         if (port == null) {
             port = devices.meter().port();

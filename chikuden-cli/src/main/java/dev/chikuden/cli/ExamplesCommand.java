@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +47,8 @@ final class ExamplesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print [{\"name\":...,\"description\":...},...] instead of a list.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() throws IOException {
@@ -57,7 +58,7 @@ final class ExamplesCommand implements Callable<Integer> {
             list.add(Map.of("name", name, "description", description(files.get(name))));
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(PlanCommand.JSON.writeValueAsString(list));
         } else {
             int width = list.stream().mapToInt(e -> e.get("name").length()).max().orElse(0);
@@ -89,8 +90,8 @@ final class ExamplesCommand implements Callable<Integer> {
         @Option(names = "--force", description = "Overwrite files that already exist (and schemas that differ).")
         boolean force;
 
-        @Option(names = "--json", description = "Print {\"copied\":[paths...]} instead of a list.")
-        boolean json;
+        @Mixin
+        SharedOptions.Json json;
 
         @Override
         public Integer call() throws IOException {
@@ -123,7 +124,7 @@ final class ExamplesCommand implements Callable<Integer> {
                 Files.write(to.resolve(name), files.get(name));
             }
             PrintWriter w = spec.commandLine().getOut();
-            if (json) {
+            if (json.on) {
                 w.println(PlanCommand.JSON.writeValueAsString(Map.of("copied",
                         targets.stream().map(Path::toString).toList(), "schemas", written.stream().map(Path::toString).toList())));
             } else {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,8 +66,8 @@ final class GridcodeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    @Option(names = "--json", description = "Print the metrics and verdicts as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
@@ -78,7 +79,7 @@ final class GridcodeCommand implements Callable<Integer> {
         FixedStepSeries trace = power.read(zone);
         GridCodeReport report = GridCodeMeter.of(trace, zone, rules);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(json ? json(report, trace, rules, power) : table(report, trace, rules, power));
+        w.print(json.on ? json(report, trace, rules, power) : table(report, trace, rules, power));
         w.flush();
         return Main.OK;
     }

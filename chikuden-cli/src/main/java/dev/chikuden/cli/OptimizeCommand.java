@@ -23,9 +23,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
@@ -39,8 +39,8 @@ final class OptimizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file, with a tariff section.")
-    Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
     @Option(names = "--step", paramLabel = "30min|15min",
             description = "LP period (default: the site's optimize.step, else 30 min).")
@@ -62,24 +62,22 @@ final class OptimizeCommand implements Callable<Integer> {
             description = "Skip the delivered run through the battery model: the LP's bound only.")
     boolean noCheck;
 
-    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr for the simulations (without battery, and "
-            + "the plan delivered). There is none either when the output is not a terminal, or before they have "
-            + "lasted 2 s.")
-    boolean quiet;
+    @Mixin
+    SharedOptions.Quiet quiet;
 
     @Override
     public Integer call() {
-        SiteConfig site = SiteFiles.read(siteFile, spec);
+        SiteConfig site = siteFile.read();
         if (site.batteries().isEmpty()) {
-            throw new BadInputException(siteFile + ": batteries: the site has none; the optimisation dispatches a battery");
+            throw new BadInputException(siteFile.path + ": batteries: the site has none; the optimisation dispatches a battery");
         }
         Solver chosen = solver(solver != null ? solver : site.planning().optimize().solver());
         Optimization o;
         long steps = SiteModels.timeGrid(site).steps();
-        try (Progress progress = Progress.start(noCheck ? steps : 2 * steps, quiet, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start(noCheck ? steps : 2 * steps, quiet.on, spec.commandLine().getErr())) {
             o = Optimization.of(site, periodMs(), chosen, !noCheck,
                     exportMps == null ? null : model -> write(exportMps, model.mps()), progress);
         }
@@ -87,10 +85,10 @@ final class OptimizeCommand implements Callable<Integer> {
             writeSchedule(site, o.problem(), o.plan());
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
-        OptimizeFigures figures = OptimizeFigures.of(site, o, SiteFiles.warnings(site), outage);
+        OptimizeFigures figures = OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage);
         PrintWriter w = spec.commandLine().getOut();
         try {
-            if (json) {
+            if (json.on) {
                 w.print(PlanCommand.JSON.writeValueAsString(figures) + "\n");
             } else {
                 StringBuilder sb = new StringBuilder(OptimizeTable.render(figures));

@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,26 +41,24 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/).")
-    Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for the result files (default: out/<site file name>).")
-    Path out;
+    @Mixin
+    SharedOptions.Out out;
 
     @Option(names = "--no-files", description = "Write no result files: figures only.")
     boolean noFiles;
 
-    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Option(names = "--png", description = "Also save each chart of the report as a PNG (png/ in the output folder), "
             + "drawn by headless Chromium (Debian package chromium).")
     boolean png;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
-            + "not a terminal, or before the run has lasted 2 s.")
-    boolean quiet;
+    @Mixin
+    SharedOptions.Quiet quiet;
 
     @Override
     public Integer call() {
@@ -68,14 +66,14 @@ final class PlanCommand implements Callable<Integer> {
             throw new BadInputException("--png saves the report's charts, and --no-files writes no report; drop one of them");
         }
         PngExport pngExport = png ? PngExport.withBrowserOnPath() : null; // before the study: fail fast
-        SiteConfig site = SiteFiles.read(siteFile, spec);
-        Path dir = out != null ? out : Path.of("out", stem(siteFile));
+        SiteConfig site = siteFile.read();
+        Path dir = out.dir != null ? out.dir : Path.of("out", stem(siteFile.path));
         ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
         PlanStudy.Result result;
-        try (Progress progress = Progress.start(PlanStudy.totalSteps(site), quiet, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start(PlanStudy.totalSteps(site), quiet.on, spec.commandLine().getErr())) {
             result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders, progress);
         }
-        PlanFigures figures = PlanFigures.of(result, SiteFiles.warnings(site));
+        PlanFigures figures = PlanFigures.of(result, SharedOptions.SiteFile.warnings(site));
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (!noFiles) {
@@ -87,7 +85,7 @@ final class PlanCommand implements Callable<Integer> {
                     pngExport.export(report, dir.resolve("png"));
                 }
             }
-            if (json) {
+            if (json.on) {
                 w.println(JSON.writeValueAsString(figures));
             } else {
                 w.print(PlanTable.render(figures, noFiles ? null : "results and report.html in " + dir));

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class PricesCommand implements Callable<Integer> {
                     + "or the Japanese name (関西) or column name.")
     String area;
 
-    @Option(names = "--json", description = "Print the figures as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
@@ -42,7 +43,7 @@ final class PricesCommand implements Callable<Integer> {
         Figures f = Figures.of(PriceSummary.of(series));
         PrintWriter w = spec.commandLine().getOut();
         try {
-            w.println(json ? PlanCommand.JSON.writeValueAsString(f) : table(f));
+            w.println(json.on ? PlanCommand.JSON.writeValueAsString(f) : table(f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +40,8 @@ final class RainflowCommand implements Callable<Integer> {
             description = "The column to count (default: the first one not named timestamp, time or time_s).")
     String column;
 
-    @Option(names = "--json", description = "Print the cycles as one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
@@ -49,7 +50,7 @@ final class RainflowCommand implements Callable<Integer> {
         long samples = CsvColumn.read(file, column, counter::add);
         counter.finish();
         PrintWriter w = spec.commandLine().getOut();
-        w.print(json ? json(cycles, samples, counter.reversals()) : table(cycles, samples, counter.reversals()));
+        w.print(json.on ? json(cycles, samples, counter.reversals()) : table(cycles, samples, counter.reversals()));
         w.flush();
         return 0;
     }

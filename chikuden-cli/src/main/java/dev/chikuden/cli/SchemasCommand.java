@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,14 +39,14 @@ final class SchemasCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite schema files that differ from these.")
     boolean force;
 
-    @Option(names = "--json", description = "Print {\"written\":[paths...]} instead of a list.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() throws IOException {
         List<Path> written = write(to, force);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(PlanCommand.JSON.writeValueAsString(Map.of("written", written.stream().map(Path::toString).toList())));
         } else {
             written.forEach(p -> w.println("wrote " + p));

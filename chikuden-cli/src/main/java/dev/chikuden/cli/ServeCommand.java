@@ -9,13 +9,12 @@ import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import dev.chikuden.units.QuantityFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file.")
-    Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
     @Option(names = "--http-port", paramLabel = "N", description = "The API's port (default: ems.http.port, else 8080).")
     Integer httpPort;
@@ -55,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SiteConfig site = SiteFiles.read(siteFile, spec);
+        SiteConfig site = siteFile.read();
         EmsConfig config = overridden(EmsConfigReader.read(site));
         LiveService service = LiveService.start(site, config);
         PrintWriter out = spec.commandLine().getOut();

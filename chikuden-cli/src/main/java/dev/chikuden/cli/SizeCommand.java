@@ -11,12 +11,11 @@ import dev.chikuden.site.SiteConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "size", sortOptions = false, mixinStandardHelpOptions = true,
@@ -33,8 +32,8 @@ final class SizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/sakai-sizing.yaml).")
-    Path siteFile;
+    @Mixin
+    SharedOptions.SiteFile siteFile;
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "clp",
             description = "The LP solver: highs, clp, cbc or glop (default: ${DEFAULT-VALUE}, whatever the site's "
@@ -42,28 +41,26 @@ final class SizeCommand implements Callable<Integer> {
                     + "which CLP can and HiGHS through OR-Tools cannot; HiGHS is several times slower here).")
     String solver;
 
-    @Option(names = "--json", description = "Print {\"withoutBattery\":{...},\"best\":{...},\"candidates\":[...],"
-            + "\"wallSeconds\":...,\"outage\":{...}} instead of tables.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
-            + "not a terminal, or before the sweep has lasted 2 s.")
-    boolean quiet;
+    @Mixin
+    SharedOptions.Quiet quiet;
 
     @Override
     public Integer call() {
         Solver lp = solver(solver);
-        SiteConfig site = SiteFiles.read(siteFile, spec);
+        SiteConfig site = siteFile.read();
         SizingResult r;
-        try (Progress progress = Progress.start(SizingSweep.work(site), quiet, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start(SizingSweep.work(site), quiet.on, spec.commandLine().getErr())) {
             r = SizingSweep.run(site, lp, Runtime.getRuntime().availableProcessors(), progress);
         }
         OutageReport outage = site.planning().outage() == null ? null
                 : OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         PrintWriter w = spec.commandLine().getOut();
         try {
-            if (json) {
-                w.print(PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage, SiteFiles.warnings(site)))
+            if (json.on) {
+                w.print(PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage, SharedOptions.SiteFile.warnings(site)))
                         + "\n");
             } else {
                 w.print(SizeTable.render(site, r, outage));

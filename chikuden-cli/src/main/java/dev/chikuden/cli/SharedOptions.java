@@ -1,0 +1,61 @@
+package dev.chikuden.cli;
+
+import dev.chikuden.config.ConfigProblem;
+import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteConfigReader;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options several commands take, each declared once with one description: a command mixes in
+ * ({@code @Mixin}) those it takes, where its own options would stand in {@code --help}.
+ */
+final class SharedOptions {
+    private SharedOptions() {
+    }
+
+    /** {@code SITE.yaml}, the first parameter. */
+    static final class SiteFile {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/).")
+        Path path;
+
+        /** The site, its warnings said on stderr before any work starts. */
+        SiteConfig read() {
+            SiteConfig site = SiteConfigReader.read(path);
+            for (String w : warnings(site)) {
+                command.commandLine().getErr().println("chikuden: warning: " + w);
+            }
+            command.commandLine().getErr().flush();
+            return site;
+        }
+
+        /** The site file's warnings, located, for {@code configWarnings} in JSON. */
+        static List<String> warnings(SiteConfig site) {
+            return site.warnings().stream().map(ConfigProblem::toString).toList();
+        }
+    }
+
+    static final class Json {
+        @Option(names = "--json", description = "Print the result as one JSON document instead of text.")
+        boolean on;
+    }
+
+    static final class Quiet {
+        @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
+                + "not a terminal, or before the run has lasted 2 s.")
+        boolean on;
+    }
+
+    static final class Out {
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Folder for the result files (default: out/<site file name>).")
+        Path dir;
+    }
+}
