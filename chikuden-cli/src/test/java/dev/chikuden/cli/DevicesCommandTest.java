@@ -7,6 +7,7 @@ import com.digitalpetri.modbus.client.ModbusTcpClient;
 import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
 import com.digitalpetri.modbus.tcp.client.NettyTcpClientTransport;
 import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,7 @@ class DevicesCommandTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         int[] exit = {-1};
-        String site = PlanCommandTest.examples().resolve("sakai-ai-campus.yaml").toString();
+        String site = Repository.examples().resolve("sakai-ai-campus.yaml").toString();
         Thread command = new Thread(() -> exit[0] = cl.execute("devices", site, "--port", Integer.toString(port)));
         command.start();
         for (int i = 0; i < 600 && !out.toString().contains("Ctrl-C stops."); i++) {

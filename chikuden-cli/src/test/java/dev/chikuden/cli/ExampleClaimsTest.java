@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class ExampleClaimsTest {
     @Test
     void fifteenYearsAugmentInYearTenAndNeverReachTheEndOfLife() throws IOException {
         PlanCommandTest.Run r = PlanCommandTest.run("plan",
-                PlanCommandTest.examples().resolve("sakai-15-years.yaml").toString(), "--no-files", "--json");
+                Repository.examples().resolve("sakai-15-years.yaml").toString(), "--no-files", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode f = new ObjectMapper().readTree(r.out());
         assertThat(f.get("augmentations")).singleElement().satisfies(a -> {

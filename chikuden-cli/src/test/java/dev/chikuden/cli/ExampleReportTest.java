@@ -1,13 +1,13 @@
 package dev.chikuden.cli;
 
-import static dev.chikuden.cli.PlanCommandTest.examples;
 import static dev.chikuden.cli.PlanCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chikuden.cli.report.HeadlessChromium;
+import dev.chikuden.cli.report.ReportBrowser;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ExampleReportTest {
 
     @BeforeAll
     static void planTheExample() throws IOException {
-        PlanCommandTest.Run r = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(),
+        PlanCommandTest.Run r = run("plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(),
                 "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         json = new ObjectMapper().readTree(r.out());
@@ -127,7 +127,7 @@ class ExampleReportTest {
 
     @Test
     void inHeadlessChromiumEveryChartDrawsWithoutErrorsAndTheLanguageToggles() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.start()) {
+        try (ReportBrowser browser = ReportBrowser.start()) {
             browser.open(dir.resolve("report.html"));
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactlyElementsOf(CHARTS);
@@ -160,7 +160,7 @@ class ExampleReportTest {
 
     /** Zooms a chart of power over time into its first 0.5 %; returns how many points its grid line and band then draw. */
     @SuppressWarnings("unchecked")
-    static List<Long> zoomedIn(HeadlessChromium browser, String chart) {
+    static List<Long> zoomedIn(ReportBrowser browser, String chart) {
         return (List<Long>) browser.js("""
                 const chart = window.report.charts[arguments[0]];
                 chart.dispatchAction({ type: 'dataZoom', start: 0, end: 0.5 });

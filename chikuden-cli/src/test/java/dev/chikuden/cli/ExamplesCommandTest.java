@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class ExamplesCommandTest {
     Path dir;
 
     static List<Path> repoExamples() throws IOException {
-        try (Stream<Path> s = Files.list(PlanCommandTest.examples())) {
+        try (Stream<Path> s = Files.list(Repository.examples())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         }
     }
@@ -89,7 +90,7 @@ class ExamplesCommandTest {
         String hint = Files.readAllLines(to.resolve("sakai-mpc.yaml")).get(0);
         assertThat(hint).isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
         Path schema = to.resolve(hint.substring(hint.indexOf('=') + 1)).normalize();
-        assertThat(Files.readAllBytes(schema)).isEqualTo(Files.readAllBytes(repoSchemas().resolve("site.schema.json")));
+        assertThat(Files.readAllBytes(schema)).isEqualTo(Files.readAllBytes(Repository.schemas().resolve("site.schema.json")));
         assertThat(schema.resolveSibling("quantities.schema.json")).exists(); // which site.schema.json refers to
 
         r = PlanCommandTest.run("examples", "copy", "sakai-sizing", "--to", to.toString());
@@ -105,17 +106,13 @@ class ExamplesCommandTest {
     void theSchemasCommandWritesEverySchemaAsTheRepositoryHasIt() throws IOException {
         PlanCommandTest.Run r = PlanCommandTest.run("schemas", "--to", dir.resolve("s").toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        try (Stream<Path> s = Files.list(repoSchemas())) {
+        try (Stream<Path> s = Files.list(Repository.schemas())) {
             for (Path p : s.toList()) {
                 assertThat(Files.readAllBytes(dir.resolve("s").resolve(p.getFileName()))).as(p.toString())
                         .isEqualTo(Files.readAllBytes(p));
             }
         }
         assertThat(new ObjectMapper().readTree(r.out()).get("written")).hasSize(4);
-    }
-
-    static Path repoSchemas() {
-        return PlanCommandTest.examples().resolveSibling("schemas");
     }
 
     @Test
@@ -130,7 +127,7 @@ class ExamplesCommandTest {
 
         r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "--to", to.toString(), "--force");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readAllBytes(mine)).isEqualTo(Files.readAllBytes(PlanCommandTest.examples().resolve("sakai-mpc.yaml")));
+        assertThat(Files.readAllBytes(mine)).isEqualTo(Files.readAllBytes(Repository.examples().resolve("sakai-mpc.yaml")));
     }
 
     @Test

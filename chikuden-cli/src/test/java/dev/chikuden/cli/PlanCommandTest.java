@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,14 +36,6 @@ class PlanCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    static Path examples() {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        return p.resolve("examples");
-    }
-
     @TempDir
     static Path dir;
     static Run example;
@@ -50,7 +43,7 @@ class PlanCommandTest {
 
     @BeforeAll
     static void planTheBundledExample() throws IOException {
-        example = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(), "--json");
+        example = run("plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(), "--json");
         json = new ObjectMapper().readTree(example.out());
     }
 
@@ -219,7 +212,7 @@ class PlanCommandTest {
 
     @Test
     void theTableShowsBothCasesAndTheClosingLine() {
-        Run r = run("plan", examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
+        Run r = run("plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
                 "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Bill saving", "Net saving",
@@ -229,7 +222,7 @@ class PlanCommandTest {
     @Test
     void aBadSiteFileExitsWithTwoAndListsItsProblemsWithoutAStackTrace() throws IOException {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, Files.readString(examples().resolve("sakai-ai-campus.yaml"))
+        Files.writeString(bad, Files.readString(Repository.examples().resolve("sakai-ai-campus.yaml"))
                 .replace("energy: 200 MWh", "energy: 200 MW").replace("step: 1 s\n\nstrategy", "step: 11 s\n\nstrategy"));
         Run r = run("plan", bad.toString());
         assertThat(r.exit()).isEqualTo(2);

@@ -2,11 +2,11 @@ package dev.chikuden.cli;
 
 import static dev.chikuden.cli.PlanCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.fixtures.JepxCsv;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -15,18 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PricesCommandTest {
-    static final String HEADER = "受渡日,時刻コード,売り入札量(kWh),買い入札量(kWh),約定総量(kWh),システムプライス(円/kWh),"
-            + "エリアプライス北海道(円/kWh),エリアプライス東北(円/kWh),エリアプライス東京(円/kWh),エリアプライス中部(円/kWh),"
-            + "エリアプライス北陸(円/kWh),エリアプライス関西(円/kWh),エリアプライス中国(円/kWh),エリアプライス四国(円/kWh),"
-            + "エリアプライス九州(円/kWh),売りブロック入札総量(kWh),売りブロック約定総量(kWh),買いブロック入札総量(kWh),"
-            + "買いブロック約定総量(kWh)";
-
     @TempDir
     Path dir;
 
     /** One day, Kansai price k yen/kWh in slot k; Shift-JIS and CRLF as published. */
     Path oneDay(String badValue) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+        StringBuilder sb = new StringBuilder(JepxCsv.HEADER).append("\r\n");
         for (int k = 1; k <= 48; k++) {
             String kansai = k == 7 && badValue != null ? badValue : Integer.toString(k);
             sb.append("2025/4/1,").append(k).append(",1,1,1,9,1,1,1,1,1,").append(kansai).append(",1,1,1,0,0,0,0\r\n");
@@ -62,12 +56,7 @@ class PricesCommandTest {
 
     @Test
     void theKansaiFiscal2025TableAsPublished() {
-        Path f = null;
-        for (Path d = Path.of("").toAbsolutePath(); d != null && f == null; d = d.getParent()) {
-            Path c = d.resolve("shared/data/jepx/spot_summary_2025.csv");
-            f = Files.isRegularFile(c) ? c : null;
-        }
-        assumeThat(f).as("skipped: shared/data/jepx/spot_summary_2025.csv not found").isNotNull();
+        Path f = JepxCsv.published("spot_summary_2025.csv");
         Run r = run("prices", f.toString(), "--area", "関西");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("JEPX day-ahead, area kansai: 17,520 slots from 2025-04-01T00:00+09:00 to "

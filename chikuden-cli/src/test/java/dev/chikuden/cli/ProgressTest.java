@@ -2,6 +2,7 @@ package dev.chikuden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.fixtures.Repository;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +62,7 @@ class ProgressTest {
 
     @Test
     void aLongPlanOffATerminalHasNoProgressOnStderr() {
-        PlanCommandTest.Run r = PlanCommandTest.run("plan", PlanCommandTest.examples().resolve("sakai-ai-campus.yaml")
+        PlanCommandTest.Run r = PlanCommandTest.run("plan", Repository.examples().resolve("sakai-ai-campus.yaml")
                 .toString(), "--no-files", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("ETA").doesNotContain("\r");

@@ -2,6 +2,7 @@ package dev.chikuden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +38,8 @@ class ReadmeTest {
     @TempDir
     static Path tmp;
 
-    static Path root() {
-        return PlanCommandTest.examples().getParent();
-    }
-
     static String readme() throws IOException {
-        return Files.readString(root().resolve("README.md"));
+        return Files.readString(Repository.root().resolve("README.md"));
     }
 
     /** The README's table: example file to the commands it is shown with, in order. */
@@ -62,7 +59,7 @@ class ReadmeTest {
     @Test
     void everyBundledExampleIsInTheReadmesTable() throws IOException {
         TreeSet<String> files = new TreeSet<>();
-        try (var list = Files.list(PlanCommandTest.examples())) {
+        try (var list = Files.list(Repository.examples())) {
             list.filter(p -> p.toString().endsWith(".yaml")).forEach(p -> files.add("examples/" + p.getFileName()));
         }
         assertThat(table().keySet()).containsExactlyInAnyOrderElementsOf(files);
@@ -140,7 +137,7 @@ class ReadmeTest {
     private static String[] withOutFolder(String[] args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
-            out.add(a.startsWith("examples/") ? root().resolve(a).toString()
+            out.add(a.startsWith("examples/") ? Repository.root().resolve(a).toString()
                     : a.startsWith("out/") ? tmp.resolve(a).toString() : a);
         }
         if (args[0].equals("plan") && !out.contains("--out") && !out.contains("--no-files")) {
@@ -158,7 +155,7 @@ class ReadmeTest {
 
     /** Wall times and rates vary from run to run; the temporary folder stands for the README's working directory. */
     static String normalised(String text) {
-        String t = text.replace(tmp.toString() + "/", "").replace(root().toString() + "/", "");
+        String t = text.replace(tmp.toString() + "/", "").replace(Repository.root().toString() + "/", "");
         t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s").replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)");
         return Arrays.stream(t.split("\n")).map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("").strip();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.fixtures.TwoPriceSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class SiteWarningsTest {
 
     @Test
     void sizeSaysIt() throws IOException {
-        Path site = site(SizeCommandTest.SITE);
+        Path site = site(TwoPriceSite.WEEK);
         assertWarned(run("size", site.toString(), "--json", "--quiet"), site, "12:26");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.TwoPriceSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,50 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * size on a week of a flat 1 MW load under two prices (30 yen/kWh 08:00-20:00, 10 yen otherwise),
- * a lossless battery: a year saves 365 x 20 yen per kWh of battery, whatever its power.
+ * size on {@link TwoPriceSite#WEEK}, a flat 1 MW load under two prices (30 yen/kWh 08:00-20:00, 10 yen
+ * otherwise), a lossless battery: a year saves 365 x 20 yen per kWh of battery, whatever its power.
  */
 class SizeCommandTest {
-    static final String SITE = """
-            name: Two-price week
-            grid:
-              contract: 2 MW
-            loads:
-              - name: flat
-                type: profile
-                base: 1000 kW
-            batteries:
-              - name: b
-                energy: 400 kWh
-                power: 100 kW
-                roundTripEfficiency: 100 %
-                soc: {min: 0 %, max: 100 %, initial: 0 %}
-            study:
-              start: 2025-04-07
-              duration: 7 d
-              step: 30 min
-            strategy: {type: idle}
-            tariff:
-              name: two prices
-              basicChargeYenPerKwMonth: 0
-              energy:
-                - {band: day, hours: [8, 20], yenPerKwh: 30}
-                - {band: night, yenPerKwh: 10}
-              renewableLevy: {FY2025: 0}
-            optimize: {degradationCost: 0.5}
-            finance:
-              capexYenPerKwh: 20000
-              capexYenPerKw: 10000
-              discountRate: 5 %
-              years: 10
-            sizing:
-              power: [100 kW, 200 kW]
-              energy: [400 kWh, 800 kWh]
-            outage:
-              criticalLoad: 50 kW
-              durations: [1 h, 4 h, 20 h]
-            """;
-
     @TempDir
     Path dir;
 
@@ -65,7 +26,7 @@ class SizeCommandTest {
 
     @Test
     void theGridTheBestAndItsOutageFigures() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString());
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String out = r.out();
         assertThat(out).contains("Two-price week: 4 sizes (2 powers x 2 energies)")
@@ -87,7 +48,7 @@ class SizeCommandTest {
 
     @Test
     void jsonHasTheBestEveryCandidateTheBaselineAndTheOutage() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString(), "--json");
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("best").get("powerKw").asDouble()).isEqualTo(100);
@@ -120,7 +81,7 @@ class SizeCommandTest {
 
     @Test
     void withoutFinanceItIsBadInputNamingTheSectionWithAnExample() throws IOException {
-        String noFinance = SITE.replaceAll("(?s)finance:.*?years: 10\n", "");
+        String noFinance = TwoPriceSite.WEEK.replaceAll("(?s)finance:.*?years: 10\n", "");
         PlanCommandTest.Run r = PlanCommandTest.run("size", site(noFinance).toString());
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("finance:").contains("capexYenPerKwh: 60000").doesNotContain("Exception");
@@ -128,14 +89,14 @@ class SizeCommandTest {
 
     @Test
     void anUnknownSolverIsBadInput() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(SITE).toString(), "--solver", "gurobi");
+        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--solver", "gurobi");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("--solver gurobi").contains("highs, clp, cbc, glop");
     }
 
     @Test
     void withoutASizingSectionTheDefaultGridIsSaid() throws IOException {
-        String noGrid = SITE.replaceAll("(?s)sizing:.*?energy: \\[400 kWh, 800 kWh\\]\n", "");
+        String noGrid = TwoPriceSite.WEEK.replaceAll("(?s)sizing:.*?energy: \\[400 kWh, 800 kWh\\]\n", "");
         PlanCommandTest.Run r = PlanCommandTest.run("size", site(noGrid).toString(), "--solver", "HiGHS");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("25 sizes (5 powers x 5 energies)").contains("No sizing section")

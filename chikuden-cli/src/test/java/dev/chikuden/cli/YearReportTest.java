@@ -1,10 +1,10 @@
 package dev.chikuden.cli;
 
-import static dev.chikuden.cli.PlanCommandTest.examples;
 import static dev.chikuden.cli.PlanCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chikuden.cli.report.HeadlessChromium;
+import dev.chikuden.cli.report.ReportBrowser;
+import dev.chikuden.fixtures.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,12 +21,12 @@ class YearReportTest {
 
     @Test
     void theReportOfAOneSecondYearStaysUnder15MbAndDrawsWithin3s() throws Exception {
-        PlanCommandTest.Run r = run("plan", examples().resolve("sakai-year-1s.yaml").toString(), "--out", dir.toString());
+        PlanCommandTest.Run r = run("plan", Repository.examples().resolve("sakai-year-1s.yaml").toString(), "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Path report = dir.resolve("report.html");
         long bytes = Files.size(report);
         assertThat(bytes).isLessThan(MAX_BYTES);
-        try (HeadlessChromium browser = HeadlessChromium.start()) {
+        try (ReportBrowser browser = ReportBrowser.start()) {
             // the better of two opens: the machine may be busy with other work
             double readyMs = Double.POSITIVE_INFINITY;
             for (int open = 0; open < 2; open++) {

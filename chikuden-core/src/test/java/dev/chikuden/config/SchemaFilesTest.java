@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SchemaFilesTest {
     @Test
     void theJarCarriesTheRepositorysSchemasByteForByte() throws IOException {
-        try (Stream<Path> s = Files.list(repository().resolve("schemas"))) {
+        try (Stream<Path> s = Files.list(Repository.root().resolve("schemas"))) {
             List<Path> files = s.sorted().toList();
             assertThat(files.stream().map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(ConfigSchema.FILES);
@@ -79,20 +80,11 @@ class SchemaFilesTest {
         };
     }
 
-    /** The repository root: the folder above this module that holds schemas/. */
-    static Path repository() {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("schemas"))) {
-            p = p.getParent();
-        }
-        return p;
-    }
-
     /** Parses every schema as JSON. */
     @Test
     void everySchemaIsJson() throws IOException {
         for (String f : ConfigSchema.FILES) {
-            assertThat(new ObjectMapper().readTree(Files.readString(repository().resolve("schemas").resolve(f)))
+            assertThat(new ObjectMapper().readTree(Files.readString(Repository.root().resolve("schemas").resolve(f)))
                     .get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         }
     }

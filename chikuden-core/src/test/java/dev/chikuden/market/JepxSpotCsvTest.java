@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.fixtures.JepxCsv;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JepxSpotCsvTest {
-    static final String HEADER = "受渡日,時刻コード,売り入札量(kWh),買い入札量(kWh),約定総量(kWh),システムプライス(円/kWh),"
-            + "エリアプライス北海道(円/kWh),エリアプライス東北(円/kWh),エリアプライス東京(円/kWh),エリアプライス中部(円/kWh),"
-            + "エリアプライス北陸(円/kWh),エリアプライス関西(円/kWh),エリアプライス中国(円/kWh),エリアプライス四国(円/kWh),"
-            + "エリアプライス九州(円/kWh),売りブロック入札総量(kWh),売りブロック約定総量(kWh),買いブロック入札総量(kWh),"
-            + "買いブロック約定総量(kWh)";
-
     @TempDir
     Path dir;
 
@@ -31,7 +26,7 @@ class JepxSpotCsvTest {
 
     /** Two days as published (CP932, CRLF), the second without zero padding, and blank rows at the end. */
     Path twoDays(Charset charset, String date2) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+        StringBuilder sb = new StringBuilder(JepxCsv.HEADER).append("\r\n");
         for (int k = 1; k <= 48; k++) {
             sb.append(row("2023/04/01", k, "20.00", Integer.toString(k))).append("\r\n");
         }
@@ -91,24 +86,24 @@ class JepxSpotCsvTest {
     @Test
     void aMalformedPriceNamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.csv");
-        Files.write(f, (HEADER + "\r\n" + row("2023/04/01", 1, "1", "8.5") + "\r\n" + row("2023/04/01", 2, "1", "8.5x")
+        Files.write(f, (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8.5") + "\r\n" + row("2023/04/01", 2, "1", "8.5x")
                 + "\r\n").getBytes(Charset.forName("windows-31j")));
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).isInstanceOf(BadInputException.class)
                 .hasMessage(f + ":3: エリアプライス関西(円/kWh) value \"8.5x\" is not a price; expected a number of yen/kWh such as 9.74");
-        Files.write(f, (HEADER + "\r\n" + row("2023/04/01", 1, "1", "8,5") + "\r\n").getBytes(Charset.forName("windows-31j")));
+        Files.write(f, (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8,5") + "\r\n").getBytes(Charset.forName("windows-31j")));
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: the row has 20 fields where the header has 19");
     }
 
     @Test
     void aBadSlotCodeOrDateNamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.csv");
-        Files.writeString(f, HEADER + "\n" + row("2023/04/01", 49, "1", "8.5") + "\n");
+        Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 49, "1", "8.5") + "\n");
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: slot code \"49\"");
-        Files.writeString(f, HEADER + "\n" + row("2023/13/01", 1, "1", "8.5") + "\n");
+        Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/13/01", 1, "1", "8.5") + "\n");
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: delivery date \"2023/13/01\"");
-        Files.writeString(f, HEADER + "\n" + row("2023/04/01", 1, "1", "") + "\n");
+        Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 1, "1", "") + "\n");
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: エリアプライス関西(円/kWh) value \"\"");
-        Files.writeString(f, HEADER + "\n" + row("2023/04/01", 1, "1", "2") + "\n" + row("2023/4/1", 1, "1", "2") + "\n");
+        Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 1, "1", "2") + "\n" + row("2023/4/1", 1, "1", "2") + "\n");
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":3: the slot of this row is already on line 2");
     }
 
@@ -123,7 +118,7 @@ class JepxSpotCsvTest {
     /** The published Kansai figures of DESIGN.md, computed from the real files. */
     @Test
     void kansaiFiscal2023AsPublished() {
-        PriceSummary p = PriceSummary.of(JepxSpotCsv.read(SharedData.jepx("spot_summary_2023.csv"), "kansai"));
+        PriceSummary p = PriceSummary.of(JepxSpotCsv.read(JepxCsv.published("spot_summary_2023.csv"), "kansai"));
         assertThat(p.slots()).isEqualTo(366 * 48); // FY2023 holds 29 Feb 2024
         assertThat(p.missingSlots()).isZero();
         assertThat(p.firstSlotEpochMs()).isEqualTo(OffsetDateTime.parse("2023-04-01T00:00+09:00").toInstant().toEpochMilli());
@@ -134,7 +129,7 @@ class JepxSpotCsvTest {
 
     @Test
     void kansaiFiscal2025AsPublished() {
-        PriceSummary p = PriceSummary.of(JepxSpotCsv.read(SharedData.jepx("spot_summary_2025.csv"), "kansai"));
+        PriceSummary p = PriceSummary.of(JepxSpotCsv.read(JepxCsv.published("spot_summary_2025.csv"), "kansai"));
         assertThat(p.slots()).isEqualTo(365 * 48);
         assertThat(p.meanYenPerKwh()).isCloseTo(10.65, within(0.005));
         assertThat(p.maxYenPerKwh()).isEqualTo(45.01);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chikuden.config.ConfigException;
 import dev.chikuden.config.ConfigProblem;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +142,7 @@ class BadInputCasesTest {
 
     private static String example() {
         try {
-            return Files.readString(SiteConfigReaderTest.examples().resolve("sakai-ai-campus.yaml"));
+            return Files.readString(Repository.examples().resolve("sakai-ai-campus.yaml"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

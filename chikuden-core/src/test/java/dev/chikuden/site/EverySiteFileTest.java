@@ -2,6 +2,7 @@ package dev.chikuden.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class EverySiteFileTest {
 
     @Test
     void everyExampleStartsWithTheEditorHint() throws IOException {
-        try (Stream<Path> s = Files.list(SiteConfigReaderTest.examples())) {
+        try (Stream<Path> s = Files.list(Repository.examples())) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 assertThat(Files.readAllLines(f).get(0)).as(f.toString())
                         .isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
@@ -36,7 +37,7 @@ class EverySiteFileTest {
 
     /** The YAML files with a top-level {@code loads:}, under examples/ and every module's test resources. */
     private static List<Path> siteFiles() throws IOException {
-        Path root = SiteConfigReaderTest.examples().getParent();
+        Path root = Repository.root();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")
                             && (p.startsWith(root.resolve("examples")) || p.toString().contains("/src/test/resources/")))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chikuden.config.ConfigException;
 import dev.chikuden.config.ConfigProblem;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +79,14 @@ class SiteConfigReaderTest {
     @Test
     void readsTheBundledExamples() {
         for (String name : List.of("sakai-ai-campus.yaml", "sakai-year-1s.yaml")) {
-            Path example = examples().resolve(name);
+            Path example = Repository.examples().resolve(name);
             SiteConfig site = SiteConfigReader.read(example);
             assertThat(site.batteries()).isNotEmpty();
             assertThat(site.study().stepMs()).isEqualTo(1000);
         }
-        assertThat(SiteConfigReader.read(examples().resolve("sakai-year-1s.yaml")).study().steps())
+        assertThat(SiteConfigReader.read(Repository.examples().resolve("sakai-year-1s.yaml")).study().steps())
                 .isEqualTo(365L * 86400);
-        var mpc = (StrategySpec.Stack) SiteConfigReader.read(examples().resolve("sakai-mpc.yaml")).strategy();
+        var mpc = (StrategySpec.Stack) SiteConfigReader.read(Repository.examples().resolve("sakai-mpc.yaml")).strategy();
         assertThat(mpc.layers()).extracting(l -> l.getClass().getSimpleName()).containsExactly("DemandLimiter", "Mpc");
     }
 
@@ -511,14 +512,4 @@ class SiteConfigReaderTest {
         return f;
     }
 
-    static Path examples() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("no examples/ folder above " + Path.of("").toAbsolutePath());
-        }
-        return p.resolve("examples");
-    }
 }

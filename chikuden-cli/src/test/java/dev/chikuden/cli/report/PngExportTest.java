@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chikuden.cli.Main;
+import dev.chikuden.fixtures.HeadlessChromium;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,5 +62,11 @@ class PngExportTest {
         all[0] = "plan";
         System.arraycopy(args, 0, all, 1, args.length);
         return cl.execute(all);
+    }
+
+    /** The browser tests see a report as the PNG export draws it: with the same flags. */
+    @Test
+    void theBrowserTestsRunChromiumAsTheExportDoes() {
+        assertThat(HeadlessChromium.HEADLESS).isEqualTo(PngExport.HEADLESS);
     }
 }

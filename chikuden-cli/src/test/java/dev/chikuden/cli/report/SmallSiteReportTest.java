@@ -76,7 +76,7 @@ class SmallSiteReportTest {
         JsonNode sizing = figures(report).get("sizing");
         assertThat(sizing.get("cells")).hasSize(11);
         assertThat(sizing.get("best").toString()).isEqualTo("[1,2]");
-        try (HeadlessChromium browser = HeadlessChromium.start()) {
+        try (ReportBrowser browser = ReportBrowser.start()) {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("ja");
@@ -99,7 +99,7 @@ class SmallSiteReportTest {
         assertThat(f.get("verdict").get("savingYenPerYear").isNull()).isTrue();
         assertThat(f.get("unit").asText()).isEqualTo("kW");
         assertThat(f.get("period").has("socPercent")).isFalse();
-        try (HeadlessChromium browser = HeadlessChromium.start()) {
+        try (ReportBrowser browser = ReportBrowser.start()) {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("power", "worst-day",

@@ -14,6 +14,7 @@ import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.DeviceConnections;
 import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.ems.modbus.RegisterMap;
+import dev.chikuden.fixtures.Repository;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
@@ -112,7 +113,7 @@ class DeviceSimulatorTest {
 
     @Test
     void theLargeExampleCampusStartsAndRuns() {
-        SiteConfig site = SiteConfigReader.read(Path.of("../examples/sakai-ai-campus.yaml"));
+        SiteConfig site = SiteConfigReader.read(Repository.examples().resolve("sakai-ai-campus.yaml"));
         try (DeviceSimulator sim = simulator(site, EmsConfigReader.read(site).devices())) {
             clock.advance(10_000);
             sim.catchUp();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.chikuden.control.ControllerStack;
+import dev.chikuden.fixtures.TwoPriceSite;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.SiteDispatch;
@@ -30,7 +31,7 @@ class RollingHorizonControllerTest {
     }
 
     private PlanStudy.Result plan(String mpcLayer) {
-        return PlanStudy.run(TwoPriceSite.with(dir, "[" + mpcLayer + "]"), PlanStudy.SinkFactory.NONE);
+        return PlanStudy.run(TwoPriceSite.days(dir, "[" + mpcLayer + "]"), PlanStudy.SinkFactory.NONE);
     }
 
     /**
@@ -75,7 +76,7 @@ class RollingHorizonControllerTest {
     /** One LP model, updated and re-solved at each of the 144 half-hourly replans of three days. */
     @Test
     void everyReplanReusesTheOneModel() {
-        SiteConfig site = TwoPriceSite.with(dir, "[{type: mpc}]");
+        SiteConfig site = TwoPriceSite.days(dir, "[{type: mpc}]");
         int[] built = {0};
         RollingHorizonController mpc = new RollingHorizonController(SiteDispatch.problem(site, 0),
                 Forecaster.noisy(0.05, 1), 96, 1, p -> {

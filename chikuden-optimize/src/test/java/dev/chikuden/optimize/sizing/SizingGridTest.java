@@ -2,6 +2,7 @@ package dev.chikuden.optimize.sizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.fixtures.TwoPriceSite;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.site.SiteConfig;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.finance.BusinessCase;
+import dev.chikuden.fixtures.TwoPriceSite;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
@@ -24,7 +25,7 @@ class SizingSweepTest {
 
     @Test
     void theBestOfTheTwoPriceGridIsTheMostEnergyOnTheLeastPower() {
-        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.YAML), Solver.CLP, 2);
+        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.WEEK), Solver.CLP, 2);
         assertThat(r.candidates()).hasSize(4);
         assertThat(r.candidates()).extracting(Candidate::powerKw, Candidate::energyKwh).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(100.0, 400.0), org.assertj.core.groups.Tuple.tuple(100.0, 800.0),
@@ -58,7 +59,7 @@ class SizingSweepTest {
 
     @Test
     void theOutageFiguresOfTheBestSize() {
-        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.YAML), Solver.CLP, 2);
+        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.WEEK), Solver.CLP, 2);
         OutageReport o = OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         // full at 08:00 every day: 800 kWh carry 50 kW for 16 h; empty at 20:00
         double most = java.util.Arrays.stream(o.backupHours()).max().orElseThrow();
@@ -71,7 +72,7 @@ class SizingSweepTest {
 
     @Test
     void theBusinessCaseOfTheBestIsTheBusinessCaseOfItsInputs() {
-        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.YAML), Solver.HIGHS, 1);
+        SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.WEEK), Solver.HIGHS, 1);
         Candidate best = r.bestCandidate();
         for (Candidate.Value v : List.of(best.lp(), best.delivered())) {
             BusinessCase again = BusinessCase.of(v.inputs());
@@ -94,7 +95,7 @@ class SizingSweepTest {
 
     @Test
     void resultsAreTheSameInGridOrderOnAnyNumberOfThreads() {
-        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.YAML);
+        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.WEEK);
         SizingResult one = SizingSweep.run(site, Solver.CLP, 1);
         SizingResult two = SizingSweep.run(site, Solver.CLP, 2);
         for (int i = 0; i < one.candidates().size(); i++) {
@@ -110,7 +111,7 @@ class SizingSweepTest {
 
     @Test
     void withoutASizingSectionTheGridIsHalfToOneAndAHalfTimesTheBattery() {
-        String yaml = TwoPriceSite.YAML.replace("""
+        String yaml = TwoPriceSite.WEEK.replace("""
                 sizing:
                   power: [100 kW, 200 kW]
                   energy: [400 kWh, 800 kWh]
@@ -124,7 +125,7 @@ class SizingSweepTest {
 
     @Test
     void aSizeScalesEnergyPowerAndWhatGrowsWithThem() {
-        BatteryParameters b = TwoPriceSite.write(dir, TwoPriceSite.YAML).batteries().get(0);
+        BatteryParameters b = TwoPriceSite.write(dir, TwoPriceSite.WEEK).batteries().get(0);
         BatteryParameters big = SizingSweep.scaled(new BatteryParameters(b.name(), b.energyKwh(), 50, b.dischargePowerKw(),
                 b.socMin(), b.socMax(), b.initialSoc(), b.conversion(), b.limits(), 2, b.thermal(), b.aging(),
                 b.endOfLifeSoh(), b.augmentation(), b.voltageModel()), 300, 1200);
@@ -139,7 +140,7 @@ class SizingSweepTest {
     @Test
     void aSizeTooSmallForTheBackupReserveIsInfeasibleAndTheOthersStillCompete() {
         // 100 kW for 5 h hold 500 kWh back: 400 kWh cannot, 800 kWh cycles the other 300 kWh
-        String yaml = TwoPriceSite.YAML.replace("strategy: {type: idle}",
+        String yaml = TwoPriceSite.WEEK.replace("strategy: {type: idle}",
                 "strategy: {type: stack, controllers: [{type: backup-reserve, criticalLoad: 100 kW, duration: 5 h}]}");
         SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, yaml), Solver.CLP, 2);
         assertThat(r.at(0, 0).feasible()).isFalse();
@@ -151,7 +152,7 @@ class SizingSweepTest {
 
     @Test
     void aSiteWithoutFinanceIsBadInputNamingTheSection() {
-        String yaml = TwoPriceSite.YAML.replaceAll("(?s)finance:.*?years: 10\n", "");
+        String yaml = TwoPriceSite.WEEK.replaceAll("(?s)finance:.*?years: 10\n", "");
         SiteConfig site = TwoPriceSite.write(dir, yaml);
         assertThat(site.planning().finance()).isNull();
         assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1)).isInstanceOf(BadInputException.class)
@@ -160,14 +161,14 @@ class SizingSweepTest {
 
     @Test
     void aSiteWithoutABatteryIsBadInput() {
-        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.YAML).withBatteries(List.of());
+        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.WEEK).withBatteries(List.of());
         assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("batteries:");
     }
 
     @Test
     void progressCountsEverySizeSolvedAndSimulatedOnce() {
-        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.YAML);
+        SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.WEEK);
         java.util.concurrent.atomic.LongAdder done = new java.util.concurrent.atomic.LongAdder();
         SizingResult r = SizingSweep.run(site, Solver.CLP, 2, done::add);
         assertThat(SizingSweep.sizes(site)).isEqualTo(r.candidates().size()).isPositive();
