@@ -11,23 +11,47 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.chikuden", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule nothingOfTheCoreDependsOnTheModulesAboveIt = noClasses().that().resideInAPackage("dev.chikuden..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.chikuden.optimize..", "dev.chikuden.ems..",
-                    "dev.chikuden.cli..", "dev.chikuden.bench..", "dev.chikuden.spark..", "dev.chikuden.fleet..");
+    static final ArchRule nothingOfTheCoreDependsOnTheModulesAboveIt = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.chikuden.optimize..",
+                    "dev.chikuden.ems..",
+                    "dev.chikuden.cli..",
+                    "dev.chikuden.bench..",
+                    "dev.chikuden.spark..",
+                    "dev.chikuden.fleet..");
 
     @ArchTest
-    static final ArchRule gridCodeDoesNotDependOnTheSite = noClasses().that().resideInAPackage("dev.chikuden.gridcode..")
-            .should().dependOnClassesThat().resideInAPackage("dev.chikuden.site..");
+    static final ArchRule gridCodeDoesNotDependOnTheSite = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden.gridcode..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.chikuden.site..");
 
     @ArchTest
-    static final ArchRule theConfigurationKitKnowsNoDomain = noClasses().that().resideInAPackage("dev.chikuden.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.chikuden.site..", "dev.chikuden.gridcode..",
-                    "dev.chikuden.battery..", "dev.chikuden.tariff..", "dev.chikuden.study..", "dev.chikuden.sim..");
+    static final ArchRule theConfigurationKitKnowsNoDomain = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.chikuden.site..",
+                    "dev.chikuden.gridcode..",
+                    "dev.chikuden.battery..",
+                    "dev.chikuden.tariff..",
+                    "dev.chikuden.study..",
+                    "dev.chikuden.sim..");
 
     /** YAML is read in one place: the configuration kit (and the shipped climate tables it predates). */
     @ArchTest
-    static final ArchRule onlyTheKitParsesYaml = noClasses().that().resideOutsideOfPackages("dev.chikuden.config..",
-                    "dev.chikuden.weather..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.yaml.snakeyaml..",
-                    "com.fasterxml.jackson.dataformat.yaml..", "com.networknt..");
+    static final ArchRule onlyTheKitParsesYaml = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.chikuden.config..", "dev.chikuden.weather..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.yaml.snakeyaml..", "com.fasterxml.jackson.dataformat.yaml..", "com.networknt..");
 }

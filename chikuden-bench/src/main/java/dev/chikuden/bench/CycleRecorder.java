@@ -38,13 +38,22 @@ final class CycleRecorder implements Consumer<CycleSnapshot> {
      * @param setpointMinKw  smallest site setpoint the stack decided
      * @param setpointMaxKw  largest site setpoint the stack decided
      */
-    record Figures(int cycles, double p50Ms, double p99Ms, double maxMs, double lateP99Ms, int notControlled,
-                   double trackingP99Kw, double setpointMinKw, double setpointMaxKw) {
+    record Figures(
+            int cycles,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            double lateP99Ms,
+            int notControlled,
+            double trackingP99Kw,
+            double setpointMinKw,
+            double setpointMaxKw) {
         @Override
         public String toString() {
-            return String.format("%d cycles: p50 %.2f ms, p99 %.2f ms, max %.2f ms, late p99 %.2f ms; %d not controlled;"
-                            + " setpoints %.0f .. %.0f kW, measured within %.1f kW of them (p99)", cycles, p50Ms, p99Ms,
-                    maxMs, lateP99Ms, notControlled, setpointMinKw, setpointMaxKw, trackingP99Kw);
+            return String.format(
+                    "%d cycles: p50 %.2f ms, p99 %.2f ms, max %.2f ms, late p99 %.2f ms; %d not controlled;"
+                            + " setpoints %.0f .. %.0f kW, measured within %.1f kW of them (p99)",
+                    cycles, p50Ms, p99Ms, maxMs, lateP99Ms, notControlled, setpointMinKw, setpointMaxKw, trackingP99Kw);
         }
     }
 
@@ -64,8 +73,12 @@ final class CycleRecorder implements Consumer<CycleSnapshot> {
         setpointKw[count] = s.setpointKw();
         batteryKw[count] = s.batteryKw();
         epochMs[count] = s.epochMs();
-        controlled[count] = s.state() == EmsState.RUNNING && s.staleDevices() == 0 && s.activeAlarms() == 0
-                && !Double.isNaN(s.setpointKw()) && !"safe".equals(s.binding()) && !"hold".equals(s.binding());
+        controlled[count] = s.state() == EmsState.RUNNING
+                && s.staleDevices() == 0
+                && s.activeAlarms() == 0
+                && !Double.isNaN(s.setpointKw())
+                && !"safe".equals(s.binding())
+                && !"hold".equals(s.binding());
         bindings.computeIfAbsent(s.binding(), b -> new long[1])[0]++;
         count++;
         notifyAll();
@@ -103,7 +116,8 @@ final class CycleRecorder implements Consumer<CycleSnapshot> {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(n, order.length); i++) {
             int k = order[i];
-            sb.append(i == 0 ? "" : ", ").append(String.format("%.1f ms at %s", cycleMs[k], Instant.ofEpochMilli(epochMs[k])));
+            sb.append(i == 0 ? "" : ", ")
+                    .append(String.format("%.1f ms at %s", cycleMs[k], Instant.ofEpochMilli(epochMs[k])));
         }
         return sb.toString();
     }
@@ -130,8 +144,16 @@ final class CycleRecorder implements Consumer<CycleSnapshot> {
             miss[i] = Math.min(Math.abs(batteryKw[k] - setpointKw[k - 1]), Math.abs(batteryKw[k] - setpointKw[k - 2]));
         }
         Arrays.sort(miss);
-        return new Figures(to - from, percentile(d, 50), percentile(d, 99), percentile(d, 100), percentile(l, 99),
-                notControlled, percentile(miss, 99), min, max);
+        return new Figures(
+                to - from,
+                percentile(d, 50),
+                percentile(d, 99),
+                percentile(d, 100),
+                percentile(l, 99),
+                notControlled,
+                percentile(miss, 99),
+                min,
+                max);
     }
 
     /** Nearest rank, as the runtime's own timing: the value at rank ceil(p/100 * n) of the sorted values. */

@@ -3,11 +3,11 @@ package dev.chikuden.bench;
 import dev.chikuden.ems.LiveService;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.config.EmsConfigReader;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.runtime.Alarm;
 import dev.chikuden.ems.runtime.CycleTiming;
 import dev.chikuden.ems.runtime.EmsRuntime;
-import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
@@ -72,6 +72,7 @@ public class EmsCycleBenchmark {
      * a unit, so up to 5 kW over 100); further than this, they did not follow.
      */
     private static final double TRACKING_TOLERANCE_KW = 25;
+
     private static final long STALL_MS = 5_000;
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long TWIN_RUNNING_MS = 2_000;
@@ -109,8 +110,9 @@ public class EmsCycleBenchmark {
             long deadline = deadline();
             while (service.runtime().state() != EmsState.RUNNING) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the service is still " + service.runtime().state() + " after "
-                            + START_TIMEOUT_MS + " ms; alarms: " + summary(service.runtime().alarms(true)));
+                    throw new IllegalStateException("the service is still "
+                            + service.runtime().state() + " after " + START_TIMEOUT_MS + " ms; alarms: "
+                            + summary(service.runtime().alarms(true)));
                 }
                 Thread.sleep(50);
             }
@@ -118,16 +120,23 @@ public class EmsCycleBenchmark {
             closeAll(); // the twin's process would outlive this JVM
             throw e;
         }
-        System.out.printf("%n%d units and the meter (%s) on 127.0.0.1:%d, cycle %d ms, state in %s%n",
-                site.batteries().size(), twinProcess != null ? twinProcess : "twin in this JVM", port,
-                config.cycleMs(), dir);
+        System.out.printf(
+                "%n%d units and the meter (%s) on 127.0.0.1:%d, cycle %d ms, state in %s%n",
+                site.batteries().size(),
+                twinProcess != null ? twinProcess : "twin in this JVM",
+                port,
+                config.cycleMs(),
+                dir);
     }
 
     /** Starts the twin and returns once its models step, as in service devices are up before the EMS. */
     private void startDevices(SiteConfig site, EmsConfig config, int port) throws IOException, InterruptedException {
         switch (twin) {
             case "in-jvm" -> {
-                simulator = new DeviceSimulator(site, config.devices(), RegisterMap.load(config.devices().registerMap()),
+                simulator = new DeviceSimulator(
+                        site,
+                        config.devices(),
+                        RegisterMap.load(config.devices().registerMap()),
                         DeviceSimulator.Options.defaults());
                 simulator.start(EmsConfigReader.DEFAULT_HOST, port);
                 long deadline = deadline();
@@ -209,13 +218,18 @@ public class EmsCycleBenchmark {
         CycleRecorder.Figures all = recorder.figures(measuredFrom, measuredTo);
         CycleTiming own = runtime.timing();
         List<Alarm> alarms = runtime.alarms(true);
-        List<Alarm> measuredAlarms = alarms.stream().filter(a -> a.raisedEpochMs() >= measuredFromEpochMs).toList();
+        List<Alarm> measuredAlarms = alarms.stream()
+                .filter(a -> a.raisedEpochMs() >= measuredFromEpochMs)
+                .toList();
         System.out.printf("%nmeasured: %s, %d overruns%n", all, overrunsSeen - measuredOverrunsFrom);
         System.out.printf("longest: %s%n", recorder.longest(measuredFrom, measuredTo, 5));
         System.out.printf("the runtime's own timing since start (warm-up included): %s%n", own);
         System.out.printf("binding controller (cycles heard since the start): %s%n", recorder.bindings());
-        System.out.printf("alarms before the measurement (start-up, warm-up): %s%n", summary(alarms.stream()
-                .filter(a -> a.raisedEpochMs() < measuredFromEpochMs).toList()));
+        System.out.printf(
+                "alarms before the measurement (start-up, warm-up): %s%n",
+                summary(alarms.stream()
+                        .filter(a -> a.raisedEpochMs() < measuredFromEpochMs)
+                        .toList()));
         List<String> problems = new ArrayList<>();
         if (all.notControlled() > 0) {
             problems.add(all.notControlled() + " measured cycles did not control the site");
@@ -242,10 +256,13 @@ public class EmsCycleBenchmark {
         if (alarms.isEmpty()) {
             return "none";
         }
-        Map<String, Long> codes = alarms.stream().collect(Collectors.groupingBy(Alarm::code, TreeMap::new,
-                Collectors.counting()));
-        return codes + ", first: " + alarms.stream().min(Comparator.comparingLong(Alarm::raisedEpochMs)).orElseThrow()
-                .message();
+        Map<String, Long> codes =
+                alarms.stream().collect(Collectors.groupingBy(Alarm::code, TreeMap::new, Collectors.counting()));
+        return codes + ", first: "
+                + alarms.stream()
+                        .min(Comparator.comparingLong(Alarm::raisedEpochMs))
+                        .orElseThrow()
+                        .message();
     }
 
     private static int freePort() throws IOException {

@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class EngineBenchmark {
     @Param({"reservoir", "physics", "physics+aging"})
     String battery;
@@ -49,16 +51,43 @@ public class EngineBenchmark {
     @Setup
     public void readSite() {
         SiteConfig site = SiteConfigReader.read(example("sakai-year-1s.yaml"));
-        List<BatteryParameters> batteries = site.batteries().stream().map(b -> switch (battery) {
-            case "reservoir" -> BatteryParameters.reservoir(b.name(), b.energyKwh(), b.chargePowerKw(),
-                    b.dischargePowerKw(), 0.95, 0.95, b.socMin(), b.socMax(), b.initialSoc(), b.standbyKw());
-            case "physics" -> new BatteryParameters(b.name(), b.energyKwh(), b.chargePowerKw(), b.dischargePowerKw(),
-                    b.socMin(), b.socMax(), b.initialSoc(), b.conversion(), b.limits(), b.standbyKw(), b.thermal(),
-                    null, b.endOfLifeSoh(), b.augmentation(), null);
-            default -> b;
-        }).toList();
+        List<BatteryParameters> batteries = site.batteries().stream()
+                .map(b -> switch (battery) {
+                    case "reservoir" ->
+                        BatteryParameters.reservoir(
+                                b.name(),
+                                b.energyKwh(),
+                                b.chargePowerKw(),
+                                b.dischargePowerKw(),
+                                0.95,
+                                0.95,
+                                b.socMin(),
+                                b.socMax(),
+                                b.initialSoc(),
+                                b.standbyKw());
+                    case "physics" ->
+                        new BatteryParameters(
+                                b.name(),
+                                b.energyKwh(),
+                                b.chargePowerKw(),
+                                b.dischargePowerKw(),
+                                b.socMin(),
+                                b.socMax(),
+                                b.initialSoc(),
+                                b.conversion(),
+                                b.limits(),
+                                b.standbyKw(),
+                                b.thermal(),
+                                null,
+                                b.endOfLifeSoh(),
+                                b.augmentation(),
+                                null);
+                    default -> b;
+                })
+                .toList();
         var control = strategy.equals("stack")
-                ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy() : site.strategy();
+                ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy()
+                : site.strategy();
         year = site.withBatteries(batteries).withStrategy(control);
     }
 

@@ -21,8 +21,7 @@ final class HundredUnitSite {
 
     private static final Pattern BATTERIES = Pattern.compile("(?m)^batteries:\\n(?:[ #].*\\n|\\n(?=[ ]))+");
 
-    private HundredUnitSite() {
-    }
+    private HundredUnitSite() {}
 
     /** Writes the site to {@code dir/site.yaml}, its devices served on {@code devicePort}; returns the file. */
     static Path write(Path dir, int devicePort) {
@@ -34,8 +33,10 @@ final class HundredUnitSite {
             }
             StringBuilder units = new StringBuilder("batteries:\n");
             for (int i = 1; i <= UNITS; i++) {
-                units.append(String.format("  - {name: bess-%03d, preset: lfp-container, energy: 2 MWh, power: 500 kW,"
-                        + " soc: {min: 5 %%, max: 95 %%, initial: 60 %%}}\n", i));
+                units.append(String.format(
+                        "  - {name: bess-%03d, preset: lfp-container, energy: 2 MWh, power: 500 kW,"
+                                + " soc: {min: 5 %%, max: 95 %%, initial: 60 %%}}\n",
+                        i));
             }
             String ems = "\nems:\n"
                     + "  cycle: " + CYCLE_MS + " ms\n"

@@ -26,23 +26,28 @@ final class TwinProcess implements AutoCloseable {
 
     /** Starts the twin and returns once it accepts connections on {@code port}. */
     static TwinProcess start(Path site, int port) throws IOException, InterruptedException {
-        Path jar = EngineBenchmark.example("sakai-ai-campus.yaml").getParent().getParent()
+        Path jar = EngineBenchmark.example("sakai-ai-campus.yaml")
+                .getParent()
+                .getParent()
                 .resolve("chikuden-cli/target/chikuden-all.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first with"
-                    + " mvn -o -q -pl chikuden-cli -am package -DskipTests");
+            throw new IllegalStateException(
+                    jar + " is missing: build it first with" + " mvn -o -q -pl chikuden-cli -am package -DskipTests");
         }
         Path log = site.resolveSibling("devices.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "devices", site.toString(), "--port",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        java, "-jar", jar.toString(), "devices", site.toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         TwinProcess twin = new TwinProcess(p, log);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
         while (!accepts(port)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 twin.close();
-                throw new IllegalStateException("chikuden devices did not start serving on port " + port + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "chikuden devices did not start serving on port " + port + ":\n" + Files.readString(log));
             }
             Thread.sleep(100);
         }

@@ -20,10 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bill", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Bills a grid power series under the site's tariff: one bill per usage month with its line "
-                + "items (basic charge, excess demand, energy by band, adjustments, levy, subsidies, export sale, "
-                + "tax) and the total. 30-minute demand is taken on the site's local clock from any step."})
+@Command(
+        name = "bill",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Bills a grid power series under the site's tariff: one bill per usage month with its line "
+                    + "items (basic charge, excess demand, energy by band, adjustments, levy, subsidies, export sale, "
+                    + "tax) and the total. 30-minute demand is taken on the site's local clock from any step."
+        })
 final class BillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,21 +36,33 @@ final class BillCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.SiteFile siteFile;
 
-    @Option(names = "--grid", required = true, paramLabel = "FILE.csv",
+    @Option(
+            names = "--grid",
+            required = true,
+            paramLabel = "FILE.csv",
             description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
     Path grid;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
-            + "of several, gridKw, the meter's series in plan's result files).")
+    @Option(
+            names = "--column",
+            paramLabel = "NAME",
+            description = "The power column (default: the only value column; "
+                    + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
-    @Option(names = "--case", paramLabel = "without-battery|with-battery", defaultValue = "without-battery",
+    @Option(
+            names = "--case",
+            paramLabel = "without-battery|with-battery",
+            defaultValue = "without-battery",
             description = "Which case's contract a fixed grid.contract gives the series (default: ${DEFAULT-VALUE}); "
                     + "under grid.contract: auto the series is billed at its own peak either way.")
     String billedCase;
 
-    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
-            + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
+    @Option(
+            names = "--unit",
+            paramLabel = "W|kW|MW|GW",
+            description = "The unit of the power column (default: the "
+                    + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
     PowerUnit unit;
 
     @Mixin
@@ -65,11 +82,16 @@ final class BillCommand implements Callable<Integer> {
         if (power.notice() != null) {
             spec.commandLine().getErr().println("chikuden: note: " + power.notice());
         }
-        SiteBilling.CaseBill billed = SiteBilling.single(site, BillingMeter.of(power.read(site.zone()), site.zone()),
-                billedCase.equals("with-battery"));
+        SiteBilling.CaseBill billed = SiteBilling.single(
+                site, BillingMeter.of(power.read(site.zone()), site.zone()), billedCase.equals("with-battery"));
         Bill bill = billed.bill();
-        Figures f = new Figures(site.name(), power.name(), power.unit().name(), billed.contractKw(),
-                billed.basis().id(), BillFigures.of(bill));
+        Figures f = new Figures(
+                site.name(),
+                power.name(),
+                power.unit().name(),
+                billed.contractKw(),
+                billed.basis().id(),
+                BillFigures.of(bill));
         PrintWriter w = spec.commandLine().getOut();
         try {
             w.print(json.on ? PlanCommand.JSON.writeValueAsString(f) + "\n" : table(site, power, bill, f));
@@ -81,21 +103,48 @@ final class BillCommand implements Callable<Integer> {
     }
 
     /** What {@code bill --json} prints: the series billed, its contract and the bill. */
-    record Figures(String site, String column, String unit, double contractKw, String contractBasis,
-                   @JsonUnwrapped BillFigures bill) {
-    }
+    record Figures(
+            String site,
+            String column,
+            String unit,
+            double contractKw,
+            String contractBasis,
+            @JsonUnwrapped BillFigures bill) {}
 
     private static String table(SiteConfig site, PowerColumn power, Bill bill, Figures f) {
-        StringBuilder sb = new StringBuilder(site.name()).append('\n').append(power.describe()).append('\n');
-        sb.append(String.format(Locale.ROOT, "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
-                f.contractKw(), f.contractBasis(), site.grid().contract().auto() ? "auto" : "fixed",
+        StringBuilder sb = new StringBuilder(site.name())
+                .append('\n')
+                .append(power.describe())
+                .append('\n');
+        sb.append(String.format(
+                Locale.ROOT,
+                "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",
+                f.contractKw(),
+                f.contractBasis(),
+                site.grid().contract().auto() ? "auto" : "fixed",
                 site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT)));
-        sb.append(String.format(Locale.ROOT, "%n%-8s %16s %14s %14s %14s %16s%n", "month", "import kWh", "export kWh",
-                "max 30-min kW", "contract kW", "total yen"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n%-8s %16s %14s %14s %14s %16s%n",
+                "month",
+                "import kWh",
+                "export kWh",
+                "max 30-min kW",
+                "contract kW",
+                "total yen"));
         for (MonthlyBill m : bill.months()) {
-            sb.append(String.format(Locale.ROOT, "%-8s %,16.1f %,14.1f %,14.1f %,14.1f %,16d%s%n", m.month(), m.importKwh(),
-                    m.exportKwh(), m.maxDemandKw(), m.contractKw(), m.totalYen(),
-                    m.coveredFraction() < 1 ? String.format(Locale.ROOT, "  (%.1f %% of the month)", m.coveredFraction() * 100) : ""));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-8s %,16.1f %,14.1f %,14.1f %,14.1f %,16d%s%n",
+                    m.month(),
+                    m.importKwh(),
+                    m.exportKwh(),
+                    m.maxDemandKw(),
+                    m.contractKw(),
+                    m.totalYen(),
+                    m.coveredFraction() < 1
+                            ? String.format(Locale.ROOT, "  (%.1f %% of the month)", m.coveredFraction() * 100)
+                            : ""));
         }
         sb.append('\n');
         BillFigures.rows(sb, f.bill(), null);

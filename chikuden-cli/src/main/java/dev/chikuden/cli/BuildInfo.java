@@ -9,8 +9,7 @@ import java.util.Properties;
 public final class BuildInfo {
     private static final Properties PROPERTIES = load();
 
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     /** Chikuden's version, "unknown" when run from classes that were not built by Maven. */
     public static String version() {

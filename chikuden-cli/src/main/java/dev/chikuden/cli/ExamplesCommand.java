@@ -36,9 +36,14 @@ import picocli.CommandLine.Spec;
  * editor hint {@code $schema=../schemas/site.schema.json}, so a copy writes the schemas beside the
  * folder it copies into, as the repository has them.
  */
-@Command(name = "examples", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Lists the bundled example site files, each with the first line of its comment.",
-                "'chikuden examples copy' copies them into a folder, to run or to start a site of your own from."},
+@Command(
+        name = "examples",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the bundled example site files, each with the first line of its comment.",
+            "'chikuden examples copy' copies them into a folder, to run or to start a site of your own from."
+        },
         subcommands = ExamplesCommand.Copy.class)
 final class ExamplesCommand implements Callable<Integer> {
     static final String RESOURCE_DIR = "dev/chikuden/cli/examples";
@@ -61,7 +66,8 @@ final class ExamplesCommand implements Callable<Integer> {
         if (json.on) {
             w.println(PlanCommand.JSON.writeValueAsString(list));
         } else {
-            int width = list.stream().mapToInt(e -> e.get("name").length()).max().orElse(0);
+            int width =
+                    list.stream().mapToInt(e -> e.get("name").length()).max().orElse(0);
             for (Map<String, String> e : list) {
                 w.printf("%-" + width + "s  %s%n", e.get("name"), e.get("description"));
             }
@@ -72,18 +78,28 @@ final class ExamplesCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    @Command(name = "copy", sortOptions = false, mixinStandardHelpOptions = true,
-            description = {"Copies the named examples (all without a name) into a folder, with any file they read.",
-                    "The JSON Schemas their first line points editors at go to a folder schemas beside it."})
+    @Command(
+            name = "copy",
+            sortOptions = false,
+            mixinStandardHelpOptions = true,
+            description = {
+                "Copies the named examples (all without a name) into a folder, with any file they read.",
+                "The JSON Schemas their first line points editors at go to a folder schemas beside it."
+            })
     static final class Copy implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", arity = "0..*",
+        @Parameters(
+                paramLabel = "NAME",
+                arity = "0..*",
                 description = "An example, as listed by 'chikuden examples' (the .yaml may be left off).")
         List<String> names = new ArrayList<>();
 
-        @Option(names = "--to", paramLabel = "DIR", defaultValue = "examples-chikuden",
+        @Option(
+                names = "--to",
+                paramLabel = "DIR",
+                defaultValue = "examples-chikuden",
                 description = "The folder to copy into, made if missing (default: ${DEFAULT-VALUE}).")
         Path to;
 
@@ -101,8 +117,8 @@ final class ExamplesCommand implements Callable<Integer> {
             for (String n : names.isEmpty() ? sites : names) {
                 String name = n.endsWith(".yaml") ? n : n + ".yaml";
                 if (!sites.contains(name)) {
-                    throw new BadInputException("examples copy " + n + ": no such example; the examples are "
-                            + String.join(", ", sites));
+                    throw new BadInputException(
+                            "examples copy " + n + ": no such example; the examples are " + String.join(", ", sites));
                 }
                 chosen.add(name);
                 chosen.addAll(companions(files, name));
@@ -125,8 +141,11 @@ final class ExamplesCommand implements Callable<Integer> {
             }
             PrintWriter w = spec.commandLine().getOut();
             if (json.on) {
-                w.println(PlanCommand.JSON.writeValueAsString(Map.of("copied",
-                        targets.stream().map(Path::toString).toList(), "schemas", written.stream().map(Path::toString).toList())));
+                w.println(PlanCommand.JSON.writeValueAsString(Map.of(
+                        "copied",
+                        targets.stream().map(Path::toString).toList(),
+                        "schemas",
+                        written.stream().map(Path::toString).toList())));
             } else {
                 for (Path t : targets) {
                     w.println("copied " + t);
@@ -171,7 +190,11 @@ final class ExamplesCommand implements Callable<Integer> {
     /** Every bundled example file, name to bytes, sorted by name. */
     static Map<String, byte[]> bundled() {
         try {
-            Path location = Path.of(ExamplesCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ExamplesCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(location)) {
                 return read(location.resolve(RESOURCE_DIR));
             }

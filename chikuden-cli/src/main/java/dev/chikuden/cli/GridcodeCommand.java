@@ -25,43 +25,63 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gridcode", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Measures the grid-code metrics of a fixed-step power trace and judges them against a rule set.",
-                "Ramps: the largest rise and fall of power across 1 s and across 1 min (one step when the step is "
-                        + "longer), in MW/s and MW/min.",
-                "Dynamic range: the largest deviation of power from its mean over the window ending at that step "
-                        + "(1 min unless the rules say otherwise).",
-                "Oscillation: Welch's spectrum (Hann window, 50 %% overlap, each segment's mean removed); the share "
-                        + "of oscillation energy inside the band (0.1-20 Hz, clipped to the Nyquist frequency) of all "
-                        + "oscillation energy above 0 Hz, its RMS, and the strongest frequency.",
-                "Load drops: the times power fell by more than a threshold within a time (25 MW within 1 s), each "
-                        + "counted once, and the largest such fall.",
-                "30-minute demand: the mean import of each half hour of the local clock, and its maximum.",
-                "A failing rule is a result, not an error: the exit code is 0 either way."})
+@Command(
+        name = "gridcode",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures the grid-code metrics of a fixed-step power trace and judges them against a rule set.",
+            "Ramps: the largest rise and fall of power across 1 s and across 1 min (one step when the step is "
+                    + "longer), in MW/s and MW/min.",
+            "Dynamic range: the largest deviation of power from its mean over the window ending at that step "
+                    + "(1 min unless the rules say otherwise).",
+            "Oscillation: Welch's spectrum (Hann window, 50 %% overlap, each segment's mean removed); the share "
+                    + "of oscillation energy inside the band (0.1-20 Hz, clipped to the Nyquist frequency) of all "
+                    + "oscillation energy above 0 Hz, its RMS, and the strongest frequency.",
+            "Load drops: the times power fell by more than a threshold within a time (25 MW within 1 s), each "
+                    + "counted once, and the largest such fall.",
+            "30-minute demand: the mean import of each half hour of the local clock, and its maximum.",
+            "A failing rule is a result, not an error: the exit code is 0 either way."
+        })
 final class GridcodeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TRACE.csv", description = "A power trace: a header row, an ISO-8601 "
-            + "timestamp column first, a fixed step; lines starting with # are comments.")
+    @Parameters(
+            index = "0",
+            paramLabel = "TRACE.csv",
+            description = "A power trace: a header row, an ISO-8601 "
+                    + "timestamp column first, a fixed step; lines starting with # are comments.")
     Path file;
 
-    @Option(names = "--column", paramLabel = "NAME", description = "The power column (default: the only value column; "
-            + "of several, gridKw, the meter's series in plan's result files).")
+    @Option(
+            names = "--column",
+            paramLabel = "NAME",
+            description = "The power column (default: the only value column; "
+                    + "of several, gridKw, the meter's series in plan's result files).")
     String column;
 
-    @Option(names = "--unit", paramLabel = "W|kW|MW|GW", description = "The unit of the power column (default: the "
-            + "one its header names, e.g. power_mw or \"Power (MW)\"; kW, with a notice, when it names none).")
+    @Option(
+            names = "--unit",
+            paramLabel = "W|kW|MW|GW",
+            description = "The unit of the power column (default: the "
+                    + "one its header names, e.g. power_mw or \"Power (MW)\"; kW, with a notice, when it names none).")
     PowerUnit unit;
 
-    @Option(names = "--rules", paramLabel = "RULES.yaml", description = "A rule set (default: the built-in "
-            + "illustrative rules for a 100-150 MW AI campus: ramps of 10 MW/s and 30 MW/min, dynamic range 5 %% of "
-            + "the peak, at most 20 %% of oscillation energy in 0.1-20 Hz, no loss of 25 MW within 1 s).")
+    @Option(
+            names = "--rules",
+            paramLabel = "RULES.yaml",
+            description = "A rule set (default: the built-in "
+                    + "illustrative rules for a 100-150 MW AI campus: ramps of 10 MW/s and 30 MW/min, dynamic range 5 %% of "
+                    + "the peak, at most 20 %% of oscillation energy in 0.1-20 Hz, no loss of 25 MW within 1 s).")
     Path rulesFile;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "Asia/Tokyo",
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            defaultValue = "Asia/Tokyo",
             description = "Local time for timestamps without an offset and for the 30-minute slots "
                     + "(default: ${DEFAULT-VALUE}).")
     ZoneId zone;
@@ -85,37 +105,93 @@ final class GridcodeCommand implements Callable<Integer> {
     }
 
     /** What {@code gridcode --json} prints: the trace read, every metric (null where not measurable) and each rule. */
-    record Figures(String column, String unit, long samples, double stepSeconds, String start, Double peakKw,
-                   Double maxRampUpKwPerS, Double maxRampDownKwPerS, Double maxRampUpKwPerMin, Double maxRampDownKwPerMin,
-                   Double dynamicRangeKw, double dynamicRangeWindowSeconds, double bandLowHz, double bandHighHz,
-                   Double bandEnergyShare, Double bandRmsKw, Double dominantFrequencyHz, double frequencyResolutionHz,
-                   int welchSegmentSamples, long welchSegments, long loadDropEvents, Double largestDropKw,
-                   double loadDropKw, double loadDropWithinSeconds, List<String> firstLoadDrops,
-                   Double peakDemand30minKw, String peakDemand30minSlot, String demand30minStart,
-                   double[] demand30minKw, String rulesSource, List<Rule> rules, boolean pass, List<String> notes) {
-    }
+    record Figures(
+            String column,
+            String unit,
+            long samples,
+            double stepSeconds,
+            String start,
+            Double peakKw,
+            Double maxRampUpKwPerS,
+            Double maxRampDownKwPerS,
+            Double maxRampUpKwPerMin,
+            Double maxRampDownKwPerMin,
+            Double dynamicRangeKw,
+            double dynamicRangeWindowSeconds,
+            double bandLowHz,
+            double bandHighHz,
+            Double bandEnergyShare,
+            Double bandRmsKw,
+            Double dominantFrequencyHz,
+            double frequencyResolutionHz,
+            int welchSegmentSamples,
+            long welchSegments,
+            long loadDropEvents,
+            Double largestDropKw,
+            double loadDropKw,
+            double loadDropWithinSeconds,
+            List<String> firstLoadDrops,
+            Double peakDemand30minKw,
+            String peakDemand30minSlot,
+            String demand30minStart,
+            double[] demand30minKw,
+            String rulesSource,
+            List<Rule> rules,
+            boolean pass,
+            List<String> notes) {}
 
     /** One rule's verdict; value, limit and margin null where not judged. */
-    record Rule(String rule, String unit, Double value, Double limit, boolean pass, Double margin,
-                @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
-    }
+    record Rule(
+            String rule,
+            String unit,
+            Double value,
+            Double limit,
+            boolean pass,
+            Double margin,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
-        List<Rule> verdicts = r.verdicts().stream().map(v -> new Rule(v.rule(), v.unit(), num(v.value()),
-                num(v.limit()), v.pass(), num(v.margin()), v.note())).toList();
-        Figures f = new Figures(power.name(), power.unit().name(), m.samples(), m.stepSeconds(),
-                SeriesCsv.formatTime(trace.startEpochMs(), zone), num(m.peakKw()), num(m.maxRampUpKwPerS()),
-                num(m.maxRampDownKwPerS()), num(m.maxRampUpKwPerMin()), num(m.maxRampDownKwPerMin()),
-                num(m.dynamicRangeKw()), m.dynamicRangeWindowSeconds(), m.bandLowHz(), m.bandHighHz(),
-                num(m.bandEnergyShare()), num(m.bandRmsKw()), num(m.dominantFrequencyHz()), m.frequencyResolutionHz(),
-                m.welchSegmentSamples(), m.welchSegments(), m.loadDropEvents(), num(m.largestDropKw()), m.loadDropKw(),
+        List<Rule> verdicts = r.verdicts().stream()
+                .map(v -> new Rule(
+                        v.rule(), v.unit(), num(v.value()), num(v.limit()), v.pass(), num(v.margin()), v.note()))
+                .toList();
+        Figures f = new Figures(
+                power.name(),
+                power.unit().name(),
+                m.samples(),
+                m.stepSeconds(),
+                SeriesCsv.formatTime(trace.startEpochMs(), zone),
+                num(m.peakKw()),
+                num(m.maxRampUpKwPerS()),
+                num(m.maxRampDownKwPerS()),
+                num(m.maxRampUpKwPerMin()),
+                num(m.maxRampDownKwPerMin()),
+                num(m.dynamicRangeKw()),
+                m.dynamicRangeWindowSeconds(),
+                m.bandLowHz(),
+                m.bandHighHz(),
+                num(m.bandEnergyShare()),
+                num(m.bandRmsKw()),
+                num(m.dominantFrequencyHz()),
+                m.frequencyResolutionHz(),
+                m.welchSegmentSamples(),
+                m.welchSegments(),
+                m.loadDropEvents(),
+                num(m.largestDropKw()),
+                m.loadDropKw(),
                 m.loadDropWithinSeconds(),
-                m.firstLoadDropsEpochMs().stream().map(t -> SeriesCsv.formatTime(t, zone)).toList(),
-                num(m.peakDemand30minKw()), Double.isNaN(m.peakDemand30minKw()) ? null
-                        : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone),
-                SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone), m.demand30minKw().values(),
-                rules.source(), verdicts, r.pass(), m.notes());
+                m.firstLoadDropsEpochMs().stream()
+                        .map(t -> SeriesCsv.formatTime(t, zone))
+                        .toList(),
+                num(m.peakDemand30minKw()),
+                Double.isNaN(m.peakDemand30minKw()) ? null : SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone),
+                SeriesCsv.formatTime(m.demand30minKw().startEpochMs(), zone),
+                m.demand30minKw().values(),
+                rules.source(),
+                verdicts,
+                r.pass(),
+                m.notes());
         try {
             return JSON.writeValueAsString(f) + "\n";
         } catch (JsonProcessingException e) {
@@ -131,37 +207,100 @@ final class GridcodeCommand implements Callable<Integer> {
     private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
         GridCodeMetrics m = r.metrics();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %,d samples at %s steps from %s%n%n", power.describe(), m.samples(),
-                Quantities.formatDuration(m.stepSeconds()), SeriesCsv.formatTime(trace.startEpochMs(), zone)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s: %,d samples at %s steps from %s%n%n",
+                power.describe(),
+                m.samples(),
+                Quantities.formatDuration(m.stepSeconds()),
+                SeriesCsv.formatTime(trace.startEpochMs(), zone)));
         String row = "%-40s %12s  %s%n";
         sb.append(String.format(Locale.ROOT, row, "metric", "value", "unit"));
         metric(sb, row, "Peak power", m.peakKw() / 1000, "%.2f", "MW");
-        metric(sb, row, "Largest ramp up over " + Quantities.formatDuration(m.rampWindowSeconds()),
-                m.maxRampUpKwPerS() / 1000, "%.3f", "MW/s");
-        metric(sb, row, "Largest ramp down over " + Quantities.formatDuration(m.rampWindowSeconds()),
-                m.maxRampDownKwPerS() / 1000, "%.3f", "MW/s");
-        metric(sb, row, "Largest ramp up over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
-                m.maxRampUpKwPerMin() / 1000, "%.3f", "MW/min");
-        metric(sb, row, "Largest ramp down over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
-                m.maxRampDownKwPerMin() / 1000, "%.3f", "MW/min");
-        metric(sb, row, "Dynamic range (vs " + Quantities.formatDuration(m.dynamicRangeWindowSeconds()) + " mean)",
-                m.dynamicRangeKw() / 1000, "%.3f", "MW");
+        metric(
+                sb,
+                row,
+                "Largest ramp up over " + Quantities.formatDuration(m.rampWindowSeconds()),
+                m.maxRampUpKwPerS() / 1000,
+                "%.3f",
+                "MW/s");
+        metric(
+                sb,
+                row,
+                "Largest ramp down over " + Quantities.formatDuration(m.rampWindowSeconds()),
+                m.maxRampDownKwPerS() / 1000,
+                "%.3f",
+                "MW/s");
+        metric(
+                sb,
+                row,
+                "Largest ramp up over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
+                m.maxRampUpKwPerMin() / 1000,
+                "%.3f",
+                "MW/min");
+        metric(
+                sb,
+                row,
+                "Largest ramp down over " + Quantities.formatDuration(m.rampMinuteWindowSeconds()),
+                m.maxRampDownKwPerMin() / 1000,
+                "%.3f",
+                "MW/min");
+        metric(
+                sb,
+                row,
+                "Dynamic range (vs " + Quantities.formatDuration(m.dynamicRangeWindowSeconds()) + " mean)",
+                m.dynamicRangeKw() / 1000,
+                "%.3f",
+                "MW");
         String band = String.format(Locale.ROOT, "%s-%s Hz", plain(m.bandLowHz()), plain(m.bandHighHz()));
         metric(sb, row, "Oscillation energy in " + band, m.bandEnergyShare() * 100, "%.2f", "%");
         metric(sb, row, "Oscillation RMS in " + band, m.bandRmsKw() / 1000, "%.3f", "MW");
-        metric(sb, row, "Dominant frequency", m.dominantFrequencyHz(), "%.4f", String.format(Locale.ROOT,
-                "Hz (bins of %.4f Hz, %,d segments of %,d)", m.frequencyResolutionHz(), m.welchSegments(),
-                m.welchSegmentSamples()));
-        metric(sb, row, "Load drops > " + plain(m.loadDropKw() / 1000) + " MW within "
-                + Quantities.formatDuration(m.loadDropWithinSeconds()), m.loadDropEvents(), "%.0f", "events");
-        metric(sb, row, "Largest drop within " + Quantities.formatDuration(m.loadDropWithinSeconds()),
-                m.largestDropKw() / 1000, "%.3f", "MW");
-        metric(sb, row, "Peak 30-min demand", m.peakDemand30minKw() / 1000, "%.2f", "MW" + (Double.isNaN(
-                m.peakDemand30minKw()) ? "" : " at " + SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone)
-                + " (" + m.demand30minKw().size() + " slots)"));
+        metric(
+                sb,
+                row,
+                "Dominant frequency",
+                m.dominantFrequencyHz(),
+                "%.4f",
+                String.format(
+                        Locale.ROOT,
+                        "Hz (bins of %.4f Hz, %,d segments of %,d)",
+                        m.frequencyResolutionHz(),
+                        m.welchSegments(),
+                        m.welchSegmentSamples()));
+        metric(
+                sb,
+                row,
+                "Load drops > " + plain(m.loadDropKw() / 1000) + " MW within "
+                        + Quantities.formatDuration(m.loadDropWithinSeconds()),
+                m.loadDropEvents(),
+                "%.0f",
+                "events");
+        metric(
+                sb,
+                row,
+                "Largest drop within " + Quantities.formatDuration(m.loadDropWithinSeconds()),
+                m.largestDropKw() / 1000,
+                "%.3f",
+                "MW");
+        metric(
+                sb,
+                row,
+                "Peak 30-min demand",
+                m.peakDemand30minKw() / 1000,
+                "%.2f",
+                "MW"
+                        + (Double.isNaN(m.peakDemand30minKw())
+                                ? ""
+                                : " at " + SeriesCsv.formatTime(m.peakDemand30minSlotEpochMs(), zone) + " ("
+                                        + m.demand30minKw().size() + " slots)"));
         if (!m.firstLoadDropsEpochMs().isEmpty()) {
-            sb.append("First load drops: ").append(String.join(", ", m.firstLoadDropsEpochMs().stream()
-                    .map(t -> SeriesCsv.formatTime(t, zone)).toList())).append('\n');
+            sb.append("First load drops: ")
+                    .append(String.join(
+                            ", ",
+                            m.firstLoadDropsEpochMs().stream()
+                                    .map(t -> SeriesCsv.formatTime(t, zone))
+                                    .toList()))
+                    .append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%nRules: %s%n", rules.source()));
         String vrow = "%-20s %12s %12s %12s  %-6s %s%n";
@@ -170,10 +309,21 @@ final class GridcodeCommand implements Callable<Integer> {
         for (RuleVerdict v : r.verdicts()) {
             failed += v.pass() ? 0 : 1;
             String f = v.unit().equals("events") ? "%.0f" : "%.3f";
-            sb.append(String.format(Locale.ROOT, vrow, v.rule(), fmt(v.value(), f), fmt(v.limit(), f),
-                    fmt(v.margin(), f), v.unit(), (v.pass() ? "pass" : "FAIL") + (v.note() == null ? "" : " (" + v.note() + ")")));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    vrow,
+                    v.rule(),
+                    fmt(v.value(), f),
+                    fmt(v.limit(), f),
+                    fmt(v.margin(), f),
+                    v.unit(),
+                    (v.pass() ? "pass" : "FAIL") + (v.note() == null ? "" : " (" + v.note() + ")")));
         }
-        sb.append(String.format(Locale.ROOT, "%s: %d of %d rules fail%n", r.pass() ? "PASS" : "FAIL", failed,
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s: %d of %d rules fail%n",
+                r.pass() ? "PASS" : "FAIL",
+                failed,
                 r.verdicts().size()));
         for (String note : m.notes()) {
             sb.append("Note: ").append(note).append('\n');

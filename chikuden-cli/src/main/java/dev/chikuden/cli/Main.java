@@ -9,11 +9,26 @@ import picocli.CommandLine.Command;
  * file: the message says where and what is allowed). No stack trace reaches the user unless
  * {@code CHIKUDEN_DEBUG} is set.
  */
-@Command(name = "chikuden", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "chikuden",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Plans and runs battery energy storage for AI data centres, grid, factory and home batteries.",
-        subcommands = {PlanCommand.class, OptimizeCommand.class, SizeCommand.class, AgingCommand.class,
-                RainflowCommand.class, GridcodeCommand.class, PricesCommand.class, BillCommand.class, DevicesCommand.class, ServeCommand.class,
-                ExamplesCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            PlanCommand.class,
+            OptimizeCommand.class,
+            SizeCommand.class,
+            AgingCommand.class,
+            RainflowCommand.class,
+            GridcodeCommand.class,
+            PricesCommand.class,
+            BillCommand.class,
+            DevicesCommand.class,
+            ServeCommand.class,
+            ExamplesCommand.class,
+            SchemasCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a bug or an environment problem)", "2:bad input (options or files)"})
 public final class Main {
@@ -21,8 +36,7 @@ public final class Main {
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -39,8 +53,9 @@ public final class Main {
                 line.getErr().println("chikuden: " + e.getMessage());
                 return BAD_INPUT;
             }
-            line.getErr().println("chikuden: failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())
-                    + " (set CHIKUDEN_DEBUG=1 for details)");
+            line.getErr()
+                    .println("chikuden: failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                            + " (set CHIKUDEN_DEBUG=1 for details)");
             return FAILURE;
         });
         return cl;
@@ -49,8 +64,10 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"chikuden " + BuildInfo.version(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return new String[] {
+                "chikuden " + BuildInfo.version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.cli.optimize.OptimizeFigures;
-import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.cli.optimize.OptimizeTable;
+import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.Optimization;
@@ -28,13 +28,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Finds the cheapest dispatch of the site's batteries over its first study year with a linear "
-                + "program (energy at the tariff's prices, basic charge on the contract, excess demand, battery wear, "
-                + "export and reserve revenue; the PCS curve at each period's power, the SOC tapers, the HVAC load), "
-                + "then plays the plan through the full battery model under a demand limiter at the plan's monthly "
-                + "peaks and bills it like the case without battery. Prints the delivered saving, the LP's bound "
-                + "beside it, the monthly peaks planned and delivered, the objective's parts, build and solve times."})
+@Command(
+        name = "optimize",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Finds the cheapest dispatch of the site's batteries over its first study year with a linear "
+                    + "program (energy at the tariff's prices, basic charge on the contract, excess demand, battery wear, "
+                    + "export and reserve revenue; the PCS curve at each period's power, the SOC tapers, the HVAC load), "
+                    + "then plays the plan through the full battery model under a demand limiter at the plan's monthly "
+                    + "peaks and bills it like the case without battery. Prints the delivered saving, the LP's bound "
+                    + "beside it, the monthly peaks planned and delivered, the objective's parts, build and solve times."
+        })
 final class OptimizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,23 +47,30 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.SiteFile siteFile;
 
-    @Option(names = "--step", paramLabel = "30min|15min",
+    @Option(
+            names = "--step",
+            paramLabel = "30min|15min",
             description = "LP period (default: the site's optimize.step, else 30 min).")
     String step;
 
-    @Option(names = "--solver", paramLabel = "highs|clp|cbc|glop",
+    @Option(
+            names = "--solver",
+            paramLabel = "highs|clp|cbc|glop",
             description = "LP solver (default: the site's optimize.solver, else highs).")
     String solver;
 
     @Option(names = "--export-mps", paramLabel = "FILE", description = "Write the LP exactly as solved, as free MPS.")
     Path exportMps;
 
-    @Option(names = "--schedule", paramLabel = "FILE.csv",
+    @Option(
+            names = "--schedule",
+            paramLabel = "FILE.csv",
             description = "Write the optimal schedule: the battery's own net kW (> 0 discharge; the plan bought its "
                     + "auxiliaries from the grid), stored kWh and grid kW per period.")
     Path schedule;
 
-    @Option(names = "--no-check",
+    @Option(
+            names = "--no-check",
             description = "Skip the delivered run through the battery model: the LP's bound only.")
     boolean noCheck;
 
@@ -72,14 +84,22 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         SiteConfig site = siteFile.read();
         if (site.batteries().isEmpty()) {
-            throw new BadInputException(siteFile.path + ": batteries: the site has none; the optimisation dispatches a battery");
+            throw new BadInputException(
+                    siteFile.path + ": batteries: the site has none; the optimisation dispatches a battery");
         }
-        Solver chosen = solver(solver != null ? solver : site.planning().optimize().solver());
+        Solver chosen =
+                solver(solver != null ? solver : site.planning().optimize().solver());
         Optimization o;
         long steps = SiteModels.timeGrid(site).steps();
-        try (Progress progress = Progress.start(noCheck ? steps : 2 * steps, quiet.on, spec.commandLine().getErr())) {
-            o = Optimization.of(site, periodMs(), chosen, !noCheck,
-                    exportMps == null ? null : model -> write(exportMps, model.mps()), progress);
+        try (Progress progress = Progress.start(
+                noCheck ? steps : 2 * steps, quiet.on, spec.commandLine().getErr())) {
+            o = Optimization.of(
+                    site,
+                    periodMs(),
+                    chosen,
+                    !noCheck,
+                    exportMps == null ? null : model -> write(exportMps, model.mps()),
+                    progress);
         }
         if (schedule != null) {
             writeSchedule(site, o.problem(), o.plan());
@@ -93,7 +113,11 @@ final class OptimizeCommand implements Callable<Integer> {
             } else {
                 StringBuilder sb = new StringBuilder(OptimizeTable.render(figures));
                 if (outage != null) {
-                    OutageTable.render(sb, "the site's battery", outage, o.problem().storage().dischargeKw());
+                    OutageTable.render(
+                            sb,
+                            "the site's battery",
+                            outage,
+                            o.problem().storage().dischargeKw());
                 }
                 w.print(sb);
             }
@@ -137,9 +161,14 @@ final class OptimizeCommand implements Callable<Integer> {
         for (int t = 0; t < battery.length; t++) {
             battery[t] = s.batteryKw(t) - s.auxiliaryKw()[t];
         }
-        SeriesCsv.write(schedule, site.zone(), List.of("battery_kw", "stored_kwh", "grid_kw"), List.of(
-                new FixedStepSeries(start, period, battery), new FixedStepSeries(start, period, s.storedKwh()),
-                new FixedStepSeries(start, period, gridKw(s))));
+        SeriesCsv.write(
+                schedule,
+                site.zone(),
+                List.of("battery_kw", "stored_kwh", "grid_kw"),
+                List.of(
+                        new FixedStepSeries(start, period, battery),
+                        new FixedStepSeries(start, period, s.storedKwh()),
+                        new FixedStepSeries(start, period, gridKw(s))));
     }
 
     private static double[] gridKw(DispatchSolution s) {

@@ -26,7 +26,8 @@ record PowerColumn(Path file, String name, PowerUnit unit, String notice) {
         String at = file + ":" + header.line() + ": ";
         String name = column;
         if (name == null) {
-            name = header.names().size() == 1 ? header.names().get(0)
+            name = header.names().size() == 1
+                    ? header.names().get(0)
                     : header.names().contains(METER) ? METER : null;
         }
         if (name == null) {
@@ -41,7 +42,8 @@ record PowerColumn(Path file, String name, PowerUnit unit, String notice) {
             named = HeaderUnit.of(name);
         } catch (IllegalArgumentException e) {
             if (given == null) {
-                throw new BadInputException(at + "column \"" + name + "\" " + e.getMessage() + "; give --unit W, kW, MW or GW");
+                throw new BadInputException(
+                        at + "column \"" + name + "\" " + e.getMessage() + "; give --unit W, kW, MW or GW");
             }
             named = null; // the option settles what the header leaves unclear
         }
@@ -50,8 +52,12 @@ record PowerColumn(Path file, String name, PowerUnit unit, String notice) {
                     + named + "; leave --unit out to read the header's unit, or correct the header");
         }
         if (given == null && named == null) {
-            return new PowerColumn(file, name, PowerUnit.kW, "column \"" + name + "\" of " + file + " names no unit; "
-                    + "read as kW (give --unit W, kW, MW or GW to say otherwise)");
+            return new PowerColumn(
+                    file,
+                    name,
+                    PowerUnit.kW,
+                    "column \"" + name + "\" of " + file + " names no unit; "
+                            + "read as kW (give --unit W, kW, MW or GW to say otherwise)");
         }
         return new PowerColumn(file, name, given != null ? given : PowerUnit.valueOf(named), null);
     }

@@ -18,10 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "prices", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Reads a JEPX day-ahead spot file (spot_summary_YYYY.csv as published: Shift-JIS or UTF-8, "
-                + "48 half-hour slots a day in JST) and summarises one area's prices: slots, first and last slot, "
-                + "mean, median, min, max and the mean daily spread (highest minus lowest price of a day)."})
+@Command(
+        name = "prices",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads a JEPX day-ahead spot file (spot_summary_YYYY.csv as published: Shift-JIS or UTF-8, "
+                    + "48 half-hour slots a day in JST) and summarises one area's prices: slots, first and last slot, "
+                    + "mean, median, min, max and the mean daily spread (highest minus lowest price of a day)."
+        })
 final class PricesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +34,10 @@ final class PricesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "A JEPX spot_summary file.")
     Path file;
 
-    @Option(names = "--area", required = true, paramLabel = "AREA",
+    @Option(
+            names = "--area",
+            required = true,
+            paramLabel = "AREA",
             description = "hokkaido, tohoku, tokyo, chubu, hokuriku, kansai, chugoku, shikoku, kyushu, "
                     + "or the Japanese name (関西) or column name.")
     String area;
@@ -52,18 +60,40 @@ final class PricesCommand implements Callable<Integer> {
     }
 
     /** What {@code prices --json} prints; times are JST. */
-    record Figures(String area, int slots, int missingSlots, String first, String last, double meanYenPerKwh,
-                   double medianYenPerKwh, double minYenPerKwh, double maxYenPerKwh, double meanDailySpreadYenPerKwh) {
+    record Figures(
+            String area,
+            int slots,
+            int missingSlots,
+            String first,
+            String last,
+            double meanYenPerKwh,
+            double medianYenPerKwh,
+            double minYenPerKwh,
+            double maxYenPerKwh,
+            double meanDailySpreadYenPerKwh) {
         static Figures of(PriceSummary p) {
-            return new Figures(p.area(), p.slots(), p.missingSlots(), time(p.firstSlotEpochMs()),
-                    time(p.lastSlotEpochMs()), p.meanYenPerKwh(), p.medianYenPerKwh(), p.minYenPerKwh(),
-                    p.maxYenPerKwh(), p.meanDailySpreadYenPerKwh());
+            return new Figures(
+                    p.area(),
+                    p.slots(),
+                    p.missingSlots(),
+                    time(p.firstSlotEpochMs()),
+                    time(p.lastSlotEpochMs()),
+                    p.meanYenPerKwh(),
+                    p.medianYenPerKwh(),
+                    p.minYenPerKwh(),
+                    p.maxYenPerKwh(),
+                    p.meanDailySpreadYenPerKwh());
         }
     }
 
     private static String table(Figures f) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "JEPX day-ahead, area %s: %,d slots from %s to %s",
-                f.area(), f.slots(), f.first(), f.last()));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "JEPX day-ahead, area %s: %,d slots from %s to %s",
+                f.area(),
+                f.slots(),
+                f.first(),
+                f.last()));
         if (f.missingSlots() > 0) {
             sb.append(String.format(Locale.ROOT, " (%,d slots without a price)", f.missingSlots()));
         }
@@ -82,6 +112,7 @@ final class PricesCommand implements Callable<Integer> {
 
     /** {@code 2023-04-01T00:00+09:00}: JST, seconds omitted when zero. */
     private static String time(long epochMs) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), PriceSeries.JST).toString();
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMs), PriceSeries.JST)
+                .toString();
     }
 }

@@ -116,7 +116,8 @@ final class Progress implements LongConsumer, AutoCloseable {
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        return h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%d:%02d", m, s);
     }
 }

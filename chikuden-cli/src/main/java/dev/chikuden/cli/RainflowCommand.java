@@ -19,24 +19,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rainflow", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Counts the cycles of a series in a CSV file (SOC, power, ...) by rainflow counting, "
-                + "ASTM E1049-85 section 5.4.4, and prints each (range, mean) with its count.",
-                "The series is reduced to its reversals (peaks and valleys); a range at least as large as the "
-                        + "one before it closes that one as a full cycle, or as a half cycle when it holds the "
-                        + "starting point. The ranges left open at the end (the residue) count as half cycles. "
-                        + "The mean is the midpoint of a cycle's two points."})
+@Command(
+        name = "rainflow",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Counts the cycles of a series in a CSV file (SOC, power, ...) by rainflow counting, "
+                    + "ASTM E1049-85 section 5.4.4, and prints each (range, mean) with its count.",
+            "The series is reduced to its reversals (peaks and valleys); a range at least as large as the "
+                    + "one before it closes that one as a full cycle, or as a half cycle when it holds the "
+                    + "starting point. The ranges left open at the end (the residue) count as half cycles. "
+                    + "The mean is the midpoint of a cycle's two points."
+        })
 final class RainflowCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv",
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE.csv",
             description = "A CSV file with a header row; lines starting with # are comments.")
     Path file;
 
-    @Option(names = "--column", paramLabel = "NAME",
+    @Option(
+            names = "--column",
+            paramLabel = "NAME",
             description = "The column to count (default: the first one not named timestamp, time or time_s).")
     String column;
 
@@ -56,15 +65,15 @@ final class RainflowCommand implements Callable<Integer> {
     }
 
     /** What {@code rainflow --json} prints. */
-    record Figures(List<Cycle> cycles, double totalCycles, long samples, long reversals) {
-    }
+    record Figures(List<Cycle> cycles, double totalCycles, long samples, long reversals) {}
 
     /** Cycles of one range and mean; a half cycle counts 0.5. */
-    record Cycle(double range, double mean, double count) {
-    }
+    record Cycle(double range, double mean, double count) {}
 
     private static String json(RainflowCycles cycles, long samples, long reversals) {
-        List<Cycle> list = cycles.cycles().stream().map(c -> new Cycle(c.range(), c.mean(), c.count())).toList();
+        List<Cycle> list = cycles.cycles().stream()
+                .map(c -> new Cycle(c.range(), c.mean(), c.count()))
+                .toList();
         try {
             return JSON.writeValueAsString(new Figures(list, cycles.totalCycles(), samples, reversals)) + "\n";
         } catch (JsonProcessingException e) {
@@ -77,8 +86,14 @@ final class RainflowCommand implements Callable<Integer> {
         for (RainflowCycles.Cycle c : cycles.cycles()) {
             sb.append(String.format(Locale.ROOT, "%16s %16s %8.1f%n", plain(c.range()), plain(c.mean()), c.count()));
         }
-        return sb.append(String.format(Locale.ROOT, "%-33s %8.1f cycles from %,d samples (%,d reversals)%n",
-                "total", cycles.totalCycles(), samples, reversals)).toString();
+        return sb.append(String.format(
+                        Locale.ROOT,
+                        "%-33s %8.1f cycles from %,d samples (%,d reversals)%n",
+                        "total",
+                        cycles.totalCycles(),
+                        samples,
+                        reversals))
+                .toString();
     }
 
     /** The shortest decimal that reads back as the same double, as in the JSON, never in E notation. */

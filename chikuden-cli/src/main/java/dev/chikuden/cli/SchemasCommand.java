@@ -24,15 +24,23 @@ import picocli.CommandLine.Spec;
  * Writes out the JSON Schemas of the configuration files, as the jar carries them, for an editor to
  * complete and check site files by ({@code # yaml-language-server: $schema=schemas/site.schema.json}).
  */
-@Command(name = "schemas", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Writes the JSON Schemas of the site file, the register-map file and the grid-code rules into a "
-                + "folder, for an editor to complete and check those files by.",
-                "Point a file at one with a first line such as: # yaml-language-server: $schema=schemas/site.schema.json"})
+@Command(
+        name = "schemas",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the JSON Schemas of the site file, the register-map file and the grid-code rules into a "
+                    + "folder, for an editor to complete and check those files by.",
+            "Point a file at one with a first line such as: # yaml-language-server: $schema=schemas/site.schema.json"
+        })
 final class SchemasCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--to", paramLabel = "DIR", defaultValue = "schemas",
+    @Option(
+            names = "--to",
+            paramLabel = "DIR",
+            defaultValue = "schemas",
             description = "The folder to write into, made if missing (default: ${DEFAULT-VALUE}).")
     Path to;
 
@@ -47,7 +55,8 @@ final class SchemasCommand implements Callable<Integer> {
         List<Path> written = write(to, force);
         PrintWriter w = spec.commandLine().getOut();
         if (json.on) {
-            w.println(PlanCommand.JSON.writeValueAsString(Map.of("written", written.stream().map(Path::toString).toList())));
+            w.println(PlanCommand.JSON.writeValueAsString(
+                    Map.of("written", written.stream().map(Path::toString).toList())));
         } else {
             written.forEach(p -> w.println("wrote " + p));
         }

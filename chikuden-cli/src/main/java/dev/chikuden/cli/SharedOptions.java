@@ -15,8 +15,7 @@ import picocli.CommandLine.Spec;
  * ({@code @Mixin}) those it takes, where its own options would stand in {@code --help}.
  */
 final class SharedOptions {
-    private SharedOptions() {
-    }
+    private SharedOptions() {}
 
     /** {@code SITE.yaml}, the first parameter. */
     static final class SiteFile {
@@ -48,13 +47,17 @@ final class SharedOptions {
     }
 
     static final class Quiet {
-        @Option(names = "--quiet", description = "No progress bar on stderr. There is none either when the output is "
-                + "not a terminal, or before the run has lasted 2 s.")
+        @Option(
+                names = "--quiet",
+                description = "No progress bar on stderr. There is none either when the output is "
+                        + "not a terminal, or before the run has lasted 2 s.")
         boolean on;
     }
 
     static final class Out {
-        @Option(names = "--out", paramLabel = "DIR",
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
                 description = "Folder for the result files (default: out/<site file name>).")
         Path dir;
     }

@@ -18,16 +18,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "size", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Sizing and the business case: the site's battery scaled to every power and energy of its "
-                + "sizing grid, each size dispatched over the study's first year by the LP, its plan played through "
-                + "the battery model as optimize plays it (up to 100 sizes; of more, the 10 best by the LP), aged by "
-                + "its aging model and valued by its cash flows (capex, fixed O&M, cells bought at end of life, "
-                + "discount rate, study years): NPV, IRR, paybacks, LCOS, on the delivered saving and on the LP's. "
-                + "Prints both NPV grids and the best size by delivered NPV; with an outage section, how long the "
-                + "best size carries the critical load.",
-                "Needs the site's tariff, finance section and a battery to scale; without a sizing section the grid "
-                        + "is 0.5 to 1.5 times the battery, 5 x 5."})
+@Command(
+        name = "size",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sizing and the business case: the site's battery scaled to every power and energy of its "
+                    + "sizing grid, each size dispatched over the study's first year by the LP, its plan played through "
+                    + "the battery model as optimize plays it (up to 100 sizes; of more, the 10 best by the LP), aged by "
+                    + "its aging model and valued by its cash flows (capex, fixed O&M, cells bought at end of life, "
+                    + "discount rate, study years): NPV, IRR, paybacks, LCOS, on the delivered saving and on the LP's. "
+                    + "Prints both NPV grids and the best size by delivered NPV; with an outage section, how long the "
+                    + "best size carries the critical load.",
+            "Needs the site's tariff, finance section and a battery to scale; without a sizing section the grid "
+                    + "is 0.5 to 1.5 times the battery, 5 x 5."
+        })
 final class SizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +40,10 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.SiteFile siteFile;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "clp",
+    @Option(
+            names = "--solver",
+            paramLabel = "NAME",
+            defaultValue = "clp",
             description = "The LP solver: highs, clp, cbc or glop (default: ${DEFAULT-VALUE}, whatever the site's "
                     + "optimize.solver says: the sweep re-solves one model per power from the previous size's basis, "
                     + "which CLP can and HiGHS through OR-Tools cannot; HiGHS is several times slower here).")
@@ -52,15 +60,18 @@ final class SizeCommand implements Callable<Integer> {
         Solver lp = solver(solver);
         SiteConfig site = siteFile.read();
         SizingResult r;
-        try (Progress progress = Progress.start(SizingSweep.work(site), quiet.on, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start(
+                SizingSweep.work(site), quiet.on, spec.commandLine().getErr())) {
             r = SizingSweep.run(site, lp, Runtime.getRuntime().availableProcessors(), progress);
         }
-        OutageReport outage = site.planning().outage() == null ? null
+        OutageReport outage = site.planning().outage() == null
+                ? null
                 : OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json.on) {
-                w.print(PlanCommand.JSON.writeValueAsString(SizeFigures.of(site, r, outage, SharedOptions.SiteFile.warnings(site)))
+                w.print(PlanCommand.JSON.writeValueAsString(
+                                SizeFigures.of(site, r, outage, SharedOptions.SiteFile.warnings(site)))
                         + "\n");
             } else {
                 w.print(SizeTable.render(site, r, outage));

@@ -28,7 +28,8 @@ class AgingCommandTest {
 
     @Test
     void printsTheReferenceCalendarFadeAsJson() throws IOException {
-        var r = PlanCommandTest.run("aging", "--model", "lfp-250ah", "--profile", calendarDuty(25).toString(), "--json");
+        var r = PlanCommandTest.run(
+                "aging", "--model", "lfp-250ah", "--profile", calendarDuty(25).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("model").asText()).isEqualTo("lfp-250ah");
@@ -46,7 +47,10 @@ class AgingCommandTest {
     void warnsWhenTheDutyLeavesTheFittedRange() throws IOException {
         StringBuilder sb = new StringBuilder("time_s,soc,temperature_c\n");
         for (int m = 0; m <= 3 * 1440; m++) {
-            sb.append(m * 60).append(',').append(0.5 + 0.05 * Math.sin(m / 60.0)).append(",55\n");
+            sb.append(m * 60)
+                    .append(',')
+                    .append(0.5 + 0.05 * Math.sin(m / 60.0))
+                    .append(",55\n");
         }
         Path f = dir.resolve("hot.csv");
         Files.writeString(f, sb);
@@ -67,7 +71,8 @@ class AgingCommandTest {
 
     @Test
     void anUnknownModelIsBadInput() throws IOException {
-        var r = PlanCommandTest.run("aging", "--model", "nmc", "--profile", calendarDuty(25).toString());
+        var r = PlanCommandTest.run(
+                "aging", "--model", "nmc", "--profile", calendarDuty(25).toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--model \"nmc\" is not an aging model; available: [lfp-250ah, table]");
     }
@@ -92,8 +97,8 @@ class AgingCommandTest {
         }
         Path f = dir.resolve("alternating.csv");
         Files.writeString(f, duty);
-        var r = PlanCommandTest.run("aging", "--model", "table", "--table", life.toString(), "--profile", f.toString(),
-                "--json");
+        var r = PlanCommandTest.run(
+                "aging", "--model", "table", "--table", life.toString(), "--profile", f.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("end").get("relativeCapacity").asDouble() * 100).isCloseTo(95.02, offset(0.005));

@@ -24,12 +24,14 @@ class BaselineAgreementTest {
     void planAndOptimizeBillTheCaseWithoutBatteryAlike(Path example) throws IOException {
         PlanCommandTest.Run plan = PlanCommandTest.run("plan", example.toString(), "--no-files", "--json", "--quiet");
         assertThat(plan.exit()).as(plan.err()).isZero();
-        PlanCommandTest.Run optimize = PlanCommandTest.run("optimize", example.toString(), "--no-check", "--json",
-                "--quiet");
+        PlanCommandTest.Run optimize =
+                PlanCommandTest.run("optimize", example.toString(), "--no-check", "--json", "--quiet");
         assertThat(optimize.exit()).as(optimize.err()).isZero();
         JsonNode p = new ObjectMapper().readTree(plan.out()).get("withoutBattery");
         JsonNode o = new ObjectMapper().readTree(optimize.out()).get("withoutBattery");
-        assertThat(o.get("billYen").asLong()).as(example.getFileName().toString()).isEqualTo(p.get("billYen").asLong());
+        assertThat(o.get("billYen").asLong())
+                .as(example.getFileName().toString())
+                .isEqualTo(p.get("billYen").asLong());
         assertThat(o.get("contractKw").asDouble()).isEqualTo(p.get("contractKw").asDouble());
     }
 }

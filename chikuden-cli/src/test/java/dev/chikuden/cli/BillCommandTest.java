@@ -62,8 +62,13 @@ class BillCommandTest {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2025-08", "(0.3 % of the month)", "Excess demand charge", "243,754",
-                "Bill total                   yen            262,273\n");
+        assertThat(r.out())
+                .contains(
+                        "2025-08",
+                        "(0.3 % of the month)",
+                        "Excess demand charge",
+                        "243,754",
+                        "Bill total                   yen            262,273\n");
     }
 
     @Test
@@ -97,13 +102,25 @@ class BillCommandTest {
         assertThat(plan.exit()).as(plan.err()).isZero();
         JsonNode p = new ObjectMapper().readTree(plan.out());
         for (String c : new String[] {"without-battery", "with-battery"}) {
-            Run r = run("bill", dir.resolve("shaved.yaml").toString(), "--grid", out.resolve(c + ".csv").toString(),
-                    "--column", "gridKw", "--case", c, "--json");
+            Run r = run(
+                    "bill",
+                    dir.resolve("shaved.yaml").toString(),
+                    "--grid",
+                    out.resolve(c + ".csv").toString(),
+                    "--column",
+                    "gridKw",
+                    "--case",
+                    c,
+                    "--json");
             assertThat(r.exit()).as(r.err()).isZero();
             JsonNode b = new ObjectMapper().readTree(r.out());
             JsonNode printed = p.get(c.equals("with-battery") ? "withBattery" : "withoutBattery");
-            assertThat(b.get("totalYen").asLong()).as(c).isEqualTo(printed.get("billYen").asLong());
-            assertThat(b.get("contractKw").asDouble()).as(c).isEqualTo(printed.get("contractKw").asDouble());
+            assertThat(b.get("totalYen").asLong())
+                    .as(c)
+                    .isEqualTo(printed.get("billYen").asLong());
+            assertThat(b.get("contractKw").asDouble())
+                    .as(c)
+                    .isEqualTo(printed.get("contractKw").asDouble());
         }
         assertThat(p.get("withBattery").get("contractKw").asDouble())
                 .isLessThan(p.get("withoutBattery").get("contractKw").asDouble());
@@ -115,13 +132,15 @@ class BillCommandTest {
         for (int i = 0; i < 12; i++) {
             sb.append(String.format("2025-08-01T00:%02d:00+09:00", i * 5));
             for (String c : columns) {
-                sb.append(',').append(switch (c) {
-                    case "loadKw" -> "1000";
-                    case "batteryKw" -> "400";
-                    case "gridKw", "gridMinKw", "gridMaxKw" -> "600";
-                    case "soc" -> "0.5";
-                    default -> "0";
-                });
+                sb.append(',')
+                        .append(
+                                switch (c) {
+                                    case "loadKw" -> "1000";
+                                    case "batteryKw" -> "400";
+                                    case "gridKw", "gridMinKw", "gridMaxKw" -> "600";
+                                    case "soc" -> "0.5";
+                                    default -> "0";
+                                });
             }
             sb.append('\n');
         }
@@ -151,8 +170,9 @@ class BillCommandTest {
         Path f = resultFile("loadKw", "batteryKw");
         Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, batteryKw] and no gridKw; "
-                + "name the power column with --column NAME\n");
+        assertThat(r.err())
+                .isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, batteryKw] and no gridKw; "
+                        + "name the power column with --column NAME\n");
     }
 
     @Test
@@ -176,7 +196,8 @@ class BillCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Bill warning: " + warning + "\n");
         r = run("bill", dir.resolve("site.yaml").toString(), "--grid", grid().toString(), "--json");
-        assertThat(new ObjectMapper().readTree(r.out()).get("warnings")).extracting(JsonNode::asText)
+        assertThat(new ObjectMapper().readTree(r.out()).get("warnings"))
+                .extracting(JsonNode::asText)
                 .containsExactly(warning);
     }
 }

@@ -40,7 +40,8 @@ class DevicesCommandTest {
             Thread.sleep(50);
         }
         String map = out.toString();
-        assertThat(map).contains("Sakai AI campus: Modbus TCP digital twin on 127.0.0.1:" + port + ", register map sunspec")
+        assertThat(map)
+                .contains("Sakai AI campus: Modbus TCP digital twin on 127.0.0.1:" + port + ", register map sunspec")
                 .containsPattern("\\n +1  bess-1 +bess +marker@40000 1@40002 702@40070 704@40120 802@40191 701@40255 "
                         + "end@40410\\n")
                 .containsPattern("\\n +100  meter +meter +marker@40000 1@40002 203@40070 end@40177\\n")
@@ -56,9 +57,12 @@ class DevicesCommandTest {
         ModbusTcpClient client = ModbusTcpClient.create(transport);
         client.connect();
         try {
-            byte[] marker = client.readHoldingRegisters(1, new ReadHoldingRegistersRequest(40000, 2)).registers();
-            assertThat(new String(marker, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SunS");
-            byte[] soc = client.readHoldingRegisters(1, new ReadHoldingRegistersRequest(40202, 1)).registers();
+            byte[] marker = client.readHoldingRegisters(1, new ReadHoldingRegistersRequest(40000, 2))
+                    .registers();
+            assertThat(new String(marker, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("SunS");
+            byte[] soc = client.readHoldingRegisters(1, new ReadHoldingRegistersRequest(40202, 1))
+                    .registers();
             assertThat(((soc[0] & 0xFF) << 8) | (soc[1] & 0xFF)).isBetween(5990, 6010);
         } finally {
             client.disconnect();

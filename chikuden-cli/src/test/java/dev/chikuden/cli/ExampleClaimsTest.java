@@ -13,8 +13,8 @@ class ExampleClaimsTest {
     /** sakai-15-years.yaml: SOH below 93 % in year 10, cells added then, no end of life in 15 years. */
     @Test
     void fifteenYearsAugmentInYearTenAndNeverReachTheEndOfLife() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("plan",
-                Repository.examples().resolve("sakai-15-years.yaml").toString(), "--no-files", "--json");
+        PlanCommandTest.Run r = PlanCommandTest.run(
+                "plan", Repository.examples().resolve("sakai-15-years.yaml").toString(), "--no-files", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode f = new ObjectMapper().readTree(r.out());
         assertThat(f.get("augmentations")).singleElement().satisfies(a -> {

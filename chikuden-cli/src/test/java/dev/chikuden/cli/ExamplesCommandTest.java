@@ -23,7 +23,9 @@ class ExamplesCommandTest {
 
     static List<Path> repoExamples() throws IOException {
         try (Stream<Path> s = Files.list(Repository.examples())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -34,10 +36,15 @@ class ExamplesCommandTest {
         List<Path> repo = repoExamples();
         assertThat(repo).hasSizeGreaterThanOrEqualTo(5);
         for (Path p : repo) {
-            String first = Files.readAllLines(p).stream().filter(l -> l.startsWith("#") && !l.contains("$schema="))
-                    .findFirst().orElseThrow().replaceFirst("^#+\\s*", "");
-            assertThat(r.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(p.getFileName().toString())
-                    + "\\s+" + java.util.regex.Pattern.quote(first) + "$");
+            String first = Files.readAllLines(p).stream()
+                    .filter(l -> l.startsWith("#") && !l.contains("$schema="))
+                    .findFirst()
+                    .orElseThrow()
+                    .replaceFirst("^#+\\s*", "");
+            assertThat(r.out())
+                    .containsPattern("(?m)^"
+                            + java.util.regex.Pattern.quote(p.getFileName().toString()) + "\\s+"
+                            + java.util.regex.Pattern.quote(first) + "$");
         }
         assertThat(r.out()).contains("chikuden examples copy");
     }
@@ -52,7 +59,10 @@ class ExamplesCommandTest {
             names.add(e.get("name").asText());
             assertThat(e.get("description").asText()).isNotBlank();
         });
-        assertThat(names).containsExactlyElementsOf(repoExamples().stream().map(p -> p.getFileName().toString()).toList());
+        assertThat(names)
+                .containsExactlyElementsOf(repoExamples().stream()
+                        .map(p -> p.getFileName().toString())
+                        .toList());
     }
 
     @Test
@@ -61,7 +71,9 @@ class ExamplesCommandTest {
         PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "--to", to.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         for (Path p : repoExamples()) {
-            assertThat(Files.readAllBytes(to.resolve(p.getFileName()))).as(p.toString()).isEqualTo(Files.readAllBytes(p));
+            assertThat(Files.readAllBytes(to.resolve(p.getFileName())))
+                    .as(p.toString())
+                    .isEqualTo(Files.readAllBytes(p));
         }
         try (Stream<Path> s = Files.list(to)) {
             assertThat(s.count()).isEqualTo(repoExamples().size());
@@ -71,8 +83,8 @@ class ExamplesCommandTest {
     @Test
     void copyByNameWithOrWithoutYaml() throws IOException {
         Path to = dir.resolve("mine");
-        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing.yaml",
-                "--to", to.toString(), "--json");
+        PlanCommandTest.Run r = PlanCommandTest.run(
+                "examples", "copy", "sakai-mpc", "sakai-sizing.yaml", "--to", to.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         try (Stream<Path> s = Files.list(to)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
@@ -90,25 +102,32 @@ class ExamplesCommandTest {
         String hint = Files.readAllLines(to.resolve("sakai-mpc.yaml")).get(0);
         assertThat(hint).isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
         Path schema = to.resolve(hint.substring(hint.indexOf('=') + 1)).normalize();
-        assertThat(Files.readAllBytes(schema)).isEqualTo(Files.readAllBytes(Repository.schemas().resolve("site.schema.json")));
+        assertThat(Files.readAllBytes(schema))
+                .isEqualTo(Files.readAllBytes(Repository.schemas().resolve("site.schema.json")));
         assertThat(schema.resolveSibling("quantities.schema.json")).exists(); // which site.schema.json refers to
 
         r = PlanCommandTest.run("examples", "copy", "sakai-sizing", "--to", to.toString());
-        assertThat(r.exit()).as("the same schemas again are no conflict: " + r.err()).isZero();
+        assertThat(r.exit())
+                .as("the same schemas again are no conflict: " + r.err())
+                .isZero();
         Files.writeString(schema, "{}");
         r = PlanCommandTest.run("examples", "copy", "sakai-ai-campus", "--to", to.toString());
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("site.schema.json already exists and differs").contains("--force");
+        assertThat(r.err())
+                .contains("site.schema.json already exists and differs")
+                .contains("--force");
         assertThat(to.resolve("sakai-ai-campus.yaml")).doesNotExist();
     }
 
     @Test
     void theSchemasCommandWritesEverySchemaAsTheRepositoryHasIt() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("schemas", "--to", dir.resolve("s").toString(), "--json");
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("schemas", "--to", dir.resolve("s").toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         try (Stream<Path> s = Files.list(Repository.schemas())) {
             for (Path p : s.toList()) {
-                assertThat(Files.readAllBytes(dir.resolve("s").resolve(p.getFileName()))).as(p.toString())
+                assertThat(Files.readAllBytes(dir.resolve("s").resolve(p.getFileName())))
+                        .as(p.toString())
                         .isEqualTo(Files.readAllBytes(p));
             }
         }
@@ -119,15 +138,20 @@ class ExamplesCommandTest {
     void refusesToOverwriteWithoutForce() throws IOException {
         Path to = Files.createDirectories(dir.resolve("mine"));
         Path mine = Files.writeString(to.resolve("sakai-mpc.yaml"), "my own site");
-        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing", "--to", to.toString());
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("examples", "copy", "sakai-mpc", "sakai-sizing", "--to", to.toString());
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("sakai-mpc.yaml already exists").contains("--force").doesNotContain("Exception");
+        assertThat(r.err())
+                .contains("sakai-mpc.yaml already exists")
+                .contains("--force")
+                .doesNotContain("Exception");
         assertThat(Files.readString(mine)).isEqualTo("my own site");
         assertThat(to.resolve("sakai-sizing.yaml")).doesNotExist(); // all or nothing
 
         r = PlanCommandTest.run("examples", "copy", "sakai-mpc", "--to", to.toString(), "--force");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readAllBytes(mine)).isEqualTo(Files.readAllBytes(Repository.examples().resolve("sakai-mpc.yaml")));
+        assertThat(Files.readAllBytes(mine))
+                .isEqualTo(Files.readAllBytes(Repository.examples().resolve("sakai-mpc.yaml")));
     }
 
     @Test
@@ -139,8 +163,13 @@ class ExamplesCommandTest {
 
     @Test
     void anExampleIsCopiedWithTheFilesItReads() {
-        Map<String, byte[]> files = Map.of("a.yaml", "# a\nloads:\n  - file: load.csv # the load\n# file: not.csv\n".getBytes(UTF_8),
-                "load.csv", new byte[] {1}, "not.csv", new byte[] {2});
+        Map<String, byte[]> files = Map.of(
+                "a.yaml",
+                "# a\nloads:\n  - file: load.csv # the load\n# file: not.csv\n".getBytes(UTF_8),
+                "load.csv",
+                new byte[] {1},
+                "not.csv",
+                new byte[] {2});
         assertThat(ExamplesCommand.companions(files, "a.yaml")).containsExactly("load.csv");
     }
 }

@@ -30,8 +30,10 @@ class GridcodeCommandTest {
         Instant t0 = Instant.parse("2025-08-04T00:00:00Z");
         for (int i = 0; i < 6000; i++) {
             double kw = (i / 10) % 2 == 0 ? 120_000 : 80_000;
-            sb.append(t0.plusMillis(100L * i).atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime()).append(',')
-                    .append(kw * scale).append('\n');
+            sb.append(t0.plusMillis(100L * i).atZone(ZoneId.of("Asia/Tokyo")).toOffsetDateTime())
+                    .append(',')
+                    .append(kw * scale)
+                    .append('\n');
         }
         Path f = dir.resolve("trace.csv");
         Files.writeString(f, sb);
@@ -56,22 +58,38 @@ class GridcodeCommandTest {
         assertThat(j.get("peakDemand30minKw").asDouble()).isEqualTo(100_000, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(j.get("demand30minKw")).hasSize(1);
         assertThat(j.get("pass").asBoolean()).isFalse();
-        assertThat(j.get("rules")).extracting(v -> v.get("rule").asText()).containsExactly("maxRampUpMwPerS",
-                "maxRampDownMwPerS", "maxRampMwPerMin", "dynamicRangeMw", "bandEnergyShare", "loadDropEvents");
+        assertThat(j.get("rules"))
+                .extracting(v -> v.get("rule").asText())
+                .containsExactly(
+                        "maxRampUpMwPerS",
+                        "maxRampDownMwPerS",
+                        "maxRampMwPerMin",
+                        "dynamicRangeMw",
+                        "bandEnergyShare",
+                        "loadDropEvents");
         JsonNode up = j.get("rules").get(0);
         assertThat(up.get("value").asDouble()).isEqualTo(40);
         assertThat(up.get("limit").asDouble()).isEqualTo(10);
         assertThat(up.get("margin").asDouble()).isEqualTo(-30);
         assertThat(up.get("pass").asBoolean()).isFalse();
-        assertThat(j.fieldNames()).toIterable().contains("maxRampUpKwPerS", "maxRampDownKwPerS", "bandEnergyShare",
-                "dominantFrequencyHz", "peakDemand30minKw", "rules", "pass");
+        assertThat(j.fieldNames())
+                .toIterable()
+                .contains(
+                        "maxRampUpKwPerS",
+                        "maxRampDownKwPerS",
+                        "bandEnergyShare",
+                        "dominantFrequencyHz",
+                        "peakDemand30minKw",
+                        "rules",
+                        "pass");
     }
 
     @Test
     void theTableListsMetricsThenVerdictsWithMargins() throws IOException {
         Run r = run("gridcode", squareWave(1).toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("6,000 samples at 100 ms steps from 2025-08-04T09:00:00+09:00")
+        assertThat(r.out())
+                .contains("6,000 samples at 100 ms steps from 2025-08-04T09:00:00+09:00")
                 .containsPattern("Largest ramp up over 1 s +40\\.000  MW/s")
                 .containsPattern("maxRampUpMwPerS +40\\.000 +10\\.000 +-30\\.000  MW/s +FAIL")
                 .contains("FAIL: 5 of 6 rules fail");
@@ -81,7 +99,14 @@ class GridcodeCommandTest {
     void unitAndRulesOptions() throws IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "ramp: {upPerSecond: 50 MW}\n");
-        Run r = run("gridcode", squareWave(0.001, "power").toString(), "--unit", "MW", "--rules", rules.toString(), "--json");
+        Run r = run(
+                "gridcode",
+                squareWave(0.001, "power").toString(),
+                "--unit",
+                "MW",
+                "--rules",
+                rules.toString(),
+                "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("maxRampUpKwPerS").asDouble()).isEqualTo(40_000, org.assertj.core.data.Offset.offset(1e-6));
@@ -95,7 +120,9 @@ class GridcodeCommandTest {
         Files.writeString(rules, "ramp:\n  upPerSecond: fast\n");
         Run r = run("gridcode", squareWave(1).toString(), "--rules", rules.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains(rules + ":2:16: ramp.upPerSecond: \"fast\" is not a power").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(rules + ":2:16: ramp.upPerSecond: \"fast\" is not a power")
+                .doesNotContain("\tat ");
 
         Path trace = dir.resolve("bad.csv");
         Files.writeString(trace, "timestamp,kw\n2025-08-04T00:00:00Z,1\n2025-08-04T00:00:01Z,x\n");
@@ -116,7 +143,10 @@ class GridcodeCommandTest {
         Instant t0 = Instant.parse("2025-08-04T00:00:00Z");
         for (int i = 0; i < 6000; i++) {
             double mw = (i / 8) % 2 == 0 ? 120 : 80;
-            sb.append(t0.plusMillis(100L * i)).append(',').append(mw * unitsPerMw).append('\n');
+            sb.append(t0.plusMillis(100L * i))
+                    .append(',')
+                    .append(mw * unitsPerMw)
+                    .append('\n');
         }
         Path f = dir.resolve("mw-trace.csv");
         Files.writeString(f, sb);
@@ -124,9 +154,22 @@ class GridcodeCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"Power (MW) | 1", "power_mw | 1", "MW | 1", "Power [MW] | 1", "campusMW | 1",
-        "power [kW] | 1000", "power_kw | 1000", "W | 1e6", "power.draw [W] | 1e6", "GW | 0.001", "Power (GW) | 0.001",
-        "load_gw | 0.001"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Power (MW) | 1",
+                "power_mw | 1",
+                "MW | 1",
+                "Power [MW] | 1",
+                "campusMW | 1",
+                "power [kW] | 1000",
+                "power_kw | 1000",
+                "W | 1e6",
+                "power.draw [W] | 1e6",
+                "GW | 0.001",
+                "Power (GW) | 0.001",
+                "load_gw | 0.001"
+            })
     void readsThePowerInTheUnitItsHeaderNames(String header, double unitsPerMw) throws IOException {
         Run r = run("gridcode", megawattTrace(header, unitsPerMw).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -134,7 +177,9 @@ class GridcodeCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("peakKw").asDouble()).isCloseTo(120_000, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(j.get("column").asText()).isEqualTo(header);
-        assertThat(j.get("rules")).allSatisfy(v -> assertThat(v.get("pass").asBoolean()).as(v.toString()).isFalse());
+        assertThat(j.get("rules"))
+                .allSatisfy(v ->
+                        assertThat(v.get("pass").asBoolean()).as(v.toString()).isFalse());
         assertThat(j.get("pass").asBoolean()).isFalse();
     }
 
@@ -150,8 +195,9 @@ class GridcodeCommandTest {
         Path f = megawattTrace("power", 1000);
         Run r = run("gridcode", f.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).isEqualTo("chikuden: note: column \"power\" of " + f + " names no unit; read as kW "
-                + "(give --unit W, kW, MW or GW to say otherwise)\n");
+        assertThat(r.err())
+                .isEqualTo("chikuden: note: column \"power\" of " + f + " names no unit; read as kW "
+                        + "(give --unit W, kW, MW or GW to say otherwise)\n");
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("unit").asText()).isEqualTo("kW");
         assertThat(j.get("peakKw").asDouble()).isEqualTo(120_000);
@@ -159,7 +205,8 @@ class GridcodeCommandTest {
         r = run("gridcode", megawattTrace("power", 1).toString(), "--unit", "MW", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(new ObjectMapper().readTree(r.out()).get("peakKw").asDouble()).isEqualTo(120_000);
+        assertThat(new ObjectMapper().readTree(r.out()).get("peakKw").asDouble())
+                .isEqualTo(120_000);
     }
 
     @Test
@@ -167,8 +214,9 @@ class GridcodeCommandTest {
         Path f = megawattTrace("power_mw", 1);
         Run r = run("gridcode", f.toString(), "--unit", "kW");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: --unit kW contradicts column \"power_mw\", which names MW; "
-                + "leave --unit out to read the header's unit, or correct the header\n");
+        assertThat(r.err())
+                .isEqualTo("chikuden: " + f + ":1: --unit kW contradicts column \"power_mw\", which names MW; "
+                        + "leave --unit out to read the header's unit, or correct the header\n");
     }
 
     /** Plan's result file: the meter's series, gridKw, is read, not the first column (the load). */
@@ -205,8 +253,9 @@ class GridcodeCommandTest {
         Path f = resultFile("loadKw", "pvKw");
         Run r = run("gridcode", f.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, pvKw] and no gridKw; "
-                + "name the power column with --column NAME\n");
+        assertThat(r.err())
+                .isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, pvKw] and no gridKw; "
+                        + "name the power column with --column NAME\n");
         r = run("gridcode", f.toString(), "--column", "pvKw", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("column").asText()).isEqualTo("pvKw");

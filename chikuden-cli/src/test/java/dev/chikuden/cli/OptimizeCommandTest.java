@@ -34,13 +34,22 @@ class OptimizeCommandTest {
     void jsonHasTheObjectiveItsPartsAndTheMpsModelsObjective() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Path mps = dir.resolve("model.mps");
-        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--json", "--export-mps", mps.toString(),
-                "--solver", "clp");
+        Run r = run(
+                "optimize",
+                dir.resolve("site.yaml").toString(),
+                "--json",
+                "--export-mps",
+                mps.toString(),
+                "--solver",
+                "clp");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        double parts = j.get("energyCostYen").asDouble() + j.get("basicChargeYen").asDouble()
-                + j.get("excessChargeYen").asDouble() + j.get("degradationCostYen").asDouble()
-                - j.get("reserveRevenueYen").asDouble() - j.get("exportRevenueYen").asDouble();
+        double parts = j.get("energyCostYen").asDouble()
+                + j.get("basicChargeYen").asDouble()
+                + j.get("excessChargeYen").asDouble()
+                + j.get("degradationCostYen").asDouble()
+                - j.get("reserveRevenueYen").asDouble()
+                - j.get("exportRevenueYen").asDouble();
         assertThat(j.get("objectiveYen").asDouble()).isCloseTo(parts, within(1e-6));
         assertThat(j.get("solver").asText()).isEqualTo("clp");
         assertThat(j.get("periods").asInt()).isEqualTo(96);
@@ -50,13 +59,15 @@ class OptimizeCommandTest {
         assertThat(Files.readString(mps)).contains("ROWS").contains("COLUMNS");
         // A lossless battery does what the LP says: the bills differ by the rounding of their lines.
         JsonNode d = j.get("delivered");
-        assertThat(d.get("savingYen").asDouble()).isCloseTo(j.get("lp").get("savingYen").asDouble(), within(5.0));
-        assertThat(d.get("billYen").asLong()).isEqualTo(j.get("withoutBattery").get("billYen").asLong()
-                - Math.round(d.get("billSavingYen").asDouble()));
+        assertThat(d.get("savingYen").asDouble())
+                .isCloseTo(j.get("lp").get("savingYen").asDouble(), within(5.0));
+        assertThat(d.get("billYen").asLong())
+                .isEqualTo(j.get("withoutBattery").get("billYen").asLong()
+                        - Math.round(d.get("billSavingYen").asDouble()));
         assertThat(d.get("monthlyPeakKw")).hasSize(1);
         assertThat(j.get("plannedMonthlyPeakKw")).hasSize(1);
-        assertThat(d.get("monthlyPeakKw").get(0).asDouble()).isCloseTo(j.get("plannedMonthlyPeakKw").get(0).asDouble(),
-                within(1e-6));
+        assertThat(d.get("monthlyPeakKw").get(0).asDouble())
+                .isCloseTo(j.get("plannedMonthlyPeakKw").get(0).asDouble(), within(1e-6));
     }
 
     @Test
@@ -66,8 +77,16 @@ class OptimizeCommandTest {
         Run plan = run("plan", dir.resolve("site.yaml").toString(), "--json");
         assertThat(optimize.exit()).as(optimize.err()).isZero();
         assertThat(plan.exit()).as(plan.err()).isZero();
-        long planned = new ObjectMapper().readTree(plan.out()).get("withoutBattery").get("billYen").asLong();
-        assertThat(new ObjectMapper().readTree(optimize.out()).get("withoutBattery").get("billYen").asLong())
+        long planned = new ObjectMapper()
+                .readTree(plan.out())
+                .get("withoutBattery")
+                .get("billYen")
+                .asLong();
+        assertThat(new ObjectMapper()
+                        .readTree(optimize.out())
+                        .get("withoutBattery")
+                        .get("billYen")
+                        .asLong())
                 .isEqualTo(planned);
     }
 
@@ -78,7 +97,8 @@ class OptimizeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         String[] lines = r.out().split("\n");
         assertThat(lines[2]).startsWith("Saving delivered").contains("(100.0 % of the LP's bound of 1,724 yen)");
-        assertThat(r.out()).containsPattern("LP bound\\s+delivered")
+        assertThat(r.out())
+                .containsPattern("LP bound\\s+delivered")
                 .containsPattern("Monthly 30-min peak\\s+planned kW")
                 .contains("2025-10");
     }
@@ -92,7 +112,9 @@ class OptimizeCommandTest {
         JsonNode outage = new ObjectMapper().readTree(r.out()).get("outage");
         assertThat(outage).isNotNull();
         Run text = run("optimize", dir.resolve("site.yaml").toString(), "--no-check");
-        assertThat(text.out()).contains("Outage, the site's battery: 0.1 MW critical load").contains("Carried through");
+        assertThat(text.out())
+                .contains("Outage, the site's battery: 0.1 MW critical load")
+                .contains("Carried through");
     }
 
     @Test
@@ -101,7 +123,11 @@ class OptimizeCommandTest {
                 finance: {capexYenPerKwh: 60000, capexYenPerKw: 20000, discountRate: 5 %, years: 15}
                 sizing: {power: [50 kW, 100 kW], energy: [100 kWh, 200 kWh, 400 kWh]}
                 """);
-        Run r = run("plan", dir.resolve("site.yaml").toString(), "--out", dir.resolve("out").toString());
+        Run r = run(
+                "plan",
+                dir.resolve("site.yaml").toString(),
+                "--out",
+                dir.resolve("out").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String html = Files.readString(dir.resolve("out").resolve("report.html"));
         assertThat(html).contains("\"sizing\":{\"powerKw\":[50.0,100.0],\"energyKwh\":[100.0,200.0,400.0]");
@@ -113,14 +139,19 @@ class OptimizeCommandTest {
         Files.writeString(dir.resolve("site.yaml"), SITE.replace("contract: 500 kW", "contract: 350 kW"));
         Run r = run("optimize", dir.resolve("site.yaml").toString(), "--no-check");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("cannot hold every month's 30-minute demand at the contract of 350 kW")
-                .contains("exceedance: penalty").doesNotContain("Exception");
-        Files.writeString(dir.resolve("site.yaml"), SITE.replace("contract: 500 kW",
-                "contract: 350 kW, exceedance: penalty"));
+        assertThat(r.err())
+                .contains("cannot hold every month's 30-minute demand at the contract of 350 kW")
+                .contains("exceedance: penalty")
+                .doesNotContain("Exception");
+        Files.writeString(
+                dir.resolve("site.yaml"), SITE.replace("contract: 500 kW", "contract: 350 kW, exceedance: penalty"));
         Run priced = run("optimize", dir.resolve("site.yaml").toString(), "--no-check", "--json");
         assertThat(priced.exit()).as(priced.err()).isZero();
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(priced.out()).get("excessChargeYen")
-                .asDouble()).isPositive();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(priced.out())
+                        .get("excessChargeYen")
+                        .asDouble())
+                .isPositive();
     }
 
     @Test
@@ -143,10 +174,19 @@ class OptimizeCommandTest {
     void theScheduleFileHasOneRowPerPeriod() throws IOException {
         Files.writeString(dir.resolve("site.yaml"), SITE);
         Path csv = dir.resolve("schedule.csv");
-        Run r = run("optimize", dir.resolve("site.yaml").toString(), "--schedule", csv.toString(), "--step", "15min",
+        Run r = run(
+                "optimize",
+                dir.resolve("site.yaml").toString(),
+                "--schedule",
+                csv.toString(),
+                "--step",
+                "15min",
                 "--no-check");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readAllLines(csv)).hasSize(1 + 192).first().isEqualTo("timestamp,battery_kw,stored_kwh,grid_kw");
+        assertThat(Files.readAllLines(csv))
+                .hasSize(1 + 192)
+                .first()
+                .isEqualTo("timestamp,battery_kw,stored_kwh,grid_kw");
         assertThat(r.out()).contains("192 periods of 15 min").contains("Saving");
     }
 }

@@ -54,8 +54,9 @@ class OptimizeExamplesTest {
         double bill = j.get("withoutBattery").get("billYen").asDouble();
         String name = example.getFileName().toString();
         if (Math.abs(lp) < 0.0005 * bill) {
-            assertThat(delivered).as(name + ": a small saving, within 0.05 % of the bill").isCloseTo(lp,
-                    org.assertj.core.api.Assertions.within(0.0005 * bill));
+            assertThat(delivered)
+                    .as(name + ": a small saving, within 0.05 % of the bill")
+                    .isCloseTo(lp, org.assertj.core.api.Assertions.within(0.0005 * bill));
         } else {
             assertThat(delivered).as(name + ": at least 95 % of the LP's").isGreaterThanOrEqualTo(0.95 * lp);
             assertThat(Math.signum(delivered)).as(name + ": of the LP's sign").isEqualTo(Math.signum(lp));
@@ -66,14 +67,16 @@ class OptimizeExamplesTest {
         JsonNode peaks = d.get("monthlyPeakKw");
         assertThat(peaks).hasSize(planned.size());
         for (int m = 0; m < planned.size(); m++) {
-            assertThat(peaks.get(m).asDouble()).as(name + ": month " + m + "'s peak within 1 % of the plan")
+            assertThat(peaks.get(m).asDouble())
+                    .as(name + ": month " + m + "'s peak within 1 % of the plan")
                     .isCloseTo(planned.get(m).asDouble(), org.assertj.core.api.Assertions.withinPercentage(1));
         }
     }
 
     @org.junit.jupiter.api.Test
     void everyExampleWithATariffHasAFigureOfBefore() throws IOException {
-        List<String> names = examplesWithATariff().map(p -> p.getFileName().toString()).toList();
+        List<String> names =
+                examplesWithATariff().map(p -> p.getFileName().toString()).toList();
         assertThat(names).containsExactlyInAnyOrderElementsOf(BEFORE.keySet());
     }
 }

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PlanCommandTest {
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         CommandLine cl = Main.commandLine();
@@ -38,12 +37,18 @@ class PlanCommandTest {
 
     @TempDir
     static Path dir;
+
     static Run example;
     static JsonNode json;
 
     @BeforeAll
     static void planTheBundledExample() throws IOException {
-        example = run("plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--out", dir.toString(), "--json");
+        example = run(
+                "plan",
+                Repository.examples().resolve("sakai-ai-campus.yaml").toString(),
+                "--out",
+                dir.toString(),
+                "--json");
         json = new ObjectMapper().readTree(example.out());
     }
 
@@ -61,7 +66,8 @@ class PlanCommandTest {
             }
         }
         JsonNode with = json.get("withBattery");
-        for (String k : List.of("batteryThroughputKwh", "equivalentFullCycles", "socMin", "socMax", "batteryLossesKwh")) {
+        for (String k :
+                List.of("batteryThroughputKwh", "equivalentFullCycles", "socMin", "socMax", "batteryLossesKwh")) {
             assertThat(with.get(k).isNumber()).as(k).isTrue();
         }
     }
@@ -77,7 +83,10 @@ class PlanCommandTest {
             for (JsonNode v : bill.get("lineItems")) {
                 sum += v.asLong();
             }
-            assertThat(sum).as(side).isEqualTo(bill.get("totalYen").asLong()).isEqualTo(json.get(side).get("billYen").asLong());
+            assertThat(sum)
+                    .as(side)
+                    .isEqualTo(bill.get("totalYen").asLong())
+                    .isEqualTo(json.get(side).get("billYen").asLong());
             assertThat(bill.get("months")).hasSize(1);
             assertThat(bill.get("months").get(0).get("month").asText()).isEqualTo("2025-08");
             assertThat(bill.get("warnings")).isEmpty();
@@ -87,8 +96,16 @@ class PlanCommandTest {
         // the energy charge moves with the energy imported, at the summer rate 14.17 yen/kWh of the template
         double extraKwh = json.get("withBattery").get("energyImportedKwh").asDouble()
                 - json.get("withoutBattery").get("energyImportedKwh").asDouble();
-        long extraYen = json.get("withBattery").get("bill").get("lineItems").get("energyChargeSummerYen").asLong()
-                - json.get("withoutBattery").get("bill").get("lineItems").get("energyChargeSummerYen").asLong();
+        long extraYen = json.get("withBattery")
+                        .get("bill")
+                        .get("lineItems")
+                        .get("energyChargeSummerYen")
+                        .asLong()
+                - json.get("withoutBattery")
+                        .get("bill")
+                        .get("lineItems")
+                        .get("energyChargeSummerYen")
+                        .asLong();
         assertThat((double) extraYen).isCloseTo(extraKwh * 14.17, offset(1.0));
     }
 
@@ -96,15 +113,21 @@ class PlanCommandTest {
     void theBatteryShavesThePeakAndItsFiguresAgree() {
         JsonNode without = json.get("withoutBattery");
         JsonNode with = json.get("withBattery");
-        assertThat(with.get("peakDemand30minKw").asDouble()).isLessThan(without.get("peakDemand30minKw").asDouble());
-        assertThat(with.get("peakGridKw").asDouble()).isLessThan(without.get("peakGridKw").asDouble());
+        assertThat(with.get("peakDemand30minKw").asDouble())
+                .isLessThan(without.get("peakDemand30minKw").asDouble());
+        assertThat(with.get("peakGridKw").asDouble())
+                .isLessThan(without.get("peakGridKw").asDouble());
         assertThat(with.get("socMin").asDouble()).isGreaterThanOrEqualTo(0.05 - 1e-12);
         assertThat(with.get("socMax").asDouble()).isLessThanOrEqualTo(0.95 + 1e-12);
         // the extra energy imported is exactly what the battery took net (losses + fade + stored)
-        double extra = with.get("energyImportedKwh").asDouble() - without.get("energyImportedKwh").asDouble();
-        double intake = with.get("batteryLossesKwh").asDouble() + with.get("batteryFadeKwh").asDouble()
+        double extra = with.get("energyImportedKwh").asDouble()
+                - without.get("energyImportedKwh").asDouble();
+        double intake = with.get("batteryLossesKwh").asDouble()
+                + with.get("batteryFadeKwh").asDouble()
                 + with.get("storedEnergyChangeKwh").asDouble();
-        assertThat(extra).isCloseTo(intake, offset(1e-6 * without.get("energyImportedKwh").asDouble()));
+        assertThat(extra)
+                .isCloseTo(
+                        intake, offset(1e-6 * without.get("energyImportedKwh").asDouble()));
         assertThat(with.get("equivalentFullCycles").asDouble()).isPositive();
     }
 
@@ -114,7 +137,8 @@ class PlanCommandTest {
         assertThat(json.get("withoutBattery").get("gridCodePass").asBoolean()).isFalse();
         assertThat(json.get("withoutBattery").get("gridCodeFailures")).hasSize(6);
         assertThat(json.get("withBattery").get("gridCodePass").asBoolean())
-                .as(json.get("withBattery").get("gridCodeFailures").toString()).isTrue();
+                .as(json.get("withBattery").get("gridCodeFailures").toString())
+                .isTrue();
         JsonNode share = json.get("withBattery").get("bindingShare");
         double sum = 0;
         for (var e : share.properties()) {
@@ -137,7 +161,8 @@ class PlanCommandTest {
         double batteryExtra = json.get("withBattery").get("energyImportedKwh").asDouble() - plain;
         assertThat(batteryExtra).isLessThan(extra / 10);
         assertThat(gpu.get("gridCodePass").asBoolean()).isFalse();
-        assertThat(gpu.get("maxRampKwPerS").asDouble()).isLessThan(json.get("withoutBattery").get("maxRampKwPerS").asDouble());
+        assertThat(gpu.get("maxRampKwPerS").asDouble())
+                .isLessThan(json.get("withoutBattery").get("maxRampKwPerS").asDouble());
     }
 
     /** The example signs 115 MW with the battery instead of 140 MW: the basic charge scales with it. */
@@ -186,8 +211,10 @@ class PlanCommandTest {
             peakKw = Math.max(peakKw, kwh * 2);
         }
         long contractKw = (long) Math.ceil(peakKw - 0.01);
-        long total = (long) Math.floor(contractKw * basicPerKw + 1e-6) + (long) Math.floor(importKwh * 14.17 + 1e-6)
-                + (long) Math.ceil(importKwh * -0.50 - 1e-6) + (long) Math.floor(importKwh * 3.98 + 1e-6);
+        long total = (long) Math.floor(contractKw * basicPerKw + 1e-6)
+                + (long) Math.floor(importKwh * 14.17 + 1e-6)
+                + (long) Math.ceil(importKwh * -0.50 - 1e-6)
+                + (long) Math.floor(importKwh * 3.98 + 1e-6);
         return new long[] {contractKw, total};
     }
 
@@ -197,14 +224,18 @@ class PlanCommandTest {
         try (var lines = Files.lines(csv)) {
             assertThat(lines.count()).isEqualTo(7 * 86400 + 1);
         }
-        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("timestamp,loadKw,pvKw,batteryKw,gridKw,gridMinKw,gridMaxKw,soc");
+        assertThat(Files.readAllLines(csv).get(0))
+                .isEqualTo("timestamp,loadKw,pvKw,batteryKw,gridKw,gridMinKw,gridMaxKw,soc");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*), max(gridKw), "
-                     + "sum(gridKw) / 3600 FROM read_parquet('" + dir.resolve("with-battery.parquet") + "')")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT count(*), max(gridKw), " + "sum(gridKw) / 3600 FROM read_parquet('"
+                                + dir.resolve("with-battery.parquet") + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(7 * 86400);
-            assertThat(rs.getDouble(2)).isCloseTo(json.get("withBattery").get("peakGridKw").asDouble(), offset(1e-6));
-            assertThat(rs.getDouble(3)).isCloseTo(json.get("withBattery").get("energyImportedKwh").asDouble(), offset(1e-3));
+            assertThat(rs.getDouble(2))
+                    .isCloseTo(json.get("withBattery").get("peakGridKw").asDouble(), offset(1e-6));
+            assertThat(rs.getDouble(3))
+                    .isCloseTo(json.get("withBattery").get("energyImportedKwh").asDouble(), offset(1e-3));
         }
         JsonNode saved = new ObjectMapper().readTree(dir.resolve("plan.json").toFile());
         assertThat(saved).isEqualTo(json);
@@ -212,24 +243,41 @@ class PlanCommandTest {
 
     @Test
     void theTableShowsBothCasesAndTheClosingLine() {
-        Run r = run("plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
+        Run r = run(
+                "plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("without battery", "with battery", "Peak 30-min demand", "Largest ramp (1 s)",
-                "Equivalent full cycles", "SOC range", "Energy lost in the battery", "Bill total", "Bill saving", "Net saving",
-                "Simulated 1,814,400 steps in", "Instead of the battery, GPU-side smoothing");
+        assertThat(r.out())
+                .contains(
+                        "without battery",
+                        "with battery",
+                        "Peak 30-min demand",
+                        "Largest ramp (1 s)",
+                        "Equivalent full cycles",
+                        "SOC range",
+                        "Energy lost in the battery",
+                        "Bill total",
+                        "Bill saving",
+                        "Net saving",
+                        "Simulated 1,814,400 steps in",
+                        "Instead of the battery, GPU-side smoothing");
     }
 
     @Test
     void aBadSiteFileExitsWithTwoAndListsItsProblemsWithoutAStackTrace() throws IOException {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, Files.readString(Repository.examples().resolve("sakai-ai-campus.yaml"))
-                .replace("energy: 200 MWh", "energy: 200 MW").replace("step: 1 s\n\nstrategy", "step: 11 s\n\nstrategy"));
+        Files.writeString(
+                bad,
+                Files.readString(Repository.examples().resolve("sakai-ai-campus.yaml"))
+                        .replace("energy: 200 MWh", "energy: 200 MW")
+                        .replace("step: 1 s\n\nstrategy", "step: 11 s\n\nstrategy"));
         Run r = run("plan", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("chikuden: 2 problems in the configuration:")
+        assertThat(r.err())
+                .startsWith("chikuden: 2 problems in the configuration:")
                 .contains(bad + ":54:13: batteries[0].energy: \"200 MW\" has unit \"MW\"")
                 .contains("study.step: \"11 s\" does not divide the study period of 7 d into whole steps")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test

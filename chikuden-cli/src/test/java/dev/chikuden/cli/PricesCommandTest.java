@@ -23,7 +23,11 @@ class PricesCommandTest {
         StringBuilder sb = new StringBuilder(JepxCsv.HEADER).append("\r\n");
         for (int k = 1; k <= 48; k++) {
             String kansai = k == 7 && badValue != null ? badValue : Integer.toString(k);
-            sb.append("2025/4/1,").append(k).append(",1,1,1,9,1,1,1,1,1,").append(kansai).append(",1,1,1,0,0,0,0\r\n");
+            sb.append("2025/4/1,")
+                    .append(k)
+                    .append(",1,1,1,9,1,1,1,1,1,")
+                    .append(kansai)
+                    .append(",1,1,1,0,0,0,0\r\n");
         }
         Path f = dir.resolve("spot_summary_2025.csv");
         Files.write(f, sb.toString().getBytes(Charset.forName("windows-31j")));
@@ -39,7 +43,7 @@ class PricesCommandTest {
         assertThat(j.get("slots").asInt()).isEqualTo(48);
         assertThat(j.get("first").asText()).isEqualTo("2025-04-01T00:00+09:00");
         assertThat(j.get("last").asText()).isEqualTo("2025-04-01T23:30+09:00");
-        assertThat(j.get("meanYenPerKwh").asDouble()).isEqualTo(24.5);   // (1 + 48) / 2
+        assertThat(j.get("meanYenPerKwh").asDouble()).isEqualTo(24.5); // (1 + 48) / 2
         assertThat(j.get("medianYenPerKwh").asDouble()).isEqualTo(24.5);
         assertThat(j.get("minYenPerKwh").asDouble()).isEqualTo(1.0);
         assertThat(j.get("maxYenPerKwh").asDouble()).isEqualTo(48.0);
@@ -51,7 +55,9 @@ class PricesCommandTest {
         Path f = oneDay("n/a");
         Run r = run("prices", f.toString(), "--area", "kansai");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains(f + ":8: エリアプライス関西(円/kWh) value \"n/a\" is not a price").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(f + ":8: エリアプライス関西(円/kWh) value \"n/a\" is not a price")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -59,8 +65,10 @@ class PricesCommandTest {
         Path f = JepxCsv.published("spot_summary_2025.csv");
         Run r = run("prices", f.toString(), "--area", "関西");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("JEPX day-ahead, area kansai: 17,520 slots from 2025-04-01T00:00+09:00 to "
-                + "2026-03-31T23:30+09:00\n").contains("mean                      10.65 yen/kWh\n")
+        assertThat(r.out())
+                .startsWith("JEPX day-ahead, area kansai: 17,520 slots from 2025-04-01T00:00+09:00 to "
+                        + "2026-03-31T23:30+09:00\n")
+                .contains("mean                      10.65 yen/kWh\n")
                 .contains("max                       45.01 yen/kWh\n");
     }
 }

@@ -62,8 +62,8 @@ class ProgressTest {
 
     @Test
     void aLongPlanOffATerminalHasNoProgressOnStderr() {
-        PlanCommandTest.Run r = PlanCommandTest.run("plan", Repository.examples().resolve("sakai-ai-campus.yaml")
-                .toString(), "--no-files", "--json");
+        PlanCommandTest.Run r = PlanCommandTest.run(
+                "plan", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--no-files", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("ETA").doesNotContain("\r");
     }

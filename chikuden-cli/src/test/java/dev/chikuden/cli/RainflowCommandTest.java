@@ -33,11 +33,13 @@ class RainflowCommandTest {
     void theAstmExampleAsJson() throws IOException {
         Run r = run("rainflow", write(ASTM_CSV).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().strip()).isEqualTo("{\"cycles\":["
-                + "{\"range\":3.0,\"mean\":-0.5,\"count\":0.5},{\"range\":4.0,\"mean\":-1.0,\"count\":0.5},"
-                + "{\"range\":4.0,\"mean\":1.0,\"count\":1.0},{\"range\":6.0,\"mean\":1.0,\"count\":0.5},"
-                + "{\"range\":8.0,\"mean\":0.0,\"count\":0.5},{\"range\":8.0,\"mean\":1.0,\"count\":0.5},"
-                + "{\"range\":9.0,\"mean\":0.5,\"count\":0.5}],\"totalCycles\":4.0,\"samples\":9,\"reversals\":9}");
+        assertThat(r.out().strip())
+                .isEqualTo(
+                        "{\"cycles\":["
+                                + "{\"range\":3.0,\"mean\":-0.5,\"count\":0.5},{\"range\":4.0,\"mean\":-1.0,\"count\":0.5},"
+                                + "{\"range\":4.0,\"mean\":1.0,\"count\":1.0},{\"range\":6.0,\"mean\":1.0,\"count\":0.5},"
+                                + "{\"range\":8.0,\"mean\":0.0,\"count\":0.5},{\"range\":8.0,\"mean\":1.0,\"count\":0.5},"
+                                + "{\"range\":9.0,\"mean\":0.5,\"count\":0.5}],\"totalCycles\":4.0,\"samples\":9,\"reversals\":9}");
     }
 
     @Test
@@ -45,7 +47,8 @@ class RainflowCommandTest {
         Run r = run("rainflow", write(ASTM_CSV).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines()).hasSize(9).first().asString().contains("range", "mean", "count");
-        assertThat(r.out()).contains("             3.0             -0.5      0.5\n")
+        assertThat(r.out())
+                .contains("             3.0             -0.5      0.5\n")
                 .endsWith("4.0 cycles from 9 samples (9 reversals)\n");
     }
 
@@ -61,7 +64,8 @@ class RainflowCommandTest {
         Path f = write(ASTM_CSV.replace("5,3,9", "5,3.O,9"));
         Run r = run("rainflow", f.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chikuden: " + f + ":8: column \"stress\" value \"3.O\" is not a finite number\n")
+        assertThat(r.err())
+                .isEqualTo("chikuden: " + f + ":8: column \"stress\" value \"3.O\" is not a finite number\n")
                 .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }

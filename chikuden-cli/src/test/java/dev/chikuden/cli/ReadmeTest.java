@@ -28,11 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeTest {
     /** A row of the README's table of examples: the file and the commands it is shown with. */
-    private static final Pattern EXAMPLE_ROW = Pattern.compile("^\\| `(examples/[a-z0-9-]+\\.yaml)` \\|[^|]*\\| ([^|]+) \\|$",
-            Pattern.MULTILINE);
+    private static final Pattern EXAMPLE_ROW =
+            Pattern.compile("^\\| `(examples/[a-z0-9-]+\\.yaml)` \\|[^|]*\\| ([^|]+) \\|$", Pattern.MULTILINE);
+
     private static final Pattern OUTPUT = Pattern.compile("<!-- output: (.+?) -->\\n+```\\n(.*?)```", Pattern.DOTALL);
     /** The live commands, run on the bundled example by their own tests (twin and service on loopback). */
     private static final List<String> LIVE = List.of("devices", "serve");
+
     private static final Map<String, PlanCommandTest.Run> RUNS = new ConcurrentHashMap<>();
 
     @TempDir
@@ -99,7 +101,8 @@ class ReadmeTest {
                 }
                 PlanCommandTest.Run r = run(withOutFolder(args));
                 assertThat(r.exit()).as(r.err()).isZero();
-                assertThat(normalised(r.out())).as("README block under <!-- output: " + command + " -->")
+                assertThat(normalised(r.out()))
+                        .as("README block under <!-- output: " + command + " -->")
                         .isEqualTo(normalised(quoted));
             }));
         }
@@ -114,12 +117,21 @@ class ReadmeTest {
             case "plan" -> withOutFolder(new String[] {"plan", example});
             case "bill" -> {
                 ensurePlanned(example);
-                yield withOutFolder(new String[] {"bill", example, "--grid", "out/" + stem + "/with-battery.csv",
-                        "--column", "gridKw", "--case", "with-battery"});
+                yield withOutFolder(new String[] {
+                    "bill",
+                    example,
+                    "--grid",
+                    "out/" + stem + "/with-battery.csv",
+                    "--column",
+                    "gridKw",
+                    "--case",
+                    "with-battery"
+                });
             }
             case "gridcode" -> {
                 ensurePlanned(example);
-                yield withOutFolder(new String[] {"gridcode", "out/" + stem + "/with-battery.csv", "--column", "gridKw"});
+                yield withOutFolder(
+                        new String[] {"gridcode", "out/" + stem + "/with-battery.csv", "--column", "gridKw"});
             }
             default -> withOutFolder(new String[] {command, example});
         };
@@ -137,8 +149,10 @@ class ReadmeTest {
     private static String[] withOutFolder(String[] args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
-            out.add(a.startsWith("examples/") ? Repository.root().resolve(a).toString()
-                    : a.startsWith("out/") ? tmp.resolve(a).toString() : a);
+            out.add(
+                    a.startsWith("examples/")
+                            ? Repository.root().resolve(a).toString()
+                            : a.startsWith("out/") ? tmp.resolve(a).toString() : a);
         }
         if (args[0].equals("plan") && !out.contains("--out") && !out.contains("--no-files")) {
             String stem = Path.of(args[1]).getFileName().toString().replace(".yaml", "");
@@ -155,8 +169,13 @@ class ReadmeTest {
 
     /** Wall times and rates vary from run to run; the temporary folder stands for the README's working directory. */
     static String normalised(String text) {
-        String t = text.replace(tmp.toString() + "/", "").replace(Repository.root().toString() + "/", "");
+        String t =
+                text.replace(tmp.toString() + "/", "").replace(Repository.root().toString() + "/", "");
         t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s").replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)");
-        return Arrays.stream(t.split("\n")).map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+        return Arrays.stream(t.split("\n"))
+                .map(String::stripTrailing)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("")
+                .strip();
     }
 }

@@ -34,20 +34,28 @@ class ResultTypesTest {
     private static final Set<String> FREE_FORM = Set.of("dev.chikuden.ems.api.AuditLog$What.body()");
 
     @ArchTest
-    static final ArchRule noResultIsAnUntypedMap = methods().that().arePublic()
-            .and(DescribedPredicate.describe("are not a named free-form value",
+    static final ArchRule noResultIsAnUntypedMap = methods()
+            .that()
+            .arePublic()
+            .and(DescribedPredicate.describe(
+                    "are not a named free-form value",
                     (JavaMethod m) -> !FREE_FORM.contains(m.getOwner().getName() + "." + m.getName() + "()")))
-            .and(DescribedPredicate.describe("are not on the configuration's input side",
+            .and(DescribedPredicate.describe(
+                    "are not on the configuration's input side",
                     (JavaMethod m) -> !inputSide(m.getOwner().getName())))
-            .should(new ArchCondition<>("return a typed result, not Map<String, Object>, Map<String, ?> or a JSON tree") {
-                @Override
-                public void check(JavaMethod m, ConditionEvents events) {
-                    if (untyped(m.getReturnType())) {
-                        events.add(SimpleConditionEvent.violated(m, m.getFullName() + " returns " + m.getReturnType()
-                                .getName()));
-                    }
-                }
-            });
+            .should(
+                    new ArchCondition<>(
+                            "return a typed result, not Map<String, Object>, Map<String, ?> or a JSON tree") {
+                        @Override
+                        public void check(JavaMethod m, ConditionEvents events) {
+                            if (untyped(m.getReturnType())) {
+                                events.add(SimpleConditionEvent.violated(
+                                        m,
+                                        m.getFullName() + " returns "
+                                                + m.getReturnType().getName()));
+                            }
+                        }
+                    });
 
     static boolean inputSide(String owner) {
         return owner.startsWith("dev.chikuden.config.") || owner.contains("File$") || owner.contains("Reader$");

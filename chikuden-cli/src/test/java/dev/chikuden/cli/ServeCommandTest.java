@@ -1,5 +1,7 @@
 package dev.chikuden.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.ems.config.EmsConfig;
@@ -8,11 +10,6 @@ import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,8 +28,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code chikuden serve} as operators run it: a process of its own against the digital twin. Killed
@@ -79,35 +78,46 @@ class ServeCommandTest {
         Path file = siteFile(devicePort);
         SiteConfig site = SiteConfigReader.read(file);
         EmsConfig config = EmsConfigReader.read(site, Map.of());
-        twin = new DeviceSimulator(site, config.devices(), RegisterMap.load(config.devices().registerMap()),
+        twin = new DeviceSimulator(
+                site,
+                config.devices(),
+                RegisterMap.load(config.devices().registerMap()),
                 DeviceSimulator.Options.defaults());
         twin.start("127.0.0.1", devicePort);
 
         int httpPort = freePort();
         Process killed = serve(file, httpPort);
-        JsonNode status = awaitStatus(httpPort, s -> s.path("telemetry").path("acknowledgedCycle").asLong() >= 15);
+        JsonNode status = awaitStatus(
+                httpPort, s -> s.path("telemetry").path("acknowledgedCycle").asLong() >= 15);
         assertThat(status.get("state").asText()).isEqualTo("running");
         long acknowledged = status.get("telemetry").get("acknowledgedCycle").asLong();
         killed.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertThat(killed.waitFor()).isEqualTo(137);
 
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + config.store().file());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(DISTINCT cycle), min(cycle) FROM telemetry_raw WHERE cycle <= "
-                     + acknowledged)) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:duckdb:" + config.store().file());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT count(DISTINCT cycle), min(cycle) FROM telemetry_raw WHERE cycle <= " + acknowledged)) {
             r.next();
-            assertThat(r.getLong(1)).as("every acknowledged cycle is in the store").isEqualTo(acknowledged);
+            assertThat(r.getLong(1))
+                    .as("every acknowledged cycle is in the store")
+                    .isEqualTo(acknowledged);
             assertThat(r.getLong(2)).isEqualTo(1);
         }
 
         // the store reopens after the kill; SIGTERM runs the shutdown: the units go to the safe setpoint (0 kW)
         Process stopped = serve(file, httpPort);
-        awaitStatus(httpPort, s -> "running".equals(s.path("state").asText()) && s.path("batteryKw").asDouble() > 150);
+        awaitStatus(
+                httpPort,
+                s -> "running".equals(s.path("state").asText())
+                        && s.path("batteryKw").asDouble() > 150);
         assertThat(twin.snapshot().batteries().get(0).commandKw()).isGreaterThan(150);
         stopped.destroy();
         assertThat(stopped.waitFor()).isIn(0, 143);
         Thread.sleep(300); // the twin takes a written setpoint at its next 100 ms tick
-        assertThat(twin.snapshot().batteries().get(0).commandKw()).as("the safe setpoint, written on the way out")
+        assertThat(twin.snapshot().batteries().get(0).commandKw())
+                .as("the safe setpoint, written on the way out")
                 .isZero();
     }
 
@@ -136,10 +146,18 @@ class ServeCommandTest {
 
     private Process serve(Path file, int httpPort) throws IOException {
         Path log = dir.resolve("serve-" + processes.size() + ".log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", file.toString(),
-                "--http-port", Integer.toString(httpPort))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve",
+                        file.toString(),
+                        "--http-port",
+                        Integer.toString(httpPort))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         processes.add(p);
         return p;
     }
@@ -150,8 +168,10 @@ class ServeCommandTest {
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 last = json.readTree(r.body());
                 if (done.test(last)) {
                     return last;

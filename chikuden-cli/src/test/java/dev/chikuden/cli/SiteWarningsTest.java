@@ -20,8 +20,8 @@ class SiteWarningsTest {
 
     private Path site(String yaml) throws IOException {
         assertThat(yaml).contains("roundTripEfficiency: 100 %");
-        return Files.writeString(dir.resolve("site.yaml"), yaml.replace("roundTripEfficiency: 100 %",
-                "roundTripEfficiency: 9 %"));
+        return Files.writeString(
+                dir.resolve("site.yaml"), yaml.replace("roundTripEfficiency: 100 %", "roundTripEfficiency: 9 %"));
     }
 
     private static void assertWarned(Run r, Path site, String at) throws IOException {

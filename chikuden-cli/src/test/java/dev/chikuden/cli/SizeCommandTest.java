@@ -26,10 +26,12 @@ class SizeCommandTest {
 
     @Test
     void theGridTheBestAndItsOutageFigures() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString());
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String out = r.out();
-        assertThat(out).contains("Two-price week: 4 sizes (2 powers x 2 energies)")
+        assertThat(out)
+                .contains("Two-price week: 4 sizes (2 powers x 2 energies)")
                 .contains("NPV delivered over 10 years at 5 %, M yen (* the best)")
                 .contains("NPV by the LP's bound, M yen")
                 .contains("4 sizes played through the battery model")
@@ -42,13 +44,16 @@ class SizeCommandTest {
                 .contains("Assumptions:");
         // NPV = 365 x 20 x 800 x annuity(5 %, 10 y) - 17 M yen
         double npv = 365 * 20 * 800 * (1 - Math.pow(1.05, -10)) / 0.05 - 17e6;
-        assertThat(out).containsPattern("NPV\\s+" + String.format(java.util.Locale.ROOT, "%,.1f", npv / 1e6)
-                .replace(".", "\\.") + " M yen delivered");
+        assertThat(out)
+                .containsPattern("NPV\\s+"
+                        + String.format(java.util.Locale.ROOT, "%,.1f", npv / 1e6)
+                                .replace(".", "\\.") + " M yen delivered");
     }
 
     @Test
     void jsonHasTheBestEveryCandidateTheBaselineAndTheOutage() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--json");
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("best").get("powerKw").asDouble()).isEqualTo(100);
@@ -61,11 +66,20 @@ class SizeCommandTest {
         assertThat(j.get("candidates")).hasSize(4);
         for (JsonNode c : j.get("candidates")) {
             assertThat(c.get("lpNpvYen").isNumber()).isTrue();
-            assertThat(c.get("deliveredNpvYen").asDouble()).isEqualTo(c.get("npvYen").asDouble());
+            assertThat(c.get("deliveredNpvYen").asDouble())
+                    .isEqualTo(c.get("npvYen").asDouble());
         }
-        assertThat(j.get("candidates").get(1).get("npvYen").asDouble()).isEqualTo(j.get("best").get("npvYen").asDouble());
-        for (String k : new String[] {"irr", "paybackYears", "discountedPaybackYears", "lcosYenPerKwh", "capexYen",
-                "sohAfterFirstYear", "solveSeconds"}) {
+        assertThat(j.get("candidates").get(1).get("npvYen").asDouble())
+                .isEqualTo(j.get("best").get("npvYen").asDouble());
+        for (String k : new String[] {
+            "irr",
+            "paybackYears",
+            "discountedPaybackYears",
+            "lcosYenPerKwh",
+            "capexYen",
+            "sohAfterFirstYear",
+            "solveSeconds"
+        }) {
             assertThat(j.get("best").get(k).isNumber()).as(k).isTrue();
         }
         assertThat(j.get("best").get("yearsToEndOfLife").isNull()).isTrue(); // no aging model: never
@@ -84,12 +98,16 @@ class SizeCommandTest {
         String noFinance = TwoPriceSite.WEEK.replaceAll("(?s)finance:.*?years: 10\n", "");
         PlanCommandTest.Run r = PlanCommandTest.run("size", site(noFinance).toString());
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("finance:").contains("capexYenPerKwh: 60000").doesNotContain("Exception");
+        assertThat(r.err())
+                .contains("finance:")
+                .contains("capexYenPerKwh: 60000")
+                .doesNotContain("Exception");
     }
 
     @Test
     void anUnknownSolverIsBadInput() throws IOException {
-        PlanCommandTest.Run r = PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--solver", "gurobi");
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("size", site(TwoPriceSite.WEEK).toString(), "--solver", "gurobi");
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("--solver gurobi").contains("highs, clp, cbc, glop");
     }
@@ -99,7 +117,9 @@ class SizeCommandTest {
         String noGrid = TwoPriceSite.WEEK.replaceAll("(?s)sizing:.*?energy: \\[400 kWh, 800 kWh\\]\n", "");
         PlanCommandTest.Run r = PlanCommandTest.run("size", site(noGrid).toString(), "--solver", "HiGHS");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("25 sizes (5 powers x 5 energies)").contains("No sizing section")
+        assertThat(r.out())
+                .contains("25 sizes (5 powers x 5 energies)")
+                .contains("No sizing section")
                 .contains("by the LP (highs)");
     }
 }

@@ -48,6 +48,10 @@ class SizeExamplesTest {
         PlanCommandTest.Run o = PlanCommandTest.run("optimize", example.toString(), "--json", "--no-check", "--quiet");
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(j.get("withoutBattery").get("billYen").asLong())
-                .isEqualTo(new ObjectMapper().readTree(o.out()).get("withoutBattery").get("billYen").asLong());
+                .isEqualTo(new ObjectMapper()
+                        .readTree(o.out())
+                        .get("withoutBattery")
+                        .get("billYen")
+                        .asLong());
     }
 }

@@ -21,7 +21,8 @@ class YearReportTest {
 
     @Test
     void theReportOfAOneSecondYearStaysUnder15MbAndDrawsWithin3s() throws Exception {
-        PlanCommandTest.Run r = run("plan", Repository.examples().resolve("sakai-year-1s.yaml").toString(), "--out", dir.toString());
+        PlanCommandTest.Run r =
+                run("plan", Repository.examples().resolve("sakai-year-1s.yaml").toString(), "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Path report = dir.resolve("report.html");
         long bytes = Files.size(report);
@@ -33,8 +34,11 @@ class YearReportTest {
                 browser.open(report);
                 readyMs = Math.min(readyMs, ((Number) browser.js("return window.reportReadyMs;")).doubleValue());
             }
-            System.out.printf(Locale.ROOT, "1-s site-year: report.html %.1f MB, drawn %.0f ms after navigation start%n",
-                    bytes / 1e6, readyMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "1-s site-year: report.html %.1f MB, drawn %.0f ms after navigation start%n",
+                    bytes / 1e6,
+                    readyMs);
             assertThat(browser.errors()).isEmpty();
             assertThat(readyMs).isLessThan(MAX_READY_MS);
         }

@@ -25,8 +25,7 @@ public interface AgingModel {
     void applyChunk(List<? extends Cohort> cohorts);
 
     /** The duty ends here: count what the end closes (before the last {@link #applyChunk}). */
-    default void finishDuty() {
-    }
+    default void finishDuty() {}
 
     /** Days of duty applied so far. */
     double daysApplied();

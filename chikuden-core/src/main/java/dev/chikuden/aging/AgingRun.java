@@ -6,15 +6,12 @@ import java.util.List;
 /** Runs an aging model over a duty and samples the relative capacity on chosen days. */
 public final class AgingRun {
     /** Relative capacity after {@code day} days of duty. */
-    public record Point(double day, double relativeCapacity) {
-    }
+    public record Point(double day, double relativeCapacity) {}
 
     /** The sampled points, then where the duty left the model's range. */
-    public record Result(String model, List<Point> points, Point end, List<String> warnings) {
-    }
+    public record Result(String model, List<Point> points, Point end, List<String> warnings) {}
 
-    private AgingRun() {
-    }
+    private AgingRun() {}
 
     /**
      * Feeds the duty sample by sample (the first sample is the state at time 0) and records the
@@ -38,7 +35,10 @@ public final class AgingRun {
         }
         model.finishDuty();
         model.applyChunk(cohorts);
-        return new Result(model.name(), points, new Point(model.daysApplied(), cohort.relativeCapacity()),
+        return new Result(
+                model.name(),
+                points,
+                new Point(model.daysApplied(), cohort.relativeCapacity()),
                 model.validityWarnings());
     }
 }

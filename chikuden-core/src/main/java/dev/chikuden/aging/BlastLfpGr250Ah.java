@@ -29,7 +29,8 @@ public final class BlastLfpGr250Ah implements AgingModel {
     /** Anode (graphite) potential against Li, volts, from the cell SOC. */
     public static double anodePotential(double soc) {
         double xa = 0.0085 + soc * (0.78 - 0.0085);
-        return 0.6379 + 0.5416 * Math.exp(-305.5309 * xa)
+        return 0.6379
+                + 0.5416 * Math.exp(-305.5309 * xa)
                 + 0.044 * Math.tanh(-(xa - 0.1958) / 0.1088)
                 - 0.1978 * Math.tanh((xa - 1.0571) / 0.0854)
                 - 0.6875 * Math.tanh((xa + 0.0117) / 0.0529)
@@ -222,16 +223,27 @@ public final class BlastLfpGr250Ah implements AgingModel {
         List<String> warnings() {
             List<String> w = new ArrayList<>();
             if (tMinSeen < 10 || tMaxSeen > 45) {
-                w.add(String.format(java.util.Locale.ROOT, "cycling at %.1f..%.1f °C: %s is fitted for 10..45 °C",
-                        tMinSeen, tMaxSeen, NAME));
+                w.add(String.format(
+                        java.util.Locale.ROOT,
+                        "cycling at %.1f..%.1f °C: %s is fitted for 10..45 °C",
+                        tMinSeen,
+                        tMaxSeen,
+                        NAME));
             }
             if (dodMinSeen < 0.8) {
-                w.add(String.format(java.util.Locale.ROOT, "daily depth of discharge down to %.2f: %s is fitted for 0.8..1",
-                        dodMinSeen, NAME));
+                w.add(String.format(
+                        java.util.Locale.ROOT,
+                        "daily depth of discharge down to %.2f: %s is fitted for 0.8..1",
+                        dodMinSeen,
+                        NAME));
             }
             if (cRateMaxSeen > 0.65) {
-                w.add(String.format(java.util.Locale.ROOT, "mean C-rate of a day up to %.2f: %s is fitted for "
-                        + "charge at most 0.65 C and discharge at most 1 C", cRateMaxSeen, NAME));
+                w.add(String.format(
+                        java.util.Locale.ROOT,
+                        "mean C-rate of a day up to %.2f: %s is fitted for "
+                                + "charge at most 0.65 C and discharge at most 1 C",
+                        cRateMaxSeen,
+                        NAME));
             }
             return w;
         }

@@ -50,12 +50,13 @@ public record DutyProfile(double[] timeS, double[] soc, double[] temperatureC) {
                 s[n] = CsvFiles.finiteNumber(file, line, "soc", r.getField(1), "a finite number");
                 c[n] = CsvFiles.finiteNumber(file, line, "temperature_c", r.getField(2), "a finite number");
                 if (s[n] < 0 || s[n] > 1) {
-                    throw new BadInputException(file + ":" + line + ": soc " + r.getField(1).trim()
-                            + " is outside 0..1 (a fraction, not a percentage)");
+                    throw new BadInputException(file + ":" + line + ": soc "
+                            + r.getField(1).trim() + " is outside 0..1 (a fraction, not a percentage)");
                 }
                 if (n > 0 && !(t[n] > t[n - 1])) {
-                    throw new BadInputException(file + ":" + line + ": time_s " + r.getField(0).trim()
-                            + " does not come after " + t[n - 1] + "; samples must move forward in time");
+                    throw new BadInputException(
+                            file + ":" + line + ": time_s " + r.getField(0).trim() + " does not come after " + t[n - 1]
+                                    + "; samples must move forward in time");
                 }
                 n++;
             }

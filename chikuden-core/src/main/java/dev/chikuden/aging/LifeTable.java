@@ -36,14 +36,16 @@ public final class LifeTable {
             List<double[]> level = e.getValue();
             level.sort((a, b) -> Double.compare(a[1], b[1]));
             if (level.size() < 2) {
-                throw new IllegalArgumentException("DOD " + e.getKey() + " % needs at least two rows (cycles, capacity)");
+                throw new IllegalArgumentException(
+                        "DOD " + e.getKey() + " % needs at least two rows (cycles, capacity)");
             }
             dods[i] = e.getKey();
             cycles[i] = level.stream().mapToDouble(r -> r[1]).toArray();
             capacity[i] = level.stream().mapToDouble(r -> r[2]).toArray();
             for (int k = 1; k < cycles[i].length; k++) {
                 if (!(cycles[i][k] > cycles[i][k - 1])) {
-                    throw new IllegalArgumentException("DOD " + dods[i] + " %: two rows at " + cycles[i][k] + " cycles");
+                    throw new IllegalArgumentException(
+                            "DOD " + dods[i] + " %: two rows at " + cycles[i][k] + " cycles");
                 }
             }
             i++;
@@ -56,10 +58,12 @@ public final class LifeTable {
      */
     public static LifeTable read(java.nio.file.Path file) {
         List<double[]> rows = CsvFiles.read(file, it -> {
-            List<String> header = it.hasNext() ? it.next().getFields().stream().map(String::trim).toList() : List.of();
+            List<String> header = it.hasNext()
+                    ? it.next().getFields().stream().map(String::trim).toList()
+                    : List.of();
             if (!header.equals(List.of("dod_percent", "cycles", "capacity_percent"))) {
-                throw new BadInputException(file + ":1: header " + header
-                        + " should be dod_percent,cycles,capacity_percent");
+                throw new BadInputException(
+                        file + ":1: header " + header + " should be dod_percent,cycles,capacity_percent");
             }
             List<double[]> read = new ArrayList<>();
             while (it.hasNext()) {
@@ -70,8 +74,8 @@ public final class LifeTable {
                     try {
                         row[c] = Double.parseDouble(text);
                     } catch (NumberFormatException e) {
-                        throw new BadInputException(file + ":" + r.getStartingLineNumber() + ": "
-                                + header.get(c) + " \"" + text + "\" is not a number");
+                        throw new BadInputException(file + ":" + r.getStartingLineNumber() + ": " + header.get(c)
+                                + " \"" + text + "\" is not a number");
                     }
                 }
                 read.add(row);

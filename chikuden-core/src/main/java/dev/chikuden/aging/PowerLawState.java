@@ -6,8 +6,7 @@ package dev.chikuden.aging;
  * along the curve through the present state, {@code dy = k * p * (y / k)^((p - 1) / p) * dx}.
  */
 final class PowerLawState {
-    private PowerLawState() {
-    }
+    private PowerLawState() {}
 
     static double increment(double y, double dx, double k, double p) {
         if (dx <= 0 || k <= 0) {

@@ -24,11 +24,13 @@ public final class RainflowCounter {
     private final CycleListener listener;
     /** Reversals not yet counted; {@code stack[0]} is the starting point S of the standard. */
     private double[] stack = new double[64];
+
     private int size;
     /** The latest extreme, not yet known to be a reversal; meaningful when direction != 0. */
     private double pending;
     /** +1 rising, -1 falling towards {@code pending}; 0 until the series first moves. */
     private int direction;
+
     private long reversals;
     private double closedCycles;
     private double residueCycles;

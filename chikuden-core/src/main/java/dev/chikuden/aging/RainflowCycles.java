@@ -9,14 +9,12 @@ import java.util.TreeMap;
 /** Collects counted cycles, summing the counts of equal (range, mean) pairs. */
 public final class RainflowCycles implements RainflowCounter.CycleListener {
     /** One (range, mean) pair and how many cycles it was counted: a multiple of 0.5. */
-    public record Cycle(double range, double mean, double count) {
-    }
+    public record Cycle(double range, double mean, double count) {}
 
-    private record Key(double range, double mean) {
-    }
+    private record Key(double range, double mean) {}
 
-    private static final Comparator<Key> ORDER = Comparator.comparingDouble(Key::range)
-            .thenComparingDouble(Key::mean);
+    private static final Comparator<Key> ORDER =
+            Comparator.comparingDouble(Key::range).thenComparingDouble(Key::mean);
 
     private final Map<Key, Double> counts = new TreeMap<>(ORDER);
     private double total;

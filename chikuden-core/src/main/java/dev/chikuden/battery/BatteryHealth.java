@@ -11,7 +11,11 @@ import java.util.List;
  * @param augmentations  capacity added so far
  * @param warnings       where the duty left the aging model's validated range
  */
-public record BatteryHealth(double stateOfHealth, double daysAged, double endOfLifeDay,
-                            List<AugmentationEvent> augmentations, List<String> warnings) {
+public record BatteryHealth(
+        double stateOfHealth,
+        double daysAged,
+        double endOfLifeDay,
+        List<AugmentationEvent> augmentations,
+        List<String> warnings) {
     public static final BatteryHealth NEW = new BatteryHealth(1, 0, Double.NaN, List.of(), List.of());
 }

@@ -15,9 +15,16 @@ package dev.chikuden.battery;
  * @param storedTurnoverKwh sum of |change in stored energy|, for equivalent full cycles
  * @param capacityKwh      nameplate capacity (for equivalent full cycles)
  */
-public record BatteryLedger(double acChargedKwh, double acDischargedKwh, double conversionLossKwh,
-                            double auxiliaryKwh, double fadeKwh, double storedStartKwh, double storedEndKwh,
-                            double storedTurnoverKwh, double capacityKwh) {
+public record BatteryLedger(
+        double acChargedKwh,
+        double acDischargedKwh,
+        double conversionLossKwh,
+        double auxiliaryKwh,
+        double fadeKwh,
+        double storedStartKwh,
+        double storedEndKwh,
+        double storedTurnoverKwh,
+        double capacityKwh) {
 
     public static final BatteryLedger EMPTY = new BatteryLedger(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -38,17 +45,29 @@ public record BatteryLedger(double acChargedKwh, double acDischargedKwh, double 
 
     /** The accounts of the period from {@code earlier} to this (flows subtract; stored energy runs on). */
     public BatteryLedger since(BatteryLedger earlier) {
-        return new BatteryLedger(acChargedKwh - earlier.acChargedKwh, acDischargedKwh - earlier.acDischargedKwh,
-                conversionLossKwh - earlier.conversionLossKwh, auxiliaryKwh - earlier.auxiliaryKwh,
-                fadeKwh - earlier.fadeKwh, earlier.storedEndKwh, storedEndKwh,
-                storedTurnoverKwh - earlier.storedTurnoverKwh, capacityKwh);
+        return new BatteryLedger(
+                acChargedKwh - earlier.acChargedKwh,
+                acDischargedKwh - earlier.acDischargedKwh,
+                conversionLossKwh - earlier.conversionLossKwh,
+                auxiliaryKwh - earlier.auxiliaryKwh,
+                fadeKwh - earlier.fadeKwh,
+                earlier.storedEndKwh,
+                storedEndKwh,
+                storedTurnoverKwh - earlier.storedTurnoverKwh,
+                capacityKwh);
     }
 
     /** Sum of two ledgers (a bank of batteries). */
     public BatteryLedger plus(BatteryLedger o) {
-        return new BatteryLedger(acChargedKwh + o.acChargedKwh, acDischargedKwh + o.acDischargedKwh,
-                conversionLossKwh + o.conversionLossKwh, auxiliaryKwh + o.auxiliaryKwh, fadeKwh + o.fadeKwh,
-                storedStartKwh + o.storedStartKwh, storedEndKwh + o.storedEndKwh,
-                storedTurnoverKwh + o.storedTurnoverKwh, capacityKwh + o.capacityKwh);
+        return new BatteryLedger(
+                acChargedKwh + o.acChargedKwh,
+                acDischargedKwh + o.acDischargedKwh,
+                conversionLossKwh + o.conversionLossKwh,
+                auxiliaryKwh + o.auxiliaryKwh,
+                fadeKwh + o.fadeKwh,
+                storedStartKwh + o.storedStartKwh,
+                storedEndKwh + o.storedEndKwh,
+                storedTurnoverKwh + o.storedTurnoverKwh,
+                capacityKwh + o.capacityKwh);
     }
 }

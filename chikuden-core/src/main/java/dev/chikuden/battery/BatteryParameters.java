@@ -24,18 +24,30 @@ import dev.chikuden.battery.ecm.EquivalentCircuitParameters;
  * @param voltageModel     equivalent circuit of the pack for sub-second studies; null: the DC
  *                         efficiencies of {@code conversion} apply instead
  */
-public record BatteryParameters(String name, double energyKwh, double chargePowerKw, double dischargePowerKw,
-                                double socMin, double socMax, double initialSoc, Conversion conversion,
-                                PowerLimits limits, double standbyKw, Thermal thermal, AgingSpec aging,
-                                double endOfLifeSoh, Augmentation augmentation,
-                                EquivalentCircuitParameters voltageModel) {
+public record BatteryParameters(
+        String name,
+        double energyKwh,
+        double chargePowerKw,
+        double dischargePowerKw,
+        double socMin,
+        double socMax,
+        double initialSoc,
+        Conversion conversion,
+        PowerLimits limits,
+        double standbyKw,
+        Thermal thermal,
+        AgingSpec aging,
+        double endOfLifeSoh,
+        Augmentation augmentation,
+        EquivalentCircuitParameters voltageModel) {
     public BatteryParameters {
         if (!(energyKwh > 0) || !(chargePowerKw >= 0) || !(dischargePowerKw >= 0) || !(standbyKw >= 0)) {
             throw new IllegalArgumentException("energy must be positive and powers non-negative: " + name);
         }
         if (!(conversion.dcChargeEfficiency() > 0 && conversion.dcChargeEfficiency() <= 1)
                 || !(conversion.dcDischargeEfficiency() > 0 && conversion.dcDischargeEfficiency() <= 1)
-                || !(conversion.pcsEfficiency().min() > 0 && conversion.pcsEfficiency().max() <= 1)) {
+                || !(conversion.pcsEfficiency().min() > 0
+                        && conversion.pcsEfficiency().max() <= 1)) {
             throw new IllegalArgumentException("efficiencies must lie in (0, 1]: " + name);
         }
         if (!(0 <= socMin && socMin < socMax && socMax <= 1) || !(socMin <= initialSoc && initialSoc <= socMax)) {
@@ -44,13 +56,33 @@ public record BatteryParameters(String name, double energyKwh, double chargePowe
     }
 
     /** The plain energy reservoir: constant one-way efficiencies, a constant auxiliary load, no aging. */
-    public static BatteryParameters reservoir(String name, double energyKwh, double chargePowerKw,
-                                              double dischargePowerKw, double chargeEfficiency,
-                                              double dischargeEfficiency, double socMin, double socMax,
-                                              double initialSoc, double auxiliaryKw) {
-        return new BatteryParameters(name, energyKwh, chargePowerKw, dischargePowerKw, socMin, socMax, initialSoc,
-                Conversion.simple(chargeEfficiency, dischargeEfficiency), PowerLimits.NONE, auxiliaryKw, null, null,
-                0.8, Augmentation.NONE, null);
+    public static BatteryParameters reservoir(
+            String name,
+            double energyKwh,
+            double chargePowerKw,
+            double dischargePowerKw,
+            double chargeEfficiency,
+            double dischargeEfficiency,
+            double socMin,
+            double socMax,
+            double initialSoc,
+            double auxiliaryKw) {
+        return new BatteryParameters(
+                name,
+                energyKwh,
+                chargePowerKw,
+                dischargePowerKw,
+                socMin,
+                socMax,
+                initialSoc,
+                Conversion.simple(chargeEfficiency, dischargeEfficiency),
+                PowerLimits.NONE,
+                auxiliaryKw,
+                null,
+                null,
+                0.8,
+                Augmentation.NONE,
+                null);
     }
 
     /** Energy between the ends of the SOC window, when new. */

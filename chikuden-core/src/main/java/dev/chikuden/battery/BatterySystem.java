@@ -69,9 +69,10 @@ public final class BatterySystem implements Battery {
         this.etaDcD = parameters.conversion().dcDischargeEfficiency();
         this.chargeTaper = parameters.limits().chargeTaper();
         this.dischargeTaper = parameters.limits().dischargeTaper();
-        this.chargeCap = Math.min(parameters.chargePowerKw(), parameters.limits().maxChargeCRate() * parameters.energyKwh());
-        this.dischargeCap = Math.min(parameters.dischargePowerKw(),
-                parameters.limits().maxDischargeCRate() * parameters.energyKwh());
+        this.chargeCap =
+                Math.min(parameters.chargePowerKw(), parameters.limits().maxChargeCRate() * parameters.energyKwh());
+        this.dischargeCap = Math.min(
+                parameters.dischargePowerKw(), parameters.limits().maxDischargeCRate() * parameters.energyKwh());
         this.capacityKwh = parameters.energyKwh();
         this.storedKwh = parameters.initialSoc() * capacityKwh;
         this.storedStartKwh = storedKwh;
@@ -347,13 +348,25 @@ public final class BatterySystem implements Battery {
     @Override
     public BatteryHealth health() {
         List<String> warnings = aging == null ? List.of() : List.copyOf(new LinkedHashSet<>(aging.validityWarnings()));
-        return new BatteryHealth(stateOfHealth(), aging == null ? 0 : aging.daysApplied(), endOfLifeDay,
-                List.copyOf(augmentations), warnings);
+        return new BatteryHealth(
+                stateOfHealth(),
+                aging == null ? 0 : aging.daysApplied(),
+                endOfLifeDay,
+                List.copyOf(augmentations),
+                warnings);
     }
 
     @Override
     public BatteryLedger ledger() {
-        return new BatteryLedger(acChargedKwh, acDischargedKwh, conversionLossKwh, auxiliaryKwh, fadeKwh,
-                storedStartKwh, storedKwh, storedTurnoverKwh, p.energyKwh());
+        return new BatteryLedger(
+                acChargedKwh,
+                acDischargedKwh,
+                conversionLossKwh,
+                auxiliaryKwh,
+                fadeKwh,
+                storedStartKwh,
+                storedKwh,
+                storedTurnoverKwh,
+                p.energyKwh());
     }
 }

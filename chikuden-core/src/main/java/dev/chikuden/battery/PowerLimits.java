@@ -9,8 +9,11 @@ package dev.chikuden.battery;
  * @param maxChargeCRate     charge power over nameplate energy (1/h); infinity for none
  * @param maxDischargeCRate  discharge power over nameplate energy (1/h); infinity for none
  */
-public record PowerLimits(PiecewiseLinear chargeTaper, PiecewiseLinear dischargeTaper, double maxChargeCRate,
-                          double maxDischargeCRate) {
-    public static final PowerLimits NONE = new PowerLimits(PiecewiseLinear.constant(1), PiecewiseLinear.constant(1),
-            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+public record PowerLimits(
+        PiecewiseLinear chargeTaper, PiecewiseLinear dischargeTaper, double maxChargeCRate, double maxDischargeCRate) {
+    public static final PowerLimits NONE = new PowerLimits(
+            PiecewiseLinear.constant(1),
+            PiecewiseLinear.constant(1),
+            Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY);
 }

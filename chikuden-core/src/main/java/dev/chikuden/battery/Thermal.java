@@ -14,8 +14,14 @@ package dev.chikuden.battery;
  * @param heatingCop         heat added per unit of electricity
  * @param initialC           cell temperature at the start
  */
-public record Thermal(double heatCapacityKjPerK, double conductanceKwPerK, double coolingAboveC, double heatingBelowC,
-                      double coolingCop, double heatingCop, double initialC) {
+public record Thermal(
+        double heatCapacityKjPerK,
+        double conductanceKwPerK,
+        double coolingAboveC,
+        double heatingBelowC,
+        double coolingCop,
+        double heatingCop,
+        double initialC) {
     /**
      * The HVAC's mean electric power while it holds the cells at the cooling setpoint against a
      * steady heat input {@code heatKw} (the cells' losses) and the ambient: what a battery that

@@ -16,11 +16,11 @@ import dev.chikuden.aging.DutyProfile;
 public final class WearCost {
     private static final int SAMPLES_PER_DAY = 24;
 
-    private WearCost() {
-    }
+    private WearCost() {}
 
     /** Yen per kWh discharged (AC); 0 for a battery without an aging model. */
-    public static double yenPerKwhDischarged(BatteryParameters b, double replacementYenPerKwh, double cellTemperatureC) {
+    public static double yenPerKwhDischarged(
+            BatteryParameters b, double replacementYenPerKwh, double cellTemperatureC) {
         if (b.aging() == null || replacementYenPerKwh == 0) {
             return 0;
         }
@@ -28,7 +28,9 @@ public final class WearCost {
         double rested = capacityAfterYear(b, false, cellTemperatureC);
         double fade = Math.max(0, rested - cycled);
         double storedPerCycle = b.usableEnergyKwh();
-        double dischargedPerYear = 365 * storedPerCycle * b.conversion().dcDischargeEfficiency()
+        double dischargedPerYear = 365
+                * storedPerCycle
+                * b.conversion().dcDischargeEfficiency()
                 * b.conversion().pcsEfficiency().at(1.0);
         return replacementYenPerKwh * b.energyKwh() * fade / dischargedPerYear / (1 - b.endOfLifeSoh());
     }
@@ -47,7 +49,8 @@ public final class WearCost {
             soc[i] = cycling ? mid + half * triangle : mid;
             temperature[i] = temperatureC;
         }
-        return AgingRun.run(b.aging().create(), new DutyProfile(time, soc, temperature), new double[0]).end()
+        return AgingRun.run(b.aging().create(), new DutyProfile(time, soc, temperature), new double[0])
+                .end()
                 .relativeCapacity();
     }
 }

@@ -23,13 +23,13 @@ import java.util.List;
 public final class ConfigFile {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule().addDeserializer(Double.class, new QuantityDeserializer(Double.class))
+            .registerModule(new SimpleModule()
+                    .addDeserializer(Double.class, new QuantityDeserializer(Double.class))
                     .addDeserializer(double.class, new QuantityDeserializer(double.class)))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // the schema names unknown keys
 
     /** A problem and the value it is about. */
-    record Found(JsonPointer at, ConfigProblem problem) {
-    }
+    record Found(JsonPointer at, ConfigProblem problem) {}
 
     private final YamlDocument document;
     private final List<Found> found = new ArrayList<>();
@@ -118,8 +118,12 @@ public final class ConfigFile {
     /** Every problem, in file order. */
     public List<ConfigProblem> problems() {
         // a preset's or a tariff file's problems after those of the file itself
-        return found.stream().map(Found::problem).sorted(Comparator.comparing((ConfigProblem p) -> !p.file().equals(
-                document.file())).thenComparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column)).toList();
+        return found.stream()
+                .map(Found::problem)
+                .sorted(Comparator.comparing((ConfigProblem p) -> !p.file().equals(document.file()))
+                        .thenComparingInt(ConfigProblem::line)
+                        .thenComparingInt(ConfigProblem::column))
+                .toList();
     }
 
     /** @throws ConfigException listing every problem, when there is any */

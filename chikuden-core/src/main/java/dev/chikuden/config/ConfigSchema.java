@@ -33,8 +33,8 @@ public final class ConfigSchema {
     /** Where the schemas lie on the class path. */
     public static final String RESOURCES = "dev/chikuden/config/schemas/";
     /** Every schema file, as {@code chikuden schemas} writes them out. */
-    public static final List<String> FILES = List.of("site.schema.json", "register-map.schema.json",
-            "grid-code-rules.schema.json", "quantities.schema.json");
+    public static final List<String> FILES = List.of(
+            "site.schema.json", "register-map.schema.json", "grid-code-rules.schema.json", "quantities.schema.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -47,7 +47,8 @@ public final class ConfigSchema {
 
     private ConfigSchema(String file) {
         this.file = file;
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         this.schema = FACTORY.getSchema(SchemaLocation.of("classpath:" + RESOURCES + file), config);
     }
 
@@ -89,7 +90,8 @@ public final class ConfigSchema {
         Resolved s = resolve(doc, schema);
         if (node instanceof ObjectNode o) {
             s.node.path("properties").properties().forEach(e -> {
-                JsonNode fallback = e.getValue().has("default") ? e.getValue().get("default")
+                JsonNode fallback = e.getValue().has("default")
+                        ? e.getValue().get("default")
                         : resolve(s.doc, e.getValue()).node.get("default");
                 if (!o.has(e.getKey()) && fallback != null) {
                     o.set(e.getKey(), fallback.deepCopy());
@@ -112,12 +114,14 @@ public final class ConfigSchema {
 
     /** Whether a condition ({@code if}: a type, a pattern, a property's {@code const}) holds for {@code node}. */
     private static boolean holds(JsonNode condition, JsonNode node) {
-        return CONDITIONS.computeIfAbsent(condition, c -> FACTORY.getSchema(c)).validate(node).isEmpty();
+        return CONDITIONS
+                .computeIfAbsent(condition, c -> FACTORY.getSchema(c))
+                .validate(node)
+                .isEmpty();
     }
 
     /** A subschema, its {@code $ref} followed, with the file it lies in. */
-    record Resolved(String doc, JsonNode node) {
-    }
+    record Resolved(String doc, JsonNode node) {}
 
     static Resolved resolve(String doc, JsonNode schema) {
         if (!schema.has("$ref")) {

@@ -38,7 +38,9 @@ final class QuantityDeserializer extends StdScalarDeserializer<Double> implement
     @Override
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (quantity == null) {
-            return p.currentToken().isNumeric() ? p.getDoubleValue() : Double.parseDouble(p.getText().trim());
+            return p.currentToken().isNumeric()
+                    ? p.getDoubleValue()
+                    : Double.parseDouble(p.getText().trim());
         }
         ConfigNode base = (ConfigNode) ctxt.getAttribute(ConfigNode.class);
         ConfigNode node = base.below(p.getParsingContext().pathAsPointer());

@@ -21,8 +21,7 @@ import java.util.Optional;
 final class SchemaMessages {
     private static final String QUANTITIES = "quantities.schema.json";
 
-    private SchemaMessages() {
-    }
+    private SchemaMessages() {}
 
     static ConfigFile.Found of(ValidationMessage m, YamlDocument document) {
         JsonPointer at = ConfigSchema.pointer(m.getInstanceLocation());
@@ -36,42 +35,53 @@ final class SchemaMessages {
             case "required" -> {
                 at = at.appendProperty(m.getProperty());
                 JsonNode property = schema.path("properties").path(m.getProperty());
-                message = "is required: " + title(doc, property, property.has("enum")
-                        ? "one of " + String.join(", ", values(property.get("enum"))) : "a value");
+                message = "is required: "
+                        + title(
+                                doc,
+                                property,
+                                property.has("enum")
+                                        ? "one of " + String.join(", ", values(property.get("enum")))
+                                        : "a value");
             }
             case "additionalProperties" -> {
                 at = at.appendProperty(m.getProperty());
-                message = unknown(m.getProperty(), names(schema.path("properties").fieldNames()));
+                message =
+                        unknown(m.getProperty(), names(schema.path("properties").fieldNames()));
                 return found(document, at, document.keyPlace(at), message);
             }
             case "propertyNames" -> {
                 at = at.appendProperty(m.getProperty());
                 ConfigSchema.Resolved names = ConfigSchema.resolve(doc, schema.get("propertyNames"));
-                message = names.node().has("enum") ? unknown(m.getProperty(), values(names.node().get("enum")))
+                message = names.node().has("enum")
+                        ? unknown(m.getProperty(), values(names.node().get("enum")))
                         : "\"" + m.getProperty() + "\" is not " + title(names.doc(), names.node(), "an allowed key");
                 return found(document, at, document.keyPlace(at), message);
             }
-            case "type", "pattern" -> message = value.isContainerNode() || value.isNull()
-                    ? "expected " + title(doc, schema, "another value") + ", found " + describe(value, document, at)
-                    : quantity(doc, keyword, document.text(at))
-                            .orElse(text + " is not " + title(doc, schema, byType(schema)));
+            case "type", "pattern" ->
+                message = value.isContainerNode() || value.isNull()
+                        ? "expected " + title(doc, schema, "another value") + ", found " + describe(value, document, at)
+                        : quantity(doc, keyword, document.text(at))
+                                .orElse(text + " is not " + title(doc, schema, byType(schema)));
             case "enum", "const" -> {
-                String allowed = String.join(", ", values(schema.has("enum") ? schema.get("enum") : schema.get("const")));
-                message = text + " is not " + (schema.has("title") ? schema.get("title").asText() + "; allowed: "
-                        : "one of ") + allowed;
+                String allowed =
+                        String.join(", ", values(schema.has("enum") ? schema.get("enum") : schema.get("const")));
+                message = text + " is not "
+                        + (schema.has("title") ? schema.get("title").asText() + "; allowed: " : "one of ") + allowed;
             }
-            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> message = text + " is not a number "
-                    + range(schema);
-            case "minItems", "maxItems" -> message = (value.isEmpty() ? "the list is empty"
-                    : "has " + value.size() + " values") + "; give " + title(doc, schema, "more values");
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+                message = text + " is not a number " + range(schema);
+            case "minItems", "maxItems" ->
+                message = (value.isEmpty() ? "the list is empty" : "has " + value.size() + " values") + "; give "
+                        + title(doc, schema, "more values");
             default -> message = m.getMessage();
         }
         return found(document, at, document.place(at), message);
     }
 
     private static ConfigFile.Found found(YamlDocument d, JsonPointer at, YamlDocument.Place where, String message) {
-        return new ConfigFile.Found(at, new ConfigProblem(where.file(), where.line(), where.column(),
-                ConfigNode.path(at, d.root()), message));
+        return new ConfigFile.Found(
+                at,
+                new ConfigProblem(where.file(), where.line(), where.column(), ConfigNode.path(at, d.root()), message));
     }
 
     /** The unit parser's message for a value of a quantity's subschema, when it is one. */
@@ -116,10 +126,12 @@ final class SchemaMessages {
     }
 
     private static String range(JsonNode s) {
-        String low = s.has("minimum") ? "[" + s.get("minimum").asText() : s.has("exclusiveMinimum")
-                ? "(" + s.get("exclusiveMinimum").asText() : "(-inf";
-        String high = s.has("maximum") ? s.get("maximum").asText() + "]" : s.has("exclusiveMaximum")
-                ? s.get("exclusiveMaximum").asText() + ")" : "inf)";
+        String low = s.has("minimum")
+                ? "[" + s.get("minimum").asText()
+                : s.has("exclusiveMinimum") ? "(" + s.get("exclusiveMinimum").asText() : "(-inf";
+        String high = s.has("maximum")
+                ? s.get("maximum").asText() + "]"
+                : s.has("exclusiveMaximum") ? s.get("exclusiveMaximum").asText() + ")" : "inf)";
         return "in " + low + ", " + high;
     }
 

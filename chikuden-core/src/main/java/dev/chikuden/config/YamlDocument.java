@@ -32,8 +32,7 @@ public final class YamlDocument {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Where something was written; line and column 1-based. */
-    record Place(Path file, int line, int column) {
-    }
+    record Place(Path file, int line, int column) {}
 
     private final Path file;
     private final Map<JsonPointer, Place> values = new HashMap<>();
@@ -176,7 +175,11 @@ public final class YamlDocument {
                 JsonPointer member = at.appendProperty(key);
                 if (o.has(key)) {
                     Place k = place(p);
-                    duplicates.add(new ConfigProblem(file, k.line(), k.column(), ConfigNode.path(member, null),
+                    duplicates.add(new ConfigProblem(
+                            file,
+                            k.line(),
+                            k.column(),
+                            ConfigNode.path(member, null),
                             "duplicate key; each key may appear once"));
                 }
                 keys.put(member, place(p));
@@ -194,15 +197,18 @@ public final class YamlDocument {
         }
         texts.put(at, p.getText());
         return switch (t) {
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> NODES.numberNode(p.getIntValue());
-                case LONG -> NODES.numberNode(p.getLongValue());
-                default -> NODES.numberNode(p.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
             // YAML 1.2: only true and false are booleans; on, off, yes, no (YAML 1.1) stay words: state OFF, "off"
-            case VALUE_TRUE, VALUE_FALSE -> p.getText().equalsIgnoreCase(String.valueOf(t == JsonToken.VALUE_TRUE))
-                    ? NODES.booleanNode(t == JsonToken.VALUE_TRUE) : NODES.textNode(p.getText());
+            case VALUE_TRUE, VALUE_FALSE ->
+                p.getText().equalsIgnoreCase(String.valueOf(t == JsonToken.VALUE_TRUE))
+                        ? NODES.booleanNode(t == JsonToken.VALUE_TRUE)
+                        : NODES.textNode(p.getText());
             case VALUE_NULL -> NODES.nullNode();
             default -> NODES.textNode(p.getText());
         };
@@ -215,11 +221,19 @@ public final class YamlDocument {
 
     private static ConfigProblem syntax(Path file, StreamReadException e) {
         if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            return new ConfigProblem(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1, "",
+            return new ConfigProblem(
+                    file,
+                    m.getProblemMark().getLine() + 1,
+                    m.getProblemMark().getColumn() + 1,
+                    "",
                     "not valid YAML: " + m.getProblem());
         }
         var l = e.getLocation();
-        return new ConfigProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+        return new ConfigProblem(
+                file,
+                l == null ? 0 : l.getLineNr(),
+                l == null ? 0 : l.getColumnNr(),
+                "",
                 "not valid YAML: " + e.getOriginalMessage());
     }
 }

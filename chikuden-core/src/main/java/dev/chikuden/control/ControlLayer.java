@@ -14,6 +14,5 @@ public interface ControlLayer {
     void control(Measurements m, BatteryView battery, PowerWindow window);
 
     /** The net battery power actually applied in the step just controlled (for layers with state). */
-    default void applied(double batteryKw, Measurements m) {
-    }
+    default void applied(double batteryKw, Measurements m) {}
 }

@@ -15,8 +15,7 @@ public interface Controller {
     double requestKw(Measurements m, BatteryView battery);
 
     /** The net battery power actually applied after the request (limits may have cut it). */
-    default void applied(double batteryKw, Measurements m) {
-    }
+    default void applied(double batteryKw, Measurements m) {}
 
     /** How often each part of this controller decided the request; empty when it has no parts. */
     default java.util.Map<String, Double> bindingShare() {

@@ -29,6 +29,7 @@ public final class DemandLimiter implements ControlLayer {
 
     /** From {@code fromEpochMs[i]} on, the target is {@code targetKw[i]}; before the first, the first. */
     private final long[] fromEpochMs;
+
     private final double[] targetKw;
     private final double rechargeSocTarget;
     private final double maxRechargeKw;
@@ -51,8 +52,8 @@ public final class DemandLimiter implements ControlLayer {
      *                    (the first also before it)
      * @param targetKw    one target per instant
      */
-    public static DemandLimiter monthly(long[] fromEpochMs, double[] targetKw, double rechargeSocTarget,
-                                        double maxRechargeKw) {
+    public static DemandLimiter monthly(
+            long[] fromEpochMs, double[] targetKw, double rechargeSocTarget, double maxRechargeKw) {
         return new DemandLimiter(fromEpochMs.clone(), targetKw.clone(), rechargeSocTarget, maxRechargeKw);
     }
 

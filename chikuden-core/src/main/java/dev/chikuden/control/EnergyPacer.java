@@ -12,6 +12,7 @@ public final class EnergyPacer {
     private final long slotMs;
     /** The slot {@link #deliveredKwh} belongs to. */
     private long trackedSlot = Long.MIN_VALUE;
+
     private double deliveredKwh;
 
     public EnergyPacer(long startEpochMs, long slotMs) {

@@ -56,12 +56,21 @@ public final class GridCodeSmoothing implements ControlLayer {
     private double gainStepS = Double.NaN;
     private double gain;
 
-    public GridCodeSmoothing(double maxRampKwPerS, double toleranceKw, double filterSeconds, double socTarget,
-                             double socBand, double socRecoveryHours) {
+    public GridCodeSmoothing(
+            double maxRampKwPerS,
+            double toleranceKw,
+            double filterSeconds,
+            double socTarget,
+            double socBand,
+            double socRecoveryHours) {
         require(maxRampKwPerS > 0, "maxRampKwPerS must be > 0", maxRampKwPerS);
-        require(toleranceKw >= 0 && toleranceKw < Double.POSITIVE_INFINITY, "toleranceKw must be finite and >= 0",
+        require(
+                toleranceKw >= 0 && toleranceKw < Double.POSITIVE_INFINITY,
+                "toleranceKw must be finite and >= 0",
                 toleranceKw);
-        require(filterSeconds > 0 && filterSeconds < Double.POSITIVE_INFINITY, "filterSeconds must be finite and > 0",
+        require(
+                filterSeconds > 0 && filterSeconds < Double.POSITIVE_INFINITY,
+                "filterSeconds must be finite and > 0",
                 filterSeconds);
         require(socTarget >= 0 && socTarget <= 1, "socTarget must be within 0..1", socTarget);
         require(socBand >= 0 && socBand <= 1, "socBand must be within 0..1", socBand);

@@ -15,8 +15,7 @@ import java.lang.invoke.VarHandle;
  */
 public final class ManualSetpoint implements ControlLayer {
     /** A held setpoint: battery power ({@code > 0} discharge) until the expiry (UTC ms). */
-    public record Setpoint(double kw, long expiresAtEpochMs) {
-    }
+    public record Setpoint(double kw, long expiresAtEpochMs) {}
 
     private static final VarHandle CURRENT;
 

@@ -16,8 +16,14 @@ public final class Measurements {
     private boolean gridAvailable = true;
 
     /** Refreshes every field; the caller owns the instance. */
-    public Measurements update(long epochMs, double stepS, double loadKw, double pvKw, double gridFrequencyHz,
-                               long slotStartEpochMs, double slotImportKwh) {
+    public Measurements update(
+            long epochMs,
+            double stepS,
+            double loadKw,
+            double pvKw,
+            double gridFrequencyHz,
+            long slotStartEpochMs,
+            double slotImportKwh) {
         this.epochMs = epochMs;
         this.stepS = stepS;
         this.loadKw = loadKw;

@@ -13,8 +13,8 @@ public final class PeakShavingController implements Controller {
 
     public PeakShavingController(double dischargeAboveKw, double chargeBelowKw) {
         if (chargeBelowKw > dischargeAboveKw) {
-            throw new IllegalArgumentException("chargeBelowKw " + chargeBelowKw + " exceeds dischargeAboveKw "
-                    + dischargeAboveKw);
+            throw new IllegalArgumentException(
+                    "chargeBelowKw " + chargeBelowKw + " exceeds dischargeAboveKw " + dischargeAboveKw);
         }
         this.dischargeAboveKw = dischargeAboveKw;
         this.chargeBelowKw = chargeBelowKw;

@@ -31,8 +31,8 @@ public final class ScheduleFollower implements ControlLayer {
         this.pacer = new EnergyPacer(startEpochMs, slotMs);
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException((energy ? "energyKwh[" : "powerKw[") + i + "] must be finite, was "
-                        + values[i]);
+                throw new IllegalArgumentException(
+                        (energy ? "energyKwh[" : "powerKw[") + i + "] must be finite, was " + values[i]);
             }
         }
         this.values = values.clone();

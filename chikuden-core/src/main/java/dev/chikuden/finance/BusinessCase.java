@@ -25,8 +25,14 @@ package dev.chikuden.finance;
  * @param discountedPaybackYears +Infinity when never paid back
  * @param lcosYenPerKwh          levelized cost of storage per kWh discharged
  */
-public record BusinessCase(double capexYen, double[] cashFlowYen, double npvYen, double irr,
-                           double simplePaybackYears, double discountedPaybackYears, double lcosYenPerKwh) {
+public record BusinessCase(
+        double capexYen,
+        double[] cashFlowYen,
+        double npvYen,
+        double irr,
+        double simplePaybackYears,
+        double discountedPaybackYears,
+        double lcosYenPerKwh) {
     public BusinessCase {
         if (cashFlowYen == null || cashFlowYen.length == 0) {
             throw new IllegalArgumentException("cashFlowYen must hold year 0 at least");
@@ -61,8 +67,14 @@ public record BusinessCase(double capexYen, double[] cashFlowYen, double npvYen,
         }
         double lcos = pvEnergy > 0 ? pvCost / pvEnergy : Double.NaN;
         double rate = in.discountRate();
-        return new BusinessCase(capex, flows, CashFlows.npv(rate, flows), CashFlows.irr(flows),
-                CashFlows.simplePaybackYears(flows), CashFlows.discountedPaybackYears(rate, flows), lcos);
+        return new BusinessCase(
+                capex,
+                flows,
+                CashFlows.npv(rate, flows),
+                CashFlows.irr(flows),
+                CashFlows.simplePaybackYears(flows),
+                CashFlows.discountedPaybackYears(rate, flows),
+                lcos);
     }
 
     /** Operating years covered. */

@@ -11,12 +11,12 @@ package dev.chikuden.finance;
 final class CashFlows {
     /** The IRR is sought between these rates: near -100 % up to 1,000 % a year. */
     static final double LOWEST_RATE = -0.99;
+
     static final double HIGHEST_RATE = 10.0;
     /** Rates scanned for a sign change of the NPV, evenly spaced in log(1 + r). */
     private static final int SCAN_POINTS = 400;
 
-    private CashFlows() {
-    }
+    private CashFlows() {}
 
     /** Net present value at {@code discountRate} (a fraction a year, e.g. 0.05), in the flows' unit. */
     static double npv(double discountRate, double[] flowsByYear) {
@@ -45,8 +45,7 @@ final class CashFlows {
             return previousRate;
         }
         for (int i = 1; i <= SCAN_POINTS; i++) {
-            double rate = i == SCAN_POINTS ? HIGHEST_RATE
-                    : Math.expm1(lowX + (highX - lowX) * i / SCAN_POINTS);
+            double rate = i == SCAN_POINTS ? HIGHEST_RATE : Math.expm1(lowX + (highX - lowX) * i / SCAN_POINTS);
             double value = presentValue(rate, flows);
             if (value == 0) {
                 return rate;
@@ -153,8 +152,8 @@ final class CashFlows {
         }
         for (int k = 0; k < flows.length; k++) {
             if (!Double.isFinite(flows[k])) {
-                throw new IllegalArgumentException("cash flow of year " + k + " is " + flows[k]
-                        + "; expected a finite number");
+                throw new IllegalArgumentException(
+                        "cash flow of year " + k + " is " + flows[k] + "; expected a finite number");
             }
         }
     }

@@ -22,11 +22,20 @@ package dev.chikuden.finance;
  * @param replacementKwhByYear kWh of cells bought (augmentation, replacement), at least 0
  * @param salvageFraction      share of the capex recovered at the end of the last year, 0..1
  */
-public record FinanceInputs(double capexYenPerKwh, double capexYenPerKw, double fixedOmYenPerKwYear,
-                            double replacementYenPerKwh, double discountRate, int years,
-                            double energyKwh, double powerKw, double[] annualSavingYen,
-                            double[] annualDischargeKwh, double[] annualChargeCostYen,
-                            double[] replacementKwhByYear, double salvageFraction) {
+public record FinanceInputs(
+        double capexYenPerKwh,
+        double capexYenPerKw,
+        double fixedOmYenPerKwYear,
+        double replacementYenPerKwh,
+        double discountRate,
+        int years,
+        double energyKwh,
+        double powerKw,
+        double[] annualSavingYen,
+        double[] annualDischargeKwh,
+        double[] annualChargeCostYen,
+        double[] replacementKwhByYear,
+        double salvageFraction) {
     public FinanceInputs {
         nonNegative("capexYenPerKwh", capexYenPerKwh);
         nonNegative("capexYenPerKw", capexYenPerKw);
@@ -71,14 +80,14 @@ public record FinanceInputs(double capexYenPerKwh, double capexYenPerKw, double 
             throw new IllegalArgumentException(field + " is missing (null); expected " + years + " values, one a year");
         }
         if (values.length != years) {
-            throw new IllegalArgumentException(field + " has " + values.length + " values; expected "
-                    + years + ", one for each operating year");
+            throw new IllegalArgumentException(
+                    field + " has " + values.length + " values; expected " + years + ", one for each operating year");
         }
         for (int i = 0; i < years; i++) {
             double v = values[i];
             if (!Double.isFinite(v) || (nonNegative && v < 0)) {
-                throw new IllegalArgumentException(field + " of year " + (i + 1) + " is " + v + "; expected a finite number"
-                        + (nonNegative ? " of at least 0" : ""));
+                throw new IllegalArgumentException(field + " of year " + (i + 1) + " is " + v
+                        + "; expected a finite number" + (nonNegative ? " of at least 0" : ""));
             }
         }
         return values.clone();

@@ -52,8 +52,8 @@ public final class GridCodeMeter implements StepSink {
 
     /** All metrics and verdicts of a whole series, its 30-minute slots aligned in {@code zone}. */
     public static GridCodeReport of(FixedStepSeries gridKw, ZoneId zone, GridCodeRules rules) {
-        GridCodeMeter meter = new GridCodeMeter(new TimeGrid(gridKw.startEpochMs(), gridKw.stepMs(), gridKw.size(),
-                zone), rules);
+        GridCodeMeter meter =
+                new GridCodeMeter(new TimeGrid(gridKw.startEpochMs(), gridKw.stepMs(), gridKw.size(), zone), rules);
         double[] buffer = new double[8192];
         for (int from = 0; from < gridKw.size(); from += buffer.length) {
             int n = Math.min(buffer.length, gridKw.size() - from);
@@ -120,8 +120,13 @@ public final class GridCodeMeter implements StepSink {
         double bandRms = Double.NaN;
         double dominant = Double.NaN;
         if (s.bandHighHz() > nyquist && low < nyquist) {
-            notes.add(String.format(Locale.ROOT, "the band %s-%s Hz is clipped to %s Hz, the Nyquist frequency of "
-                    + "a %s s step", num(low), num(s.bandHighHz()), num(nyquist), num(stepS)));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "the band %s-%s Hz is clipped to %s Hz, the Nyquist frequency of " + "a %s s step",
+                    num(low),
+                    num(s.bandHighHz()),
+                    num(nyquist),
+                    num(stepS)));
         }
         if (spectrum.segments() == 0) {
             notes.add("the trace has " + step + " samples, fewer than one spectrum segment of "
@@ -146,22 +151,35 @@ public final class GridCodeMeter implements StepSink {
             boolean flat = total <= 1e-20 * Math.max(1, peakKw * peakKw);
             dominant = flat ? Double.NaN : strongest * df;
             if (low >= nyquist) {
-                notes.add(String.format(Locale.ROOT, "a %s s step sees frequencies up to %s Hz only, below the band "
-                        + "%s-%s Hz: the band's share cannot be measured", num(stepS), num(nyquist), num(low),
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "a %s s step sees frequencies up to %s Hz only, below the band "
+                                + "%s-%s Hz: the band's share cannot be measured",
+                        num(stepS),
+                        num(nyquist),
+                        num(low),
                         num(s.bandHighHz())));
             } else {
                 share = flat ? 0 : band / total;
                 bandRms = flat ? 0 : Math.sqrt(band);
             }
             if (WelchSpectrum.segmentLength(stepS, low, -1) > spectrum.segmentLength()) {
-                notes.add(String.format(Locale.ROOT, "the trace is short: spectrum segments of %s s (bins of %s Hz) "
-                        + "resolve the band's lower edge of %s Hz coarsely", num(spectrum.segmentLength() * stepS),
-                        num(df), num(low)));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "the trace is short: spectrum segments of %s s (bins of %s Hz) "
+                                + "resolve the band's lower edge of %s Hz coarsely",
+                        num(spectrum.segmentLength() * stepS),
+                        num(df),
+                        num(low)));
             }
         }
         if (deviation.windowSteps() < 2) {
-            notes.add(String.format(Locale.ROOT, "the dynamic-range window of %s s is not longer than the %s s step: "
-                    + "no deviation from its mean can be seen", num(s.dynamicRangeWindowS()), num(stepS)));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "the dynamic-range window of %s s is not longer than the %s s step: "
+                            + "no deviation from its mean can be seen",
+                    num(s.dynamicRangeWindowS()),
+                    num(stepS)));
         }
         long[] dropSteps = drops.firstEventSteps();
         List<Long> dropTimes = new ArrayList<>();
@@ -169,16 +187,40 @@ public final class GridCodeMeter implements StepSink {
             dropTimes.add(grid.epochMsAt(d));
         }
         boolean any = step > 0;
-        return new GridCodeMetrics(step, stepS, any ? peakKw : Double.NaN,
-                perSecond.maxUpKwPerS(), perSecond.maxDownKwPerS(), perSecond.windowSeconds(),
-                perMinute.maxUpKwPerS() * 60, perMinute.maxDownKwPerS() * 60, perMinute.windowSeconds(),
-                deviation.maxDeviationKw(), deviation.windowSteps() * stepS,
-                low, high, share, bandRms, dominant, spectrum.binWidthHz(), spectrum.segmentLength(),
-                spectrum.segments(), new PowerSpectrum(spectrum.binWidthHz(), spectrum.binPowers()), rampBins.histogram(),
-                drops.events(), drops.largestDropKw(), s.loadDropKw(), drops.windowSteps() * stepS, dropTimes,
-                new FixedStepSeries(slots == 0 ? grid.startEpochMs() : firstSlotEpochMs, HalfHourDemandMeter.SLOT_MS,
+        return new GridCodeMetrics(
+                step,
+                stepS,
+                any ? peakKw : Double.NaN,
+                perSecond.maxUpKwPerS(),
+                perSecond.maxDownKwPerS(),
+                perSecond.windowSeconds(),
+                perMinute.maxUpKwPerS() * 60,
+                perMinute.maxDownKwPerS() * 60,
+                perMinute.windowSeconds(),
+                deviation.maxDeviationKw(),
+                deviation.windowSteps() * stepS,
+                low,
+                high,
+                share,
+                bandRms,
+                dominant,
+                spectrum.binWidthHz(),
+                spectrum.segmentLength(),
+                spectrum.segments(),
+                new PowerSpectrum(spectrum.binWidthHz(), spectrum.binPowers()),
+                rampBins.histogram(),
+                drops.events(),
+                drops.largestDropKw(),
+                s.loadDropKw(),
+                drops.windowSteps() * stepS,
+                dropTimes,
+                new FixedStepSeries(
+                        slots == 0 ? grid.startEpochMs() : firstSlotEpochMs,
+                        HalfHourDemandMeter.SLOT_MS,
                         Arrays.copyOf(slotsKw, slots)),
-                demand.peakKw(), demand.peakSlotStartEpochMs(), notes);
+                demand.peakKw(),
+                demand.peakSlotStartEpochMs(),
+                notes);
     }
 
     private static String num(double v) {

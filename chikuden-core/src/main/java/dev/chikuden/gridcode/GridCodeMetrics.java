@@ -42,17 +42,37 @@ import java.util.List;
  * @param peakDemand30minSlotEpochMs  start of that slot
  * @param notes                       what could not be measured, and why
  */
-public record GridCodeMetrics(long samples, double stepSeconds, double peakKw,
-                              double maxRampUpKwPerS, double maxRampDownKwPerS, double rampWindowSeconds,
-                              double maxRampUpKwPerMin, double maxRampDownKwPerMin, double rampMinuteWindowSeconds,
-                              double dynamicRangeKw, double dynamicRangeWindowSeconds,
-                              double bandLowHz, double bandHighHz, double bandEnergyShare, double bandRmsKw,
-                              double dominantFrequencyHz, double frequencyResolutionHz, int welchSegmentSamples,
-                              long welchSegments, PowerSpectrum spectrum, RampHistogram rampHistogram,
-                              long loadDropEvents, double largestDropKw, double loadDropKw, double loadDropWithinSeconds,
-                              List<Long> firstLoadDropsEpochMs,
-                              FixedStepSeries demand30minKw, double peakDemand30minKw, long peakDemand30minSlotEpochMs,
-                              List<String> notes) {
+public record GridCodeMetrics(
+        long samples,
+        double stepSeconds,
+        double peakKw,
+        double maxRampUpKwPerS,
+        double maxRampDownKwPerS,
+        double rampWindowSeconds,
+        double maxRampUpKwPerMin,
+        double maxRampDownKwPerMin,
+        double rampMinuteWindowSeconds,
+        double dynamicRangeKw,
+        double dynamicRangeWindowSeconds,
+        double bandLowHz,
+        double bandHighHz,
+        double bandEnergyShare,
+        double bandRmsKw,
+        double dominantFrequencyHz,
+        double frequencyResolutionHz,
+        int welchSegmentSamples,
+        long welchSegments,
+        PowerSpectrum spectrum,
+        RampHistogram rampHistogram,
+        long loadDropEvents,
+        double largestDropKw,
+        double loadDropKw,
+        double loadDropWithinSeconds,
+        List<Long> firstLoadDropsEpochMs,
+        FixedStepSeries demand30minKw,
+        double peakDemand30minKw,
+        long peakDemand30minSlotEpochMs,
+        List<String> notes) {
     public GridCodeMetrics {
         firstLoadDropsEpochMs = List.copyOf(firstLoadDropsEpochMs);
         notes = List.copyOf(notes);

@@ -27,10 +27,17 @@ import java.util.List;
  * @param maxLoadDropEvents most load-drop events allowed
  * @param maxDemand30min    largest 30-minute demand
  */
-public record GridCodeRules(String source, GridCodeSettings settings, PowerLimit maxRampUpPerS,
-                            PowerLimit maxRampDownPerS, PowerLimit maxRampPerMin, PowerLimit maxDynamicRange,
-                            Double maxBandShare, PowerLimit minBandRms, Long maxLoadDropEvents,
-                            PowerLimit maxDemand30min) {
+public record GridCodeRules(
+        String source,
+        GridCodeSettings settings,
+        PowerLimit maxRampUpPerS,
+        PowerLimit maxRampDownPerS,
+        PowerLimit maxRampPerMin,
+        PowerLimit maxDynamicRange,
+        Double maxBandShare,
+        PowerLimit minBandRms,
+        Long maxLoadDropEvents,
+        PowerLimit maxDemand30min) {
     static final String DEFAULT_RESOURCE = "rules/default.yaml";
 
     /** The shipped rule set (a resource, read once). */
@@ -53,20 +60,23 @@ public record GridCodeRules(String source, GridCodeSettings settings, PowerLimit
         double peak = m.peakKw();
         List<RuleVerdict> out = new ArrayList<>();
         if (maxRampUpPerS != null) {
-            out.add(RuleVerdict.atMost("maxRampUpMwPerS", "MW/s", m.maxRampUpKwPerS() / 1000,
-                    maxRampUpPerS.kw(peak) / 1000));
+            out.add(RuleVerdict.atMost(
+                    "maxRampUpMwPerS", "MW/s", m.maxRampUpKwPerS() / 1000, maxRampUpPerS.kw(peak) / 1000));
         }
         if (maxRampDownPerS != null) {
-            out.add(RuleVerdict.atMost("maxRampDownMwPerS", "MW/s", m.maxRampDownKwPerS() / 1000,
-                    maxRampDownPerS.kw(peak) / 1000));
+            out.add(RuleVerdict.atMost(
+                    "maxRampDownMwPerS", "MW/s", m.maxRampDownKwPerS() / 1000, maxRampDownPerS.kw(peak) / 1000));
         }
         if (maxRampPerMin != null) {
-            out.add(RuleVerdict.atMost("maxRampMwPerMin", "MW/min",
-                    Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) / 1000, maxRampPerMin.kw(peak) / 1000));
+            out.add(RuleVerdict.atMost(
+                    "maxRampMwPerMin",
+                    "MW/min",
+                    Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) / 1000,
+                    maxRampPerMin.kw(peak) / 1000));
         }
         if (maxDynamicRange != null) {
-            out.add(RuleVerdict.atMost("dynamicRangeMw", "MW", m.dynamicRangeKw() / 1000,
-                    maxDynamicRange.kw(peak) / 1000));
+            out.add(RuleVerdict.atMost(
+                    "dynamicRangeMw", "MW", m.dynamicRangeKw() / 1000, maxDynamicRange.kw(peak) / 1000));
         }
         if (maxBandShare != null) {
             out.add(oscillation(m));
@@ -75,8 +85,8 @@ public record GridCodeRules(String source, GridCodeSettings settings, PowerLimit
             out.add(RuleVerdict.atMost("loadDropEvents", "events", m.loadDropEvents(), maxLoadDropEvents));
         }
         if (maxDemand30min != null) {
-            out.add(RuleVerdict.atMost("maxDemand30minMw", "MW", m.peakDemand30minKw() / 1000,
-                    maxDemand30min.kw(peak) / 1000));
+            out.add(RuleVerdict.atMost(
+                    "maxDemand30minMw", "MW", m.peakDemand30minKw() / 1000, maxDemand30min.kw(peak) / 1000));
         }
         return out;
     }
@@ -85,15 +95,26 @@ public record GridCodeRules(String source, GridCodeSettings settings, PowerLimit
         String rule = "bandEnergyShare";
         double share = m.bandEnergyShare();
         if (Double.isNaN(share)) {
-            String why = m.notes().stream().filter(n -> n.contains("cannot be measured") || n.contains("no spectrum"))
-                    .findFirst().orElse("the share cannot be measured");
+            String why = m.notes().stream()
+                    .filter(n -> n.contains("cannot be measured") || n.contains("no spectrum"))
+                    .findFirst()
+                    .orElse("the share cannot be measured");
             return new RuleVerdict(rule, "", share, maxBandShare, true, Double.NaN, "not judged: " + why);
         }
         RuleVerdict v = RuleVerdict.atMost(rule, "", share, maxBandShare);
         if (!v.pass() && minBandRms != null && m.bandRmsKw() <= minBandRms.kw(m.peakKw())) {
-            return new RuleVerdict(rule, "", share, maxBandShare, true, v.margin(), String.format(java.util.Locale.ROOT,
-                    "passes: the band's RMS oscillation of %.3f MW is below the floor of %.3f MW", m.bandRmsKw() / 1000,
-                    minBandRms.kw(m.peakKw()) / 1000));
+            return new RuleVerdict(
+                    rule,
+                    "",
+                    share,
+                    maxBandShare,
+                    true,
+                    v.margin(),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "passes: the band's RMS oscillation of %.3f MW is below the floor of %.3f MW",
+                            m.bandRmsKw() / 1000,
+                            minBandRms.kw(m.peakKw()) / 1000));
         }
         return v;
     }
@@ -106,8 +127,10 @@ public record GridCodeRules(String source, GridCodeSettings settings, PowerLimit
                 if (in == null) {
                     throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the build");
                 }
-                return GridCodeRulesReader.read(Path.of("(built-in) " + DEFAULT_RESOURCE),
-                        new InputStreamReader(in, StandardCharsets.UTF_8), "default rules");
+                return GridCodeRulesReader.read(
+                        Path.of("(built-in) " + DEFAULT_RESOURCE),
+                        new InputStreamReader(in, StandardCharsets.UTF_8),
+                        "default rules");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

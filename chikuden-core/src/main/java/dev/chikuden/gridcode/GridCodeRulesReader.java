@@ -25,28 +25,39 @@ final class GridCodeRulesReader {
     private static final String EXPECTED = "expected rules such as ramp, dynamicRange, oscillation, loadDrop";
 
     /** A rule file as written; a limit is a power or a percentage of the peak, read by {@link #limit}. */
-    record RulesFile(Ramp ramp, DynamicRange dynamicRange, Oscillation oscillation, LoadDrop loadDrop,
-                     String maxDemand30min) {
-    }
+    record RulesFile(
+            Ramp ramp, DynamicRange dynamicRange, Oscillation oscillation, LoadDrop loadDrop, String maxDemand30min) {}
 
-    record Ramp(String upPerSecond, String downPerSecond, String perMinute) {
-    }
+    record Ramp(String upPerSecond, String downPerSecond, String perMinute) {}
 
-    record DynamicRange(@Quantity(value = DURATION, min = 0, aboveMin = true) Double window, String max) {
-    }
+    record DynamicRange(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double window,
 
-    record Oscillation(@Quantity(FREQUENCY) List<Double> band,
-                       @Quantity(value = FRACTION, min = 0, max = 1,
-                               meaning = "the largest share of oscillation energy in the band") Double maxShare,
-                       String minRms) {
-    }
+            String max) {}
 
-    record LoadDrop(@Quantity(value = POWER, min = 0, aboveMin = true) Double drop,
-                    @Quantity(value = DURATION, min = 0, aboveMin = true) Double within, Long maxEvents) {
-    }
+    record Oscillation(
+            @Quantity(FREQUENCY) List<Double> band,
 
-    private GridCodeRulesReader() {
-    }
+            @Quantity(
+                    value = FRACTION,
+                    min = 0,
+                    max = 1,
+                    meaning = "the largest share of oscillation energy in the band")
+            Double maxShare,
+
+            String minRms) {}
+
+    record LoadDrop(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            Double drop,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double within,
+
+            Long maxEvents) {}
+
+    private GridCodeRulesReader() {}
 
     static GridCodeRules read(Path file) {
         return read(ConfigFile.read(file, EXPECTED), file.toString());
@@ -61,7 +72,8 @@ final class GridCodeRulesReader {
         ConfigNode top = f.root();
         RulesFile r = top.bind(RulesFile.class);
         GridCodeSettings d = GridCodeSettings.DEFAULT;
-        List<Double> band = r.oscillation().band() == null ? List.of(d.bandLowHz(), d.bandHighHz())
+        List<Double> band = r.oscillation().band() == null
+                ? List.of(d.bandLowHz(), d.bandHighHz())
                 : r.oscillation().band();
         ConfigNode bandAt = top.get("oscillation").get("band");
         if (bandAt.clean() && !(band.get(0) > 0 && band.get(1) > band.get(0))) {
@@ -72,13 +84,27 @@ final class GridCodeRulesReader {
         PowerLimit down = limit(r.ramp().downPerSecond(), ramp.get("downPerSecond"));
         PowerLimit perMinute = limit(r.ramp().perMinute(), ramp.get("perMinute"));
         PowerLimit range = limit(r.dynamicRange().max(), top.get("dynamicRange").get("max"));
-        PowerLimit minRms = limit(r.oscillation().minRms(), top.get("oscillation").get("minRms"));
+        PowerLimit minRms =
+                limit(r.oscillation().minRms(), top.get("oscillation").get("minRms"));
         PowerLimit demand = limit(r.maxDemand30min(), top.get("maxDemand30min"));
         f.throwIfAny();
         LoadDrop drop = r.loadDrop();
-        return new GridCodeRules(source, new GridCodeSettings(orElse(r.dynamicRange().window(), d.dynamicRangeWindowS()),
-                band.get(0), band.get(1), orElse(drop.drop(), d.loadDropKw()), orElse(drop.within(), d.loadDropWithinS())),
-                up, down, perMinute, range, r.oscillation().maxShare(), minRms, drop.maxEvents(), demand);
+        return new GridCodeRules(
+                source,
+                new GridCodeSettings(
+                        orElse(r.dynamicRange().window(), d.dynamicRangeWindowS()),
+                        band.get(0),
+                        band.get(1),
+                        orElse(drop.drop(), d.loadDropKw()),
+                        orElse(drop.within(), d.loadDropWithinS())),
+                up,
+                down,
+                perMinute,
+                range,
+                r.oscillation().maxShare(),
+                minRms,
+                drop.maxEvents(),
+                demand);
     }
 
     /** A power ("10 MW": absolute, 0 or more) or a percentage ("5 %": of the trace's peak, in (0, 1000 %]); null when absent. */

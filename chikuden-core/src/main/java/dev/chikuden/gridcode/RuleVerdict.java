@@ -12,8 +12,8 @@ package dev.chikuden.gridcode;
  * @param margin {@code limit - value}: negative when the rule fails
  * @param note   why the rule was not judged or how it was, or null
  */
-public record RuleVerdict(String rule, String unit, double value, double limit, boolean pass, double margin,
-                          String note) {
+public record RuleVerdict(
+        String rule, String unit, double value, double limit, boolean pass, double margin, String note) {
     static RuleVerdict atMost(String rule, String unit, double value, double limit) {
         return new RuleVerdict(rule, unit, value, limit, value <= limit, limit - value, null);
     }

@@ -25,8 +25,13 @@ public final class DailyProfileLoad implements Profile {
     private long noiseStep = -1;
     private double noiseState;
 
-    public DailyProfileLoad(TimeGrid grid, double baseKw, double[] hourlyFactors, double weekendFactor,
-                            double noiseFraction, long seed) {
+    public DailyProfileLoad(
+            TimeGrid grid,
+            double baseKw,
+            double[] hourlyFactors,
+            double weekendFactor,
+            double noiseFraction,
+            long seed) {
         if (hourlyFactors.length != 24) {
             throw new IllegalArgumentException("need 24 hourly factors, got " + hourlyFactors.length);
         }
@@ -51,7 +56,8 @@ public final class DailyProfileLoad implements Profile {
             long dayIndex = dayStartLocal / 86_400_000L;
             boolean weekend = Math.floorMod(dayIndex + 3, 7) >= 5; // 1970-01-01 was a Thursday
             double dayFactor = weekend ? weekendFactor : 1.0;
-            long stepsLeftInDay = Math.max(1, (dayStartLocal + 86_400_000L - localMs + grid.stepMs() - 1) / grid.stepMs());
+            long stepsLeftInDay =
+                    Math.max(1, (dayStartLocal + 86_400_000L - localMs + grid.stepMs() - 1) / grid.stepMs());
             int n = (int) Math.min(count - i, stepsLeftInDay);
             double msIntoDay = localMs - dayStartLocal;
             for (int k = 0; k < n; k++) {

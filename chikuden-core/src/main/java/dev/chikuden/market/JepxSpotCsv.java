@@ -36,8 +36,7 @@ public final class JepxSpotCsv {
 
     private static final String PRICE_PREFIX = "エリアプライス";
 
-    private JepxSpotCsv() {
-    }
+    private JepxSpotCsv() {}
 
     /**
      * The prices of {@code area}: an English name ({@code kansai}), the Japanese name (関西) or
@@ -45,8 +44,11 @@ public final class JepxSpotCsv {
      */
     public static PriceSeries read(Path file, String area) {
         String text = decode(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
-                .allowExtraFields(true).ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(text)) {
             var it = reader.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected a JEPX spot_summary file");
@@ -73,8 +75,13 @@ public final class JepxSpotCsv {
                     price = Arrays.copyOf(price, n * 2);
                     lines = Arrays.copyOf(lines, n * 2);
                 }
-                slotMs[n] = slotStart(file, line, row.getField(0).trim(), row.getField(1).trim());
-                price[n] = CsvFiles.finiteNumber(file, line, header.getField(col) + " value", row.getField(col).trim(),
+                slotMs[n] = slotStart(
+                        file, line, row.getField(0).trim(), row.getField(1).trim());
+                price[n] = CsvFiles.finiteNumber(
+                        file,
+                        line,
+                        header.getField(col) + " value",
+                        row.getField(col).trim(),
                         "a price; expected a number of yen/kWh such as 9.74");
                 lines[n] = line;
                 n++;
@@ -99,7 +106,8 @@ public final class JepxSpotCsv {
         }
         long slots = (last - first) / PriceSeries.SLOT_MS + 1;
         if (slots > 50L * 17_568) {
-            throw new BadInputException(file + ": the dates span " + slots / 48 + " days; one file holds a fiscal year");
+            throw new BadInputException(
+                    file + ": the dates span " + slots / 48 + " days; one file holds a fiscal year");
         }
         double[] out = new double[(int) slots];
         long[] lineOf = new long[(int) slots];
@@ -122,7 +130,9 @@ public final class JepxSpotCsv {
         LocalDate day = null;
         if (ymd.length == 3) {
             try {
-                day = LocalDate.of(Integer.parseInt(ymd[0].trim()), Integer.parseInt(ymd[1].trim()),
+                day = LocalDate.of(
+                        Integer.parseInt(ymd[0].trim()),
+                        Integer.parseInt(ymd[1].trim()),
                         Integer.parseInt(ymd[2].trim()));
             } catch (NumberFormatException | DateTimeException ignored) {
                 // reported below
@@ -180,8 +190,12 @@ public final class JepxSpotCsv {
             throw new UncheckedIOException(e);
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-31j"));
@@ -190,8 +204,8 @@ public final class JepxSpotCsv {
 
     private static Map<String, String> areas() {
         Map<String, String> m = new LinkedHashMap<>();
-        List<String> en = List.of("hokkaido", "tohoku", "tokyo", "chubu", "hokuriku", "kansai", "chugoku", "shikoku",
-                "kyushu");
+        List<String> en =
+                List.of("hokkaido", "tohoku", "tokyo", "chubu", "hokuriku", "kansai", "chugoku", "shikoku", "kyushu");
         List<String> ja = List.of("北海道", "東北", "東京", "中部", "北陸", "関西", "中国", "四国", "九州");
         for (int i = 0; i < en.size(); i++) {
             m.put(en.get(i), ja.get(i));

@@ -40,7 +40,8 @@ public record PriceSeries(String area, long startEpochMs, double[] yenPerKwh) {
     /** Mean price of the slots starting in {@code [fromMs, toMs)}; NaN when none has a price. */
     public double meanBetween(long fromMs, long toMs) {
         int from = (int) Math.max(0, Math.floorDiv(fromMs - startEpochMs + SLOT_MS - 1, SLOT_MS));
-        int to = (int) Math.min(yenPerKwh.length, Math.max(0, Math.floorDiv(toMs - startEpochMs + SLOT_MS - 1, SLOT_MS)));
+        int to = (int)
+                Math.min(yenPerKwh.length, Math.max(0, Math.floorDiv(toMs - startEpochMs + SLOT_MS - 1, SLOT_MS)));
         double sum = 0;
         int n = 0;
         for (int i = from; i < to; i++) {

@@ -11,12 +11,21 @@ import java.util.Arrays;
  * @param lastSlotEpochMs           start of the last slot
  * @param meanDailySpreadYenPerKwh  mean over JST days of (highest - lowest price of the day)
  */
-public record PriceSummary(String area, int slots, int missingSlots, long firstSlotEpochMs, long lastSlotEpochMs,
-                           double meanYenPerKwh, double medianYenPerKwh, double minYenPerKwh, double maxYenPerKwh,
-                           double meanDailySpreadYenPerKwh) {
+public record PriceSummary(
+        String area,
+        int slots,
+        int missingSlots,
+        long firstSlotEpochMs,
+        long lastSlotEpochMs,
+        double meanYenPerKwh,
+        double medianYenPerKwh,
+        double minYenPerKwh,
+        double maxYenPerKwh,
+        double meanDailySpreadYenPerKwh) {
 
     public static PriceSummary of(PriceSeries s) {
-        double[] priced = Arrays.stream(s.yenPerKwh()).filter(p -> !Double.isNaN(p)).toArray();
+        double[] priced =
+                Arrays.stream(s.yenPerKwh()).filter(p -> !Double.isNaN(p)).toArray();
         Arrays.sort(priced);
         int n = priced.length;
         double sum = 0;
@@ -24,13 +33,22 @@ public record PriceSummary(String area, int slots, int missingSlots, long firstS
             sum += p;
         }
         double median = n == 0 ? Double.NaN : n % 2 == 1 ? priced[n / 2] : (priced[n / 2 - 1] + priced[n / 2]) / 2;
-        return new PriceSummary(s.area(), n, s.size() - n, s.startEpochMs(), s.epochMsAt(s.size() - 1),
-                n == 0 ? Double.NaN : sum / n, median, n == 0 ? Double.NaN : priced[0],
-                n == 0 ? Double.NaN : priced[n - 1], meanDailySpread(s));
+        return new PriceSummary(
+                s.area(),
+                n,
+                s.size() - n,
+                s.startEpochMs(),
+                s.epochMsAt(s.size() - 1),
+                n == 0 ? Double.NaN : sum / n,
+                median,
+                n == 0 ? Double.NaN : priced[0],
+                n == 0 ? Double.NaN : priced[n - 1],
+                meanDailySpread(s));
     }
 
     private static double meanDailySpread(PriceSeries s) {
-        long offsetMs = PriceSeries.JST.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() * 1000L;
+        long offsetMs =
+                PriceSeries.JST.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() * 1000L;
         long day = Long.MIN_VALUE;
         double lo = Double.NaN;
         double hi = Double.NaN;

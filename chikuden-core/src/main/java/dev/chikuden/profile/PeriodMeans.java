@@ -9,8 +9,7 @@ import dev.chikuden.time.TimeGrid;
 public final class PeriodMeans {
     private static final int CHUNK = 8192;
 
-    private PeriodMeans() {
-    }
+    private PeriodMeans() {}
 
     /**
      * The mean of {@code p} over each period of {@code periodMs} from the grid's start; a last period

@@ -19,8 +19,8 @@ public final class TraceProfile implements Profile {
      * @param source what to name in errors (the file)
      * @param scale  factor applied to every value (unit conversion, scaling a node to a campus)
      */
-    public TraceProfile(String source, FixedStepSeries trace, TimeGrid grid, Interpolation finer,
-                        double scale, boolean repeat) {
+    public TraceProfile(
+            String source, FixedStepSeries trace, TimeGrid grid, Interpolation finer, double scale, boolean repeat) {
         FixedStepSeries s;
         try {
             s = trace.resample(grid.stepMs(), finer);
@@ -29,9 +29,10 @@ public final class TraceProfile implements Profile {
         }
         long offsetMs = grid.startEpochMs() - s.startEpochMs();
         if (!repeat && (offsetMs < 0 || offsetMs % grid.stepMs() != 0)) {
-            throw new BadInputException(source + ": the trace starts at " + java.time.Instant.ofEpochMilli(s.startEpochMs())
-                    + ", which is not on the study's time grid starting at " + grid.start()
-                    + "; set repeat: true to play it from its first value instead");
+            throw new BadInputException(
+                    source + ": the trace starts at " + java.time.Instant.ofEpochMilli(s.startEpochMs())
+                            + ", which is not on the study's time grid starting at " + grid.start()
+                            + "; set repeat: true to play it from its first value instead");
         }
         this.offsetSteps = repeat ? 0 : offsetMs / grid.stepMs();
         if (!repeat && offsetSteps + grid.steps() > s.size()) {

@@ -19,10 +19,18 @@ package dev.chikuden.resilience;
  * @param chargeEfficiency    AC to stored energy, one way, in (0, 1]
  * @param maxOutageHours      the longest outage tried, e.g. 48; survival is capped there
  */
-public record OutageInputs(double periodHours, double[] storedKwhAtStart, double minStoredKwh,
-                           double maxStoredKwh, double[] criticalLoadKw, double[] pvKw,
-                           double dischargePowerKw, double chargePowerKw, double dischargeEfficiency,
-                           double chargeEfficiency, double maxOutageHours) {
+public record OutageInputs(
+        double periodHours,
+        double[] storedKwhAtStart,
+        double minStoredKwh,
+        double maxStoredKwh,
+        double[] criticalLoadKw,
+        double[] pvKw,
+        double dischargePowerKw,
+        double chargePowerKw,
+        double dischargeEfficiency,
+        double chargeEfficiency,
+        double maxOutageHours) {
     /** Stored energy may exceed maxStoredKwh by this share (rounding in the dispatch that made it). */
     static final double ROUNDING = 1e-9;
 
@@ -32,7 +40,8 @@ public record OutageInputs(double periodHours, double[] storedKwhAtStart, double
         nonNegative("minStoredKwh", minStoredKwh);
         nonNegative("maxStoredKwh", maxStoredKwh);
         if (maxStoredKwh < minStoredKwh) {
-            throw new IllegalArgumentException("maxStoredKwh " + maxStoredKwh + " is below minStoredKwh " + minStoredKwh);
+            throw new IllegalArgumentException(
+                    "maxStoredKwh " + maxStoredKwh + " is below minStoredKwh " + minStoredKwh);
         }
         nonNegative("dischargePowerKw", dischargePowerKw);
         nonNegative("chargePowerKw", chargePowerKw);
@@ -76,19 +85,20 @@ public record OutageInputs(double periodHours, double[] storedKwhAtStart, double
      */
     private static double[] series(String field, double[] values, int periods, double max) {
         if (values == null) {
-            throw new IllegalArgumentException(field + " is missing (null); expected " + periods + " values, one a period");
+            throw new IllegalArgumentException(
+                    field + " is missing (null); expected " + periods + " values, one a period");
         }
         if (values.length != periods) {
-            throw new IllegalArgumentException(field + " has " + values.length + " values; expected " + periods
-                    + ", as many as storedKwhAtStart");
+            throw new IllegalArgumentException(
+                    field + " has " + values.length + " values; expected " + periods + ", as many as storedKwhAtStart");
         }
         boolean capped = !Double.isNaN(max);
         double ceiling = capped ? max * (1 + ROUNDING) + ROUNDING : Double.POSITIVE_INFINITY;
         for (int t = 0; t < periods; t++) {
             double v = values[t];
             if (!Double.isFinite(v) || v < 0 || v > ceiling) {
-                throw new IllegalArgumentException(field + " of period " + t + " is " + v + "; expected a finite number from 0"
-                        + (capped ? " to maxStoredKwh " + max : ""));
+                throw new IllegalArgumentException(field + " of period " + t + " is " + v
+                        + "; expected a finite number from 0" + (capped ? " to maxStoredKwh " + max : ""));
             }
         }
         return values.clone();

@@ -36,8 +36,15 @@ public final class CsvRowWriter implements RowWriter {
     }
 
     @Override
-    public void row(long epochMs, double loadKw, double pvKw, double batteryKw, double gridKw, double gridMinKw,
-                    double gridMaxKw, double soc) {
+    public void row(
+            long epochMs,
+            double loadKw,
+            double pvKw,
+            double batteryKw,
+            double gridKw,
+            double gridMinKw,
+            double gridMaxKw,
+            double soc) {
         line.setLength(0);
         appendTime(epochMs);
         fixed(loadKw, 3);
@@ -60,8 +67,10 @@ public final class CsvRowWriter implements RowWriter {
         long minute = Math.floorDiv(epochMs, 60_000L) * 60_000L;
         if (minute != cachedMinuteMs) {
             ZonedDateTime z = java.time.Instant.ofEpochMilli(minute).atZone(zone);
-            cachedMinutePrefix = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:").format(z);
-            cachedOffset = z.getOffset().getId().equals("Z") ? "Z" : z.getOffset().getId();
+            cachedMinutePrefix =
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:").format(z);
+            cachedOffset =
+                    z.getOffset().getId().equals("Z") ? "Z" : z.getOffset().getId();
             cachedMinuteMs = minute;
         }
         long ms = epochMs - minute;

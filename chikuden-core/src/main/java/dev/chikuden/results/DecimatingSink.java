@@ -26,8 +26,8 @@ public final class DecimatingSink implements StepSink {
 
     public DecimatingSink(TimeGrid grid, long outputStepMs, List<? extends RowWriter> writers) {
         if (outputStepMs % grid.stepMs() != 0) {
-            throw new IllegalArgumentException("output step " + outputStepMs + " ms is not a multiple of "
-                    + grid.stepMs() + " ms");
+            throw new IllegalArgumentException(
+                    "output step " + outputStepMs + " ms is not a multiple of " + grid.stepMs() + " ms");
         }
         this.grid = grid;
         this.factor = (int) (outputStepMs / grid.stepMs());

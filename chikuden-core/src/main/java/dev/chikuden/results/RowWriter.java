@@ -15,8 +15,15 @@ public interface RowWriter extends AutoCloseable {
      * One row: the interval starting at {@code epochMs}; powers are interval means, grid min/max the
      * extremes of the steps inside it, SOC the value at the interval's end (NaN without battery).
      */
-    void row(long epochMs, double loadKw, double pvKw, double batteryKw, double gridKw, double gridMinKw,
-             double gridMaxKw, double soc);
+    void row(
+            long epochMs,
+            double loadKw,
+            double pvKw,
+            double batteryKw,
+            double gridKw,
+            double gridMinKw,
+            double gridMaxKw,
+            double soc);
 
     @Override
     void close();

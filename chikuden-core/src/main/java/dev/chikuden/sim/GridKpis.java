@@ -11,9 +11,14 @@ package dev.chikuden.sim;
  * @param maxRampUpKwPerS        largest rise over one second (or one step, if longer)
  * @param maxRampDownKwPerS      largest fall over one second (or one step, if longer), positive
  */
-public record GridKpis(double energyImportedKwh, double energyExportedKwh, double peakDemand30minKw,
-                       long peakDemandSlotEpochMs, double peakGridKw, double maxRampUpKwPerS,
-                       double maxRampDownKwPerS) {
+public record GridKpis(
+        double energyImportedKwh,
+        double energyExportedKwh,
+        double peakDemand30minKw,
+        long peakDemandSlotEpochMs,
+        double peakGridKw,
+        double maxRampUpKwPerS,
+        double maxRampDownKwPerS) {
     /** The larger of the up and down ramps. */
     public double maxRampKwPerS() {
         return Math.max(maxRampUpKwPerS, maxRampDownKwPerS);

@@ -66,8 +66,14 @@ final class GridMeter implements StepSink {
     }
 
     GridKpis kpis(double peakDemandKw, long peakDemandSlotEpochMs) {
-        return new GridKpis(importedKwh, exportedKwh, peakDemandKw, peakDemandSlotEpochMs,
-                seen == 0 ? Double.NaN : peakKw, rampUp, rampDown);
+        return new GridKpis(
+                importedKwh,
+                exportedKwh,
+                peakDemandKw,
+                peakDemandSlotEpochMs,
+                seen == 0 ? Double.NaN : peakKw,
+                rampUp,
+                rampDown);
     }
 
     /** Lowest SOC at the end of any step, NaN without a battery. */

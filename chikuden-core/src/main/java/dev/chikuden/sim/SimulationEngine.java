@@ -32,21 +32,34 @@ public final class SimulationEngine {
     /** Ambient air at a constant 25 °C. */
     public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
 
-    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Battery battery,
-                            Controller controller, double gridFrequencyHz) {
+    public SimulationEngine(
+            TimeGrid grid, Profile load, Profile pv, Battery battery, Controller controller, double gridFrequencyHz) {
         this(grid, load, pv, battery, controller, gridFrequencyHz, DEFAULT_CHUNK);
     }
 
-    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Battery battery,
-                            Controller controller, double gridFrequencyHz, int chunkSize) {
+    public SimulationEngine(
+            TimeGrid grid,
+            Profile load,
+            Profile pv,
+            Battery battery,
+            Controller controller,
+            double gridFrequencyHz,
+            int chunkSize) {
         this(grid, load, pv, STANDARD_AMBIENT, battery, controller, gridFrequencyHz, chunkSize);
     }
 
     /**
      * @param ambientC air temperature around the battery, °C
      */
-    public SimulationEngine(TimeGrid grid, Profile load, Profile pv, Profile ambientC, Battery battery,
-                            Controller controller, double gridFrequencyHz, int chunkSize) {
+    public SimulationEngine(
+            TimeGrid grid,
+            Profile load,
+            Profile pv,
+            Profile ambientC,
+            Battery battery,
+            Controller controller,
+            double gridFrequencyHz,
+            int chunkSize) {
         this.grid = grid;
         this.load = load;
         this.pv = pv;
@@ -87,8 +100,14 @@ public final class SimulationEngine {
                     double loadKw = c.loadKw[i];
                     double pvKw = c.pvKw[i];
                     boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
-                    m.update(t, stepS, loadKw, pvKw, gridFrequencyHz,
-                            sameSlot ? demand.slotStartEpochMs() : t, sameSlot ? demand.slotImportKwh() : 0);
+                    m.update(
+                            t,
+                            stepS,
+                            loadKw,
+                            pvKw,
+                            gridFrequencyHz,
+                            sameSlot ? demand.slotStartEpochMs() : t,
+                            sameSlot ? demand.slotImportKwh() : 0);
                     battery.setAmbientC(ambient[i]);
                     double batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
                     controller.applied(batteryKw, m);
@@ -115,8 +134,14 @@ public final class SimulationEngine {
         }
         demand.finish();
         double wall = (System.nanoTime() - started) / 1e9;
-        return new SimulationResult(grid, meter.kpis(demand.peakKw(), demand.peakSlotStartEpochMs()),
-                battery.ledger().since(ledgerAtStart), battery.health(), meter.socMin(), meter.socMax(), wall,
+        return new SimulationResult(
+                grid,
+                meter.kpis(demand.peakKw(), demand.peakSlotStartEpochMs()),
+                battery.ledger().since(ledgerAtStart),
+                battery.health(),
+                meter.socMin(),
+                meter.socMax(),
+                wall,
                 controller.bindingShare());
     }
 }

@@ -12,9 +12,15 @@ import dev.chikuden.time.TimeGrid;
  * @param socMax highest SOC at the end of any step (NaN without a battery)
  * @param bindingShare for a controller stack, the share of steps each layer decided
  */
-public record SimulationResult(TimeGrid grid, GridKpis gridKpis, BatteryLedger battery, BatteryHealth health,
-                               double socMin, double socMax, double wallSeconds,
-                               java.util.Map<String, Double> bindingShare) {
+public record SimulationResult(
+        TimeGrid grid,
+        GridKpis gridKpis,
+        BatteryLedger battery,
+        BatteryHealth health,
+        double socMin,
+        double socMax,
+        double wallSeconds,
+        java.util.Map<String, Double> bindingShare) {
     public long steps() {
         return grid.steps();
     }

@@ -11,6 +11,7 @@ public final class StepChunk {
     public final double[] gridKw;
     /** SOC at the end of each step (NaN without a battery). */
     public final double[] soc;
+
     long firstStep;
     int count;
 

@@ -6,6 +6,5 @@ public interface StepSink extends AutoCloseable {
 
     /** Called once after the last chunk; flushes and releases what the sink holds. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

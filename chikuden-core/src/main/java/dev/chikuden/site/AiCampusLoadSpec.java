@@ -10,6 +10,6 @@ import java.util.List;
  * @param inference null for none
  * @param facility  null when the facility is given as a separate load
  */
-public record AiCampusLoadSpec(String name, List<TrainingJob> training, DailyProfileLoadSpec inference,
-                               Facility facility) implements LoadSpec {
-}
+public record AiCampusLoadSpec(
+        String name, List<TrainingJob> training, DailyProfileLoadSpec inference, Facility facility)
+        implements LoadSpec {}

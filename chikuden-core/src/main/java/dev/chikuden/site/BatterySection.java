@@ -46,8 +46,12 @@ final class BatterySection {
             ConfigNode preset = batteries.get(i).get("preset");
             try (var in = BatteryParameters.class.getResourceAsStream("presets/" + preset.text() + ".yaml")) {
                 if (preset.given() && in != null) {
-                    batteries.get(i).underlay(YamlDocument.read(Path.of("(preset) " + preset.text() + ".yaml"),
-                            new InputStreamReader(in, StandardCharsets.UTF_8), "a battery preset"));
+                    batteries
+                            .get(i)
+                            .underlay(YamlDocument.read(
+                                    Path.of("(preset) " + preset.text() + ".yaml"),
+                                    new InputStreamReader(in, StandardCharsets.UTF_8),
+                                    "a battery preset"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -67,26 +71,34 @@ final class BatterySection {
             return null;
         }
         Double roundTrip = b.roundTripEfficiency();
-        if (roundTrip != null && (at.get("chargeEfficiency").writtenHere() || at.get("dischargeEfficiency").writtenHere())) {
-            at.get("roundTripEfficiency").problem("give either roundTripEfficiency or chargeEfficiency and "
-                    + "dischargeEfficiency, not both");
+        if (roundTrip != null
+                && (at.get("chargeEfficiency").writtenHere()
+                        || at.get("dischargeEfficiency").writtenHere())) {
+            at.get("roundTripEfficiency")
+                    .problem("give either roundTripEfficiency or chargeEfficiency and "
+                            + "dischargeEfficiency, not both");
             return null;
         }
         double oneWay = roundTrip != null ? Math.sqrt(roundTrip) : 0.95;
         double etaC = roundTrip != null || b.chargeEfficiency() == null ? oneWay : b.chargeEfficiency();
         double etaD = roundTrip != null || b.dischargeEfficiency() == null ? oneWay : b.dischargeEfficiency();
         PiecewiseLinear pcs = curve(b.pcsEfficiency(), at.get("pcsEfficiency"), y -> y > 0 && y <= 1, "(0, 100 %]");
-        PiecewiseLinear chargeTaper = curve(b.taper().charge(), at.get("taper").get("charge"), BatterySection::isTaperShare, "[0, 100 %]");
-        PiecewiseLinear dischargeTaper = curve(b.taper().discharge(), at.get("taper").get("discharge"), BatterySection::isTaperShare,
-                "[0, 100 %]");
+        PiecewiseLinear chargeTaper =
+                curve(b.taper().charge(), at.get("taper").get("charge"), BatterySection::isTaperShare, "[0, 100 %]");
+        PiecewiseLinear dischargeTaper = curve(
+                b.taper().discharge(), at.get("taper").get("discharge"), BatterySection::isTaperShare, "[0, 100 %]");
         SiteFile.Soc soc = b.soc();
         if (soc.min() >= soc.max()) {
             ConfigNode window = at.get("soc");
-            window.problem("min " + pct(soc.min()) + " is not below max " + pct(soc.max()) + "; the window must satisfy "
-                    + "0 <= min < max <= 100 %", window.get(window.get("min").given() ? "min" : "max"));
+            window.problem(
+                    "min " + pct(soc.min()) + " is not below max " + pct(soc.max()) + "; the window must satisfy "
+                            + "0 <= min < max <= 100 %",
+                    window.get(window.get("min").given() ? "min" : "max"));
         } else if (soc.initial() < soc.min() || soc.initial() > soc.max()) {
-            at.get("soc").get("initial").problem("initial SOC " + pct(soc.initial()) + " is outside the window "
-                    + pct(soc.min()) + " .. " + pct(soc.max()));
+            at.get("soc")
+                    .get("initial")
+                    .problem("initial SOC " + pct(soc.initial()) + " is outside the window " + pct(soc.min()) + " .. "
+                            + pct(soc.max()));
         }
         double aux = b.auxiliaryLoad().trim().endsWith("%")
                 ? at.bind(SiteFile.AuxiliaryShare.class).auxiliaryLoad() * discharge
@@ -98,11 +110,25 @@ final class BatterySection {
         }
         plausible(b.energy(), charge, discharge, roundTrip, etaC, etaD, soc, aux);
         SiteFile.CRate c = b.maxCRate();
-        return new BatteryParameters(b.name() != null ? b.name() : "battery-" + (index + 1), b.energy(), charge,
-                discharge, soc.min(), soc.max(), soc.initial(), new Conversion(pcs, etaC, etaD),
-                new PowerLimits(chargeTaper, dischargeTaper, c.charge() != null ? c.charge() : Double.POSITIVE_INFINITY,
+        return new BatteryParameters(
+                b.name() != null ? b.name() : "battery-" + (index + 1),
+                b.energy(),
+                charge,
+                discharge,
+                soc.min(),
+                soc.max(),
+                soc.initial(),
+                new Conversion(pcs, etaC, etaD),
+                new PowerLimits(
+                        chargeTaper,
+                        dischargeTaper,
+                        c.charge() != null ? c.charge() : Double.POSITIVE_INFINITY,
                         c.discharge() != null ? c.discharge() : Double.POSITIVE_INFINITY),
-                aux, thermal, aging, b.aging().endOfLife(), augmentation(b.aging().augmentation()),
+                aux,
+                thermal,
+                aging,
+                b.aging().endOfLife(),
+                augmentation(b.aging().augmentation()),
                 b.voltageModel() == null ? null : voltageModel(b.voltageModel(), b.energy()));
     }
 
@@ -112,8 +138,8 @@ final class BatterySection {
         return y >= 0 && y <= 1;
     }
 
-    private static PiecewiseLinear curve(List<SiteFile.FractionPoint> points, ConfigNode at, DoublePredicate allowed,
-                                         String range) {
+    private static PiecewiseLinear curve(
+            List<SiteFile.FractionPoint> points, ConfigNode at, DoublePredicate allowed, String range) {
         if (points == null) {
             return PiecewiseLinear.constant(1);
         }
@@ -123,8 +149,9 @@ final class BatterySection {
             x[i] = points.get(i).x();
             y[i] = points.get(i).y();
             if (i > 0 && !(x[i] > x[i - 1])) {
-                at.get(i).problem("x values must increase: \"" + at.get(i).get(0).text()
-                        + "\" does not come after the point before");
+                at.get(i)
+                        .problem("x values must increase: \"" + at.get(i).get(0).text()
+                                + "\" does not come after the point before");
                 return null;
             }
             if (!allowed.test(y[i])) {
@@ -137,13 +164,21 @@ final class BatterySection {
 
     private Thermal thermal(SiteFile.Thermal t, double energyKwh) {
         if (t.heatingBelow() >= t.coolingAbove()) {
-            at.get("thermal").get("heatingBelow").problem("\"" + at.get("thermal").get("heatingBelow").text()
-                    + "\" is not below coolingAbove \"" + at.get("thermal").get("coolingAbove").text() + "\"");
+            at.get("thermal")
+                    .get("heatingBelow")
+                    .problem("\"" + at.get("thermal").get("heatingBelow").text() + "\" is not below coolingAbove \""
+                            + at.get("thermal").get("coolingAbove").text() + "\"");
             return null;
         }
         double mwh = energyKwh / 1000;
-        return new Thermal(t.heatCapacityPerMwh() * mwh, t.conductancePerMwh() * mwh, t.coolingAbove(),
-                t.heatingBelow(), t.coolingCop(), t.heatingCop(), t.initial());
+        return new Thermal(
+                t.heatCapacityPerMwh() * mwh,
+                t.conductancePerMwh() * mwh,
+                t.coolingAbove(),
+                t.heatingBelow(),
+                t.coolingCop(),
+                t.heatingCop(),
+                t.initial());
     }
 
     /** The pack of a cell type with {@code seriesCells} in series and as many strings as the energy needs. */
@@ -166,7 +201,8 @@ final class BatterySection {
             return null;
         }
         double[][] rows = a.lifeTable().stream()
-                .map(r -> new double[] {r.depth() * 100, r.cycles(), r.capacity() * 100}).toArray(double[][]::new);
+                .map(r -> new double[] {r.depth() * 100, r.cycles(), r.capacity() * 100})
+                .toArray(double[][]::new);
         try {
             SiteFile.Calendar c = a.calendar();
             return new AgingSpec.Table(new LifeTable(rows), c.lossAfterOneYear(), c.at(), c.doublesEvery());
@@ -187,15 +223,25 @@ final class BatterySection {
      *
      * @param givenRoundTrip the roundTripEfficiency key, null when absent
      */
-    private void plausible(double energyKwh, double chargeKw, double dischargeKw, Double givenRoundTrip, double etaC,
-                           double etaD, SiteFile.Soc soc, double auxKw) {
+    private void plausible(
+            double energyKwh,
+            double chargeKw,
+            double dischargeKw,
+            Double givenRoundTrip,
+            double etaC,
+            double etaD,
+            SiteFile.Soc soc,
+            double auxKw) {
         String usual = "outside the usual 70-98 % of a battery";
         double roundTrip = etaC * etaD;
         if (givenRoundTrip != null && (givenRoundTrip < 0.70 || givenRoundTrip > 0.98)) {
-            warn(at.get("roundTripEfficiency"), "\"" + at.get("roundTripEfficiency").text() + "\" is " + usual
-                    + "'s round-trip efficiency; used as given, check it");
+            warn(
+                    at.get("roundTripEfficiency"),
+                    "\"" + at.get("roundTripEfficiency").text() + "\" is " + usual
+                            + "'s round-trip efficiency; used as given, check it");
         } else if (givenRoundTrip == null && (roundTrip < 0.70 || roundTrip > 0.98)) {
-            warn(at.get(at.get("chargeEfficiency").writtenHere() ? "chargeEfficiency" : "dischargeEfficiency"),
+            warn(
+                    at.get(at.get("chargeEfficiency").writtenHere() ? "chargeEfficiency" : "dischargeEfficiency"),
                     "charge " + pct(etaC) + " x discharge " + pct(etaD) + " is a round trip of " + pct(roundTrip) + ", "
                             + usual + "; used as given, check them");
         }
@@ -208,13 +254,18 @@ final class BatterySection {
             cRate(at.get(dischargeKey), dischargeKw, energyKwh, "discharge");
         }
         if (soc.max() - soc.min() < 0.5) {
-            warn(at.get("soc"), "the window " + pct(soc.min()) + " .. " + pct(soc.max()) + " uses "
-                    + pct(soc.max() - soc.min()) + " of the energy; batteries usually use 60-100 % (e.g. 5 % .. 95 %); "
-                    + "used as given, check min and max");
+            warn(
+                    at.get("soc"),
+                    "the window " + pct(soc.min()) + " .. " + pct(soc.max()) + " uses "
+                            + pct(soc.max() - soc.min())
+                            + " of the energy; batteries usually use 60-100 % (e.g. 5 % .. 95 %); "
+                            + "used as given, check min and max");
         }
         if (auxKw > 0.05 * dischargeKw) {
-            warn(at.get("auxiliaryLoad"), "\"" + at.get("auxiliaryLoad").text() + "\" is " + pct(auxKw / dischargeKw)
-                    + " of the discharge rating, above the usual 5 % of a battery's auxiliaries; used as given, check it");
+            warn(
+                    at.get("auxiliaryLoad"),
+                    "\"" + at.get("auxiliaryLoad").text() + "\" is " + pct(auxKw / dischargeKw)
+                            + " of the discharge rating, above the usual 5 % of a battery's auxiliaries; used as given, check it");
         }
     }
 
@@ -224,10 +275,15 @@ final class BatterySection {
         if (c >= 0.1 && c <= 4) {
             return;
         }
-        warn(key, "\"" + key.text() + "\" on " + String.format(Locale.ROOT, "%,.0f", energyKwh) + " kWh is "
-                + BigDecimal.valueOf(c).round(new MathContext(3)).stripTrailingZeros().toPlainString()
-                + " C (a full " + what + " takes " + Quantities.formatDuration(Math.round(3600 / c))
-                + "), outside the usual 0.1-4 C of a battery; used as given, check power and energy");
+        warn(
+                key,
+                "\"" + key.text() + "\" on " + String.format(Locale.ROOT, "%,.0f", energyKwh) + " kWh is "
+                        + BigDecimal.valueOf(c)
+                                .round(new MathContext(3))
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + " C (a full " + what + " takes " + Quantities.formatDuration(Math.round(3600 / c))
+                        + "), outside the usual 0.1-4 C of a battery; used as given, check power and energy");
     }
 
     private void warn(ConfigNode key, String message) {

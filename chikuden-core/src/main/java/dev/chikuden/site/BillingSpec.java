@@ -13,6 +13,5 @@ import java.nio.file.Path;
  */
 public record BillingSpec(Tariff tariff, Prices prices) {
     /** A JEPX spot_summary file and the area whose prices apply. */
-    public record Prices(Path file, String area) {
-    }
+    public record Prices(Path file, String area) {}
 }

@@ -1,5 +1,4 @@
 package dev.chikuden.site;
 
 /** Clear-sky PV of {@code peakKw} with the sun at the zenith, at the site's location. */
-public record ClearSkyPvSpec(double peakKw) implements PvSpec {
-}
+public record ClearSkyPvSpec(double peakKw) implements PvSpec {}

@@ -7,6 +7,6 @@ package dev.chikuden.site;
  * @param weekendFactor applied on Saturdays and Sundays
  * @param noiseFraction standard deviation of the noise as a fraction of the load
  */
-public record DailyProfileLoadSpec(String name, double baseKw, double[] hourlyFactors, double weekendFactor,
-                                   double noiseFraction, long seed) implements LoadSpec {
-}
+public record DailyProfileLoadSpec(
+        String name, double baseKw, double[] hourlyFactors, double weekendFactor, double noiseFraction, long seed)
+        implements LoadSpec {}

@@ -1,5 +1,4 @@
 package dev.chikuden.site;
 
 /** Geographic position, degrees (north and east positive). */
-public record Location(double latitudeDeg, double longitudeDeg) {
-}
+public record Location(double latitudeDeg, double longitudeDeg) {}

@@ -20,10 +20,9 @@ public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpe
      *                          the replacement cost of {@code finance}
      * @param reserve           a reserve product to co-optimise; null for none
      */
-    public record OptimizeSpec(long periodMs, String solver, double terminalSoc,
-                               double degradationYenPerKwh, ReserveSpec reserve) {
-        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", Double.NaN, Double.NaN,
-                null);
+    public record OptimizeSpec(
+            long periodMs, String solver, double terminalSoc, double degradationYenPerKwh, ReserveSpec reserve) {
+        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -34,9 +33,8 @@ public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpe
      * @param blockHours     the offer is constant within blocks of this length (EPRX: 3 h)
      * @param maxKw          the largest offer
      */
-    public record ReserveSpec(String product, double priceYenPerKwH, double durationHours, double blockHours,
-                              double maxKw) {
-    }
+    public record ReserveSpec(
+            String product, double priceYenPerKwH, double durationHours, double blockHours, double maxKw) {}
 
     /**
      * What the battery costs over its life.
@@ -45,18 +43,21 @@ public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpe
      * @param discountRate         real, per year
      * @param salvageFraction      share of the capex recovered after the last year
      */
-    public record FinanceSpec(double capexYenPerKwh, double capexYenPerKw, double fixedOmYenPerKwYear,
-                              double replacementYenPerKwh, double discountRate, int years, double salvageFraction) {
-    }
+    public record FinanceSpec(
+            double capexYenPerKwh,
+            double capexYenPerKw,
+            double fixedOmYenPerKwYear,
+            double replacementYenPerKwh,
+            double discountRate,
+            int years,
+            double salvageFraction) {}
 
     /** The battery sizes to compare: every power with every energy. */
-    public record SizingSpec(double[] powerKw, double[] energyKwh) {
-    }
+    public record SizingSpec(double[] powerKw, double[] energyKwh) {}
 
     /**
      * @param criticalLoadKw the load the battery must carry through an outage
      * @param hours          outage lengths to report the survival probability of
      */
-    public record OutageSpec(double criticalLoadKw, double[] hours) {
-    }
+    public record OutageSpec(double criticalLoadKw, double[] hours) {}
 }

@@ -25,35 +25,130 @@ import java.util.List;
  * @param ems       the {@code ems:} section, checked against the schema with the rest of the file, for the
  *                  live service to read without parsing the file again; null for a site built in code
  */
-public record SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
-                         List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
-                         StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
-                         Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing,
-                         PlanningSpec planning, List<ConfigProblem> warnings, ConfigSection ems) {
+public record SiteConfig(
+        Path source,
+        String name,
+        ZoneId zone,
+        Location location,
+        GridConnection grid,
+        List<LoadSpec> loads,
+        PvSpec pv,
+        List<BatteryParameters> batteries,
+        AmbientSpec ambient,
+        StudyPeriod study,
+        StrategySpec strategy,
+        OutputSpec output,
+        BillingSpec billing,
+        Path gridCodeRules,
+        TrainingJob.GpuSmoothing compareGpuSmoothing,
+        PlanningSpec planning,
+        List<ConfigProblem> warnings,
+        ConfigSection ems) {
     /** A site built in code, with no warnings and no ems section of its own. */
-    public SiteConfig(Path source, String name, ZoneId zone, Location location, GridConnection grid,
-                      List<LoadSpec> loads, PvSpec pv, List<BatteryParameters> batteries, AmbientSpec ambient,
-                      StudyPeriod study, StrategySpec strategy, OutputSpec output, BillingSpec billing,
-                      Path gridCodeRules, TrainingJob.GpuSmoothing compareGpuSmoothing, PlanningSpec planning) {
-        this(source, name, zone, location, grid, loads, pv, batteries, ambient, study, strategy, output, billing,
-                gridCodeRules, compareGpuSmoothing, planning, List.of(), null);
+    public SiteConfig(
+            Path source,
+            String name,
+            ZoneId zone,
+            Location location,
+            GridConnection grid,
+            List<LoadSpec> loads,
+            PvSpec pv,
+            List<BatteryParameters> batteries,
+            AmbientSpec ambient,
+            StudyPeriod study,
+            StrategySpec strategy,
+            OutputSpec output,
+            BillingSpec billing,
+            Path gridCodeRules,
+            TrainingJob.GpuSmoothing compareGpuSmoothing,
+            PlanningSpec planning) {
+        this(
+                source,
+                name,
+                zone,
+                location,
+                grid,
+                loads,
+                pv,
+                batteries,
+                ambient,
+                study,
+                strategy,
+                output,
+                billing,
+                gridCodeRules,
+                compareGpuSmoothing,
+                planning,
+                List.of(),
+                null);
     }
 
     /** The same site with other batteries (a sizing candidate, a physics variant). */
     public SiteConfig withBatteries(List<BatteryParameters> other) {
-        return new SiteConfig(source, name, zone, location, grid, loads, pv, List.copyOf(other), ambient, study, strategy,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings, ems);
+        return new SiteConfig(
+                source,
+                name,
+                zone,
+                location,
+                grid,
+                loads,
+                pv,
+                List.copyOf(other),
+                ambient,
+                study,
+                strategy,
+                output,
+                billing,
+                gridCodeRules,
+                compareGpuSmoothing,
+                planning,
+                warnings,
+                ems);
     }
 
     /** The same site over another study period (one year of a multi-year study). */
     public SiteConfig withStudy(StudyPeriod other) {
-        return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, other, strategy,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings, ems);
+        return new SiteConfig(
+                source,
+                name,
+                zone,
+                location,
+                grid,
+                loads,
+                pv,
+                batteries,
+                ambient,
+                other,
+                strategy,
+                output,
+                billing,
+                gridCodeRules,
+                compareGpuSmoothing,
+                planning,
+                warnings,
+                ems);
     }
 
     /** The same site under another strategy. */
     public SiteConfig withStrategy(StrategySpec other) {
-        return new SiteConfig(source, name, zone, location, grid, loads, pv, batteries, ambient, study, other,
-                output, billing, gridCodeRules, compareGpuSmoothing, planning, warnings, ems);
+        return new SiteConfig(
+                source,
+                name,
+                zone,
+                location,
+                grid,
+                loads,
+                pv,
+                batteries,
+                ambient,
+                study,
+                other,
+                output,
+                billing,
+                gridCodeRules,
+                compareGpuSmoothing,
+                planning,
+                warnings,
+                ems);
     }
 }

@@ -35,14 +35,14 @@ import java.util.Locale;
 public final class SiteConfigReader {
     /** Finest and coarsest study step. */
     public static final long MIN_STEP_MS = 100;
+
     public static final long MAX_STEP_MS = 3_600_000;
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of("site.schema.json");
 
     private final List<ConfigProblem> warnings = new ArrayList<>();
 
-    private SiteConfigReader() {
-    }
+    private SiteConfigReader() {}
 
     /** Reads and validates {@code file}. */
     public static SiteConfig read(Path file) {
@@ -62,7 +62,8 @@ public final class SiteConfigReader {
             return null;
         }
         ZoneId zone = zone(s.timeZone(), top.get("timeZone"));
-        Location location = s.location() == null ? null
+        Location location = s.location() == null
+                ? null
                 : new Location(s.location().latitude(), s.location().longitude());
         GridConnection grid = grid(s.grid(), top.get("grid"));
         List<LoadSpec> loads = new ArrayList<>();
@@ -72,7 +73,8 @@ public final class SiteConfigReader {
         PvSpec pv = pv(s.pv(), top.get("pv"), location);
         List<BatteryParameters> batteries = new ArrayList<>();
         for (int i = 0; i < s.batteries().size(); i++) {
-            batteries.add(new BatterySection(top.get("batteries").get(i), warnings).read(s.batteries().get(i), i));
+            batteries.add(new BatterySection(top.get("batteries").get(i), warnings)
+                    .read(s.batteries().get(i), i));
         }
         AmbientSpec ambient = ambient(s.ambient(), top.get("ambient"));
         StudyPeriod study = study(s.study(), top.get("study"), zone);
@@ -82,9 +84,27 @@ public final class SiteConfigReader {
         Path rules = gridCodeRules(s.gridCode().rules(), top.get("gridCode").get("rules"));
         TrainingJob.GpuSmoothing compare = compare(s, top.get("compare").get("gpuSmoothing"));
         BillingSpec billing = TariffReader.read(top, grid);
-        return !top.clean() ? null : new SiteConfig(top.source(), s.name(), zone, location, grid, List.copyOf(loads), pv,
-                List.copyOf(batteries), ambient, study, strategy, output, billing, rules, compare, planning,
-                List.copyOf(warnings), ems);
+        return !top.clean()
+                ? null
+                : new SiteConfig(
+                        top.source(),
+                        s.name(),
+                        zone,
+                        location,
+                        grid,
+                        List.copyOf(loads),
+                        pv,
+                        List.copyOf(batteries),
+                        ambient,
+                        study,
+                        strategy,
+                        output,
+                        billing,
+                        rules,
+                        compare,
+                        planning,
+                        List.copyOf(warnings),
+                        ems);
     }
 
     private static ZoneId zone(String id, ConfigNode at) {
@@ -101,7 +121,8 @@ public final class SiteConfigReader {
         if (!at.clean()) {
             return null;
         }
-        ContractRule.Exceedance exceedance = ContractRule.Exceedance.valueOf(g.exceedance().toUpperCase(Locale.ROOT));
+        ContractRule.Exceedance exceedance =
+                ContractRule.Exceedance.valueOf(g.exceedance().toUpperCase(Locale.ROOT));
         ConfigNode contract = at.get("contract");
         ContractRule rule = ContractRule.AUTO;
         if (g.contract().isObject()) {
@@ -113,8 +134,12 @@ public final class SiteConfigReader {
         } else {
             rule = new ContractRule(Double.NaN, Double.NaN, exceedance);
         }
-        VoltageClass voltage = VoltageClass.valueOf(g.voltage().toUpperCase(Locale.ROOT).replace('-', '_'));
-        return new GridConnection(rule, voltage, Double.parseDouble(g.frequency().replace("Hz", "").trim()));
+        VoltageClass voltage =
+                VoltageClass.valueOf(g.voltage().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return new GridConnection(
+                rule,
+                voltage,
+                Double.parseDouble(g.frequency().replace("Hz", "").trim()));
     }
 
     private static LoadSpec load(SiteFile.Load l, ConfigNode at) {
@@ -125,7 +150,8 @@ public final class SiteConfigReader {
         if (l instanceof SiteFile.ProfileLoad p) {
             return profile(p, name, at);
         }
-        return l instanceof SiteFile.CsvLoad c ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD)
+        return l instanceof SiteFile.CsvLoad c
+                ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD)
                 : AiCampusSection.read((SiteFile.AiCampus) l, at, name);
     }
 
@@ -211,19 +237,21 @@ public final class SiteConfigReader {
             return null;
         }
         if (durationMs / stepMs > Integer.MAX_VALUE) {
-            step.problem("\"" + step.text() + "\" makes " + durationMs / stepMs + " steps; at most "
-                    + Integer.MAX_VALUE + " are allowed");
+            step.problem("\"" + step.text() + "\" makes " + durationMs / stepMs + " steps; at most " + Integer.MAX_VALUE
+                    + " are allowed");
             return null;
         }
         long offsetMs = zone.getRules().getOffset(start).getTotalSeconds() * 1000L;
         if (Math.floorMod(start.toEpochMilli() + offsetMs, 1_800_000L) != 0) {
-            at.get("start").problem("\"" + s.start() + "\" is not on a 30-minute boundary of the local clock "
-                    + "(:00 or :30); demand slots and bills are counted from those, so a study starts on one");
+            at.get("start")
+                    .problem("\"" + s.start() + "\" is not on a 30-minute boundary of the local clock "
+                            + "(:00 or :30); demand slots and bills are counted from those, so a study starts on one");
             return null;
         }
         if (s.years() > 1 && (durationMs < 365 * 86_400_000L || durationMs > 366 * 86_400_000L)) {
-            at.get("years").problem("a study of " + s.years() + " years needs a period of one year (365 or 366 d), "
-                    + "not " + Quantities.formatDuration(durationMs / 1000.0) + "; each year is simulated in full");
+            at.get("years")
+                    .problem("a study of " + s.years() + " years needs a period of one year (365 or 366 d), " + "not "
+                            + Quantities.formatDuration(durationMs / 1000.0) + "; each year is simulated in full");
             return null;
         }
         return new StudyPeriod(start, durationMs, stepMs, s.years(), "roll".equals(s.yearMode()));
@@ -259,8 +287,10 @@ public final class SiteConfigReader {
         }
         if (s.strategy() instanceof SiteFile.PeakShaving p) {
             if (p.chargeBelow() > p.dischargeAbove()) {
-                at.get("chargeBelow").problem("\"" + at.get("chargeBelow").text() + "\" is above dischargeAbove \""
-                        + at.get("dischargeAbove").text() + "\"; recharging must stop below where discharging starts");
+                at.get("chargeBelow")
+                        .problem("\"" + at.get("chargeBelow").text() + "\" is above dischargeAbove \""
+                                + at.get("dischargeAbove").text()
+                                + "\"; recharging must stop below where discharging starts");
             }
             return new StrategySpec.PeakShaving(p.dischargeAbove(), p.chargeBelow());
         }
@@ -279,8 +309,9 @@ public final class SiteConfigReader {
         }
         long stepMs = Math.round(o.step() * 1000);
         if (stepMs % study.stepMs() != 0) {
-            at.get("step").problem("\"" + at.get("step").text() + "\" is not a whole multiple of the study step "
-                    + Quantities.formatDuration(study.stepMs() / 1000.0));
+            at.get("step")
+                    .problem("\"" + at.get("step").text() + "\" is not a whole multiple of the study step "
+                            + Quantities.formatDuration(study.stepMs() / 1000.0));
         }
         return new OutputSpec(stepMs, o.language());
     }
@@ -302,8 +333,11 @@ public final class SiteConfigReader {
         if (s.compare() == null || s.compare().gpuSmoothing() == null || !at.clean()) {
             return null;
         }
-        if (s.loads() == null || s.loads().stream().noneMatch(l -> l instanceof SiteFile.AiCampus a && a.training() != null
-                && !a.training().isEmpty())) {
+        if (s.loads() == null
+                || s.loads().stream()
+                        .noneMatch(l -> l instanceof SiteFile.AiCampus a
+                                && a.training() != null
+                                && !a.training().isEmpty())) {
             at.problem("compares GPU-side smoothing, which needs an ai-campus load with training jobs");
         }
         return AiCampusSection.smoothing(s.compare().gpuSmoothing());

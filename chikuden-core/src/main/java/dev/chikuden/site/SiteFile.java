@@ -22,36 +22,63 @@ import java.util.List;
  * its defaults: one record per mapping, a quantity in its base unit. A number the file may leave out
  * without a default is a nullable box; everything else is present.
  */
-record SiteFile(String name, String timeZone, Location location, Grid grid, List<Load> loads, Pv pv,
-                List<Battery> batteries, Ambient ambient, Study study, Strategy strategy, Output output,
-                GridCode gridCode, Compare compare, Optimize optimize, Finance finance, Sizing sizing, Outage outage) {
+record SiteFile(
+        String name,
+        String timeZone,
+        Location location,
+        Grid grid,
+        List<Load> loads,
+        Pv pv,
+        List<Battery> batteries,
+        Ambient ambient,
+        Study study,
+        Strategy strategy,
+        Output output,
+        GridCode gridCode,
+        Compare compare,
+        Optimize optimize,
+        Finance finance,
+        Sizing sizing,
+        Outage outage) {
 
-    record Location(double latitude, double longitude) {
-    }
+    record Location(double latitude, double longitude) {}
 
     /** {@code contract}: auto, a power or a mapping; read by {@link SiteConfigReader}. */
-    record Grid(JsonNode contract, String exceedance, String voltage, String frequency) {
-    }
+    record Grid(JsonNode contract, String exceedance, String voltage, String frequency) {}
 
     /** {@code grid.contract} as one power for both cases. */
-    record OneContract(@Quantity(value = POWER, min = 0, aboveMin = true) double contract) {
-    }
+    record OneContract(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double contract) {}
 
-    record TwoContracts(@Quantity(value = POWER, min = 0, aboveMin = true) double withoutBattery,
-                        @Quantity(value = POWER, min = 0, aboveMin = true) double withBattery) {
-    }
+    record TwoContracts(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double withoutBattery,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double withBattery) {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = ProfileLoad.class, name = "profile"), @JsonSubTypes.Type(value = CsvLoad.class, name = "csv"),
-            @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus")})
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = ProfileLoad.class, name = "profile"),
+        @JsonSubTypes.Type(value = CsvLoad.class, name = "csv"),
+        @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus")
+    })
     sealed interface Load permits ProfileLoad, CsvLoad, AiCampus {
         String name();
     }
 
-    record ProfileLoad(String name, @Quantity(value = POWER, min = 0) double base, double[] daily, double weekendFactor,
-                       @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "noise (standard deviation over load)")
-                       double noise, long seed) implements Load {
-    }
+    record ProfileLoad(
+            String name,
+            @Quantity(value = POWER, min = 0) double base,
+            double[] daily,
+            double weekendFactor,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "noise (standard deviation over load)")
+            double noise,
+
+            long seed)
+            implements Load {}
 
     /** A CSV series: a load, PV or the ambient temperature. */
     interface Trace {
@@ -68,259 +95,455 @@ record SiteFile(String name, String timeZone, Location location, Grid grid, List
         boolean repeat();
     }
 
-    record CsvLoad(String name, String file, String format, String column, String unit, String interpolation,
-                   double scale, boolean repeat, long nodes, @Quantity(value = DURATION, min = 0) double desynchronise,
-                   long seed) implements Load, Trace {
-    }
+    record CsvLoad(
+            String name,
+            String file,
+            String format,
+            String column,
+            String unit,
+            String interpolation,
+            double scale,
+            boolean repeat,
+            long nodes,
+            @Quantity(value = DURATION, min = 0) double desynchronise,
+            long seed)
+            implements Load, Trace {}
 
-    record AiCampus(String name, long seed, boolean synchronised, GpuSmoothing gpuSmoothing, List<Job> training,
-                    Inference inference, Facility facility) implements Load {
-    }
+    record AiCampus(
+            String name,
+            long seed,
+            boolean synchronised,
+            GpuSmoothing gpuSmoothing,
+            List<Job> training,
+            Inference inference,
+            Facility facility)
+            implements Load {}
 
-    record GpuSmoothing(@Quantity(value = FRACTION, min = 0, max = 1, meaning = "a power floor") double floor,
-                        @Quantity(value = POWER_RATE, min = 0, aboveMin = true) Double ramp) {
-    }
+    record GpuSmoothing(
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a power floor")
+            double floor,
 
-    record Job(String name, int gpus, @Quantity(value = POWER, min = 0, aboveMin = true) double gpuPower,
-               @Quantity(value = POWER, min = 0) double hostPower,
-               @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a communication-phase power")
-               double communicationPower,
-               @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an idle power") double idlePower,
-               @Quantity(value = DURATION, min = 0, aboveMin = true) double iterationPeriod,
-               @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a jitter") double jitter,
-               @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a compute share")
-               double computeShare,
-               @Quantity(value = DURATION, min = 0) Double phaseOffset,
-               @Quantity(value = FRACTION, min = -0.5, max = 0.5, meaning = "a period drift") Double periodDrift,
-               Checkpoint checkpoint, @Quantity(value = DURATION, min = 0) double start,
-               @Quantity(value = DURATION, min = 0, aboveMin = true) Double stop,
-               @Quantity(value = DURATION, min = 0, aboveMin = true) double ramp, Failures failures) {
-    }
+            @Quantity(value = POWER_RATE, min = 0, aboveMin = true)
+            Double ramp) {}
 
-    record Checkpoint(@Quantity(value = DURATION, min = 0, aboveMin = true) Double every,
-                      @Quantity(value = DURATION, min = 0, aboveMin = true) double duration,
-                      @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a checkpoint power") double power) {
-    }
+    record Job(
+            String name,
+            int gpus,
 
-    record Failures(double perDay, @Quantity(value = DURATION, min = 0) double restartAfter) {
-    }
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double gpuPower,
 
-    record Inference(@Quantity(value = POWER, min = 0) double base, double[] daily, double weekendFactor,
-                     @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "noise (standard deviation over load)")
-                     double noise) {
-    }
+            @Quantity(value = POWER, min = 0) double hostPower,
 
-    record Facility(List<PuePoint> pue, @Quantity(value = POWER, min = 0) double fixed,
-                    @Quantity(value = DURATION, min = 0, aboveMin = true) double lag) {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a communication-phase power")
+            double communicationPower,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an idle power")
+            double idlePower,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double iterationPeriod,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a jitter")
+            double jitter,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a compute share")
+            double computeShare,
+
+            @Quantity(value = DURATION, min = 0) Double phaseOffset,
+
+            @Quantity(value = FRACTION, min = -0.5, max = 0.5, meaning = "a period drift")
+            Double periodDrift,
+
+            Checkpoint checkpoint,
+            @Quantity(value = DURATION, min = 0) double start,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double stop,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double ramp,
+
+            Failures failures) {}
+
+    record Checkpoint(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double every,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double duration,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a checkpoint power")
+            double power) {}
+
+    record Failures(
+            double perDay,
+            @Quantity(value = DURATION, min = 0) double restartAfter) {}
+
+    record Inference(
+            @Quantity(value = POWER, min = 0) double base,
+            double[] daily,
+            double weekendFactor,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "noise (standard deviation over load)")
+            double noise) {}
+
+    record Facility(
+            List<PuePoint> pue,
+            @Quantity(value = POWER, min = 0) double fixed,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double lag) {}
 
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record PuePoint(@Quantity(TEMPERATURE) double ambient, @Quantity(NUMBER) double pue) {
-    }
+    record PuePoint(
+            @Quantity(TEMPERATURE) double ambient,
+            @Quantity(NUMBER) double pue) {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = ClearSky.class, name = "clear-sky"), @JsonSubTypes.Type(value = CsvPv.class, name = "csv")})
-    sealed interface Pv permits ClearSky, CsvPv {
-    }
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = ClearSky.class, name = "clear-sky"),
+        @JsonSubTypes.Type(value = CsvPv.class, name = "csv")
+    })
+    sealed interface Pv permits ClearSky, CsvPv {}
 
-    record ClearSky(@Quantity(value = POWER, min = 0) double peak) implements Pv {
-    }
+    record ClearSky(@Quantity(value = POWER, min = 0) double peak) implements Pv {}
 
     record CsvPv(String file, String column, String unit, String interpolation, double scale, boolean repeat)
-            implements Pv, Trace {
-    }
+            implements Pv, Trace {}
 
-    record Battery(String preset, String name, @Quantity(value = ENERGY, min = 0, aboveMin = true) double energy,
-                   @Quantity(value = POWER, min = 0) Double power, @Quantity(value = POWER, min = 0) Double chargePower,
-                   @Quantity(value = POWER, min = 0) Double dischargePower,
-                   @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
-                   Double roundTripEfficiency,
-                   @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
-                   Double chargeEfficiency,
-                   @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
-                   Double dischargeEfficiency,
-                   List<FractionPoint> pcsEfficiency, Taper taper, CRate maxCRate, Soc soc, String auxiliaryLoad,
-                   Thermal thermal, VoltageModel voltageModel, Aging aging) {
-    }
+    record Battery(
+            String preset,
+            String name,
+
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            double energy,
+
+            @Quantity(value = POWER, min = 0) Double power,
+            @Quantity(value = POWER, min = 0) Double chargePower,
+            @Quantity(value = POWER, min = 0) Double dischargePower,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
+            Double roundTripEfficiency,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
+            Double chargeEfficiency,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an efficiency")
+            Double dischargeEfficiency,
+
+            List<FractionPoint> pcsEfficiency,
+            Taper taper,
+            CRate maxCRate,
+            Soc soc,
+            String auxiliaryLoad,
+            Thermal thermal,
+            VoltageModel voltageModel,
+            Aging aging) {}
 
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record FractionPoint(@Quantity(FRACTION) double x, @Quantity(FRACTION) double y) {
-    }
+    record FractionPoint(
+            @Quantity(FRACTION) double x,
+            @Quantity(FRACTION) double y) {}
 
-    record Taper(List<FractionPoint> charge, List<FractionPoint> discharge) {
-    }
+    record Taper(List<FractionPoint> charge, List<FractionPoint> discharge) {}
 
-    record CRate(Double charge, Double discharge) {
-    }
+    record CRate(Double charge, Double discharge) {}
 
-    record Soc(@Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") double min,
-               @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") double max,
-               @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") double initial) {
-    }
+    record Soc(
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double min,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double max,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double initial) {}
 
     /** {@code auxiliaryLoad} given as a percentage of the discharge rating. */
-    record AuxiliaryShare(@Quantity(value = FRACTION, min = 0, max = 0.2,
-            meaning = "an auxiliary load given in % of the discharge rating") double auxiliaryLoad) {
-    }
+    record AuxiliaryShare(
+            @Quantity(
+                    value = FRACTION,
+                    min = 0,
+                    max = 0.2,
+                    meaning = "an auxiliary load given in % of the discharge rating")
+            double auxiliaryLoad) {}
 
     /** {@code auxiliaryLoad} given as a power. */
-    record AuxiliaryPower(@Quantity(value = POWER, min = 0) double auxiliaryLoad) {
-    }
+    record AuxiliaryPower(@Quantity(value = POWER, min = 0) double auxiliaryLoad) {}
 
-    record Thermal(@Quantity(value = HEAT_CAPACITY, min = 0, aboveMin = true) double heatCapacityPerMwh,
-                   @Quantity(value = THERMAL_CONDUCTANCE, min = 0, aboveMin = true) double conductancePerMwh,
-                   @Quantity(TEMPERATURE) double coolingAbove, @Quantity(TEMPERATURE) double heatingBelow,
-                   double coolingCop, double heatingCop, @Quantity(TEMPERATURE) double initial) {
-    }
+    record Thermal(
+            @Quantity(value = HEAT_CAPACITY, min = 0, aboveMin = true)
+            double heatCapacityPerMwh,
 
-    record VoltageModel(String cell, int seriesCells) {
-    }
+            @Quantity(value = THERMAL_CONDUCTANCE, min = 0, aboveMin = true)
+            double conductancePerMwh,
 
-    record Aging(String model, List<LifeRow> lifeTable, Calendar calendar,
-                 @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an end-of-life SOH")
-                 double endOfLife, Augmentation augmentation) {
-    }
+            @Quantity(TEMPERATURE) double coolingAbove,
+            @Quantity(TEMPERATURE) double heatingBelow,
+            double coolingCop,
+            double heatingCop,
+            @Quantity(TEMPERATURE) double initial) {}
+
+    record VoltageModel(String cell, int seriesCells) {}
+
+    record Aging(
+            String model,
+            List<LifeRow> lifeTable,
+            Calendar calendar,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "an end-of-life SOH")
+            double endOfLife,
+
+            Augmentation augmentation) {}
 
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record LifeRow(@Quantity(FRACTION) double depth, @Quantity(NUMBER) double cycles,
-                   @Quantity(FRACTION) double capacity) {
-    }
+    record LifeRow(
+            @Quantity(FRACTION) double depth,
+            @Quantity(NUMBER) double cycles,
+            @Quantity(FRACTION) double capacity) {}
 
-    record Calendar(@Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a calendar loss") double lossAfterOneYear,
-                    @Quantity(TEMPERATURE) double at,
-                    @Quantity(value = TEMPERATURE, min = 0, aboveMin = true) double doublesEvery) {
-    }
+    record Calendar(
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a calendar loss")
+            double lossAfterOneYear,
 
-    record Augmentation(@Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOH") double whenSohBelow,
-                        @Quantity(value = DURATION, min = 0, aboveMin = true) Double every) {
-    }
+            @Quantity(TEMPERATURE) double at,
 
-    record Ambient(@Quantity(TEMPERATURE) Double temperature, String climate, String file, String column,
-                   String interpolation, double scale, boolean repeat) implements Trace {
+            @Quantity(value = TEMPERATURE, min = 0, aboveMin = true)
+            double doublesEvery) {}
+
+    record Augmentation(
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOH")
+            double whenSohBelow,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double every) {}
+
+    record Ambient(
+            @Quantity(TEMPERATURE) Double temperature,
+            String climate,
+            String file,
+            String column,
+            String interpolation,
+            double scale,
+            boolean repeat)
+            implements Trace {
         @Override
         public String unit() {
             return null; // degrees Celsius, as the file says
         }
     }
 
-    record Study(String start, int years, String yearMode, @Quantity(value = DURATION, min = 0, aboveMin = true)
-                 double step, @Quantity(value = DURATION, min = 0, aboveMin = true) Double duration, String end) {
-    }
+    record Study(
+            String start,
+            int years,
+            String yearMode,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double step,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double duration,
+
+            String end) {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = Stack.class, name = StrategySpec.Stack.TYPE),
-            @JsonSubTypes.Type(value = PeakShaving.class, name = StrategySpec.PeakShaving.TYPE),
-            @JsonSubTypes.Type(value = Idle.class, name = StrategySpec.Idle.TYPE)})
-    sealed interface Strategy permits Stack, PeakShaving, Idle {
-    }
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Stack.class, name = StrategySpec.Stack.TYPE),
+        @JsonSubTypes.Type(value = PeakShaving.class, name = StrategySpec.PeakShaving.TYPE),
+        @JsonSubTypes.Type(value = Idle.class, name = StrategySpec.Idle.TYPE)
+    })
+    sealed interface Strategy permits Stack, PeakShaving, Idle {}
 
-    record Stack(@Quantity(value = POWER_RATE, min = 0, aboveMin = true) Double pcsRamp, List<Layer> controllers)
-            implements Strategy {
-    }
+    record Stack(
+            @Quantity(value = POWER_RATE, min = 0, aboveMin = true)
+            Double pcsRamp,
 
-    record PeakShaving(@Quantity(value = POWER, min = 0) double dischargeAbove,
-                       @Quantity(value = POWER, min = 0) double chargeBelow) implements Strategy {
-    }
+            List<Layer> controllers) implements Strategy {}
 
-    record Idle() implements Strategy {
-    }
+    record PeakShaving(
+            @Quantity(value = POWER, min = 0) double dischargeAbove,
+            @Quantity(value = POWER, min = 0) double chargeBelow)
+            implements Strategy {}
+
+    record Idle() implements Strategy {}
 
     /** One controller of a stack, as written; {@link StackSection} makes the {@link StrategySpec.Layer}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
-    @JsonSubTypes({@JsonSubTypes.Type(value = BackupReserve.class, name = StrategySpec.BackupReserve.TYPE),
-            @JsonSubTypes.Type(value = LoadDropAbsorber.class, name = StrategySpec.LoadDropAbsorber.TYPE),
-            @JsonSubTypes.Type(value = GridCodeSmoothing.class, name = StrategySpec.GridCodeSmoothing.TYPE),
-            @JsonSubTypes.Type(value = FrequencyResponse.class, name = StrategySpec.FrequencyResponse.TYPE),
-            @JsonSubTypes.Type(value = DemandLimiter.class, name = StrategySpec.DemandLimiter.TYPE),
-            @JsonSubTypes.Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
-            @JsonSubTypes.Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE), @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE)})
-    sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
-            Schedule, Mpc, Manual {
-    }
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = BackupReserve.class, name = StrategySpec.BackupReserve.TYPE),
+        @JsonSubTypes.Type(value = LoadDropAbsorber.class, name = StrategySpec.LoadDropAbsorber.TYPE),
+        @JsonSubTypes.Type(value = GridCodeSmoothing.class, name = StrategySpec.GridCodeSmoothing.TYPE),
+        @JsonSubTypes.Type(value = FrequencyResponse.class, name = StrategySpec.FrequencyResponse.TYPE),
+        @JsonSubTypes.Type(value = DemandLimiter.class, name = StrategySpec.DemandLimiter.TYPE),
+        @JsonSubTypes.Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
+        @JsonSubTypes.Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE),
+        @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE)
+    })
+    sealed interface Layer
+            permits BackupReserve,
+                    LoadDropAbsorber,
+                    GridCodeSmoothing,
+                    FrequencyResponse,
+                    DemandLimiter,
+                    Schedule,
+                    Mpc,
+                    Manual {}
 
-    record BackupReserve(@Quantity(value = POWER, min = 0, aboveMin = true) double criticalLoad,
-                         @Quantity(value = DURATION, min = 0, aboveMin = true) double duration) implements Layer {
-    }
+    record BackupReserve(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double criticalLoad,
 
-    record LoadDropAbsorber(@Quantity(value = POWER_RATE, min = 0, aboveMin = true) double maxDrop) implements Layer {
-    }
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double duration)
+            implements Layer {}
 
-    record GridCodeSmoothing(@Quantity(value = POWER_RATE, min = 0, aboveMin = true) double maxRamp,
-                             @Quantity(value = POWER, min = 0) double tolerance,
-                             @Quantity(value = DURATION, min = 0, aboveMin = true) double filter,
-                             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") double socTarget,
-                             @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "an SOC band") double socBand,
-                             @Quantity(value = DURATION, min = 0, aboveMin = true) double socRecovery) implements Layer {
-    }
+    record LoadDropAbsorber(
+            @Quantity(value = POWER_RATE, min = 0, aboveMin = true)
+            double maxDrop) implements Layer {}
 
-    record FrequencyResponse(@Quantity(value = dev.chikuden.units.Dimension.FREQUENCY, min = 0) double deadband,
-                             @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a droop")
-                             double droop,
-                             @Quantity(value = POWER, min = 0, aboveMin = true) double reserved) implements Layer {
-    }
+    record GridCodeSmoothing(
+            @Quantity(value = POWER_RATE, min = 0, aboveMin = true)
+            double maxRamp,
 
-    record DemandLimiter(@Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a margin below the contract")
-                         Double margin, @Quantity(value = POWER, min = 0, aboveMin = true) Double target,
-                         @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") double rechargeSoc,
-                         @Quantity(value = POWER, min = 0) Double maxRecharge) implements Layer {
-    }
+            @Quantity(value = POWER, min = 0) double tolerance,
 
-    record Schedule(String file, String of) implements Layer {
-    }
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double filter,
 
-    record Mpc(@Quantity(value = DURATION, min = 0, aboveMin = true) double horizon,
-               @Quantity(value = DURATION, min = 0, aboveMin = true) Double every, String forecast,
-               @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a noise level") double noise, long seed)
-            implements Layer {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double socTarget,
 
-    record Manual() implements Layer {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "an SOC band")
+            double socBand,
 
-    record Output(@Quantity(value = DURATION, min = 0, aboveMin = true) Double step, String language) {
-    }
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double socRecovery)
+            implements Layer {}
 
-    record GridCode(String rules) {
-    }
+    record FrequencyResponse(
+            @Quantity(value = dev.chikuden.units.Dimension.FREQUENCY, min = 0)
+            double deadband,
 
-    record Compare(GpuSmoothing gpuSmoothing) {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a droop")
+            double droop,
 
-    record Optimize(@Quantity(value = DURATION, min = 0, aboveMin = true) double step, String solver,
-                    @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC") Double terminalSoc,
-                    String degradationCost, Reserve reserve) {
-    }
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double reserved)
+            implements Layer {}
 
-    record Reserve(String product, double priceYenPerKwH, @Quantity(value = DURATION, min = 0, aboveMin = true)
-                   double duration, @Quantity(value = DURATION, min = 0, aboveMin = true) double block,
-                   @Quantity(value = POWER, min = 0) Double max) {
-    }
+    record DemandLimiter(
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a margin below the contract")
+            Double margin,
 
-    record Finance(double capexYenPerKwh, double capexYenPerKw, double fixedOmYenPerKwYear, Double replacementYenPerKwh,
-                   @Quantity(value = FRACTION, min = -0.5, max = 1, meaning = "a discount rate") double discountRate,
-                   int years, @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a share of the capex")
-                   double salvage) {
-    }
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            Double target,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double rechargeSoc,
+
+            @Quantity(value = POWER, min = 0) Double maxRecharge)
+            implements Layer {}
+
+    record Schedule(String file, String of) implements Layer {}
+
+    record Mpc(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double horizon,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double every,
+
+            String forecast,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a noise level")
+            double noise,
+
+            long seed)
+            implements Layer {}
+
+    record Manual() implements Layer {}
+
+    record Output(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double step,
+
+            String language) {}
+
+    record GridCode(String rules) {}
+
+    record Compare(GpuSmoothing gpuSmoothing) {}
+
+    record Optimize(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double step,
+
+            String solver,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            Double terminalSoc,
+
+            String degradationCost,
+            Reserve reserve) {}
+
+    record Reserve(
+            String product,
+            double priceYenPerKwH,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double duration,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            double block,
+
+            @Quantity(value = POWER, min = 0) Double max) {}
+
+    record Finance(
+            double capexYenPerKwh,
+            double capexYenPerKw,
+            double fixedOmYenPerKwYear,
+            Double replacementYenPerKwh,
+
+            @Quantity(value = FRACTION, min = -0.5, max = 1, meaning = "a discount rate")
+            double discountRate,
+
+            int years,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a share of the capex")
+            double salvage) {}
 
     /** {@code sizing.power} and {@code .energy}: each a list or a {@link PowerRange}, read by {@link PlanningSection}. */
-    record Sizing(JsonNode power, JsonNode energy) {
-    }
+    record Sizing(JsonNode power, JsonNode energy) {}
 
-    record PowerRange(@Quantity(value = POWER, min = 0, aboveMin = true) double from,
-                      @Quantity(value = POWER, min = 0, aboveMin = true) double to, int steps) {
-    }
+    record PowerRange(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double from,
 
-    record EnergyRange(@Quantity(value = ENERGY, min = 0, aboveMin = true) double from,
-                       @Quantity(value = ENERGY, min = 0, aboveMin = true) double to, int steps) {
-    }
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double to,
 
-    record PowerList(@Quantity(value = POWER, min = 0, aboveMin = true) List<Double> power) {
-    }
+            int steps) {}
 
-    record EnergyList(@Quantity(value = ENERGY, min = 0, aboveMin = true) List<Double> energy) {
-    }
+    record EnergyRange(
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            double from,
 
-    record Outage(@Quantity(value = POWER, min = 0, aboveMin = true) double criticalLoad,
-                  @Quantity(DURATION) List<Double> durations) {
-    }
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            double to,
+
+            int steps) {}
+
+    record PowerList(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            List<Double> power) {}
+
+    record EnergyList(
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            List<Double> energy) {}
+
+    record Outage(
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double criticalLoad,
+
+            @Quantity(DURATION) List<Double> durations) {}
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
 final class StackSection {
     /** The longest MPC horizon: two weeks, at most two billing months. */
     static final long MAX_HORIZON_MS = 14 * 86_400_000L;
+
     private static final List<String> ENERGY_UNITS = List.of("wh", "kwh", "mwh", "gwh");
 
-    private StackSection() {
-    }
+    private StackSection() {}
 
     /** @param lpPeriodMs the dispatch LP's period (optimize.step), which MPC horizons are counted in */
     static StrategySpec.Stack read(SiteFile.Stack s, ConfigNode at, GridConnection grid, long lpPeriodMs) {
@@ -30,7 +30,8 @@ final class StackSection {
                 layers.add(l);
             }
         }
-        return new StrategySpec.Stack(s.pcsRamp() == null ? Double.POSITIVE_INFINITY : s.pcsRamp(), List.copyOf(layers));
+        return new StrategySpec.Stack(
+                s.pcsRamp() == null ? Double.POSITIVE_INFINITY : s.pcsRamp(), List.copyOf(layers));
     }
 
     private static StrategySpec.Layer layer(SiteFile.Layer layer, ConfigNode c, GridConnection grid, long lpPeriodMs) {
@@ -39,8 +40,8 @@ final class StackSection {
         } else if (layer instanceof SiteFile.LoadDropAbsorber d) {
             return new StrategySpec.LoadDropAbsorber(d.maxDrop());
         } else if (layer instanceof SiteFile.GridCodeSmoothing g) {
-            return new StrategySpec.GridCodeSmoothing(g.maxRamp(), g.tolerance(), g.filter(), g.socTarget(), g.socBand(),
-                    g.socRecovery() / 3600);
+            return new StrategySpec.GridCodeSmoothing(
+                    g.maxRamp(), g.tolerance(), g.filter(), g.socTarget(), g.socBand(), g.socRecovery() / 3600);
         } else if (layer instanceof SiteFile.FrequencyResponse f) {
             return new StrategySpec.FrequencyResponse(f.deadband(), f.droop(), f.reserved());
         } else if (layer instanceof SiteFile.DemandLimiter d) {
@@ -53,7 +54,8 @@ final class StackSection {
         return new StrategySpec.Manual();
     }
 
-    private static StrategySpec.DemandLimiter demandLimiter(SiteFile.DemandLimiter d, ConfigNode c, GridConnection grid) {
+    private static StrategySpec.DemandLimiter demandLimiter(
+            SiteFile.DemandLimiter d, ConfigNode c, GridConnection grid) {
         if (d.target() != null && d.margin() != null) {
             c.get("margin").problem("give either target or margin (below the contract), not both");
             return null;
@@ -63,9 +65,10 @@ final class StackSection {
                     + "grid.contract is auto (each case at its own peak)");
             return null;
         }
-        double target = d.target() != null ? d.target() : grid.contractKw() * (1 - (d.margin() != null ? d.margin() : 0.03));
-        return new StrategySpec.DemandLimiter(target, d.rechargeSoc(),
-                d.maxRecharge() == null ? Double.POSITIVE_INFINITY : d.maxRecharge());
+        double target =
+                d.target() != null ? d.target() : grid.contractKw() * (1 - (d.margin() != null ? d.margin() : 0.03));
+        return new StrategySpec.DemandLimiter(
+                target, d.rechargeSoc(), d.maxRecharge() == null ? Double.POSITIVE_INFINITY : d.maxRecharge());
     }
 
     private static StrategySpec.Schedule schedule(SiteFile.Schedule s, ConfigNode c) {
@@ -95,15 +98,23 @@ final class StackSection {
             return true;
         }
         String where = "column \"" + column + "\" of " + path;
-        c.get("of").problem(energy
-                ? where + " names power (kW), and of: energy would read it as kWh per slot; use of: power (the "
-                        + "default) for a power schedule such as optimize --schedule writes, or a column of kWh per slot"
-                : where + " names energy (kWh), and of: power would read it as kW; use of: energy, or a column of kW");
+        c.get("of")
+                .problem(
+                        energy
+                                ? where
+                                        + " names power (kW), and of: energy would read it as kWh per slot; use of: power (the "
+                                        + "default) for a power schedule such as optimize --schedule writes, or a column of kWh per slot"
+                                : where
+                                        + " names energy (kWh), and of: power would read it as kW; use of: energy, or a column of kW");
         return false;
     }
 
     /** What a column's name says it holds. */
-    private enum Kind { POWER, ENERGY, UNKNOWN }
+    private enum Kind {
+        POWER,
+        ENERGY,
+        UNKNOWN
+    }
 
     /** ENERGY for kWh (any prefix, any case) or the word energy, POWER for a power unit or the word power. */
     private static Kind kindOf(String column) {
@@ -111,7 +122,8 @@ final class StackSection {
         boolean energy = false;
         for (String word : column.split("[^A-Za-z0-9]+")) {
             String w = word.toLowerCase(Locale.ROOT);
-            energy |= ENERGY_UNITS.contains(w) || w.equals("energy")
+            energy |= ENERGY_UNITS.contains(w)
+                    || w.equals("energy")
                     || ENERGY_UNITS.stream().anyMatch(u -> w.endsWith(u) && camel(word, u.length()));
             power |= w.equals("power");
         }
@@ -126,7 +138,8 @@ final class StackSection {
     /** {@code batteryKwh}: the unit starts with a capital after a lower-case letter or digit. */
     private static boolean camel(String word, int unitLength) {
         int at = word.length() - unitLength;
-        return at >= 1 && Character.isUpperCase(word.charAt(at))
+        return at >= 1
+                && Character.isUpperCase(word.charAt(at))
                 && (Character.isLowerCase(word.charAt(at - 1)) || Character.isDigit(word.charAt(at - 1)));
     }
 
@@ -151,8 +164,8 @@ final class StackSection {
             every.problem("\"" + every.text() + "\" is not a whole multiple of the LP period of " + lp
                     + " (optimize.step); plans are made at period starts");
         } else if (horizon.clean() && everyMs > horizonMs) {
-            every.problem("\"" + every.text() + "\" is longer than the horizon of " + Quantities.formatDuration(m.horizon())
-                    + "; the plan would run out before the next one");
+            every.problem("\"" + every.text() + "\" is longer than the horizon of "
+                    + Quantities.formatDuration(m.horizon()) + "; the plan would run out before the next one");
         }
         for (String key : List.of("noise", "seed")) {
             if (c.get(key).writtenHere() && !"noisy".equals(m.forecast())) {
@@ -162,8 +175,12 @@ final class StackSection {
         if (!c.clean()) {
             return null;
         }
-        return new StrategySpec.Mpc(m.horizon() / 3600, everyMs,
-                StrategySpec.Mpc.Forecast.valueOf(m.forecast().toUpperCase(Locale.ROOT).replace('-', '_')), m.noise(),
+        return new StrategySpec.Mpc(
+                m.horizon() / 3600,
+                everyMs,
+                StrategySpec.Mpc.Forecast.valueOf(
+                        m.forecast().toUpperCase(Locale.ROOT).replace('-', '_')),
+                m.noise(),
                 m.seed());
     }
 }

@@ -47,8 +47,15 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
     }
 
     /** One controller of a stack, as configured. */
-    sealed interface Layer permits BackupReserve, LoadDropAbsorber, GridCodeSmoothing, FrequencyResponse, DemandLimiter,
-            Schedule, Mpc, Manual {
+    sealed interface Layer
+            permits BackupReserve,
+                    LoadDropAbsorber,
+                    GridCodeSmoothing,
+                    FrequencyResponse,
+                    DemandLimiter,
+                    Schedule,
+                    Mpc,
+                    Manual {
         /** The name the site file gives this layer ({@code type: demand-limiter}). */
         String type();
     }
@@ -71,8 +78,14 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
         }
     }
 
-    record GridCodeSmoothing(double maxRampKwPerS, double toleranceKw, double filterSeconds, double socTarget,
-                             double socBand, double socRecoveryHours) implements Layer {
+    record GridCodeSmoothing(
+            double maxRampKwPerS,
+            double toleranceKw,
+            double filterSeconds,
+            double socTarget,
+            double socBand,
+            double socRecoveryHours)
+            implements Layer {
         public static final String TYPE = "grid-code-smoothing";
 
         @Override

@@ -32,36 +32,51 @@ import java.util.stream.Collectors;
  */
 final class TariffReader {
     /** The tariff presets shipped as data. */
-    static final List<String> PRESETS = List.of("kansai-high-voltage-as", "kansai-high-voltage-as-tou",
-            "extra-high-voltage-template");
+    static final List<String> PRESETS =
+            List.of("kansai-high-voltage-as", "kansai-high-voltage-as-tou", "extra-high-voltage-template");
 
     /** The {@code tariff:} section as written, its preset or file under it. */
-    record TariffFile(String name, boolean taxIncluded,
-                      @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a tax rate") double consumptionTax,
-                      double basicChargeYenPerKwMonth, String contract, double excessMultiplier,
-                      @Quantity(value = POWER, min = 0) double previousPeak, boolean excessRaisesContract,
-                      @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a power factor")
-                      double powerFactor, Set<Integer> summerMonths, List<String> restDays, Set<LocalDate> holidays,
-                      List<Band> energy, Tariff.MarketLinked marketLinked, Map<YearMonth, Double> fuelCostAdjustment,
-                      JsonNode marketPriceAdjustment, Map<String, Double> renewableLevy,
-                      List<Tariff.Subsidy> subsidies, Export export) {
-    }
+    record TariffFile(
+            String name,
+            boolean taxIncluded,
 
-    record Band(String band, String season, String days, List<Integer> hours, double yenPerKwh) {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a tax rate")
+            double consumptionTax,
 
-    record MarketPriceAdjustment(YearMonth from, double baseYenPerKwh, double coefficient, List<Integer> lagMonths,
-                                 Map<YearMonth, Double> monthlyAveragesYenPerKwh) {
-    }
+            double basicChargeYenPerKwMonth,
+            String contract,
+            double excessMultiplier,
+            @Quantity(value = POWER, min = 0) double previousPeak,
+            boolean excessRaisesContract,
 
-    record Export(boolean market, Double yenPerKwh, double adderYenPerKwh) {
-    }
+            @Quantity(value = FRACTION, min = 0, max = 1, aboveMin = true, meaning = "a power factor")
+            double powerFactor,
 
-    record Prices(String file, String area) {
-    }
+            Set<Integer> summerMonths,
+            List<String> restDays,
+            Set<LocalDate> holidays,
+            List<Band> energy,
+            Tariff.MarketLinked marketLinked,
+            Map<YearMonth, Double> fuelCostAdjustment,
+            JsonNode marketPriceAdjustment,
+            Map<String, Double> renewableLevy,
+            List<Tariff.Subsidy> subsidies,
+            Export export) {}
 
-    private TariffReader() {
-    }
+    record Band(String band, String season, String days, List<Integer> hours, double yenPerKwh) {}
+
+    record MarketPriceAdjustment(
+            YearMonth from,
+            double baseYenPerKwh,
+            double coefficient,
+            List<Integer> lagMonths,
+            Map<YearMonth, Double> monthlyAveragesYenPerKwh) {}
+
+    record Export(boolean market, Double yenPerKwh, double adderYenPerKwh) {}
+
+    record Prices(String file, String area) {}
+
+    private TariffReader() {}
 
     /** Puts the tariff's preset or file under the keys the site gives itself. */
     static void underlayBase(ConfigFile f) {
@@ -72,8 +87,10 @@ final class TariffReader {
             t.get("file").problem("give either preset or file, not both");
         } else if (PRESETS.contains(preset)) {
             try (var in = Tariff.class.getResourceAsStream("presets/" + preset + ".yaml")) {
-                t.underlay(YamlDocument.read(Path.of("(preset) " + preset + ".yaml"),
-                        new InputStreamReader(in, StandardCharsets.UTF_8), "a tariff"));
+                t.underlay(YamlDocument.read(
+                        Path.of("(preset) " + preset + ".yaml"),
+                        new InputStreamReader(in, StandardCharsets.UTF_8),
+                        "a tariff"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -82,7 +99,9 @@ final class TariffReader {
             try {
                 t.underlay(YamlDocument.read(path, "a tariff"));
             } catch (ConfigException e) {
-                t.get("file").problem("\"" + file + "\" cannot be read: " + e.problems().get(0));
+                t.get("file")
+                        .problem("\"" + file + "\" cannot be read: "
+                                + e.problems().get(0));
             }
         }
     }
@@ -92,8 +111,10 @@ final class TariffReader {
         ConfigNode at = top.get("tariff");
         BillingSpec.Prices prices = prices(top.get("prices"));
         if (at.get("contractWithBattery").given()) {
-            at.get("contractWithBattery").problem("is replaced by grid.contract: auto (the default: each case at its "
-                    + "own planned 30-minute peak) or grid.contract: {withoutBattery: 140 MW, withBattery: 115 MW}");
+            at.get("contractWithBattery")
+                    .problem(
+                            "is replaced by grid.contract: auto (the default: each case at its "
+                                    + "own planned 30-minute peak) or grid.contract: {withoutBattery: 140 MW, withBattery: 115 MW}");
         }
         if (!at.given() || !at.clean()) {
             return prices == null || at.given() ? null : new BillingSpec(null, prices);
@@ -101,12 +122,15 @@ final class TariffReader {
         TariffFile t = at.bind(TariffFile.class);
         List<EnergyBand> bands = t.energy() == null ? List.of() : bands(t.energy(), at.get("energy"));
         if ((t.marketLinked() == null) == (t.energy() == null)) {
-            at.problem("give the energy rates either as energy (bands) or as marketLinked (JEPX price + adderYenPerKwh), "
-                    + (t.marketLinked() == null ? "one is required" : "not both"));
+            at.problem(
+                    "give the energy rates either as energy (bands) or as marketLinked (JEPX price + adderYenPerKwh), "
+                            + (t.marketLinked() == null ? "one is required" : "not both"));
         }
         Tariff.ExportSale export = export(t.export(), at.get("export"));
-        if (prices == null && !top.get("prices").given()
-                && (t.marketLinked() != null || (t.export() != null && t.export().market()))) {
+        if (prices == null
+                && !top.get("prices").given()
+                && (t.marketLinked() != null
+                        || (t.export() != null && t.export().market()))) {
             at.problem("a market-linked menu or an export sale at market price needs JEPX prices: "
                     + "add prices: {file: spot_summary_2025.csv, area: kansai}");
         }
@@ -116,21 +140,41 @@ final class TariffReader {
                 at.get("subsidies").get(i).get("to").problem("\"" + s.to() + "\" is before from \"" + s.from() + "\"");
             }
         }
-        Tariff.MarketPriceAdjustment mpa = t.marketPriceAdjustment() != null && t.marketPriceAdjustment().isObject()
-                ? marketPriceAdjustment(at.get("marketPriceAdjustment")) : null;
+        Tariff.MarketPriceAdjustment mpa =
+                t.marketPriceAdjustment() != null && t.marketPriceAdjustment().isObject()
+                        ? marketPriceAdjustment(at.get("marketPriceAdjustment"))
+                        : null;
         if (!at.clean() || grid == null) {
             return null;
         }
         // under grid.contract: auto the bill sets each case's contract; 0 is a placeholder until then
         double agreedKw = grid.contract().auto() ? 0 : grid.contract().fixedKw(false);
         Map<Integer, Double> levy = t.renewableLevy().entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(e -> Integer.parseInt(e.getKey().substring(2)), Map.Entry::getValue));
-        Tariff tariff = new Tariff(t.name(), t.taxIncluded(), t.consumptionTax(), t.basicChargeYenPerKwMonth(),
-                new Tariff.ContractDemand("ratchet".equals(t.contract()), agreedKw, t.excessMultiplier(),
-                        t.previousPeak(), t.excessRaisesContract()), t.powerFactor(), Set.copyOf(t.summerMonths()), bands,
-                t.marketLinked(), Map.copyOf(t.fuelCostAdjustment()), mpa, levy,
-                List.copyOf(t.subsidies()), export,
-                t.restDays().stream().map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).collect(Collectors.toSet()),
+                .collect(Collectors.toUnmodifiableMap(
+                        e -> Integer.parseInt(e.getKey().substring(2)), Map.Entry::getValue));
+        Tariff tariff = new Tariff(
+                t.name(),
+                t.taxIncluded(),
+                t.consumptionTax(),
+                t.basicChargeYenPerKwMonth(),
+                new Tariff.ContractDemand(
+                        "ratchet".equals(t.contract()),
+                        agreedKw,
+                        t.excessMultiplier(),
+                        t.previousPeak(),
+                        t.excessRaisesContract()),
+                t.powerFactor(),
+                Set.copyOf(t.summerMonths()),
+                bands,
+                t.marketLinked(),
+                Map.copyOf(t.fuelCostAdjustment()),
+                mpa,
+                levy,
+                List.copyOf(t.subsidies()),
+                export,
+                t.restDays().stream()
+                        .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT)))
+                        .collect(Collectors.toSet()),
                 Set.copyOf(t.holidays()));
         return new BillingSpec(tariff, prices);
     }
@@ -151,10 +195,15 @@ final class TariffReader {
     }
 
     private static List<EnergyBand> bands(List<Band> given, ConfigNode at) {
-        List<EnergyBand> out = given.stream().map(b -> new EnergyBand(b.band(),
-                EnergyBand.Season.valueOf(b.season().toUpperCase(Locale.ROOT)),
-                EnergyBand.Days.valueOf(b.days().toUpperCase(Locale.ROOT)), b.hours() == null ? 0 : b.hours().get(0),
-                b.hours() == null ? 24 : b.hours().get(1), b.yenPerKwh())).toList();
+        List<EnergyBand> out = given.stream()
+                .map(b -> new EnergyBand(
+                        b.band(),
+                        EnergyBand.Season.valueOf(b.season().toUpperCase(Locale.ROOT)),
+                        EnergyBand.Days.valueOf(b.days().toUpperCase(Locale.ROOT)),
+                        b.hours() == null ? 0 : b.hours().get(0),
+                        b.hours() == null ? 24 : b.hours().get(1),
+                        b.yenPerKwh()))
+                .toList();
         String gap = gap(out);
         if (gap != null) {
             at.problem("no band applies to " + gap + "; end with a band for all seasons, days and hours");
@@ -179,11 +228,14 @@ final class TariffReader {
     }
 
     private static boolean matches(EnergyBand b, boolean summer, boolean holiday, int hour) {
-        if ((b.season() == EnergyBand.Season.SUMMER && !summer) || (b.season() == EnergyBand.Season.OTHER && summer)
-                || (b.days() == EnergyBand.Days.WEEKDAYS && holiday) || (b.days() == EnergyBand.Days.HOLIDAYS && !holiday)) {
+        if ((b.season() == EnergyBand.Season.SUMMER && !summer)
+                || (b.season() == EnergyBand.Season.OTHER && summer)
+                || (b.days() == EnergyBand.Days.WEEKDAYS && holiday)
+                || (b.days() == EnergyBand.Days.HOLIDAYS && !holiday)) {
             return false;
         }
-        return b.fromHour() < b.toHour() ? hour >= b.fromHour() && hour < b.toHour()
+        return b.fromHour() < b.toHour()
+                ? hour >= b.fromHour() && hour < b.toHour()
                 : hour >= b.fromHour() || hour < b.toHour();
     }
 
@@ -205,7 +257,12 @@ final class TariffReader {
             at.get("lagMonths").problem("expected [first, last] whole months before the usage month, e.g. [3, 5]");
             return null;
         }
-        return new Tariff.MarketPriceAdjustment(a.from(), a.baseYenPerKwh(), a.coefficient(), lags.get(0), lags.get(1),
+        return new Tariff.MarketPriceAdjustment(
+                a.from(),
+                a.baseYenPerKwh(),
+                a.coefficient(),
+                lags.get(0),
+                lags.get(1),
                 Map.copyOf(a.monthlyAveragesYenPerKwh()));
     }
 }

@@ -19,10 +19,13 @@ import java.nio.file.Path;
  */
 final class TraceSection {
     /** What the series is: only loads may be nvidia-smi logs and stand for many nodes. */
-    enum Kind { LOAD, PV, TEMPERATURE }
-
-    private TraceSection() {
+    enum Kind {
+        LOAD,
+        PV,
+        TEMPERATURE
     }
+
+    private TraceSection() {}
 
     /** The trace, or null after a problem. */
     static TraceSpec read(SiteFile.Trace t, ConfigNode at, String name, Kind kind) {
@@ -42,10 +45,15 @@ final class TraceSection {
             return null;
         }
         NodeScaling nodes = t instanceof SiteFile.CsvLoad l ? nodes(l) : NodeScaling.ONE;
-        return new TraceSpec(name, path, nvidiaSmi ? TraceSpec.Format.NVIDIA_SMI : TraceSpec.Format.POWER,
-                nvidiaSmi ? null : t.column(), kwPerUnit * t.scale(),
+        return new TraceSpec(
+                name,
+                path,
+                nvidiaSmi ? TraceSpec.Format.NVIDIA_SMI : TraceSpec.Format.POWER,
+                nvidiaSmi ? null : t.column(),
+                kwPerUnit * t.scale(),
                 "linear".equals(t.interpolation()) && !nvidiaSmi ? Interpolation.LINEAR : Interpolation.HOLD,
-                t.repeat(), nodes);
+                t.repeat(),
+                nodes);
     }
 
     private static void notForNvidiaSmi(ConfigNode key, String why) {
@@ -70,19 +78,26 @@ final class TraceSection {
             if (t.unit() != null) {
                 return kw(t.unit()); // the key settles what the header leaves unclear
             }
-            at.get("unit").problem("is required: column \"" + header + "\" of " + path + " " + e.getMessage()
-                    + "; give unit: W, kW, MW or GW", at.get("file"));
+            at.get("unit")
+                    .problem(
+                            "is required: column \"" + header + "\" of " + path + " " + e.getMessage()
+                                    + "; give unit: W, kW, MW or GW",
+                            at.get("file"));
             return 0;
         }
         if (t.unit() != null && named != null && !named.equals(t.unit())) {
-            at.get("unit").problem("\"" + t.unit() + "\" disagrees with column \"" + header + "\" of " + path
-                    + ", which names " + named + "; correct one of them, or leave unit out to take the header's");
+            at.get("unit")
+                    .problem("\"" + t.unit() + "\" disagrees with column \"" + header + "\" of " + path
+                            + ", which names " + named
+                            + "; correct one of them, or leave unit out to take the header's");
             return 0;
         }
         if (t.unit() == null && named == null) {
-            at.get("unit").problem("is required: column \"" + header + "\" of " + path + " names no unit; give unit: "
-                    + "W, kW, MW or GW, or name the unit in the header, e.g. power_kw, \"power [kW]\" or \"Power (MW)\"",
-                    at.get("file"));
+            at.get("unit")
+                    .problem(
+                            "is required: column \"" + header + "\" of " + path + " names no unit; give unit: "
+                                    + "W, kW, MW or GW, or name the unit in the header, e.g. power_kw, \"power [kW]\" or \"Power (MW)\"",
+                            at.get("file"));
             return 0;
         }
         return kw(t.unit() != null ? t.unit() : named);

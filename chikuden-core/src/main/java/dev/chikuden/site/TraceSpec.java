@@ -15,8 +15,15 @@ import java.nio.file.Path;
  * @param repeat        play from the start again when the study is longer than the trace
  * @param nodes         how the trace of one node makes the campus; {@link NodeScaling#ONE} for a whole site
  */
-public record TraceSpec(String name, Path file, Format format, String column, double factor,
-                        Interpolation interpolation, boolean repeat, NodeScaling nodes)
+public record TraceSpec(
+        String name,
+        Path file,
+        Format format,
+        String column,
+        double factor,
+        Interpolation interpolation,
+        boolean repeat,
+        NodeScaling nodes)
         implements LoadSpec, PvSpec, AmbientSpec {
 
     /** How a trace file is written. */

@@ -2,7 +2,9 @@ package dev.chikuden.site;
 
 /** Supply voltage class of the grid connection, as Japanese tariffs distinguish them. */
 enum VoltageClass {
-    LOW("low"), HIGH("high"), EXTRA_HIGH("extra-high");
+    LOW("low"),
+    HIGH("high"),
+    EXTRA_HIGH("extra-high");
 
     private final String yamlName;
 

@@ -26,15 +26,22 @@ public record Baseline(SimulationResult simulation, SlotEnergy slots, SiteBillin
         TimeGrid grid = SiteModels.timeGrid(site);
         BillingMeter meter = new BillingMeter(grid);
         SimulationResult r = simulate(site, grid, List.of(meter), progress);
-        SiteBilling.CaseBill bill = site.billing() == null || site.billing().tariff() == null ? null
+        SiteBilling.CaseBill bill = site.billing() == null || site.billing().tariff() == null
+                ? null
                 : SiteBilling.baseline(site, meter.slots());
         return new Baseline(r, meter.slots(), bill);
     }
 
     /** The site over {@code grid} without battery, recorded by {@code sinks}. */
     static SimulationResult simulate(SiteConfig site, TimeGrid grid, List<StepSink> sinks, LongConsumer progress) {
-        SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
-                SiteModels.ambient(site, grid), Battery.NONE, Controller.IDLE, site.grid().frequencyHz(),
+        SimulationEngine engine = new SimulationEngine(
+                grid,
+                SiteModels.load(site, grid),
+                SiteModels.pv(site, grid),
+                SiteModels.ambient(site, grid),
+                Battery.NONE,
+                Controller.IDLE,
+                site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
         return engine.run(new ArrayList<>(sinks), progress);
     }

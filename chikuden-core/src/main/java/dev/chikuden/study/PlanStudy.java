@@ -26,7 +26,8 @@ import java.util.function.LongConsumer;
 public final class PlanStudy {
     /** Which of the two runs. */
     public enum Case {
-        WITHOUT_BATTERY("without-battery"), WITH_BATTERY("with-battery");
+        WITHOUT_BATTERY("without-battery"),
+        WITH_BATTERY("with-battery");
 
         private final String fileStem;
 
@@ -52,8 +53,7 @@ public final class PlanStudy {
      *
      * @param withBattery null when the site has no battery
      */
-    public record Year(int year, SimulationResult withoutBattery, SimulationResult withBattery) {
-    }
+    public record Year(int year, SimulationResult withoutBattery, SimulationResult withBattery) {}
 
     /**
      * All study years, in order, the grid-code report of each case's first year and its bills.
@@ -62,9 +62,14 @@ public final class PlanStudy {
      * @param bills the first year's bills, null for a site without a tariff
      * @param gpuSmoothing the first year without battery but with GPU-side smoothing; null unless compared
      */
-    public record Result(SiteConfig site, List<Year> years, GridCodeReport withoutBatteryGridCode,
-                         GridCodeReport withBatteryGridCode, double wallSeconds, SiteBilling.Bills bills,
-                         Comparison gpuSmoothing) {
+    public record Result(
+            SiteConfig site,
+            List<Year> years,
+            GridCodeReport withoutBatteryGridCode,
+            GridCodeReport withBatteryGridCode,
+            double wallSeconds,
+            SiteBilling.Bills bills,
+            Comparison gpuSmoothing) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -81,18 +86,17 @@ public final class PlanStudy {
         public long stepsSimulated() {
             long n = 0;
             for (Year y : years) {
-                n += y.withoutBattery().steps() + (y.withBattery() == null ? 0 : y.withBattery().steps());
+                n += y.withoutBattery().steps()
+                        + (y.withBattery() == null ? 0 : y.withBattery().steps());
             }
             return n + (gpuSmoothing == null ? 0 : gpuSmoothing.result().steps());
         }
     }
 
     /** A case compared with the battery: its first year and its grid-code report. */
-    public record Comparison(SimulationResult result, GridCodeReport gridCode) {
-    }
+    public record Comparison(SimulationResult result, GridCodeReport gridCode) {}
 
-    private PlanStudy() {
-    }
+    private PlanStudy() {}
 
     public static Result run(SiteConfig site, SinkFactory sinks) {
         return run(site, sinks, null);
@@ -111,12 +115,14 @@ public final class PlanStudy {
         boolean billed = site.billing() != null && site.billing().tariff() != null;
         BillingMeter withoutBilling = billed ? new BillingMeter(firstYear) : null;
         BillingMeter withBilling = billed && !site.batteries().isEmpty() ? new BillingMeter(firstYear) : null;
-        CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty() ? null
-                : CompletableFuture.supplyAsync(() -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling));
-        List<SimulationResult> without = years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode,
-                withoutBilling);
-        Comparison gpuSmoothing = site.compareGpuSmoothing() == null ? null
-                : gpuSmoothing(site, firstYear, rules, progress);
+        CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty()
+                ? null
+                : CompletableFuture.supplyAsync(
+                        () -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling));
+        List<SimulationResult> without =
+                years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode, withoutBilling);
+        Comparison gpuSmoothing =
+                site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
         List<SimulationResult> withResults;
         try {
             withResults = with == null ? null : with.join();
@@ -131,9 +137,16 @@ public final class PlanStudy {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
         SiteBilling.Bills bills = billed
-                ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots()) : null;
-        return new Result(site, List.copyOf(years), withoutGridCode.report(),
-                with == null ? null : withGridCode.report(), (System.nanoTime() - started) / 1e9, bills, gpuSmoothing);
+                ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots())
+                : null;
+        return new Result(
+                site,
+                List.copyOf(years),
+                withoutGridCode.report(),
+                with == null ? null : withGridCode.report(),
+                (System.nanoTime() - started) / 1e9,
+                bills,
+                gpuSmoothing);
     }
 
     /** The steps {@link #run} simulates in all: every case and year it does not reuse. */
@@ -144,31 +157,45 @@ public final class PlanStudy {
             n += site.batteries().isEmpty() ? 0 : steps;
             n += y == 0 || site.study().rolling() ? steps : 0;
         }
-        return n + (site.compareGpuSmoothing() == null ? 0 : site.study().timeGrid(site.zone()).steps());
+        return n
+                + (site.compareGpuSmoothing() == null
+                        ? 0
+                        : site.study().timeGrid(site.zone()).steps());
     }
 
     /** The site without battery, every training job smoothing its own power instead. */
     private static Comparison gpuSmoothing(SiteConfig site, TimeGrid grid, GridCodeRules rules, LongConsumer progress) {
         GridCodeMeter meter = new GridCodeMeter(grid, rules);
-        SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid, site.compareGpuSmoothing()),
-                SiteModels.pv(site, grid), SiteModels.ambient(site, grid), Battery.NONE, Controller.IDLE,
-                site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
+        SimulationEngine engine = new SimulationEngine(
+                grid,
+                SiteModels.load(site, grid, site.compareGpuSmoothing()),
+                SiteModels.pv(site, grid),
+                SiteModels.ambient(site, grid),
+                Battery.NONE,
+                Controller.IDLE,
+                site.grid().frequencyHz(),
+                SimulationEngine.DEFAULT_CHUNK);
         SimulationResult r = engine.run(List.of(meter), progress);
         return new Comparison(r, meter.report());
     }
 
     /** The first year of one case, on the caller's thread. */
     public static SimulationResult simulate(SiteConfig site, Case c, SinkFactory sinks) {
-        return simulateYear(site, c, 0, c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
-                sinks.open(c, site.study().timeGrid(site.zone())), null);
+        return simulateYear(
+                site,
+                c,
+                0,
+                c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
+                sinks.open(c, site.study().timeGrid(site.zone())),
+                null);
     }
 
     /**
      * Every year of one case with one battery. Without a battery, repeated years are identical, so
      * the first is simulated once and reused. The billing meter, if any, meters the first year.
      */
-    private static List<SimulationResult> years(SiteConfig site, Case c, SinkFactory sinks, LongConsumer progress,
-                                                StepSink... firstYearMeters) {
+    private static List<SimulationResult> years(
+            SiteConfig site, Case c, SinkFactory sinks, LongConsumer progress, StepSink... firstYearMeters) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
         List<SimulationResult> out = new ArrayList<>();
@@ -191,17 +218,24 @@ public final class PlanStudy {
         return out;
     }
 
-    private static SimulationResult simulateYear(SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks,
-                                                 LongConsumer progress) {
+    private static SimulationResult simulateYear(
+            SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks, LongConsumer progress) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
         if (c == Case.WITHOUT_BATTERY) {
             return Baseline.simulate(site, grid, sinks, progress);
         }
         // the controller sees the year's own dates (an MPC forecasts that year's load)
-        Controller controller = SiteModels.controller(site.withStudy(site.study().year(year)));
-        SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
-                SiteModels.ambient(site, grid), battery, controller,
-                site.grid().frequencyHz(), SimulationEngine.DEFAULT_CHUNK);
+        Controller controller =
+                SiteModels.controller(site.withStudy(site.study().year(year)));
+        SimulationEngine engine = new SimulationEngine(
+                grid,
+                SiteModels.load(site, grid),
+                SiteModels.pv(site, grid),
+                SiteModels.ambient(site, grid),
+                battery,
+                controller,
+                site.grid().frequencyHz(),
+                SimulationEngine.DEFAULT_CHUNK);
         return engine.run(sinks, progress);
     }
 }

@@ -12,8 +12,14 @@ import java.util.Map;
  * @param netSavingByItem   {@code billSavingYen}, {@code marketRevenueYen}, {@code batteryWearYen} (negative)
  * @param wearBasis         where the wear's price comes from
  */
-public record Saving(long billSavingYen, Map<String, Long> billSavingByLine, long marketRevenueYen, long batteryWearYen,
-                     long netSavingYen, Map<String, Long> netSavingByItem, String wearBasis) {
+public record Saving(
+        long billSavingYen,
+        Map<String, Long> billSavingByLine,
+        long marketRevenueYen,
+        long batteryWearYen,
+        long netSavingYen,
+        Map<String, Long> netSavingByItem,
+        String wearBasis) {
 
     /** The saving of {@code bills} (with a battery), its market revenue and its wear. */
     public static Saving of(SiteBilling.Bills bills, long marketRevenueYen, double dischargedKwh, WearPrice wear) {
@@ -23,7 +29,13 @@ public record Saving(long billSavingYen, Map<String, Long> billSavingByLine, lon
         items.put("billSavingYen", bill);
         items.put("marketRevenueYen", marketRevenueYen);
         items.put("batteryWearYen", -wearYen);
-        return new Saving(bill, bills.savingByLine(), marketRevenueYen, wearYen, bill + marketRevenueYen - wearYen,
-                items, wear.basis());
+        return new Saving(
+                bill,
+                bills.savingByLine(),
+                marketRevenueYen,
+                wearYen,
+                bill + marketRevenueYen - wearYen,
+                items,
+                wear.basis());
     }
 }

@@ -30,8 +30,7 @@ import java.util.Map;
 public final class SiteBilling {
     private static final String EXCESS_DEMAND_CHARGE = "excessDemandChargeYen";
 
-    private SiteBilling() {
-    }
+    private SiteBilling() {}
 
     /** How a case's contract was set. */
     public enum ContractBasis {
@@ -75,8 +74,12 @@ public final class SiteBilling {
      * @param savingAtOwnPeaksYen    with fixed contracts: the saving were each case billed at its own peak; null otherwise
      * @param warnings               the choices a user should see (a contract far above a peak, a forbidden excess)
      */
-    public record Bills(CaseBill withoutBattery, CaseBill withBattery, CaseBill withBatterySteadyState,
-                        Long savingAtOwnPeaksYen, List<String> warnings) {
+    public record Bills(
+            CaseBill withoutBattery,
+            CaseBill withBattery,
+            CaseBill withBatterySteadyState,
+            Long savingAtOwnPeaksYen,
+            List<String> warnings) {
         /** Bill without battery minus bill with it, yen; null without a battery. */
         public Long savingYen() {
             return withBattery == null ? null : withoutBattery.totalYen() - withBattery.totalYen();
@@ -84,7 +87,8 @@ public final class SiteBilling {
 
         /** The ratchet's steady-state saving; null unless ratcheted. */
         public Long steadyStateSavingYen() {
-            return withBatterySteadyState == null ? null
+            return withBatterySteadyState == null
+                    ? null
                     : withoutBattery.totalYen() - withBatterySteadyState.totalYen();
         }
 
@@ -109,7 +113,9 @@ public final class SiteBilling {
             for (int i = 0; i < a.size(); i++) {
                 double excess = a.get(i).lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L)
                         - b.get(i).lineItemsYen().getOrDefault(EXCESS_DEMAND_CHARGE, 0L);
-                sum += (a.get(i).totalYen() - b.get(i).totalYen() - excess) / a.get(i).coveredFraction() + excess;
+                sum += (a.get(i).totalYen() - b.get(i).totalYen() - excess)
+                                / a.get(i).coveredFraction()
+                        + excess;
             }
             return 12 * sum / a.size();
         }
@@ -142,9 +148,11 @@ public final class SiteBilling {
         if (!rule.auto()) {
             Tariff t = site.billing().tariff();
             long ownWithout = calculator(site, t.withAgreedKw(ContractRule.contractOf(base.peakDemand30minKw())))
-                    .bill(without).totalYen();
+                    .bill(without)
+                    .totalYen();
             long ownWith = calculator(site, t.withAgreedKw(ContractRule.contractOf(battery.peakDemand30minKw())))
-                    .bill(with).totalYen();
+                    .bill(with)
+                    .totalYen();
             atOwnPeaks = ownWithout - ownWith;
             contractWarnings(rule, "without battery", base, warnings);
             contractWarnings(rule, "with battery", battery, warnings);
@@ -180,9 +188,15 @@ public final class SiteBilling {
             return ratchet(site, with, without, true);
         }
         if (!Double.isNaN(plannedContractKw) && site.grid().contract().auto()) {
-            Bill b = calculator(site, site.billing().tariff().withAgreedKw(plannedContractKw)).bill(with);
-            return new CaseBill(b, plannedContractKw, peak(b), site.grid().contract().exceedance()
-                    == ContractRule.Exceedance.FORBID ? ContractBasis.OWN_PEAK : ContractBasis.LEAST_COST);
+            Bill b = calculator(site, site.billing().tariff().withAgreedKw(plannedContractKw))
+                    .bill(with);
+            return new CaseBill(
+                    b,
+                    plannedContractKw,
+                    peak(b),
+                    site.grid().contract().exceedance() == ContractRule.Exceedance.FORBID
+                            ? ContractBasis.OWN_PEAK
+                            : ContractBasis.LEAST_COST);
         }
         return agreed(site, true, with);
     }
@@ -266,14 +280,24 @@ public final class SiteBilling {
     private static void contractWarnings(ContractRule rule, String which, CaseBill c, List<String> warnings) {
         double own = c.peakDemand30minKw();
         if (c.contractKw() > 1.05 * own) {
-            warnings.add(String.format(Locale.ROOT, "the case %s is billed at the fixed contract %,.0f kW, %.1f %% above "
-                    + "its own 30-minute peak of %,.0f kW (grid.contract: auto bills each case at its own peak)",
-                    which, c.contractKw(), 100 * (c.contractKw() / own - 1), own));
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the case %s is billed at the fixed contract %,.0f kW, %.1f %% above "
+                            + "its own 30-minute peak of %,.0f kW (grid.contract: auto bills each case at its own peak)",
+                    which,
+                    c.contractKw(),
+                    100 * (c.contractKw() / own - 1),
+                    own));
         }
         if (rule.exceedance() == ContractRule.Exceedance.FORBID && own > c.contractKw() + 1e-6) {
-            warnings.add(String.format(Locale.ROOT, "grid.exceedance forbid: the case %s peaks at %,.0f kW, above its "
-                    + "fixed contract of %,.0f kW; the excess is billed at the penalty. Raise the contract, add a "
-                    + "demand limiter, or set exceedance: penalty", which, own, c.contractKw()));
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "grid.exceedance forbid: the case %s peaks at %,.0f kW, above its "
+                            + "fixed contract of %,.0f kW; the excess is billed at the penalty. Raise the contract, add a "
+                            + "demand limiter, or set exceedance: penalty",
+                    which,
+                    own,
+                    c.contractKw()));
         }
     }
 

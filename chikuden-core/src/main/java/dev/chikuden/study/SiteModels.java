@@ -14,20 +14,20 @@ import dev.chikuden.control.FrequencyResponse;
 import dev.chikuden.control.GridCodeSmoothing;
 import dev.chikuden.control.LoadDropAbsorber;
 import dev.chikuden.control.ManualSetpoint;
-import dev.chikuden.control.ScheduleFollower;
 import dev.chikuden.control.PeakShavingController;
+import dev.chikuden.control.ScheduleFollower;
+import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
+import dev.chikuden.load.ai.AiCampusLoad;
+import dev.chikuden.load.ai.TrainingJob;
+import dev.chikuden.load.trace.NvidiaSmiLog;
+import dev.chikuden.market.JepxSpotCsv;
+import dev.chikuden.market.PriceSeries;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.profile.SumProfile;
 import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
-import dev.chikuden.gridcode.GridCodeRules;
-import dev.chikuden.load.ai.AiCampusLoad;
-import dev.chikuden.load.ai.TrainingJob;
-import dev.chikuden.load.trace.NvidiaSmiLog;
 import dev.chikuden.site.AiCampusLoadSpec;
-import dev.chikuden.market.JepxSpotCsv;
-import dev.chikuden.market.PriceSeries;
 import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
@@ -46,8 +46,7 @@ import java.util.ServiceLoader;
 
 /** Builds the models of a configured site. Each call returns fresh, independent objects. */
 public final class SiteModels {
-    private SiteModels() {
-    }
+    private SiteModels() {}
 
     public static TimeGrid timeGrid(SiteConfig site) {
         return site.study().timeGrid(site.zone());
@@ -64,10 +63,17 @@ public final class SiteModels {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(daily(d, grid));
             } else if (spec instanceof AiCampusLoadSpec a) {
-                List<TrainingJob> jobs = smoothing == null ? a.training() : a.training().stream()
-                        .map(j -> withSmoothing(j, smoothing)).toList();
-                parts.add(new AiCampusLoad(grid, jobs, a.inference() == null ? Profile.ZERO
-                        : daily(a.inference(), grid), ambient(site, grid), a.facility()));
+                List<TrainingJob> jobs = smoothing == null
+                        ? a.training()
+                        : a.training().stream()
+                                .map(j -> withSmoothing(j, smoothing))
+                                .toList();
+                parts.add(new AiCampusLoad(
+                        grid,
+                        jobs,
+                        a.inference() == null ? Profile.ZERO : daily(a.inference(), grid),
+                        ambient(site, grid),
+                        a.facility()));
             } else {
                 parts.add(trace((TraceSpec) spec, site, grid));
             }
@@ -76,14 +82,33 @@ public final class SiteModels {
     }
 
     private static TrainingJob withSmoothing(TrainingJob j, TrainingJob.GpuSmoothing s) {
-        return new TrainingJob(j.name(), j.gpus(), j.gpuTdpW(), j.hostWPerGpu(), j.communicationFraction(),
-                j.idleFraction(), j.iterationPeriodS(), j.jitterFraction(), j.computeFraction(), j.phaseOffsetS(),
-                j.periodDrift(), j.checkpointEveryS(), j.checkpointDurationS(), j.checkpointFraction(), j.startS(),
-                j.stopS(), j.rampS(), j.failuresPerDay(), j.restartAfterS(), s, j.seed());
+        return new TrainingJob(
+                j.name(),
+                j.gpus(),
+                j.gpuTdpW(),
+                j.hostWPerGpu(),
+                j.communicationFraction(),
+                j.idleFraction(),
+                j.iterationPeriodS(),
+                j.jitterFraction(),
+                j.computeFraction(),
+                j.phaseOffsetS(),
+                j.periodDrift(),
+                j.checkpointEveryS(),
+                j.checkpointDurationS(),
+                j.checkpointFraction(),
+                j.startS(),
+                j.stopS(),
+                j.rampS(),
+                j.failuresPerDay(),
+                j.restartAfterS(),
+                s,
+                j.seed());
     }
 
     private static Profile daily(DailyProfileLoadSpec d, TimeGrid grid) {
-        return new DailyProfileLoad(grid, d.baseKw(), d.hourlyFactors(), d.weekendFactor(), d.noiseFraction(), d.seed());
+        return new DailyProfileLoad(
+                grid, d.baseKw(), d.hourlyFactors(), d.weekendFactor(), d.noiseFraction(), d.seed());
     }
 
     public static Profile pv(SiteConfig site, TimeGrid grid) {
@@ -91,7 +116,11 @@ public final class SiteModels {
             return Profile.ZERO;
         }
         if (site.pv() instanceof ClearSkyPvSpec c) {
-            return new ClearSkyPv(grid, c.peakKw(), site.location().latitudeDeg(), site.location().longitudeDeg());
+            return new ClearSkyPv(
+                    grid,
+                    c.peakKw(),
+                    site.location().latitudeDeg(),
+                    site.location().longitudeDeg());
         }
         return trace((TraceSpec) site.pv(), site, grid);
     }
@@ -144,8 +173,13 @@ public final class SiteModels {
             return new LoadDropAbsorber(d.maxDropKwPerS());
         }
         if (l instanceof StrategySpec.GridCodeSmoothing g) {
-            return new GridCodeSmoothing(g.maxRampKwPerS(), g.toleranceKw(), g.filterSeconds(), g.socTarget(),
-                    g.socBand(), g.socRecoveryHours());
+            return new GridCodeSmoothing(
+                    g.maxRampKwPerS(),
+                    g.toleranceKw(),
+                    g.filterSeconds(),
+                    g.socTarget(),
+                    g.socBand(),
+                    g.socRecoveryHours());
         }
         if (l instanceof StrategySpec.FrequencyResponse f) {
             return new FrequencyResponse(site.grid().frequencyHz(), f.deadbandHz(), f.droop(), f.reservedKw());
@@ -160,7 +194,8 @@ public final class SiteModels {
                         + " s) are shorter than the study step (" + site.study().stepMs() / 1000.0
                         + " s); a step would skip slots. Use a schedule step of at least the study step");
             }
-            return sch.energy() ? ScheduleFollower.energy(s.startEpochMs(), s.stepMs(), s.values())
+            return sch.energy()
+                    ? ScheduleFollower.energy(s.startEpochMs(), s.stepMs(), s.values())
                     : new ScheduleFollower(s.startEpochMs(), s.stepMs(), s.values());
         }
         if (l instanceof StrategySpec.Mpc mpc) {
@@ -175,7 +210,8 @@ public final class SiteModels {
 
     /** The optimisation module's MPC, looked up through the loader that loaded the core. */
     private static MpcLayerProvider mpcProvider() {
-        return ServiceLoader.load(MpcLayerProvider.class, MpcLayerProvider.class.getClassLoader()).findFirst()
+        return ServiceLoader.load(MpcLayerProvider.class, MpcLayerProvider.class.getClassLoader())
+                .findFirst()
                 .orElseThrow(() -> new BadInputException("strategy: the mpc controller solves the dispatch LP and "
                         + "needs the chikuden-optimize module on the class path (the chikuden command line has it)"));
     }
@@ -183,7 +219,9 @@ public final class SiteModels {
     /** The site's JEPX prices, read from its price file; null when it gives none. */
     public static PriceSeries prices(SiteConfig site) {
         BillingSpec b = site.billing();
-        return b == null || b.prices() == null ? null : JepxSpotCsv.read(b.prices().file(), b.prices().area());
+        return b == null || b.prices() == null
+                ? null
+                : JepxSpotCsv.read(b.prices().file(), b.prices().area());
     }
 
     /** A trace file on the study grid: an nvidia-smi log is resampled to the study step when read. */
@@ -192,7 +230,7 @@ public final class SiteModels {
         FixedStepSeries node = t.format() == TraceSpec.Format.NVIDIA_SMI
                 ? NvidiaSmiLog.read(t.file(), site.zone()).resample(grid.stepMs())
                 : SeriesCsv.read(t.file(), t.column(), site.zone());
-        return new TraceProfile(source, t.nodes().campus(source, node), grid, t.interpolation(), t.factor(),
-                t.repeat());
+        return new TraceProfile(
+                source, t.nodes().campus(source, node), grid, t.interpolation(), t.factor(), t.repeat());
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  * @param warnings what the bill could not price from the tariff (e.g. a month missing from the
  *                 fuel-cost table), counted as 0
  */
-public record Bill(String tariff, List<MonthlyBill> months, Map<String, Long> lineItemsYen, long totalYen,
-                   List<String> warnings) {
-}
+public record Bill(
+        String tariff,
+        List<MonthlyBill> months,
+        Map<String, Long> lineItemsYen,
+        long totalYen,
+        List<String> warnings) {}

@@ -47,7 +47,8 @@ public final class BillCalculator {
             YearMonth m = YearMonth.from(local(slots.firstSlotEpochMs(), i));
             first = first == null ? m : first;
             int end = i;
-            while (end < slots.size() && YearMonth.from(local(slots.firstSlotEpochMs(), end)).equals(m)) {
+            while (end < slots.size()
+                    && YearMonth.from(local(slots.firstSlotEpochMs(), end)).equals(m)) {
                 end++;
             }
             if (lapses != null && !m.isBefore(lapses)) {
@@ -79,8 +80,14 @@ public final class BillCalculator {
         return new Bill(tariff.name(), List.copyOf(months), items, total, List.copyOf(warnings));
     }
 
-    private MonthlyBill month(YearMonth m, YearMonth first, SlotEnergy s, int from, int to, Map<YearMonth, Double> peaks,
-                              double raisedKw) {
+    private MonthlyBill month(
+            YearMonth m,
+            YearMonth first,
+            SlotEnergy s,
+            int from,
+            int to,
+            Map<YearMonth, Double> peaks,
+            double raisedKw) {
         double importKwh = 0;
         double exportKwh = 0;
         double peakKw = 0;
@@ -99,7 +106,9 @@ public final class BillCalculator {
             peakKw = Math.max(peakKw, s.demandKw(i));
             long slotMs = s.firstSlotEpochMs() + i * PriceSeries.SLOT_MS;
             if (tariff.marketLinked() != null) {
-                marketEnergyYen += kwh * (rates.marketPrice(slotMs, "a market-linked menu") + tariff.marketLinked().adderYenPerKwh());
+                marketEnergyYen += kwh
+                        * (rates.marketPrice(slotMs, "a market-linked menu")
+                                + tariff.marketLinked().adderYenPerKwh());
             } else if (kwh > 0) {
                 EnergyBand b = rates.band(local(s.firstSlotEpochMs(), i));
                 energy.merge(b.name(), kwh * b.yenPerKwh(), Double::sum);
@@ -118,14 +127,15 @@ public final class BillCalculator {
         items.put("basicChargeYen", yen(contractKw * tariff.basicChargeYenPerKwMonth() * pfFactor * covered));
         if (!c.ratchet()) {
             double excessKw = Math.max(0, peakKw - agreedKw);
-            items.put("excessDemandChargeYen",
+            items.put(
+                    "excessDemandChargeYen",
                     yen(excessKw * tariff.basicChargeYenPerKwMonth() * c.excessMultiplier() * pfFactor));
         }
         if (tariff.marketLinked() != null) {
             items.put("energyChargeMarketYen", yen(marketEnergyYen));
         }
-        energy.forEach((band, y) -> items.put("energyCharge" + Character.toUpperCase(band.charAt(0)) + band.substring(1)
-                + "Yen", yen(y)));
+        energy.forEach((band, y) ->
+                items.put("energyCharge" + Character.toUpperCase(band.charAt(0)) + band.substring(1) + "Yen", yen(y)));
         if (!tariff.fuelCostAdjustment().isEmpty()) {
             items.put("fuelCostAdjustmentYen", yen(importKwh * rates.fuelCostAdjustment(m)));
         }

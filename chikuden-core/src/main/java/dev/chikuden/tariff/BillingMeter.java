@@ -82,7 +82,10 @@ public final class BillingMeter implements StepSink {
     /** The slots metered; closes the meter. */
     public SlotEnergy slots() {
         close();
-        return new SlotEnergy(firstSlotMs, Arrays.copyOf(importKwh, slots), Arrays.copyOf(exportKwh, slots),
+        return new SlotEnergy(
+                firstSlotMs,
+                Arrays.copyOf(importKwh, slots),
+                Arrays.copyOf(exportKwh, slots),
                 Arrays.copyOf(coveredS, slots));
     }
 

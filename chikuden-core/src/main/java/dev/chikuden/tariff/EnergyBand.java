@@ -7,10 +7,18 @@ package dev.chikuden.tariff;
  * @param name a lowerCamelCase name, used in line-item keys ({@code energyChargePeakYen})
  */
 public record EnergyBand(String name, Season season, Days days, int fromHour, int toHour, double yenPerKwh) {
-    public enum Season { ALL, SUMMER, OTHER }
+    public enum Season {
+        ALL,
+        SUMMER,
+        OTHER
+    }
 
     /** Holidays are the tariff's rest days (Saturday, Sunday) and listed dates. */
-    public enum Days { ALL, WEEKDAYS, HOLIDAYS }
+    public enum Days {
+        ALL,
+        WEEKDAYS,
+        HOLIDAYS
+    }
 
     boolean matches(boolean summer, boolean holiday, int hour) {
         if ((season == Season.SUMMER && !summer) || (season == Season.OTHER && summer)) {

@@ -11,6 +11,12 @@ import java.util.Map;
  * @param contractKw      the contract kW billed (agreed, or the 12-month ratchet)
  * @param lineItemsYen    in bill order, keys such as {@code basicChargeYen}
  */
-public record MonthlyBill(YearMonth month, double importKwh, double exportKwh, double maxDemandKw,
-                          double contractKw, double coveredFraction, Map<String, Long> lineItemsYen, long totalYen) {
-}
+public record MonthlyBill(
+        YearMonth month,
+        double importKwh,
+        double exportKwh,
+        double maxDemandKw,
+        double contractKw,
+        double coveredFraction,
+        Map<String, Long> lineItemsYen,
+        long totalYen) {}

@@ -24,20 +24,48 @@ import java.util.Set;
  * @param restDays          days of the week billed as holidays in time-of-day bands
  * @param holidays          dates billed as holidays in time-of-day bands
  */
-public record Tariff(String name, boolean taxIncluded, double consumptionTax, double basicChargeYenPerKwMonth,
-                     ContractDemand contract, double powerFactor, Set<Integer> summerMonths,
-                     List<EnergyBand> energyBands, MarketLinked marketLinked,
-                     Map<YearMonth, Double> fuelCostAdjustment, MarketPriceAdjustment marketPriceAdjustment,
-                     Map<Integer, Double> renewableLevy, List<Subsidy> subsidies, ExportSale exportSale,
-                     Set<DayOfWeek> restDays, Set<LocalDate> holidays) {
+public record Tariff(
+        String name,
+        boolean taxIncluded,
+        double consumptionTax,
+        double basicChargeYenPerKwMonth,
+        ContractDemand contract,
+        double powerFactor,
+        Set<Integer> summerMonths,
+        List<EnergyBand> energyBands,
+        MarketLinked marketLinked,
+        Map<YearMonth, Double> fuelCostAdjustment,
+        MarketPriceAdjustment marketPriceAdjustment,
+        Map<Integer, Double> renewableLevy,
+        List<Subsidy> subsidies,
+        ExportSale exportSale,
+        Set<DayOfWeek> restDays,
+        Set<LocalDate> holidays) {
 
     /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
     public Tariff withAgreedKw(double agreedKw) {
-        return new Tariff(name, taxIncluded, consumptionTax, basicChargeYenPerKwMonth,
-                new ContractDemand(contract.ratchet(), agreedKw, contract.excessMultiplier(), contract.previousPeakKw(),
+        return new Tariff(
+                name,
+                taxIncluded,
+                consumptionTax,
+                basicChargeYenPerKwMonth,
+                new ContractDemand(
+                        contract.ratchet(),
+                        agreedKw,
+                        contract.excessMultiplier(),
+                        contract.previousPeakKw(),
                         contract.excessRaisesContract()),
-                powerFactor, summerMonths, energyBands, marketLinked, fuelCostAdjustment, marketPriceAdjustment,
-                renewableLevy, subsidies, exportSale, restDays, holidays);
+                powerFactor,
+                summerMonths,
+                energyBands,
+                marketLinked,
+                fuelCostAdjustment,
+                marketPriceAdjustment,
+                renewableLevy,
+                subsidies,
+                exportSale,
+                restDays,
+                holidays);
     }
 
     /**
@@ -49,31 +77,50 @@ public record Tariff(String name, boolean taxIncluded, double consumptionTax, do
      * @param previousPeakKw   ratchet: the largest demand of the 11 months before the billed series
      * @param excessRaisesContract an agreed contract's excess raises it to that demand for the following 12 months
      */
-    public record ContractDemand(boolean ratchet, double agreedKw, double excessMultiplier, double previousPeakKw,
-                                 boolean excessRaisesContract) {
-    }
+    public record ContractDemand(
+            boolean ratchet,
+            double agreedKw,
+            double excessMultiplier,
+            double previousPeakKw,
+            boolean excessRaisesContract) {}
 
     /** The same tariff billed by the 12-month maximum demand (a contract under 500 kW). */
     public Tariff asRatchet() {
-        return new Tariff(name, taxIncluded, consumptionTax, basicChargeYenPerKwMonth,
-                new ContractDemand(true, contract.agreedKw(), contract.excessMultiplier(), contract.previousPeakKw(),
-                        false),
-                powerFactor, summerMonths, energyBands, marketLinked, fuelCostAdjustment, marketPriceAdjustment,
-                renewableLevy, subsidies, exportSale, restDays, holidays);
+        return new Tariff(
+                name,
+                taxIncluded,
+                consumptionTax,
+                basicChargeYenPerKwMonth,
+                new ContractDemand(
+                        true, contract.agreedKw(), contract.excessMultiplier(), contract.previousPeakKw(), false),
+                powerFactor,
+                summerMonths,
+                energyBands,
+                marketLinked,
+                fuelCostAdjustment,
+                marketPriceAdjustment,
+                renewableLevy,
+                subsidies,
+                exportSale,
+                restDays,
+                holidays);
     }
 
     /** Energy price = JEPX area price of the slot + {@code adderYenPerKwh}. */
-    public record MarketLinked(double adderYenPerKwh) {
-    }
+    public record MarketLinked(double adderYenPerKwh) {}
 
     /**
      * (mean JEPX area price of months {@code lagFirst..lagLast} before the usage month - base) x
      * coefficient, rounded to 0.01 yen/kWh, applied from {@code from}. The monthly means come from
      * the site's price file or, without one, from {@code monthlyAverages}.
      */
-    public record MarketPriceAdjustment(YearMonth from, double baseYenPerKwh, double coefficient, int lagFirst,
-                                        int lagLast, Map<YearMonth, Double> monthlyAverages) {
-    }
+    public record MarketPriceAdjustment(
+            YearMonth from,
+            double baseYenPerKwh,
+            double coefficient,
+            int lagFirst,
+            int lagLast,
+            Map<YearMonth, Double> monthlyAverages) {}
 
     /** A per-kWh item over usage months {@code from..to}, usually negative (a subsidy). */
     public record Subsidy(YearMonth from, YearMonth to, double yenPerKwh) {
@@ -83,8 +130,7 @@ public record Tariff(String name, boolean taxIncluded, double consumptionTax, do
     }
 
     /** Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price. */
-    public record ExportSale(boolean market, double yenPerKwh) {
-    }
+    public record ExportSale(boolean market, double yenPerKwh) {}
 
     public boolean summer(int month) {
         return summerMonths.contains(month);

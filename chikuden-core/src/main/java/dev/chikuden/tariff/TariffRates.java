@@ -55,9 +55,11 @@ public final class TariffRates {
         LocalDateTime t = local(slotEpochMs);
         YearMonth m = YearMonth.from(t);
         double energy = tariff.marketLinked() != null
-                ? marketPrice(slotEpochMs, "a market-linked menu") + tariff.marketLinked().adderYenPerKwh()
+                ? marketPrice(slotEpochMs, "a market-linked menu")
+                        + tariff.marketLinked().adderYenPerKwh()
                 : band(t).yenPerKwh();
-        return (energy + fuelCostAdjustment(m) + marketPriceAdjustment(m) + renewableLevy(m) + subsidy(m)) * taxFactor();
+        return (energy + fuelCostAdjustment(m) + marketPriceAdjustment(m) + renewableLevy(m) + subsidy(m))
+                * taxFactor();
     }
 
     /** What an exported kWh earns (untaxed), 0 when the tariff buys no exports. */
@@ -77,7 +79,9 @@ public final class TariffRates {
     /** The penalty on one kW of demand above an agreed contract in a month, with tax; 0 for a ratchet. */
     public double excessYenPerKw() {
         Tariff.ContractDemand c = tariff.contract();
-        return c.ratchet() ? 0 : tariff.basicChargeYenPerKwMonth() * c.excessMultiplier() * powerFactorScale() * taxFactor();
+        return c.ratchet()
+                ? 0
+                : tariff.basicChargeYenPerKwMonth() * c.excessMultiplier() * powerFactorScale() * taxFactor();
     }
 
     /** (185 - power factor %) / 100: a better power factor lowers the basic charge. */
@@ -92,7 +96,8 @@ public final class TariffRates {
 
     EnergyBand band(LocalDateTime t) {
         boolean summer = tariff.summer(t.getMonthValue());
-        boolean holiday = tariff.restDays().contains(t.getDayOfWeek()) || tariff.holidays().contains(t.toLocalDate());
+        boolean holiday = tariff.restDays().contains(t.getDayOfWeek())
+                || tariff.holidays().contains(t.toLocalDate());
         for (EnergyBand b : tariff.energyBands()) {
             if (b.matches(summer, holiday, t.getHour())) {
                 return b;
@@ -122,7 +127,8 @@ public final class TariffRates {
         List<YearMonth> missing = new ArrayList<>();
         for (int lag = a.lagLast(); lag >= a.lagFirst(); lag--) { // oldest first, as the warning lists them
             YearMonth w = m.minusMonths(lag);
-            double mean = prices != null ? prices.meanBetween(startMs(w), startMs(w.plusMonths(1)))
+            double mean = prices != null
+                    ? prices.meanBetween(startMs(w), startMs(w.plusMonths(1)))
                     : a.monthlyAverages().getOrDefault(w, Double.NaN);
             if (Double.isNaN(mean)) {
                 missing.add(w);
@@ -131,9 +137,9 @@ public final class TariffRates {
         }
         if (!missing.isEmpty()) {
             warnings.add("market-price adjustment for " + m + " needs the JEPX means of " + m.minusMonths(a.lagLast())
-                    + " to " + m.minusMonths(a.lagFirst()) + "; " + (prices != null ? "the price file does not cover "
-                    : "the tariff's monthlyAverages lacks ") + missing.stream().map(YearMonth::toString)
-                    .collect(Collectors.joining(", ")) + "; counted as 0");
+                    + " to " + m.minusMonths(a.lagFirst()) + "; "
+                    + (prices != null ? "the price file does not cover " : "the tariff's monthlyAverages lacks ")
+                    + missing.stream().map(YearMonth::toString).collect(Collectors.joining(", ")) + "; counted as 0");
             return 0;
         }
         double avg = sum / (a.lagLast() - a.lagFirst() + 1);

@@ -16,8 +16,7 @@ public final class CsvColumn {
     /** Column names taken for time, never for values, when no column is named. */
     private static final List<String> TIME_COLUMNS = List.of("timestamp", "time", "time_s");
 
-    private CsvColumn() {
-    }
+    private CsvColumn() {}
 
     /**
      * Passes every value of the column named {@code column} (when null, the first column not
@@ -39,7 +38,11 @@ public final class CsvColumn {
                     throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
                             + " fields; column \"" + name + "\" is field " + (col + 1));
                 }
-                sink.accept(CsvFiles.finiteNumber(file, line, "column \"" + name + "\" value", row.getField(col).trim(),
+                sink.accept(CsvFiles.finiteNumber(
+                        file,
+                        line,
+                        "column \"" + name + "\" value",
+                        row.getField(col).trim(),
                         "a finite number"));
                 n++;
             }

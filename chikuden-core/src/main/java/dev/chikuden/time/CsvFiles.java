@@ -23,8 +23,7 @@ public final class CsvFiles {
         T read(Iterator<CsvRecord> records) throws IOException;
     }
 
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     public static <T> T read(Path file, Body<T> body) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder()

@@ -61,14 +61,14 @@ public final class FixedStepSeries {
         }
         if (newStepMs > stepMs) {
             if (newStepMs % stepMs != 0) {
-                throw new IllegalArgumentException("cannot average a " + stepMs + " ms series to "
-                        + newStepMs + " ms: the new step must be a whole multiple of the old one");
+                throw new IllegalArgumentException("cannot average a " + stepMs + " ms series to " + newStepMs
+                        + " ms: the new step must be a whole multiple of the old one");
             }
             return mean((int) (newStepMs / stepMs), newStepMs);
         }
         if (stepMs % newStepMs != 0) {
-            throw new IllegalArgumentException("cannot refine a " + stepMs + " ms series to "
-                    + newStepMs + " ms: the new step must divide the old one");
+            throw new IllegalArgumentException("cannot refine a " + stepMs + " ms series to " + newStepMs
+                    + " ms: the new step must divide the old one");
         }
         int factor = (int) (stepMs / newStepMs);
         return finer == Interpolation.HOLD ? hold(factor, newStepMs) : linear(factor, newStepMs);

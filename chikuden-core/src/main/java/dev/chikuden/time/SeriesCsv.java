@@ -26,8 +26,7 @@ import java.util.List;
 public final class SeriesCsv {
     private static final DateTimeFormatter OUT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    private SeriesCsv() {
-    }
+    private SeriesCsv() {}
 
     /** The column named {@code column} (or the first value column when null) of {@code file}. */
     public static FixedStepSeries read(Path file, String column, ZoneId zone) {
@@ -47,8 +46,12 @@ public final class SeriesCsv {
                             + " fields; column \"" + header.getField(col) + "\" is field " + (col + 1));
                 }
                 long t = parseTime(file, line, row.getField(0).trim(), zone);
-                double v = CsvFiles.finiteNumber(file, line, "column \"" + header.getField(col) + "\" value",
-                        row.getField(col).trim(), "a finite number");
+                double v = CsvFiles.finiteNumber(
+                        file,
+                        line,
+                        "column \"" + header.getField(col) + "\" value",
+                        row.getField(col).trim(),
+                        "a finite number");
                 if (n == 0) {
                     start = t;
                 } else if (n == 1) {
@@ -61,8 +64,8 @@ public final class SeriesCsv {
                     String what = t - previous > step && (t - previous) % step == 0
                             ? "a gap of " + ((t - previous) / step - 1) + " missing step(s)"
                             : "a step of " + (t - previous) + " ms where the file's step is " + step + " ms";
-                    throw new BadInputException(file + ":" + line + ": " + what + " before timestamp "
-                            + row.getField(0) + "; the series must be fixed-step and complete");
+                    throw new BadInputException(file + ":" + line + ": " + what + " before timestamp " + row.getField(0)
+                            + "; the series must be fixed-step and complete");
                 }
                 previous = t;
                 if (n == values.length) {
@@ -71,8 +74,8 @@ public final class SeriesCsv {
                 values[n++] = v;
             }
             if (n < 2) {
-                throw new BadInputException(file + ": has " + n + " data row(s); a series needs at least two "
-                        + "to define its step");
+                throw new BadInputException(
+                        file + ": has " + n + " data row(s); a series needs at least two " + "to define its step");
             }
             return new FixedStepSeries(start, step, java.util.Arrays.copyOf(values, n));
         });
@@ -90,16 +93,18 @@ public final class SeriesCsv {
     }
 
     /** The header's value column names (after the timestamp), trimmed, and the header's line. */
-    public record Columns(long line, List<String> names) {
-    }
+    public record Columns(long line, List<String> names) {}
 
     /** The value columns {@link #read} may take. Reads the header only. */
     public static Columns columns(Path file) {
         return CsvFiles.read(file, it -> {
             CsvRecord header = header(file, it);
             valueColumn(file, header, null); // a header without a value column is reported as read() reports it
-            return new Columns(header.getStartingLineNumber(),
-                    header.getFields().subList(1, header.getFieldCount()).stream().map(String::trim).toList());
+            return new Columns(
+                    header.getStartingLineNumber(),
+                    header.getFields().subList(1, header.getFieldCount()).stream()
+                            .map(String::trim)
+                            .toList());
         });
     }
 
@@ -150,7 +155,10 @@ public final class SeriesCsv {
             // fall through: no offset
         }
         try {
-            return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toInstant().toEpochMilli();
+            return LocalDateTime.parse(text.replace(' ', 'T'))
+                    .atZone(zone)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new BadInputException(file + ":" + line + ": timestamp \"" + text + "\" is not ISO-8601; "
                     + "expected e.g. 2025-04-01T00:00:00+09:00 or 2025-04-01 00:00:00 (local time in " + zone + ")");

@@ -7,23 +7,40 @@ import java.util.List;
  * the factor that converts each unit to the project's base unit (kW, kWh, s, fraction).
  */
 public enum Dimension {
-    POWER("a power", "kW", List.of(
-            new Unit("W", 1e-3), new Unit("kW", 1), new Unit("MW", 1e3), new Unit("GW", 1e6))),
-    ENERGY("an energy", "kWh", List.of(
-            new Unit("Wh", 1e-3), new Unit("kWh", 1), new Unit("MWh", 1e3), new Unit("GWh", 1e6))),
-    DURATION("a duration", "s", List.of(
-            new Unit("ms", 1e-3), new Unit("s", 1), new Unit("sec", 1), new Unit("min", 60),
-            new Unit("h", 3600), new Unit("hr", 3600), new Unit("d", 86400), new Unit("day", 86400),
-            new Unit("days", 86400), new Unit("w", 604800), new Unit("week", 604800),
-            new Unit("weeks", 604800), new Unit("year", 31_536_000), new Unit("years", 31_536_000))),
+    POWER("a power", "kW", List.of(new Unit("W", 1e-3), new Unit("kW", 1), new Unit("MW", 1e3), new Unit("GW", 1e6))),
+    ENERGY(
+            "an energy",
+            "kWh",
+            List.of(new Unit("Wh", 1e-3), new Unit("kWh", 1), new Unit("MWh", 1e3), new Unit("GWh", 1e6))),
+    DURATION(
+            "a duration",
+            "s",
+            List.of(
+                    new Unit("ms", 1e-3),
+                    new Unit("s", 1),
+                    new Unit("sec", 1),
+                    new Unit("min", 60),
+                    new Unit("h", 3600),
+                    new Unit("hr", 3600),
+                    new Unit("d", 86400),
+                    new Unit("day", 86400),
+                    new Unit("days", 86400),
+                    new Unit("w", 604800),
+                    new Unit("week", 604800),
+                    new Unit("weeks", 604800),
+                    new Unit("year", 31_536_000),
+                    new Unit("years", 31_536_000))),
     /** A rate of change of power; base kW/s. */
-    POWER_RATE("a rate of change of power", "kW/s", List.of(new Unit("W/s", 1e-3), new Unit("kW/s", 1),
-            new Unit("MW/s", 1e3), new Unit("MW/min", 1e3 / 60))),
+    POWER_RATE(
+            "a rate of change of power",
+            "kW/s",
+            List.of(new Unit("W/s", 1e-3), new Unit("kW/s", 1), new Unit("MW/s", 1e3), new Unit("MW/min", 1e3 / 60))),
     /** A plain number (a count), no unit. */
     NUMBER("a number", "", List.of(new Unit("", 1))),
     /** Celsius; kelvin converts with its offset. */
     TEMPERATURE("a temperature", "°C", List.of(new Unit("°C", 1), new Unit("C", 1), new Unit("K", 1, -273.15))),
-    HEAT_CAPACITY("a heat capacity", "kJ/K", List.of(new Unit("J/K", 1e-3), new Unit("kJ/K", 1), new Unit("MJ/K", 1e3))),
+    HEAT_CAPACITY(
+            "a heat capacity", "kJ/K", List.of(new Unit("J/K", 1e-3), new Unit("kJ/K", 1), new Unit("MJ/K", 1e3))),
     THERMAL_CONDUCTANCE("a thermal conductance", "kW/K", List.of(new Unit("W/K", 1e-3), new Unit("kW/K", 1))),
     FREQUENCY("a frequency", "Hz", List.of(new Unit("mHz", 1e-3), new Unit("Hz", 1), new Unit("kHz", 1e3))),
     /** A fraction 0..1, written either as a plain number (0.95) or with a percent sign (95 %). */

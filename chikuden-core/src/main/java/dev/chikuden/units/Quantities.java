@@ -11,8 +11,7 @@ public final class Quantities {
     private static final Pattern QUANTITY =
             Pattern.compile("\\s*([-+]?(?:\\d[\\d_,]*)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*([^\\d\\s].*?)?\\s*");
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /**
      * Converts {@code text} to the base unit of {@code dimension}.
@@ -21,7 +20,10 @@ public final class Quantities {
      */
     public static double parse(String text, Dimension dimension) {
         Matcher m = QUANTITY.matcher(text);
-        if (!m.matches() || m.group(1).isEmpty() || m.group(1).equals("-") || m.group(1).equals("+")) {
+        if (!m.matches()
+                || m.group(1).isEmpty()
+                || m.group(1).equals("-")
+                || m.group(1).equals("+")) {
             throw new QuantityFormatException("\"" + text + "\" is not " + dimension.describe());
         }
         double number;

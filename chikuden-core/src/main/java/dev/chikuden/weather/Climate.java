@@ -47,8 +47,8 @@ public final class Climate {
                 throw new IllegalArgumentException("no built-in climate \"" + id + "\"; built in: " + builtIn());
             }
             Map<String, Object> m = new Yaml(new LoaderOptions()).load(in);
-            return new Climate((String) m.get("name"), numbers((List<Number>) m.get("dailyMax")),
-                    numbers((List<Number>) m.get("dailyMin")));
+            return new Climate((String) m.get("name"), numbers((List<Number>) m.get("dailyMax")), numbers((List<Number>)
+                    m.get("dailyMin")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

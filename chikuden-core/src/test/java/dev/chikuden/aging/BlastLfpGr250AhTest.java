@@ -89,15 +89,17 @@ class BlastLfpGr250AhTest {
             model.addStep(0.5 + 0.1 * Math.sin(i / 100.0), 50, 60);
         }
         model.applyChunk(List.of(model.newCohort()));
-        assertThat(model.validityWarnings()).anySatisfy(w -> assertThat(w).startsWith("cycling at 50.0..50.0 °C"))
+        assertThat(model.validityWarnings())
+                .anySatisfy(w -> assertThat(w).startsWith("cycling at 50.0..50.0 °C"))
                 .anySatisfy(w -> assertThat(w).startsWith("daily depth of discharge down to 0.20"));
     }
 
     /** Calendar fade grows with temperature, at any SOC. */
     @Property(tries = 500)
-    void calendarFadeGrowsWithTemperature(@ForAll @DoubleRange(min = -10, max = 60) double celsius,
-                                          @ForAll @DoubleRange(min = 0.1, max = 10) double warmer,
-                                          @ForAll @DoubleRange(min = 0, max = 1) double soc) {
+    void calendarFadeGrowsWithTemperature(
+            @ForAll @DoubleRange(min = -10, max = 60) double celsius,
+            @ForAll @DoubleRange(min = 0.1, max = 10) double warmer,
+            @ForAll @DoubleRange(min = 0, max = 1) double soc) {
         assertThat(BlastLfpGr250Ah.kCal(celsius + 273.15 + warmer, soc))
                 .isGreaterThan(BlastLfpGr250Ah.kCal(celsius + 273.15, soc));
     }

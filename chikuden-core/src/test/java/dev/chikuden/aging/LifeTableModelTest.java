@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /** Reproduces ../shared/reference/battery.md, section 3 (NREL SAM lifetime_cycle_t). */
 class LifeTableModelTest {
-    static final LifeTable SAM_TABLE = new LifeTable(new double[][] {
-            {20, 0, 100}, {20, 5000, 80}, {20, 10000, 60}, {80, 0, 100}, {80, 1000, 80}, {80, 2000, 60}});
+    static final LifeTable SAM_TABLE = new LifeTable(
+            new double[][] {{20, 0, 100}, {20, 5000, 80}, {20, 10000, 60}, {80, 0, 100}, {80, 1000, 80}, {80, 2000, 60}
+            });
 
     @Test
     void samsAlternatingDodCase() {

@@ -21,17 +21,23 @@ class RainflowCounterTest {
     /** ASTM E1049-85, figure 6 (the series given as its reversals). */
     static final double[] ASTM = {-2, 1, -3, 5, -1, 3, -4, 4, -2};
     /** The reference series of the Python rainflow package: it has points inside monotone runs. */
-    static final double[] LONG = {-1.5, 1, -3, 10, -1, 3, -8, 4, -2, 6, -1, -4, -8, 2, 1, -5, 0, 2.5, -4, 1, 0, 2,
-            -0.5};
+    static final double[] LONG = {-1.5, 1, -3, 10, -1, 3, -8, 4, -2, 6, -1, -4, -8, 2, 1, -5, 0, 2.5, -4, 1, 0, 2, -0.5
+    };
 
     @Test
     void astmExample() {
         RainflowCycles c = count(ASTM);
-        assertThat(byRange(c.cycles())).containsExactly(entry(3.0, 0.5), entry(4.0, 1.5), entry(6.0, 0.5),
-                entry(8.0, 1.0), entry(9.0, 0.5));
-        assertThat(c.cycles()).containsExactly(
-                new Cycle(3, -0.5, 0.5), new Cycle(4, -1, 0.5), new Cycle(4, 1, 1.0), new Cycle(6, 1, 0.5),
-                new Cycle(8, 0, 0.5), new Cycle(8, 1, 0.5), new Cycle(9, 0.5, 0.5));
+        assertThat(byRange(c.cycles()))
+                .containsExactly(entry(3.0, 0.5), entry(4.0, 1.5), entry(6.0, 0.5), entry(8.0, 1.0), entry(9.0, 0.5));
+        assertThat(c.cycles())
+                .containsExactly(
+                        new Cycle(3, -0.5, 0.5),
+                        new Cycle(4, -1, 0.5),
+                        new Cycle(4, 1, 1.0),
+                        new Cycle(6, 1, 0.5),
+                        new Cycle(8, 0, 0.5),
+                        new Cycle(8, 1, 0.5),
+                        new Cycle(9, 0.5, 0.5));
         assertThat(c.totalCycles()).isEqualTo(4.0);
     }
 
@@ -42,14 +48,15 @@ class RainflowCounterTest {
         for (double v : ASTM) {
             counter.add(v);
         }
-        assertThat(seen).containsExactly(new Cycle(3, -0.5, 0.5), new Cycle(4, -1, 0.5), new Cycle(4, 1, 1.0),
-                new Cycle(8, 1, 0.5));
+        assertThat(seen)
+                .containsExactly(
+                        new Cycle(3, -0.5, 0.5), new Cycle(4, -1, 0.5), new Cycle(4, 1, 1.0), new Cycle(8, 1, 0.5));
         assertThat(counter.closedCycles()).isEqualTo(2.5);
         assertThat(counter.totalCycles()).isEqualTo(2.5);
         assertThat(counter.reversals()).isEqualTo(8); // -2 is still pending
         counter.finish();
-        assertThat(seen.subList(4, seen.size())).containsExactly(new Cycle(9, 0.5, 0.5), new Cycle(8, 0, 0.5),
-                new Cycle(6, 1, 0.5));
+        assertThat(seen.subList(4, seen.size()))
+                .containsExactly(new Cycle(9, 0.5, 0.5), new Cycle(8, 0, 0.5), new Cycle(6, 1, 0.5));
         assertThat(counter.closedCycles()).isEqualTo(2.5);
         assertThat(counter.totalCycles()).isEqualTo(4.0);
         assertThat(counter.reversals()).isEqualTo(9);
@@ -58,9 +65,18 @@ class RainflowCounterTest {
     @Test
     void longReferenceSeries() {
         RainflowCycles c = count(LONG);
-        assertThat(byRange(c.cycles())).containsExactly(entry(1.0, 1.0), entry(2.5, 1.0), entry(4.0, 1.5),
-                entry(6.0, 1.5), entry(6.5, 0.5), entry(7.0, 1.0), entry(10.5, 0.5), entry(13.0, 0.5),
-                entry(14.0, 1.0), entry(18.0, 0.5));
+        assertThat(byRange(c.cycles()))
+                .containsExactly(
+                        entry(1.0, 1.0),
+                        entry(2.5, 1.0),
+                        entry(4.0, 1.5),
+                        entry(6.0, 1.5),
+                        entry(6.5, 0.5),
+                        entry(7.0, 1.0),
+                        entry(10.5, 0.5),
+                        entry(13.0, 0.5),
+                        entry(14.0, 1.0),
+                        entry(18.0, 0.5));
         assertThat(c.totalCycles()).isEqualTo(9.0);
     }
 
@@ -98,7 +114,7 @@ class RainflowCounterTest {
 
     @Test
     void rejectsNonFiniteSamplesAndUseAfterFinish() {
-        RainflowCounter counter = new RainflowCounter((r, m, n) -> { });
+        RainflowCounter counter = new RainflowCounter((r, m, n) -> {});
         assertThatThrownBy(() -> counter.add(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         counter.finish();
         assertThatThrownBy(() -> counter.add(1)).isInstanceOf(IllegalStateException.class);
@@ -119,10 +135,13 @@ class RainflowCounterTest {
             counter.finish();
             int reversals = reversals(series);
             assertThat(counter.reversals()).isEqualTo(reversals);
-            assertThat(counter.totalCycles()).isEqualTo(Math.max(reversals - 1, 0) / 2.0)
+            assertThat(counter.totalCycles())
+                    .isEqualTo(Math.max(reversals - 1, 0) / 2.0)
                     .isEqualTo(cycles.totalCycles());
-            double span = series.length == 0 ? 0
-                    : Arrays.stream(series).max().orElseThrow() - Arrays.stream(series).min().orElseThrow();
+            double span = series.length == 0
+                    ? 0
+                    : Arrays.stream(series).max().orElseThrow()
+                            - Arrays.stream(series).min().orElseThrow();
             for (Cycle c : cycles.cycles()) {
                 assertThat(c.range()).isBetween(0.0, span);
             }

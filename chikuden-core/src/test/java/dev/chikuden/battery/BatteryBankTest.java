@@ -10,7 +10,8 @@ class BatteryBankTest {
     @Test
     void sharesARequestInProportionToHeadroom() {
         BatterySystem big = new BatterySystem(BatteryParameters.reservoir("big", 4000, 1000, 1000, 1, 1, 0, 1, 0.5, 0));
-        BatterySystem small = new BatterySystem(BatteryParameters.reservoir("small", 1000, 250, 250, 1, 1, 0, 1, 0.5, 0));
+        BatterySystem small =
+                new BatterySystem(BatteryParameters.reservoir("small", 1000, 250, 250, 1, 1, 0, 1, 0.5, 0));
         Battery bank = BatteryBank.of(List.of(big, small));
         assertThat(bank.maxDischargeKw(60)).isEqualTo(1250);
         assertThat(bank.apply(500, 3600)).isCloseTo(500, offset(1e-9));
@@ -33,7 +34,8 @@ class BatteryBankTest {
     @Test
     void anEmptyUnitsStandbyIsMadeUpByTheOthers() {
         BatterySystem full = new BatterySystem(BatteryParameters.reservoir("f", 1000, 500, 500, 1, 1, 0.1, 1, 0.9, 20));
-        BatterySystem empty = new BatterySystem(BatteryParameters.reservoir("e", 1000, 500, 500, 1, 1, 0.1, 1, 0.1, 20));
+        BatterySystem empty =
+                new BatterySystem(BatteryParameters.reservoir("e", 1000, 500, 500, 1, 1, 0.1, 1, 0.1, 20));
         Battery bank = BatteryBank.of(List.of(full, empty));
         assertThat(bank.apply(200, 60)).isCloseTo(200, offset(1e-9));
         assertThat(empty.soc()).isEqualTo(0.1);

@@ -59,7 +59,8 @@ class BatteryPhysicsTest {
             out += got / 60;
         }
         double rte = out / in;
-        System.out.printf("lfp-container AC round trip at rated power: %.4f (aux %.1f kWh of %.1f kWh in)%n",
+        System.out.printf(
+                "lfp-container AC round trip at rated power: %.4f (aux %.1f kWh of %.1f kWh in)%n",
                 rte, b.ledger().auxiliaryKwh(), in);
         assertThat(rte).isBetween(0.82, 0.88);
         assertThat(aux1).isPositive();
@@ -67,7 +68,8 @@ class BatteryPhysicsTest {
 
     @Test
     void chargePowerTapersAboveNinetyPercent() throws IOException {
-        BatterySystem b = new BatterySystem(lfpContainer(", soc: {min: 5 %, max: 100 %, initial: 95 %}, auxiliaryLoad: 0 kW"));
+        BatterySystem b =
+                new BatterySystem(lfpContainer(", soc: {min: 5 %, max: 100 %, initial: 95 %}, auxiliaryLoad: 0 kW"));
         // taper: 100 % at 90 % SOC to 30 % at 100 % SOC -> 65 % at 95 %
         assertThat(b.maxChargeKw(1)).isCloseTo(650, offset(1e-9));
         assertThat(b.apply(-5000, 1)).isCloseTo(-650, offset(1e-9));
@@ -75,7 +77,8 @@ class BatteryPhysicsTest {
 
     @Test
     void cRateLimitsPowerBelowTheConverterRating() throws IOException {
-        BatterySystem b = new BatterySystem(lfpContainer(", power: 3 MW, auxiliaryLoad: 0 kW")); // 0.5 C of 4 MWh = 2 MW
+        BatterySystem b =
+                new BatterySystem(lfpContainer(", power: 3 MW, auxiliaryLoad: 0 kW")); // 0.5 C of 4 MWh = 2 MW
         assertThat(b.maxDischargeKw(1)).isCloseTo(2000, offset(1e-9));
         assertThat(b.maxChargeKw(1)).isCloseTo(2000, offset(1e-9));
     }
@@ -92,8 +95,22 @@ class BatteryPhysicsTest {
     }
 
     static BatteryParameters withThermal(Thermal t, AgingSpec aging, Augmentation aug) {
-        return new BatteryParameters("t", 1000, 500, 500, 0.05, 0.95, 0.5, Conversion.simple(0.95, 0.95),
-                PowerLimits.NONE, 0, t, aging, 0.8, aug, null);
+        return new BatteryParameters(
+                "t",
+                1000,
+                500,
+                500,
+                0.05,
+                0.95,
+                0.5,
+                Conversion.simple(0.95, 0.95),
+                PowerLimits.NONE,
+                0,
+                t,
+                aging,
+                0.8,
+                aug,
+                null);
     }
 
     @Test
@@ -126,8 +143,22 @@ class BatteryPhysicsTest {
 
     @Test
     void calendarAgingShrinksTheCapacityAsBlastSays() {
-        BatterySystem b = new BatterySystem(new BatteryParameters("cal", 1000, 500, 500, 0, 1, 0.5,
-                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE, null));
+        BatterySystem b = new BatterySystem(new BatteryParameters(
+                "cal",
+                1000,
+                500,
+                500,
+                0,
+                1,
+                0.5,
+                Conversion.simple(1, 1),
+                PowerLimits.NONE,
+                0,
+                null,
+                new AgingSpec.Blast(),
+                0.7,
+                Augmentation.NONE,
+                null));
         b.setAmbientC(25);
         for (int h = 0; h < 365 * 24; h++) {
             b.apply(0, 3600);
@@ -135,15 +166,29 @@ class BatteryPhysicsTest {
         assertThat(b.stateOfHealth()).isCloseTo(0.988960, offset(2e-4)); // the reference calendar vector
         assertThat(b.soc()).isCloseTo(0.5, offset(1e-12)); // fade keeps the SOC...
         BatteryLedger l = b.ledger();
-        assertThat(l.fadeKwh()).isCloseTo(500 * (1 - b.stateOfHealth()), offset(1e-9)); // ...and loses the charge it held
+        assertThat(l.fadeKwh())
+                .isCloseTo(500 * (1 - b.stateOfHealth()), offset(1e-9)); // ...and loses the charge it held
         assertThat(b.health().daysAged()).isCloseTo(365, offset(1e-9));
     }
 
     @Test
     void augmentationRestoresTheNameplateWhenSohFallsBelowTheThreshold() {
-        BatterySystem b = new BatterySystem(new BatteryParameters("aug", 1000, 500, 500, 0, 1, 0.5,
-                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7,
-                new Augmentation(0.995, 0), null));
+        BatterySystem b = new BatterySystem(new BatteryParameters(
+                "aug",
+                1000,
+                500,
+                500,
+                0,
+                1,
+                0.5,
+                Conversion.simple(1, 1),
+                PowerLimits.NONE,
+                0,
+                null,
+                new AgingSpec.Blast(),
+                0.7,
+                new Augmentation(0.995, 0),
+                null));
         b.setAmbientC(45);
         double minSoh = 1;
         for (int h = 0; h < 200 * 24; h++) {
@@ -160,8 +205,22 @@ class BatteryPhysicsTest {
 
     @Test
     void endOfLifeIsTheFirstDayTheSohReachesTheThreshold() {
-        BatterySystem b = new BatterySystem(new BatteryParameters("eol", 1000, 500, 500, 0, 1, 0.5,
-                Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.995, Augmentation.NONE, null));
+        BatterySystem b = new BatterySystem(new BatteryParameters(
+                "eol",
+                1000,
+                500,
+                500,
+                0,
+                1,
+                0.5,
+                Conversion.simple(1, 1),
+                PowerLimits.NONE,
+                0,
+                null,
+                new AgingSpec.Blast(),
+                0.995,
+                Augmentation.NONE,
+                null));
         b.setAmbientC(25);
         double firstDay = Double.NaN;
         for (int d = 1; d <= 200 && Double.isNaN(firstDay); d++) {
@@ -183,7 +242,8 @@ class BatteryPhysicsTest {
     void withEveryFeatureTheBatteryStaysSafeAndConservesEnergy(
             @ForAll @DoubleRange(min = -5, max = 45) double ambientC,
             @ForAll @IntRange(min = 1, max = 3600) int stepS,
-            @ForAll @Size(min = 1, max = 400) double[] requests) throws IOException {
+            @ForAll @Size(min = 1, max = 400) double[] requests)
+            throws IOException {
         BatterySystem b = new BatterySystem(preset);
         b.setAmbientC(ambientC);
         double power = 1000;
@@ -221,15 +281,30 @@ class BatteryPhysicsTest {
      * cell slightly less in total (jqwik found 1.4e-7 at 38.6 °C for swings 0.40 vs 0.44).
      */
     @Property(tries = 30)
-    void fadeIsMonotoneAndGrowsWithThroughput(@ForAll @DoubleRange(min = 0.05, max = 0.45) double swing,
-                                              @ForAll @IntRange(min = 1, max = 3) int cyclesPerDay,
-                                              @ForAll @IntRange(min = 1, max = 3) int moreCycles,
-                                              @ForAll @DoubleRange(min = 10, max = 40) double ambientC) {
+    void fadeIsMonotoneAndGrowsWithThroughput(
+            @ForAll @DoubleRange(min = 0.05, max = 0.45) double swing,
+            @ForAll @IntRange(min = 1, max = 3) int cyclesPerDay,
+            @ForAll @IntRange(min = 1, max = 3) int moreCycles,
+            @ForAll @DoubleRange(min = 10, max = 40) double ambientC) {
         double[] soh = new double[2];
         for (int k = 0; k < 2; k++) {
             int perDay = k == 0 ? cyclesPerDay : cyclesPerDay + moreCycles;
-            BatterySystem b = new BatterySystem(new BatteryParameters("m", 1000, 50_000, 50_000, 0.0, 1.0, 0.5,
-                    Conversion.simple(1, 1), PowerLimits.NONE, 0, null, new AgingSpec.Blast(), 0.7, Augmentation.NONE, null));
+            BatterySystem b = new BatterySystem(new BatteryParameters(
+                    "m",
+                    1000,
+                    50_000,
+                    50_000,
+                    0.0,
+                    1.0,
+                    0.5,
+                    Conversion.simple(1, 1),
+                    PowerLimits.NONE,
+                    0,
+                    null,
+                    new AgingSpec.Blast(),
+                    0.7,
+                    Augmentation.NONE,
+                    null));
             b.setAmbientC(ambientC);
             double last = 1;
             for (int m = 0; m < 60 * 24 * 12; m++) { // 60 days of 5-minute steps
@@ -259,8 +334,9 @@ class BatteryPhysicsTest {
 
     /** Energy closes with the voltage model too, for any requests. */
     @Property(tries = 200)
-    void withTheVoltageModelEnergyStillCloses(@ForAll @IntRange(min = 1, max = 60) int stepS,
-                                             @ForAll @Size(min = 1, max = 300) double[] requests) throws IOException {
+    void withTheVoltageModelEnergyStillCloses(
+            @ForAll @IntRange(min = 1, max = 60) int stepS, @ForAll @Size(min = 1, max = 300) double[] requests)
+            throws IOException {
         BatterySystem b = new BatterySystem(withVoltageModel);
         for (double r : requests) {
             double request = Double.isFinite(r) ? Math.max(-3, Math.min(3, r)) * 1000 : 0;

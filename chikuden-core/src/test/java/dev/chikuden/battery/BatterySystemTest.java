@@ -85,8 +85,8 @@ class BatterySystemTest {
         double power = energyKwh * cRate;
         double initial = Math.min(socMax, socMin + initialInWindow * (socMax - socMin));
         double aux = power * auxFraction;
-        BatterySystem b = new BatterySystem(BatteryParameters.reservoir("p", energyKwh, power, power, etaC, etaD,
-                socMin, socMax, initial, aux));
+        BatterySystem b = new BatterySystem(
+                BatteryParameters.reservoir("p", energyKwh, power, power, etaC, etaD, socMin, socMax, initial, aux));
         double stepS = stepMs / 1000.0;
         double netOutKwh = 0;
         for (double r : requestsInRatings) {
@@ -102,7 +102,8 @@ class BatterySystemTest {
         assertThat(l.acChargedKwh() - l.acDischargedKwh() - l.conversionLossKwh())
                 .isCloseTo(l.storedEndKwh() - l.storedStartKwh(), offset(1e-9 * scale));
         // what left at the connection point is what the converter delivered net of auxiliaries
-        assertThat(netOutKwh).isCloseTo(l.acDischargedKwh() - l.acChargedKwh() - l.auxiliaryKwh(), offset(1e-9 * scale));
+        assertThat(netOutKwh)
+                .isCloseTo(l.acDischargedKwh() - l.acChargedKwh() - l.auxiliaryKwh(), offset(1e-9 * scale));
         // the battery never creates energy: losses are never negative
         assertThat(l.conversionLossKwh()).isGreaterThanOrEqualTo(-1e-9 * scale);
     }

@@ -25,8 +25,8 @@ class SchemaFilesTest {
             assertThat(files.stream().map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(ConfigSchema.FILES);
             for (Path p : files) {
-                try (InputStream in = getClass().getClassLoader().getResourceAsStream(ConfigSchema.RESOURCES
-                        + p.getFileName())) {
+                try (InputStream in =
+                        getClass().getClassLoader().getResourceAsStream(ConfigSchema.RESOURCES + p.getFileName())) {
                     assertThat(in).as(p.toString()).isNotNull();
                     assertThat(in.readAllBytes()).as(p.toString()).isEqualTo(Files.readAllBytes(p));
                 }
@@ -48,7 +48,9 @@ class SchemaFilesTest {
             for (String example : List.of("1", "1.5", "-2", "1,500", "1_000", ".5", "2e3")) {
                 for (String unit : units(d)) {
                     String text = example + " " + unit;
-                    assertThat(pattern.matcher(text).find()).as(text + " as " + name).isTrue();
+                    assertThat(pattern.matcher(text).find())
+                            .as(text + " as " + name)
+                            .isTrue();
                     Quantities.parse(text, d);
                 }
             }
@@ -68,8 +70,10 @@ class SchemaFilesTest {
         return switch (d) {
             case POWER -> List.of("W", "kW", "MW", "GW");
             case ENERGY -> List.of("Wh", "kWh", "MWh", "GWh");
-            case DURATION -> List.of("ms", "s", "sec", "min", "h", "hr", "d", "day", "days", "w", "week", "weeks", "year",
-                    "years", "H", "Min");
+            case DURATION ->
+                List.of(
+                        "ms", "s", "sec", "min", "h", "hr", "d", "day", "days", "w", "week", "weeks", "year", "years",
+                        "H", "Min");
             case POWER_RATE -> List.of("W/s", "kW/s", "MW/s", "MW/min");
             case NUMBER -> List.of("");
             case TEMPERATURE -> List.of("°C", "C", "K");
@@ -84,8 +88,12 @@ class SchemaFilesTest {
     @Test
     void everySchemaIsJson() throws IOException {
         for (String f : ConfigSchema.FILES) {
-            assertThat(new ObjectMapper().readTree(Files.readString(Repository.root().resolve("schemas").resolve(f)))
-                    .get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(new ObjectMapper()
+                            .readTree(Files.readString(
+                                    Repository.root().resolve("schemas").resolve(f)))
+                            .get("$schema")
+                            .asText())
+                    .isEqualTo("https://json-schema.org/draft/2020-12/schema");
         }
     }
 }

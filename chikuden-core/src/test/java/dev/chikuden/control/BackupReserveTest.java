@@ -20,7 +20,8 @@ class BackupReserveTest {
     @Test
     void aGreedyLowerLayerStopsAtTheReserveLevel() {
         // lossless 1,000 kWh / 500 kW at 50 %, 15-minute steps: 500 kW draws 125 kWh a step
-        var h = ControlHarness.given(ControlHarness.battery(0.5), reserve, new Prefer("greedy", 600)).stepSeconds(900);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), reserve, new Prefer("greedy", 600))
+                .stepSeconds(900);
         assertThat(h.when(1000)).isCloseTo(500, offset(1e-9)); // 300 kWh above the level: the battery limits
         assertThat(h.binding()).isEqualTo(ControllerStack.PHYSICAL);
         assertThat(h.when(1000)).isCloseTo(500, offset(1e-9)); // 375 kWh stored, 175 above

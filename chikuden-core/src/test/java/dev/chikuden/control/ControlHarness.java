@@ -72,8 +72,15 @@ final class ControlHarness {
     /** One step with this site load and PV; returns the battery power applied. */
     double when(double loadKw, double pvKw) {
         boolean sameSlot = epochMs < demand.slotEndEpochMs() && epochMs >= demand.slotStartEpochMs();
-        m.update(epochMs, stepS, loadKw, pvKw, frequencyHz, sameSlot ? demand.slotStartEpochMs() : epochMs,
-                sameSlot ? demand.slotImportKwh() : 0).gridAvailable(gridAvailable);
+        m.update(
+                        epochMs,
+                        stepS,
+                        loadKw,
+                        pvKw,
+                        frequencyHz,
+                        sameSlot ? demand.slotStartEpochMs() : epochMs,
+                        sameSlot ? demand.slotImportKwh() : 0)
+                .gridAvailable(gridAvailable);
         lastRequestKw = stack.requestKw(m, battery);
         lastBatteryKw = battery.apply(lastRequestKw, stepS);
         stack.applied(lastBatteryKw, m);

@@ -25,7 +25,8 @@ class ControllerStackTest {
 
     @Test
     void aLowerLayersPreferenceIsClampedIntoWhatHigherLayersAllow() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new Narrow("cap", -100, 200), new Prefer("want", 400));
+        var h = ControlHarness.given(
+                ControlHarness.battery(0.5), new Narrow("cap", -100, 200), new Prefer("want", 400));
         assertThat(h.when(1000)).isCloseTo(200, offset(1e-9));
         assertThat(h.binding()).isEqualTo("cap");
     }
@@ -33,7 +34,10 @@ class ControllerStackTest {
     @Test
     void aHigherLayerWinsWhenTwoNarrowingsConflict() {
         // the upper layer allows 0..100 kW, the lower asks for at least 300: the window stays at 100
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new Narrow("upper", 0, 100), new Narrow("lower", 300, 400),
+        var h = ControlHarness.given(
+                ControlHarness.battery(0.5),
+                new Narrow("upper", 0, 100),
+                new Narrow("lower", 300, 400),
                 new Prefer("want", 0));
         assertThat(h.when(1000)).isCloseTo(100, offset(1e-9));
         assertThat(h.binding()).isEqualTo("lower"); // the lower layer pushed as far as it could
@@ -97,10 +101,13 @@ class ControllerStackTest {
 
     @Test
     void bindingSharesAddUpToOne() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new Narrow("cap", -100, 200), new Prefer("want", 150));
+        var h = ControlHarness.given(
+                ControlHarness.battery(0.5), new Narrow("cap", -100, 200), new Prefer("want", 150));
         h.whenFor(10, 1000);
         h.stack.requestKw(new Measurements().update(0, 1, 0, 0, 60, 0, 0), h.battery);
-        double sum = h.stack.bindingShare().values().stream().mapToDouble(Double::doubleValue).sum();
+        double sum = h.stack.bindingShare().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         assertThat(sum).isCloseTo(1, offset(1e-12));
     }
 }

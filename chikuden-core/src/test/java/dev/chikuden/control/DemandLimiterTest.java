@@ -13,6 +13,7 @@ class DemandLimiterTest {
 
     /** Imported energy of the steps run through {@link #step}, as the demand meter counts it. */
     double importKwh;
+
     double elapsedS;
 
     double step(ControlHarness h, double loadKw, double pvKw) {
@@ -32,7 +33,8 @@ class DemandLimiterTest {
 
     @Test
     void aSlotThatWouldExceedTheTargetEndsOnIt() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0, 0)).stepSeconds(STEP_S);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0, 0))
+                .stepSeconds(STEP_S);
         for (int i = 0; i < 60; i++) {
             assertThat(step(h, 800)).isZero(); // under the target: it banks headroom, no discharge
         }
@@ -47,7 +49,8 @@ class DemandLimiterTest {
 
     @Test
     void aSlotAlreadyUnderTheTargetIsLeftAlone() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0.5, 300)).stepSeconds(STEP_S);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0.5, 300))
+                .stepSeconds(STEP_S);
         for (int i = 0; i < SLOT_STEPS; i++) {
             assertThat(step(h, 900)).isZero();
         }
@@ -56,7 +59,8 @@ class DemandLimiterTest {
 
     @Test
     void aHandComputedStep() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0, 0)).stepSeconds(STEP_S);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new DemandLimiter(1000, 0, 0))
+                .stepSeconds(STEP_S);
         h.whenFor(60, 700); // 10 min at 700 kW: 116.67 kWh imported
         // 1500 - (1000 x 0.5 - 700 x 10/60) / (20/60) = 1500 - 1150
         assertThat(h.when(1500)).isCloseTo(350, offset(1e-9));
@@ -65,7 +69,8 @@ class DemandLimiterTest {
 
     @Test
     void rechargeUsesOnlyTheSlotsHeadroom() {
-        var h = ControlHarness.given(ControlHarness.battery(0.2), new DemandLimiter(1000, 0.9, 400)).stepSeconds(STEP_S);
+        var h = ControlHarness.given(ControlHarness.battery(0.2), new DemandLimiter(1000, 0.9, 400))
+                .stepSeconds(STEP_S);
         double[] loads = {800, 950, 500};
         double[] charges = {-200, -50, -400}; // the headroom, then maxRechargeKw
         for (int phase = 0; phase < 3; phase++) {
@@ -81,7 +86,8 @@ class DemandLimiterTest {
 
     @Test
     void rechargeStopsAtTheSocTargetWithinALongStep() {
-        var h = ControlHarness.given(ControlHarness.battery(0.895), new DemandLimiter(1000, 0.9, 400)).stepSeconds(600);
+        var h = ControlHarness.given(ControlHarness.battery(0.895), new DemandLimiter(1000, 0.9, 400))
+                .stepSeconds(600);
         // 5 kWh to the target over a 10 min step: 30 kW, not 400
         assertThat(h.when(500)).isCloseTo(-30, offset(1e-9));
         assertThat(h.when(500)).isCloseTo(0, offset(1e-9));
@@ -120,8 +126,11 @@ class DemandLimiterTest {
     void aMonthlyTargetHoldsEachSlotAtTheTargetOfTheMonthItStartsIn() {
         // the "month" changes at the second slot's start; a lossless battery with room for both slots
         long slotMs = 30 * 60 * 1000L;
-        var limiter = DemandLimiter.monthly(new long[] {ControlHarness.START_MS, ControlHarness.START_MS + slotMs},
-                new double[] {1000, 1200}, 0, 0);
+        var limiter = DemandLimiter.monthly(
+                new long[] {ControlHarness.START_MS, ControlHarness.START_MS + slotMs},
+                new double[] {1000, 1200},
+                0,
+                0);
         var h = ControlHarness.given(ControlHarness.battery(0.9), limiter).stepSeconds(STEP_S);
         for (int i = 0; i < SLOT_STEPS; i++) {
             assertThat(step(h, 1300)).isCloseTo(300, offset(1e-6));

@@ -47,7 +47,8 @@ class FrequencyResponseTest {
 
     @Test
     void aLowerGreedyLayerCannotChangeIt() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), primary(), new Prefer("greedy", 500)).frequency(59.9);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), primary(), new Prefer("greedy", 500))
+                .frequency(59.9);
         assertThat(h.when(1000)).isCloseTo(80.0 / 3, offset(1e-9));
         assertThat(h.binding()).isEqualTo("frequency-response");
         assertThat(h.frequency(60).when(1000)).isCloseTo(500, offset(1e-9)); // back in the band: greedy again
@@ -55,13 +56,16 @@ class FrequencyResponseTest {
 
     @Test
     void aHigherCapStillWins() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new Narrow("cap", -10, 10), primary()).frequency(59.9);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new Narrow("cap", -10, 10), primary())
+                .frequency(59.9);
         assertThat(h.when(1000)).isCloseTo(10, offset(1e-9));
     }
 
     @Test
     void inAGridOutageItDoesNothing() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), primary()).frequency(59.9).gridAvailable(false);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), primary())
+                .frequency(59.9)
+                .gridAvailable(false);
         assertThat(h.when(1000)).isZero();
     }
 

@@ -70,7 +70,8 @@ class GridCodeSmoothingTest {
         // bias 0.4 x 1,000 kWh / 1 h = 400 kW through the 60 s filter: soc' = -y / 1 h, y' = (x - y) / 60 s
         // for x = soc - 0.5; roots s = (-1 ± sqrt(1 - 4 x 60 / 3600)) / 120 = -2.826e-4, -1.638e-2 per s;
         // from x = 0.4, y = 0: x(t) = 0.40702 exp(-2.826e-4 t) - 0.00702 exp(-1.638e-2 t)
-        var h = ControlHarness.given(ControlHarness.battery(0.9), smoothing(100)).stepSeconds(10);
+        var h = ControlHarness.given(ControlHarness.battery(0.9), smoothing(100))
+                .stepSeconds(10);
         h.whenFor(360, 1000);
         assertThat(h.battery.soc()).isCloseTo(0.5 + 0.40702 * Math.exp(-2.826e-4 * 3600), offset(0.002)); // 0.647
         assertThat(h.lastBatteryKw).isGreaterThan(0);
@@ -81,7 +82,8 @@ class GridCodeSmoothingTest {
 
     @Test
     void aTooEmptyBatteryIsChargedBackTowardsTheTarget() {
-        var h = ControlHarness.given(ControlHarness.battery(0.1), smoothing(100)).stepSeconds(10);
+        var h = ControlHarness.given(ControlHarness.battery(0.1), smoothing(100))
+                .stepSeconds(10);
         h.whenFor(360, 1000);
         assertThat(h.battery.soc()).isCloseTo(0.5 - 0.40702 * Math.exp(-2.826e-4 * 3600), offset(0.002)); // 0.353
         assertThat(h.lastGridKw).isGreaterThan(1000);
@@ -89,7 +91,8 @@ class GridCodeSmoothingTest {
 
     @Test
     void insideTheBandTheSocIsLeftAlone() {
-        var h = ControlHarness.given(ControlHarness.battery(0.59), smoothing(100)).stepSeconds(10);
+        var h = ControlHarness.given(ControlHarness.battery(0.59), smoothing(100))
+                .stepSeconds(10);
         assertThat(h.whenFor(360, 1000)).isZero();
         assertThat(h.battery.soc()).isCloseTo(0.59, offset(1e-12));
     }
@@ -120,7 +123,9 @@ class GridCodeSmoothingTest {
         assertThatThrownBy(() -> new GridCodeSmoothing(1, -1, 60, 0.5, 0.1, 1)).hasMessageContaining("toleranceKw");
         assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 0, 0.5, 0.1, 1)).hasMessageContaining("filterSeconds");
         assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 60, 1.5, 0.1, 1)).hasMessageContaining("socTarget");
-        assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 60, 0.5, Double.NaN, 1)).hasMessageContaining("socBand");
-        assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 60, 0.5, 0.1, 0)).hasMessageContaining("socRecoveryHours");
+        assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 60, 0.5, Double.NaN, 1))
+                .hasMessageContaining("socBand");
+        assertThatThrownBy(() -> new GridCodeSmoothing(1, 50, 60, 0.5, 0.1, 0))
+                .hasMessageContaining("socRecoveryHours");
     }
 }

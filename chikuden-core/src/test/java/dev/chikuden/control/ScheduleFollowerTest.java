@@ -29,8 +29,10 @@ class ScheduleFollowerTest {
     @Test
     void aPowerScheduleIsFollowedSlotBySlotWithinTheBatteryLimits() {
         long start = START + HALF_HOUR_MS; // the schedule starts half an hour later
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new ScheduleFollower(start, HALF_HOUR_MS,
-                new double[] {200, -300, 800})).stepSeconds(60);
+        var h = ControlHarness.given(
+                        ControlHarness.battery(0.5),
+                        new ScheduleFollower(start, HALF_HOUR_MS, new double[] {200, -300, 800}))
+                .stepSeconds(60);
         assertThat(h.whenFor(30, 1000)).isZero(); // before the schedule: no preference
         for (double expected : new double[] {200, -300, 500}) {
             for (int i = 0; i < 30; i++) {
@@ -46,7 +48,8 @@ class ScheduleFollowerTest {
     @Test
     void anEnergyScheduleMakesUpInTheSlotWhatAHigherLayerCut() {
         var follower = ScheduleFollower.energy(START, HALF_HOUR_MS, new double[] {100, -50});
-        var h = ControlHarness.given(ControlHarness.battery(0.5), new EarlyCap(100, 600), follower).stepSeconds(60);
+        var h = ControlHarness.given(ControlHarness.battery(0.5), new EarlyCap(100, 600), follower)
+                .stepSeconds(60);
         double slot1Kwh = 0;
         for (int i = 0; i < 30; i++) {
             double b = h.when(1000);
@@ -65,8 +68,9 @@ class ScheduleFollowerTest {
     @Test
     void aStepAcrossASlotBoundaryCountsForBothSlots() {
         long slotMs = 25 * 60 * 1000L; // 10 min steps straddle the 25 min slots
-        var h = ControlHarness.given(ControlHarness.battery(0.5), ScheduleFollower.energy(START, slotMs,
-                new double[] {100, 100})).stepSeconds(600);
+        var h = ControlHarness.given(
+                        ControlHarness.battery(0.5), ScheduleFollower.energy(START, slotMs, new double[] {100, 100}))
+                .stepSeconds(600);
         // 100 kWh over 25 min is 240 kW; the third step puts 20 kWh in each slot, so the fourth
         // step still needs only 80 kWh over the 20 min left: 240 kW again, not 300
         for (int i = 0; i < 4; i++) {
@@ -76,8 +80,9 @@ class ScheduleFollowerTest {
 
     @Test
     void anInfeasibleEnergyIsDeliveredAsFarAsTheBatteryCan() {
-        var h = ControlHarness.given(ControlHarness.battery(0.5), ScheduleFollower.energy(START, HALF_HOUR_MS,
-                new double[] {400})).stepSeconds(60);
+        var h = ControlHarness.given(
+                        ControlHarness.battery(0.5), ScheduleFollower.energy(START, HALF_HOUR_MS, new double[] {400}))
+                .stepSeconds(60);
         assertThat(h.whenFor(30, 1000)).isCloseTo(500, offset(1e-9));
         assertThat(h.battery.soc()).isCloseTo(0.25, offset(1e-9)); // 250 kWh of the 400 asked
     }

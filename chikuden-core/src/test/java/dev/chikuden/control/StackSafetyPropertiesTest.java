@@ -35,13 +35,14 @@ class StackSafetyPropertiesTest {
         double initial = socMin + r.nextDouble() * (socMax - socMin);
         double aux = r.nextBoolean() ? 0 : power * r.nextDouble() * 0.01;
         double eta = 0.8 + r.nextDouble() * 0.2;
-        BatterySystem battery = new BatterySystem(BatteryParameters.reservoir("p", energy, power, power, eta, eta,
-                socMin, socMax, initial, aux));
+        BatterySystem battery = new BatterySystem(
+                BatteryParameters.reservoir("p", energy, power, power, eta, eta, socMin, socMax, initial, aux));
         double stepS = new double[] {0.1, 1, 10, 60, 900}[r.nextInt(5)];
         double ramp = r.nextBoolean() ? Double.POSITIVE_INFINITY : power * (0.001 + r.nextDouble());
         double load = power * (1 + 2 * r.nextDouble());
 
-        BackupReserve reserve = r.nextBoolean() ? new BackupReserve(power * r.nextDouble() * 0.5, r.nextDouble()) : null;
+        BackupReserve reserve =
+                r.nextBoolean() ? new BackupReserve(power * r.nextDouble() * 0.5, r.nextDouble()) : null;
         List<ControlLayer> layers = randomLayers(r, power, load);
         if (reserve != null) {
             layers.add(0, reserve);
@@ -55,7 +56,8 @@ class StackSafetyPropertiesTest {
         int steps = 20 + r.nextInt(150);
         boolean grid = true;
         for (int i = 0; i < steps; i++) {
-            load = Math.max(0, load + power * 0.05 * r.nextGaussian() + (r.nextInt(20) == 0 ? -power * r.nextDouble() : 0));
+            load = Math.max(
+                    0, load + power * 0.05 * r.nextGaussian() + (r.nextInt(20) == 0 ? -power * r.nextDouble() : 0));
             if (r.nextInt(30) == 0) {
                 grid = !grid;
             }
@@ -66,7 +68,8 @@ class StackSafetyPropertiesTest {
 
             double physicalLo = -battery.maxChargeKw(stepS);
             double physicalHi = battery.maxDischargeKw(stepS);
-            double levelKwh = reserve == null ? Double.NEGATIVE_INFINITY
+            double levelKwh = reserve == null
+                    ? Double.NEGATIVE_INFINITY
                     : battery.socMin() * battery.capacityKwh() + reserve.reserveKwh();
             double storedBefore = battery.storedEnergyKwh();
 
@@ -88,12 +91,16 @@ class StackSafetyPropertiesTest {
                 boolean held = storedAfter >= levelKwh - EPS || storedAfter >= storedBefore - EPS;
                 if (ramp == Double.POSITIVE_INFINITY) {
                     // never into the reserve: still at or above its level, or not lower than before
-                    assertThat(held).as("step %d: stored %.6f -> %.6f, reserve level %.6f", i, storedBefore,
-                            storedAfter, levelKwh).isTrue();
+                    assertThat(held)
+                            .as(
+                                    "step %d: stored %.6f -> %.6f, reserve level %.6f",
+                                    i, storedBefore, storedAfter, levelKwh)
+                            .isTrue();
                 } else if (!held) {
                     // a converter still ramping down may overrun the level: only as far as its ramp forces
                     double lowest = Math.max(physicalLo, lastApplied - ramp * stepS);
-                    assertThat(request).as("step %d: entering the reserve beyond what the ramp forces", i)
+                    assertThat(request)
+                            .as("step %d: entering the reserve beyond what the ramp forces", i)
                             .isLessThanOrEqualTo(Math.max(-battery.auxiliaryKw(), lowest) + EPS);
                 }
             }
@@ -110,8 +117,13 @@ class StackSafetyPropertiesTest {
     static List<ControlLayer> randomLayers(SplittableRandom r, double power, double load) {
         List<ControlLayer> all = new ArrayList<>();
         all.add(new LoadDropAbsorber(power * (0.01 + r.nextDouble())));
-        all.add(new GridCodeSmoothing(power * (0.001 + r.nextDouble()), power * r.nextDouble() * 0.1,
-                1 + r.nextDouble() * 600, r.nextDouble(), r.nextDouble() * 0.3, 0.1 + r.nextDouble() * 4));
+        all.add(new GridCodeSmoothing(
+                power * (0.001 + r.nextDouble()),
+                power * r.nextDouble() * 0.1,
+                1 + r.nextDouble() * 600,
+                r.nextDouble(),
+                r.nextDouble() * 0.3,
+                0.1 + r.nextDouble() * 4));
         all.add(new DemandLimiter(load * (0.5 + r.nextDouble()), r.nextDouble(), power * r.nextDouble()));
         all.add(new FrequencyResponse(60, r.nextDouble() * 0.05, 0.01 + r.nextDouble() * 0.1, power * r.nextDouble()));
         double[] schedule = new double[8];

@@ -12,9 +12,20 @@ class BusinessCaseTest {
      * 0.5 M a year; 100 kWh of cells at 30,000 yen in year 3 = 3 M; salvage 10 % = 6 M at the end.
      */
     static FinanceInputs threeYears() {
-        return new FinanceInputs(50_000, 40_000, 2_000, 30_000, 0.05, 3, 1_000, 250,
-                new double[] {25e6, 25e6, 25e6}, new double[] {300_000, 300_000, 300_000},
-                new double[] {3e6, 3e6, 3e6}, new double[] {0, 0, 100}, 0.10);
+        return new FinanceInputs(
+                50_000,
+                40_000,
+                2_000,
+                30_000,
+                0.05,
+                3,
+                1_000,
+                250,
+                new double[] {25e6, 25e6, 25e6},
+                new double[] {300_000, 300_000, 300_000},
+                new double[] {3e6, 3e6, 3e6},
+                new double[] {0, 0, 100},
+                0.10);
     }
 
     @Test
@@ -36,7 +47,8 @@ class BusinessCaseTest {
         double[] cells = {0, 0, 0, -3e6};
         double[] salvage = {0, 0, 0, 6e6};
         for (int k = 0; k <= 3; k++) {
-            assertThat(c.cashFlowYen()[k]).as("year %d", k)
+            assertThat(c.cashFlowYen()[k])
+                    .as("year %d", k)
                     .isCloseTo(capex[k] + saving[k] + om[k] + cells[k] + salvage[k], within(1e-6));
         }
     }
@@ -64,8 +76,20 @@ class BusinessCaseTest {
      */
     @Test
     void irrAndPaybackComeFromTheCashFlows() {
-        FinanceInputs in = new FinanceInputs(100, 0, 0, 0, 0.0, 2, 1, 0, new double[] {60, 60},
-                new double[] {1, 1}, new double[2], new double[2], 0);
+        FinanceInputs in = new FinanceInputs(
+                100,
+                0,
+                0,
+                0,
+                0.0,
+                2,
+                1,
+                0,
+                new double[] {60, 60},
+                new double[] {1, 1},
+                new double[2],
+                new double[2],
+                0);
         BusinessCase c = BusinessCase.of(in);
         assertThat(c.irr()).isCloseTo((Math.sqrt(69) - 7) / 10, within(1e-12));
         assertThat(c.simplePaybackYears()).isCloseTo(5.0 / 3, within(1e-12));
@@ -84,8 +108,20 @@ class BusinessCaseTest {
         double r = 0.05;
         double[] discharge = constant(n, 300_000);
         double[] chargeCost = constant(n, 3e6);
-        FinanceInputs in = new FinanceInputs(50_000, 40_000, 2_000, 30_000, r, n, 1_000, 250,
-                constant(n, 20e6), discharge, chargeCost, new double[n], 0);
+        FinanceInputs in = new FinanceInputs(
+                50_000,
+                40_000,
+                2_000,
+                30_000,
+                r,
+                n,
+                1_000,
+                250,
+                constant(n, 20e6),
+                discharge,
+                chargeCost,
+                new double[n],
+                0);
         double af = annuityFactor(r, n);
         assertThat(af).isCloseTo(10.3797, within(1e-4));
         double expected = 60e6 / (300_000 * af) + (0.5e6 + 3e6) / 300_000;
@@ -104,15 +140,27 @@ class BusinessCaseTest {
 
     @Test
     void lcosIsUndefinedWhenNothingIsDischarged() {
-        FinanceInputs in = new FinanceInputs(100, 0, 0, 0, 0.05, 2, 1, 0, new double[] {60, 60},
-                new double[2], new double[2], new double[2], 0);
+        FinanceInputs in = new FinanceInputs(
+                100, 0, 0, 0, 0.05, 2, 1, 0, new double[] {60, 60}, new double[2], new double[2], new double[2], 0);
         assertThat(BusinessCase.of(in).lcosYenPerKwh()).isNaN();
     }
 
     @Test
     void irrIsNaNWhenTheBatteryNeverEarns() {
-        FinanceInputs in = new FinanceInputs(100, 0, 10, 0, 0.05, 2, 1, 1, new double[] {5, 5},
-                new double[] {1, 1}, new double[2], new double[2], 0);
+        FinanceInputs in = new FinanceInputs(
+                100,
+                0,
+                10,
+                0,
+                0.05,
+                2,
+                1,
+                1,
+                new double[] {5, 5},
+                new double[] {1, 1},
+                new double[2],
+                new double[2],
+                0);
         BusinessCase c = BusinessCase.of(in);
         assertThat(c.irr()).isNaN();
         assertThat(c.simplePaybackYears()).isEqualTo(Double.POSITIVE_INFINITY);
@@ -120,36 +168,60 @@ class BusinessCaseTest {
 
     @Test
     void badInputsNameTheFieldAndTheValue() {
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 3, 1, 1, new double[2],
-                new double[3], new double[3], new double[3], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1, 1, 1, 1, 0.05, 3, 1, 1, new double[2], new double[3], new double[3], new double[3], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("annualSavingYen has 2 values; expected 3");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 2, 1, 1, new double[2],
-                new double[] {1, Double.NaN}, new double[2], new double[2], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1,
+                        1,
+                        1,
+                        1,
+                        0.05,
+                        2,
+                        1,
+                        1,
+                        new double[2],
+                        new double[] {1, Double.NaN},
+                        new double[2],
+                        new double[2],
+                        0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("annualDischargeKwh of year 2 is NaN");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 2, 1, 1, new double[2],
-                new double[2], new double[2], new double[] {0, -5}, 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1,
+                        1,
+                        1,
+                        1,
+                        0.05,
+                        2,
+                        1,
+                        1,
+                        new double[2],
+                        new double[2],
+                        new double[2],
+                        new double[] {0, -5},
+                        0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("replacementKwhByYear of year 2 is -5.0");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 2, 1, 1, null,
-                new double[2], new double[2], new double[2], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1, 1, 1, 1, 0.05, 2, 1, 1, null, new double[2], new double[2], new double[2], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("annualSavingYen is missing");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 2, 1, 1, new double[2],
-                new double[2], new double[2], new double[2], 1.5))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1, 1, 1, 1, 0.05, 2, 1, 1, new double[2], new double[2], new double[2], new double[2], 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("salvageFraction 1.5");
-        assertThatThrownBy(() -> new FinanceInputs(-1, 1, 1, 1, 0.05, 2, 1, 1, new double[2],
-                new double[2], new double[2], new double[2], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        -1, 1, 1, 1, 0.05, 2, 1, 1, new double[2], new double[2], new double[2], new double[2], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capexYenPerKwh -1.0");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, -1, 2, 1, 1, new double[2],
-                new double[2], new double[2], new double[2], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1, 1, 1, 1, -1, 2, 1, 1, new double[2], new double[2], new double[2], new double[2], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("discountRate -1.0");
-        assertThatThrownBy(() -> new FinanceInputs(1, 1, 1, 1, 0.05, 0, 1, 1, new double[0],
-                new double[0], new double[0], new double[0], 0))
+        assertThatThrownBy(() -> new FinanceInputs(
+                        1, 1, 1, 1, 0.05, 0, 1, 1, new double[0], new double[0], new double[0], new double[0], 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("years 0");
     }
@@ -157,8 +229,8 @@ class BusinessCaseTest {
     @Test
     void theInputsKeepTheirOwnCopyOfTheArrays() {
         double[] saving = {60, 60};
-        FinanceInputs in = new FinanceInputs(100, 0, 0, 0, 0.0, 2, 1, 0, saving,
-                new double[] {1, 1}, new double[2], new double[2], 0);
+        FinanceInputs in = new FinanceInputs(
+                100, 0, 0, 0, 0.0, 2, 1, 0, saving, new double[] {1, 1}, new double[2], new double[2], 0);
         saving[0] = -1e9;
         assertThat(BusinessCase.of(in).cashFlowYen()[1]).isEqualTo(60.0);
     }

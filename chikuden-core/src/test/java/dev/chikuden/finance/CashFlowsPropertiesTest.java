@@ -32,8 +32,8 @@ class CashFlowsPropertiesTest {
 
     /** Discounting only shrinks later inflows, so recovering the outlay can only take longer. */
     @Property(tries = 300)
-    void discountedPaybackIsNeverShorterThanSimplePayback(@ForAll("conventional") double[] flows,
-                                                          @ForAll @DoubleRange(min = 0, max = 0.5) double rate) {
+    void discountedPaybackIsNeverShorterThanSimplePayback(
+            @ForAll("conventional") double[] flows, @ForAll @DoubleRange(min = 0, max = 0.5) double rate) {
         assertThat(CashFlows.discountedPaybackYears(rate, flows))
                 .isGreaterThanOrEqualTo(CashFlows.simplePaybackYears(flows) - 1e-9);
     }
@@ -41,8 +41,11 @@ class CashFlowsPropertiesTest {
     @Provide
     Arbitrary<double[]> conventional() {
         Arbitrary<Double> outlay = Arbitraries.doubles().between(1, 1e9);
-        Arbitrary<double[]> shares = Arbitraries.doubles().between(0, 1)
-                .array(double[].class).ofMinSize(1).ofMaxSize(40)
+        Arbitrary<double[]> shares = Arbitraries.doubles()
+                .between(0, 1)
+                .array(double[].class)
+                .ofMinSize(1)
+                .ofMaxSize(40)
                 .filter(s -> sum(s) > 1.000001);
         return Combinators.combine(outlay, shares).as((c, s) -> {
             double[] flows = new double[s.length + 1];

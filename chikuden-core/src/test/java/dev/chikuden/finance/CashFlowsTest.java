@@ -30,8 +30,7 @@ class CashFlowsTest {
      */
     @Test
     void irrOfTwoEqualInflowsSolvesTheQuadratic() {
-        assertThat(CashFlows.irr(new double[] {-100, 60, 60}))
-                .isCloseTo((Math.sqrt(69) - 7) / 10, within(1e-12));
+        assertThat(CashFlows.irr(new double[] {-100, 60, 60})).isCloseTo((Math.sqrt(69) - 7) / 10, within(1e-12));
     }
 
     /** A single period: 100 now for 110 in a year is 10 %; getting back only 50 is -50 %. */
@@ -62,14 +61,17 @@ class CashFlowsTest {
     /** Cumulative -70, -20, +20: zero is reached half way through year 3 (20 of its 40). */
     @Test
     void simplePaybackInterpolatesWithinTheYear() {
-        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 30, 50, 40})).isCloseTo(2.5, within(1e-12));
-        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 50, 50, 50})).isCloseTo(2.0, within(1e-12));
+        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 30, 50, 40}))
+                .isCloseTo(2.5, within(1e-12));
+        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 50, 50, 50}))
+                .isCloseTo(2.0, within(1e-12));
     }
 
     @Test
     void paybackIsZeroWithoutAnOutlayAndInfiniteWhenNeverReached() {
         assertThat(CashFlows.simplePaybackYears(new double[] {0, 5})).isEqualTo(0.0);
-        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 30, 30, 30})).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 30, 30, 30}))
+                .isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(CashFlows.discountedPaybackYears(0.10, new double[] {-100, 30, 30, 40}))
                 .isEqualTo(Double.POSITIVE_INFINITY); // plain sum 0, discounted sum below 0
     }
@@ -77,7 +79,8 @@ class CashFlowsTest {
     /** The first crossing counts, even if a later outlay takes the sum below zero again. */
     @Test
     void paybackIsTheFirstCrossing() {
-        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 80, 40, -50, 60})).isCloseTo(1.5, within(1e-12));
+        assertThat(CashFlows.simplePaybackYears(new double[] {-100, 80, 40, -50, 60}))
+                .isCloseTo(1.5, within(1e-12));
     }
 
     /**
@@ -95,14 +98,19 @@ class CashFlowsTest {
     @Test
     void badInputsAreRejectedWithTheirValue() {
         assertThatThrownBy(() -> CashFlows.npv(-1.0, new double[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1.0");
         assertThatThrownBy(() -> CashFlows.npv(Double.NaN, new double[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> CashFlows.irr(new double[] {-1, Double.POSITIVE_INFINITY}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("year 1");
         assertThatThrownBy(() -> CashFlows.simplePaybackYears(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null");
         assertThatThrownBy(() -> CashFlows.simplePaybackYears(new double[0]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
     }
 }

@@ -58,12 +58,16 @@ class GridCodeMeterTest {
 
     @Test
     void aStepTooCoarseForTheBandSaysSoInsteadOfGuessing() {
-        GridCodeReport r = GridCodeMeter.of(sine(60_000, 24 * 60, 100_000, 10_000, 1 / 3600.0), UTC,
-                GridCodeRules.defaults());
+        GridCodeReport r =
+                GridCodeMeter.of(sine(60_000, 24 * 60, 100_000, 10_000, 1 / 3600.0), UTC, GridCodeRules.defaults());
         assertThat(r.metrics().bandEnergyShare()).isNaN();
-        assertThat(r.metrics().notes()).anySatisfy(n -> assertThat(n).contains("a 60 s step sees frequencies up to "
-                + "0.008333 Hz only, below the band 0.1-20 Hz"));
-        assertThat(r.verdicts()).filteredOn(v -> v.rule().equals("bandEnergyShare")).singleElement()
+        assertThat(r.metrics().notes())
+                .anySatisfy(n -> assertThat(n)
+                        .contains(
+                                "a 60 s step sees frequencies up to " + "0.008333 Hz only, below the band 0.1-20 Hz"));
+        assertThat(r.verdicts())
+                .filteredOn(v -> v.rule().equals("bandEnergyShare"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.note()).startsWith("not judged: a 60 s step sees"));
     }
 
@@ -177,7 +181,9 @@ class GridCodeMeterTest {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         Random rnd = new Random(3);
         // starts at 00:10 UTC, so the first and last slots are partial
-        FixedStepSeries s = new FixedStepSeries(START + 600_000, 1000,
+        FixedStepSeries s = new FixedStepSeries(
+                START + 600_000,
+                1000,
                 series(1000, 3 * 3600, i -> 80_000 + 40_000 * rnd.nextDouble() - (i % 1000 == 0 ? 200_000 : 0))
                         .values());
         GridCodeMetrics m = GridCodeMeter.of(s, tokyo, METRICS_ONLY).metrics();
@@ -194,15 +200,18 @@ class GridCodeMeterTest {
         // which leaves a slow 3 MW drift and 100 kW of noise
         Random rnd = new Random(5);
         FixedStepSeries raw = series(100, 36_000, i -> 100_000 + ((i / 10) % 2 == 0 ? 20_000 : -20_000));
-        FixedStepSeries smooth = series(100, 36_000,
-                i -> 100_000 + 3_000 * Math.sin(2 * Math.PI * i / 12_000.0) + 100 * rnd.nextGaussian());
+        FixedStepSeries smooth = series(
+                100, 36_000, i -> 100_000 + 3_000 * Math.sin(2 * Math.PI * i / 12_000.0) + 100 * rnd.nextGaussian());
         GridCodeReport r = GridCodeMeter.of(raw, UTC, GridCodeRules.defaults());
         GridCodeReport s = GridCodeMeter.of(smooth, UTC, GridCodeRules.defaults());
         assertThat(r.pass()).isFalse();
-        assertThat(r.verdicts()).filteredOn(v -> !v.pass()).extracting(RuleVerdict::rule)
-                .containsExactly("maxRampUpMwPerS", "maxRampDownMwPerS", "dynamicRangeMw", "bandEnergyShare",
-                        "loadDropEvents");
-        assertThat(s.verdicts()).allSatisfy(v -> assertThat(v.pass()).as(v.toString()).isTrue());
+        assertThat(r.verdicts())
+                .filteredOn(v -> !v.pass())
+                .extracting(RuleVerdict::rule)
+                .containsExactly(
+                        "maxRampUpMwPerS", "maxRampDownMwPerS", "dynamicRangeMw", "bandEnergyShare", "loadDropEvents");
+        assertThat(s.verdicts())
+                .allSatisfy(v -> assertThat(v.pass()).as(v.toString()).isTrue());
         assertThat(s.pass()).isTrue();
     }
 
@@ -210,13 +219,28 @@ class GridCodeMeterTest {
     void verdictsCarryValueLimitAndMarginInTheRulesUnit() {
         // a ramp of 5 MW/s for 2 min, peak 700 MW
         FixedStepSeries s = series(1000, 121, i -> 100_000 + 5_000 * i);
-        GridCodeRules rules = new GridCodeRules("test", GridCodeSettings.DEFAULT, PowerLimit.absolute(10_000),
-                PowerLimit.fractionOfPeak(0.01), PowerLimit.absolute(250_000), PowerLimit.fractionOfPeak(0.05),
-                0.2, null, 0L, PowerLimit.absolute(500_000));
+        GridCodeRules rules = new GridCodeRules(
+                "test",
+                GridCodeSettings.DEFAULT,
+                PowerLimit.absolute(10_000),
+                PowerLimit.fractionOfPeak(0.01),
+                PowerLimit.absolute(250_000),
+                PowerLimit.fractionOfPeak(0.05),
+                0.2,
+                null,
+                0L,
+                PowerLimit.absolute(500_000));
         GridCodeReport r = GridCodeMeter.of(s, UTC, rules);
-        assertThat(r.verdicts()).extracting(RuleVerdict::rule).containsExactly("maxRampUpMwPerS",
-                "maxRampDownMwPerS", "maxRampMwPerMin", "dynamicRangeMw", "bandEnergyShare", "loadDropEvents",
-                "maxDemand30minMw");
+        assertThat(r.verdicts())
+                .extracting(RuleVerdict::rule)
+                .containsExactly(
+                        "maxRampUpMwPerS",
+                        "maxRampDownMwPerS",
+                        "maxRampMwPerMin",
+                        "dynamicRangeMw",
+                        "bandEnergyShare",
+                        "loadDropEvents",
+                        "maxDemand30minMw");
         RuleVerdict up = r.verdicts().get(0);
         assertThat(up).isEqualTo(new RuleVerdict("maxRampUpMwPerS", "MW/s", 5, 10, true, 5, null));
         RuleVerdict down = r.verdicts().get(1);
@@ -240,7 +264,9 @@ class GridCodeMeterTest {
         Random rnd = new Random(9);
         FixedStepSeries noise = series(100, 36_000, i -> 100_000 + 200 * rnd.nextGaussian());
         GridCodeReport r = GridCodeMeter.of(noise, UTC, GridCodeRules.defaults());
-        RuleVerdict share = r.verdicts().stream().filter(v -> v.rule().equals("bandEnergyShare")).findFirst()
+        RuleVerdict share = r.verdicts().stream()
+                .filter(v -> v.rule().equals("bandEnergyShare"))
+                .findFirst()
                 .orElseThrow();
         assertThat(share.value()).isGreaterThan(0.9); // white noise spreads evenly over 0-5 Hz
         assertThat(share.margin()).isNegative();
@@ -253,7 +279,8 @@ class GridCodeMeterTest {
     void theRampHistogramCountsEveryRampUpToTheLargest() {
         // 1 s steps, 100 MW +- 20 MW every 2 s plus noise: ramps of about +-40 MW/s
         Random random = new Random(3);
-        FixedStepSeries s = series(1000, 3_600, i -> 100_000 + (i / 2 % 2 == 0 ? 20_000 : -20_000) + 500 * random.nextGaussian());
+        FixedStepSeries s =
+                series(1000, 3_600, i -> 100_000 + (i / 2 % 2 == 0 ? 20_000 : -20_000) + 500 * random.nextGaussian());
         GridCodeMetrics m = metrics(s);
         RampHistogram h = m.rampHistogram();
         assertThat(h.total()).isEqualTo(3_599);
@@ -266,8 +293,10 @@ class GridCodeMeterTest {
         while (counts[highest] == 0) {
             highest--;
         }
-        assertThat(m.maxRampUpKwPerS()).isBetween(h.lowerEdgeKwPerS(highest), h.lowerEdgeKwPerS(highest) + h.binKwPerS());
-        assertThat(-m.maxRampDownKwPerS()).isBetween(h.lowerEdgeKwPerS(lowest), h.lowerEdgeKwPerS(lowest) + h.binKwPerS());
+        assertThat(m.maxRampUpKwPerS())
+                .isBetween(h.lowerEdgeKwPerS(highest), h.lowerEdgeKwPerS(highest) + h.binKwPerS());
+        assertThat(-m.maxRampDownKwPerS())
+                .isBetween(h.lowerEdgeKwPerS(lowest), h.lowerEdgeKwPerS(lowest) + h.binKwPerS());
     }
 
     /** The spectrum's strongest bin is the dominant frequency, and its bins in the band add up to the band's RMS squared. */

@@ -58,7 +58,9 @@ class GridCodeRulesTest {
                   maxShare: 120 %
                 loadDrop: {drop: 50 MW, within: 1 s, maxEvents: 1.5}
                 """);
-        assertThatThrownBy(() -> GridCodeRules.read(f)).isInstanceOf(ConfigException.class).hasMessage("""
+        assertThatThrownBy(() -> GridCodeRules.read(f))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("""
                 5 problems in the configuration:
                   %1$s:2:16: ramp.upPerSecond: "10 MWh" has unit "MWh"; expected a power with a unit (W, kW, MW, GW), e.g. "150 MW"
                   %1$s:3:3: ramp.downPerSecnd: unknown key "downPerSecnd"; did you mean "downPerSecond"? Allowed here: upPerSecond, downPerSecond, perMinute
@@ -70,9 +72,11 @@ class GridCodeRulesTest {
     @Test
     void brokenYamlAndAMissingFileAreBadInput() throws IOException {
         Path f = write("ramp: {upPerSecond: 10 MW\n");
-        assertThatThrownBy(() -> GridCodeRules.read(f)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> GridCodeRules.read(f))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("1 problem in the configuration:\n  " + f + ":2:1: not valid YAML");
-        assertThatThrownBy(() -> GridCodeRules.read(dir.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> GridCodeRules.read(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageEndingWith("nope.yaml: no such file");
     }
 

@@ -12,9 +12,10 @@ import net.jqwik.api.constraints.LongRange;
 
 class GridCodeStreamingPropertiesTest {
     @Property(tries = 40)
-    void chunksOfAnySizeGiveTheSameReportAsOnePass(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-                                                   @ForAll @IntRange(min = 1, max = 5000) int maxChunk,
-                                                   @ForAll @IntRange(min = 0, max = 2) int stepChoice) {
+    void chunksOfAnySizeGiveTheSameReportAsOnePass(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 1, max = 5000) int maxChunk,
+            @ForAll @IntRange(min = 0, max = 2) int stepChoice) {
         long stepMs = new long[] {100, 1000, 60_000}[stepChoice];
         Random rnd = new Random(seed);
         double[] kw = new double[20_000];
@@ -26,8 +27,8 @@ class GridCodeStreamingPropertiesTest {
         FixedStepSeries s = new FixedStepSeries(GridCodeMeterTest.START, stepMs, kw);
         GridCodeReport whole = GridCodeMeter.of(s, GridCodeMeterTest.UTC, GridCodeRules.defaults());
 
-        GridCodeMeter meter = new GridCodeMeter(new TimeGrid(s.startEpochMs(), stepMs, kw.length,
-                GridCodeMeterTest.UTC), GridCodeRules.defaults());
+        GridCodeMeter meter = new GridCodeMeter(
+                new TimeGrid(s.startEpochMs(), stepMs, kw.length, GridCodeMeterTest.UTC), GridCodeRules.defaults());
         Random chunks = new Random(seed + 1);
         double[] buffer = new double[maxChunk + 3];
         for (int from = 0; from < kw.length; ) {
@@ -38,7 +39,9 @@ class GridCodeStreamingPropertiesTest {
             from += n;
         }
         // exactly the same numbers, NaN included
-        assertThat(meter.report()).usingRecursiveComparison()
-                .withEqualsForType((a, b) -> Double.compare(a, b) == 0, Double.class).isEqualTo(whole);
+        assertThat(meter.report())
+                .usingRecursiveComparison()
+                .withEqualsForType((a, b) -> Double.compare(a, b) == 0, Double.class)
+                .isEqualTo(whole);
     }
 }

@@ -34,7 +34,8 @@ class DailyProfileLoadTest {
 
     @Test
     void weekendsAreScaled() {
-        long saturday = ZonedDateTime.of(2025, 8, 9, 0, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
+        long saturday =
+                ZonedDateTime.of(2025, 8, 9, 0, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
         TimeGrid grid = new TimeGrid(saturday, 1_800_000, 2, TOKYO);
         double[] out = new double[2];
         new DailyProfileLoad(grid, 1000, SHAPE, 0.5, 0, 1).fill(0, out, 2);
@@ -69,7 +70,8 @@ class DailyProfileLoadTest {
         double[] out = new double[n];
         new DailyProfileLoad(grid, 1000, flat, 1, 0.02, 3).fill(0, out, n);
         double mean = java.util.Arrays.stream(out).average().orElseThrow();
-        double var = java.util.Arrays.stream(out).map(x -> (x - mean) * (x - mean)).sum() / n;
+        double var =
+                java.util.Arrays.stream(out).map(x -> (x - mean) * (x - mean)).sum() / n;
         assertThat(mean).isCloseTo(1000, offset(2.0));
         assertThat(Math.sqrt(var)).isCloseTo(20, offset(2.0)); // 2 % of 1000 kW
     }

@@ -21,7 +21,8 @@ class JepxSpotCsvTest {
 
     /** One 19-column row: Tokyo price {@code tokyo}, Kansai price {@code kansai}. */
     static String row(String date, int slot, String tokyo, String kansai) {
-        return date + "," + slot + ",1,1,1,9.99,1.00,1.00," + tokyo + ",1.00,1.00," + kansai + ",1.00,1.00,1.00,0,0,0,0";
+        return date + "," + slot + ",1,1,1,9.99,1.00,1.00," + tokyo + ",1.00,1.00," + kansai
+                + ",1.00,1.00,1.00,0,0,0,0";
     }
 
     /** Two days as published (CP932, CRLF), the second without zero padding, and blank rows at the end. */
@@ -44,11 +45,17 @@ class JepxSpotCsvTest {
         PriceSeries s = JepxSpotCsv.read(twoDays(Charset.forName("windows-31j"), "2023/4/2"), "kansai");
         assertThat(s.area()).isEqualTo("kansai");
         assertThat(s.size()).isEqualTo(96);
-        assertThat(s.startEpochMs()).isEqualTo(OffsetDateTime.parse("2023-04-01T00:00+09:00").toInstant().toEpochMilli());
+        assertThat(s.startEpochMs())
+                .isEqualTo(OffsetDateTime.parse("2023-04-01T00:00+09:00")
+                        .toInstant()
+                        .toEpochMilli());
         assertThat(s.get(0)).isEqualTo(1);
         assertThat(s.get(47)).isEqualTo(48);
         // slot code 20 starts at 9:30 JST
-        assertThat(s.priceAt(OffsetDateTime.parse("2023-04-02T09:45+09:00").toInstant().toEpochMilli())).isEqualTo(60.5);
+        assertThat(s.priceAt(OffsetDateTime.parse("2023-04-02T09:45+09:00")
+                        .toInstant()
+                        .toEpochMilli()))
+                .isEqualTo(60.5);
         assertThat(s.missingSlots()).isZero();
     }
 
@@ -74,10 +81,12 @@ class JepxSpotCsvTest {
 
     @Test
     void summaryFigures() throws IOException {
-        PriceSummary p = PriceSummary.of(JepxSpotCsv.read(twoDays(Charset.forName("windows-31j"), "2023/4/2"), "kansai"));
+        PriceSummary p =
+                PriceSummary.of(JepxSpotCsv.read(twoDays(Charset.forName("windows-31j"), "2023/4/2"), "kansai"));
         assertThat(p.slots()).isEqualTo(96);
         assertThat(p.meanYenPerKwh()).isCloseTo((1176 + 47 * 5 + 60.5) / 96, within(1e-12));
-        assertThat(p.medianYenPerKwh()).isEqualTo(5.0); // 48 fives + values 1..48: the 48th and 49th of the sorted are 5, 5
+        assertThat(p.medianYenPerKwh())
+                .isEqualTo(5.0); // 48 fives + values 1..48: the 48th and 49th of the sorted are 5, 5
         assertThat(p.minYenPerKwh()).isEqualTo(1.0);
         assertThat(p.maxYenPerKwh()).isEqualTo(60.5);
         assertThat(p.meanDailySpreadYenPerKwh()).isCloseTo(((48 - 1) + (60.5 - 5)) / 2, within(1e-12));
@@ -86,12 +95,22 @@ class JepxSpotCsvTest {
     @Test
     void aMalformedPriceNamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.csv");
-        Files.write(f, (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8.5") + "\r\n" + row("2023/04/01", 2, "1", "8.5x")
-                + "\r\n").getBytes(Charset.forName("windows-31j")));
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).isInstanceOf(BadInputException.class)
-                .hasMessage(f + ":3: エリアプライス関西(円/kWh) value \"8.5x\" is not a price; expected a number of yen/kWh such as 9.74");
-        Files.write(f, (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8,5") + "\r\n").getBytes(Charset.forName("windows-31j")));
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: the row has 20 fields where the header has 19");
+        Files.write(
+                f,
+                (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8.5") + "\r\n" + row("2023/04/01", 2, "1", "8.5x")
+                                + "\r\n")
+                        .getBytes(Charset.forName("windows-31j")));
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(
+                        f
+                                + ":3: エリアプライス関西(円/kWh) value \"8.5x\" is not a price; expected a number of yen/kWh such as 9.74");
+        Files.write(
+                f,
+                (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8,5") + "\r\n")
+                        .getBytes(Charset.forName("windows-31j")));
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .hasMessageContaining(f + ":2: the row has 20 fields where the header has 19");
     }
 
     @Test
@@ -100,17 +119,22 @@ class JepxSpotCsvTest {
         Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 49, "1", "8.5") + "\n");
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: slot code \"49\"");
         Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/13/01", 1, "1", "8.5") + "\n");
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: delivery date \"2023/13/01\"");
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .hasMessageContaining(f + ":2: delivery date \"2023/13/01\"");
         Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 1, "1", "") + "\n");
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":2: エリアプライス関西(円/kWh) value \"\"");
-        Files.writeString(f, JepxCsv.HEADER + "\n" + row("2023/04/01", 1, "1", "2") + "\n" + row("2023/4/1", 1, "1", "2") + "\n");
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai")).hasMessageContaining(f + ":3: the slot of this row is already on line 2");
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .hasMessageContaining(f + ":2: エリアプライス関西(円/kWh) value \"\"");
+        Files.writeString(
+                f, JepxCsv.HEADER + "\n" + row("2023/04/01", 1, "1", "2") + "\n" + row("2023/4/1", 1, "1", "2") + "\n");
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .hasMessageContaining(f + ":3: the slot of this row is already on line 2");
     }
 
     @Test
     void anUnknownAreaListsTheAllowedNames() throws IOException {
         Path f = twoDays(StandardCharsets.UTF_8, "2023/04/02");
-        assertThatThrownBy(() -> JepxSpotCsv.read(f, "osaka")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "osaka"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no price column for area \"osaka\"; allowed: hokkaido, tohoku, tokyo, chubu, "
                         + "hokuriku, kansai, chugoku, shikoku, kyushu");
     }
@@ -121,8 +145,14 @@ class JepxSpotCsvTest {
         PriceSummary p = PriceSummary.of(JepxSpotCsv.read(JepxCsv.published("spot_summary_2023.csv"), "kansai"));
         assertThat(p.slots()).isEqualTo(366 * 48); // FY2023 holds 29 Feb 2024
         assertThat(p.missingSlots()).isZero();
-        assertThat(p.firstSlotEpochMs()).isEqualTo(OffsetDateTime.parse("2023-04-01T00:00+09:00").toInstant().toEpochMilli());
-        assertThat(p.lastSlotEpochMs()).isEqualTo(OffsetDateTime.parse("2024-03-31T23:30+09:00").toInstant().toEpochMilli());
+        assertThat(p.firstSlotEpochMs())
+                .isEqualTo(OffsetDateTime.parse("2023-04-01T00:00+09:00")
+                        .toInstant()
+                        .toEpochMilli());
+        assertThat(p.lastSlotEpochMs())
+                .isEqualTo(OffsetDateTime.parse("2024-03-31T23:30+09:00")
+                        .toInstant()
+                        .toEpochMilli());
         assertThat(p.meanYenPerKwh()).isCloseTo(9.74, within(0.005));
         assertThat(p.maxYenPerKwh()).isEqualTo(50.00);
     }

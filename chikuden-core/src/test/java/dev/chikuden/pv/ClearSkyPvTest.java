@@ -29,8 +29,8 @@ class ClearSkyPvTest {
 
     @Test
     void chunkingDoesNotChangeTheOutput() {
-        TimeGrid grid = new TimeGrid(Instant.parse("2025-03-01T00:00:00Z").toEpochMilli(), 1000, 3 * 86400,
-                ZoneId.of("Asia/Tokyo"));
+        TimeGrid grid = new TimeGrid(
+                Instant.parse("2025-03-01T00:00:00Z").toEpochMilli(), 1000, 3 * 86400, ZoneId.of("Asia/Tokyo"));
         int n = (int) grid.steps();
         double[] whole = new double[n];
         ClearSkyPv pv = new ClearSkyPv(grid, 500, 34.57, 135.47);

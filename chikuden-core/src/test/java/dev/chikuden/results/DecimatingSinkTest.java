@@ -14,21 +14,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DecimatingSinkTest {
-    record Row(long t, double load, double grid, double min, double max, double soc) {
-    }
+    record Row(long t, double load, double grid, double min, double max, double soc) {}
 
     static final class Collect implements RowWriter {
         final List<Row> rows = new ArrayList<>();
 
         @Override
-        public void row(long epochMs, double loadKw, double pvKw, double batteryKw, double gridKw, double gridMinKw,
-                        double gridMaxKw, double soc) {
+        public void row(
+                long epochMs,
+                double loadKw,
+                double pvKw,
+                double batteryKw,
+                double gridKw,
+                double gridMinKw,
+                double gridMaxKw,
+                double soc) {
             rows.add(new Row(epochMs, loadKw, gridKw, gridMinKw, gridMaxKw, soc));
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -37,9 +42,14 @@ class DecimatingSinkTest {
         TimeGrid grid = new TimeGrid(0, 1000, load.length, ZoneId.of("UTC"));
         Collect c = new Collect();
         Profile p = (first, out, count) -> System.arraycopy(load, (int) first, out, 0, count);
-        new SimulationEngine(grid, p, Profile.ZERO,
-                new BatterySystem(BatteryParameters.reservoir("b", 100, 1, 1, 1, 1, 0, 1, 0.5, 0)),
-                new PeakShavingController(1000, 0), 60, 2)
+        new SimulationEngine(
+                        grid,
+                        p,
+                        Profile.ZERO,
+                        new BatterySystem(BatteryParameters.reservoir("b", 100, 1, 1, 1, 1, 0, 1, 0.5, 0)),
+                        new PeakShavingController(1000, 0),
+                        60,
+                        2)
                 .run(List.of(new DecimatingSink(grid, 3000, List.of(c))));
         assertThat(c.rows).hasSize(3);
         assertThat(c.rows.get(0)).isEqualTo(new Row(0, 40, 40, 10, 90, 0.5));

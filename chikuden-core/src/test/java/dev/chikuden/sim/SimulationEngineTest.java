@@ -42,8 +42,14 @@ class SimulationEngineTest {
         TimeGrid grid = new TimeGrid(T0, 600_000, 6, TOKYO);
         BatterySystem battery = new BatterySystem(BatteryParameters.reservoir("b", 1000, 50, 50, 1, 1, 0, 1, 0.5, 0));
         RecordingSink rec = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(100, 180, 140, 100, 100, 100), Profile.ZERO,
-                battery, new PeakShavingController(120, 110), 60).run(List.of(rec));
+        SimulationResult r = new SimulationEngine(
+                        grid,
+                        series(100, 180, 140, 100, 100, 100),
+                        Profile.ZERO,
+                        battery,
+                        new PeakShavingController(120, 110),
+                        60)
+                .run(List.of(rec));
         assertThat(rec.battery).containsExactly(new double[] {-10, 50, 20, -10, -10, -10}, offset(1e-9));
         assertThat(rec.grid).containsExactly(new double[] {110, 130, 120, 110, 110, 110}, offset(1e-9));
         assertThat(r.gridKpis().peakDemand30minKw()).isCloseTo(120, offset(1e-9));
@@ -67,8 +73,8 @@ class SimulationEngineTest {
             kw[i] = 10;
         }
         TimeGrid grid = new TimeGrid(T0, 100, kw.length, TOKYO);
-        SimulationResult r = new SimulationEngine(grid, series(kw), Profile.ZERO, Battery.NONE, Controller.IDLE, 60)
-                .run(List.of());
+        SimulationResult r =
+                new SimulationEngine(grid, series(kw), Profile.ZERO, Battery.NONE, Controller.IDLE, 60).run(List.of());
         assertThat(r.gridKpis().maxRampUpKwPerS()).isCloseTo(10, offset(1e-12));
         assertThat(r.gridKpis().maxRampDownKwPerS()).isZero();
     }
@@ -91,11 +97,18 @@ class SimulationEngineTest {
         double[] load = randomWalk(seed, steps, 1000);
         double[] pv = randomWalk(seed + 1, steps, 300);
         TimeGrid grid = new TimeGrid(T0, stepMs, steps, TOKYO);
-        BatteryParameters p = BatteryParameters.reservoir("b", 2000, 2000 * cRate, 2000 * cRate, eta, eta * 0.98,
-                socMin, socMax, (socMin + socMax) / 2, auxKw);
+        BatteryParameters p = BatteryParameters.reservoir(
+                "b", 2000, 2000 * cRate, 2000 * cRate, eta, eta * 0.98, socMin, socMax, (socMin + socMax) / 2, auxKw);
         RecordingSink a = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(load), series(pv), new BatterySystem(p),
-                new PeakShavingController(1000, 800), 60, chunk).run(List.of(a));
+        SimulationResult r = new SimulationEngine(
+                        grid,
+                        series(load),
+                        series(pv),
+                        new BatterySystem(p),
+                        new PeakShavingController(1000, 800),
+                        60,
+                        chunk)
+                .run(List.of(a));
 
         double stepH = stepMs / 3_600_000.0;
         double batteryOutKwh = 0;
@@ -109,15 +122,23 @@ class SimulationEngineTest {
         double scale = Math.max(1, l.throughputKwh() + l.auxiliaryKwh());
         // energy in (AC charged + auxiliaries) = energy out (AC discharged) + losses + change in stored energy
         assertThat(l.acChargedKwh() + l.auxiliaryKwh())
-                .isCloseTo(l.acDischargedKwh() + l.lossesKwh() + (l.storedEndKwh() - l.storedStartKwh()),
+                .isCloseTo(
+                        l.acDischargedKwh() + l.lossesKwh() + (l.storedEndKwh() - l.storedStartKwh()),
                         offset(1e-9 * scale));
-        assertThat(-batteryOutKwh).isCloseTo(l.acChargedKwh() + l.auxiliaryKwh() - l.acDischargedKwh(),
-                offset(1e-9 * scale));
+        assertThat(-batteryOutKwh)
+                .isCloseTo(l.acChargedKwh() + l.auxiliaryKwh() - l.acDischargedKwh(), offset(1e-9 * scale));
 
         // a run in one big chunk gives the same steps
         RecordingSink b = new RecordingSink();
-        new SimulationEngine(grid, series(load), series(pv), new BatterySystem(p),
-                new PeakShavingController(1000, 800), 60, 9000).run(List.of(b));
+        new SimulationEngine(
+                        grid,
+                        series(load),
+                        series(pv),
+                        new BatterySystem(p),
+                        new PeakShavingController(1000, 800),
+                        60,
+                        9000)
+                .run(List.of(b));
         assertThat(b.grid).containsExactly(a.grid);
     }
 
@@ -126,11 +147,12 @@ class SimulationEngineTest {
         int steps = 8760;
         double[] load = randomWalk(42, steps, 5000);
         TimeGrid grid = new TimeGrid(T0, 3_600_000, steps, TOKYO);
-        BatterySystem b = new BatterySystem(BatteryParameters.reservoir("b", 8000, 2000, 2000, 0.95, 0.95, 0.05, 0.95,
-                0.5, 10));
+        BatterySystem b =
+                new BatterySystem(BatteryParameters.reservoir("b", 8000, 2000, 2000, 0.95, 0.95, 0.05, 0.95, 0.5, 10));
         RecordingSink rec = new RecordingSink();
-        SimulationResult r = new SimulationEngine(grid, series(load), Profile.ZERO, b,
-                new PeakShavingController(5200, 4800), 60).run(List.of(rec));
+        SimulationResult r = new SimulationEngine(
+                        grid, series(load), Profile.ZERO, b, new PeakShavingController(5200, 4800), 60)
+                .run(List.of(rec));
         double loadKwh = 0;
         for (double x : load) {
             loadKwh += x;

@@ -28,9 +28,11 @@ class EverySiteFileTest {
     void everyExampleStartsWithTheEditorHint() throws IOException {
         try (Stream<Path> s = Files.list(Repository.examples())) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                assertThat(Files.readAllLines(f).get(0)).as(f.toString())
+                assertThat(Files.readAllLines(f).get(0))
+                        .as(f.toString())
                         .isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
-                assertThat(f.resolveSibling("../schemas/site.schema.json").normalize()).exists();
+                assertThat(f.resolveSibling("../schemas/site.schema.json").normalize())
+                        .exists();
             }
         }
     }
@@ -39,9 +41,13 @@ class EverySiteFileTest {
     private static List<Path> siteFiles() throws IOException {
         Path root = Repository.root();
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")
-                            && (p.startsWith(root.resolve("examples")) || p.toString().contains("/src/test/resources/")))
-                    .filter(EverySiteFileTest::isSite).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".yaml")
+                            && !p.toString().contains("/target/")
+                            && (p.startsWith(root.resolve("examples"))
+                                    || p.toString().contains("/src/test/resources/")))
+                    .filter(EverySiteFileTest::isSite)
+                    .sorted()
+                    .toList();
         }
     }
 

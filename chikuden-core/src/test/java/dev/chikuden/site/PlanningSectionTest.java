@@ -47,7 +47,9 @@ class PlanningSectionTest {
         assertThat(o.terminalSoc()).isEqualTo(0.4);
         assertThat(o.degradationYenPerKwh()).isEqualTo(2.5);
         assertThat(o.reserve()).isEqualTo(new PlanningSpec.ReserveSpec("primary", 1.2, 5 / 60.0, 3, 20_000));
-        assertThat(p.finance().replacementYenPerKwh()).as("defaults to the capex per kWh").isEqualTo(60_000);
+        assertThat(p.finance().replacementYenPerKwh())
+                .as("defaults to the capex per kWh")
+                .isEqualTo(60_000);
         assertThat(p.finance().years()).isEqualTo(15);
         assertThat(p.sizing().powerKw()).containsExactly(10_000, 20_000);
         assertThat(p.sizing().energyKwh()).containsExactly(20_000, 40_000, 60_000, 80_000);
@@ -56,14 +58,16 @@ class PlanningSectionTest {
 
     @Test
     void badValuesAreReportedWithTheirPlace() throws IOException {
-        assertThat(problems("optimize: {step: 20 min, solver: gurobi}")).containsExactly(
-                "t.yaml:4:18: optimize.step: \"20 min\" is not an LP period; use 30 min or 15 min",
-                "t.yaml:4:34: optimize.solver: \"gurobi\" is not one of highs, clp, cbc, glop");
-        assertThat(problems("sizing: {power: [10 MW, 0 MW], energy: {from: 80 MWh, to: 20 MWh, steps: 4}}")).containsExactly(
-                "t.yaml:4:25: sizing.power[1]: \"0 MW\" must be greater than 0",
-                "t.yaml:4:59: sizing.energy.to: must not be below from");
-        assertThat(problems("finance: {capexYenPerKw: 1}")).containsExactly(
-                "t.yaml:4:10: finance.capexYenPerKwh: is required: a value");
+        assertThat(problems("optimize: {step: 20 min, solver: gurobi}"))
+                .containsExactly(
+                        "t.yaml:4:18: optimize.step: \"20 min\" is not an LP period; use 30 min or 15 min",
+                        "t.yaml:4:34: optimize.solver: \"gurobi\" is not one of highs, clp, cbc, glop");
+        assertThat(problems("sizing: {power: [10 MW, 0 MW], energy: {from: 80 MWh, to: 20 MWh, steps: 4}}"))
+                .containsExactly(
+                        "t.yaml:4:25: sizing.power[1]: \"0 MW\" must be greater than 0",
+                        "t.yaml:4:59: sizing.energy.to: must not be below from");
+        assertThat(problems("finance: {capexYenPerKw: 1}"))
+                .containsExactly("t.yaml:4:10: finance.capexYenPerKwh: is required: a value");
     }
 
     private PlanningSpec read(String sections) throws IOException {
@@ -80,8 +84,9 @@ class PlanningSectionTest {
         try {
             read(sections);
         } catch (ConfigException e) {
-            return e.problems().stream().map(p -> "t.yaml:" + p.line() + ":" + p.column() + ": " + p.path() + ": "
-                    + p.message()).toList();
+            return e.problems().stream()
+                    .map(p -> "t.yaml:" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message())
+                    .toList();
         }
         throw new AssertionError("expected problems, the site was accepted with " + sections);
     }

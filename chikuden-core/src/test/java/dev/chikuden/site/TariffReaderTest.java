@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +45,27 @@ class TariffReaderTest {
         assertThat(t.taxIncluded()).isTrue();
         assertThat(t.summerMonths()).containsExactlyInAnyOrder(7, 8, 9);
         assertThat(t.restDays()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-        assertThat(t.energyBands()).containsExactly(
-                new EnergyBand("summer", EnergyBand.Season.SUMMER, EnergyBand.Days.ALL, 0, 24, 14.17),
-                new EnergyBand("other", EnergyBand.Season.ALL, EnergyBand.Days.ALL, 0, 24, 13.10));
+        assertThat(t.energyBands())
+                .containsExactly(
+                        new EnergyBand("summer", EnergyBand.Season.SUMMER, EnergyBand.Days.ALL, 0, 24, 14.17),
+                        new EnergyBand("other", EnergyBand.Season.ALL, EnergyBand.Days.ALL, 0, 24, 13.10));
         assertThat(t.renewableLevy()).isEqualTo(Map.of(2023, 1.40, 2024, 3.49, 2025, 3.98, 2026, 4.18));
         assertThat(t.fuelCostAdjustment()).isEqualTo(Map.of(YearMonth.of(2025, 6), -1.23));
         // the override keeps the preset's base and coefficient
-        assertThat(t.marketPriceAdjustment()).isEqualTo(new Tariff.MarketPriceAdjustment(YearMonth.of(2024, 4), 10.82,
-                0.292, 3, 5, Map.of(YearMonth.of(2025, 1), 10.00, YearMonth.of(2025, 2), 11.00, YearMonth.of(2025, 3), 12.00)));
+        assertThat(t.marketPriceAdjustment())
+                .isEqualTo(new Tariff.MarketPriceAdjustment(
+                        YearMonth.of(2024, 4),
+                        10.82,
+                        0.292,
+                        3,
+                        5,
+                        Map.of(
+                                YearMonth.of(2025, 1),
+                                10.00,
+                                YearMonth.of(2025, 2),
+                                11.00,
+                                YearMonth.of(2025, 3),
+                                12.00)));
     }
 
     /** The preset as read bills June 2025 as computed by hand in BillCalculatorTest (contract 500 kW). */
@@ -67,15 +79,28 @@ class TariffReaderTest {
                   marketPriceAdjustment:
                     monthlyAveragesYenPerKwh: {2025-01: 10.00, 2025-02: 11.00, 2025-03: 12.00}
                 """).billing().tariff();
-        Tariff at500 = new Tariff(t.name(), t.taxIncluded(), t.consumptionTax(), t.basicChargeYenPerKwMonth(),
-                new Tariff.ContractDemand(false, 500, 1.5, 0, false), t.powerFactor(), t.summerMonths(), t.energyBands(),
-                t.marketLinked(), t.fuelCostAdjustment(), t.marketPriceAdjustment(), t.renewableLevy(), t.subsidies(),
-                t.exportSale(), t.restDays(), t.holidays());
+        Tariff at500 = new Tariff(
+                t.name(),
+                t.taxIncluded(),
+                t.consumptionTax(),
+                t.basicChargeYenPerKwMonth(),
+                new Tariff.ContractDemand(false, 500, 1.5, 0, false),
+                t.powerFactor(),
+                t.summerMonths(),
+                t.energyBands(),
+                t.marketLinked(),
+                t.fuelCostAdjustment(),
+                t.marketPriceAdjustment(),
+                t.renewableLevy(),
+                t.subsidies(),
+                t.exportSale(),
+                t.restDays(),
+                t.holidays());
         double[] kw = new double[30 * 48];
         Arrays.fill(kw, 400);
         var zone = java.time.ZoneId.of("Asia/Tokyo");
-        FixedStepSeries june = new FixedStepSeries(OffsetDateTime.parse("2025-06-01T00:00+09:00").toInstant().toEpochMilli(),
-                1_800_000L, kw);
+        FixedStepSeries june = new FixedStepSeries(
+                OffsetDateTime.parse("2025-06-01T00:00+09:00").toInstant().toEpochMilli(), 1_800_000L, kw);
         Bill b = new BillCalculator(at500, zone, null).bill(BillingMeter.of(june, zone));
         assertThat(b.totalYen()).isEqualTo(5_391_715L);
     }
@@ -87,10 +112,14 @@ class TariffReaderTest {
             assertThat(t.basicChargeYenPerKwMonth()).as(preset).isEqualTo(1911.80);
             assertThat(t.renewableLevy()).as(preset).containsEntry(2025, 3.98);
         }
-        Tariff tou = read("tariff: {preset: kansai-high-voltage-as-tou}\n").billing().tariff();
-        assertThat(tou.energyBands()).extracting(EnergyBand::name, EnergyBand::yenPerKwh)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("heavyLoad", 19.65),
-                        org.assertj.core.groups.Tuple.tuple("day", 14.34), org.assertj.core.groups.Tuple.tuple("night", 10.03));
+        Tariff tou =
+                read("tariff: {preset: kansai-high-voltage-as-tou}\n").billing().tariff();
+        assertThat(tou.energyBands())
+                .extracting(EnergyBand::name, EnergyBand::yenPerKwh)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("heavyLoad", 19.65),
+                        org.assertj.core.groups.Tuple.tuple("day", 14.34),
+                        org.assertj.core.groups.Tuple.tuple("night", 10.03));
         assertThat(tou.restDays()).containsExactly(DayOfWeek.SUNDAY);
     }
 
@@ -119,7 +148,8 @@ class TariffReaderTest {
         assertThat(t.marketLinked()).isEqualTo(new Tariff.MarketLinked(2.5));
         assertThat(t.energyBands()).isEmpty();
         assertThat(t.exportSale()).isEqualTo(new Tariff.ExportSale(true, -1));
-        assertThat(t.subsidies()).containsExactly(new Tariff.Subsidy(YearMonth.of(2025, 1), YearMonth.of(2025, 3), -2.0));
+        assertThat(t.subsidies())
+                .containsExactly(new Tariff.Subsidy(YearMonth.of(2025, 1), YearMonth.of(2025, 3), -2.0));
         assertThat(t.holidays()).containsExactly(java.time.LocalDate.of(2025, 1, 13));
         assertThat(t.marketPriceAdjustment()).isNull();
         assertThat(t.powerFactor()).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
@@ -139,14 +169,18 @@ class TariffReaderTest {
                   renewableLevy: {2025: 3.98}
                 prices: {file: missing.csv, area: osaka}
                 """);
-        assertThatThrownBy(() -> SiteConfigReader.read(f)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SiteConfigReader.read(f))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(f + ":22:13: tariff.contract: \"ratchett\" is not one of agreed, ratchet")
                 .hasMessageContaining(f + ":24:14: tariff.energy[0].band: \"Peak\" is not a lowerCamelCase name")
                 .hasMessageContaining(f + ":25:46: tariff.energy[1].hours[1]: \"25\" is not a number in [0, 24]")
-                .hasMessageContaining(f + ":26:24: tariff.fuelCostAdjustment.2025-13: \"2025-13\" is not a month such as 2025-08")
-                .hasMessageContaining(f + ":27:19: tariff.renewableLevy.2025: \"2025\" is not a fiscal year such as FY2025")
+                .hasMessageContaining(
+                        f + ":26:24: tariff.fuelCostAdjustment.2025-13: \"2025-13\" is not a month such as 2025-08")
+                .hasMessageContaining(
+                        f + ":27:19: tariff.renewableLevy.2025: \"2025\" is not a fiscal year such as FY2025")
                 .hasMessageContaining(f + ":28:16: prices.file: \"missing.csv\" does not exist")
-                .hasMessageContaining(f + ":28:35: prices.area: \"osaka\" is not a JEPX area; allowed: hokkaido, tohoku, tokyo");
+                .hasMessageContaining(
+                        f + ":28:35: prices.area: \"osaka\" is not a JEPX area; allowed: hokkaido, tohoku, tokyo");
     }
 
     @Test
@@ -155,14 +189,18 @@ class TariffReaderTest {
                 tariff:
                   preset: kansai-high-voltage-as
                   energy: [{band: day, days: weekdays, hours: [8, 22], yenPerKwh: 15}]
-                """)).hasMessageContaining("tariff.energy: no band applies to summer weekdays at 0:00; end with a band "
-                + "for all seasons, days and hours");
+                """))
+                .hasMessageContaining("tariff.energy: no band applies to summer weekdays at 0:00; end with a band "
+                        + "for all seasons, days and hours");
         assertThatThrownBy(() -> read("tariff: {preset: nope}\n"))
-                .hasMessageContaining("tariff.preset: \"nope\" is not a tariff preset; allowed: kansai-high-voltage-as, "
-                        + "kansai-high-voltage-as-tou, extra-high-voltage-template");
+                .hasMessageContaining(
+                        "tariff.preset: \"nope\" is not a tariff preset; allowed: kansai-high-voltage-as, "
+                                + "kansai-high-voltage-as-tou, extra-high-voltage-template");
         assertThatThrownBy(() -> read("""
                 tariff: {basicChargeYenPerKwMonth: 1000, marketLinked: {adderYenPerKwh: 1}, renewableLevy: {FY2025: 3.98}}
-                """)).hasMessageContaining("tariff: a market-linked menu or an export sale at market price needs JEPX prices");
+                """))
+                .hasMessageContaining(
+                        "tariff: a market-linked menu or an export sale at market price needs JEPX prices");
         assertThatThrownBy(() -> read("tariff: {preset: kansai-high-voltage-as, powerFactor: 110 %}\n"))
                 .hasMessageContaining("tariff.powerFactor: \"110 %\" is outside (0, 1]");
     }

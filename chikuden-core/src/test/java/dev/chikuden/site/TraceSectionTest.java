@@ -30,8 +30,18 @@ class TraceSectionTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} -> {1} kW per unit")
-    @CsvSource(delimiter = '|', value = {"power_kw | 1", "power_mw | 1000", "power_w | 0.001", "power [kW] | 1",
-        "Power (MW) | 1000", "kw | 1", "MW | 1000", "loadKw | 1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "power_kw | 1",
+                "power_mw | 1000",
+                "power_w | 0.001",
+                "power [kW] | 1",
+                "Power (MW) | 1000",
+                "kw | 1",
+                "MW | 1000",
+                "loadKw | 1"
+            })
     void takesTheUnitFromTheHeader(String header, double kwPerUnit) throws IOException {
         csv(header);
         assertThat(load("").factor()).isEqualTo(kwPerUnit);
@@ -44,7 +54,9 @@ class TraceSectionTest {
         csv("power");
         assertThat(load("    unit: W").factor()).isEqualTo(0.001);
         csv("power [mW]");
-        assertThat(load("    unit: MW").factor()).as("the key settles an unclear header").isEqualTo(1000);
+        assertThat(load("    unit: MW").factor())
+                .as("the key settles an unclear header")
+                .isEqualTo(1000);
     }
 
     @Test
@@ -57,28 +69,35 @@ class TraceSectionTest {
     @Test
     void aUnitKeyThatDisagreesWithTheHeaderIsAProblem() throws IOException {
         csv("power_mw");
-        assertThat(problems("    unit: kW")).containsExactly("t.yaml:6:11: loads[0].unit: \"kW\" disagrees with column "
-                + "\"power_mw\" of " + dir.resolve("load.csv") + ", which names MW; correct one of them, or leave unit "
-                + "out to take the header's");
+        assertThat(problems("    unit: kW"))
+                .containsExactly("t.yaml:6:11: loads[0].unit: \"kW\" disagrees with column "
+                        + "\"power_mw\" of " + dir.resolve("load.csv")
+                        + ", which names MW; correct one of them, or leave unit "
+                        + "out to take the header's");
     }
 
     @Test
     void noUnitAnywhereIsAProblem() throws IOException {
         csv("power");
-        assertThat(problems("")).containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power\" of "
-                + dir.resolve("load.csv") + " names no unit; give unit: W, kW, MW or GW, or name the unit in the header, "
-                + "e.g. power_kw, \"power [kW]\" or \"Power (MW)\"");
+        assertThat(problems(""))
+                .containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power\" of "
+                        + dir.resolve("load.csv")
+                        + " names no unit; give unit: W, kW, MW or GW, or name the unit in the header, "
+                        + "e.g. power_kw, \"power [kW]\" or \"Power (MW)\"");
         csv("power [mW]");
-        assertThat(problems("")).containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power [mW]\" of "
-                + dir.resolve("load.csv") + " names mW (milliwatts); power traces are in W, kW, MW or GW; give unit: W, "
-                + "kW, MW or GW");
+        assertThat(problems(""))
+                .containsExactly("t.yaml:5:11: loads[0].unit: is required: column \"power [mW]\" of "
+                        + dir.resolve("load.csv")
+                        + " names mW (milliwatts); power traces are in W, kW, MW or GW; give unit: W, "
+                        + "kW, MW or GW");
     }
 
     @Test
     void aMissingColumnIsReportedWhenTheSiteIsRead() throws IOException {
         csv("power_kw");
-        assertThat(problems("    column: site")).containsExactly("t.yaml:6:13: loads[0].column: "
-                + dir.resolve("load.csv") + ":1: no column \"site\"; the header has [power_kw]");
+        assertThat(problems("    column: site"))
+                .containsExactly("t.yaml:6:13: loads[0].column: " + dir.resolve("load.csv")
+                        + ":1: no column \"site\"; the header has [power_kw]");
     }
 
     @Test
@@ -111,13 +130,14 @@ class TraceSectionTest {
     @Test
     void badNodeKeysAreProblems() throws IOException {
         csv("power_kw");
-        assertThat(problems("    nodes: 2.5\n    desynchronise: 2 kW\n    format: json")).containsExactly(
-                "t.yaml:6:12: loads[0].nodes: \"2.5\" is not a whole number of nodes",
-                "t.yaml:7:20: loads[0].desynchronise: \"2 kW\" has unit \"kW\"; expected a duration with a unit "
-                        + "(ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"",
-                "t.yaml:8:13: loads[0].format: \"json\" is not one of power, nvidia-smi");
-        assertThat(problems("    nodes: 0")).containsExactly("t.yaml:6:12: loads[0].nodes: \"0\" is not a number in "
-                + "[1, 1000000000]");
+        assertThat(problems("    nodes: 2.5\n    desynchronise: 2 kW\n    format: json"))
+                .containsExactly(
+                        "t.yaml:6:12: loads[0].nodes: \"2.5\" is not a whole number of nodes",
+                        "t.yaml:7:20: loads[0].desynchronise: \"2 kW\" has unit \"kW\"; expected a duration with a unit "
+                                + "(ms, s, min, h, d, week, year = 365 d), e.g. \"4 h\"",
+                        "t.yaml:8:13: loads[0].format: \"json\" is not one of power, nvidia-smi");
+        assertThat(problems("    nodes: 0"))
+                .containsExactly("t.yaml:6:12: loads[0].nodes: \"0\" is not a number in " + "[1, 1000000000]");
     }
 
     @Test
@@ -131,7 +151,8 @@ class TraceSectionTest {
                 study: {start: 2025-01-06, duration: 1 h, step: 1 min}
                 """;
         Files.writeString(dir.resolve("t.yaml"), site);
-        assertThat(((TraceSpec) SiteConfigReader.read(dir.resolve("t.yaml")).pv()).factor()).isEqualTo(1000);
+        assertThat(((TraceSpec) SiteConfigReader.read(dir.resolve("t.yaml")).pv()).factor())
+                .isEqualTo(1000);
         Files.writeString(dir.resolve("t.yaml"), site.replace("file: load.csv", "file: load.csv, nodes: 2"));
         assertThatThrownBy(() -> SiteConfigReader.read(dir.resolve("t.yaml")))
                 .hasMessageContaining("pv.nodes: unknown key \"nodes\"");
@@ -149,8 +170,9 @@ class TraceSectionTest {
         try {
             SiteConfigReader.read(write(keys));
         } catch (ConfigException e) {
-            return e.problems().stream().map(p -> "t.yaml:" + p.line() + ":" + p.column() + ": " + p.path() + ": "
-                    + p.message()).toList();
+            return e.problems().stream()
+                    .map(p -> "t.yaml:" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message())
+                    .toList();
         }
         throw new AssertionError("expected problems, the site was accepted with " + keys);
     }

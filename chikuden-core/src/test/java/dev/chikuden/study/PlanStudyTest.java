@@ -40,7 +40,8 @@ class PlanStudyTest {
         // 0.5 MW shaved for 8 h until the 4 MWh are spent (lossless), then 4 MW again
         assertThat(r.withBattery().battery().acDischargedKwh()).isCloseTo(4000, offset(1e-6));
         assertThat(r.withBattery().gridKpis().peakDemand30minKw()).isCloseTo(4000, offset(1e-9));
-        assertThat(r.withBattery().gridKpis().energyImportedKwh()).isCloseTo(12 * 2000 + 12 * 4000 - 4000, offset(1e-6));
+        assertThat(r.withBattery().gridKpis().energyImportedKwh())
+                .isCloseTo(12 * 2000 + 12 * 4000 - 4000, offset(1e-6));
         assertThat(r.stepsSimulated()).isEqualTo(2 * 96);
         assertThat(r.bills()).isNull();
     }
@@ -52,8 +53,10 @@ class PlanStudyTest {
     @Test
     void bothCasesAreBilledForTheFirstYear() throws IOException {
         aCsvLoadFlowsThroughTheWholeStudy();
-        Files.writeString(dir.resolve("site.yaml"), Files.readString(dir.resolve("site.yaml"))
-                + "tariff: {preset: kansai-high-voltage-as, marketPriceAdjustment: off}\n");
+        Files.writeString(
+                dir.resolve("site.yaml"),
+                Files.readString(dir.resolve("site.yaml"))
+                        + "tariff: {preset: kansai-high-voltage-as, marketPriceAdjustment: off}\n");
         PlanStudy.Result r = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
         // 72,000 kWh x 14.17 = 1,020,240 and x 3.98 = 286,560; with the battery 68,000 kWh: 963,560 and 270,640
         assertThat(r.bills().withoutBattery().totalYen()).isEqualTo(308_354 + 1_020_240 + 286_560);
@@ -73,8 +76,9 @@ class PlanStudyTest {
         for (int k = 0; k < 600; k++) {
             for (int g = 0; g < 4; g++) {
                 long ms = 100L * k + 3L * g;
-                log.append(String.format("2024/05/01 12:00:%02d.%03d, %.2f W, 100 %%%n", ms / 1000, ms % 1000,
-                        (k / 10) % 2 == 0 ? 250.0 : 150.0));
+                log.append(String.format(
+                        "2024/05/01 12:00:%02d.%03d, %.2f W, 100 %%%n",
+                        ms / 1000, ms % 1000, (k / 10) % 2 == 0 ? 250.0 : 150.0));
             }
         }
         Files.writeString(dir.resolve("node.csv"), log);
@@ -86,14 +90,16 @@ class PlanStudyTest {
                 study: {start: 2024-05-01T12:00, duration: 1 min, step: 1 s}
                 """;
         Files.writeString(dir.resolve("site.yaml"), site.formatted(""));
-        PlanStudy.Result inPhase = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
+        PlanStudy.Result inPhase =
+                PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
         double energyKwh = 800 * 60 / 3600.0;
         assertThat(inPhase.withoutBattery().gridKpis().energyImportedKwh()).isCloseTo(energyKwh, offset(1e-9));
         assertThat(inPhase.withoutBattery().gridKpis().peakGridKw()).isCloseTo(1000, offset(1e-9));
         assertThat(inPhase.withoutBattery().gridKpis().maxRampUpKwPerS()).isCloseTo(400, offset(1e-9));
 
         Files.writeString(dir.resolve("site.yaml"), site.formatted(", desynchronise: 2 s, seed: 3"));
-        PlanStudy.Result spread = PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
+        PlanStudy.Result spread =
+                PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
         assertThat(spread.withoutBattery().gridKpis().energyImportedKwh()).isCloseTo(energyKwh, offset(1e-9));
         assertThat(spread.withoutBattery().gridKpis().peakGridKw()).isLessThan(900);
         assertThat(spread.withoutBattery().gridKpis().maxRampUpKwPerS()).isLessThan(100);
@@ -132,7 +138,8 @@ class PlanStudyTest {
         }
         var end = r.lastWithBattery().health();
         assertThat(end.endOfLifeDay()).isBetween(1.0, 365.0 * 3);
-        assertThat(end.augmentations()).isNotEmpty()
+        assertThat(end.augmentations())
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.sohBefore()).isLessThan(0.96));
         assertThat(end.daysAged()).isCloseTo(365 * 3, offset(1e-6));
         // repeated years without battery are simulated once

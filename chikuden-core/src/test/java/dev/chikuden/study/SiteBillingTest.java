@@ -46,7 +46,8 @@ class SiteBillingTest {
     }
 
     private static long billAt(SiteConfig site, double contractKw, SlotEnergy slots) {
-        return new BillCalculator(site.billing().tariff().withAgreedKw(contractKw), site.zone(), null).bill(slots)
+        return new BillCalculator(site.billing().tariff().withAgreedKw(contractKw), site.zone(), null)
+                .bill(slots)
                 .totalYen();
     }
 
@@ -62,7 +63,8 @@ class SiteBillingTest {
         // independently: the grid series billed at the rounded-up peaks
         SlotEnergy without = slots(r.withoutBattery().grid().startEpochMs(), 15 * 60_000, load(), site);
         assertThat(b.withoutBattery().totalYen()).isEqualTo(billAt(site, 4000, without));
-        assertThat(b.savingByLine().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(b.savingYen());
+        assertThat(b.savingByLine().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(b.savingYen());
         assertThat(b.warnings()).isEmpty();
         assertThat(b.savingAtOwnPeaksYen()).isNull();
     }
@@ -77,7 +79,8 @@ class SiteBillingTest {
         assertThat(b.withBattery().contractKw()).isEqualTo(3600);
         assertThat(b.warnings()).singleElement().asString().contains("without battery", "5,000 kW", "25.0 %");
         SiteConfig auto = site("{contract: auto}", "8 MWh");
-        long atOwnPeaks = PlanStudy.run(auto, PlanStudy.SinkFactory.NONE).bills().savingYen();
+        long atOwnPeaks =
+                PlanStudy.run(auto, PlanStudy.SinkFactory.NONE).bills().savingYen();
         assertThat(b.savingAtOwnPeaksYen()).isEqualTo(atOwnPeaks);
         assertThat(b.contractEffectYen()).isEqualTo(b.savingYen() - atOwnPeaks).isPositive();
     }
@@ -87,7 +90,8 @@ class SiteBillingTest {
     void aForbiddenExcessIsBilledAndSaid() throws IOException {
         SiteConfig site = site("{contract: 3.6 MW}", "1 MWh");
         SiteBilling.Bills b = PlanStudy.run(site, PlanStudy.SinkFactory.NONE).bills();
-        assertThat(b.withBattery().bill().lineItemsYen().get("excessDemandChargeYen")).isPositive();
+        assertThat(b.withBattery().bill().lineItemsYen().get("excessDemandChargeYen"))
+                .isPositive();
         assertThat(b.warnings()).anySatisfy(w -> assertThat(w).contains("exceedance forbid", "with battery"));
     }
 
@@ -134,11 +138,14 @@ class SiteBillingTest {
                 study: {start: 2025-07-01, duration: 1 d, step: 15 min}
                 strategy: {type: peak-shaving, dischargeAbove: 300 kW, chargeBelow: 0 kW}
                 """ + TARIFF);
-        SiteBilling.Bills b = PlanStudy.run(SiteConfigReader.read(dir.resolve("small.yaml")), PlanStudy.SinkFactory.NONE)
+        SiteBilling.Bills b = PlanStudy.run(
+                        SiteConfigReader.read(dir.resolve("small.yaml")), PlanStudy.SinkFactory.NONE)
                 .bills();
         assertThat(b.withoutBattery().basis()).isEqualTo(SiteBilling.ContractBasis.RATCHET);
         assertThat(b.withoutBattery().contractKw()).isEqualTo(400);
-        assertThat(b.withBattery().contractKw()).as("first year: the months before were without battery").isEqualTo(400);
+        assertThat(b.withBattery().contractKw())
+                .as("first year: the months before were without battery")
+                .isEqualTo(400);
         assertThat(b.withBatterySteadyState().contractKw()).isEqualTo(300);
         assertThat(b.steadyStateSavingYen()).isGreaterThan(b.savingYen());
         for (MonthlyBill m : b.withBattery().bill().months()) {
@@ -162,7 +169,9 @@ class SiteBillingTest {
         assertThat(base.bill().totalYen()).isZero();
         PlanStudy.Result r = PlanStudy.run(site, PlanStudy.SinkFactory.NONE);
         assertThat(r.bills().withoutBattery().totalYen()).isZero();
-        assertThat(r.bills().withBattery().totalYen()).as("the battery's standby and HVAC are billed with it").isPositive();
+        assertThat(r.bills().withBattery().totalYen())
+                .as("the battery's standby and HVAC are billed with it")
+                .isPositive();
     }
 
     /** The settings this rule replaced are errors that name it. */
@@ -176,7 +185,8 @@ class SiteBillingTest {
                 optimize: {contract: optimise}
                 tariff: {preset: kansai-high-voltage-as, marketPriceAdjustment: off, contractWithBattery: 4 MW}
                 """);
-        assertThatThrownBy(() -> SiteConfigReader.read(dir.resolve("old.yaml"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SiteConfigReader.read(dir.resolve("old.yaml")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("optimize.contract: is replaced by grid.contract")
                 .hasMessageContaining("tariff.contractWithBattery: is replaced by grid.contract");
     }

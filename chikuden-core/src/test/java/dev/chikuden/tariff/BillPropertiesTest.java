@@ -25,15 +25,29 @@ class BillPropertiesTest {
      * not cross one upwards, at most 1 yen per negative item per month (jqwik found 1 yen).
      */
     @Property(tries = 60)
-    void theBillNeverDecreasesWhenDemandIncreases(@ForAll("demands") double[] kw,
-                                                  @ForAll @IntRange(min = 0, max = 959) int step,
-                                                  @ForAll @DoubleRange(min = 0.01, max = 400) double more,
-                                                  @ForAll boolean ratchet) {
+    void theBillNeverDecreasesWhenDemandIncreases(
+            @ForAll("demands") double[] kw,
+            @ForAll @IntRange(min = 0, max = 959) int step,
+            @ForAll @DoubleRange(min = 0.01, max = 400) double more,
+            @ForAll boolean ratchet) {
         Tariff base = ratchet ? Tariffs.ratchet(0) : Tariffs.timeOfUse(Set.of(LocalDate.of(2025, 8, 11)));
-        Tariff t = new Tariff(base.name(), base.taxIncluded(), 0.10, base.basicChargeYenPerKwMonth(), base.contract(),
-                0.95, base.summerMonths(), base.energyBands(), null, Map.of(YearMonth.of(2025, 7), -1.5,
-                YearMonth.of(2025, 8), 0.5), null, base.renewableLevy(), base.subsidies(),
-                new Tariff.ExportSale(false, 8.0), base.restDays(), base.holidays());
+        Tariff t = new Tariff(
+                base.name(),
+                base.taxIncluded(),
+                0.10,
+                base.basicChargeYenPerKwMonth(),
+                base.contract(),
+                0.95,
+                base.summerMonths(),
+                base.energyBands(),
+                null,
+                Map.of(YearMonth.of(2025, 7), -1.5, YearMonth.of(2025, 8), 0.5),
+                null,
+                base.renewableLevy(),
+                base.subsidies(),
+                new Tariff.ExportSale(false, 8.0),
+                base.restDays(),
+                base.holidays());
         double[] raised = kw.clone();
         raised[step] += more;
         long before = bill(t, kw);
@@ -45,11 +59,16 @@ class BillPropertiesTest {
 
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<double[]> demands() {
-        return net.jqwik.api.Arbitraries.doubles().between(-200, 800).array(double[].class).ofSize(960);
+        return net.jqwik.api.Arbitraries.doubles()
+                .between(-200, 800)
+                .array(double[].class)
+                .ofSize(960);
     }
 
     private static long bill(Tariff t, double[] kw) {
         FixedStepSeries s = new FixedStepSeries(at("2025-07-15T00:00"), 3_600_000L, kw);
-        return new BillCalculator(t, TOKYO, null).bill(BillingMeter.of(s, TOKYO)).totalYen();
+        return new BillCalculator(t, TOKYO, null)
+                .bill(BillingMeter.of(s, TOKYO))
+                .totalYen();
     }
 }

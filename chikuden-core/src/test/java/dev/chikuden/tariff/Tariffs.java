@@ -17,26 +17,68 @@ final class Tariffs {
 
     static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
-    private Tariffs() {
-    }
+    private Tariffs() {}
 
     /** Agreed contract, flat seasonal rates, tax included, nothing else. */
     static Tariff agreed(double contractKw, double powerFactor) {
-        return new Tariff("test", true, 0.10, BASIC, new Tariff.ContractDemand(false, contractKw, 1.5, 0, false), powerFactor,
-                Set.of(7, 8, 9), SEASONAL, null, Map.of(), null, LEVY, List.of(), null, WEEKEND, Set.of());
+        return new Tariff(
+                "test",
+                true,
+                0.10,
+                BASIC,
+                new Tariff.ContractDemand(false, contractKw, 1.5, 0, false),
+                powerFactor,
+                Set.of(7, 8, 9),
+                SEASONAL,
+                null,
+                Map.of(),
+                null,
+                LEVY,
+                List.of(),
+                null,
+                WEEKEND,
+                Set.of());
     }
 
     static Tariff withFuelAndMarketAdjustment(Tariff t, Map<YearMonth, Double> fuel, Map<YearMonth, Double> averages) {
-        return new Tariff(t.name(), t.taxIncluded(), t.consumptionTax(), t.basicChargeYenPerKwMonth(), t.contract(),
-                t.powerFactor(), t.summerMonths(), t.energyBands(), t.marketLinked(), fuel,
+        return new Tariff(
+                t.name(),
+                t.taxIncluded(),
+                t.consumptionTax(),
+                t.basicChargeYenPerKwMonth(),
+                t.contract(),
+                t.powerFactor(),
+                t.summerMonths(),
+                t.energyBands(),
+                t.marketLinked(),
+                fuel,
                 new Tariff.MarketPriceAdjustment(YearMonth.of(2024, 4), 10.82, 0.292, 3, 5, averages),
-                t.renewableLevy(), t.subsidies(), t.exportSale(), t.restDays(), t.holidays());
+                t.renewableLevy(),
+                t.subsidies(),
+                t.exportSale(),
+                t.restDays(),
+                t.holidays());
     }
 
     static Tariff ratchet(double previousPeakKw) {
         Tariff t = agreed(0, 0.85);
-        return new Tariff(t.name(), true, 0.10, BASIC, new Tariff.ContractDemand(true, 0, 1.5, previousPeakKw, false), 0.85,
-                t.summerMonths(), t.energyBands(), null, Map.of(), null, LEVY, List.of(), null, WEEKEND, Set.of());
+        return new Tariff(
+                t.name(),
+                true,
+                0.10,
+                BASIC,
+                new Tariff.ContractDemand(true, 0, 1.5, previousPeakKw, false),
+                0.85,
+                t.summerMonths(),
+                t.energyBands(),
+                null,
+                Map.of(),
+                null,
+                LEVY,
+                List.of(),
+                null,
+                WEEKEND,
+                Set.of());
     }
 
     /** Peak (summer weekdays 13-16), day (weekdays 8-22), night; rates before tax. */
@@ -45,13 +87,42 @@ final class Tariffs {
                 new EnergyBand("peak", EnergyBand.Season.SUMMER, EnergyBand.Days.WEEKDAYS, 13, 16, 20.00),
                 new EnergyBand("day", EnergyBand.Season.ALL, EnergyBand.Days.WEEKDAYS, 8, 22, 15.00),
                 new EnergyBand("night", EnergyBand.Season.ALL, EnergyBand.Days.ALL, 0, 24, 10.00));
-        return new Tariff("tou", false, 0.10, BASIC, new Tariff.ContractDemand(false, 500, 1.5, 0, false), 0.85,
-                Set.of(7, 8, 9), bands, null, Map.of(), null, LEVY, List.of(), null, WEEKEND, holidays);
+        return new Tariff(
+                "tou",
+                false,
+                0.10,
+                BASIC,
+                new Tariff.ContractDemand(false, 500, 1.5, 0, false),
+                0.85,
+                Set.of(7, 8, 9),
+                bands,
+                null,
+                Map.of(),
+                null,
+                LEVY,
+                List.of(),
+                null,
+                WEEKEND,
+                holidays);
     }
 
     static Tariff marketLinked(double adder, Tariff.ExportSale export) {
-        return new Tariff("market", true, 0.10, BASIC, new Tariff.ContractDemand(false, 1000, 1.5, 0, false), 0.85,
-                Set.of(7, 8, 9), List.of(), new Tariff.MarketLinked(adder), Map.of(), null, LEVY, List.of(), export,
-                WEEKEND, Set.of());
+        return new Tariff(
+                "market",
+                true,
+                0.10,
+                BASIC,
+                new Tariff.ContractDemand(false, 1000, 1.5, 0, false),
+                0.85,
+                Set.of(7, 8, 9),
+                List.of(),
+                new Tariff.MarketLinked(adder),
+                Map.of(),
+                null,
+                LEVY,
+                List.of(),
+                export,
+                WEEKEND,
+                Set.of());
     }
 }

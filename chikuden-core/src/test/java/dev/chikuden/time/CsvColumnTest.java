@@ -27,7 +27,8 @@ class CsvColumnTest {
     @Test
     void aBadValueIsReportedWithFileLineColumnAndValue() throws IOException {
         Path f = write("timestamp,soc\n2025-07-01T00:00:00+09:00,0.5\n2025-07-01T00:00:01+09:00,half\n");
-        assertThatThrownBy(() -> read(f, null)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> read(f, null))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(f + ":3: column \"soc\" value \"half\" is not a finite number");
     }
 
@@ -37,7 +38,8 @@ class CsvColumnTest {
         assertThatThrownBy(() -> read(f, "kw")).hasMessage(f + ":1: no column \"kw\"; the header has [timestamp, soc]");
         assertThatThrownBy(() -> read(f, "soc")).hasMessage(f + ":2: the row has 1 fields; column \"soc\" is field 2");
         Path timeOnly = write("time\n0\n");
-        assertThatThrownBy(() -> read(timeOnly, null)).hasMessage(timeOnly + ":1: no value column; the header has [time]");
+        assertThatThrownBy(() -> read(timeOnly, null))
+                .hasMessage(timeOnly + ":1: no value column; the header has [time]");
     }
 
     private static List<Double> read(Path f, String column) {

@@ -34,19 +34,20 @@ class FixedStepSeriesTest {
 
     /** Holding to a finer step then averaging back gives the original exactly (energy is kept). */
     @Property(tries = 300)
-    void holdThenMeanRoundTrips(@ForAll @Size(min = 1, max = 50) double[] values,
-                                @ForAll @IntRange(min = 1, max = 20) int factor) {
+    void holdThenMeanRoundTrips(
+            @ForAll @Size(min = 1, max = 50) double[] values, @ForAll @IntRange(min = 1, max = 20) int factor) {
         FixedStepSeries s = new FixedStepSeries(1_700_000_000_000L, 60_000L * factor, sanitize(values));
         FixedStepSeries back = s.resample(60_000, Interpolation.HOLD).resample(60_000L * factor, Interpolation.HOLD);
-        assertThat(back.values()).usingElementComparator((a, b) -> Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : 1)
+        assertThat(back.values())
+                .usingElementComparator((a, b) -> Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : 1)
                 .containsExactly(s.values());
         assertThat(back.startEpochMs()).isEqualTo(s.startEpochMs());
     }
 
     /** Linear refinement keeps every original sample at its own instant. */
     @Property(tries = 300)
-    void linearRefinementPassesThroughTheSamples(@ForAll @Size(min = 2, max = 50) double[] values,
-                                                 @ForAll @IntRange(min = 1, max = 20) int factor) {
+    void linearRefinementPassesThroughTheSamples(
+            @ForAll @Size(min = 2, max = 50) double[] values, @ForAll @IntRange(min = 1, max = 20) int factor) {
         double[] v = sanitize(values);
         FixedStepSeries fine = new FixedStepSeries(0, 1000L * factor, v).resample(1000, Interpolation.LINEAR);
         for (int i = 0; i < v.length; i++) {
@@ -56,7 +57,8 @@ class FixedStepSeriesTest {
 
     /** Mean resampling keeps the integral of whole intervals. */
     @Property(tries = 300)
-    void meanKeepsEnergy(@ForAll @Size(min = 1, max = 40) double[] values, @ForAll @IntRange(min = 1, max = 8) int factor) {
+    void meanKeepsEnergy(
+            @ForAll @Size(min = 1, max = 40) double[] values, @ForAll @IntRange(min = 1, max = 8) int factor) {
         double[] v = sanitize(values);
         int whole = v.length / factor * factor;
         double sum = 0;

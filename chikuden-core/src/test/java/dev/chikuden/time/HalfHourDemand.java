@@ -7,8 +7,7 @@ import java.time.ZoneId;
  * reference for what the meters and the engine measure incrementally.
  */
 public final class HalfHourDemand {
-    private HalfHourDemand() {
-    }
+    private HalfHourDemand() {}
 
     /**
      * Mean imported power of each half-hour slot that the series touches. Slots only partly

@@ -31,12 +31,15 @@ class HalfHourDemandTest {
     @Test
     void aSlotStartsAtTheLastLocalHalfHour() {
         long t = ZonedDateTime.of(2025, 7, 1, 9, 47, 12, 0, TOKYO).toInstant().toEpochMilli();
-        long expected = ZonedDateTime.of(2025, 7, 1, 9, 30, 0, 0, TOKYO).toInstant().toEpochMilli();
+        long expected =
+                ZonedDateTime.of(2025, 7, 1, 9, 30, 0, 0, TOKYO).toInstant().toEpochMilli();
         assertThat(HalfHourDemandMeter.slotStartEpochMs(TOKYO.getRules(), t)).isEqualTo(expected);
-        assertThat(HalfHourDemandMeter.slotStartEpochMs(TOKYO.getRules(), expected)).isEqualTo(expected);
+        assertThat(HalfHourDemandMeter.slotStartEpochMs(TOKYO.getRules(), expected))
+                .isEqualTo(expected);
         // Kathmandu (UTC+05:45): 00:20 UTC is 06:05 local, in the slot from 06:00 local = 00:15 UTC
-        assertThat(HalfHourDemandMeter.slotStartEpochMs(ZoneId.of("Asia/Kathmandu").getRules(),
-                Instant.parse("2025-07-01T00:20:00Z").toEpochMilli()))
+        assertThat(HalfHourDemandMeter.slotStartEpochMs(
+                        ZoneId.of("Asia/Kathmandu").getRules(),
+                        Instant.parse("2025-07-01T00:20:00Z").toEpochMilli()))
                 .isEqualTo(Instant.parse("2025-07-01T00:15:00Z").toEpochMilli());
     }
 
@@ -65,7 +68,8 @@ class HalfHourDemandTest {
     @Test
     void theMeterReportsThePeakSlot() {
         HalfHourDemandMeter m = new HalfHourDemandMeter(TOKYO);
-        long start = ZonedDateTime.of(2025, 7, 1, 13, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
+        long start =
+                ZonedDateTime.of(2025, 7, 1, 13, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
         double[] kw = {500, 500, 900, 1500, 400, 400}; // slots: 633.3 and 766.7
         for (int i = 0; i < kw.length; i++) {
             m.add(start + i * 600_000L, 600_000, kw[i]);

@@ -34,9 +34,11 @@ class SeriesCsvTest {
 
     @Test
     void readsLocalTimestampsInTheSiteZoneAndSkipsComments() throws IOException {
-        Path f = write("# a comment\ntimestamp,kw\n2025-07-01 00:00:00,10\n2025-07-01 00:30:00,20\n2025-07-01 01:00:00,30\n");
+        Path f = write(
+                "# a comment\ntimestamp,kw\n2025-07-01 00:00:00,10\n2025-07-01 00:30:00,20\n2025-07-01 01:00:00,30\n");
         FixedStepSeries s = SeriesCsv.read(f, null, TOKYO);
-        assertThat(s.startEpochMs()).isEqualTo(java.time.Instant.parse("2025-06-30T15:00:00Z").toEpochMilli());
+        assertThat(s.startEpochMs())
+                .isEqualTo(java.time.Instant.parse("2025-06-30T15:00:00Z").toEpochMilli());
         assertThat(s.stepMs()).isEqualTo(1_800_000);
         assertThat(s.values()).containsExactly(10, 20, 30);
     }
@@ -49,7 +51,8 @@ class SeriesCsvTest {
                 2025-07-01T00:00:01+09:00,2
                 2025-07-01T00:00:04+09:00,3
                 """);
-        assertThatThrownBy(() -> SeriesCsv.read(f, "kw", TOKYO)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SeriesCsv.read(f, "kw", TOKYO))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(f + ":4: a gap of 2 missing step(s) before timestamp 2025-07-01T00:00:04+09:00; "
                         + "the series must be fixed-step and complete");
     }
@@ -64,8 +67,8 @@ class SeriesCsvTest {
     @Test
     void aBadTimestampIsReported() throws IOException {
         Path f = write("timestamp,kw\n2025-07-01T00:00:00+09:00,1\nyesterday,2\n");
-        assertThatThrownBy(() -> SeriesCsv.read(f, "kw", TOKYO)).hasMessageStartingWith(
-                f + ":3: timestamp \"yesterday\" is not ISO-8601");
+        assertThatThrownBy(() -> SeriesCsv.read(f, "kw", TOKYO))
+                .hasMessageStartingWith(f + ":3: timestamp \"yesterday\" is not ISO-8601");
     }
 
     @Test
@@ -85,7 +88,8 @@ class SeriesCsvTest {
     @Test
     void aMissingFileIsBadInput() {
         Path f = dir.resolve("none.csv");
-        assertThatThrownBy(() -> SeriesCsv.read(f, null, TOKYO)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SeriesCsv.read(f, null, TOKYO))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(f + ": no such file");
     }
 

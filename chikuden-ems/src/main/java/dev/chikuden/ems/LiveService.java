@@ -1,5 +1,6 @@
 package dev.chikuden.ems;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.ems.api.ApiServer;
 import dev.chikuden.ems.api.SiteLimits;
 import dev.chikuden.ems.config.EmsConfig;
@@ -8,9 +9,7 @@ import dev.chikuden.ems.runtime.CycleClock;
 import dev.chikuden.ems.runtime.EmsRuntime;
 import dev.chikuden.ems.store.TelemetryStore;
 import dev.chikuden.ems.store.TelemetryStores;
-import dev.chikuden.BadInputException;
 import dev.chikuden.site.SiteConfig;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;

@@ -13,18 +13,29 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.chikuden.ems", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule emsDoesNotTakeTheYamlKitFromTheSite = noClasses().that().resideInAPackage("dev.chikuden.ems..")
-            .should().dependOnClassesThat(describe("YAML or configuration-reading classes of dev.chikuden.site",
+    static final ArchRule emsDoesNotTakeTheYamlKitFromTheSite = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden.ems..")
+            .should()
+            .dependOnClassesThat(describe(
+                    "YAML or configuration-reading classes of dev.chikuden.site",
                     (JavaClass c) -> c.getPackageName().equals("dev.chikuden.site")
-                            && (c.getSimpleName().startsWith("Yaml") || c.getSimpleName().startsWith("Config"))));
+                            && (c.getSimpleName().startsWith("Yaml")
+                                    || c.getSimpleName().startsWith("Config"))));
 
     @ArchTest
-    static final ArchRule emsParsesNoYamlOfItsOwn = noClasses().that().resideInAPackage("dev.chikuden.ems..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.yaml.snakeyaml..",
-                    "com.fasterxml.jackson.dataformat.yaml..", "com.networknt..");
+    static final ArchRule emsParsesNoYamlOfItsOwn = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden.ems..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.yaml.snakeyaml..", "com.fasterxml.jackson.dataformat.yaml..", "com.networknt..");
 
     @ArchTest
-    static final ArchRule emsDependsOnNoModuleAboveIt = noClasses().that().resideInAPackage("dev.chikuden.ems..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.chikuden.cli..", "dev.chikuden.bench..",
-                    "dev.chikuden.optimize..");
+    static final ArchRule emsDependsOnNoModuleAboveIt = noClasses()
+            .that()
+            .resideInAPackage("dev.chikuden.ems..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.chikuden.cli..", "dev.chikuden.bench..", "dev.chikuden.optimize..");
 }

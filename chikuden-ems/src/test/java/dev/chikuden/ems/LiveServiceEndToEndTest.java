@@ -1,19 +1,18 @@
 package dev.chikuden.ems;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.config.EmsConfigReader;
-import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live EMS end to end on loopback, as an operator runs it: the digital twin serving two battery
@@ -92,7 +91,10 @@ class LiveServiceEndToEndTest {
         service.runtime().onCycle(cycles::add);
 
         // the stack acts, and the units do what they are told
-        awaitCycles(s -> s.state() == EmsState.RUNNING, 12, Duration.ofSeconds(20)); // the first measures before the first command
+        awaitCycles(
+                s -> s.state() == EmsState.RUNNING,
+                12,
+                Duration.ofSeconds(20)); // the first measures before the first command
         List<CycleSnapshot> running = last(10);
         assertThat(running).allSatisfy(s -> {
             assertThat(s.state()).isEqualTo(EmsState.RUNNING);
@@ -114,27 +116,32 @@ class LiveServiceEndToEndTest {
         twin.close();
         long stoppedAt = System.currentTimeMillis();
         awaitCycles(s -> s.epochMs() >= stoppedAt, 2, Duration.ofSeconds(10));
-        List<CycleSnapshot> after = cycles.stream().filter(s -> s.epochMs() >= stoppedAt).limit(2).toList();
+        List<CycleSnapshot> after =
+                cycles.stream().filter(s -> s.epochMs() >= stoppedAt).limit(2).toList();
         assertThat(after.get(1).state()).as("state two cycles after the stop").isEqualTo(EmsState.SAFE);
         assertThat(after.get(1).activeAlarms()).isPositive();
-        assertThat(after).allSatisfy(s -> assertThat(s.batteryKw()).as("no stale value reused").isNaN());
+        assertThat(after)
+                .allSatisfy(s ->
+                        assertThat(s.batteryKw()).as("no stale value reused").isNaN());
         status = get("/api/status");
         assertThat(status.get("state").asText()).isEqualTo("safe");
         assertThat(status.get("alarms").findValuesAsText("code")).contains("device-silent");
 
         // they come back: the service recovers by itself and the stack is in charge again
         twin = startTwin(site, config, port);
-        awaitCycles(s -> s.state() == EmsState.RUNNING && Math.abs(s.batteryKw() - 200) < 5, 3,
-                Duration.ofSeconds(20));
+        awaitCycles(s -> s.state() == EmsState.RUNNING && Math.abs(s.batteryKw() - 200) < 5, 3, Duration.ofSeconds(20));
         status = get("/api/status");
         assertThat(status.get("state").asText()).isEqualTo("running");
         assertThat(status.get("alarms")).isEmpty();
         assertThat(get("/api/alarms?all=true").findValuesAsText("code")).contains("device-silent");
 
         // an operator's setpoint (with the token) is followed; shutdown leaves the units at the safe setpoint
-        HttpResponse<String> set = http.send(HttpRequest.newBuilder(api("/api/setpoint"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"kw\": -300, \"expiresInSeconds\": 60}")).build(),
+        HttpResponse<String> set = http.send(
+                HttpRequest.newBuilder(api("/api/setpoint"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"kw\": -300, \"expiresInSeconds\": 60}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(set.statusCode()).isEqualTo(200);
         awaitCycles(s -> Math.abs(s.batteryKw() + 300) < 5, 3, Duration.ofSeconds(20));
@@ -145,11 +152,15 @@ class LiveServiceEndToEndTest {
         while (twin.snapshot().batteries().stream().anyMatch(b -> b.commandKw() != 0) && System.nanoTime() < deadline) {
             Thread.sleep(50); // the twin takes a written setpoint at its next 100 ms tick
         }
-        assertThat(twin.snapshot().batteries()).allSatisfy(b -> assertThat(b.commandKw()).isZero());
+        assertThat(twin.snapshot().batteries())
+                .allSatisfy(b -> assertThat(b.commandKw()).isZero());
     }
 
     private DeviceSimulator startTwin(SiteConfig site, EmsConfig config, int port) {
-        DeviceSimulator sim = new DeviceSimulator(site, config.devices(), RegisterMap.load(config.devices().registerMap()),
+        DeviceSimulator sim = new DeviceSimulator(
+                site,
+                config.devices(),
+                RegisterMap.load(config.devices().registerMap()),
                 DeviceSimulator.Options.defaults());
         sim.start("127.0.0.1", port);
         return sim;
@@ -160,8 +171,9 @@ class LiveServiceEndToEndTest {
         int from = cycles.size();
         long deadline = System.nanoTime() + limit.toNanos();
         while (cycles.subList(from, cycles.size()).stream().filter(match).count() < count) {
-            assertThat(System.nanoTime()).as("waiting for %d matching cycles; last: %s", count,
-                    cycles.isEmpty() ? "none" : last(1)).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waiting for %d matching cycles; last: %s", count, cycles.isEmpty() ? "none" : last(1))
+                    .isLessThan(deadline);
             Thread.sleep(CYCLE_MS / 4);
         }
     }
@@ -176,7 +188,8 @@ class LiveServiceEndToEndTest {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(HttpRequest.newBuilder(api(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }

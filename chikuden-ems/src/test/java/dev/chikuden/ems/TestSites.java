@@ -40,8 +40,7 @@ public final class TestSites {
             strategy: {type: idle}
             """;
 
-    private TestSites() {
-    }
+    private TestSites() {}
 
     public static SiteConfig read(Path dir, String yaml) {
         try {

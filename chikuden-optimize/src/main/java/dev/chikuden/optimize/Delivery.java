@@ -39,9 +39,16 @@ import java.util.function.LongConsumer;
  * @param endStoredKwh         stored energy at the end of the simulation
  * @param plannedEndStoredKwh  stored energy at the end of the plan
  */
-public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endShortfallYen, double[] monthlyPeakKw,
-                       double[] plannedMonthlyPeakKw, double scheduledKwh, double endStoredKwh,
-                       double plannedEndStoredKwh, SimulationResult simulation) {
+public record Delivery(
+        SiteBilling.CaseBill bill,
+        double savingYen,
+        double endShortfallYen,
+        double[] monthlyPeakKw,
+        double[] plannedMonthlyPeakKw,
+        double scheduledKwh,
+        double endStoredKwh,
+        double plannedEndStoredKwh,
+        SimulationResult simulation) {
     /** The share of a period's gap to the planned stored energy the follower closes in the next period. */
     static final double GAP_SHARE = 0.25;
     /** A limiter at study steps shorter than this sees the load through a low-pass filter of this time constant. */
@@ -61,8 +68,8 @@ public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endSh
      * Plays the plan and bills it against {@code baseline}, telling {@code progress} (when not
      * null) the steps simulated, up to the study's steps.
      */
-    public static Delivery of(SiteConfig site, DispatchProblem p, DispatchSolution s, Baseline baseline,
-                              LongConsumer progress) {
+    public static Delivery of(
+            SiteConfig site, DispatchProblem p, DispatchSolution s, Baseline baseline, LongConsumer progress) {
         TimeGrid grid = SiteModels.timeGrid(site);
         double h = p.periodHours();
         double[] energy = new double[s.periods()];
@@ -77,16 +84,28 @@ public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endSh
             DemandLimiter limiter = limiter(p, planned);
             layers.add(grid.stepSeconds() < LIMITER_FILTER_S ? new LowPassView(limiter, LIMITER_FILTER_S) : limiter);
         }
-        layers.add(new PlanFollower(p.startEpochMs(), p.periodMs(), energy, s.storedKwh(), p.storage().initialKwh(),
-                GAP_SHARE, p.storage().chargeEfficiency(), p.storage().dischargeEfficiency()));
+        layers.add(new PlanFollower(
+                p.startEpochMs(),
+                p.periodMs(),
+                energy,
+                s.storedKwh(),
+                p.storage().initialKwh(),
+                GAP_SHARE,
+                p.storage().chargeEfficiency(),
+                p.storage().dischargeEfficiency()));
         BillingMeter meter = new BillingMeter(grid);
-        SimulationEngine engine = new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid),
-                SiteModels.ambient(site, grid), SiteModels.battery(site),
-                new ControllerStack(layers, Double.POSITIVE_INFINITY), site.grid().frequencyHz(),
+        SimulationEngine engine = new SimulationEngine(
+                grid,
+                SiteModels.load(site, grid),
+                SiteModels.pv(site, grid),
+                SiteModels.ambient(site, grid),
+                SiteModels.battery(site),
+                new ControllerStack(layers, Double.POSITIVE_INFINITY),
+                site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
         SimulationResult r = engine.run(List.of(meter), progress);
-        SiteBilling.CaseBill bill = SiteBilling.withBattery(site, meter.slots(), plannedContractKw(p, s),
-                baseline.slots());
+        SiteBilling.CaseBill bill =
+                SiteBilling.withBattery(site, meter.slots(), plannedContractKw(p, s), baseline.slots());
         double[] peaks = new double[bill.bill().months().size()];
         for (int m = 0; m < peaks.length; m++) {
             MonthlyBill b = bill.bill().months().get(m);
@@ -97,9 +116,18 @@ public record Delivery(SiteBilling.CaseBill bill, double savingYen, double endSh
         for (double price : p.importYenPerKwh()) {
             meanPrice += price / p.periods();
         }
-        double shortYen = (plannedEnd - r.battery().storedEndKwh()) / p.storage().chargeEfficiency() * meanPrice;
-        return new Delivery(bill, baseline.bill().totalYen() - bill.totalYen() - shortYen, shortYen, peaks,
-                planned.clone(), scheduled, r.battery().storedEndKwh(), plannedEnd, r);
+        double shortYen =
+                (plannedEnd - r.battery().storedEndKwh()) / p.storage().chargeEfficiency() * meanPrice;
+        return new Delivery(
+                bill,
+                baseline.bill().totalYen() - bill.totalYen() - shortYen,
+                shortYen,
+                peaks,
+                planned.clone(),
+                scheduled,
+                r.battery().storedEndKwh(),
+                plannedEnd,
+                r);
     }
 
     /** The limiter at the plan's monthly peaks, each from the first period of its month; it never recharges. */

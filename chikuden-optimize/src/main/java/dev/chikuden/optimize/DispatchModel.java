@@ -63,6 +63,7 @@ public final class DispatchModel implements AutoCloseable {
     private static final double K = 1000;
     /** Periods per stored-energy column; 3 to 8 all solve the year in about the same time. */
     static final int STORAGE_BLOCK = 4;
+
     private static final double INF = Double.POSITIVE_INFINITY;
 
     static {
@@ -83,6 +84,7 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint[] importRows;
     /** A period whose import, fixed at its net load, is out of bounds; -1 for none. */
     private int importOutOfBounds = -1;
+
     private final MPVariable[] c;
     private final MPVariable[] d;
     /** Stored energy: a column at the end of each block, null within one. */
@@ -95,26 +97,32 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint[] rating;
     /** The stored energy at the start, fixed; null without a battery. */
     private final MPVariable initial;
+
     private final int block;
     /** One-way efficiencies of each period: AC to stored, stored to AC. */
     private final double[] etaC;
+
     private final double[] etaD;
     /** HVAC kW per kW charged or discharged in each period (the heat of the cells' losses). */
     private final double[] hvacC;
+
     private final double[] hvacD;
     /**
      * Taper rows of each period, one per line of the taper: {@code [period][line]}, null until a plan
      * broke a taper (see {@link #solveAtOperatingPoint}).
      */
     private final MPConstraint[][] chargeTaperRows;
+
     private final MPConstraint[][] dischargeTaperRows;
     /** The battery's taper lines, for the battery now in the model. */
     private TaperLines.Line[] chargeLines = new TaperLines.Line[0];
+
     private TaperLines.Line[] dischargeLines = new TaperLines.Line[0];
     private final MPVariable[] peak;
     private final MPVariable[] excess;
     /** OPTIMISED: one; RATCHET: one per month; FIXED: none. */
     private final MPVariable[] contract;
+
     private final MPConstraint[] slotRows;
     private final int[] slotMonth;
     private final MPConstraint[] excessRows;
@@ -125,8 +133,7 @@ public final class DispatchModel implements AutoCloseable {
     /** Rows {@code e_t - r x duration / efficiency >= floor}: the energy to deliver the offer {@code r}. */
     private final java.util.List<ReserveEnergy> reserveEnergyRows = new java.util.ArrayList<>();
 
-    private record ReserveEnergy(MPConstraint row, int period, MPVariable offer) {
-    }
+    private record ReserveEnergy(MPConstraint row, int period, MPVariable offer) {}
 
     /**
      * @param reusable true to keep every rating row so {@link #update} may change any price
@@ -234,7 +241,8 @@ public final class DispatchModel implements AutoCloseable {
                     }
                 }
             } else {
-                contract = dc.mode() == ContractMode.OPTIMISED ? new MPVariable[] {lp.makeNumVar(0, INF, "contract")}
+                contract = dc.mode() == ContractMode.OPTIMISED
+                        ? new MPVariable[] {lp.makeNumVar(0, INF, "contract")}
                         : new MPVariable[0];
                 excess = new MPVariable[months];
                 excessRows = new MPConstraint[months];
@@ -268,14 +276,14 @@ public final class DispatchModel implements AutoCloseable {
                     head.setCoefficient(c[t], -1);
                     head.setCoefficient(reserve[b], 1);
                     reservePowerRows[t] = head;
-                    reserveEnergyRows.add(new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_" + t), t,
-                            reserve[b]));
+                    reserveEnergyRows.add(
+                            new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_" + t), t, reserve[b]));
                     if (t == first) {
                         if (t == 0) {
                             start = lp.makeConstraint(-INF, 0, "reserve_energy_start");
                         } else {
-                            reserveEnergyRows.add(new ReserveEnergy(lp.makeConstraint(0, INF,
-                                    "reserve_energy_before_" + t), t - 1, reserve[b]));
+                            reserveEnergyRows.add(new ReserveEnergy(
+                                    lp.makeConstraint(0, INF, "reserve_energy_before_" + t), t - 1, reserve[b]));
                         }
                     }
                 }
@@ -406,7 +414,8 @@ public final class DispatchModel implements AutoCloseable {
         for (int t = 0; t < n && !broken; t++) {
             double mean = ((t == 0 ? st.initialKwh() : s.storedKwh()[t - 1]) + s.storedKwh()[t]) / 2;
             broken = (chargeTaperRows[t] == null && breaks(chargeLines, s.chargeKw()[t], mean, st.chargeKw()))
-                    || (dischargeTaperRows[t] == null && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw()));
+                    || (dischargeTaperRows[t] == null
+                            && breaks(dischargeLines, s.dischargeKw()[t], mean, st.dischargeKw()));
         }
         if (!broken) {
             return 0;
@@ -506,14 +515,17 @@ public final class DispatchModel implements AutoCloseable {
         Storage s = p.storage();
         double net = p.netLoadKw()[t];
         double lowest = net - (s == null ? 0 : s.dischargeKw());
-        double hvac = s == null || s.physics() == null ? 0 : s.physics().hvacPerChargeKw(s.physics().dcChargeEfficiency());
+        double hvac = s == null || s.physics() == null
+                ? 0
+                : s.physics().hvacPerChargeKw(s.physics().dcChargeEfficiency());
         double highest = net + (s == null ? 0 : s.chargeKw() * (1 + hvac)) + p.exportLimitKw()[t];
         return lowest < 0 || highest > p.importLimitKw();
     }
 
     /** Where simultaneous charge and discharge could pay: energy free or paid for, or exports worth more. */
     private static boolean rateRowNeeded(DispatchProblem p, int t) {
-        return p.importYenPerKwh()[t] <= 0 || (p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t]);
+        return p.importYenPerKwh()[t] <= 0
+                || (p.exportLimitKw()[t] > 0 && p.exportYenPerKwh()[t] >= p.importYenPerKwh()[t]);
     }
 
     /**
@@ -523,25 +535,30 @@ public final class DispatchModel implements AutoCloseable {
      * need a rating row.
      */
     public void update(DispatchProblem q) {
-        if (q.periods() != n || (q.storage() == null) != (p.storage() == null)
+        if (q.periods() != n
+                || (q.storage() == null) != (p.storage() == null)
                 || (q.demand() == null) != (p.demand() == null)
-                || (q.demand() != null && (q.demand().months() != months || q.demand().mode() != p.demand().mode()
-                || q.demand().periodsPerSlot() != p.demand().periodsPerSlot()))
+                || (q.demand() != null
+                        && (q.demand().months() != months
+                                || q.demand().mode() != p.demand().mode()
+                                || q.demand().periodsPerSlot() != p.demand().periodsPerSlot()))
                 || (q.reserve() == null) != (p.reserve() == null)
-                || (q.reserve() != null && q.reserve().blockPeriods() != p.reserve().blockPeriods())) {
+                || (q.reserve() != null
+                        && q.reserve().blockPeriods() != p.reserve().blockPeriods())) {
             throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
         }
         if (!reusable) {
             for (int t = 0; t < n; t++) {
                 if (q.storage() != null && rateRowNeeded(q, t) && !rateRowNeeded(p, t)) {
-                    throw new IllegalArgumentException("period " + t + " now needs a rating row: build a reusable model");
+                    throw new IllegalArgumentException(
+                            "period " + t + " now needs a rating row: build a reusable model");
                 }
                 if (q.exportLimitKw()[t] > 0 && ge[t] == null) {
                     throw new IllegalArgumentException("period " + t + " now allows exports: build a reusable model");
                 }
                 if (importRows[t] == null && importRowNeeded(q, t) && (q.storage() != null || ge[t] != null)) {
-                    throw new IllegalArgumentException("period " + t + " now needs its import bounded: build a "
-                            + "reusable model");
+                    throw new IllegalArgumentException(
+                            "period " + t + " now needs its import bounded: build a " + "reusable model");
                 }
             }
         }
@@ -582,8 +599,9 @@ public final class DispatchModel implements AutoCloseable {
         DispatchProblem q = p.withStorage(storage);
         for (int t = 0; t < n; t++) {
             if (importRows[t] == null && importRowNeeded(q, t)) {
-                throw new IllegalArgumentException("period " + t + " needs its import bounded at " + storage.dischargeKw()
-                        + " kW of discharge: build the model at the largest power and resize down");
+                throw new IllegalArgumentException(
+                        "period " + t + " needs its import bounded at " + storage.dischargeKw()
+                                + " kW of discharge: build the model at the largest power and resize down");
             }
         }
         Storage before = p.storage();
@@ -765,8 +783,11 @@ public final class DispatchModel implements AutoCloseable {
         long started = System.nanoTime();
         // A site without battery, export or demand charge leaves nothing to decide (and CLP fails on
         // an LP without columns): its objective is 0.
-        return result(importOutOfBounds >= 0 ? MPSolver.ResultStatus.INFEASIBLE
-                : lp.numVariables() == 0 ? MPSolver.ResultStatus.OPTIMAL : lp.solve(), started);
+        return result(
+                importOutOfBounds >= 0
+                        ? MPSolver.ResultStatus.INFEASIBLE
+                        : lp.numVariables() == 0 ? MPSolver.ResultStatus.OPTIMAL : lp.solve(),
+                started);
     }
 
     /**
@@ -782,10 +803,10 @@ public final class DispatchModel implements AutoCloseable {
         }
         long started = System.nanoTime();
         MPSolverParameters warm = new MPSolverParameters();
-        warm.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
-                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
-        warm.setIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM,
-                MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
+        warm.setIntegerParam(
+                MPSolverParameters.IntegerParam.PRESOLVE, MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        warm.setIntegerParam(
+                MPSolverParameters.IntegerParam.LP_ALGORITHM, MPSolverParameters.LpAlgorithmValues.DUAL.swigValue());
         try {
             return result(lp.solve(warm), started);
         } finally {
@@ -799,8 +820,10 @@ public final class DispatchModel implements AutoCloseable {
             DemandCharge dc = p.demand();
             String contract = dc != null && dc.forbidExcess() && dc.mode() == ContractMode.FIXED
                     ? ", or the battery cannot hold every month's 30-minute demand at the contract of "
-                    + Math.round(dc.contractKw()) + " kW (grid.contract with exceedance: forbid; raise it, or set "
-                    + "exceedance: penalty to pay for the excess)" : "";
+                            + Math.round(dc.contractKw())
+                            + " kW (grid.contract with exceedance: forbid; raise it, or set "
+                            + "exceedance: penalty to pay for the excess)"
+                    : "";
             throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "
                     + "exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not fit "
                     + "the battery's window (" + p.storage() + ")" + contract);
@@ -868,9 +891,11 @@ public final class DispatchModel implements AutoCloseable {
             }
             for (int m = 0; m < months; m++) {
                 monthPeak[m] = Math.max(monthPeak[m], dc.peakFloorKw()[m]);
-                monthContract[m] = dc.mode() == ContractMode.FIXED ? dc.contractKw()
-                        : dc.mode() == ContractMode.OPTIMISED ? contract[0].solutionValue() * K
-                        : contract[m].solutionValue() * K;
+                monthContract[m] = dc.mode() == ContractMode.FIXED
+                        ? dc.contractKw()
+                        : dc.mode() == ContractMode.OPTIMISED
+                                ? contract[0].solutionValue() * K
+                                : contract[m].solutionValue() * K;
                 basic += monthContract[m] * dc.basicYenPerKwMonth()[m];
                 if (dc.mode() != ContractMode.RATCHET) {
                     excessYen += Math.max(0, monthPeak[m] - monthContract[m]) * dc.excessYenPerKw()[m];
@@ -883,9 +908,23 @@ public final class DispatchModel implements AutoCloseable {
             constant += p.netLoadKw()[t] * p.importYenPerKwh()[t] * h;
         }
         DispatchSolution.Costs costs = new DispatchSolution.Costs(energy, exported, basic, excessYen, wear, reserveYen);
-        return new DispatchSolution(solver.id(), n, ch, dis, stored, imp, exp, aux, reserveKw,
-                monthPeak, monthContract,
-                costs, lp.numVariables() == 0 ? 0 : lp.objective().value(), constant, buildSeconds, solveSeconds);
+        return new DispatchSolution(
+                solver.id(),
+                n,
+                ch,
+                dis,
+                stored,
+                imp,
+                exp,
+                aux,
+                reserveKw,
+                monthPeak,
+                monthContract,
+                costs,
+                lp.numVariables() == 0 ? 0 : lp.objective().value(),
+                constant,
+                buildSeconds,
+                solveSeconds);
     }
 
     /** kW (or kWh) of each variable's value. */

@@ -24,15 +24,27 @@ import java.util.Arrays;
  *                       (standby, HVAC against the ambient), per period: the grid pays it in the LP, so
  *                       the battery's net AC power is the LP's power less this
  */
-public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoadKw, double[] importYenPerKwh,
-                              double[] exportYenPerKwh, double[] exportLimitKw, double importLimitKw, Storage storage,
-                              DemandCharge demand, ReserveMarket reserve, double[] auxiliaryKw) {
+public record DispatchProblem(
+        long startEpochMs,
+        long periodMs,
+        double[] netLoadKw,
+        double[] importYenPerKwh,
+        double[] exportYenPerKwh,
+        double[] exportLimitKw,
+        double importLimitKw,
+        Storage storage,
+        DemandCharge demand,
+        ReserveMarket reserve,
+        double[] auxiliaryKw) {
     public DispatchProblem {
         int n = netLoadKw.length;
-        if (n == 0 || importYenPerKwh.length != n || exportYenPerKwh.length != n || exportLimitKw.length != n
+        if (n == 0
+                || importYenPerKwh.length != n
+                || exportYenPerKwh.length != n
+                || exportLimitKw.length != n
                 || auxiliaryKw.length != n) {
-            throw new IllegalArgumentException("need at least one period and one price, export limit and "
-                    + "auxiliary load per period");
+            throw new IllegalArgumentException(
+                    "need at least one period and one price, export limit and " + "auxiliary load per period");
         }
         requireFinite("netLoadKw", netLoadKw);
         requireFinite("importYenPerKwh", importYenPerKwh);
@@ -46,11 +58,29 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
     }
 
     /** A problem without battery auxiliaries in its net load. */
-    public DispatchProblem(long startEpochMs, long periodMs, double[] netLoadKw, double[] importYenPerKwh,
-                           double[] exportYenPerKwh, double[] exportLimitKw, double importLimitKw, Storage storage,
-                           DemandCharge demand, ReserveMarket reserve) {
-        this(startEpochMs, periodMs, netLoadKw, importYenPerKwh, exportYenPerKwh, exportLimitKw, importLimitKw, storage,
-                demand, reserve, new double[netLoadKw.length]);
+    public DispatchProblem(
+            long startEpochMs,
+            long periodMs,
+            double[] netLoadKw,
+            double[] importYenPerKwh,
+            double[] exportYenPerKwh,
+            double[] exportLimitKw,
+            double importLimitKw,
+            Storage storage,
+            DemandCharge demand,
+            ReserveMarket reserve) {
+        this(
+                startEpochMs,
+                periodMs,
+                netLoadKw,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimitKw,
+                importLimitKw,
+                storage,
+                demand,
+                reserve,
+                new double[netLoadKw.length]);
     }
 
     public int periods() {
@@ -63,8 +93,18 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
 
     /** The same problem with another battery (sizing), or none. */
     public DispatchProblem withStorage(Storage s) {
-        return new DispatchProblem(startEpochMs, periodMs, netLoadKw, importYenPerKwh, exportYenPerKwh, exportLimitKw,
-                importLimitKw, s, demand, reserve, auxiliaryKw);
+        return new DispatchProblem(
+                startEpochMs,
+                periodMs,
+                netLoadKw,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimitKw,
+                importLimitKw,
+                s,
+                demand,
+                reserve,
+                auxiliaryKw);
     }
 
     /**
@@ -80,8 +120,18 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
                 exportLimit[t] = Math.max(0, -net[t]);
             }
         }
-        return new DispatchProblem(startEpochMs, periodMs, net, importYenPerKwh, exportYenPerKwh, exportLimit,
-                importLimitKw, null, demand, null, new double[net.length]);
+        return new DispatchProblem(
+                startEpochMs,
+                periodMs,
+                net,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimit,
+                importLimitKw,
+                null,
+                demand,
+                null,
+                new double[net.length]);
     }
 
     /**
@@ -96,51 +146,112 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
      * @param degradationYenPerKwh cost of wear per kWh discharged (AC)
      * @param physics          what the battery model enforces beyond a linear store; null for a plain reservoir
      */
-    public record Storage(double chargeKw, double dischargeKw, double chargeEfficiency, double dischargeEfficiency,
-                          double floorKwh, double maxKwh, double initialKwh, double terminalMinKwh,
-                          double degradationYenPerKwh, Physics physics) {
+    public record Storage(
+            double chargeKw,
+            double dischargeKw,
+            double chargeEfficiency,
+            double dischargeEfficiency,
+            double floorKwh,
+            double maxKwh,
+            double initialKwh,
+            double terminalMinKwh,
+            double degradationYenPerKwh,
+            Physics physics) {
         public Storage {
-            if (!(chargeKw >= 0 && dischargeKw >= 0 && chargeEfficiency > 0 && chargeEfficiency <= 1
-                    && dischargeEfficiency > 0 && dischargeEfficiency <= 1 && floorKwh >= 0 && maxKwh >= floorKwh
-                    && initialKwh >= 0 && initialKwh <= maxKwh && degradationYenPerKwh >= 0)) {
+            if (!(chargeKw >= 0
+                    && dischargeKw >= 0
+                    && chargeEfficiency > 0
+                    && chargeEfficiency <= 1
+                    && dischargeEfficiency > 0
+                    && dischargeEfficiency <= 1
+                    && floorKwh >= 0
+                    && maxKwh >= floorKwh
+                    && initialKwh >= 0
+                    && initialKwh <= maxKwh
+                    && degradationYenPerKwh >= 0)) {
                 throw new IllegalArgumentException("storage out of range: " + this);
             }
         }
 
         /** A plain reservoir: constant efficiencies, no tapers, no HVAC. */
-        public Storage(double chargeKw, double dischargeKw, double chargeEfficiency, double dischargeEfficiency,
-                       double floorKwh, double maxKwh, double initialKwh, double terminalMinKwh,
-                       double degradationYenPerKwh) {
-            this(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh, initialKwh,
-                    terminalMinKwh, degradationYenPerKwh, null);
+        public Storage(
+                double chargeKw,
+                double dischargeKw,
+                double chargeEfficiency,
+                double dischargeEfficiency,
+                double floorKwh,
+                double maxKwh,
+                double initialKwh,
+                double terminalMinKwh,
+                double degradationYenPerKwh) {
+            this(
+                    chargeKw,
+                    dischargeKw,
+                    chargeEfficiency,
+                    dischargeEfficiency,
+                    floorKwh,
+                    maxKwh,
+                    initialKwh,
+                    terminalMinKwh,
+                    degradationYenPerKwh,
+                    null);
         }
 
         public Storage withInitialKwh(double kwh) {
-            return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh, kwh,
-                    terminalMinKwh, degradationYenPerKwh, physics);
+            return new Storage(
+                    chargeKw,
+                    dischargeKw,
+                    chargeEfficiency,
+                    dischargeEfficiency,
+                    floorKwh,
+                    maxKwh,
+                    kwh,
+                    terminalMinKwh,
+                    degradationYenPerKwh,
+                    physics);
         }
 
         /** The same battery starting from {@code initialKwh} and ending with at least {@code terminalMinKwh}. */
         public Storage withEnds(double initialKwh, double terminalMinKwh) {
-            return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh,
-                    initialKwh, terminalMinKwh, degradationYenPerKwh, physics);
+            return new Storage(
+                    chargeKw,
+                    dischargeKw,
+                    chargeEfficiency,
+                    dischargeEfficiency,
+                    floorKwh,
+                    maxKwh,
+                    initialKwh,
+                    terminalMinKwh,
+                    degradationYenPerKwh,
+                    physics);
         }
 
         /** The same battery with its power capped at {@code chargeKw} and {@code dischargeKw}. */
         public Storage withPowerKw(double chargeKw, double dischargeKw) {
-            return new Storage(chargeKw, dischargeKw, chargeEfficiency, dischargeEfficiency, floorKwh, maxKwh,
-                    initialKwh, terminalMinKwh, degradationYenPerKwh, physics);
+            return new Storage(
+                    chargeKw,
+                    dischargeKw,
+                    chargeEfficiency,
+                    dischargeEfficiency,
+                    floorKwh,
+                    maxKwh,
+                    initialKwh,
+                    terminalMinKwh,
+                    degradationYenPerKwh,
+                    physics);
         }
 
         /** The AC-to-stored efficiency of a charge at {@code kw} (the rated one without physics). */
         public double chargeEfficiencyAt(double kw) {
-            return physics == null ? chargeEfficiency
+            return physics == null
+                    ? chargeEfficiency
                     : physics.pcsEfficiency().at(kw / physics.chargeRatingKw()) * physics.dcChargeEfficiency();
         }
 
         /** The stored-to-AC efficiency of a discharge at {@code kw} (the rated one without physics). */
         public double dischargeEfficiencyAt(double kw) {
-            return physics == null ? dischargeEfficiency
+            return physics == null
+                    ? dischargeEfficiency
                     : physics.pcsEfficiency().at(kw / physics.dischargeRatingKw()) * physics.dcDischargeEfficiency();
         }
     }
@@ -159,12 +270,24 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
      * @param hvacKwPerHeatKw electric power the container's HVAC spends per kW of the cells' losses it
      *                        removes (one over its cooling COP); 0 without HVAC
      */
-    public record Physics(PiecewiseLinear pcsEfficiency, double chargeRatingKw, double dischargeRatingKw,
-                          double dcChargeEfficiency, double dcDischargeEfficiency, double capacityKwh,
-                          PiecewiseLinear chargeTaper, PiecewiseLinear dischargeTaper, double hvacKwPerHeatKw) {
+    public record Physics(
+            PiecewiseLinear pcsEfficiency,
+            double chargeRatingKw,
+            double dischargeRatingKw,
+            double dcChargeEfficiency,
+            double dcDischargeEfficiency,
+            double capacityKwh,
+            PiecewiseLinear chargeTaper,
+            PiecewiseLinear dischargeTaper,
+            double hvacKwPerHeatKw) {
         public Physics {
-            if (!(chargeRatingKw > 0 && dischargeRatingKw > 0 && capacityKwh > 0 && hvacKwPerHeatKw >= 0
-                    && dcChargeEfficiency > 0 && dcChargeEfficiency <= 1 && dcDischargeEfficiency > 0
+            if (!(chargeRatingKw > 0
+                    && dischargeRatingKw > 0
+                    && capacityKwh > 0
+                    && hvacKwPerHeatKw >= 0
+                    && dcChargeEfficiency > 0
+                    && dcChargeEfficiency <= 1
+                    && dcDischargeEfficiency > 0
                     && dcDischargeEfficiency <= 1)) {
                 throw new IllegalArgumentException("physics out of range: " + this);
             }
@@ -205,25 +328,47 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
      * @param forbidExcess        true: no month's demand may pass an agreed contract (FIXED or
      *                            OPTIMISED), a hard limit instead of a penalty
      */
-    public record DemandCharge(int periodsPerSlot, int[] monthOfPeriod, double[] basicYenPerKwMonth,
-                               double[] excessYenPerKw, ContractMode mode, double contractKw, double[] peakFloorKw,
-                               boolean forbidExcess) {
+    public record DemandCharge(
+            int periodsPerSlot,
+            int[] monthOfPeriod,
+            double[] basicYenPerKwMonth,
+            double[] excessYenPerKw,
+            ContractMode mode,
+            double contractKw,
+            double[] peakFloorKw,
+            boolean forbidExcess) {
         public DemandCharge {
             int months = basicYenPerKwMonth.length;
             if (periodsPerSlot < 1 || excessYenPerKw.length != months || peakFloorKw.length != months) {
                 throw new IllegalArgumentException("one basic rate, excess rate and peak floor per month");
             }
             for (int i = 0; i < monthOfPeriod.length; i++) {
-                if (monthOfPeriod[i] < 0 || monthOfPeriod[i] >= months || (i > 0 && monthOfPeriod[i] < monthOfPeriod[i - 1])) {
+                if (monthOfPeriod[i] < 0
+                        || monthOfPeriod[i] >= months
+                        || (i > 0 && monthOfPeriod[i] < monthOfPeriod[i - 1])) {
                     throw new IllegalArgumentException("monthOfPeriod must be non-decreasing indices below " + months);
                 }
             }
         }
 
         /** Demand above an agreed contract pays its penalty. */
-        public DemandCharge(int periodsPerSlot, int[] monthOfPeriod, double[] basicYenPerKwMonth,
-                            double[] excessYenPerKw, ContractMode mode, double contractKw, double[] peakFloorKw) {
-            this(periodsPerSlot, monthOfPeriod, basicYenPerKwMonth, excessYenPerKw, mode, contractKw, peakFloorKw, false);
+        public DemandCharge(
+                int periodsPerSlot,
+                int[] monthOfPeriod,
+                double[] basicYenPerKwMonth,
+                double[] excessYenPerKw,
+                ContractMode mode,
+                double contractKw,
+                double[] peakFloorKw) {
+            this(
+                    periodsPerSlot,
+                    monthOfPeriod,
+                    basicYenPerKwMonth,
+                    excessYenPerKw,
+                    mode,
+                    contractKw,
+                    peakFloorKw,
+                    false);
         }
 
         public int months() {
@@ -232,8 +377,15 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
 
         /** The same charge with excess demand forbidden ({@code true}) or priced. */
         public DemandCharge withForbidExcess(boolean forbid) {
-            return new DemandCharge(periodsPerSlot, monthOfPeriod, basicYenPerKwMonth, excessYenPerKw, mode, contractKw,
-                    peakFloorKw, forbid);
+            return new DemandCharge(
+                    periodsPerSlot,
+                    monthOfPeriod,
+                    basicYenPerKwMonth,
+                    excessYenPerKw,
+                    mode,
+                    contractKw,
+                    peakFloorKw,
+                    forbid);
         }
     }
 
@@ -245,8 +397,8 @@ public record DispatchProblem(long startEpochMs, long periodMs, double[] netLoad
      * @param blockPeriods   periods per block; the offer is constant within a block
      * @param maxKw          the largest offer (product or prequalification limit)
      */
-    public record ReserveMarket(String product, double[] priceYenPerKwH, double durationHours, int blockPeriods,
-                                double maxKw) {
+    public record ReserveMarket(
+            String product, double[] priceYenPerKwH, double durationHours, int blockPeriods, double maxKw) {
         public ReserveMarket {
             if (!(durationHours > 0) || blockPeriods < 1 || !(maxKw >= 0)) {
                 throw new IllegalArgumentException("reserve needs duration > 0, blockPeriods >= 1, maxKw >= 0");

@@ -10,11 +10,23 @@ package dev.chikuden.optimize;
  * auxiliary load the LP puts on the grid in each period (standby and HVAC): the battery's own net AC
  * power is {@code dischargeKw - chargeKw - auxiliaryKw}.
  */
-public record DispatchSolution(String solver, int periods, double[] chargeKw, double[] dischargeKw,
-                               double[] storedKwh, double[] importKw, double[] exportKw, double[] auxiliaryKw,
-                               double[] reserveKw,
-                               double[] monthPeakKw, double[] monthContractKw, Costs costs, double lpObjectiveValue,
-                               double lpConstantYen, double buildSeconds, double solveSeconds) {
+public record DispatchSolution(
+        String solver,
+        int periods,
+        double[] chargeKw,
+        double[] dischargeKw,
+        double[] storedKwh,
+        double[] importKw,
+        double[] exportKw,
+        double[] auxiliaryKw,
+        double[] reserveKw,
+        double[] monthPeakKw,
+        double[] monthContractKw,
+        Costs costs,
+        double lpObjectiveValue,
+        double lpConstantYen,
+        double buildSeconds,
+        double solveSeconds) {
     /** Battery AC power of period {@code t}, {@code > 0} discharge. */
     public double batteryKw(int t) {
         return dischargeKw[t] - chargeKw[t];
@@ -46,10 +58,19 @@ public record DispatchSolution(String solver, int periods, double[] chargeKw, do
      * @param degradationCostYen wear at its yen per kWh discharged
      * @param reserveRevenueYen reserve capacity at its price
      */
-    public record Costs(double energyCostYen, double exportRevenueYen, double basicChargeYen, double excessChargeYen,
-                        double degradationCostYen, double reserveRevenueYen) {
+    public record Costs(
+            double energyCostYen,
+            double exportRevenueYen,
+            double basicChargeYen,
+            double excessChargeYen,
+            double degradationCostYen,
+            double reserveRevenueYen) {
         public double objectiveYen() {
-            return energyCostYen - exportRevenueYen + basicChargeYen + excessChargeYen + degradationCostYen
+            return energyCostYen
+                    - exportRevenueYen
+                    + basicChargeYen
+                    + excessChargeYen
+                    + degradationCostYen
                     - reserveRevenueYen;
         }
 

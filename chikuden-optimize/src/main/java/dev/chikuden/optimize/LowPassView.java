@@ -32,8 +32,8 @@ final class LowPassView implements ControlLayer {
     @Override
     public void control(Measurements m, BatteryView battery, PowerWindow window) {
         loadKw = Double.isNaN(loadKw) ? m.loadKw() : loadKw + Math.min(1, m.stepS() / tauS) * (m.loadKw() - loadKw);
-        view.update(m.epochMs(), m.stepS(), loadKw, m.pvKw(), m.gridFrequencyHz(), m.slotStartEpochMs(),
-                m.slotImportKwh());
+        view.update(
+                m.epochMs(), m.stepS(), loadKw, m.pvKw(), m.gridFrequencyHz(), m.slotStartEpochMs(), m.slotImportKwh());
         inner.control(view, battery, window);
     }
 

@@ -15,8 +15,7 @@ import java.util.List;
 final class MpsWriter {
     private static final String OBJECTIVE = "COST";
 
-    private MpsWriter() {
-    }
+    private MpsWriter() {}
 
     static String write(MPModelProto model, String name) {
         int rows = model.getConstraintCount();
@@ -30,7 +29,11 @@ final class MpsWriter {
             boolean lo = Double.isFinite(c.getLowerBound());
             boolean up = Double.isFinite(c.getUpperBound());
             type[r] = lo && up && c.getLowerBound() == c.getUpperBound() ? 'E' : lo ? 'G' : up ? 'L' : 'N';
-            sb.append(' ').append(type[r]).append("  ").append(rowName(model, r)).append('\n');
+            sb.append(' ')
+                    .append(type[r])
+                    .append("  ")
+                    .append(rowName(model, r))
+                    .append('\n');
         }
         List<List<int[]>> columns = columns(model);
         sb.append("COLUMNS\n");
@@ -106,11 +109,23 @@ final class MpsWriter {
     }
 
     private static void bound(StringBuilder sb, String kind, String col, double value) {
-        sb.append(' ').append(kind).append(" BND       ").append(col).append("  ").append(value).append('\n');
+        sb.append(' ')
+                .append(kind)
+                .append(" BND       ")
+                .append(col)
+                .append("  ")
+                .append(value)
+                .append('\n');
     }
 
     private static void entry(StringBuilder sb, String col, String row, double value) {
-        sb.append("    ").append(col).append("  ").append(row).append("  ").append(value).append('\n');
+        sb.append("    ")
+                .append(col)
+                .append("  ")
+                .append(row)
+                .append("  ")
+                .append(value)
+                .append('\n');
     }
 
     private static String rowName(MPModelProto m, int r) {

@@ -14,8 +14,12 @@ import java.util.function.LongConsumer;
  * @param lpWithoutBattery the LP of the site without battery or its auxiliaries
  * @param delivery         null when not simulated
  */
-public record Optimization(DispatchProblem problem, DispatchSolution plan, DispatchSolution lpWithoutBattery,
-                           Baseline baseline, Delivery delivery) {
+public record Optimization(
+        DispatchProblem problem,
+        DispatchSolution plan,
+        DispatchSolution lpWithoutBattery,
+        Baseline baseline,
+        Delivery delivery) {
     /** Solves at most this many times, each from the operating point of the one before. */
     public static final int SOLVES = 3;
 
@@ -32,8 +36,13 @@ public record Optimization(DispatchProblem problem, DispatchSolution plan, Dispa
      * @param model    sees the model after the last solve (e.g. to export it), or null
      * @param progress told the steps simulated (the baseline's, then the delivery's), or null
      */
-    public static Optimization of(SiteConfig site, long periodMs, Solver solver, boolean deliver,
-                                  Consumer<DispatchModel> model, LongConsumer progress) {
+    public static Optimization of(
+            SiteConfig site,
+            long periodMs,
+            Solver solver,
+            boolean deliver,
+            Consumer<DispatchModel> model,
+            LongConsumer progress) {
         DispatchProblem problem = SiteDispatch.problem(site, periodMs);
         DispatchSolution plan;
         try (DispatchModel m = new DispatchModel(problem, solver, false)) {

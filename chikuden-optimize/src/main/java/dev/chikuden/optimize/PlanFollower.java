@@ -33,8 +33,15 @@ final class PlanFollower implements ControlLayer {
      * @param initialKwh       stored energy at the start of the plan
      * @param share            the share of the gap to close in one period, 0 for none
      */
-    PlanFollower(long startEpochMs, long periodMs, double[] energyKwh, double[] plannedStoredKwh, double initialKwh,
-                 double share, double chargeEfficiency, double dischargeEfficiency) {
+    PlanFollower(
+            long startEpochMs,
+            long periodMs,
+            double[] energyKwh,
+            double[] plannedStoredKwh,
+            double initialKwh,
+            double share,
+            double chargeEfficiency,
+            double dischargeEfficiency) {
         if (energyKwh.length != plannedStoredKwh.length || !(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("need one stored energy per period and a share within 0..1");
         }

@@ -47,8 +47,7 @@ public final class SiteDispatch {
     /** The default cell temperature for the wear cost, °C. */
     private static final double WEAR_TEMPERATURE_C = 25;
 
-    private SiteDispatch() {
-    }
+    private SiteDispatch() {}
 
     /** The site's problem; {@code periodMs} overrides the site's LP step when {@code > 0}. */
     public static DispatchProblem problem(SiteConfig site, long periodMs) {
@@ -81,8 +80,18 @@ public final class SiteDispatch {
         }
         DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
         ReserveMarket reserve = reserve(o.reserve(), period, n);
-        DispatchProblem bare = new DispatchProblem(grid.startEpochMs(), period, net, importPrice, exportPrice,
-                exportLimit, Double.POSITIVE_INFINITY, null, demand, reserve, new double[n]);
+        DispatchProblem bare = new DispatchProblem(
+                grid.startEpochMs(),
+                period,
+                net,
+                importPrice,
+                exportPrice,
+                exportLimit,
+                Double.POSITIVE_INFINITY,
+                null,
+                demand,
+                reserve,
+                new double[n]);
         return withBatteries(bare, site, ambientC(site, period));
     }
 
@@ -118,8 +127,17 @@ public final class SiteDispatch {
                 exportLimit[t] = Math.max(0, -net[t]);
             }
         }
-        return new DispatchProblem(bare.startEpochMs(), bare.periodMs(), net, bare.importYenPerKwh(),
-                bare.exportYenPerKwh(), exportLimit, bare.importLimitKw(), storage(site), bare.demand(), bare.reserve(),
+        return new DispatchProblem(
+                bare.startEpochMs(),
+                bare.periodMs(),
+                net,
+                bare.importYenPerKwh(),
+                bare.exportYenPerKwh(),
+                exportLimit,
+                bare.importLimitKw(),
+                storage(site),
+                bare.demand(),
+                bare.reserve(),
                 aux);
     }
 
@@ -159,8 +177,11 @@ public final class SiteDispatch {
             initial += b.energyKwh() * b.initialSoc();
             terminal += b.energyKwh() * (Double.isNaN(o.terminalSoc()) ? b.initialSoc() : o.terminalSoc());
             PiecewiseLinear pcs = b.conversion().pcsEfficiency();
-            chargeLoss += b.energyKwh() * pcs.at(load(chargeKw, b.chargePowerKw())) * b.conversion().dcChargeEfficiency();
-            dischargeLoss += b.energyKwh() * pcs.at(load(dischargeKw, b.dischargePowerKw()))
+            chargeLoss += b.energyKwh()
+                    * pcs.at(load(chargeKw, b.chargePowerKw()))
+                    * b.conversion().dcChargeEfficiency();
+            dischargeLoss += b.energyKwh()
+                    * pcs.at(load(dischargeKw, b.dischargePowerKw()))
                     * b.conversion().dcDischargeEfficiency();
             wear += b.energyKwh() * wearCost(site, b);
         }
@@ -170,13 +191,23 @@ public final class SiteDispatch {
             throw new BadInputException(site.source() + ": strategy: the backup reserve needs "
                     + Math.round(floor - max) + " kWh more than the SOC window holds");
         }
-        Physics physics = site.batteries().size() == 1 ? physics(site.batteries().get(0)) : null;
+        Physics physics =
+                site.batteries().size() == 1 ? physics(site.batteries().get(0)) : null;
         if (physics != null) {
             // the limiter's reserve: energy the plan leaves for the limiter, where the linearised battery ends short
             floor += Math.min(LIMITER_RESERVE * (max - floor), Math.max(0, initial - floor));
         }
-        return new Storage(charge, discharge, chargeLoss / energy, dischargeEfficiency, floor, max,
-                Math.max(initial, Math.min(floor, max)), Math.min(terminal, max), wear / energy, physics);
+        return new Storage(
+                charge,
+                discharge,
+                chargeLoss / energy,
+                dischargeEfficiency,
+                floor,
+                max,
+                Math.max(initial, Math.min(floor, max)),
+                Math.min(terminal, max),
+                wear / energy,
+                physics);
     }
 
     /** The converter's load at {@code kw}: the PCS curve's x. */
@@ -189,9 +220,16 @@ public final class SiteDispatch {
             return null;
         }
         Thermal t = b.thermal();
-        return new Physics(b.conversion().pcsEfficiency(), b.chargePowerKw(), b.dischargePowerKw(),
-                b.conversion().dcChargeEfficiency(), b.conversion().dcDischargeEfficiency(), b.energyKwh(),
-                b.limits().chargeTaper(), b.limits().dischargeTaper(), t == null ? 0 : 1 / t.coolingCop());
+        return new Physics(
+                b.conversion().pcsEfficiency(),
+                b.chargePowerKw(),
+                b.dischargePowerKw(),
+                b.conversion().dcChargeEfficiency(),
+                b.conversion().dcDischargeEfficiency(),
+                b.energyKwh(),
+                b.limits().chargeTaper(),
+                b.limits().dischargeTaper(),
+                t == null ? 0 : 1 / t.coolingCop());
     }
 
     private static double wearCost(SiteConfig site, BatteryParameters b) {
@@ -220,7 +258,8 @@ public final class SiteDispatch {
         List<YearMonth> months = new ArrayList<>();
         int[] monthOf = new int[n];
         for (int t = 0; t < n; t++) {
-            YearMonth m = YearMonth.from(Instant.ofEpochMilli(startMs + t * period).atZone(site.zone()));
+            YearMonth m =
+                    YearMonth.from(Instant.ofEpochMilli(startMs + t * period).atZone(site.zone()));
             if (months.isEmpty() || !months.get(months.size() - 1).equals(m)) {
                 months.add(m);
             }
@@ -237,10 +276,18 @@ public final class SiteDispatch {
             excess[m] = rates.excessYenPerKw();
         }
         ContractRule rule = site.grid().contract();
-        ContractMode mode = c.ratchet() ? ContractMode.RATCHET : rule.auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
+        ContractMode mode =
+                c.ratchet() ? ContractMode.RATCHET : rule.auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
         double contract = c.ratchet() ? c.previousPeakKw() : rule.fixedKw(true);
-        return new DemandCharge((int) (1_800_000 / period), monthOf, basic, excess, mode, contract,
-                new double[basic.length], rule.exceedance() == ContractRule.Exceedance.FORBID);
+        return new DemandCharge(
+                (int) (1_800_000 / period),
+                monthOf,
+                basic,
+                excess,
+                mode,
+                contract,
+                new double[basic.length],
+                rule.exceedance() == ContractRule.Exceedance.FORBID);
     }
 
     private static ReserveMarket reserve(PlanningSpec.ReserveSpec r, long period, int n) {

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The LP solvers OR-Tools carries in its Linux jar. HiGHS is the default: fast, exact, open. */
 public enum Solver {
-    HIGHS("HIGHS_LP"), CLP("CLP"), CBC("CBC"), GLOP("GLOP");
+    HIGHS("HIGHS_LP"),
+    CLP("CLP"),
+    CBC("CBC"),
+    GLOP("GLOP");
 
     private final String orToolsId;
 
@@ -34,6 +37,7 @@ public enum Solver {
 
     /** The names users may type, for messages: "highs, clp, cbc, glop". */
     public static String ids() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Solver::id).toList());
+        return String.join(
+                ", ", java.util.Arrays.stream(values()).map(Solver::id).toList());
     }
 }

@@ -14,13 +14,11 @@ import java.util.List;
  */
 final class TaperLines {
     /** {@code P <= interceptKw + slopeKwPerKwh x stored kWh}. */
-    record Line(double interceptKw, double slopeKwPerKwh) {
-    }
+    record Line(double interceptKw, double slopeKwPerKwh) {}
 
     private static final Line[] NONE = new Line[0];
 
-    private TaperLines() {
-    }
+    private TaperLines() {}
 
     static Line[] charge(Storage s) {
         Physics p = s.physics();
@@ -29,11 +27,13 @@ final class TaperLines {
 
     static Line[] discharge(Storage s) {
         Physics p = s.physics();
-        return p == null ? NONE
+        return p == null
+                ? NONE
                 : lines(p.dischargeTaper(), p.dischargeRatingKw(), p.capacityKwh(), s.floorKwh(), s.maxKwh());
     }
 
-    private static Line[] lines(PiecewiseLinear taper, double ratingKw, double capacityKwh, double loKwh, double hiKwh) {
+    private static Line[] lines(
+            PiecewiseLinear taper, double ratingKw, double capacityKwh, double loKwh, double hiKwh) {
         double lo = loKwh / capacityKwh;
         double hi = hiKwh / capacityKwh;
         if (!(hi > lo)) {

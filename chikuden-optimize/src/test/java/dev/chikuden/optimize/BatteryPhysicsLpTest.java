@@ -15,13 +15,20 @@ import org.junit.jupiter.api.Test;
 /** What the LP models of the battery beyond a linear store, one rule a test. */
 class BatteryPhysicsLpTest {
     /** The lfp-container preset's PCS curve: 96 % at a tenth of its rating, 98 % at full. */
-    static final PiecewiseLinear PCS = new PiecewiseLinear(new double[] {0, 0.05, 0.1, 0.2, 0.5, 1},
-            new double[] {0.8, 0.93, 0.96, 0.975, 0.985, 0.98});
+    static final PiecewiseLinear PCS = new PiecewiseLinear(
+            new double[] {0, 0.05, 0.1, 0.2, 0.5, 1}, new double[] {0.8, 0.93, 0.96, 0.975, 0.985, 0.98});
+
     static final PiecewiseLinear FLAT = PiecewiseLinear.constant(1);
 
-    static Physics physics(double ratingKw, double capacityKwh, PiecewiseLinear pcs, PiecewiseLinear chargeTaper,
-                           PiecewiseLinear dischargeTaper, double hvacPerHeat) {
-        return new Physics(pcs, ratingKw, ratingKw, 0.965, 0.965, capacityKwh, chargeTaper, dischargeTaper, hvacPerHeat);
+    static Physics physics(
+            double ratingKw,
+            double capacityKwh,
+            PiecewiseLinear pcs,
+            PiecewiseLinear chargeTaper,
+            PiecewiseLinear dischargeTaper,
+            double hvacPerHeat) {
+        return new Physics(
+                pcs, ratingKw, ratingKw, 0.965, 0.965, capacityKwh, chargeTaper, dischargeTaper, hvacPerHeat);
     }
 
     static Storage battery(double kw, double kwh, double initialKwh, Physics physics) {
@@ -52,8 +59,8 @@ class BatteryPhysicsLpTest {
         java.util.Arrays.fill(load, 0, 16, 800);
         load[30] = 960;
         Storage s = battery(1000, 500, 250, physics(1000, 500, PCS, FLAT, FLAT, 0));
-        DispatchSolution sol = solve(Problems.of(load, Problems.constant(48, 20), s,
-                Problems.optimisedContract(48, 10), null), 3);
+        DispatchSolution sol =
+                solve(Problems.of(load, Problems.constant(48, 20), s, Problems.optimisedContract(48, 10), null), 3);
         assertThat(sol.dischargeKw()[30]).isCloseTo(60, within(1e-6));
         double drawn = sol.storedKwh()[29] - sol.storedKwh()[30];
         assertThat(drawn).isCloseTo(60 * 0.5 / (PCS.at(0.06) * 0.965), within(1e-6));
@@ -68,7 +75,8 @@ class BatteryPhysicsLpTest {
         for (int t = 0; t < 96; t++) {
             double hvac = sol.chargeKw()[t] * (1 - 0.965) / 3 + sol.dischargeKw()[t] * (1 / 0.965 - 1) / 3;
             assertThat(sol.auxiliaryKw()[t]).isCloseTo(hvac, within(1e-6));
-            assertThat(sol.importKw()[t]).isCloseTo(1000 + sol.chargeKw()[t] - sol.dischargeKw()[t] + hvac, within(1e-6));
+            assertThat(sol.importKw()[t])
+                    .isCloseTo(1000 + sol.chargeKw()[t] - sol.dischargeKw()[t] + hvac, within(1e-6));
             charging += sol.chargeKw()[t] > 1 ? 1 : 0;
         }
         assertThat(charging).isPositive();
@@ -85,8 +93,8 @@ class BatteryPhysicsLpTest {
             price[t] = t % 48 == 10 ? 60 : t % 48 == 30 ? 5 : 30;
         }
         Storage plain = new Storage(200, 200, 0.965, 0.965, 20, 380, 200, 200, 0);
-        Storage tapers = new Storage(200, 200, 0.965, 0.965, 20, 380, 200, 200, 0,
-                physics(200, 400, FLAT, charge, discharge, 0));
+        Storage tapers = new Storage(
+                200, 200, 0.965, 0.965, 20, 380, 200, 200, 0, physics(200, 400, FLAT, charge, discharge, 0));
         DispatchProblem p = Problems.of(Problems.constant(96, 1000), price, tapers, null, null);
         DispatchSolution free = solve(p.withStorage(plain), 1);
         DispatchSolution tapered = solve(p, 4);
@@ -106,7 +114,8 @@ class BatteryPhysicsLpTest {
     @Test
     void taperLinesAreTheConcaveHullOverTheSocWindow() {
         // a dent at 50 % (0.9) under the chord of 40 % (1) and 60 % (1) is bridged; only the ends taper
-        PiecewiseLinear dented = new PiecewiseLinear(new double[] {0, 0.1, 0.4, 0.5, 0.6}, new double[] {0.3, 1, 1, 0.9, 1});
+        PiecewiseLinear dented =
+                new PiecewiseLinear(new double[] {0, 0.1, 0.4, 0.5, 0.6}, new double[] {0.3, 1, 1, 0.9, 1});
         Storage s = new Storage(100, 100, 1, 1, 0, 100, 50, 50, 0, physics(100, 100, FLAT, FLAT, dented, 0));
         TaperLines.Line[] lines = TaperLines.discharge(s);
         assertThat(lines).hasSize(1);
@@ -125,11 +134,17 @@ class BatteryPhysicsLpTest {
         for (int t = 48; t < 96; t++) {
             month[t] = 1;
         }
-        DemandCharge penalty = new DemandCharge(1, month, new double[] {1000, 1000}, new double[] {1500, 1500},
-                ContractMode.OPTIMISED, 0, new double[2]);
+        DemandCharge penalty = new DemandCharge(
+                1,
+                month,
+                new double[] {1000, 1000},
+                new double[] {1500, 1500},
+                ContractMode.OPTIMISED,
+                0,
+                new double[2]);
         DispatchSolution priced = solve(Problems.of(load, Problems.constant(96, 20), null, penalty, null), 1);
-        DispatchSolution forbidden = solve(Problems.of(load, Problems.constant(96, 20), null,
-                penalty.withForbidExcess(true), null), 1);
+        DispatchSolution forbidden =
+                solve(Problems.of(load, Problems.constant(96, 20), null, penalty.withForbidExcess(true), null), 1);
         assertThat(priced.contractKw()).isCloseTo(100, within(1e-6));
         assertThat(priced.costs().excessChargeYen()).isCloseTo(100 * 1500, within(1e-6));
         assertThat(forbidden.contractKw()).isCloseTo(200, within(1e-6));
@@ -140,22 +155,39 @@ class BatteryPhysicsLpTest {
     void aFixedContractOutOfReachIsBadInputNamingIt() {
         double[] load = Problems.constant(4, 100);
         load[1] = 180;
-        DemandCharge fixed = new DemandCharge(1, new int[4], new double[] {1000}, new double[] {1500},
-                ContractMode.FIXED, 150, new double[] {0}, true);
+        DemandCharge fixed = new DemandCharge(
+                1,
+                new int[4],
+                new double[] {1000},
+                new double[] {1500},
+                ContractMode.FIXED,
+                150,
+                new double[] {0},
+                true);
         // a 20 kW battery cannot take 30 kW off the peak
-        assertThatThrownBy(() -> solve(Problems.of(load, Problems.constant(4, 20), Problems.battery(20, 100, 1, 100),
-                fixed, null), 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> solve(
+                        Problems.of(load, Problems.constant(4, 20), Problems.battery(20, 100, 1, 100), fixed, null), 1))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("cannot hold every month's 30-minute demand at the contract of 150 kW");
-        DispatchSolution held = solve(Problems.of(load, Problems.constant(4, 20), Problems.battery(40, 100, 1, 100),
-                fixed, null), 1);
+        DispatchSolution held =
+                solve(Problems.of(load, Problems.constant(4, 20), Problems.battery(40, 100, 1, 100), fixed, null), 1);
         assertThat(held.monthPeakKw()[0]).isLessThanOrEqualTo(150 + 1e-6);
     }
 
     @Test
     void theSiteWithoutBatteryHasNeitherItsStoreNorItsAuxiliaries() {
         double[] net = {105, 95, -5};
-        DispatchProblem p = new DispatchProblem(0, Problems.HALF_HOUR, net, Problems.constant(3, 20), new double[3],
-                new double[] {0, 0, 5}, Double.POSITIVE_INFINITY, Problems.battery(10, 10, 1, 0), null, null,
+        DispatchProblem p = new DispatchProblem(
+                0,
+                Problems.HALF_HOUR,
+                net,
+                Problems.constant(3, 20),
+                new double[3],
+                new double[] {0, 0, 5},
+                Double.POSITIVE_INFINITY,
+                Problems.battery(10, 10, 1, 0),
+                null,
+                null,
                 new double[] {5, 5, 5});
         DispatchProblem without = p.withoutBattery();
         assertThat(without.storage()).isNull();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The plan played through the battery model and billed like the case without battery. */
 class DeliveryTest {
     static SiteConfig touWeek() throws URISyntaxException {
-        return SiteConfigReader.read(Path.of(DeliveryTest.class.getResource("tou-week.yaml").toURI()));
+        return SiteConfigReader.read(
+                Path.of(DeliveryTest.class.getResource("tou-week.yaml").toURI()));
     }
 
     @Test
@@ -39,7 +40,8 @@ class DeliveryTest {
         Optimization o = Optimization.of(touWeek(), 0, Solver.HIGHS, false, null, null);
         assertThat(o.delivery()).isNull();
         // the LP prices the same slots at the same rates: the bill's rounding and the contract's whole kW apart
-        assertThat(o.lpWithoutBattery().costs().billYen()).isCloseTo(o.baseline().bill().totalYen(), within(5_000.0));
+        assertThat(o.lpWithoutBattery().costs().billYen())
+                .isCloseTo(o.baseline().bill().totalYen(), within(5_000.0));
     }
 
     /** A step of the follower from the battery's stored energy, with nothing above it. */

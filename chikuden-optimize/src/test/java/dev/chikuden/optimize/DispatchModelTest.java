@@ -25,8 +25,8 @@ class DispatchModelTest {
         for (int t = 0; t < 48; t++) {
             price[t] = t < 24 ? 10 : 30;
         }
-        DispatchSolution s = solve(Problems.of(Problems.constant(48, 100), price,
-                Problems.battery(50, 100, 0.9, 0), null, null));
+        DispatchSolution s =
+                solve(Problems.of(Problems.constant(48, 100), price, Problems.battery(50, 100, 0.9, 0), null, null));
         // Fill 100 kWh with 100 / 0.9 kWh bought at 10, deliver 100 x 0.9 kWh that would cost 30.
         double saving = 100 * 0.9 * 30 - 100 / 0.9 * 10;
         assertThat(s.costs().energyCostYen()).isCloseTo(12 * 100 * 10 + 12 * 100 * 30 - saving, within(1e-6));
@@ -42,13 +42,18 @@ class DispatchModelTest {
         // Flat price, lossless: energy costs cannot change, so all the gain is the contract.
         double[] load = Problems.constant(48, 100);
         load[30] = 200;
-        DispatchSolution s = solve(Problems.of(load, Problems.constant(48, 20),
-                Problems.battery(60, 40, 1.0, 20), Problems.optimisedContract(48, 1000), null));
+        DispatchSolution s = solve(Problems.of(
+                load,
+                Problems.constant(48, 20),
+                Problems.battery(60, 40, 1.0, 20),
+                Problems.optimisedContract(48, 1000),
+                null));
         assertThat(s.contractKw()).isCloseTo(140, within(1e-6));
         assertThat(s.dischargeKw()[30]).isCloseTo(60, within(1e-6));
         double energy = (47 * 100 + 200) * 0.5 * 20;
         assertThat(s.costs().objectiveYen()).isCloseTo(energy + 140 * 1000, within(1e-6));
-        assertThat(s.lpObjectiveValue() * 1000 + s.lpConstantYen()).isCloseTo(s.costs().objectiveYen(), within(1e-6));
+        assertThat(s.lpObjectiveValue() * 1000 + s.lpConstantYen())
+                .isCloseTo(s.costs().objectiveYen(), within(1e-6));
     }
 
     @Test
@@ -58,8 +63,8 @@ class DispatchModelTest {
             price[t] = t % 2 == 0 ? 5 : 40;
         }
         ReserveMarket primary = new ReserveMarket("primary", Problems.constant(48, 1000), 1, 6, 50);
-        DispatchSolution s = solve(Problems.of(Problems.constant(48, 100), price,
-                Problems.battery(50, 100, 0.95, 60), null, primary));
+        DispatchSolution s = solve(
+                Problems.of(Problems.constant(48, 100), price, Problems.battery(50, 100, 0.95, 60), null, primary));
         for (int t = 0; t < 48; t++) {
             assertThat(s.reserveKw()[t]).isCloseTo(50, within(1e-6));
             assertThat(s.dischargeKw()[t]).isCloseTo(0, within(1e-6));
@@ -74,8 +79,12 @@ class DispatchModelTest {
         for (int t = 0; t < 96; t++) {
             price[t] = 15 + 10 * Math.sin(t * 2 * Math.PI / 48) + (t % 7);
         }
-        DispatchSolution s = solve(Problems.of(Problems.constant(96, 300), price,
-                Problems.battery(100, 250, 0.93, 120), Problems.optimisedContract(96, 500), null));
+        DispatchSolution s = solve(Problems.of(
+                Problems.constant(96, 300),
+                price,
+                Problems.battery(100, 250, 0.93, 120),
+                Problems.optimisedContract(96, 500),
+                null));
         double stored = 120;
         for (int t = 0; t < 96; t++) {
             stored += 0.5 * (0.93 * s.chargeKw()[t] - s.dischargeKw()[t] / 0.93);
@@ -89,8 +98,8 @@ class DispatchModelTest {
     void aFixedContractPaysTheExcessPenaltyAboveIt() {
         double[] load = Problems.constant(4, 100);
         load[1] = 180;
-        DemandCharge fixed = new DemandCharge(1, new int[4], new double[] {1000}, new double[] {1500},
-                ContractMode.FIXED, 150, new double[] {0});
+        DemandCharge fixed = new DemandCharge(
+                1, new int[4], new double[] {1000}, new double[] {1500}, ContractMode.FIXED, 150, new double[] {0});
         DispatchSolution s = solve(Problems.of(load, Problems.constant(4, 20), null, fixed, null));
         assertThat(s.costs().basicChargeYen()).isCloseTo(150 * 1000, within(1e-6));
         assertThat(s.costs().excessChargeYen()).isCloseTo(30 * 1500, within(1e-6));
@@ -102,7 +111,8 @@ class DispatchModelTest {
     void aBackupFloorThatCannotBeHeldIsReportedAsBadInput() {
         DispatchProblem.Storage s = new DispatchProblem.Storage(50, 50, 0.95, 0.95, 90, 100, 50, 50, 0);
         assertThatThrownBy(() -> solve(Problems.of(Problems.constant(4, 100), Problems.constant(4, 20), s, null, null)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("no feasible dispatch");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no feasible dispatch");
     }
 
     @Test
@@ -113,15 +123,16 @@ class DispatchModelTest {
         for (int t = 0; t < 96; t++) {
             price[t] = 12 + 8 * Math.sin(t * 2 * Math.PI / 48);
         }
-        DemandCharge fixed = new DemandCharge(1, new int[96], new double[] {1000}, new double[] {1500},
-                ContractMode.FIXED, 350, new double[] {0});
+        DemandCharge fixed = new DemandCharge(
+                1, new int[96], new double[] {1000}, new double[] {1500}, ContractMode.FIXED, 350, new double[] {0});
         DispatchProblem p = Problems.of(load, price, Problems.battery(100, 250, 0.93, 120), fixed, null);
         try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
             String mps = m.mps();
             double value = m.solve().lpObjectiveValue();
             com.google.ortools.modelbuilder.ModelBuilder read = new com.google.ortools.modelbuilder.ModelBuilder();
             assertThat(read.importFromMpsString(mps)).isTrue();
-            com.google.ortools.modelbuilder.ModelSolver highs = new com.google.ortools.modelbuilder.ModelSolver("highs");
+            com.google.ortools.modelbuilder.ModelSolver highs =
+                    new com.google.ortools.modelbuilder.ModelSolver("highs");
             assertThat(highs.solve(read)).isEqualTo(com.google.ortools.modelbuilder.SolveStatus.OPTIMAL);
             // Every number in full precision: the file is the model that was solved.
             assertThat(highs.getObjectiveValue()).isCloseTo(value, within(1e-9 * Math.abs(value)));
@@ -136,7 +147,8 @@ class DispatchModelTest {
             double value = m.solve().lpObjectiveValue();
             com.google.ortools.modelbuilder.ModelBuilder read = new com.google.ortools.modelbuilder.ModelBuilder();
             assertThat(read.importFromMpsString(mps)).isTrue();
-            com.google.ortools.modelbuilder.ModelSolver highs = new com.google.ortools.modelbuilder.ModelSolver("highs");
+            com.google.ortools.modelbuilder.ModelSolver highs =
+                    new com.google.ortools.modelbuilder.ModelSolver("highs");
             assertThat(highs.solve(read)).isEqualTo(com.google.ortools.modelbuilder.SolveStatus.OPTIMAL);
             assertThat(highs.getObjectiveValue()).isCloseTo(value, within(1e-9 * Math.abs(value)));
             assertThat(mps).contains("RANGES").contains("rating_").contains("reserve_");
@@ -147,12 +159,21 @@ class DispatchModelTest {
     void theMpsFileIsTheModelThatWasSolved() {
         double[] load = Problems.constant(48, 100);
         load[30] = 200;
-        DispatchProblem p = Problems.of(load, Problems.constant(48, 20), Problems.battery(60, 40, 0.9, 20),
-                Problems.optimisedContract(48, 1000), null);
+        DispatchProblem p = Problems.of(
+                load,
+                Problems.constant(48, 20),
+                Problems.battery(60, 40, 0.9, 20),
+                Problems.optimisedContract(48, 1000),
+                null);
         try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {
             String mps = m.mps();
-            assertThat(mps).contains("ROWS").contains("COLUMNS").contains("RHS").contains("BOUNDS")
-                    .contains("charge_0").contains("demand_30");
+            assertThat(mps)
+                    .contains("ROWS")
+                    .contains("COLUMNS")
+                    .contains("RHS")
+                    .contains("BOUNDS")
+                    .contains("charge_0")
+                    .contains("demand_30");
         }
     }
 
@@ -162,16 +183,20 @@ class DispatchModelTest {
         for (int t = 0; t < 48; t++) {
             price[t] = t < 24 ? 10 : 30;
         }
-        DispatchProblem first = Problems.of(Problems.constant(48, 100), price, Problems.battery(50, 100, 0.9, 0),
-                null, null);
+        DispatchProblem first =
+                Problems.of(Problems.constant(48, 100), price, Problems.battery(50, 100, 0.9, 0), null, null);
         try (DispatchModel m = new DispatchModel(first, Solver.HIGHS, true)) {
             m.solve();
             double[] flipped = new double[48];
             for (int t = 0; t < 48; t++) {
                 flipped[t] = t < 24 ? 30 : 10;
             }
-            DispatchProblem second = Problems.of(Problems.constant(48, 100), flipped,
-                    Problems.battery(50, 100, 0.9, 0).withInitialKwh(100), null, null);
+            DispatchProblem second = Problems.of(
+                    Problems.constant(48, 100),
+                    flipped,
+                    Problems.battery(50, 100, 0.9, 0).withInitialKwh(100),
+                    null,
+                    null);
             m.update(second);
             DispatchSolution s = m.solve();
             DispatchSolution fresh = solve(second);
@@ -196,13 +221,14 @@ class DispatchModelTest {
     void aResizedModelSolvesLikeAFreshOneOfTheNewSize() {
         DispatchProblem.Storage small = new DispatchProblem.Storage(50, 40, 0.95, 0.94, 10, 180, 60, 60, 2);
         DispatchProblem.Storage[] sizes = {
-                new DispatchProblem.Storage(100, 100, 0.95, 0.94, 20, 380, 120, 120, 2),
-                new DispatchProblem.Storage(100, 120, 0.95, 0.94, 20, 380, 120, 100, 3),
-                new DispatchProblem.Storage(30, 30, 0.95, 0.94, 5, 90, 30, 30, 1),
-                new DispatchProblem.Storage(0, 60, 0.95, 0.94, 0, 200, 200, 0, 0),
-                // other efficiencies, as a sized battery's come out a rounding apart or a converter load apart
-                new DispatchProblem.Storage(100, 100, 0.95 + 1e-16, 0.94 - 1e-16, 20, 380, 120, 120, 2),
-                new DispatchProblem.Storage(80, 90, 0.9, 0.85, 20, 380, 120, 120, 2)};
+            new DispatchProblem.Storage(100, 100, 0.95, 0.94, 20, 380, 120, 120, 2),
+            new DispatchProblem.Storage(100, 120, 0.95, 0.94, 20, 380, 120, 100, 3),
+            new DispatchProblem.Storage(30, 30, 0.95, 0.94, 5, 90, 30, 30, 1),
+            new DispatchProblem.Storage(0, 60, 0.95, 0.94, 0, 200, 200, 0, 0),
+            // other efficiencies, as a sized battery's come out a rounding apart or a converter load apart
+            new DispatchProblem.Storage(100, 100, 0.95 + 1e-16, 0.94 - 1e-16, 20, 380, 120, 120, 2),
+            new DispatchProblem.Storage(80, 90, 0.9, 0.85, 20, 380, 120, 120, 2)
+        };
         for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
             try (DispatchModel m = new DispatchModel(sizingDay(small), solver, false)) {
                 m.solve();
@@ -210,9 +236,11 @@ class DispatchModelTest {
                     m.resize(s);
                     DispatchSolution resized = m.solveFromPreviousBasis();
                     DispatchSolution fresh = solve(sizingDay(s));
-                    assertThat(resized.costs().objectiveYen()).as(solver + " " + s)
+                    assertThat(resized.costs().objectiveYen())
+                            .as(solver + " " + s)
                             .isCloseTo(fresh.costs().objectiveYen(), within(1e-3));
-                    assertThat(resized.costs().reserveRevenueYen()).as(solver + " " + s)
+                    assertThat(resized.costs().reserveRevenueYen())
+                            .as(solver + " " + s)
                             .isCloseTo(fresh.costs().reserveRevenueYen(), within(1e-3));
                     for (int t = 0; t < 48; t++) {
                         assertThat(resized.chargeKw()[t]).isLessThanOrEqualTo(s.chargeKw() + 1e-6);
@@ -227,7 +255,8 @@ class DispatchModelTest {
     @Test
     void resizeNeedsABatteryOnBothSides() {
         try (DispatchModel none = new DispatchModel(sizingDay(null), Solver.HIGHS, false);
-             DispatchModel one = new DispatchModel(sizingDay(Problems.battery(50, 100, 0.9, 0)), Solver.HIGHS, false)) {
+                DispatchModel one =
+                        new DispatchModel(sizingDay(Problems.battery(50, 100, 0.9, 0)), Solver.HIGHS, false)) {
             assertThatThrownBy(() -> none.resize(Problems.battery(50, 100, 0.9, 0)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> one.resize(null)).isInstanceOf(IllegalArgumentException.class);
@@ -247,8 +276,17 @@ class DispatchModelTest {
             exportPrice[t] = 8;
             exportLimit[t] = Math.max(0, -net[t]);
         }
-        return new DispatchProblem(0, Problems.HALF_HOUR, net, price, exportPrice, exportLimit, importLimitKw,
-                Problems.battery(60, 150, 0.92, 30), Problems.optimisedContract(n, 800), null);
+        return new DispatchProblem(
+                0,
+                Problems.HALF_HOUR,
+                net,
+                price,
+                exportPrice,
+                exportLimit,
+                importLimitKw,
+                Problems.battery(60, 150, 0.92, 30),
+                Problems.optimisedContract(n, 800),
+                null);
     }
 
     @Test
@@ -262,13 +300,19 @@ class DispatchModelTest {
             try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, true)) {
                 general = m.solve();
             }
-            assertThat(reduced.lpObjectiveValue()).isCloseTo(general.lpObjectiveValue(),
-                    within(1e-9 * Math.abs(general.lpObjectiveValue())));
-            assertThat(reduced.lpObjectiveValue() * 1000 + reduced.lpConstantYen()).isCloseTo(reduced.costs().objectiveYen(), within(1e-6));
+            assertThat(reduced.lpObjectiveValue())
+                    .isCloseTo(general.lpObjectiveValue(), within(1e-9 * Math.abs(general.lpObjectiveValue())));
+            assertThat(reduced.lpObjectiveValue() * 1000 + reduced.lpConstantYen())
+                    .isCloseTo(reduced.costs().objectiveYen(), within(1e-6));
             for (int t = 0; t < p.periods(); t++) {
                 // The import is the balance of load, battery and export, within its bounds.
-                assertThat(reduced.importKw()[t]).isCloseTo(p.netLoadKw()[t] + reduced.chargeKw()[t]
-                        - reduced.dischargeKw()[t] + reduced.exportKw()[t], within(1e-9));
+                assertThat(reduced.importKw()[t])
+                        .isCloseTo(
+                                p.netLoadKw()[t]
+                                        + reduced.chargeKw()[t]
+                                        - reduced.dischargeKw()[t]
+                                        + reduced.exportKw()[t],
+                                within(1e-9));
                 assertThat(reduced.importKw()[t]).isBetween(-1e-6, limit + 1e-6);
                 assertThat(reduced.exportKw()[t]).isBetween(-1e-6, p.exportLimitKw()[t] + 1e-6);
             }
@@ -290,13 +334,22 @@ class DispatchModelTest {
     @Test
     void aModelForOneProblemRefusesAnUpdateThatWouldExport() {
         DispatchProblem day = sunnyDay(Double.POSITIVE_INFINITY);
-        DispatchProblem cloudy = new DispatchProblem(0, day.periodMs(), Problems.constant(48, 100),
-                day.importYenPerKwh(), day.exportYenPerKwh(), new double[48], day.importLimitKw(), day.storage(),
-                day.demand(), null);
+        DispatchProblem cloudy = new DispatchProblem(
+                0,
+                day.periodMs(),
+                Problems.constant(48, 100),
+                day.importYenPerKwh(),
+                day.exportYenPerKwh(),
+                new double[48],
+                day.importLimitKw(),
+                day.storage(),
+                day.demand(),
+                null);
         try (DispatchModel m = new DispatchModel(cloudy, Solver.HIGHS, false)) {
             m.solve();
             assertThatThrownBy(() -> m.update(day))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reusable");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("reusable");
         }
     }
 
@@ -304,8 +357,17 @@ class DispatchModelTest {
     void aSiteWithoutBatteryOrDemandChargeIsPricedByEverySolver() {
         // Nothing to decide but the surplus export: a model without battery rows (CLP needs one row).
         DispatchProblem day = sunnyDay(Double.POSITIVE_INFINITY);
-        DispatchProblem bare = new DispatchProblem(0, day.periodMs(), day.netLoadKw(), day.importYenPerKwh(),
-                day.exportYenPerKwh(), day.exportLimitKw(), day.importLimitKw(), null, null, null);
+        DispatchProblem bare = new DispatchProblem(
+                0,
+                day.periodMs(),
+                day.netLoadKw(),
+                day.importYenPerKwh(),
+                day.exportYenPerKwh(),
+                day.exportLimitKw(),
+                day.importLimitKw(),
+                null,
+                null,
+                null);
         double energy = 0;
         double exported = 0;
         for (int t = 0; t < bare.periods(); t++) {
@@ -315,13 +377,17 @@ class DispatchModelTest {
         for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
             try (DispatchModel m = new DispatchModel(bare, solver, false)) {
                 DispatchSolution s = m.solve();
-                assertThat(s.lpObjectiveValue() * 1000 + s.lpConstantYen()).as(solver.id()).isCloseTo(energy - exported, within(1e-6));
+                assertThat(s.lpObjectiveValue() * 1000 + s.lpConstantYen())
+                        .as(solver.id())
+                        .isCloseTo(energy - exported, within(1e-6));
             }
         }
         DispatchProblem nothing = Problems.of(Problems.constant(4, 100), Problems.constant(4, 20), null, null, null);
         for (Solver solver : new Solver[] {Solver.HIGHS, Solver.CLP}) {
             try (DispatchModel m = new DispatchModel(nothing, solver, false)) {
-                assertThat(m.solve().costs().energyCostYen()).as(solver.id()).isCloseTo(4 * 100 * 0.5 * 20, within(1e-9));
+                assertThat(m.solve().costs().energyCostYen())
+                        .as(solver.id())
+                        .isCloseTo(4 * 100 * 0.5 * 20, within(1e-9));
             }
         }
     }
@@ -337,8 +403,8 @@ class DispatchModelTest {
             load[t] = 300 + 80 * Math.sin(t * 2 * Math.PI / 48 + 1);
         }
         ReserveMarket primary = new ReserveMarket("primary", Problems.constant(96, 4), 1, 6, 40);
-        DispatchProblem p = Problems.of(load, price, Problems.battery(100, 250, 0.93, 120),
-                Problems.optimisedContract(96, 500), primary);
+        DispatchProblem p = Problems.of(
+                load, price, Problems.battery(100, 250, 0.93, 120), Problems.optimisedContract(96, 500), primary);
         DispatchSolution perPeriod;
         try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false, 1)) {
             perPeriod = m.solve();
@@ -346,8 +412,9 @@ class DispatchModelTest {
         for (int block : new int[] {2, 4, 7, 96}) {
             try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false, block)) {
                 DispatchSolution s = m.solve();
-                assertThat(s.lpObjectiveValue()).as("block " + block).isCloseTo(perPeriod.lpObjectiveValue(),
-                        within(1e-9 * Math.abs(perPeriod.lpObjectiveValue())));
+                assertThat(s.lpObjectiveValue())
+                        .as("block " + block)
+                        .isCloseTo(perPeriod.lpObjectiveValue(), within(1e-9 * Math.abs(perPeriod.lpObjectiveValue())));
                 double stored = 120;
                 for (int t = 0; t < 96; t++) {
                     stored += 0.5 * (0.93 * s.chargeKw()[t] - s.dischargeKw()[t] / 0.93);

@@ -53,18 +53,32 @@ class ForbiddenExcessPropertiesTest {
         double powerKw = 50 + rnd.nextDouble() * baseKw * 0.6;
         boolean preset = rnd.nextBoolean();
         String battery = preset
-                ? String.format(Locale.ROOT, "{name: b, preset: lfp-container, energy: %.0f kWh, power: %.0f kW, "
-                + "maxCRate: {charge: %.2f, discharge: %.2f}}", energyKwh, powerKw, 0.25 + rnd.nextDouble() * 2,
-                0.25 + rnd.nextDouble() * 2)
-                : String.format(Locale.ROOT, "{name: b, energy: %.0f kWh, power: %.0f kW, roundTripEfficiency: %.0f %%, "
-                + "soc: {min: %.0f %%, max: %.0f %%, initial: 50 %%}}", energyKwh, powerKw, 80 + rnd.nextDouble() * 20,
-                rnd.nextDouble() * 20, 80 + rnd.nextDouble() * 20);
+                ? String.format(
+                        Locale.ROOT,
+                        "{name: b, preset: lfp-container, energy: %.0f kWh, power: %.0f kW, "
+                                + "maxCRate: {charge: %.2f, discharge: %.2f}}",
+                        energyKwh,
+                        powerKw,
+                        0.25 + rnd.nextDouble() * 2,
+                        0.25 + rnd.nextDouble() * 2)
+                : String.format(
+                        Locale.ROOT,
+                        "{name: b, energy: %.0f kWh, power: %.0f kW, roundTripEfficiency: %.0f %%, "
+                                + "soc: {min: %.0f %%, max: %.0f %%, initial: 50 %%}}",
+                        energyKwh,
+                        powerKw,
+                        80 + rnd.nextDouble() * 20,
+                        rnd.nextDouble() * 20,
+                        80 + rnd.nextDouble() * 20);
         // a week starting on any day of the year: some cross a month's end
         LocalDate start = LocalDate.of(2025, 4, 1).plusDays(rnd.nextInt(358));
         boolean fixed = rnd.nextInt(4) == 0;
         double peakKw = baseKw * 1.5;
-        String contract = fixed ? String.format(Locale.ROOT, "%.0f kW", peakKw * (0.85 + rnd.nextDouble() * 0.2)) : "auto";
-        String yaml = String.format(Locale.ROOT, """
+        String contract =
+                fixed ? String.format(Locale.ROOT, "%.0f kW", peakKw * (0.85 + rnd.nextDouble() * 0.2)) : "auto";
+        String yaml = String.format(
+                Locale.ROOT,
+                """
                 name: generated %d
                 timeZone: Asia/Tokyo
                 grid: {contract: %s, voltage: high, frequency: 60}
@@ -74,8 +88,17 @@ class ForbiddenExcessPropertiesTest {
                 study: {start: %s, duration: 7 d, step: 30 min}
                 strategy: {type: idle}
                 tariff: {preset: %s, powerFactor: 100 %%, marketPriceAdjustment: off}
-                """, seed, contract, baseKw, daily, rnd.nextDouble() * 5, rnd.nextInt(1000), battery,
-                rnd.nextDouble() * 35, start, rnd.nextBoolean() ? "kansai-high-voltage-as-tou" : "kansai-high-voltage-as");
+                """,
+                seed,
+                contract,
+                baseKw,
+                daily,
+                rnd.nextDouble() * 5,
+                rnd.nextInt(1000),
+                battery,
+                rnd.nextDouble() * 35,
+                start,
+                rnd.nextBoolean() ? "kansai-high-voltage-as-tou" : "kansai-high-voltage-as");
         SiteConfig site = site(yaml);
         Optimization o;
         try {
@@ -92,9 +115,11 @@ class ForbiddenExcessPropertiesTest {
         assertThat(delivered).hasSameSizeAs(planned);
         for (int m = 0; m < planned.length; m++) {
             // the contract is the planned peak rounded up to a whole kW, within the rule's 10 W
-            assertThat(ContractRule.contractOf(planned[m])).as("month %d planned, %s", m, yaml)
+            assertThat(ContractRule.contractOf(planned[m]))
+                    .as("month %d planned, %s", m, yaml)
                     .isLessThanOrEqualTo(contractKw);
-            assertThat(delivered[m]).as("month %d delivered, %s", m, yaml)
+            assertThat(delivered[m])
+                    .as("month %d delivered, %s", m, yaml)
                     .isLessThanOrEqualTo(contractKw * (1 + Delivery.LIMITER_TOLERANCE));
         }
     }

@@ -10,12 +10,20 @@ import java.util.Arrays;
 final class Problems {
     static final long HALF_HOUR = 1_800_000;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static DispatchProblem of(double[] loadKw, double[] price, Storage s, DemandCharge demand, ReserveMarket reserve) {
-        return new DispatchProblem(0, HALF_HOUR, loadKw, price, new double[loadKw.length], new double[loadKw.length],
-                Double.POSITIVE_INFINITY, s, demand, reserve);
+        return new DispatchProblem(
+                0,
+                HALF_HOUR,
+                loadKw,
+                price,
+                new double[loadKw.length],
+                new double[loadKw.length],
+                Double.POSITIVE_INFINITY,
+                s,
+                demand,
+                reserve);
     }
 
     static double[] constant(int n, double v) {
@@ -31,7 +39,13 @@ final class Problems {
 
     /** One month, the contract chosen by the LP; demand above it pays 1.5 times the basic rate. */
     static DemandCharge optimisedContract(int periods, double basicYenPerKw) {
-        return new DemandCharge(1, new int[periods], new double[] {basicYenPerKw}, new double[] {1.5 * basicYenPerKw},
-                ContractMode.OPTIMISED, 0, new double[] {0});
+        return new DemandCharge(
+                1,
+                new int[periods],
+                new double[] {basicYenPerKw},
+                new double[] {1.5 * basicYenPerKw},
+                ContractMode.OPTIMISED,
+                0,
+                new double[] {0});
     }
 }

@@ -28,9 +28,12 @@ class SolverAgreementTest {
         java.util.Arrays.fill(basic, 1911.8);
         java.util.Arrays.fill(excess, 1.5 * 1911.8);
         DemandCharge demand = new DemandCharge(1, month, basic, excess, ContractMode.OPTIMISED, 0, new double[12]);
-        DispatchProblem p = Problems.of(load, price,
+        DispatchProblem p = Problems.of(
+                load,
+                price,
                 new DispatchProblem.Storage(50_000, 50_000, 0.93, 0.93, 10_000, 190_000, 100_000, 100_000, 1.5),
-                demand, null);
+                demand,
+                null);
         double highs;
         double clp;
         try (DispatchModel m = new DispatchModel(p, Solver.HIGHS, false)) {

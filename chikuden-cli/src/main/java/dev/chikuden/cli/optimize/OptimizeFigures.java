@@ -25,26 +25,44 @@ import java.util.Map;
  * @param outage    null without an {@code outage} section
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OptimizeFigures(String site, String start, long periodMinutes, double objectiveYen,
-                              double lpObjectiveValue, double lpConstantYen, double energyCostYen,
-                              double exportRevenueYen, double basicChargeYen, double excessChargeYen,
-                              double degradationCostYen, double reserveRevenueYen, double contractKw,
-                              String contractMode, String exceedance, double peakDemandKw, List<String> months,
-                              double[] plannedMonthlyPeakKw, int periods, double buildSeconds, double solveSeconds,
-                              String solver, @JsonUnwrapped Discharge discharge, WithoutBattery withoutBattery, Lp lp,
-                              Delivered delivered, List<String> configWarnings, OutageReport.Figures outage) {
+public record OptimizeFigures(
+        String site,
+        String start,
+        long periodMinutes,
+        double objectiveYen,
+        double lpObjectiveValue,
+        double lpConstantYen,
+        double energyCostYen,
+        double exportRevenueYen,
+        double basicChargeYen,
+        double excessChargeYen,
+        double degradationCostYen,
+        double reserveRevenueYen,
+        double contractKw,
+        String contractMode,
+        String exceedance,
+        double peakDemandKw,
+        List<String> months,
+        double[] plannedMonthlyPeakKw,
+        int periods,
+        double buildSeconds,
+        double solveSeconds,
+        String solver,
+        @JsonUnwrapped Discharge discharge,
+        WithoutBattery withoutBattery,
+        Lp lp,
+        Delivered delivered,
+        List<String> configWarnings,
+        OutageReport.Figures outage) {
 
     /** What the plan discharges and what the LP charges for its wear. */
-    public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {
-    }
+    public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {}
 
     /** The case without battery, billed as plan and size bill it. */
-    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {
-    }
+    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {}
 
     /** The LP's own saving, a bound: its bill with the battery and its bill without. */
-    public record Lp(double savingYen, double billYen, double withoutBatteryBillYen) {
-    }
+    public record Lp(double savingYen, double billYen, double withoutBatteryBillYen) {}
 
     /**
      * The plan played through the battery model and billed.
@@ -52,23 +70,45 @@ public record OptimizeFigures(String site, String start, long periodMinutes, dou
      * @param savingYen the bill saving less the energy the battery ends short of its plan, bought back
      * @param shareOfLp the delivered saving over the LP's; null when the LP saves nothing
      */
-    public record Delivered(double savingYen, double billYen, double billSavingYen, double endShortfallYen,
-                            Double shareOfLp, double contractKw, String contractBasis, double[] monthlyPeakKw,
-                            double peakDemand30minKw, double scheduledKwh, double endStoredKwh,
-                            double plannedEndStoredKwh, double batteryLossesKwh, double batteryAuxiliaryKwh,
-                            Map<String, Double> bindingShare) {
+    public record Delivered(
+            double savingYen,
+            double billYen,
+            double billSavingYen,
+            double endShortfallYen,
+            Double shareOfLp,
+            double contractKw,
+            String contractBasis,
+            double[] monthlyPeakKw,
+            double peakDemand30minKw,
+            double scheduledKwh,
+            double endStoredKwh,
+            double plannedEndStoredKwh,
+            double batteryLossesKwh,
+            double batteryAuxiliaryKwh,
+            Map<String, Double> bindingShare) {
         static Delivered of(Optimization o) {
             Delivery d = o.delivery();
-            return new Delivered(d.savingYen(), d.billYen(), o.baseline().bill().totalYen() - d.billYen(),
-                    d.endShortfallYen(), o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null,
-                    d.bill().contractKw(), d.bill().basis().id(), d.monthlyPeakKw(), d.bill().peakDemand30minKw(),
-                    d.scheduledKwh(), d.endStoredKwh(), d.plannedEndStoredKwh(), d.simulation().battery().lossesKwh(),
-                    d.simulation().battery().auxiliaryKwh(), d.simulation().bindingShare());
+            return new Delivered(
+                    d.savingYen(),
+                    d.billYen(),
+                    o.baseline().bill().totalYen() - d.billYen(),
+                    d.endShortfallYen(),
+                    o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null,
+                    d.bill().contractKw(),
+                    d.bill().basis().id(),
+                    d.monthlyPeakKw(),
+                    d.bill().peakDemand30minKw(),
+                    d.scheduledKwh(),
+                    d.endStoredKwh(),
+                    d.plannedEndStoredKwh(),
+                    d.simulation().battery().lossesKwh(),
+                    d.simulation().battery().auxiliaryKwh(),
+                    d.simulation().bindingShare());
         }
     }
 
-    public static OptimizeFigures of(SiteConfig site, Optimization o, List<String> configWarnings,
-                                     OutageReport outage) {
+    public static OptimizeFigures of(
+            SiteConfig site, Optimization o, List<String> configWarnings, OutageReport outage) {
         DispatchProblem p = o.problem();
         DispatchSolution s = o.plan();
         DispatchSolution.Costs c = s.costs();
@@ -78,21 +118,44 @@ public record OptimizeFigures(String site, String start, long periodMinutes, dou
             for (double d : s.dischargeKw()) {
                 discharged += d * p.periodHours();
             }
-            discharge = new Discharge(discharged, discharged / (p.storage().maxKwh() - p.storage().floorKwh()),
+            discharge = new Discharge(
+                    discharged,
+                    discharged / (p.storage().maxKwh() - p.storage().floorKwh()),
                     p.storage().degradationYenPerKwh());
         }
         SiteBilling.CaseBill base = o.baseline().bill();
-        return new OptimizeFigures(site.name(), SeriesCsv.formatTime(p.startEpochMs(), site.zone()),
-                p.periodMs() / 60_000, c.objectiveYen(), s.lpObjectiveValue(), s.lpConstantYen(), c.energyCostYen(),
-                c.exportRevenueYen(), c.basicChargeYen(), c.excessChargeYen(), c.degradationCostYen(),
-                c.reserveRevenueYen(), s.contractKw(),
+        return new OptimizeFigures(
+                site.name(),
+                SeriesCsv.formatTime(p.startEpochMs(), site.zone()),
+                p.periodMs() / 60_000,
+                c.objectiveYen(),
+                s.lpObjectiveValue(),
+                s.lpConstantYen(),
+                c.energyCostYen(),
+                c.exportRevenueYen(),
+                c.basicChargeYen(),
+                c.excessChargeYen(),
+                c.degradationCostYen(),
+                c.reserveRevenueYen(),
+                s.contractKw(),
                 p.demand() == null ? "none" : p.demand().mode().name().toLowerCase(Locale.ROOT),
-                site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT), max(s.monthPeakKw()),
-                base.bill().months().stream().map(m -> m.month().toString()).toList(), s.monthPeakKw(), s.periods(),
-                s.buildSeconds(), s.solveSeconds(), s.solver(), discharge,
-                new WithoutBattery(base.totalYen(), base.contractKw(), base.basis().id(), base.peakDemand30minKw()),
-                new Lp(o.lpSavingYen(), c.billYen(), o.lpWithoutBattery().costs().billYen()),
-                o.delivery() == null ? null : Delivered.of(o), configWarnings,
+                site.grid().contract().exceedance().name().toLowerCase(Locale.ROOT),
+                max(s.monthPeakKw()),
+                base.bill().months().stream().map(m -> m.month().toString()).toList(),
+                s.monthPeakKw(),
+                s.periods(),
+                s.buildSeconds(),
+                s.solveSeconds(),
+                s.solver(),
+                discharge,
+                new WithoutBattery(
+                        base.totalYen(), base.contractKw(), base.basis().id(), base.peakDemand30minKw()),
+                new Lp(
+                        o.lpSavingYen(),
+                        c.billYen(),
+                        o.lpWithoutBattery().costs().billYen()),
+                o.delivery() == null ? null : Delivered.of(o),
+                configWarnings,
                 outage == null ? null : outage.figures());
     }
 

@@ -7,21 +7,33 @@ import java.util.Locale;
  * it, the monthly peaks planned and delivered, then the LP's objective and its parts.
  */
 public final class OptimizeTable {
-    private OptimizeTable() {
-    }
+    private OptimizeTable() {}
 
     public static String render(OptimizeFigures f) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f.site()).append(": optimal dispatch of ").append(f.periods()).append(" periods of ")
-                .append(f.periodMinutes()).append(" min from ").append(f.start()).append(" (")
-                .append(f.solver()).append(")\n\n");
+        sb.append(f.site())
+                .append(": optimal dispatch of ")
+                .append(f.periods())
+                .append(" periods of ")
+                .append(f.periodMinutes())
+                .append(" min from ")
+                .append(f.start())
+                .append(" (")
+                .append(f.solver())
+                .append(")\n\n");
         OptimizeFigures.Lp lp = f.lp();
         OptimizeFigures.WithoutBattery without = f.withoutBattery();
         OptimizeFigures.Delivered d = f.delivered();
         if (d != null) {
-            line(sb, "Saving delivered", String.format(Locale.ROOT, "%,.0f yen (%s of the LP's bound of %,.0f yen)",
-                    d.savingYen(), d.shareOfLp() == null ? "none"
-                            : String.format(Locale.ROOT, "%.1f %%", 100 * d.shareOfLp()), lp.savingYen()));
+            line(
+                    sb,
+                    "Saving delivered",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f yen (%s of the LP's bound of %,.0f yen)",
+                            d.savingYen(),
+                            d.shareOfLp() == null ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * d.shareOfLp()),
+                            lp.savingYen()));
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", "", "LP bound", d == null ? "" : "delivered"));
@@ -31,18 +43,35 @@ public final class OptimizeTable {
         row(sb, "Contract", f.contractKw(), d == null ? null : d.contractKw(), "kW");
         row(sb, "Peak 30-min demand", f.peakDemandKw(), d == null ? null : d.peakDemand30minKw(), "kW");
         if (d != null) {
-            line(sb, "  stored energy at the end", String.format(Locale.ROOT, "%,.0f kWh planned, %,.0f kWh delivered "
-                    + "(%,.0f yen to buy back, in the delivered saving)", d.plannedEndStoredKwh(), d.endStoredKwh(),
-                    d.endShortfallYen()));
+            line(
+                    sb,
+                    "  stored energy at the end",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f kWh planned, %,.0f kWh delivered "
+                                    + "(%,.0f yen to buy back, in the delivered saving)",
+                            d.plannedEndStoredKwh(),
+                            d.endStoredKwh(),
+                            d.endShortfallYen()));
         }
-        line(sb, "Without battery", String.format(Locale.ROOT, "%,d yen at a contract of %,.0f kW (%s), "
-                + "as plan and size bill it", without.billYen(), without.contractKw(), without.contractBasis()));
+        line(
+                sb,
+                "Without battery",
+                String.format(
+                        Locale.ROOT,
+                        "%,d yen at a contract of %,.0f kW (%s), " + "as plan and size bill it",
+                        without.billYen(),
+                        without.contractKw(),
+                        without.contractBasis()));
         if (d != null) {
             sb.append(String.format(Locale.ROOT, "%nMonthly 30-min peak        planned kW   delivered kW%n"));
             double[] planned = f.plannedMonthlyPeakKw();
             double[] delivered = d.monthlyPeakKw();
             for (int m = 0; m < planned.length && m < delivered.length; m++) {
-                sb.append(String.format(Locale.ROOT, "  %-24s %12s %14s%n", m < f.months().size() ? f.months().get(m) : "",
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-24s %12s %14s%n",
+                        m < f.months().size() ? f.months().get(m) : "",
                         String.format(Locale.ROOT, "%,.0f", planned[m]),
                         String.format(Locale.ROOT, "%,.0f", delivered[m])));
             }
@@ -59,20 +88,36 @@ public final class OptimizeTable {
         if (f.reserveRevenueYen() != 0) {
             yen(sb, "  reserve revenue", -f.reserveRevenueYen());
         }
-        line(sb, "Contract (" + f.contractMode() + ", " + f.exceedance() + ")",
+        line(
+                sb,
+                "Contract (" + f.contractMode() + ", " + f.exceedance() + ")",
                 String.format(Locale.ROOT, "%,.0f kW", f.contractKw()));
         if (f.discharge() != null) {
-            line(sb, "Discharged", String.format(Locale.ROOT, "%,.0f kWh (%.1f full cycles)",
-                    f.discharge().dischargedKwh(), f.discharge().equivalentFullCycles()));
-            line(sb, "Wear cost", String.format(Locale.ROOT, "%.2f yen/kWh discharged",
-                    f.discharge().degradationYenPerKwh()));
+            line(
+                    sb,
+                    "Discharged",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f kWh (%.1f full cycles)",
+                            f.discharge().dischargedKwh(),
+                            f.discharge().equivalentFullCycles()));
+            line(
+                    sb,
+                    "Wear cost",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f yen/kWh discharged",
+                            f.discharge().degradationYenPerKwh()));
         }
         line(sb, "Build / solve", String.format(Locale.ROOT, "%.2f s / %.2f s", f.buildSeconds(), f.solveSeconds()));
         return sb.toString();
     }
 
     private static void row(StringBuilder sb, String label, double lp, Double delivered, String unit) {
-        sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", label,
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %20s %20s%n",
+                label,
                 String.format(Locale.ROOT, "%,.0f %s", lp, unit),
                 delivered == null ? "" : String.format(Locale.ROOT, "%,.0f %s", delivered, unit)));
     }

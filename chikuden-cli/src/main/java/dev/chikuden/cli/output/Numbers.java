@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formats shared by the text tables. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** A number without trailing zeros: 4, 2.5, 0.125. */
     public static String trim(double v) {

@@ -27,18 +27,33 @@ final class ParquetRowWriter implements RowWriter {
                 s.execute("CREATE TABLE results (epochMs BIGINT, loadKw DOUBLE, pvKw DOUBLE, batteryKw DOUBLE, "
                         + "gridKw DOUBLE, gridMinKw DOUBLE, gridMaxKw DOUBLE, soc DOUBLE)");
             }
-            appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "results");
+            appender = connection
+                    .unwrap(DuckDBConnection.class)
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "results");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB to write " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void row(long epochMs, double loadKw, double pvKw, double batteryKw, double gridKw, double gridMinKw,
-                    double gridMaxKw, double soc) {
+    public void row(
+            long epochMs,
+            double loadKw,
+            double pvKw,
+            double batteryKw,
+            double gridKw,
+            double gridMinKw,
+            double gridMaxKw,
+            double soc) {
         try {
-            appender.beginRow().append(epochMs).append(loadKw).append(pvKw).append(batteryKw).append(gridKw)
-                    .append(gridMinKw).append(gridMaxKw);
+            appender.beginRow()
+                    .append(epochMs)
+                    .append(loadKw)
+                    .append(pvKw)
+                    .append(batteryKw)
+                    .append(gridKw)
+                    .append(gridMinKw)
+                    .append(gridMaxKw);
             if (Double.isNaN(soc)) {
                 appender.appendNull();
             } else {
@@ -57,7 +72,8 @@ final class ParquetRowWriter implements RowWriter {
             try (Statement s = connection.createStatement()) {
                 s.execute("COPY (SELECT make_timestamp(epochMs * 1000)::TIMESTAMPTZ AS timestamp, "
                         + "loadKw, pvKw, batteryKw, gridKw, gridMinKw, gridMaxKw, soc FROM results ORDER BY epochMs) "
-                        + "TO '" + file.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
+                        + "TO '" + file.toAbsolutePath().toString().replace("'", "''")
+                        + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);

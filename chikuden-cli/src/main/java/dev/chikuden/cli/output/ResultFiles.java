@@ -30,9 +30,7 @@ public final class ResultFiles implements PlanStudy.SinkFactory {
 
     @Override
     public List<StepSink> open(PlanStudy.Case c, TimeGrid grid) {
-        List<RowWriter> writers = List.of(
-                new CsvRowWriter(csv(c), site.zone()),
-                new ParquetRowWriter(parquet(c)));
+        List<RowWriter> writers = List.of(new CsvRowWriter(csv(c), site.zone()), new ParquetRowWriter(parquet(c)));
         return List.of(new DecimatingSink(grid, site.output().stepMs(), writers));
     }
 

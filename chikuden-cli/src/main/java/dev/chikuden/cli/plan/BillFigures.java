@@ -11,12 +11,18 @@ import java.util.Map;
  *
  * @param lineItems line item (e.g. {@code basicChargeYen}) to whole yen, summing exactly to {@code totalYen}
  */
-public record BillFigures(String tariff, long totalYen, Map<String, Long> lineItems, List<Month> months,
-                          List<String> warnings) {
+public record BillFigures(
+        String tariff, long totalYen, Map<String, Long> lineItems, List<Month> months, List<String> warnings) {
     /** One usage month's bill. */
-    public record Month(String month, double importKwh, double exportKwh, double maxDemandKw, double contractKw,
-                        double coveredFraction, Map<String, Long> lineItems, long totalYen) {
-    }
+    public record Month(
+            String month,
+            double importKwh,
+            double exportKwh,
+            double maxDemandKw,
+            double contractKw,
+            double coveredFraction,
+            Map<String, Long> lineItems,
+            long totalYen) {}
 
     public static BillFigures of(Bill b) {
         List<Month> months = b.months().stream().map(BillFigures::month).toList();
@@ -24,15 +30,26 @@ public record BillFigures(String tariff, long totalYen, Map<String, Long> lineIt
     }
 
     private static Month month(MonthlyBill m) {
-        return new Month(m.month().toString(), m.importKwh(), m.exportKwh(), m.maxDemandKw(), m.contractKw(),
-                m.coveredFraction(), m.lineItemsYen(), m.totalYen());
+        return new Month(
+                m.month().toString(),
+                m.importKwh(),
+                m.exportKwh(),
+                m.maxDemandKw(),
+                m.contractKw(),
+                m.coveredFraction(),
+                m.lineItemsYen(),
+                m.totalYen());
     }
 
     /** Rows "label, yen without, yen with, change" for each line item and the total; {@code with} may be null. */
     public static void rows(StringBuilder sb, BillFigures without, BillFigures with) {
         sb.append("Bill: ").append(without.tariff()).append('\n');
         for (Map.Entry<String, Long> e : without.lineItems().entrySet()) {
-            row(sb, "  " + label(e.getKey()), e.getValue(), with == null ? null : with.lineItems().get(e.getKey()));
+            row(
+                    sb,
+                    "  " + label(e.getKey()),
+                    e.getValue(),
+                    with == null ? null : with.lineItems().get(e.getKey()));
         }
         row(sb, "Bill total", without.totalYen(), with == null ? null : with.totalYen());
         for (String w : without.warnings()) {
@@ -42,11 +59,18 @@ public record BillFigures(String tariff, long totalYen, Map<String, Long> lineIt
 
     private static void row(StringBuilder sb, String label, long a, Long b) {
         if (b == null) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s%n", label, "yen", String.format(Locale.ROOT, "%,d", a)));
+            sb.append(String.format(
+                    Locale.ROOT, "%-28s %-5s %16s%n", label, "yen", String.format(Locale.ROOT, "%,d", a)));
             return;
         }
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s%n", label, "yen", String.format(Locale.ROOT, "%,d", a),
-                String.format(Locale.ROOT, "%,d", b), String.format(Locale.ROOT, "%+,d", b - a)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-5s %16s %16s %12s%n",
+                label,
+                "yen",
+                String.format(Locale.ROOT, "%,d", a),
+                String.format(Locale.ROOT, "%,d", b),
+                String.format(Locale.ROOT, "%+,d", b - a)));
     }
 
     /** {@code energyChargeSummerYen} -> "Energy charge summer". */

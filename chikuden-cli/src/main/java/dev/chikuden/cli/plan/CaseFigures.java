@@ -17,25 +17,43 @@ import java.util.Map;
  * the GPUs' own smoothing costs, what the battery did and the case's bill. JSON flattens the parts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCodeFigures.Failure> gridCodeFailures,
-                          GridCodeFigures gridCode, @JsonUnwrapped GpuSmoothing gpuSmoothing,
-                          @JsonUnwrapped Battery battery, @JsonUnwrapped Billed billed) {
+record CaseFigures(
+        @JsonUnwrapped Grid grid,
+        boolean gridCodePass,
+        List<GridCodeFigures.Failure> gridCodeFailures,
+        GridCodeFigures gridCode,
+        @JsonUnwrapped GpuSmoothing gpuSmoothing,
+        @JsonUnwrapped Battery battery,
+        @JsonUnwrapped Billed billed) {
 
     /** The grid connection's figures of the case's first year. */
-    public record Grid(double energyImportedKwh, double energyExportedKwh, double peakDemand30minKw,
-                       String peakDemand30minSlot, double peakGridKw, double maxRampKwPerS, double maxRampUpKwPerS,
-                       double maxRampDownKwPerS, double simulationWallSeconds) {
+    public record Grid(
+            double energyImportedKwh,
+            double energyExportedKwh,
+            double peakDemand30minKw,
+            String peakDemand30minSlot,
+            double peakGridKw,
+            double maxRampKwPerS,
+            double maxRampUpKwPerS,
+            double maxRampDownKwPerS,
+            double simulationWallSeconds) {
         static Grid of(SimulationResult s, ZoneId zone) {
             GridKpis g = s.gridKpis();
-            return new Grid(g.energyImportedKwh(), g.energyExportedKwh(), g.peakDemand30minKw(),
-                    SeriesCsv.formatTime(g.peakDemandSlotEpochMs(), zone), g.peakGridKw(), g.maxRampKwPerS(),
-                    g.maxRampUpKwPerS(), g.maxRampDownKwPerS(), s.wallSeconds());
+            return new Grid(
+                    g.energyImportedKwh(),
+                    g.energyExportedKwh(),
+                    g.peakDemand30minKw(),
+                    SeriesCsv.formatTime(g.peakDemandSlotEpochMs(), zone),
+                    g.peakGridKw(),
+                    g.maxRampKwPerS(),
+                    g.maxRampUpKwPerS(),
+                    g.maxRampDownKwPerS(),
+                    s.wallSeconds());
         }
     }
 
     /** The GPUs smoothing themselves instead of a battery: floor, ramp and the energy it costs at the grid. */
-    public record GpuSmoothing(double gpuFloor, double gpuRampWPerS, double extraEnergyKwh) {
-    }
+    public record GpuSmoothing(double gpuFloor, double gpuRampWPerS, double extraEnergyKwh) {}
 
     /**
      * What the battery did in the first year.
@@ -44,15 +62,35 @@ record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCode
      * @param bindingShare     each controller's share of steps (controller names are the stack's), null when none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Battery(double batteryThroughputKwh, double equivalentFullCycles, double socMin, double socMax,
-                          double batteryLossesKwh, double batteryChargedKwh, double batteryDischargedKwh,
-                          double batteryConversionLossKwh, double batteryAuxiliaryKwh, double storedEnergyChangeKwh,
-                          double batteryFadeKwh, double stateOfHealthEnd, Map<String, Double> bindingShare) {
+    public record Battery(
+            double batteryThroughputKwh,
+            double equivalentFullCycles,
+            double socMin,
+            double socMax,
+            double batteryLossesKwh,
+            double batteryChargedKwh,
+            double batteryDischargedKwh,
+            double batteryConversionLossKwh,
+            double batteryAuxiliaryKwh,
+            double storedEnergyChangeKwh,
+            double batteryFadeKwh,
+            double stateOfHealthEnd,
+            Map<String, Double> bindingShare) {
         static Battery of(SimulationResult first, SimulationResult last) {
             BatteryLedger b = first.battery();
-            return new Battery(b.throughputKwh(), b.equivalentFullCycles(), first.socMin(), first.socMax(),
-                    b.lossesKwh(), b.acChargedKwh(), b.acDischargedKwh(), b.conversionLossKwh(), b.auxiliaryKwh(),
-                    b.storedEndKwh() - b.storedStartKwh(), b.fadeKwh(), last.health().stateOfHealth(),
+            return new Battery(
+                    b.throughputKwh(),
+                    b.equivalentFullCycles(),
+                    first.socMin(),
+                    first.socMax(),
+                    b.lossesKwh(),
+                    b.acChargedKwh(),
+                    b.acDischargedKwh(),
+                    b.conversionLossKwh(),
+                    b.auxiliaryKwh(),
+                    b.storedEndKwh() - b.storedStartKwh(),
+                    b.fadeKwh(),
+                    last.health().stateOfHealth(),
                     first.bindingShare().isEmpty() ? null : first.bindingShare());
         }
     }
@@ -65,8 +103,14 @@ record CaseFigures(@JsonUnwrapped Grid grid, boolean gridCodePass, List<GridCode
     }
 
     static CaseFigures of(SimulationResult s, GridCodeReport gridCode, ZoneId zone) {
-        return new CaseFigures(Grid.of(s, zone), gridCode.pass(), GridCodeFigures.failures(gridCode),
-                GridCodeFigures.of(gridCode), null, null, null);
+        return new CaseFigures(
+                Grid.of(s, zone),
+                gridCode.pass(),
+                GridCodeFigures.failures(gridCode),
+                GridCodeFigures.of(gridCode),
+                null,
+                null,
+                null);
     }
 
     CaseFigures withGpuSmoothing(GpuSmoothing g) {

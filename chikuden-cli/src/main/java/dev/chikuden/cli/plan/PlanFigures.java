@@ -31,10 +31,21 @@ import java.util.Map;
  * @param billing     the contract rule, the bill saving and the net saving; null without a tariff
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanFigures(String site, String timeZone, String start, double stepSeconds, long steps,
-                          long stepsSimulated, double wallSeconds, double stepsPerSecond, CaseFigures withoutBattery,
-                          CaseFigures withGpuSmoothing, @JsonInclude(JsonInclude.Include.ALWAYS) CaseFigures withBattery,
-                          @JsonUnwrapped Life life, @JsonUnwrapped Billing billing, List<String> configWarnings) {
+public record PlanFigures(
+        String site,
+        String timeZone,
+        String start,
+        double stepSeconds,
+        long steps,
+        long stepsSimulated,
+        double wallSeconds,
+        double stepsPerSecond,
+        CaseFigures withoutBattery,
+        CaseFigures withGpuSmoothing,
+        @JsonInclude(JsonInclude.Include.ALWAYS) CaseFigures withBattery,
+        @JsonUnwrapped Life life,
+        @JsonUnwrapped Billing billing,
+        List<String> configWarnings) {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /**
@@ -42,27 +53,32 @@ public record PlanFigures(String site, String timeZone, String start, double ste
      *
      * @param endOfLifeYear the first year that ends below the end-of-life SOH; null when none does
      */
-    public record Life(List<Year> years, String agingModel, double endOfLifeSoh,
-                       @JsonInclude(JsonInclude.Include.ALWAYS) Long endOfLifeYear, List<Augmentation> augmentations,
-                       List<String> agingWarnings) {
-    }
+    public record Life(
+            List<Year> years,
+            String agingModel,
+            double endOfLifeSoh,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long endOfLifeYear,
+            List<Augmentation> augmentations,
+            List<String> agingWarnings) {}
 
     /** One study year of the battery case. */
-    public record Year(int year, double stateOfHealth, double equivalentFullCycles, double batteryThroughputKwh,
-                       double batteryLossesKwh, double energyImportedKwh, double peakDemand30minKw) {
-    }
+    public record Year(
+            int year,
+            double stateOfHealth,
+            double equivalentFullCycles,
+            double batteryThroughputKwh,
+            double batteryLossesKwh,
+            double energyImportedKwh,
+            double peakDemand30minKw) {}
 
     /** Cells added to a battery. */
-    public record Augmentation(String battery, long year, double day, double addedKwh, double stateOfHealthBefore) {
-    }
+    public record Augmentation(String battery, long year, double day, double addedKwh, double stateOfHealthBefore) {}
 
     /** How the contract rule was set in the site file. */
-    public record ContractRuleFigures(String contract, String exceedance) {
-    }
+    public record ContractRuleFigures(String contract, String exceedance) {}
 
     /** A ratchet's later years: the battery's own peaks are the 11 months before. */
-    public record SteadyState(double contractKw, long billYen, long billSavingYen) {
-    }
+    public record SteadyState(double contractKw, long billYen, long billSavingYen) {}
 
     /**
      * The saving explained; the savings are null for a site without battery.
@@ -72,11 +88,19 @@ public record PlanFigures(String site, String timeZone, String start, double ste
      * @param yearFrom         how a study shorter than a year was extended ("7 days in August 2025"); null for a year
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Billing(ContractRuleFigures contractRule, List<String> billWarnings, Long billSavingYen,
-                          Map<String, Long> billSavingByLine, Long netSavingYen, Map<String, Long> netSavingByItem,
-                          String wearBasis, Double billSavingPerYearYen, String yearFrom,
-                          SteadyState withBatterySteadyState, Long savingAtOwnPeaksYen, Long contractEffectYen) {
-    }
+    public record Billing(
+            ContractRuleFigures contractRule,
+            List<String> billWarnings,
+            Long billSavingYen,
+            Map<String, Long> billSavingByLine,
+            Long netSavingYen,
+            Map<String, Long> netSavingByItem,
+            String wearBasis,
+            Double billSavingPerYearYen,
+            String yearFrom,
+            SteadyState withBatterySteadyState,
+            Long savingAtOwnPeaksYen,
+            Long contractEffectYen) {}
 
     public static PlanFigures of(PlanStudy.Result r, List<String> configWarnings) {
         SimulationResult base = r.withoutBattery();
@@ -88,9 +112,11 @@ public record PlanFigures(String site, String timeZone, String start, double ste
             var smoothing = r.site().compareGpuSmoothing();
             SimulationResult g = r.gpuSmoothing().result();
             // what the smoothing costs at the grid, facility included
-            gpu = CaseFigures.of(g, r.gpuSmoothing().gridCode(), zone).withGpuSmoothing(new CaseFigures.GpuSmoothing(
-                    smoothing.floorFraction(), smoothing.rampWPerS(),
-                    g.gridKpis().energyImportedKwh() - base.gridKpis().energyImportedKwh()));
+            gpu = CaseFigures.of(g, r.gpuSmoothing().gridCode(), zone)
+                    .withGpuSmoothing(new CaseFigures.GpuSmoothing(
+                            smoothing.floorFraction(),
+                            smoothing.rampWPerS(),
+                            g.gridKpis().energyImportedKwh() - base.gridKpis().energyImportedKwh()));
         }
         CaseFigures with = null;
         Life life = null;
@@ -105,25 +131,50 @@ public record PlanFigures(String site, String timeZone, String start, double ste
             with = with == null ? null : with.withBill(CaseFigures.Billed.of(bills.withBattery()));
             billing = billing(r, bills);
         }
-        return new PlanFigures(r.site().name(), zone.getId(), SeriesCsv.formatTime(base.grid().startEpochMs(), zone),
-                base.grid().stepSeconds(), base.steps(), r.stepsSimulated(), r.wallSeconds(),
-                r.stepsSimulated() / r.wallSeconds(), without, gpu, with, life, billing, configWarnings);
+        return new PlanFigures(
+                r.site().name(),
+                zone.getId(),
+                SeriesCsv.formatTime(base.grid().startEpochMs(), zone),
+                base.grid().stepSeconds(),
+                base.steps(),
+                r.stepsSimulated(),
+                r.wallSeconds(),
+                r.stepsSimulated() / r.wallSeconds(),
+                without,
+                gpu,
+                with,
+                life,
+                billing,
+                configWarnings);
     }
 
     private static Billing billing(PlanStudy.Result r, SiteBilling.Bills bills) {
         ContractRule rule = r.site().grid().contract();
-        ContractRuleFigures contract = new ContractRuleFigures(rule.auto() ? "auto" : "fixed",
-                rule.exceedance().name().toLowerCase(Locale.ROOT));
+        ContractRuleFigures contract = new ContractRuleFigures(
+                rule.auto() ? "auto" : "fixed", rule.exceedance().name().toLowerCase(Locale.ROOT));
         if (bills.withBattery() == null) {
             return new Billing(contract, bills.warnings(), null, null, null, null, null, null, null, null, null, null);
         }
         Saving s = Saving.of(bills, 0, r.withBattery().battery().acDischargedKwh(), WearPrice.of(r.site()));
-        SteadyState steady = bills.withBatterySteadyState() == null ? null : new SteadyState(
-                bills.withBatterySteadyState().contractKw(), bills.withBatterySteadyState().totalYen(),
-                bills.steadyStateSavingYen());
-        return new Billing(contract, bills.warnings(), s.billSavingYen(), s.billSavingByLine(), s.netSavingYen(),
-                s.netSavingByItem(), s.wearBasis(), bills.savingPerYearYen(), yearFrom(bills.withoutBattery().bill()),
-                steady, bills.savingAtOwnPeaksYen(), bills.contractEffectYen());
+        SteadyState steady = bills.withBatterySteadyState() == null
+                ? null
+                : new SteadyState(
+                        bills.withBatterySteadyState().contractKw(),
+                        bills.withBatterySteadyState().totalYen(),
+                        bills.steadyStateSavingYen());
+        return new Billing(
+                contract,
+                bills.warnings(),
+                s.billSavingYen(),
+                s.billSavingByLine(),
+                s.netSavingYen(),
+                s.netSavingByItem(),
+                s.wearBasis(),
+                bills.savingPerYearYen(),
+                yearFrom(bills.withoutBattery().bill()),
+                steady,
+                bills.savingAtOwnPeaksYen(),
+                bills.contractEffectYen());
     }
 
     /** How a study shorter than a year became a year: "7 days in August 2025"; null for a whole year. */
@@ -138,27 +189,47 @@ public record PlanFigures(String site, String timeZone, String start, double ste
         }
         String first = months.get(0).month().format(MONTH);
         String last = months.get(months.size() - 1).month().format(MONTH);
-        return new DecimalFormat("0.#").format(days) + " days in " + (first.equals(last) ? first : first + " to " + last);
+        return new DecimalFormat("0.#").format(days) + " days in "
+                + (first.equals(last) ? first : first + " to " + last);
     }
 
     /** Years, end of life and augmentation, from the battery's health after each study year. */
     private static Life life(PlanStudy.Result r) {
-        List<Year> years = r.years().stream().map(y -> {
-            SimulationResult w = y.withBattery();
-            return new Year(y.year(), w.health().stateOfHealth(), w.battery().equivalentFullCycles(),
-                    w.battery().throughputKwh(), w.battery().lossesKwh(), w.gridKpis().energyImportedKwh(),
-                    w.gridKpis().peakDemand30minKw());
-        }).toList();
-        String model = r.site().batteries().stream().filter(b -> b.aging() != null)
-                .map(b -> b.aging().create().name()).findFirst().orElse(null);
+        List<Year> years = r.years().stream()
+                .map(y -> {
+                    SimulationResult w = y.withBattery();
+                    return new Year(
+                            y.year(),
+                            w.health().stateOfHealth(),
+                            w.battery().equivalentFullCycles(),
+                            w.battery().throughputKwh(),
+                            w.battery().lossesKwh(),
+                            w.gridKpis().energyImportedKwh(),
+                            w.gridKpis().peakDemand30minKw());
+                })
+                .toList();
+        String model = r.site().batteries().stream()
+                .filter(b -> b.aging() != null)
+                .map(b -> b.aging().create().name())
+                .findFirst()
+                .orElse(null);
         BatteryHealth end = r.lastWithBattery().health();
         double daysPerYear = r.withoutBattery().grid().durationSeconds() / 86_400;
-        double eolSoh = r.site().batteries().stream().mapToDouble(BatteryParameters::endOfLifeSoh).max().orElse(0);
-        Long eolYear = Double.isNaN(end.endOfLifeDay()) ? null
+        double eolSoh = r.site().batteries().stream()
+                .mapToDouble(BatteryParameters::endOfLifeSoh)
+                .max()
+                .orElse(0);
+        Long eolYear = Double.isNaN(end.endOfLifeDay())
+                ? null
                 : (long) Math.max(1, Math.ceil(end.endOfLifeDay() / daysPerYear - 1e-9));
-        List<Augmentation> augmentations = end.augmentations().stream().map((AugmentationEvent e) -> new Augmentation(
-                e.battery(), (long) Math.max(1, Math.ceil(e.day() / daysPerYear - 1e-9)), e.day(), e.addedKwh(),
-                e.sohBefore())).toList();
+        List<Augmentation> augmentations = end.augmentations().stream()
+                .map((AugmentationEvent e) -> new Augmentation(
+                        e.battery(),
+                        (long) Math.max(1, Math.ceil(e.day() / daysPerYear - 1e-9)),
+                        e.day(),
+                        e.addedKwh(),
+                        e.sohBefore()))
+                .toList();
         return new Life(years, model, eolSoh, eolYear, augmentations, end.warnings());
     }
 }

@@ -34,22 +34,36 @@ public final class PlanTable {
     }
 
     private String render(String resultsNote) {
-        sb.append(f.site()).append(": ").append(Quantities.formatDuration(f.steps() * f.stepSeconds())).append(" from ")
-                .append(f.start()).append(" at ").append(Quantities.formatDuration(f.stepSeconds())).append(" steps\n\n");
-        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", "", "", "without battery",
-                "with battery", "change"));
+        sb.append(f.site())
+                .append(": ")
+                .append(Quantities.formatDuration(f.steps() * f.stepSeconds()))
+                .append(" from ")
+                .append(f.start())
+                .append(" at ")
+                .append(Quantities.formatDuration(f.stepSeconds()))
+                .append(" steps\n\n");
+        sb.append(String.format(
+                Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", "", "", "without battery", "with battery", "change"));
         gridRow("Energy imported", eu, c -> c.grid().energyImportedKwh() / k, 1);
         gridRow("Energy exported", eu, c -> c.grid().energyExportedKwh() / k, 1);
         gridRow("Peak 30-min demand", pu, c -> c.grid().peakDemand30minKw() / k, 2);
         gridRow("Peak grid power", pu, c -> c.grid().peakGridKw() / k, 2);
-        gridRow(f.stepSeconds() > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)", pu + "/s",
-                c -> c.grid().maxRampKwPerS() / k, 3);
+        gridRow(
+                f.stepSeconds() > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)",
+                pu + "/s",
+                c -> c.grid().maxRampKwPerS() / k,
+                3);
         gridCodeRows();
         if (with != null) {
             CaseFigures.Battery b = with.battery();
             only("Battery throughput", eu, b.batteryThroughputKwh() / k, 1);
             only("Equivalent full cycles", "", b.equivalentFullCycles(), 2);
-            sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "SOC range", "%", "-",
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %-6s %16s %16s%n",
+                    "SOC range",
+                    "%",
+                    "-",
                     String.format(Locale.ROOT, "%.1f - %.1f", b.socMin() * 100, b.socMax() * 100)));
             only("Energy lost in the battery", eu, b.batteryLossesKwh() / k, 2);
             gpuSmoothing();
@@ -57,21 +71,32 @@ public final class PlanTable {
                 StringBuilder shares = new StringBuilder();
                 for (Map.Entry<String, Double> e : b.bindingShare().entrySet()) {
                     if (e.getValue() > 0) {
-                        shares.append(shares.length() == 0 ? "" : ", ").append(e.getKey())
+                        shares.append(shares.length() == 0 ? "" : ", ")
+                                .append(e.getKey())
                                 .append(String.format(Locale.ROOT, " %.1f %%", e.getValue() * 100));
                     }
                 }
-                sb.append("Deciding controller (share of steps): ").append(shares).append('\n');
+                sb.append("Deciding controller (share of steps): ")
+                        .append(shares)
+                        .append('\n');
             }
             if (f.life().agingModel() != null) {
-                sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "State of health at the end", "%", "-",
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%-28s %-6s %16s %16s%n",
+                        "State of health at the end",
+                        "%",
+                        "-",
                         String.format(Locale.ROOT, "%.2f", b.stateOfHealthEnd() * 100)));
                 life();
             }
         }
         if (without.billed() != null) {
             sb.append('\n');
-            BillFigures.rows(sb, without.billed().bill(), with == null ? null : with.billed().bill());
+            BillFigures.rows(
+                    sb,
+                    without.billed().bill(),
+                    with == null ? null : with.billed().bill());
             contract();
             if (f.billing().billSavingYen() != null) {
                 saving();
@@ -81,8 +106,12 @@ public final class PlanTable {
             }
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Simulated %,d steps in %.2f s (%,.0f steps/s)", f.stepsSimulated(),
-                f.wallSeconds(), f.stepsPerSecond()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Simulated %,d steps in %.2f s (%,.0f steps/s)",
+                f.stepsSimulated(),
+                f.wallSeconds(),
+                f.stepsPerSecond()));
         if (resultsNote != null) {
             sb.append("; ").append(resultsNote);
         }
@@ -93,21 +122,38 @@ public final class PlanTable {
     private void contract() {
         PlanFigures.ContractRuleFigures rule = f.billing().contractRule();
         String basis = "contract " + rule.contract() + ", exceedance " + rule.exceedance() + "; "
-                + without.billed().contractBasis() + (with == null ? "" : " / " + with.billed().contractBasis());
+                + without.billed().contractBasis()
+                + (with == null ? "" : " / " + with.billed().contractBasis());
         double a = without.billed().contractKw();
         if (with == null) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s  (%s)%n", "Contract", "kW",
-                    String.format(Locale.ROOT, "%,.0f", a), basis));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %-5s %16s  (%s)%n",
+                    "Contract",
+                    "kW",
+                    String.format(Locale.ROOT, "%,.0f", a),
+                    basis));
             return;
         }
         double b = with.billed().contractKw();
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s %12s  (%s)%n", "Contract", "kW",
-                String.format(Locale.ROOT, "%,.0f", a), String.format(Locale.ROOT, "%,.0f", b),
-                String.format(Locale.ROOT, "%+,.0f", b - a), basis));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-5s %16s %16s %12s  (%s)%n",
+                "Contract",
+                "kW",
+                String.format(Locale.ROOT, "%,.0f", a),
+                String.format(Locale.ROOT, "%,.0f", b),
+                String.format(Locale.ROOT, "%+,.0f", b - a),
+                basis));
         PlanFigures.SteadyState steady = f.billing().withBatterySteadyState();
         if (steady != null) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s %16s  (the ratchet's later years)%n",
-                    "Steady state: contract", "kW", "", String.format(Locale.ROOT, "%,.0f", steady.contractKw())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %-5s %16s %16s  (the ratchet's later years)%n",
+                    "Steady state: contract",
+                    "kW",
+                    "",
+                    String.format(Locale.ROOT, "%,.0f", steady.contractKw())));
         }
     }
 
@@ -125,22 +171,38 @@ public final class PlanTable {
         savingRow("Battery wear", s.netSavingByItem().get("batteryWearYen"), "(" + s.wearBasis() + ")");
         savingRow("Net saving", s.netSavingYen(), "(bill saving + market revenue - battery wear)");
         if (s.yearFrom() != null) {
-            savingRow("Bill saving per year", Math.round(s.billSavingPerYearYen()),
+            savingRow(
+                    "Bill saving per year",
+                    Math.round(s.billSavingPerYearYen()),
                     "(extended month by month from " + s.yearFrom() + ")");
         }
         if (s.withBatterySteadyState() != null) {
-            savingRow("Bill saving, steady state", s.withBatterySteadyState().billSavingYen(),
+            savingRow(
+                    "Bill saving, steady state",
+                    s.withBatterySteadyState().billSavingYen(),
                     "(after 12 months the ratchet forgets the peaks without battery)");
         }
         if (s.contractEffectYen() != null) {
-            savingRow("  of which the contracts", s.contractEffectYen(), String.format(Locale.ROOT,
-                    "(the fixed contracts against each case at its own peak, which saves %,d)", s.savingAtOwnPeaksYen()));
+            savingRow(
+                    "  of which the contracts",
+                    s.contractEffectYen(),
+                    String.format(
+                            Locale.ROOT,
+                            "(the fixed contracts against each case at its own peak, which saves %,d)",
+                            s.savingAtOwnPeaksYen()));
         }
     }
 
     private void savingRow(String label, long yen, String note) {
-        sb.append(String.format(Locale.ROOT, "%-28s %-5s %16s  %s", label, "yen", String.format(Locale.ROOT, "%,d", yen),
-                note).stripTrailing()).append('\n');
+        sb.append(String.format(
+                                Locale.ROOT,
+                                "%-28s %-5s %16s  %s",
+                                label,
+                                "yen",
+                                String.format(Locale.ROOT, "%,d", yen),
+                                note)
+                        .stripTrailing())
+                .append('\n');
     }
 
     /** The third case, when compared: no battery, the GPUs smoothing themselves. */
@@ -150,12 +212,24 @@ public final class PlanTable {
             return;
         }
         CaseFigures.GpuSmoothing s = g.gpuSmoothing();
-        sb.append(String.format(Locale.ROOT, "%nInstead of the battery, GPU-side smoothing (floor %.0f %% of TDP, %,.0f W/s per GPU):%n",
-                s.gpuFloor() * 100, s.gpuRampWPerS()));
-        sb.append(String.format(Locale.ROOT, "  extra energy %,.1f %s (%+.2f %%), peak 30-min demand %,.2f %s, largest ramp %,.3f %s/s,"
-                        + " dynamic range %,.2f %s%n", s.extraEnergyKwh() / k, eu,
-                s.extraEnergyKwh() / without.grid().energyImportedKwh() * 100, g.grid().peakDemand30minKw() / k, pu,
-                g.grid().maxRampKwPerS() / k, pu, g.gridCode().dynamicRangeKw() / k, pu));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%nInstead of the battery, GPU-side smoothing (floor %.0f %% of TDP, %,.0f W/s per GPU):%n",
+                s.gpuFloor() * 100,
+                s.gpuRampWPerS()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  extra energy %,.1f %s (%+.2f %%), peak 30-min demand %,.2f %s, largest ramp %,.3f %s/s,"
+                        + " dynamic range %,.2f %s%n",
+                s.extraEnergyKwh() / k,
+                eu,
+                s.extraEnergyKwh() / without.grid().energyImportedKwh() * 100,
+                g.grid().peakDemand30minKw() / k,
+                pu,
+                g.grid().maxRampKwPerS() / k,
+                pu,
+                g.gridCode().dynamicRangeKw() / k,
+                pu));
         sb.append("  grid-code rules: ").append(g.verdict());
         for (GridCodeFigures.Failure fail : g.gridCodeFailures()) {
             sb.append("; fails ").append(fail.rule());
@@ -173,9 +247,22 @@ public final class PlanTable {
             gridRow("Oscillation RMS in band", pu, c -> c.gridCode().bandRmsKw() / k, 2);
             gridRow("Dominant frequency", "Hz", c -> c.gridCode().dominantFrequencyHz(), 3);
         }
-        gridRow(String.format(Locale.ROOT, "Load drops > %s %s in %s s", fmt(a.loadDropKw() / k), pu,
-                fmt(a.loadDropWithinSeconds())), "", c -> c.gridCode().loadDropEvents(), 0);
-        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", "Grid-code rules", "", without.verdict(),
+        gridRow(
+                String.format(
+                        Locale.ROOT,
+                        "Load drops > %s %s in %s s",
+                        fmt(a.loadDropKw() / k),
+                        pu,
+                        fmt(a.loadDropWithinSeconds())),
+                "",
+                c -> c.gridCode().loadDropEvents(),
+                0);
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-6s %16s %16s%n",
+                "Grid-code rules",
+                "",
+                without.verdict(),
                 with == null ? "-" : with.verdict()));
         failures("without battery", without);
         if (with != null) {
@@ -185,8 +272,13 @@ public final class PlanTable {
 
     private void failures(String side, CaseFigures c) {
         for (GridCodeFigures.Failure fail : c.gridCodeFailures()) {
-            sb.append(String.format(Locale.ROOT, "  %-13s fails %s: %s over the limit %s%n", side, fail.rule(),
-                    fmt(fail.value()), fmt(fail.limit())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-13s fails %s: %s over the limit %s%n",
+                    side,
+                    fail.rule(),
+                    fmt(fail.value()),
+                    fmt(fail.limit())));
         }
     }
 
@@ -199,25 +291,50 @@ public final class PlanTable {
         PlanFigures.Life life = f.life();
         List<PlanFigures.Year> years = life.years();
         if (years.size() > 1) {
-            sb.append(String.format(Locale.ROOT, "%n%-6s %8s %8s %16s %18s%n", "Year", "SOH %", "cycles",
-                    "throughput " + eu, "peak 30-min " + pu));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%n%-6s %8s %8s %16s %18s%n",
+                    "Year",
+                    "SOH %",
+                    "cycles",
+                    "throughput " + eu,
+                    "peak 30-min " + pu));
             for (PlanFigures.Year y : years) {
-                sb.append(String.format(Locale.ROOT, "%-6s %8.2f %8.1f %16s %18s%n", y.year(), y.stateOfHealth() * 100,
-                        y.equivalentFullCycles(), String.format(Locale.ROOT, "%,.1f", y.batteryThroughputKwh() / k),
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%-6s %8.2f %8.1f %16s %18s%n",
+                        y.year(),
+                        y.stateOfHealth() * 100,
+                        y.equivalentFullCycles(),
+                        String.format(Locale.ROOT, "%,.1f", y.batteryThroughputKwh() / k),
                         String.format(Locale.ROOT, "%,.2f", y.peakDemand30minKw() / k)));
             }
         }
         double threshold = life.endOfLifeSoh() * 100;
         double lastSoh = years.get(years.size() - 1).stateOfHealth() * 100;
         sb.append("Aging model: ").append(life.agingModel()).append('\n');
-        sb.append(life.endOfLifeYear() == null
-                ? String.format(Locale.ROOT, "End of life (SOH %.0f %%): not reached in %s; SOH %.2f %% at the end%n",
-                        threshold, years.size() > 1 ? years.size() + " years" : "the study period", lastSoh)
-                : String.format(Locale.ROOT, "End of life (SOH %.0f %%): reached in year %s%n", threshold,
-                        life.endOfLifeYear()));
+        sb.append(
+                life.endOfLifeYear() == null
+                        ? String.format(
+                                Locale.ROOT,
+                                "End of life (SOH %.0f %%): not reached in %s; SOH %.2f %% at the end%n",
+                                threshold,
+                                years.size() > 1 ? years.size() + " years" : "the study period",
+                                lastSoh)
+                        : String.format(
+                                Locale.ROOT,
+                                "End of life (SOH %.0f %%): reached in year %s%n",
+                                threshold,
+                                life.endOfLifeYear()));
         for (PlanFigures.Augmentation a : life.augmentations()) {
-            sb.append(String.format(Locale.ROOT, "Augmentation: %s in year %s, +%,.1f %s (SOH was %.2f %%)%n",
-                    a.battery(), a.year(), a.addedKwh() / k, eu, a.stateOfHealthBefore() * 100));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Augmentation: %s in year %s, +%,.1f %s (SOH was %.2f %%)%n",
+                    a.battery(),
+                    a.year(),
+                    a.addedKwh() / k,
+                    eu,
+                    a.stateOfHealthBefore() * 100));
         }
         for (String w : life.agingWarnings()) {
             sb.append("Aging model warning: ").append(w).append('\n');
@@ -229,14 +346,25 @@ public final class PlanTable {
         double a = figure.applyAsDouble(without);
         String format = "%,." + decimals + "f";
         String b = with == null ? "-" : String.format(Locale.ROOT, format, figure.applyAsDouble(with));
-        String change = with == null ? ""
-                : String.format(Locale.ROOT, "%+,." + decimals + "f", figure.applyAsDouble(with) - a);
-        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", label, unit,
-                String.format(Locale.ROOT, format, a), b, change));
+        String change =
+                with == null ? "" : String.format(Locale.ROOT, "%+,." + decimals + "f", figure.applyAsDouble(with) - a);
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-6s %16s %16s %12s%n",
+                label,
+                unit,
+                String.format(Locale.ROOT, format, a),
+                b,
+                change));
     }
 
     private void only(String label, String unit, double value, int decimals) {
-        sb.append(String.format(Locale.ROOT, "%-28s %-6s %16s %16s%n", label, unit, "-",
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-6s %16s %16s%n",
+                label,
+                unit,
+                "-",
                 String.format(Locale.ROOT, "%,." + decimals + "f", value)));
     }
 }

@@ -13,7 +13,11 @@ import java.util.Arrays;
 final class BalanceBuckets implements StepSink {
     /** What is recorded of each step; the grid without battery is load minus PV. */
     enum Quantity {
-        LOAD, GRID_WITHOUT_BATTERY, GRID, BATTERY, SOC
+        LOAD,
+        GRID_WITHOUT_BATTERY,
+        GRID,
+        BATTERY,
+        SOC
     }
 
     private static final int N = Quantity.values().length;

@@ -21,29 +21,42 @@ record DemandFigures(Double contractKw, List<Month> monthly, Duration duration) 
     static final int DURATION_POINTS = 1000;
 
     /** A month's peak demand of each case and the contract each is billed on (null without a tariff). */
-    record Month(String month, double withoutBatteryKw, Double withBatteryKw, Double contractWithoutBatteryKw,
-                 Double contractWithBatteryKw) {
-    }
+    record Month(
+            String month,
+            double withoutBatteryKw,
+            Double withBatteryKw,
+            Double contractWithoutBatteryKw,
+            Double contractWithBatteryKw) {}
 
     /** The duration curves at the same ranks, in the report's unit. */
-    record Duration(double[] sharePercent, double[] withoutBattery, double[] withBattery) {
-    }
+    record Duration(double[] sharePercent, double[] withoutBattery, double[] withBattery) {}
 
     static DemandFigures of(PlanStudy.Result r, double unitKw) {
         ZoneId zone = r.site().zone();
         FixedStepSeries without = r.withoutBatteryGridCode().metrics().demand30minKw();
-        FixedStepSeries with = r.withBatteryGridCode() == null ? null : r.withBatteryGridCode().metrics().demand30minKw();
+        FixedStepSeries with = r.withBatteryGridCode() == null
+                ? null
+                : r.withBatteryGridCode().metrics().demand30minKw();
         Map<YearMonth, Double> peakWithout = monthlyPeaks(without, zone);
         Map<YearMonth, Double> peakWith = with == null ? Map.of() : monthlyPeaks(with, zone);
-        Map<YearMonth, Double> contractWithout = r.bills() == null ? Map.of() : contracts(r.bills().withoutBattery().bill().months());
-        Map<YearMonth, Double> contractWith = r.bills() == null || r.bills().withBattery() == null ? Map.of()
+        Map<YearMonth, Double> contractWithout = r.bills() == null
+                ? Map.of()
+                : contracts(r.bills().withoutBattery().bill().months());
+        Map<YearMonth, Double> contractWith = r.bills() == null || r.bills().withBattery() == null
+                ? Map.of()
                 : contracts(r.bills().withBattery().bill().months());
         List<Month> months = new ArrayList<>();
         for (YearMonth month : peakWithout.keySet()) {
-            months.add(new Month(month.toString(), peakWithout.get(month), peakWith.get(month),
-                    contractWithout.get(month), contractWith.get(month)));
+            months.add(new Month(
+                    month.toString(),
+                    peakWithout.get(month),
+                    peakWith.get(month),
+                    contractWithout.get(month),
+                    contractWith.get(month)));
         }
-        return new DemandFigures(r.bills() == null ? null : r.bills().withoutBattery().contractKw(), months,
+        return new DemandFigures(
+                r.bills() == null ? null : r.bills().withoutBattery().contractKw(),
+                months,
                 duration(without, with, unitKw));
     }
 
@@ -65,14 +78,15 @@ record DemandFigures(Double contractKw, List<Month> monthly, Duration duration) 
             pickedA[j] = a[rank];
             pickedB[j] = b == null ? Double.NaN : b[rank];
         }
-        return new Duration(share, ReportFigures.scaled(pickedA, unitKw),
-                b == null ? null : ReportFigures.scaled(pickedB, unitKw));
+        return new Duration(
+                share, ReportFigures.scaled(pickedA, unitKw), b == null ? null : ReportFigures.scaled(pickedB, unitKw));
     }
 
     private static Map<YearMonth, Double> monthlyPeaks(FixedStepSeries slots, ZoneId zone) {
         Map<YearMonth, Double> peaks = new TreeMap<>();
         for (int i = 0; i < slots.size(); i++) {
-            YearMonth month = YearMonth.from(Instant.ofEpochMilli(slots.epochMsAt(i)).atZone(zone));
+            YearMonth month =
+                    YearMonth.from(Instant.ofEpochMilli(slots.epochMsAt(i)).atZone(zone));
             peaks.merge(month, slots.get(i), Math::max);
         }
         return peaks;

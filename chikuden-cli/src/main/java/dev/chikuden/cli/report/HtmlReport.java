@@ -24,8 +24,7 @@ public final class HtmlReport {
     private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** Writes the report of {@code figures} ({@link ReportFigures}) into {@code dir}; returns its path. */
     public static Path write(Path dir, ReportFigures figures) {
@@ -39,7 +38,8 @@ public final class HtmlReport {
     }
 
     static String html(ReportFigures figures) {
-        String echarts = resource("/META-INF/resources/webjars/echarts/" + BuildInfo.echartsVersion() + "/dist/echarts.min.js");
+        String echarts =
+                resource("/META-INF/resources/webjars/echarts/" + BuildInfo.echartsVersion() + "/dist/echarts.min.js");
         Map<String, String> slots = Map.of(
                 "lang", String.valueOf(figures.language()),
                 "title", escapeHtml(figures.plan().site()),

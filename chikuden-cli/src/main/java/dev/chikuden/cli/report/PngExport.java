@@ -26,8 +26,16 @@ import java.util.stream.Stream;
  */
 public final class PngExport {
     /** The switches that keep a headless Chromium off the network and out of the user's profile. */
-    public static final List<String> HEADLESS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    public static final List<String> HEADLESS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
+
     static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
     private static final Pattern EXPORT = Pattern.compile("<pre id=\"png-export\">(.*?)</pre>", Pattern.DOTALL);
     private static final long TIMEOUT_S = 120;
@@ -69,8 +77,10 @@ public final class PngExport {
             command.add("--window-size=1280,900");
             command.add("--dump-dom");
             command.add(report.toAbsolutePath().toUri() + "#png");
-            Process p = new ProcessBuilder(command).redirectOutput(dom.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(dom.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(browser + " did not draw the report within " + TIMEOUT_S + " s");
@@ -89,9 +99,11 @@ public final class PngExport {
     private static List<Path> write(String dom, Path dir) throws IOException {
         Matcher m = EXPORT.matcher(dom);
         if (!m.find()) {
-            throw new IllegalStateException("the browser returned no charts: the report's script failed (open it to see why)");
+            throw new IllegalStateException(
+                    "the browser returned no charts: the report's script failed (open it to see why)");
         }
-        Map<String, String> images = new ObjectMapper().readValue(m.group(1), new TypeReference<Map<String, String>>() { });
+        Map<String, String> images =
+                new ObjectMapper().readValue(m.group(1), new TypeReference<Map<String, String>>() {});
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> e : images.entrySet()) {

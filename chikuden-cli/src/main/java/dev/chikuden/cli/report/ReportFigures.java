@@ -21,10 +21,20 @@ import java.util.stream.Collectors;
  * ({@code startLocalMs}: the epoch milliseconds plus the zone's offset at the start), so the
  * charts show the site's clock wherever the report is opened.
  */
-public record ReportFigures(String language, String unit, double unitKw, PlanFigures plan, String strategy,
-                            String gridCodeRules, Verdict verdict, Balance period, Balance worstDay,
-                            DemandFigures demand, GridCodeCharts gridCode, SizingMap.Figures sizing,
-                            ReportInputs inputs) {
+public record ReportFigures(
+        String language,
+        String unit,
+        double unitKw,
+        PlanFigures plan,
+        String strategy,
+        String gridCodeRules,
+        Verdict verdict,
+        Balance period,
+        Balance worstDay,
+        DemandFigures demand,
+        GridCodeCharts gridCode,
+        SizingMap.Figures sizing,
+        ReportInputs inputs) {
     static final int POWER_DECIMALS = 3;
 
     /**
@@ -32,39 +42,52 @@ public record ReportFigures(String language, String unit, double unitKw, PlanFig
      * bucket is one step). The worst day also carries its date and its peak demand without battery.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Balance(long startLocalMs, double bucketSeconds, int points, Series load, Series gridWithoutBattery,
-                   Series grid, Series battery, Series socPercent, String date, Double peakDemandWithoutBatteryKw) {
+    record Balance(
+            long startLocalMs,
+            double bucketSeconds,
+            int points,
+            Series load,
+            Series gridWithoutBattery,
+            Series grid,
+            Series battery,
+            Series socPercent,
+            String date,
+            Double peakDemandWithoutBatteryKw) {
         Balance onDay(String day, double peakKw) {
-            return new Balance(startLocalMs, bucketSeconds, points, load, gridWithoutBattery, grid, battery, socPercent,
-                    day, peakKw);
+            return new Balance(
+                    startLocalMs,
+                    bucketSeconds,
+                    points,
+                    load,
+                    gridWithoutBattery,
+                    grid,
+                    battery,
+                    socPercent,
+                    day,
+                    peakKw);
         }
     }
 
     /** One quantity's buckets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Series(double[] min, double[] max, double[] mean) {
-    }
+    record Series(double[] min, double[] max, double[] mean) {}
 
     /** Each case's ramp histogram and spectrum; {@code withBattery} null without one. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record GridCodeCharts(Charts withoutBattery, Charts withBattery) {
-    }
+    record GridCodeCharts(Charts withoutBattery, Charts withBattery) {}
 
-    record Charts(RampBins rampHistogram, Spectrum spectrum) {
-    }
+    record Charts(RampBins rampHistogram, Spectrum spectrum) {}
 
-    record RampBins(double windowSeconds, double binKwPerS, double firstEdgeKwPerS, long[] counts) {
-    }
+    record RampBins(double windowSeconds, double binKwPerS, double firstEdgeKwPerS, long[] counts) {}
 
-    record Spectrum(double binWidthHz, long segments, double[] powerKw2) {
-    }
+    record Spectrum(double binWidthHz, long segments, double[] powerKw2) {}
 
     /**
      * @param plan   the plan's figures, as {@code plan --json} prints them
      * @param sizing a sizing sweep's NPV map, or null
      */
-    public static ReportFigures of(PlanStudy.Result r, PlanFigures plan, ReportRecorders recorders, SizingMap sizing,
-                                   ReportInputs inputs) {
+    public static ReportFigures of(
+            PlanStudy.Result r, PlanFigures plan, ReportRecorders recorders, SizingMap sizing, ReportInputs inputs) {
         BalanceBuckets period = recorders.period();
         double peakLoadKw = Arrays.stream(period.max(Quantity.LOAD)).max().orElse(0);
         double unitKw = peakLoadKw >= 1000 ? 1000 : 1;
@@ -73,15 +96,34 @@ public record ReportFigures(String language, String unit, double unitKw, PlanFig
         long start = recorders.grid().startEpochMs();
         WorstDay day = recorders.worstDay();
         Balance worst = balance(day.buckets(), localMs(day.firstEpochMs(), zone), day.bucketSeconds(), unitKw, battery)
-                .onDay(Instant.ofEpochMilli(day.firstEpochMs()).atZone(zone).toLocalDate().toString(), day.peakDemandKw());
-        return new ReportFigures(r.site().output().language(), unitKw == 1000 ? "MW" : "kW", unitKw, plan,
+                .onDay(
+                        Instant.ofEpochMilli(day.firstEpochMs())
+                                .atZone(zone)
+                                .toLocalDate()
+                                .toString(),
+                        day.peakDemandKw());
+        return new ReportFigures(
+                r.site().output().language(),
+                unitKw == 1000 ? "MW" : "kW",
+                unitKw,
+                plan,
                 strategy(r.site().strategy()),
-                r.site().gridCodeRules() == null ? null : r.site().gridCodeRules().getFileName().toString(), Verdict.of(r),
-                balance(period, localMs(start, zone), period.bucketSteps() * recorders.grid().stepSeconds(), unitKw,
+                r.site().gridCodeRules() == null
+                        ? null
+                        : r.site().gridCodeRules().getFileName().toString(),
+                Verdict.of(r),
+                balance(
+                        period,
+                        localMs(start, zone),
+                        period.bucketSteps() * recorders.grid().stepSeconds(),
+                        unitKw,
                         battery),
-                worst, DemandFigures.of(r, unitKw), new GridCodeCharts(charts(r.withoutBatteryGridCode()),
-                        battery ? charts(r.withBatteryGridCode()) : null),
-                sizing == null ? null : sizing.figures(), inputs);
+                worst,
+                DemandFigures.of(r, unitKw),
+                new GridCodeCharts(
+                        charts(r.withoutBatteryGridCode()), battery ? charts(r.withBatteryGridCode()) : null),
+                sizing == null ? null : sizing.figures(),
+                inputs);
     }
 
     /** The strategy as the site file names it; a stack with its controllers, highest priority first. */
@@ -90,29 +132,38 @@ public record ReportFigures(String language, String unit, double unitKw, PlanFig
             return null;
         }
         if (s instanceof StrategySpec.Stack stack) {
-            return "stack: " + stack.layers().stream().map(StrategySpec.Layer::type).collect(Collectors.joining(", "));
+            return "stack: "
+                    + stack.layers().stream().map(StrategySpec.Layer::type).collect(Collectors.joining(", "));
         }
         return s.type();
     }
 
     private static long localMs(long epochMs, ZoneId zone) {
-        return epochMs + zone.getRules().getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
+        return epochMs
+                + zone.getRules().getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
     }
 
-    private static Balance balance(BalanceBuckets b, long startLocalMs, double bucketSeconds, double unitKw,
-                                   boolean battery) {
-        return new Balance(startLocalMs, bucketSeconds, b.buckets(),
+    private static Balance balance(
+            BalanceBuckets b, long startLocalMs, double bucketSeconds, double unitKw, boolean battery) {
+        return new Balance(
+                startLocalMs,
+                bucketSeconds,
+                b.buckets(),
                 series(b, Quantity.LOAD, 1 / unitKw, POWER_DECIMALS),
                 series(b, Quantity.GRID_WITHOUT_BATTERY, 1 / unitKw, POWER_DECIMALS),
                 battery ? series(b, Quantity.GRID, 1 / unitKw, POWER_DECIMALS) : null,
                 battery ? series(b, Quantity.BATTERY, 1 / unitKw, POWER_DECIMALS) : null,
-                battery ? series(b, Quantity.SOC, 100, 2) : null, null, null);
+                battery ? series(b, Quantity.SOC, 100, 2) : null,
+                null,
+                null);
     }
 
     private static Series series(BalanceBuckets b, Quantity q, double factor, int decimals) {
         boolean spread = b.bucketSteps() > 1;
-        return new Series(spread ? rounded(b.min(q), factor, decimals) : null,
-                spread ? rounded(b.max(q), factor, decimals) : null, rounded(b.mean(q), factor, decimals));
+        return new Series(
+                spread ? rounded(b.min(q), factor, decimals) : null,
+                spread ? rounded(b.max(q), factor, decimals) : null,
+                rounded(b.mean(q), factor, decimals));
     }
 
     /** Power in the report's unit, to three decimals (1 kW in MW). */
@@ -143,8 +194,12 @@ public record ReportFigures(String language, String unit, double unitKw, PlanFig
             last--;
         }
         double[] kw2 = g.spectrum().powerKw2();
-        return new Charts(new RampBins(g.rampWindowSeconds(), h.binKwPerS(), h.lowerEdgeKwPerS(first),
-                Arrays.copyOfRange(counts, first, last + 1)),
+        return new Charts(
+                new RampBins(
+                        g.rampWindowSeconds(),
+                        h.binKwPerS(),
+                        h.lowerEdgeKwPerS(first),
+                        Arrays.copyOfRange(counts, first, last + 1)),
                 new Spectrum(g.spectrum().binWidthHz(), g.welchSegments(), Arrays.copyOfRange(kw2, 1, kw2.length)));
     }
 }

@@ -33,7 +33,8 @@ public final class ReportRecorders implements PlanStudy.SinkFactory {
         List<StepSink> sinks = new ArrayList<>(others.open(c, grid));
         if (c == recorded) {
             this.grid = grid;
-            period = BalanceBuckets.forSteps(grid.steps(), (int) Math.max(1, (grid.steps() + PERIOD_BUCKETS - 1) / PERIOD_BUCKETS));
+            period = BalanceBuckets.forSteps(
+                    grid.steps(), (int) Math.max(1, (grid.steps() + PERIOD_BUCKETS - 1) / PERIOD_BUCKETS));
             worstDay = new WorstDay(grid);
             sinks.add(period);
             sinks.add(worstDay);

@@ -2,7 +2,6 @@ package dev.chikuden.cli.report;
 
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,23 +18,23 @@ import java.util.List;
 public record SizingMap(double[] powerKw, double[] energyKwh, double[][] npvYen, int bestPower, int bestEnergy) {
     public SizingMap {
         if (npvYen.length != powerKw.length) {
-            throw new IllegalArgumentException("npvYen has " + npvYen.length + " rows; expected one per power ("
-                    + powerKw.length + ")");
+            throw new IllegalArgumentException(
+                    "npvYen has " + npvYen.length + " rows; expected one per power (" + powerKw.length + ")");
         }
         for (double[] row : npvYen) {
             if (row.length != energyKwh.length) {
-                throw new IllegalArgumentException("a row of npvYen has " + row.length + " values; expected one per energy ("
-                        + energyKwh.length + ")");
+                throw new IllegalArgumentException("a row of npvYen has " + row.length
+                        + " values; expected one per energy (" + energyKwh.length + ")");
             }
         }
         if (bestPower < 0 || bestPower >= powerKw.length || bestEnergy < 0 || bestEnergy >= energyKwh.length) {
-            throw new IllegalArgumentException("the chosen size [" + bestPower + ", " + bestEnergy + "] is not in the grid");
+            throw new IllegalArgumentException(
+                    "the chosen size [" + bestPower + ", " + bestEnergy + "] is not in the grid");
         }
     }
 
     /** The heatmap as the report draws it. */
-    record Figures(double[] powerKw, double[] energyKwh, List<double[]> cells, int[] best) {
-    }
+    record Figures(double[] powerKw, double[] energyKwh, List<double[]> cells, int[] best) {}
 
     /** The heatmap's cells as [power index, energy index, NPV yen], NaN cells left out. */
     Figures figures() {

@@ -30,7 +30,8 @@ final class WorstDay implements StepSink {
     WorstDay(TimeGrid grid) {
         this.grid = grid;
         this.zone = grid.zone();
-        this.demand = new HalfHourDemandMeter(zone, (slotStart, kw, covered) -> todayPeakKw = Math.max(todayPeakKw, kw));
+        this.demand =
+                new HalfHourDemandMeter(zone, (slotStart, kw, covered) -> todayPeakKw = Math.max(todayPeakKw, kw));
         int bucketSteps = grid.stepMs() >= 1000 ? 1 : (int) Math.max(1, Math.round(1000.0 / grid.stepMs()));
         // a day lasts 25 h when the clocks go back
         long daySteps = Math.min(25 * 3_600_000L / grid.stepMs() + 1, grid.steps());

@@ -18,56 +18,118 @@ import java.util.List;
  * @param outage null when the site has no outage section
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SizeFigures(String site, String solver, int periods, double periodMinutes, boolean defaultGrid,
-                          double[] powerKw, double[] energyKwh, WithoutBattery withoutBattery,
-                          double lpWithoutBatteryBillYen, int simulated, String rankedBy, Size best,
-                          List<Size> candidates, double wallSeconds, List<String> assumptions,
-                          List<String> configWarnings, OutageReport.Figures outage) {
+public record SizeFigures(
+        String site,
+        String solver,
+        int periods,
+        double periodMinutes,
+        boolean defaultGrid,
+        double[] powerKw,
+        double[] energyKwh,
+        WithoutBattery withoutBattery,
+        double lpWithoutBatteryBillYen,
+        int simulated,
+        String rankedBy,
+        Size best,
+        List<Size> candidates,
+        double wallSeconds,
+        List<String> assumptions,
+        List<String> configWarnings,
+        OutageReport.Figures outage) {
 
     /** The case without battery, billed as plan and optimize bill it. */
-    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {
-    }
+    public record WithoutBattery(long billYen, double contractKw, String contractBasis, double peakDemand30minKw) {}
 
     /** A business case: the saving a year and what it is worth. */
-    public record Value(double annualSavingYen, double npvYen, Double irr, Double paybackYears,
-                        Double discountedPaybackYears, Double lcosYenPerKwh) {
+    public record Value(
+            double annualSavingYen,
+            double npvYen,
+            Double irr,
+            Double paybackYears,
+            Double discountedPaybackYears,
+            Double lcosYenPerKwh) {
         static Value of(Candidate.Value v) {
-            return new Value(v.annualSavingYen(), v.npvYen(), finite(v.irr()), finite(v.paybackYears()),
-                    finite(v.discountedPaybackYears()), finite(v.lcosYenPerKwh()));
+            return new Value(
+                    v.annualSavingYen(),
+                    v.npvYen(),
+                    finite(v.irr()),
+                    finite(v.paybackYears()),
+                    finite(v.discountedPaybackYears()),
+                    finite(v.lcosYenPerKwh()));
         }
     }
 
     /** The delivered business case and what the plan delivered. */
-    public record Delivered(@JsonUnwrapped Value value, double savingYen, double billYen, double contractKw,
-                            double peakDemand30minKw, double endShortfallYen) {
-    }
+    public record Delivered(
+            @JsonUnwrapped Value value,
+            double savingYen,
+            double billYen,
+            double contractKw,
+            double peakDemand30minKw,
+            double endShortfallYen) {}
 
     /**
      * A size: its plan's figures, the business case the ranking uses (the delivered one where the
      * size was simulated) at the top, and both business cases under {@code lp} and {@code delivered}.
      * An infeasible size has only its size and the reason.
      */
-    public record Size(double powerKw, double energyKwh, double durationHours, boolean feasible,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String infeasibleReason, @JsonUnwrapped Plan plan) {
-    }
+    public record Size(
+            double powerKw,
+            double energyKwh,
+            double durationHours,
+            boolean feasible,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String infeasibleReason,
+            @JsonUnwrapped Plan plan) {}
 
     /** A feasible size's figures; a number that is not finite is null, a size not simulated has no delivered case. */
-    public record Plan(boolean simulated, double npvYen, double lpNpvYen, Double deliveredNpvYen, double annualSavingYen,
-                       Double irr, Double paybackYears, Double discountedPaybackYears, Double lcosYenPerKwh,
-                       double billYen, double reserveRevenueYen, double annualDischargeKwh, double contractKw,
-                       double capexYen, Double yearsToEndOfLife, double sohAfterFirstYear, double sohAtEnd,
-                       double replacementKwh, double[] replacementKwhByYear, double[] cashFlowYen, double solveSeconds,
-                       Value lp, Delivered delivered) {
-    }
+    public record Plan(
+            boolean simulated,
+            double npvYen,
+            double lpNpvYen,
+            Double deliveredNpvYen,
+            double annualSavingYen,
+            Double irr,
+            Double paybackYears,
+            Double discountedPaybackYears,
+            Double lcosYenPerKwh,
+            double billYen,
+            double reserveRevenueYen,
+            double annualDischargeKwh,
+            double contractKw,
+            double capexYen,
+            Double yearsToEndOfLife,
+            double sohAfterFirstYear,
+            double sohAtEnd,
+            double replacementKwh,
+            double[] replacementKwhByYear,
+            double[] cashFlowYen,
+            double solveSeconds,
+            Value lp,
+            Delivered delivered) {}
 
     public static SizeFigures of(SiteConfig site, SizingResult r, OutageReport outage, List<String> configWarnings) {
-        return new SizeFigures(site.name(), r.solver(), r.periods(), r.best().problem().periodMs() / 60_000.0,
-                r.defaultGrid(), r.powerKw(), r.energyKwh(),
-                new WithoutBattery(r.withoutBattery().totalYen(), r.withoutBattery().contractKw(),
-                        r.withoutBattery().basis().id(), r.withoutBattery().peakDemand30minKw()),
-                r.lpWithoutBatteryYen(), r.simulated(), "delivered NPV", size(r.bestCandidate()),
-                r.candidates().stream().map(SizeFigures::size).toList(), r.wallSeconds(), assumptions(site, r),
-                configWarnings, outage == null ? null : outage.figures());
+        return new SizeFigures(
+                site.name(),
+                r.solver(),
+                r.periods(),
+                r.best().problem().periodMs() / 60_000.0,
+                r.defaultGrid(),
+                r.powerKw(),
+                r.energyKwh(),
+                new WithoutBattery(
+                        r.withoutBattery().totalYen(),
+                        r.withoutBattery().contractKw(),
+                        r.withoutBattery().basis().id(),
+                        r.withoutBattery().peakDemand30minKw()),
+                r.lpWithoutBatteryYen(),
+                r.simulated(),
+                "delivered NPV",
+                size(r.bestCandidate()),
+                r.candidates().stream().map(SizeFigures::size).toList(),
+                r.wallSeconds(),
+                assumptions(site, r),
+                configWarnings,
+                outage == null ? null : outage.figures());
     }
 
     static Size size(Candidate c) {
@@ -75,16 +137,45 @@ public record SizeFigures(String site, String solver, int periods, double period
             return new Size(c.powerKw(), c.energyKwh(), c.durationHours(), false, c.infeasibleReason(), null);
         }
         Candidate.Value v = c.value();
-        Delivered delivered = c.delivered() == null ? null : new Delivered(Value.of(c.delivered()),
-                c.delivery().savingYen(), c.delivery().billYen(), c.delivery().bill().contractKw(),
-                c.delivery().bill().peakDemand30minKw(), c.delivery().endShortfallYen());
-        return new Size(c.powerKw(), c.energyKwh(), c.durationHours(), true, null, new Plan(c.delivered() != null,
-                c.npvYen(), c.lp().npvYen(), c.delivered() == null ? null : c.delivered().npvYen(), v.annualSavingYen(),
-                finite(v.irr()), finite(v.paybackYears()), finite(v.discountedPaybackYears()),
-                finite(v.lcosYenPerKwh()), c.billYen(), c.reserveRevenueYen(), c.annualDischargeKwh(), c.contractKw(),
-                c.capexYen(), finite(c.yearsToEndOfLife()), c.life().sohAfterFirstYear(), c.life().sohAtEnd(),
-                c.life().replacementKwh(), c.life().replacementKwhByYear(), v.businessCase().cashFlowYen(),
-                c.solveSeconds(), Value.of(c.lp()), delivered));
+        Delivered delivered = c.delivered() == null
+                ? null
+                : new Delivered(
+                        Value.of(c.delivered()),
+                        c.delivery().savingYen(),
+                        c.delivery().billYen(),
+                        c.delivery().bill().contractKw(),
+                        c.delivery().bill().peakDemand30minKw(),
+                        c.delivery().endShortfallYen());
+        return new Size(
+                c.powerKw(),
+                c.energyKwh(),
+                c.durationHours(),
+                true,
+                null,
+                new Plan(
+                        c.delivered() != null,
+                        c.npvYen(),
+                        c.lp().npvYen(),
+                        c.delivered() == null ? null : c.delivered().npvYen(),
+                        v.annualSavingYen(),
+                        finite(v.irr()),
+                        finite(v.paybackYears()),
+                        finite(v.discountedPaybackYears()),
+                        finite(v.lcosYenPerKwh()),
+                        c.billYen(),
+                        c.reserveRevenueYen(),
+                        c.annualDischargeKwh(),
+                        c.contractKw(),
+                        c.capexYen(),
+                        finite(c.yearsToEndOfLife()),
+                        c.life().sohAfterFirstYear(),
+                        c.life().sohAtEnd(),
+                        c.life().replacementKwh(),
+                        c.life().replacementKwhByYear(),
+                        v.businessCase().cashFlowYen(),
+                        c.solveSeconds(),
+                        Value.of(c.lp()),
+                        delivered));
     }
 
     /** What the numbers rest on, in words, for the report and the JSON alike. */

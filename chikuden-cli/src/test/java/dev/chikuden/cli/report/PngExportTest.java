@@ -25,16 +25,24 @@ class PngExportTest {
 
     @Test
     void pngWritesEveryChartOfTheReportAsAnImage() throws IOException {
-        assumeTrue(Files.isExecutable(HeadlessChromium.BROWSER),
+        assumeTrue(
+                Files.isExecutable(HeadlessChromium.BROWSER),
                 "headless Chromium is not installed: apt-get install chromium, as .ci/run does");
         Path site = SmallSiteReportTest.write(dir, SmallSiteReportTest.SITE);
         StringWriter err = new StringWriter();
         int exit = plan(err, site.toString(), "--out", dir.resolve("out").toString(), "--png");
         assertThat(exit).as(err.toString()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("out").resolve("png"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("duration-curve.png",
-                    "monthly-bill.png", "monthly-peaks.png", "power.png", "ramp-histogram.png", "soh.png", "spectrum.png",
-                    "worst-day.png");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly(
+                            "duration-curve.png",
+                            "monthly-bill.png",
+                            "monthly-peaks.png",
+                            "power.png",
+                            "ramp-histogram.png",
+                            "soh.png",
+                            "spectrum.png",
+                            "worst-day.png");
         }
         byte[] power = Files.readAllBytes(dir.resolve("out").resolve("png").resolve("power.png"));
         assertThat(Arrays.copyOf(power, 8)).isEqualTo(PNG_SIGNATURE);
@@ -51,7 +59,8 @@ class PngExportTest {
     @Test
     void withoutChromiumItSaysWhatToInstall() {
         assertThatThrownBy(() -> PngExport.withBrowserOn(dir.toString()))
-                .hasMessageContaining("headless Chromium").hasMessageContaining("apt-get install chromium");
+                .hasMessageContaining("headless Chromium")
+                .hasMessageContaining("apt-get install chromium");
     }
 
     private static int plan(StringWriter err, String... args) {

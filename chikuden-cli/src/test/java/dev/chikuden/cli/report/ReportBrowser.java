@@ -61,8 +61,10 @@ public final class ReportBrowser extends HeadlessChromium {
                   chart.setOption({ series: [] }, { replaceMerge: ['series'] });
                   return [id, drawn, painted(chart)];
                 });""");
-        return counts.stream().filter(c -> ((Number) c.get(1)).longValue() <= ((Number) c.get(2)).longValue())
-                .map(c -> c.get(0) + " (" + c.get(1) + " pixels drawn, " + c.get(2) + " without its series)").toList();
+        return counts.stream()
+                .filter(c -> ((Number) c.get(1)).longValue() <= ((Number) c.get(2)).longValue())
+                .map(c -> c.get(0) + " (" + c.get(1) + " pixels drawn, " + c.get(2) + " without its series)")
+                .toList();
     }
 
     /** A screenshot of the whole page, however long. */

@@ -46,7 +46,10 @@ class SmallSiteReportTest {
         SiteConfig site = SiteConfigReader.read(write(dir, yaml));
         ReportRecorders recorders = new ReportRecorders(PlanStudy.SinkFactory.NONE, site);
         PlanStudy.Result r = PlanStudy.run(site, recorders);
-        return HtmlReport.write(dir, ReportFigures.of(r, PlanFigures.of(r, java.util.List.of()), recorders, sizing, ReportInputs.of(site, "test")));
+        return HtmlReport.write(
+                dir,
+                ReportFigures.of(
+                        r, PlanFigures.of(r, java.util.List.of()), recorders, sizing, ReportInputs.of(site, "test")));
     }
 
     static JsonNode figures(Path report) throws IOException {
@@ -80,8 +83,18 @@ class SmallSiteReportTest {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
             assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("ja");
-            assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("power", "worst-day",
-                    "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum", "monthly-bill", "soh", "sizing");
+            assertThat(browser.js("return Object.keys(window.report.charts);"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .containsExactly(
+                            "power",
+                            "worst-day",
+                            "monthly-peaks",
+                            "duration-curve",
+                            "ramp-histogram",
+                            "spectrum",
+                            "monthly-bill",
+                            "soh",
+                            "sizing");
             assertThat(browser.js("return JSON.stringify(window.report.charts.sizing.getOption().series[1].data);"))
                     .isEqualTo("[[1,2,40000000]]");
             browser.screenshot(Path.of("target", "report-small-site-ja.png"));
@@ -102,10 +115,14 @@ class SmallSiteReportTest {
         try (ReportBrowser browser = ReportBrowser.start()) {
             browser.open(report);
             assertThat(browser.errors()).isEmpty();
-            assertThat(browser.js("return Object.keys(window.report.charts);")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("power", "worst-day",
-                    "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum");
+            assertThat(browser.js("return Object.keys(window.report.charts);"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .containsExactly(
+                            "power", "worst-day", "monthly-peaks", "duration-curve", "ramp-histogram", "spectrum");
             for (String hidden : List.of("section-bill", "section-soh", "section-sizing")) {
-                assertThat(browser.js("return document.getElementById(arguments[0]).hidden;", hidden)).as(hidden).isEqualTo(true);
+                assertThat(browser.js("return document.getElementById(arguments[0]).hidden;", hidden))
+                        .as(hidden)
+                        .isEqualTo(true);
             }
             assertThat(browser.blankCharts()).isEmpty();
         }
@@ -117,8 +134,10 @@ class SmallSiteReportTest {
      */
     @Test
     void aFinanceSectionGivesThePaybackOfTheYearlySaving() throws IOException {
-        String financed = SITE.replace("energy: 1 MWh", "energy: 2 MWh").replace("dischargeAbove: 900 kW", "dischargeAbove: 880 kW")
-                .replace("contract: 1 MW", "contract: {withoutBattery: 1 MW, withBattery: 900 kW}") + """
+        String financed = SITE.replace("energy: 1 MWh", "energy: 2 MWh")
+                        .replace("dischargeAbove: 900 kW", "dischargeAbove: 880 kW")
+                        .replace("contract: 1 MW", "contract: {withoutBattery: 1 MW, withBattery: 900 kW}")
+                + """
                 finance:
                   capexYenPerKwh: 10000
                   capexYenPerKw: 10000
@@ -127,8 +146,10 @@ class SmallSiteReportTest {
                   years: 15
                 """;
         JsonNode f = figures(report(dir, financed, null));
-        JsonNode without = f.get("plan").get("withoutBattery").get("bill").get("months").get(0);
-        JsonNode with = f.get("plan").get("withBattery").get("bill").get("months").get(0);
+        JsonNode without =
+                f.get("plan").get("withoutBattery").get("bill").get("months").get(0);
+        JsonNode with =
+                f.get("plan").get("withBattery").get("bill").get("months").get(0);
         double excess = without.get("lineItems").get("excessDemandChargeYen").asDouble()
                 - with.get("lineItems").get("excessDemandChargeYen").asDouble();
         assertThat(excess).as("the battery avoids the excess-demand charge").isPositive();

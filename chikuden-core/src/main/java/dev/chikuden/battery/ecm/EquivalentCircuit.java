@@ -42,10 +42,10 @@ public final class EquivalentCircuit {
     private final double[] v = new double[PAIRS];
 
     private double cachedStepS = Double.NaN;
-    private final double[] decay = new double[PAIRS];     // e^(-dt/tau)
-    private final double[] rise = new double[PAIRS];      // 1 - e^(-dt/tau)
+    private final double[] decay = new double[PAIRS]; // e^(-dt/tau)
+    private final double[] rise = new double[PAIRS]; // 1 - e^(-dt/tau)
     private final double[] meanDecay = new double[PAIRS]; // mean of e^(-t/tau) over the step
-    private final double[] rise2 = new double[PAIRS];     // 1 - e^(-2 dt/tau)
+    private final double[] rise2 = new double[PAIRS]; // 1 - e^(-2 dt/tau)
     private double reff;
 
     private double currentA;
@@ -113,7 +113,8 @@ public final class EquivalentCircuit {
         for (int k = 0; k < PAIRS; k++) {
             // heat in the pair's resistor: the integral of v(t)^2 / R for v(t) = I R + a e^(-t/tau)
             double a = v[k] - current * r[k];
-            dissipatedJ += current * current * r[k] * stepS + 2 * current * a * tau[k] * rise[k]
+            dissipatedJ += current * current * r[k] * stepS
+                    + 2 * current * a * tau[k] * rise[k]
                     + 0.5 * a * a * c[k] * rise2[k];
             v[k] = v[k] * decay[k] + current * r[k] * rise[k];
             rcV += v[k];

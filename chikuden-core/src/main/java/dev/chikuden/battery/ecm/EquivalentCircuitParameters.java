@@ -18,13 +18,22 @@ package dev.chikuden.battery.ecm;
  * @param vMinCell        lowest allowed cell terminal voltage (V)
  * @param vMaxCell        highest allowed cell terminal voltage (V)
  */
-public record EquivalentCircuitParameters(int seriesCells, int parallelStrings, double cellCapacityAh, OcvTable ocv,
-                                          double r0Ohm, double r1Ohm, double c1Farad, double r2Ohm, double c2Farad,
-                                          double vMinCell, double vMaxCell) {
+public record EquivalentCircuitParameters(
+        int seriesCells,
+        int parallelStrings,
+        double cellCapacityAh,
+        OcvTable ocv,
+        double r0Ohm,
+        double r1Ohm,
+        double c1Farad,
+        double r2Ohm,
+        double c2Farad,
+        double vMinCell,
+        double vMaxCell) {
     public EquivalentCircuitParameters {
         if (seriesCells < 1 || parallelStrings < 1) {
-            throw new IllegalArgumentException("need at least 1 cell in series and 1 string, got "
-                    + seriesCells + " in series and " + parallelStrings + " strings");
+            throw new IllegalArgumentException("need at least 1 cell in series and 1 string, got " + seriesCells
+                    + " in series and " + parallelStrings + " strings");
         }
         if (!(cellCapacityAh > 0 && Double.isFinite(cellCapacityAh))) {
             throw new IllegalArgumentException("cell capacity must be positive, got " + cellCapacityAh + " Ah");
@@ -39,7 +48,8 @@ public record EquivalentCircuitParameters(int seriesCells, int parallelStrings, 
         checkPair(1, r1Ohm, c1Farad);
         checkPair(2, r2Ohm, c2Farad);
         if (!(vMinCell >= 0 && vMinCell < vMaxCell && Double.isFinite(vMaxCell))) {
-            throw new IllegalArgumentException("need 0 <= vMin < vMax, got vMin " + vMinCell + " V, vMax " + vMaxCell + " V");
+            throw new IllegalArgumentException(
+                    "need 0 <= vMin < vMax, got vMin " + vMinCell + " V, vMax " + vMaxCell + " V");
         }
     }
 
@@ -48,7 +58,8 @@ public record EquivalentCircuitParameters(int seriesCells, int parallelStrings, 
             throw new IllegalArgumentException("R" + pair + " must be 0 (no pair) or positive, got " + rOhm + " ohm");
         }
         if (rOhm > 0 && !(cFarad > 0 && Double.isFinite(cFarad))) {
-            throw new IllegalArgumentException("C" + pair + " must be positive when R" + pair + " is, got " + cFarad + " F");
+            throw new IllegalArgumentException(
+                    "C" + pair + " must be positive when R" + pair + " is, got " + cFarad + " F");
         }
     }
 
@@ -69,8 +80,8 @@ public record EquivalentCircuitParameters(int seriesCells, int parallelStrings, 
         double r1 = 0.20e-3;
         double r2 = 0.15e-3;
         // RC pairs given by their time constants: 20 s (charge transfer) and 400 s (diffusion)
-        return new EquivalentCircuitParameters(seriesCells, parallelStrings, 280, ocv,
-                0.25e-3, r1, 20 / r1, r2, 400 / r2, 2.5, 3.65);
+        return new EquivalentCircuitParameters(
+                seriesCells, parallelStrings, 280, ocv, 0.25e-3, r1, 20 / r1, r2, 400 / r2, 2.5, 3.65);
     }
 
     /** Pack OCV (V) at {@code soc}. */

@@ -19,8 +19,8 @@ final class OcvTable {
             throw new IllegalArgumentException("OCV table: the SOC and voltage points are required");
         }
         if (soc.length != voltage.length) {
-            throw new IllegalArgumentException("OCV table: " + soc.length + " SOC points but "
-                    + voltage.length + " voltages; they must pair up");
+            throw new IllegalArgumentException(
+                    "OCV table: " + soc.length + " SOC points but " + voltage.length + " voltages; they must pair up");
         }
         if (soc.length < 2) {
             throw new IllegalArgumentException("OCV table: needs at least 2 points, got " + soc.length);
@@ -30,8 +30,8 @@ final class OcvTable {
                 throw new IllegalArgumentException("OCV table: soc[" + i + "] = " + soc[i] + " must lie in [0, 1]");
             }
             if (!(voltage[i] > 0 && Double.isFinite(voltage[i]))) {
-                throw new IllegalArgumentException("OCV table: voltage[" + i + "] = " + voltage[i]
-                        + " V must be positive and finite");
+                throw new IllegalArgumentException(
+                        "OCV table: voltage[" + i + "] = " + voltage[i] + " V must be positive and finite");
             }
             if (i > 0 && !(soc[i] > soc[i - 1])) {
                 throw new IllegalArgumentException("OCV table: SOC must increase strictly, but soc[" + i + "] = "

@@ -24,8 +24,8 @@ public final class AiCampusLoad implements Profile {
      * @param inference the inference fleet's power (kW), or {@link Profile#ZERO}
      * @param facility  null when the site's facility loads are given separately
      */
-    public AiCampusLoad(TimeGrid grid, List<TrainingJob> trainingJobs, Profile inference, Profile ambientC,
-                        Facility facility) {
+    public AiCampusLoad(
+            TimeGrid grid, List<TrainingJob> trainingJobs, Profile inference, Profile ambientC, Facility facility) {
         for (TrainingJob j : trainingJobs) {
             jobs.add(new TrainingJobProfile(j, grid));
         }

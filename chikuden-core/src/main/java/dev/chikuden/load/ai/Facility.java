@@ -12,5 +12,4 @@ import dev.chikuden.battery.PiecewiseLinear;
  * @param fixedKw       facility loads independent of IT
  * @param lagS          time constant of cooling following the IT heat
  */
-public record Facility(PiecewiseLinear pueByAmbientC, double fixedKw, double lagS) {
-}
+public record Facility(PiecewiseLinear pueByAmbientC, double fixedKw, double lagS) {}

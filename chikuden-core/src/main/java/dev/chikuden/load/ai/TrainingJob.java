@@ -28,11 +28,28 @@ package dev.chikuden.load.ai;
  * @param smoothing             optional GPU-side power smoothing, null for none
  * @param seed                  makes jitter and failures reproducible
  */
-public record TrainingJob(String name, int gpus, double gpuTdpW, double hostWPerGpu, double communicationFraction,
-                          double idleFraction, double iterationPeriodS, double jitterFraction, double computeFraction,
-                          double phaseOffsetS, double periodDrift, double checkpointEveryS, double checkpointDurationS,
-                          double checkpointFraction, double startS, double stopS, double rampS, double failuresPerDay,
-                          double restartAfterS, GpuSmoothing smoothing, long seed) {
+public record TrainingJob(
+        String name,
+        int gpus,
+        double gpuTdpW,
+        double hostWPerGpu,
+        double communicationFraction,
+        double idleFraction,
+        double iterationPeriodS,
+        double jitterFraction,
+        double computeFraction,
+        double phaseOffsetS,
+        double periodDrift,
+        double checkpointEveryS,
+        double checkpointDurationS,
+        double checkpointFraction,
+        double startS,
+        double stopS,
+        double rampS,
+        double failuresPerDay,
+        double restartAfterS,
+        GpuSmoothing smoothing,
+        long seed) {
 
     /**
      * GPU-side smoothing, as vendors offer it: a power floor while training and a limit on how fast
@@ -42,8 +59,7 @@ public record TrainingJob(String name, int gpus, double gpuTdpW, double hostWPer
      * @param floorFraction minimum GPU power while training, fraction of TDP
      * @param rampWPerS     largest change of one GPU's power per second
      */
-    public record GpuSmoothing(double floorFraction, double rampWPerS) {
-    }
+    public record GpuSmoothing(double floorFraction, double rampWPerS) {}
 
     /** Peak job power: every GPU at TDP plus the hosts, kW. */
     public double peakKw() {

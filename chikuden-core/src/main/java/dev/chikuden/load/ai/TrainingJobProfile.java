@@ -89,7 +89,8 @@ final class TrainingJobProfile implements Profile {
         } else {
             gpuW = trainingW(stepS);
             double mid = t + stepS / 2; // the ramp's value at the middle of the step is its mean over the step
-            double envelope = Math.min(1, Math.min((mid - runningSinceS) / job.rampS(), (job.stopS() - mid) / job.rampS()));
+            double envelope =
+                    Math.min(1, Math.min((mid - runningSinceS) / job.rampS(), (job.stopS() - mid) / job.rampS()));
             gpuW = idleW + Math.max(0, envelope) * (gpuW - idleW);
         }
         double rawW = gpuW;

@@ -14,8 +14,7 @@ import java.util.Locale;
  * in milliwatts. Energy units ({@code kWh}) are not power units and name nothing.
  */
 public final class HeaderUnit {
-    private HeaderUnit() {
-    }
+    private HeaderUnit() {}
 
     /**
      * "W", "kW", "MW" or "GW", or null when {@code header} names no unit.

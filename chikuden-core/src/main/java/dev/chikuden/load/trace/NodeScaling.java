@@ -31,8 +31,8 @@ public record NodeScaling(long nodes, long desynchroniseMs, long seed) {
 
     public NodeScaling {
         if (nodes < 1 || desynchroniseMs < 0) {
-            throw new IllegalArgumentException("nodes must be at least 1 and the window not negative, were "
-                    + nodes + " and " + desynchroniseMs + " ms");
+            throw new IllegalArgumentException("nodes must be at least 1 and the window not negative, were " + nodes
+                    + " and " + desynchroniseMs + " ms");
         }
     }
 

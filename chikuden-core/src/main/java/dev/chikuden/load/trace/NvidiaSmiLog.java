@@ -30,8 +30,7 @@ public final class NvidiaSmiLog {
     static final String TIMESTAMP = "timestamp";
     static final String POWER = "power.draw [W]";
 
-    private NvidiaSmiLog() {
-    }
+    private NvidiaSmiLog() {}
 
     /** The node's power at each sample instant; timestamps are local time in {@code zone}. */
     public static PowerInstants read(Path file, ZoneId zone) {
@@ -40,14 +39,13 @@ public final class NvidiaSmiLog {
     }
 
     /** The GPU rows in file order; one entry per row in each array. */
-    private record Rows(long[] epochMs, double[] watts, long[] lines, int size) {
-    }
+    private record Rows(long[] epochMs, double[] watts, long[] lines, int size) {}
 
     private static Rows rows(Path file, ZoneId zone) {
         return CsvFiles.read(file, it -> {
             if (!it.hasNext()) {
-                throw new BadInputException(file + ": the file is empty; expected nvidia-smi's header \""
-                        + TIMESTAMP + ", " + POWER + ", ...\"");
+                throw new BadInputException(file + ": the file is empty; expected nvidia-smi's header \"" + TIMESTAMP
+                        + ", " + POWER + ", ...\"");
             }
             CsvRecord header = it.next();
             int timeCol = column(file, header, TIMESTAMP);
@@ -61,7 +59,8 @@ public final class NvidiaSmiLog {
             while (it.hasNext()) {
                 CsvRecord row = it.next();
                 long line = row.getStartingLineNumber();
-                if (row.getFieldCount() > timeCol && row.getField(timeCol).trim().equals(TIMESTAMP)) {
+                if (row.getFieldCount() > timeCol
+                        && row.getField(timeCol).trim().equals(TIMESTAMP)) {
                     continue; // a repeated header
                 }
                 if (row.getFieldCount() < needed) {
@@ -71,8 +70,9 @@ public final class NvidiaSmiLog {
                 }
                 long t = clock.epochMs(line, row.getField(timeCol).trim());
                 if (n > 0 && t < epochMs[n - 1]) {
-                    throw new BadInputException(file + ":" + line + ": timestamp " + row.getField(timeCol).trim()
-                            + " comes before the row above (line " + lines[n - 1] + "); rows must be in time order");
+                    throw new BadInputException(file + ":" + line + ": timestamp "
+                            + row.getField(timeCol).trim() + " comes before the row above (line " + lines[n - 1]
+                            + "); rows must be in time order");
                 }
                 if (n == epochMs.length) {
                     epochMs = Arrays.copyOf(epochMs, n * 2);
@@ -169,7 +169,8 @@ public final class NvidiaSmiLog {
 
     /** "71.25 W" (or "71.25" from --format=csv,nounits) in watts, 0 or more. */
     private static double watts(Path file, long line, String text) {
-        String number = text.endsWith("W") ? text.substring(0, text.length() - 1).trim() : text;
+        String number =
+                text.endsWith("W") ? text.substring(0, text.length() - 1).trim() : text;
         try {
             double w = Double.parseDouble(number);
             if (Double.isFinite(w) && w >= 0) {
@@ -179,8 +180,11 @@ public final class NvidiaSmiLog {
             // reported below
         }
         throw new BadInputException(file + ":" + line + ": " + POWER + " value \"" + text + "\" is not a power "
-                + "such as \"71.25 W\"" + (text.startsWith("[") ? " (nvidia-smi writes " + text
-                + " for a GPU that does not report its power; such a log cannot be used)" : ""));
+                + "such as \"71.25 W\""
+                + (text.startsWith("[")
+                        ? " (nvidia-smi writes " + text
+                                + " for a GPU that does not report its power; such a log cannot be used)"
+                        : ""));
     }
 
     /**
@@ -204,8 +208,11 @@ public final class NvidiaSmiLog {
             }
             if (!text.regionMatches(0, hourText, 0, 13)) {
                 try {
-                    hourEpochMs = LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2),
-                            digits(text, 11, 2), 0).atZone(zone).toInstant().toEpochMilli();
+                    hourEpochMs = LocalDateTime.of(
+                                    digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), 0)
+                            .atZone(zone)
+                            .toInstant()
+                            .toEpochMilli();
                 } catch (DateTimeException e) {
                     throw bad(line, text);
                 }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 public final class PowerInstants {
     /** A pause of more than this many sample periods is a gap. */
     public static final double GAP_PERIODS = 2.5;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS");
 
     private final String source;

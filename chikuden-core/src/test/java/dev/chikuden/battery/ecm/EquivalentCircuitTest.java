@@ -96,7 +96,8 @@ class EquivalentCircuitTest {
                     double chemicalKw = ecm.stepCurrent(current, soc, dt);
                     double t = n * dt;
                     double expected = ocv - current * r0 - current * r1 * (1 - Math.exp(-t / tau));
-                    assertThat(ecm.terminalVoltage()).as("I %s A, dt %s s, t %s s", current, dt, t)
+                    assertThat(ecm.terminalVoltage())
+                            .as("I %s A, dt %s s, t %s s", current, dt, t)
                             .isCloseTo(expected, withinPercentage(100 * REL));
                     assertThat(chemicalKw).isCloseTo(ocv * current / 1000, withinPercentage(1e-10));
                 }
@@ -134,7 +135,8 @@ class EquivalentCircuitTest {
         for (double kw : packKw) {
             double packChemical = pack.step(kw, 0.42, 2);
             double cellChemical = cell.step(kw / 4160, 0.42, 2);
-            assertThat(pack.currentA()).isCloseTo(10 * cell.currentA(), offset(1e-9 * Math.abs(pack.currentA()) + 1e-12));
+            assertThat(pack.currentA())
+                    .isCloseTo(10 * cell.currentA(), offset(1e-9 * Math.abs(pack.currentA()) + 1e-12));
             assertThat(pack.terminalVoltage()).isCloseTo(416 * cell.terminalVoltage(), withinPercentage(1e-10));
             assertThat(packChemical).isCloseTo(4160 * cellChemical, offset(1e-9 * Math.abs(packChemical) + 1e-12));
         }
@@ -149,7 +151,9 @@ class EquivalentCircuitTest {
                 double ocv = packOcv(soc);
                 assertThat(limitKw).isPositive().isLessThan(ocv * ocv / (4 * R0) / 1000);
                 ecm.step(limitKw, soc, dt);
-                assertThat(ecm.terminalVoltage()).as("soc %s, dt %s s", soc, dt).isCloseTo(V_MIN, withinPercentage(100 * REL));
+                assertThat(ecm.terminalVoltage())
+                        .as("soc %s, dt %s s", soc, dt)
+                        .isCloseTo(V_MIN, withinPercentage(100 * REL));
             }
         }
         EquivalentCircuit ecm = new EquivalentCircuit(LFP);
@@ -166,7 +170,9 @@ class EquivalentCircuitTest {
             for (double dt : new double[] {0.1, 1, 60}) {
                 EquivalentCircuit ecm = new EquivalentCircuit(LFP);
                 ecm.step(-ecm.maxChargeDcKw(soc, dt), soc, dt);
-                assertThat(ecm.terminalVoltage()).as("soc %s, dt %s s", soc, dt).isCloseTo(V_MAX, withinPercentage(100 * REL));
+                assertThat(ecm.terminalVoltage())
+                        .as("soc %s, dt %s s", soc, dt)
+                        .isCloseTo(V_MAX, withinPercentage(100 * REL));
             }
         }
         EquivalentCircuit ecm = new EquivalentCircuit(LFP);
@@ -219,14 +225,16 @@ class EquivalentCircuitTest {
         EquivalentCircuit beyond = new EquivalentCircuit(oneRcCell(0));
         assertThatThrownBy(() -> beyond.step(limitKw * (1 + 1e-6), soc, dt))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exceeds the maximum transferable power of " + String.format("%.6g", limitKw) + " kW");
+                .hasMessageContaining(
+                        "exceeds the maximum transferable power of " + String.format("%.6g", limitKw) + " kW");
         assertThat(beyond.step(-3 * limitKw, soc, dt)).isNegative(); // charging has no such limit
     }
 
     @Test
     void rejectsAStepThatIsNotPositive() {
         EquivalentCircuit ecm = new EquivalentCircuit(LFP);
-        assertThatThrownBy(() -> ecm.step(10, 0.5, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ecm.step(10, 0.5, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("step must be positive and finite, got 0.0 s");
     }
 
@@ -259,11 +267,13 @@ class EquivalentCircuitTest {
             double current = ecm.currentA();
 
             // relative to every power in the balance, including the RC energy turned over in the step
-            double tol = REL * (Math.abs(chemicalKw) + Math.abs(terminalKw) + ecm.lossKw() + rcBeforeKwh * 3600 / dt) + 1e-12;
+            double tol = REL * (Math.abs(chemicalKw) + Math.abs(terminalKw) + ecm.lossKw() + rcBeforeKwh * 3600 / dt)
+                    + 1e-12;
             assertThat(chemicalKw).isCloseTo(ocv * current / 1000, offset(tol));
             double rcMeanW = current * (mean(t -> rc(0, v1, current, t), dt) + mean(t -> rc(1, v2, current, t), dt));
             assertThat(chemicalKw).isCloseTo(terminalKw + (current * current * R0 + rcMeanW) / 1000, offset(tol));
-            double heatW = current * current * R0 + mean(t -> Math.pow(rc(0, v1, current, t), 2), dt) / R[0]
+            double heatW = current * current * R0
+                    + mean(t -> Math.pow(rc(0, v1, current, t), 2), dt) / R[0]
                     + mean(t -> Math.pow(rc(1, v2, current, t), 2), dt) / R[1];
             assertThat(ecm.lossKw()).isGreaterThanOrEqualTo(0).isCloseTo(heatW / 1000, offset(tol));
             double rcChangeKw = (ecm.rcEnergyKwh() - rcBeforeKwh) * 3600 / dt;

@@ -49,22 +49,27 @@ class OcvTableTest {
     @Test
     void rejectsMalformedTablesWithAMessageNamingTheProblem() {
         assertThatThrownBy(() -> new OcvTable(null, new double[] {3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("OCV table: the SOC and voltage points are required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OCV table: the SOC and voltage points are required");
         assertThatThrownBy(() -> new OcvTable(new double[] {0, 1}, new double[] {3}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("OCV table: 2 SOC points but 1 voltages; they must pair up");
         assertThatThrownBy(() -> new OcvTable(new double[] {0.5}, new double[] {3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("OCV table: needs at least 2 points, got 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OCV table: needs at least 2 points, got 1");
         assertThatThrownBy(() -> new OcvTable(new double[] {0, 1.2}, new double[] {3, 4}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("OCV table: soc[1] = 1.2 must lie in [0, 1]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OCV table: soc[1] = 1.2 must lie in [0, 1]");
         assertThatThrownBy(() -> new OcvTable(new double[] {Double.NaN, 1}, new double[] {3, 4}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("OCV table: soc[0] = NaN must lie in [0, 1]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OCV table: soc[0] = NaN must lie in [0, 1]");
         assertThatThrownBy(() -> new OcvTable(new double[] {0, 0.5, 0.5}, new double[] {3, 3.1, 3.2}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("OCV table: SOC must increase strictly, but soc[2] = 0.5 follows soc[1] = 0.5");
         assertThatThrownBy(() -> new OcvTable(new double[] {0, 0.5, 1}, new double[] {3, 3.3, 3.3}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("OCV table: voltage must increase strictly with SOC, but voltage[2] = 3.3 V follows voltage[1] = 3.3 V");
+                .hasMessage(
+                        "OCV table: voltage must increase strictly with SOC, but voltage[2] = 3.3 V follows voltage[1] = 3.3 V");
         assertThatThrownBy(() -> new OcvTable(new double[] {0, 1}, new double[] {0, 3}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("OCV table: voltage[0] = 0.0 V must be positive and finite");

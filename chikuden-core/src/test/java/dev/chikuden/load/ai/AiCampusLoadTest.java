@@ -15,10 +15,30 @@ class AiCampusLoadTest {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     /** 1,000 GPUs of 700 W, hosts 500 W each, 2 s iterations 70 % compute, communication at 25 % TDP. */
-    static TrainingJob job(double jitter, double checkpointEveryS, double failuresPerDay, TrainingJob.GpuSmoothing s,
-                           long seed) {
-        return new TrainingJob("j", 1000, 700, 500, 0.25, 0.10, 2.0, jitter, 0.7, 0, 0, checkpointEveryS, 30, 0.27,
-                0, Double.POSITIVE_INFINITY, 1e-9, failuresPerDay, 600, s, seed);
+    static TrainingJob job(
+            double jitter, double checkpointEveryS, double failuresPerDay, TrainingJob.GpuSmoothing s, long seed) {
+        return new TrainingJob(
+                "j",
+                1000,
+                700,
+                500,
+                0.25,
+                0.10,
+                2.0,
+                jitter,
+                0.7,
+                0,
+                0,
+                checkpointEveryS,
+                30,
+                0.27,
+                0,
+                Double.POSITIVE_INFINITY,
+                1e-9,
+                failuresPerDay,
+                600,
+                s,
+                seed);
     }
 
     static double[] run(List<TrainingJob> jobs, Facility facility, long stepMs, int steps, double ambientC) {
@@ -32,10 +52,11 @@ class AiCampusLoadTest {
     @Test
     void computeAndCommunicationPhasesHaveTheConfiguredLevelsAndDuty() {
         double[] kw = run(List.of(job(0, Double.POSITIVE_INFINITY, 0, null, 1)), null, 100, 600, 25);
-        double peak = 1000 * (700 + 500) / 1000.0;          // 1,200 kW
+        double peak = 1000 * (700 + 500) / 1000.0; // 1,200 kW
         double trough = 1000 * (0.25 * 700 + 500) / 1000.0; // 675 kW
         long atPeak = Arrays.stream(kw).filter(v -> Math.abs(v - peak) < 1e-6).count();
-        long atTrough = Arrays.stream(kw).filter(v -> Math.abs(v - trough) < 1e-6).count();
+        long atTrough =
+                Arrays.stream(kw).filter(v -> Math.abs(v - trough) < 1e-6).count();
         assertThat(atPeak + atTrough).isEqualTo(600);
         assertThat(atPeak / 600.0).isCloseTo(0.7, offset(1e-9));
         // the first 1.4 s compute, then 0.6 s communication, repeating every 2 s
@@ -92,8 +113,8 @@ class AiCampusLoadTest {
     void gpuSmoothingHoldsAFloorAndCountsItsExtraEnergy() {
         TrainingJob.GpuSmoothing floor = new TrainingJob.GpuSmoothing(0.9, 1e9);
         TimeGrid grid = new TimeGrid(0, 100, 600, TOKYO);
-        AiCampusLoad load = new AiCampusLoad(grid, List.of(job(0, Double.POSITIVE_INFINITY, 0, floor, 1)),
-                Profile.ZERO, Profile.ZERO, null);
+        AiCampusLoad load = new AiCampusLoad(
+                grid, List.of(job(0, Double.POSITIVE_INFINITY, 0, floor, 1)), Profile.ZERO, Profile.ZERO, null);
         double[] kw = new double[600];
         load.fill(0, kw, 600);
         assertThat(Arrays.stream(kw).min().orElseThrow()).isCloseTo(1000 * (0.9 * 700 + 500) / 1000.0, offset(1e-9));

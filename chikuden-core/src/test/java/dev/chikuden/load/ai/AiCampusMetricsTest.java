@@ -21,8 +21,28 @@ class AiCampusMetricsTest {
 
     /** 10,000 GPUs of 700 W (+500 W host), communication at 25 % TDP. */
     static TrainingJob job(double periodS, double computeShare, double failuresPerDay, long seed) {
-        return new TrainingJob("j", 10_000, 700, 500, 0.25, 0.10, periodS, 0.0, computeShare, 0, 0,
-                Double.POSITIVE_INFINITY, 30, 0.27, 0, Double.POSITIVE_INFINITY, 1e-9, failuresPerDay, 600, null, seed);
+        return new TrainingJob(
+                "j",
+                10_000,
+                700,
+                500,
+                0.25,
+                0.10,
+                periodS,
+                0.0,
+                computeShare,
+                0,
+                0,
+                Double.POSITIVE_INFINITY,
+                30,
+                0.27,
+                0,
+                Double.POSITIVE_INFINITY,
+                1e-9,
+                failuresPerDay,
+                600,
+                null,
+                seed);
     }
 
     static GridCodeMetrics metrics(TrainingJob job, long stepMs, int steps, double dropKw, double[] keep) {
@@ -33,7 +53,8 @@ class AiCampusMetricsTest {
             System.arraycopy(kw, 0, keep, 0, steps);
         }
         GridCodeRules rules = GridCodeRules.none(new GridCodeSettings(60, 0.1, 20, dropKw, 1));
-        return GridCodeMeter.of(new FixedStepSeries(0, stepMs, kw), TOKYO, rules).metrics();
+        return GridCodeMeter.of(new FixedStepSeries(0, stepMs, kw), TOKYO, rules)
+                .metrics();
     }
 
     @Test
@@ -52,7 +73,8 @@ class AiCampusMetricsTest {
         double min = Arrays.stream(kw).min().orElseThrow();
         assertThat(max - min).isCloseTo(swing, offset(1e-6));
         double mid = (max + min) / 2;
-        assertThat(Arrays.stream(kw).filter(v -> v > mid).count() / (double) kw.length).isCloseTo(0.6, offset(0.01));
+        assertThat(Arrays.stream(kw).filter(v -> v > mid).count() / (double) kw.length)
+                .isCloseTo(0.6, offset(0.01));
         // a phase change inside one 100 ms step at most: the 1-s ramp is the whole swing per second
         assertThat(m.maxRampUpKwPerS()).isCloseTo(swing, offset(1e-6));
     }

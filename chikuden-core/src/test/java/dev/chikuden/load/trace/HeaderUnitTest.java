@@ -9,12 +9,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HeaderUnitTest {
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "power_kw | kW", "power_mw | MW", "power_w | W", "POWER_KW | kW", "power [kW] | kW", "Power (MW) | MW",
-        "power.draw [W] | W", "kw | kW", "MW | MW", "mw | MW", "W | W", "loadKw | kW", "loadKW | kW",
-        "gridkW | kW", "campusMW | MW", "node1W | W", "power in megawatts | MW", "Watts | W",
-        "site load (kilowatts) | kW", "kw_power_kw | kW", "GW | GW", "power_gw | GW", "Power (GW) | GW",
-        "campusGW | GW", "load in gigawatts | GW"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "power_kw | kW",
+                "power_mw | MW",
+                "power_w | W",
+                "POWER_KW | kW",
+                "power [kW] | kW",
+                "Power (MW) | MW",
+                "power.draw [W] | W",
+                "kw | kW",
+                "MW | MW",
+                "mw | MW",
+                "W | W",
+                "loadKw | kW",
+                "loadKW | kW",
+                "gridkW | kW",
+                "campusMW | MW",
+                "node1W | W",
+                "power in megawatts | MW",
+                "Watts | W",
+                "site load (kilowatts) | kW",
+                "kw_power_kw | kW",
+                "GW | GW",
+                "power_gw | GW",
+                "Power (GW) | GW",
+                "campusGW | GW",
+                "load in gigawatts | GW"
+            })
     void readsTheUnitFromEachHeaderStyle(String header, String unit) {
         assertThat(HeaderUnit.of(header)).isEqualTo(unit);
     }
@@ -28,7 +51,8 @@ class HeaderUnitTest {
     @ParameterizedTest
     @ValueSource(strings = {"mW", "power [mW]", "powermW"})
     void refusesMilliwatts(String header) {
-        assertThatThrownBy(() -> HeaderUnit.of(header)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HeaderUnit.of(header))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("names mW (milliwatts); power traces are in W, kW, MW or GW");
     }
 

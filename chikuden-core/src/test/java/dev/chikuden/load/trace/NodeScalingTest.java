@@ -9,7 +9,6 @@ import dev.chikuden.time.FixedStepSeries;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -63,7 +62,9 @@ class NodeScalingTest {
                 matched |= Arrays.equals(expected, campus);
             }
         }
-        assertThat(matched).as("campus %s is two shifted ramps", Arrays.toString(campus)).isTrue();
+        assertThat(matched)
+                .as("campus %s is two shifted ramps", Arrays.toString(campus))
+                .isTrue();
     }
 
     @Test
@@ -79,8 +80,10 @@ class NodeScalingTest {
 
     @Property(tries = 200)
     void theCampusKeepsTheEnergyAndStaysWithinNTimesTheNodesRange(
-            @ForAll @Size(min = 20, max = 200) double[] node, @ForAll @LongRange(min = 1, max = 100_000) long nodes,
-            @ForAll @IntRange(min = 0, max = 19) int windowSteps, @ForAll long seed) {
+            @ForAll @Size(min = 20, max = 200) double[] node,
+            @ForAll @LongRange(min = 1, max = 100_000) long nodes,
+            @ForAll @IntRange(min = 0, max = 19) int windowSteps,
+            @ForAll long seed) {
         double[] kw = Arrays.stream(node).map(v -> Math.abs(v) % 1000).toArray();
         FixedStepSeries s = new FixedStepSeries(0, 1000, kw);
         FixedStepSeries campus = new NodeScaling(nodes, windowSteps * 1000L, seed).campus("n", s);

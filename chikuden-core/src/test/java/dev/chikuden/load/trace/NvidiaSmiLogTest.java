@@ -42,8 +42,12 @@ class NvidiaSmiLogTest {
     /** A row {@code ms} after 2024/05/01 12:00:00.000. */
     static String row(long ms, double watts, String powerFormat) {
         long s = ms / 1000;
-        return String.format("2024/05/01 12:%02d:%02d.%03d, " + powerFormat + ", 97 %%, 40000 MiB",
-                s / 60, s % 60, ms % 1000, watts);
+        return String.format(
+                "2024/05/01 12:%02d:%02d.%03d, " + powerFormat + ", 97 %%, 40000 MiB",
+                s / 60,
+                s % 60,
+                ms % 1000,
+                watts);
     }
 
     @Test
@@ -86,7 +90,8 @@ class NvidiaSmiLogTest {
     void aMissingGpuRowIsAnErrorAtItsInstant() throws IOException {
         List<String> lines = fourGpus();
         lines.remove(32 - 1); // instant 7, GPU 2
-        assertThatThrownBy(() -> NvidiaSmiLog.read(write(lines), TOKYO)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> NvidiaSmiLog.read(write(lines), TOKYO))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(dir.resolve("log.csv") + ":30: the sample instant starting on this line has 3 GPU row(s), "
                         + "the others 4; a GPU row is missing or extra (rows less than 47 ms apart form one instant)");
     }
@@ -101,7 +106,8 @@ class NvidiaSmiLogTest {
         }
         PowerInstants node = NvidiaSmiLog.read(write(lines), TOKYO);
         assertThat(node.size()).isEqualTo(30);
-        assertThatThrownBy(() -> node.resample(1000)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> node.resample(1000))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage(dir.resolve("log.csv") + ":42: a gap of 2 s in the recording, from 2024/05/01 "
                         + "12:00:00.900 (line 38) to 2024/05/01 12:00:02.900; more than 2.5 sample periods of 100 ms. "
                         + "1 gap(s) in all, the first shown; gaps are not filled in: cut the log before or after them, "

@@ -18,8 +18,7 @@ import java.util.Locale;
  * paths as text, records without components (a manual layer's settings) as {@code {}}.
  */
 final class ApiJson {
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     static ObjectMapper mapper() {
         SimpleModule module = new SimpleModule("chikuden-api");
@@ -33,7 +32,8 @@ final class ApiJson {
                 gen.writeString(path.toString());
             }
         });
-        return new ObjectMapper().registerModule(module)
+        return new ObjectMapper()
+                .registerModule(module)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }

@@ -1,12 +1,12 @@
 package dev.chikuden.ems.api;
 
-import dev.chikuden.ems.runtime.EmsService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.runtime.EmsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -47,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
     static final String WEB = "/dev/chikuden/ems/web";
     /** A stream client with this many cycles unsent is disconnected. */
     static final int MAX_BEHIND = 30;
+
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_AUDITED_BODY = 4096;
     private static final int MAX_AUDIT_LIMIT = 1000;
@@ -55,8 +56,9 @@ public final class ApiServer implements AutoCloseable {
     /** Swagger UI styles its elements inline. */
     private static final String DOCS_CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-            HandlerType.DELETE);
+
+    private static final Set<HandlerType> WRITES =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final EmsService service;
     private final SiteLimits site;
@@ -77,8 +79,15 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
 
-    private ApiServer(EmsService service, EmsConfig.Http http, Path auditLog, long cycleMs, SiteLimits site,
-                      Clock clock, int maxBehind) throws IOException {
+    private ApiServer(
+            EmsService service,
+            EmsConfig.Http http,
+            Path auditLog,
+            long cycleMs,
+            SiteLimits site,
+            Clock clock,
+            int maxBehind)
+            throws IOException {
         this.service = service;
         this.site = site;
         this.guard = new TokenGuard(http.token());
@@ -99,13 +108,18 @@ public final class ApiServer implements AutoCloseable {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new IOException("cannot serve the API on " + hostForUrl(http.bind()) + ":" + http.port() + ": "
-                    + cause.getMessage() + " (ems.http.bind, ems.http.port or --http-port)", e);
+            throw new IOException(
+                    "cannot serve the API on " + hostForUrl(http.bind()) + ":" + http.port() + ": " + cause.getMessage()
+                            + " (ems.http.bind, ems.http.port or --http-port)",
+                    e);
         }
         this.unsubscribe = service.onCycle(handOff);
-        LOG.info("API and dashboard at http://{}:{}/ ; writes need the bearer token ({}); audit log {}",
-                hostForUrl(http.bind()), port(), guard.configured() ? "from " + http.tokenOrigin() : "none set: "
-                        + TokenGuard.HOW_TO_SET, auditLog);
+        LOG.info(
+                "API and dashboard at http://{}:{}/ ; writes need the bearer token ({}); audit log {}",
+                hostForUrl(http.bind()),
+                port(),
+                guard.configured() ? "from " + http.tokenOrigin() : "none set: " + TokenGuard.HOW_TO_SET,
+                auditLog);
     }
 
     /**
@@ -114,12 +128,19 @@ public final class ApiServer implements AutoCloseable {
      * otherwise); the grid-code metrics take one sample per {@code config.cycleMs()}.
      */
     public static ApiServer start(EmsService service, EmsConfig config, SiteLimits site) throws IOException {
-        return new ApiServer(service, config.http(), config.auditLog(), config.cycleMs(), site, Clock.systemUTC(),
-                MAX_BEHIND);
+        return new ApiServer(
+                service, config.http(), config.auditLog(), config.cycleMs(), site, Clock.systemUTC(), MAX_BEHIND);
     }
 
-    static ApiServer start(EmsService service, EmsConfig.Http http, Path auditLog, long cycleMs, SiteLimits site,
-                           Clock clock, int maxBehind) throws IOException {
+    static ApiServer start(
+            EmsService service,
+            EmsConfig.Http http,
+            Path auditLog,
+            long cycleMs,
+            SiteLimits site,
+            Clock clock,
+            int maxBehind)
+            throws IOException {
         return new ApiServer(service, http, auditLog, cycleMs, site, clock, maxBehind);
     }
 
@@ -139,8 +160,8 @@ public final class ApiServer implements AutoCloseable {
             files.hostedPath = "/";
             files.directory = WEB;
             files.location = Location.CLASSPATH;
-            files.headers = Map.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
-                    "Cache-Control", "no-cache");
+            files.headers = Map.of(
+                    "Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
         });
         config.staticFiles.enableWebjars();
 
@@ -159,18 +180,33 @@ public final class ApiServer implements AutoCloseable {
         routes.get("/api/telemetry", this::telemetry);
         routes.get("/api/gridcode", ctx -> ctx.json(gridCode.view()));
         routes.get("/api/audit", this::auditTail);
-        routes.get("/api/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
-        routes.get("/api/docs", ctx -> ctx.header("Content-Security-Policy", DOCS_CSP)
-                .contentType("text/html; charset=utf-8").result(docs));
+        routes.get(
+                "/api/openapi.yaml",
+                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
+        routes.get(
+                "/api/docs",
+                ctx -> ctx.header("Content-Security-Policy", DOCS_CSP)
+                        .contentType("text/html; charset=utf-8")
+                        .result(docs));
         routes.ws("/api/stream", this::streamSocket);
 
         routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));
-        routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), e.getStatus() == 404
-                ? "no such route: " + ctx.method() + " " + ctx.path() + " (GET /api/openapi.yaml lists them)"
-                : e.getMessage(), null));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> refuse(
+                        ctx,
+                        e.getStatus(),
+                        e.getStatus() == 404
+                                ? "no such route: " + ctx.method() + " " + ctx.path()
+                                        + " (GET /api/openapi.yaml lists them)"
+                                : e.getMessage(),
+                        null));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            refuse(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the service log has the details",
+            refuse(
+                    ctx,
+                    500,
+                    "internal error (" + e.getClass().getSimpleName() + "); the service log has the details",
                     null);
         });
     }
@@ -180,21 +216,24 @@ public final class ApiServer implements AutoCloseable {
     /** Before every request: writes need the token, reads of /api need it unless they come from this machine. */
     private void authorize(Context ctx) {
         boolean write = WRITES.contains(ctx.method());
-        if (!write && (!ctx.path().startsWith("/api/")
-                || TokenGuard.openRead(ctx.req().getRemoteAddr(), ctx.header("Host")))) {
+        if (!write
+                && (!ctx.path().startsWith("/api/")
+                        || TokenGuard.openRead(ctx.req().getRemoteAddr(), ctx.header("Host")))) {
             return;
         }
         String what = write ? "writes" : "reads from another machine";
         switch (guard.check(ctx.header("Authorization"))) {
-            case ALLOWED -> {
-            }
+            case ALLOWED -> {}
             case MISSING -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"chikuden\"");
                 throw new ApiError(401, what + " need the header \"Authorization: Bearer <token>\"", null);
             }
             case WRONG -> throw new ApiError(403, "the bearer token is not the service's token", null);
-            default -> throw new ApiError(403, "no write token is configured, so " + what + " are refused: "
-                    + TokenGuard.HOW_TO_SET, null);
+            default ->
+                throw new ApiError(
+                        403,
+                        "no write token is configured, so " + what + " are refused: " + TokenGuard.HOW_TO_SET,
+                        null);
         }
     }
 
@@ -205,17 +244,25 @@ public final class ApiServer implements AutoCloseable {
             try {
                 audit.append(entry(ctx, "refused", status, message, null, null));
             } catch (IOException e) {
-                LOG.error("cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
+                LOG.error(
+                        "cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
             }
         }
     }
 
-    private AuditLog.Entry entry(Context ctx, String outcome, int status, String reason, Views.Manual before,
-                                 Views.Manual after) {
+    private AuditLog.Entry entry(
+            Context ctx, String outcome, int status, String reason, Views.Manual before, Views.Manual after) {
         String token = TokenGuard.bearer(ctx.header("Authorization"));
         AuditLog.Who who = new AuditLog.Who(ctx.req().getRemoteAddr(), ctx.userAgent(), TokenGuard.fingerprint(token));
-        return new AuditLog.Entry(clock.instant().toString(), outcome, status, reason,
-                who, new AuditLog.What(ctx.method().name(), ctx.path(), auditedBody(ctx)), before, after);
+        return new AuditLog.Entry(
+                clock.instant().toString(),
+                outcome,
+                status,
+                reason,
+                who,
+                new AuditLog.What(ctx.method().name(), ctx.path(), auditedBody(ctx)),
+                before,
+                after);
     }
 
     /** The request's body as the client sent it: JSON when it parses, else its text (cut when long). */
@@ -243,8 +290,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void setSetpoint(Context ctx) {
         SetpointRequest req = SetpointRequest.parse(json, ctx.body(), site);
-        ctx.json(new Views.ManualBody(write(ctx,
-                () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000))));
+        ctx.json(new Views.ManualBody(write(
+                ctx, () -> service.setManualSetpoint(req.kw(), clock.millis() + req.expiresInSeconds() * 1000))));
     }
 
     private void clearSetpoint(Context ctx) {
@@ -265,8 +312,8 @@ public final class ApiServer implements AutoCloseable {
             } catch (IOException e) {
                 restore(before);
                 LOG.error("cannot write the audit log {}: the write is undone", audit.file(), e);
-                throw new ApiError(500, "the audit log cannot be written (" + e.getMessage()
-                        + "), so the write was undone", null);
+                throw new ApiError(
+                        500, "the audit log cannot be written (" + e.getMessage() + "), so the write was undone", null);
             }
             return after;
         }
@@ -295,14 +342,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void timing(Context ctx) {
-        ctx.json(new Views.Timing(service.timing(),
-                new Views.Timing.Api(stream.subscribers(), handOff.handled(), handOff.dropped())));
+        ctx.json(new Views.Timing(
+                service.timing(), new Views.Timing.Api(stream.subscribers(), handOff.handled(), handOff.dropped())));
     }
 
     private void telemetry(Context ctx) {
-        TelemetryQuery q = TelemetryQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
-                ctx.queryParam("maxPoints"), clock.millis());
-        ctx.json(new Views.Telemetry(Views.iso(q.fromEpochMs()), Views.iso(q.toEpochMs()), q.maxPoints(),
+        TelemetryQuery q = TelemetryQuery.parse(
+                ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("maxPoints"), clock.millis());
+        ctx.json(new Views.Telemetry(
+                Views.iso(q.fromEpochMs()),
+                Views.iso(q.toEpochMs()),
+                q.maxPoints(),
                 service.telemetry(q.fromEpochMs(), q.toEpochMs(), q.maxPoints())));
     }
 
@@ -316,8 +366,9 @@ public final class ApiServer implements AutoCloseable {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
-                throw ApiError.badRequest("limit", "limit must be a whole number from 1 to " + MAX_AUDIT_LIMIT
-                        + ", was \"" + limitText + "\"");
+                throw ApiError.badRequest(
+                        "limit",
+                        "limit must be a whole number from 1 to " + MAX_AUDIT_LIMIT + ", was \"" + limitText + "\"");
             }
         }
         ctx.json(new Views.AuditTail(audit.latest(limit)));
@@ -349,7 +400,9 @@ public final class ApiServer implements AutoCloseable {
             String token = null;
             try {
                 JsonNode node = json.readTree(ctx.message());
-                token = node != null && node.path("token").isTextual() ? node.path("token").asText() : null;
+                token = node != null && node.path("token").isTextual()
+                        ? node.path("token").asText()
+                        : null;
             } catch (JsonProcessingException e) {
                 // judged as no token below
             }
@@ -357,8 +410,11 @@ public final class ApiServer implements AutoCloseable {
             if (v == TokenGuard.Verdict.ALLOWED) {
                 stream.subscribe(client);
             } else {
-                client.close(1008, v == TokenGuard.Verdict.NOT_CONFIGURED ? "no token configured on the service"
-                        : v == TokenGuard.Verdict.WRONG ? "wrong token" : "send {\"token\": \"...\"} first");
+                client.close(
+                        1008,
+                        v == TokenGuard.Verdict.NOT_CONFIGURED
+                                ? "no token configured on the service"
+                                : v == TokenGuard.Verdict.WRONG ? "wrong token" : "send {\"token\": \"...\"} first");
             }
         });
         ws.onClose(ctx -> forget(ctx.sessionId()));
@@ -388,7 +444,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static String address(SocketAddress a) {
-        return a instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress()
+        return a instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
                 : null;
     }
 

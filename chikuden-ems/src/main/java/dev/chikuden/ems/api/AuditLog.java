@@ -24,15 +24,13 @@ import java.util.List;
  */
 final class AuditLog implements AutoCloseable {
     /** Who asked: the peer's address, its user agent and a fingerprint of the token it presented. */
-    record Who(String remote, String userAgent, String token) {
-    }
+    record Who(String remote, String userAgent, String token) {}
 
     /**
      * What was asked: the method, the path and the body as the client sent it (JSON when it parses,
      * else its text): free-form, since a refused write is logged whatever it held.
      */
-    record What(String method, String path, JsonNode body) {
-    }
+    record What(String method, String path, JsonNode body) {}
 
     /**
      * One line of the log.
@@ -44,9 +42,15 @@ final class AuditLog implements AutoCloseable {
      * @param before  the manual setpoint as it was (null for a refusal: nothing changed)
      * @param after   the manual setpoint after the write
      */
-    record Entry(String time, String outcome, int status, String reason, Who who, What what, Views.Manual before,
-                 Views.Manual after) {
-    }
+    record Entry(
+            String time,
+            String outcome,
+            int status,
+            String reason,
+            Who who,
+            What what,
+            Views.Manual before,
+            Views.Manual after) {}
 
     private static final int READ_BLOCK = 64 * 1024;
 
@@ -54,6 +58,7 @@ final class AuditLog implements AutoCloseable {
     private final ObjectMapper json;
     /** Lines written by another version may hold more than an entry does now: what is known is kept. */
     private final ObjectReader entries;
+
     private final FileChannel channel;
 
     AuditLog(Path file, ObjectMapper json) throws IOException {
@@ -64,8 +69,8 @@ final class AuditLog implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     Path file() {

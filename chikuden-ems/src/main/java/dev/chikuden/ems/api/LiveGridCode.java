@@ -41,8 +41,7 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
      * @param windows the last 1 and 5 minutes
      * @param demand  the current half-hour demand slot
      */
-    record View(String zone, String rules, long cycleMs, List<Window> windows, Demand demand) {
-    }
+    record View(String zone, String rules, long cycleMs, List<Window> windows, Demand demand) {}
 
     /**
      * One window: how many readings it holds, and their metrics once there are two in a row.
@@ -51,8 +50,12 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
      * @param metrics  null (left out of the JSON) with fewer than two readings in a row
      * @param notes    what to know about the numbers: readings left out, the study's own notes
      */
-    record Window(long minutes, int samples, double coveredS, @JsonUnwrapped Metrics metrics, List<String> notes) {
-    }
+    record Window(
+            long minutes,
+            int samples,
+            double coveredS,
+            @JsonUnwrapped Metrics metrics,
+            List<String> notes) {}
 
     /**
      * The grid-code metrics of a window, in kW; a metric the window is too short for is NaN (null in JSON).
@@ -61,10 +64,19 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
      * @param to       the last reading's time
      * @param verdicts each rule judged (the 30-minute peak rule is judged on the demand slot instead)
      */
-    record Metrics(String from, String to, double peakKw, double maxRampUpKwPerS, double maxRampDownKwPerS,
-                   double maxRampKwPerMin, double dynamicRangeKw, long loadDropEvents, double largestDropKw,
-                   double bandEnergyShare, double dominantFrequencyHz, List<RuleVerdict> verdicts) {
-    }
+    record Metrics(
+            String from,
+            String to,
+            double peakKw,
+            double maxRampUpKwPerS,
+            double maxRampDownKwPerS,
+            double maxRampKwPerMin,
+            double dynamicRangeKw,
+            long loadDropEvents,
+            double largestDropKw,
+            double bandEnergyShare,
+            double dominantFrequencyHz,
+            List<RuleVerdict> verdicts) {}
 
     /**
      * The current half-hour demand slot against the contract.
@@ -73,9 +85,10 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
      * @param slot       null (left out of the JSON) before the first cycle
      * @param note       what the figures leave out, or null (left out) when nothing
      */
-    record Demand(double contractKw, @JsonUnwrapped Slot slot,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
-    }
+    record Demand(
+            double contractKw,
+            @JsonUnwrapped Slot slot,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     /**
      * @param elapsedS          slot time up to the last cycle
@@ -86,10 +99,17 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
      *                          the observed mean)
      * @param peakClosedSlotKw  the largest demand of the slots closed since start
      */
-    record Slot(String slotStart, String slotEnd, double elapsedS, double observedS, double unobservedS,
-                double importKwh, double averageKw, double projectedKw, double projectedMarginKw,
-                double peakClosedSlotKw) {
-    }
+    record Slot(
+            String slotStart,
+            String slotEnd,
+            double elapsedS,
+            double observedS,
+            double unobservedS,
+            double importKwh,
+            double averageKw,
+            double projectedKw,
+            double projectedMarginKw,
+            double peakClosedSlotKw) {}
 
     static final long[] WINDOWS_MS = {60_000, 300_000};
     private static final long LONGEST_MS = 300_000;
@@ -197,8 +217,8 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
             values[n - 1 - k] = gridKw[Math.floorMod(newest - k, cycles.length)];
         }
         long fromMs = epochMs[Math.floorMod(newest - (n - 1), cycles.length)];
-        GridCodeReport report = GridCodeMeter.of(new FixedStepSeries(fromMs, periodMs, values), site.zone(),
-                site.rules());
+        GridCodeReport report =
+                GridCodeMeter.of(new FixedStepSeries(fromMs, periodMs, values), site.zone(), site.rules());
         GridCodeMetrics m = report.metrics();
         double spanS = n * m.stepSeconds();
         boolean minuteRamp = spanS > m.rampMinuteWindowSeconds();
@@ -211,21 +231,37 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
                 continue; // judged on the whole slot below, not on a few minutes
             }
             if ((v.rule().equals("maxRampMwPerMin") && !minuteRamp) || (v.rule().equals("dynamicRangeMw") && !range)) {
-                v = notJudged(v, String.format(Locale.ROOT, "not judged: the window holds %.0f s of readings, too few",
-                        spanS));
+                v = notJudged(
+                        v,
+                        String.format(Locale.ROOT, "not judged: the window holds %.0f s of readings, too few", spanS));
             } else if (v.rule().equals("bandEnergyShare") && !fineSpectrum && !Double.isNaN(v.value())) {
-                v = notJudged(v, String.format(Locale.ROOT, "not judged live: %.0f s of readings give spectrum bins of "
-                        + "%.3g Hz, too coarse for the band's lower edge of %.3g Hz (bins of a tenth of it are "
-                        + "needed)", spanS, m.frequencyResolutionHz(), m.bandLowHz()));
+                v = notJudged(
+                        v,
+                        String.format(
+                                Locale.ROOT,
+                                "not judged live: %.0f s of readings give spectrum bins of "
+                                        + "%.3g Hz, too coarse for the band's lower edge of %.3g Hz (bins of a tenth of it are "
+                                        + "needed)",
+                                spanS,
+                                m.frequencyResolutionHz(),
+                                m.bandLowHz()));
             }
             verdicts.add(v);
         }
         notes.addAll(m.notes());
-        Metrics metrics = new Metrics(Views.iso(fromMs), Views.iso(epochMs[newest]), m.peakKw(),
-                m.maxRampUpKwPerS(), m.maxRampDownKwPerS(),
+        Metrics metrics = new Metrics(
+                Views.iso(fromMs),
+                Views.iso(epochMs[newest]),
+                m.peakKw(),
+                m.maxRampUpKwPerS(),
+                m.maxRampDownKwPerS(),
                 minuteRamp ? Math.max(m.maxRampUpKwPerMin(), m.maxRampDownKwPerMin()) : Double.NaN,
-                range ? m.dynamicRangeKw() : Double.NaN, m.loadDropEvents(), m.largestDropKw(), m.bandEnergyShare(),
-                m.dominantFrequencyHz(), verdicts);
+                range ? m.dynamicRangeKw() : Double.NaN,
+                m.loadDropEvents(),
+                m.largestDropKw(),
+                m.bandEnergyShare(),
+                m.dominantFrequencyHz(),
+                verdicts);
         return new Window(windowMs / 60_000, n, coveredS, metrics, notes);
     }
 
@@ -245,15 +281,28 @@ final class LiveGridCode implements Consumer<CycleSnapshot> {
         long observedMs = upTo - start - unobservedMs;
         double importKwh = demand.slotImportKwh();
         double averageKw = observedMs > 0 ? importKwh * 3_600_000.0 / observedMs : Double.NaN;
-        double projectedKwh = importKwh + averageKw * unobservedMs / 3_600_000.0
-                + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0;
+        double projectedKwh =
+                importKwh + averageKw * unobservedMs / 3_600_000.0 + Math.max(0, lastKw) * (end - upTo) / 3_600_000.0;
         double projectedKw = projectedKwh * 3_600_000.0 / HalfHourDemandMeter.SLOT_MS;
-        Slot slot = new Slot(Views.iso(start), Views.iso(end), (upTo - start) / 1000.0, observedMs / 1000.0,
-                unobservedMs / 1000.0, importKwh, averageKw, projectedKw, site.contractKw() - projectedKw,
+        Slot slot = new Slot(
+                Views.iso(start),
+                Views.iso(end),
+                (upTo - start) / 1000.0,
+                observedMs / 1000.0,
+                unobservedMs / 1000.0,
+                importKwh,
+                averageKw,
+                projectedKw,
+                site.contractKw() - projectedKw,
                 demand.peakKw());
-        String note = unobservedMs <= 0 ? null : String.format(Locale.ROOT, "%.0f s of this slot were not observed "
-                + "(before the service started, or with the meter stale); the projection assumes the observed mean "
-                + "for them, and importKwh counts only what was observed", unobservedMs / 1000.0);
+        String note = unobservedMs <= 0
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "%.0f s of this slot were not observed "
+                                + "(before the service started, or with the meter stale); the projection assumes the observed mean "
+                                + "for them, and importKwh counts only what was observed",
+                        unobservedMs / 1000.0);
         return new Demand(site.contractKw(), slot, note);
     }
 }

@@ -24,12 +24,15 @@ record SetpointRequest(double kw, long expiresInSeconds) {
         try {
             root = json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(null, "the body is not JSON (" + e.getOriginalMessage()
-                    + "); expected {\"kw\": number, \"expiresInSeconds\": 1.." + MAX_EXPIRY_S + "}");
+            throw ApiError.badRequest(
+                    null,
+                    "the body is not JSON (" + e.getOriginalMessage()
+                            + "); expected {\"kw\": number, \"expiresInSeconds\": 1.." + MAX_EXPIRY_S + "}");
         }
         if (root == null || !root.isObject()) {
-            throw ApiError.badRequest(null, "the body must be a JSON object: {\"kw\": number, \"expiresInSeconds\": 1.."
-                    + MAX_EXPIRY_S + "}");
+            throw ApiError.badRequest(
+                    null,
+                    "the body must be a JSON object: {\"kw\": number, \"expiresInSeconds\": 1.." + MAX_EXPIRY_S + "}");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -39,19 +42,30 @@ record SetpointRequest(double kw, long expiresInSeconds) {
         }
         JsonNode kw = root.get("kw");
         if (kw == null || !kw.isNumber() || !Double.isFinite(kw.doubleValue())) {
-            throw ApiError.badRequest("kw", "kw must be a finite number of kW (> 0 discharges, < 0 charges), was "
-                    + shown(kw));
+            throw ApiError.badRequest(
+                    "kw", "kw must be a finite number of kW (> 0 discharges, < 0 charges), was " + shown(kw));
         }
         if (kw.doubleValue() < -site.maxChargeKw() || kw.doubleValue() > site.maxDischargeKw()) {
-            throw ApiError.badRequest("kw", String.format(Locale.ROOT, "kw must be from %,.0f (charging) to %,.0f kW "
-                    + "(discharging), the site's batteries' ratings; was %s", -site.maxChargeKw(), site.maxDischargeKw(),
-                    shown(kw)));
+            throw ApiError.badRequest(
+                    "kw",
+                    String.format(
+                            Locale.ROOT,
+                            "kw must be from %,.0f (charging) to %,.0f kW "
+                                    + "(discharging), the site's batteries' ratings; was %s",
+                            -site.maxChargeKw(),
+                            site.maxDischargeKw(),
+                            shown(kw)));
         }
         JsonNode expiry = root.get("expiresInSeconds");
-        if (expiry == null || !expiry.isNumber() || !isWhole(expiry) || expiry.doubleValue() < 1
+        if (expiry == null
+                || !expiry.isNumber()
+                || !isWhole(expiry)
+                || expiry.doubleValue() < 1
                 || expiry.doubleValue() > MAX_EXPIRY_S) {
-            throw ApiError.badRequest("expiresInSeconds", "expiresInSeconds must be a whole number of seconds from 1 to "
-                    + MAX_EXPIRY_S + " (24 h), was " + shown(expiry));
+            throw ApiError.badRequest(
+                    "expiresInSeconds",
+                    "expiresInSeconds must be a whole number of seconds from 1 to " + MAX_EXPIRY_S + " (24 h), was "
+                            + shown(expiry));
         }
         return new SetpointRequest(kw.doubleValue(), expiry.longValue());
     }

@@ -17,12 +17,18 @@ import java.time.ZoneId;
  * @param maxChargeKw    the batteries' charge ratings, summed
  * @param maxDischargeKw the batteries' discharge ratings, summed
  */
-public record SiteLimits(ZoneId zone, double contractKw, GridCodeRules rules, double maxChargeKw,
-                         double maxDischargeKw) {
+public record SiteLimits(
+        ZoneId zone, double contractKw, GridCodeRules rules, double maxChargeKw, double maxDischargeKw) {
     public static SiteLimits of(SiteConfig site) {
-        return new SiteLimits(site.zone(), site.grid() == null ? Double.NaN : site.grid().contractKw(),
+        return new SiteLimits(
+                site.zone(),
+                site.grid() == null ? Double.NaN : site.grid().contractKw(),
                 SiteModels.gridCodeRules(site),
-                site.batteries().stream().mapToDouble(BatteryParameters::chargePowerKw).sum(),
-                site.batteries().stream().mapToDouble(BatteryParameters::dischargePowerKw).sum());
+                site.batteries().stream()
+                        .mapToDouble(BatteryParameters::chargePowerKw)
+                        .sum(),
+                site.batteries().stream()
+                        .mapToDouble(BatteryParameters::dischargePowerKw)
+                        .sum());
     }
 }

@@ -44,10 +44,13 @@ final class StreamClient {
             return false;
         }
         unsent.incrementAndGet();
-        sink.send(message, () -> {
-            sent.incrementAndGet();
-            unsent.decrementAndGet();
-        }, failure -> close(CLOSE_SEND_FAILED, "send failed"));
+        sink.send(
+                message,
+                () -> {
+                    sent.incrementAndGet();
+                    unsent.decrementAndGet();
+                },
+                failure -> close(CLOSE_SEND_FAILED, "send failed"));
         return true;
     }
 

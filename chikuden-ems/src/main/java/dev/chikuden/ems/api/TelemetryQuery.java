@@ -17,8 +17,9 @@ record TelemetryQuery(long fromEpochMs, long toEpochMs, int maxPoints) {
         long toMs = blank(to) ? nowEpochMs : instant("to", to);
         long fromMs = blank(from) ? toMs - DEFAULT_SPAN_MS : instant("from", from);
         if (fromMs > toMs) {
-            throw ApiError.badRequest("from", "from (" + Instant.ofEpochMilli(fromMs) + ") is after to ("
-                    + Instant.ofEpochMilli(toMs) + ")");
+            throw ApiError.badRequest(
+                    "from",
+                    "from (" + Instant.ofEpochMilli(fromMs) + ") is after to (" + Instant.ofEpochMilli(toMs) + ")");
         }
         int points = DEFAULT_POINTS;
         if (!blank(maxPoints)) {
@@ -28,8 +29,9 @@ record TelemetryQuery(long fromEpochMs, long toEpochMs, int maxPoints) {
                 points = -1;
             }
             if (points < 1 || points > MAX_POINTS) {
-                throw ApiError.badRequest("maxPoints", "maxPoints must be a whole number from 1 to " + MAX_POINTS
-                        + ", was \"" + maxPoints + "\"");
+                throw ApiError.badRequest(
+                        "maxPoints",
+                        "maxPoints must be a whole number from 1 to " + MAX_POINTS + ", was \"" + maxPoints + "\"");
             }
         }
         return new TelemetryQuery(fromMs, toMs, points);
@@ -43,8 +45,10 @@ record TelemetryQuery(long fromEpochMs, long toEpochMs, int maxPoints) {
         try {
             return Instant.parse(t).toEpochMilli();
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ApiError.badRequest(field, field + " must be an ISO-8601 instant such as 2026-07-01T09:00:00Z or "
-                    + "epoch milliseconds, was \"" + text + "\"");
+            throw ApiError.badRequest(
+                    field,
+                    field + " must be an ISO-8601 instant such as 2026-07-01T09:00:00Z or "
+                            + "epoch milliseconds, was \"" + text + "\"");
         }
     }
 

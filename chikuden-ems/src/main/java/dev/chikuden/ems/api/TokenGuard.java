@@ -19,7 +19,10 @@ final class TokenGuard {
 
     /** What the presented credentials amount to. */
     enum Verdict {
-        ALLOWED, MISSING, WRONG, NOT_CONFIGURED
+        ALLOWED,
+        MISSING,
+        WRONG,
+        NOT_CONFIGURED
     }
 
     private final byte[] tokenDigest;
@@ -79,8 +82,10 @@ final class TokenGuard {
             return false;
         }
         String ip = ipLiteral.startsWith("[") && ipLiteral.endsWith("]")
-                ? ipLiteral.substring(1, ipLiteral.length() - 1) : ipLiteral;
-        if (ip.isEmpty() || !ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+                ? ipLiteral.substring(1, ipLiteral.length() - 1)
+                : ipLiteral;
+        if (ip.isEmpty()
+                || !ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
                 || (ip.indexOf(':') < 0 && !ip.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')))) {
             return false; // only literals: a name here would mean a DNS look-up
         }

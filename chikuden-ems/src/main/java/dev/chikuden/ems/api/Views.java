@@ -17,14 +17,27 @@ import java.util.List;
  * are the JSON field names.
  */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
-    record AlarmView(String code, String source, String message, boolean active, long raisedEpochMs, String raisedAt,
-                     long clearedEpochMs, String clearedAt) {
+    record AlarmView(
+            String code,
+            String source,
+            String message,
+            boolean active,
+            long raisedEpochMs,
+            String raisedAt,
+            long clearedEpochMs,
+            String clearedAt) {
         static AlarmView of(Alarm a) {
-            return new AlarmView(a.code(), a.source(), a.message(), a.active(), a.raisedEpochMs(),
-                    iso(a.raisedEpochMs()), a.clearedEpochMs(), a.active() ? null : iso(a.clearedEpochMs()));
+            return new AlarmView(
+                    a.code(),
+                    a.source(),
+                    a.message(),
+                    a.active(),
+                    a.raisedEpochMs(),
+                    iso(a.raisedEpochMs()),
+                    a.clearedEpochMs(),
+                    a.active() ? null : iso(a.clearedEpochMs()));
         }
     }
 
@@ -33,22 +46,63 @@ final class Views {
      * cycle and for readings that were stale), active alarms, cycle timing, the manual setpoint and the
      * telemetry store's progress.
      */
-    record Status(EmsState state, long cycle, Long epochMs, String time, double gridKw, double loadKw,
-                  double batteryKw, double setpointKw, double soc, double frequencyHz, String binding,
-                  Integer staleDevices, List<AlarmView> alarms, CycleTiming timing, Manual manual,
-                  EmsService.TelemetryStatus telemetry) {
+    record Status(
+            EmsState state,
+            long cycle,
+            Long epochMs,
+            String time,
+            double gridKw,
+            double loadKw,
+            double batteryKw,
+            double setpointKw,
+            double soc,
+            double frequencyHz,
+            String binding,
+            Integer staleDevices,
+            List<AlarmView> alarms,
+            CycleTiming timing,
+            Manual manual,
+            EmsService.TelemetryStatus telemetry) {
         static Status of(EmsService service) {
             CycleSnapshot s = service.latest();
             List<AlarmView> active = Views.alarms(service, false);
             Manual manual = Manual.of(service.manualSetpoint());
             if (s == null) {
-                return new Status(service.state(), 0, null, null, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, null, null, active, service.timing(), manual,
+                return new Status(
+                        service.state(),
+                        0,
+                        null,
+                        null,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        null,
+                        null,
+                        active,
+                        service.timing(),
+                        manual,
                         service.telemetryStatus());
             }
-            return new Status(service.state(), s.cycle(), s.epochMs(), iso(s.epochMs()), s.gridKw(),
-                    s.loadKw(), s.batteryKw(), s.setpointKw(), s.soc(), s.frequencyHz(), s.binding(),
-                    s.staleDevices(), active, service.timing(), manual, service.telemetryStatus());
+            return new Status(
+                    service.state(),
+                    s.cycle(),
+                    s.epochMs(),
+                    iso(s.epochMs()),
+                    s.gridKw(),
+                    s.loadKw(),
+                    s.batteryKw(),
+                    s.setpointKw(),
+                    s.soc(),
+                    s.frequencyHz(),
+                    s.binding(),
+                    s.staleDevices(),
+                    active,
+                    service.timing(),
+                    manual,
+                    service.telemetryStatus());
         }
     }
 
@@ -61,41 +115,35 @@ final class Views {
     }
 
     /** {@code GET}, {@code POST} and {@code DELETE /api/setpoint}: the manual setpoint now held, or null. */
-    record ManualBody(Manual manual) {
-    }
+    record ManualBody(Manual manual) {}
 
     /** {@code GET /api/measurements}. */
-    record Measurements(CycleSnapshot latest, List<EmsService.DeviceStatus> devices) {
-    }
+    record Measurements(CycleSnapshot latest, List<EmsService.DeviceStatus> devices) {}
 
     /** {@code GET /api/stack}. */
-    record Stack(List<EmsService.StackLayer> layers) {
-    }
+    record Stack(List<EmsService.StackLayer> layers) {}
 
     /** {@code GET /api/alarms}. */
-    record Alarms(List<AlarmView> alarms) {
-    }
+    record Alarms(List<AlarmView> alarms) {}
 
     /** {@code GET /api/timing}: the cycle's timing, and how the API keeps up with the cycles. */
     record Timing(@JsonUnwrapped CycleTiming cycle, Api api) {
-        record Api(int streamSubscribers, long cyclesHandedOn, long cyclesDropped) {
-        }
+        record Api(int streamSubscribers, long cyclesHandedOn, long cyclesDropped) {}
     }
 
     /** {@code GET /api/telemetry}: the query as understood, and the points. */
-    record Telemetry(String from, String to, int maxPoints, List<TelemetryPoint> points) {
-    }
+    record Telemetry(String from, String to, int maxPoints, List<TelemetryPoint> points) {}
 
     /** {@code GET /api/audit}: the newest entries, newest first. */
-    record AuditTail(List<AuditLog.Entry> entries) {
-    }
+    record AuditTail(List<AuditLog.Entry> entries) {}
 
     /** Every refusal: what is wrong and what is allowed, and the parameter or body field at fault (or null). */
-    record Refusal(String error, String field) {
-    }
+    record Refusal(String error, String field) {}
 
     static List<AlarmView> alarms(EmsService service, boolean includeCleared) {
-        return service.alarms(includeCleared).stream().filter(a -> includeCleared || a.active()).map(AlarmView::of)
+        return service.alarms(includeCleared).stream()
+                .filter(a -> includeCleared || a.active())
+                .map(AlarmView::of)
                 .toList();
     }
 

@@ -26,10 +26,16 @@ import java.util.regex.Pattern;
  * @param auditLog       the append-only log of every accepted write
  * @param stateDir       where the service keeps its files (store, audit log, generated token)
  */
-public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, long watchdogMs,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Devices devices,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Store store, Path auditLog, Path stateDir) {
+public record EmsConfig(
+        long cycleMs,
+        int silentCycles,
+        double safeSetpointKw,
+        long watchdogMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Devices devices,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Store store,
+        Path auditLog,
+        Path stateDir) {
 
     /** The built-in register map (SunSpec-style battery, DER and meter models). */
     public static final String SUNSPEC = "sunspec";
@@ -49,9 +55,13 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
      * @param backoffMs   first wait before reconnecting a lost connection; doubles up to 30 s
      * @param registerMap {@link #SUNSPEC} or the path of a register-map YAML file
      */
-    public record Devices(List<Endpoint> batteries, Endpoint meter, long timeoutMs, int retries, long backoffMs,
-                          String registerMap) {
-    }
+    public record Devices(
+            List<Endpoint> batteries,
+            Endpoint meter,
+            long timeoutMs,
+            int retries,
+            long backoffMs,
+            String registerMap) {}
 
     /**
      * @param bind        the address the API listens on (loopback unless told otherwise)
@@ -59,8 +69,14 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
      * @param token       the bearer token every write must carry
      * @param tokenOrigin where the token came from, for the start-up message (never the token itself)
      */
-    public record Http(String bind, int port, @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String token,
-                       String tokenOrigin) {
+    public record Http(
+            String bind,
+            int port,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String token,
+
+            String tokenOrigin) {
         @Override
         public String toString() {
             return "Http[bind=" + bind + ", port=" + port + ", token from " + tokenOrigin + "]";
@@ -76,9 +92,17 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
      * @param aggregateMs          the bucket of the downsampled aggregates
      * @param aggregateRetentionMs how long aggregates are kept
      */
-    public record Store(Path file, @JsonSerialize(converter = MaskedPassword.class) String jdbcUrl, String user,
-                        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password, long rawRetentionMs,
-                        long aggregateMs, long aggregateRetentionMs) {
+    public record Store(
+            Path file,
+            @JsonSerialize(converter = MaskedPassword.class) String jdbcUrl,
+            String user,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String password,
+
+            long rawRetentionMs,
+            long aggregateMs,
+            long aggregateRetentionMs) {
         @Override
         public String toString() {
             return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + jdbcUrl + ", user=" + user)
@@ -99,24 +123,30 @@ public record EmsConfig(long cycleMs, int silentCycles, double safeSetpointKw, l
 
     /** The same service with every device at another host and port (the command line's override). */
     public EmsConfig withDevicesAt(String host, int port) {
-        List<Endpoint> moved = devices.batteries().stream().map(e -> e.at(host, port)).toList();
-        Devices d = new Devices(moved, devices.meter().at(host, port), devices.timeoutMs(), devices.retries(),
-                devices.backoffMs(), devices.registerMap());
+        List<Endpoint> moved =
+                devices.batteries().stream().map(e -> e.at(host, port)).toList();
+        Devices d = new Devices(
+                moved,
+                devices.meter().at(host, port),
+                devices.timeoutMs(),
+                devices.retries(),
+                devices.backoffMs(),
+                devices.registerMap());
         return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, d, http, store, auditLog, stateDir);
     }
 
     public EmsConfig withHttp(Http newHttp) {
-        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, newHttp, store, auditLog,
-                stateDir);
+        return new EmsConfig(
+                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, newHttp, store, auditLog, stateDir);
     }
 
     public EmsConfig withCycleMs(long newCycleMs) {
-        return new EmsConfig(newCycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, store, auditLog,
-                stateDir);
+        return new EmsConfig(
+                newCycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, store, auditLog, stateDir);
     }
 
     public EmsConfig withStore(Store newStore) {
-        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, newStore, auditLog,
-                stateDir);
+        return new EmsConfig(
+                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, newStore, auditLog, stateDir);
     }
 }

@@ -27,6 +27,7 @@ public final class EmsConfigReader {
     public static final String TOKEN_ENV = "CHIKUDEN_TOKEN";
     /** Where a service keeps its files unless the site file says: this folder of the working directory. */
     public static final String STATE_DIR = "chikuden-state";
+
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_DEVICE_PORT = 1502;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -34,33 +35,50 @@ public final class EmsConfigReader {
     public static final int METER_UNIT_ID = 100;
     /** The largest unit id Modbus addresses (248 .. 255 are reserved). */
     public static final int MAX_UNIT_ID = 247;
+
     public static final long MIN_CYCLE_MS = 100;
     public static final long MAX_CYCLE_MS = 60_000;
 
     private static final long DAY_MS = 86_400_000L;
 
     /** The {@code ems:} section as written, defaults filled in by the site schema. */
-    record EmsFile(@Quantity(DURATION) double cycle, int silentCycles, @Quantity(POWER) double safeSetpoint,
-                   @Quantity(DURATION) Double watchdog, String stateDir, Devices devices, Http http, Store store,
-                   String audit) {
-    }
+    record EmsFile(
+            @Quantity(DURATION) double cycle,
+            int silentCycles,
+            @Quantity(POWER) double safeSetpoint,
+            @Quantity(DURATION) Double watchdog,
+            String stateDir,
+            Devices devices,
+            Http http,
+            Store store,
+            String audit) {}
 
-    record Devices(String host, int port, @Quantity(DURATION) double timeout, int retries,
-                   @Quantity(DURATION) double backoff, String registerMap, Endpoint meter, List<Endpoint> batteries) {
-    }
+    record Devices(
+            String host,
+            int port,
+            @Quantity(DURATION) double timeout,
+            int retries,
+            @Quantity(DURATION) double backoff,
+            String registerMap,
+            Endpoint meter,
+            List<Endpoint> batteries) {}
 
-    record Endpoint(String host, Integer port, Integer unitId) {
-    }
+    record Endpoint(String host, Integer port, Integer unitId) {}
 
-    record Http(String bind, int port, String token, String tokenEnv) {
-    }
+    record Http(String bind, int port, String token, String tokenEnv) {}
 
-    record Store(String file, String jdbcUrl, String user, String password, String passwordEnv,
-                 @Quantity(DURATION) double aggregate, Retention retention) {
-    }
+    record Store(
+            String file,
+            String jdbcUrl,
+            String user,
+            String password,
+            String passwordEnv,
+            @Quantity(DURATION) double aggregate,
+            Retention retention) {}
 
-    record Retention(@Quantity(DURATION) double raw, @Quantity(DURATION) double aggregates) {
-    }
+    record Retention(
+            @Quantity(DURATION) double raw,
+            @Quantity(DURATION) double aggregates) {}
 
     private final SiteConfig site;
     private final Map<String, String> env;
@@ -90,14 +108,23 @@ public final class EmsConfigReader {
         EmsFile e = at.bind(EmsFile.class);
         Path file = site.source();
         long cycleMs = durationMs(e.cycle(), at.get("cycle"), 1000, MIN_CYCLE_MS, MAX_CYCLE_MS);
-        long watchdogMs = e.watchdog() == null ? Math.max(2000, 5 * cycleMs)
+        long watchdogMs = e.watchdog() == null
+                ? Math.max(2000, 5 * cycleMs)
                 : durationMs(e.watchdog(), at.get("watchdog"), 5000, 2 * cycleMs, 3_600_000);
         // by default beside where the service runs, not beside the site file (examples ship inside the jar)
-        Path stateDir = e.stateDir() == null ? Path.of(STATE_DIR, stem(file)).toAbsolutePath()
+        Path stateDir = e.stateDir() == null
+                ? Path.of(STATE_DIR, stem(file)).toAbsolutePath()
                 : file.toAbsolutePath().getParent().resolve(e.stateDir()).normalize();
-        return new EmsConfig(cycleMs, e.silentCycles(), e.safeSetpoint(), watchdogMs,
-                devices(e.devices(), at.get("devices")), http(e.http(), at.get("http")),
-                store(e.store(), at.get("store"), stateDir), stateDir.resolve(e.audit()).normalize(), stateDir);
+        return new EmsConfig(
+                cycleMs,
+                e.silentCycles(),
+                e.safeSetpoint(),
+                watchdogMs,
+                devices(e.devices(), at.get("devices")),
+                http(e.http(), at.get("http")),
+                store(e.store(), at.get("store"), stateDir),
+                stateDir.resolve(e.audit()).normalize(),
+                stateDir);
     }
 
     private EmsConfig.Devices devices(Devices d, ConfigNode at) {
@@ -105,23 +132,27 @@ public final class EmsConfigReader {
         if (!EmsConfig.SUNSPEC.equals(map)) {
             Path p = site.source().toAbsolutePath().getParent().resolve(map).normalize();
             if (!Files.isRegularFile(p)) {
-                at.get("registerMap").problem("\"" + map + "\" is neither " + EmsConfig.SUNSPEC
-                        + " nor a register-map file (looked for " + p + ")");
+                at.get("registerMap")
+                        .problem("\"" + map + "\" is neither " + EmsConfig.SUNSPEC
+                                + " nor a register-map file (looked for " + p + ")");
             }
             map = p.toString();
         }
         List<BatteryParameters> units = site.batteries();
-        EmsConfig.Endpoint meter = endpoint(d.meter(), "meter", d, Math.min(MAX_UNIT_ID, Math.max(METER_UNIT_ID,
-                units.size() + 1)));
+        EmsConfig.Endpoint meter =
+                endpoint(d.meter(), "meter", d, Math.min(MAX_UNIT_ID, Math.max(METER_UNIT_ID, units.size() + 1)));
         List<Endpoint> given = d.batteries() == null ? List.of() : d.batteries();
         if (!given.isEmpty() && given.size() != units.size()) {
-            at.get("batteries").problem("lists " + given.size() + " endpoints for the site's " + units.size()
-                    + " batteries; give one per battery, in the order of batteries:, or none for unit ids 1.."
-                    + units.size());
+            at.get("batteries")
+                    .problem("lists " + given.size() + " endpoints for the site's " + units.size()
+                            + " batteries; give one per battery, in the order of batteries:, or none for unit ids 1.."
+                            + units.size());
         }
         if (given.isEmpty() && units.size() >= MAX_UNIT_ID) {
-            at.get("batteries").problem(units.size() + " batteries and the meter do not fit the Modbus unit ids 1 .. "
-                    + MAX_UNIT_ID + " of one address; give each battery its endpoint under " + at.get("batteries").path());
+            at.get("batteries")
+                    .problem(units.size() + " batteries and the meter do not fit the Modbus unit ids 1 .. "
+                            + MAX_UNIT_ID + " of one address; give each battery its endpoint under "
+                            + at.get("batteries").path());
         }
         List<EmsConfig.Endpoint> batteries = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
@@ -130,19 +161,29 @@ public final class EmsConfigReader {
         }
         for (EmsConfig.Endpoint b : batteries) {
             if (b.unitId() == meter.unitId() && b.host().equals(meter.host()) && b.port() == meter.port()) {
-                at.get("meter").get("unitId").problem("unit id " + meter.unitId() + " is also battery " + b.name()
-                        + "'s; every device behind one address needs its own unit id");
+                at.get("meter")
+                        .get("unitId")
+                        .problem("unit id " + meter.unitId() + " is also battery " + b.name()
+                                + "'s; every device behind one address needs its own unit id");
             }
         }
-        return new EmsConfig.Devices(List.copyOf(batteries), meter, durationMs(d.timeout(), at.get("timeout"), 250, 10,
-                60_000), d.retries(), durationMs(d.backoff(), at.get("backoff"), 1000, 10, 30_000), map);
+        return new EmsConfig.Devices(
+                List.copyOf(batteries),
+                meter,
+                durationMs(d.timeout(), at.get("timeout"), 250, 10, 60_000),
+                d.retries(),
+                durationMs(d.backoff(), at.get("backoff"), 1000, 10, 30_000),
+                map);
     }
 
     /** An endpoint, each of host, port and unit id given or else the devices' own. */
     private static EmsConfig.Endpoint endpoint(Endpoint e, String name, Devices d, int unitId) {
         Endpoint given = e == null ? new Endpoint(null, null, null) : e;
-        return new EmsConfig.Endpoint(name, given.host() != null ? given.host() : d.host(),
-                given.port() != null ? given.port() : d.port(), given.unitId() != null ? given.unitId() : unitId);
+        return new EmsConfig.Endpoint(
+                name,
+                given.host() != null ? given.host() : d.host(),
+                given.port() != null ? given.port() : d.port(),
+                given.unitId() != null ? given.unitId() : unitId);
     }
 
     private EmsConfig.Http http(Http h, ConfigNode at) {
@@ -156,19 +197,28 @@ public final class EmsConfigReader {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new EmsConfig.Http(h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv());
         }
-        return new EmsConfig.Http(h.bind(), h.port(), null, "nowhere: set ems.http.token or the environment variable "
-                + h.tokenEnv() + "; until then every write is refused");
+        return new EmsConfig.Http(
+                h.bind(),
+                h.port(),
+                null,
+                "nowhere: set ems.http.token or the environment variable " + h.tokenEnv()
+                        + "; until then every write is refused");
     }
 
     private EmsConfig.Store store(Store s, ConfigNode at, Path stateDir) {
         if (s.jdbcUrl() != null && !s.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            at.get("jdbcUrl").problem("\"" + s.jdbcUrl() + "\" is not a PostgreSQL JDBC URL "
-                    + "(jdbc:postgresql://HOST:PORT/DB); leave it out for the embedded file");
+            at.get("jdbcUrl")
+                    .problem("\"" + s.jdbcUrl() + "\" is not a PostgreSQL JDBC URL "
+                            + "(jdbc:postgresql://HOST:PORT/DB); leave it out for the embedded file");
         }
         String user = s.user() != null ? s.user() : env.getOrDefault("PGUSER", System.getProperty("user.name"));
         String password = s.password() != null ? s.password() : env.getOrDefault(s.passwordEnv(), "");
         ConfigNode keep = at.get("retention");
-        return new EmsConfig.Store(stateDir.resolve(s.file()).normalize(), s.jdbcUrl(), user, password,
+        return new EmsConfig.Store(
+                stateDir.resolve(s.file()).normalize(),
+                s.jdbcUrl(),
+                user,
+                password,
                 durationMs(s.retention().raw(), keep.get("raw"), 7 * DAY_MS, 60_000, 3650 * DAY_MS),
                 durationMs(s.aggregate(), at.get("aggregate"), 60_000, 1000, DAY_MS),
                 durationMs(s.retention().aggregates(), keep.get("aggregates"), 400 * DAY_MS, 60_000, 36500 * DAY_MS));

@@ -20,7 +20,18 @@ package dev.chikuden.ems.cycle;
  * @param staleDevices devices whose reading was missing or stale this cycle
  * @param activeAlarms alarms active after this cycle
  */
-public record CycleSnapshot(long cycle, long epochMs, EmsState state, double gridKw, double loadKw,
-                            double frequencyHz, double batteryKw, double setpointKw, double soc, String binding,
-                            double cycleMs, double lateMs, int staleDevices, int activeAlarms) {
-}
+public record CycleSnapshot(
+        long cycle,
+        long epochMs,
+        EmsState state,
+        double gridKw,
+        double loadKw,
+        double frequencyHz,
+        double batteryKw,
+        double setpointKw,
+        double soc,
+        String binding,
+        double cycleMs,
+        double lateMs,
+        int staleDevices,
+        int activeAlarms) {}

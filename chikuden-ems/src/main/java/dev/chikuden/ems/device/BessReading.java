@@ -1,6 +1,7 @@
 package dev.chikuden.ems.device;
 
 import dev.chikuden.ems.modbus.BatteryUnitState;
+
 /**
  * One reading of a battery unit (its PCS and BMS together), as its registers give it. Powers are net
  * AC at the unit's terminals in kW, {@code > 0} discharge; limits are positive magnitudes.
@@ -18,9 +19,20 @@ import dev.chikuden.ems.modbus.BatteryUnitState;
  * @param alarmBits      the unit's alarm bit field, 0 when none
  * @param epochMs        when the reading completed (UTC ms)
  */
-public record BessReading(double powerKw, double soc, double socMin, double socMax, double capacityKwh,
-                          double stateOfHealth, double maxDischargeKw, double maxChargeKw, double setpointKw,
-                          BatteryUnitState state, int alarmBits, long epochMs) implements DeviceReading {
+public record BessReading(
+        double powerKw,
+        double soc,
+        double socMin,
+        double socMax,
+        double capacityKwh,
+        double stateOfHealth,
+        double maxDischargeKw,
+        double maxChargeKw,
+        double setpointKw,
+        BatteryUnitState state,
+        int alarmBits,
+        long epochMs)
+        implements DeviceReading {
     public double storedEnergyKwh() {
         return soc * capacityKwh;
     }

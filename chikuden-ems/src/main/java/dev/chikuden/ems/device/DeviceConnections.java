@@ -33,12 +33,12 @@ public final class DeviceConnections implements AutoCloseable {
     private DeviceConnections(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
         this.registerMap = registerMap;
         for (EmsConfig.Endpoint e : devices.batteries()) {
-            batteries.add(new ModbusBessDevice(e.name(), connection(e, devices, nanoClock), e.unitId(),
-                    registerMap.bess(), release(e)));
+            batteries.add(new ModbusBessDevice(
+                    e.name(), connection(e, devices, nanoClock), e.unitId(), registerMap.bess(), release(e)));
         }
         EmsConfig.Endpoint m = devices.meter();
-        meter = new ModbusGridMeter(m.name(), connection(m, devices, nanoClock), m.unitId(), registerMap.meter(),
-                release(m));
+        meter = new ModbusGridMeter(
+                m.name(), connection(m, devices, nanoClock), m.unitId(), registerMap.meter(), release(m));
     }
 
     /**
@@ -85,8 +85,10 @@ public final class DeviceConnections implements AutoCloseable {
     }
 
     private synchronized ModbusConnection connection(EmsConfig.Endpoint e, EmsConfig.Devices d, LongSupplier clock) {
-        Shared s = connections.computeIfAbsent(key(e), k -> new Shared(new ModbusConnection(e.host(), e.port(),
-                d.timeoutMs(), d.retries(), d.backoffMs(), clock)));
+        Shared s = connections.computeIfAbsent(
+                key(e),
+                k -> new Shared(
+                        new ModbusConnection(e.host(), e.port(), d.timeoutMs(), d.retries(), d.backoffMs(), clock)));
         s.users++;
         return s.connection;
     }

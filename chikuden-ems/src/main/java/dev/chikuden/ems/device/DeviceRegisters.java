@@ -27,8 +27,7 @@ final class DeviceRegisters {
     private volatile Statics statics;
 
     /** What was read once, and on which connection. */
-    private record Statics(long generation, RegisterImage image) {
-    }
+    private record Statics(long generation, RegisterImage image) {}
 
     DeviceRegisters(ModbusConnection connection, int unitId, DeviceMap map, Collection<Point> needed) {
         this.connection = connection;
@@ -120,11 +119,13 @@ final class DeviceRegisters {
         CompletableFuture<?>[] reads = new CompletableFuture<?>[spans.size()];
         for (int i = 0; i < reads.length; i++) {
             ReadPlan.Span span = spans.get(i);
-            reads[i] = connection.readHolding(unitId, span.start(), span.count()).thenAccept(bytes -> {
-                synchronized (image) {
-                    image.putBytes(span.start(), bytes);
-                }
-            });
+            reads[i] = connection
+                    .readHolding(unitId, span.start(), span.count())
+                    .thenAccept(bytes -> {
+                        synchronized (image) {
+                            image.putBytes(span.start(), bytes);
+                        }
+                    });
         }
         return CompletableFuture.allOf(reads).thenApply(v -> {
             synchronized (image) {

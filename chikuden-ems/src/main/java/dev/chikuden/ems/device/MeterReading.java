@@ -10,5 +10,4 @@ package dev.chikuden.ems.device;
  * @param epochMs     when the reading completed (UTC ms)
  */
 public record MeterReading(double gridKw, double frequencyHz, double importKwh, double exportKwh, long epochMs)
-        implements DeviceReading {
-}
+        implements DeviceReading {}

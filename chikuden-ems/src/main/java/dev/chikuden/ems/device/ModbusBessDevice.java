@@ -17,9 +17,20 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ModbusBessDevice extends ModbusDevice implements BessDevice {
     /** What a reading takes, in the map's roles. */
-    private static final Role[] READ = {Role.POWER, Role.SOC, Role.SETPOINT, Role.SOC_MIN, Role.SOC_MAX,
-            Role.STATE_OF_HEALTH, Role.ENERGY_RATING, Role.MAX_CHARGE, Role.MAX_DISCHARGE, Role.SETPOINT_ENABLE,
-            Role.STATE, Role.ALARMS};
+    private static final Role[] READ = {
+        Role.POWER,
+        Role.SOC,
+        Role.SETPOINT,
+        Role.SOC_MIN,
+        Role.SOC_MAX,
+        Role.STATE_OF_HEALTH,
+        Role.ENERGY_RATING,
+        Role.MAX_CHARGE,
+        Role.MAX_DISCHARGE,
+        Role.SETPOINT_ENABLE,
+        Role.STATE,
+        Role.ALARMS
+    };
 
     private final Point power;
     private final Point soc;
@@ -69,8 +80,18 @@ final class ModbusBessDevice extends ModbusDevice implements BessDevice {
         boolean enabled = enable == null || r.raw(enable) == 1;
         BatteryUnitState s = state == null ? BatteryUnitState.UNKNOWN : state.state(r.raw(state));
         int alarmBits = alarms == null ? 0 : (int) r.raw(alarms);
-        return new BessReading(r.get(power), r.get(soc), valueOrNaN(r, socMin), valueOrNaN(r, socMax), capacity, soh,
-                valueOrNaN(r, maxDischarge), valueOrNaN(r, maxCharge), enabled ? r.get(setpoint) : 0, s, alarmBits,
+        return new BessReading(
+                r.get(power),
+                r.get(soc),
+                valueOrNaN(r, socMin),
+                valueOrNaN(r, socMax),
+                capacity,
+                soh,
+                valueOrNaN(r, maxDischarge),
+                valueOrNaN(r, maxCharge),
+                enabled ? r.get(setpoint) : 0,
+                s,
+                alarmBits,
                 System.currentTimeMillis());
     }
 

@@ -85,13 +85,17 @@ final class ModbusConnection implements AutoCloseable {
     }
 
     CompletableFuture<byte[]> readHolding(int unitId, int start, int count) {
-        return call(() -> client.readHoldingRegistersAsync(unitId, new ReadHoldingRegistersRequest(start, count))
-                .thenApply(r -> r.registers()), "unit " + unitId + " reading " + count + " registers at " + start);
+        return call(
+                () -> client.readHoldingRegistersAsync(unitId, new ReadHoldingRegistersRequest(start, count))
+                        .thenApply(r -> r.registers()),
+                "unit " + unitId + " reading " + count + " registers at " + start);
     }
 
     CompletableFuture<Void> writeRegisters(int unitId, int start, byte[] values) {
-        return call(() -> client.writeMultipleRegistersAsync(unitId,
-                        new WriteMultipleRegistersRequest(start, values.length / 2, values)).thenApply(r -> (Void) null),
+        return call(
+                () -> client.writeMultipleRegistersAsync(
+                                unitId, new WriteMultipleRegistersRequest(start, values.length / 2, values))
+                        .thenApply(r -> (Void) null),
                 "unit " + unitId + " writing " + values.length / 2 + " registers at " + start);
     }
 
@@ -107,10 +111,14 @@ final class ModbusConnection implements AutoCloseable {
                 result.complete(value);
                 return;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof ModbusResponseException e) {
-                result.completeExceptionally(new DeviceException(address + " " + what + ": the device answered "
-                        + ExceptionCode.from(e.getExceptionCode()).map(Enum::name).orElse("code " + e.getExceptionCode()),
+                result.completeExceptionally(new DeviceException(
+                        address + " " + what + ": the device answered "
+                                + ExceptionCode.from(e.getExceptionCode())
+                                        .map(Enum::name)
+                                        .orElse("code " + e.getExceptionCode()),
                         e));
             } else if (retriesLeft > 0 && !closed) {
                 attempt(request, what, retriesLeft - 1).whenComplete((v2, e2) -> {
@@ -121,8 +129,10 @@ final class ModbusConnection implements AutoCloseable {
                     }
                 });
             } else {
-                result.completeExceptionally(cause instanceof DeviceException ? cause
-                        : new DeviceException(address + " " + what + ": " + describe(cause), cause));
+                result.completeExceptionally(
+                        cause instanceof DeviceException
+                                ? cause
+                                : new DeviceException(address + " " + what + ": " + describe(cause), cause));
             }
         });
         return result;
@@ -157,8 +167,8 @@ final class ModbusConnection implements AutoCloseable {
                     }
                 }
             });
-            return attempt.exceptionallyCompose(e -> CompletableFuture.failedFuture(new DeviceException(address
-                    + ": cannot connect: " + describe(e), e)));
+            return attempt.exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                    new DeviceException(address + ": cannot connect: " + describe(e), e)));
         }
     }
 

@@ -14,8 +14,8 @@ abstract class ModbusDevice {
     final DeviceRegisters registers;
 
     /** @param read the points one reading takes; those the map lacks (null) are left out */
-    ModbusDevice(String name, ModbusConnection connection, int unitId, DeviceMap map, List<Point> read,
-               Runnable onClose) {
+    ModbusDevice(
+            String name, ModbusConnection connection, int unitId, DeviceMap map, List<Point> read, Runnable onClose) {
         this.name = name;
         this.onClose = onClose;
         List<Point> present = new ArrayList<>();
@@ -37,7 +37,7 @@ abstract class ModbusDevice {
 
     /** Connects and reads what is read once per connection. */
     CompletableFuture<Void> prepare() {
-        return registers.statics().thenAccept(image -> { });
+        return registers.statics().thenAccept(image -> {});
     }
 
     public void close() {

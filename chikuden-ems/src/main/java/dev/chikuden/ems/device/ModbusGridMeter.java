@@ -14,8 +14,17 @@ final class ModbusGridMeter extends ModbusDevice implements GridMeterDevice {
     private final Point exported;
 
     ModbusGridMeter(String name, ModbusConnection connection, int unitId, DeviceMap map, Runnable onClose) {
-        super(name, connection, unitId, map, Arrays.asList(map.point(Role.POWER), map.point(Role.FREQUENCY),
-                map.point(Role.IMPORT_ENERGY), map.point(Role.EXPORT_ENERGY)), onClose);
+        super(
+                name,
+                connection,
+                unitId,
+                map,
+                Arrays.asList(
+                        map.point(Role.POWER),
+                        map.point(Role.FREQUENCY),
+                        map.point(Role.IMPORT_ENERGY),
+                        map.point(Role.EXPORT_ENERGY)),
+                onClose);
         power = map.point(Role.POWER);
         frequency = map.point(Role.FREQUENCY);
         imported = map.point(Role.IMPORT_ENERGY);
@@ -24,7 +33,13 @@ final class ModbusGridMeter extends ModbusDevice implements GridMeterDevice {
 
     @Override
     public CompletableFuture<MeterReading> read() {
-        return registers.read().thenApply(r -> new MeterReading(r.get(power), valueOrNaN(r, frequency),
-                valueOrNaN(r, imported), valueOrNaN(r, exported), System.currentTimeMillis()));
+        return registers
+                .read()
+                .thenApply(r -> new MeterReading(
+                        r.get(power),
+                        valueOrNaN(r, frequency),
+                        valueOrNaN(r, imported),
+                        valueOrNaN(r, exported),
+                        System.currentTimeMillis()));
     }
 }

@@ -2,5 +2,9 @@ package dev.chikuden.ems.modbus;
 
 /** The operating state a battery unit reports (SunSpec-style). */
 public enum BatteryUnitState {
-    OFF, STANDBY, RUNNING, FAULT, UNKNOWN
+    OFF,
+    STANDBY,
+    RUNNING,
+    FAULT,
+    UNKNOWN
 }

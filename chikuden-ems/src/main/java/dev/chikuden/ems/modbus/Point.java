@@ -21,9 +21,21 @@ import java.util.Map;
  * @param states      codes of the operating state, in the map's order (the first code of a state is
  *                    the one a simulator writes); empty unless {@code role} is the state
  */
-public record Point(String name, Role role, PointType type, int address, int size, int exponent, Point scaleFactor,
-                    EngineeringUnit unit, boolean writable, boolean isStatic, String text, double value, double write,
-                    Map<Long, BatteryUnitState> states) {
+public record Point(
+        String name,
+        Role role,
+        PointType type,
+        int address,
+        int size,
+        int exponent,
+        Point scaleFactor,
+        EngineeringUnit unit,
+        boolean writable,
+        boolean isStatic,
+        String text,
+        double value,
+        double write,
+        Map<Long, BatteryUnitState> states) {
 
     /** One past its last register. */
     public int end() {

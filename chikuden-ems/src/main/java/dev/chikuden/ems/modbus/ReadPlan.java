@@ -21,8 +21,7 @@ public final class ReadPlan {
         }
     }
 
-    private ReadPlan() {
-    }
+    private ReadPlan() {}
 
     public static List<Span> of(DeviceMap map, Collection<Point> points) {
         List<Point> sorted = new ArrayList<>(points);

@@ -8,6 +8,7 @@ package dev.chikuden.ems.modbus;
 public final class RegisterCodec {
     /** Scale factors SunSpec allows (and map files may fix). */
     public static final int MIN_EXPONENT = -10;
+
     public static final int MAX_EXPONENT = 10;
 
     private static final double[] POW10 = new double[MAX_EXPONENT + 1];
@@ -20,8 +21,7 @@ public final class RegisterCodec {
         }
     }
 
-    private RegisterCodec() {
-    }
+    private RegisterCodec() {}
 
     /** The raw integer (float bits for {@link PointType#FLOAT32}) that stores {@code value}. */
     public static long encode(PointType type, int exponent, double value) {

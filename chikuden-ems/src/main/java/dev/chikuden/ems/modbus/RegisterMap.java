@@ -24,7 +24,8 @@ public record RegisterMap(String name, String source, DeviceMap bess, DeviceMap 
      * @throws dev.chikuden.config.ConfigException naming the file, line and field of every problem
      */
     public static RegisterMap load(String registerMap) {
-        return EmsConfig.SUNSPEC.equals(registerMap) ? RegisterMapReader.builtIn(registerMap)
+        return EmsConfig.SUNSPEC.equals(registerMap)
+                ? RegisterMapReader.builtIn(registerMap)
                 : RegisterMapReader.read(Path.of(registerMap));
     }
 }

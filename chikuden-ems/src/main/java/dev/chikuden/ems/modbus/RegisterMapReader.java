@@ -37,26 +37,38 @@ public final class RegisterMapReader {
     private static final String EXPECTED = "expected a register map with bess: and meter: sections";
 
     /** A map file as written. */
-    record MapFile(String name, List<BlockFile> bess, List<BlockFile> meter) {
-    }
+    record MapFile(String name, List<BlockFile> bess, List<BlockFile> meter) {}
 
-    record BlockFile(String name, Integer model, Integer start, Integer length, List<PointFile> points) {
-    }
+    record BlockFile(String name, Integer model, Integer start, Integer length, List<PointFile> points) {}
 
-    record PointFile(String name, int offset, String type, Integer size, JsonNode scale, String units, String role,
-                     String access, @JsonProperty("static") boolean isStatic, JsonNode value, Double write,
-                     Map<Long, String> states) {
-    }
+    record PointFile(
+            String name,
+            int offset,
+            String type,
+            Integer size,
+            JsonNode scale,
+            String units,
+            String role,
+            String access,
+            @JsonProperty("static") boolean isStatic,
+            JsonNode value,
+            Double write,
+            Map<Long, String> states) {}
 
-    private RegisterMapReader() {
-    }
+    private RegisterMapReader() {}
 
     public static RegisterMap read(Path file) {
         if (!Files.exists(file)) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "no such register map file; give \""
-                    + "sunspec\" for the built-in map or the path of a register-map YAML file")));
+            throw new ConfigException(List.of(new ConfigProblem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "no such register map file; give \""
+                            + "sunspec\" for the built-in map or the path of a register-map YAML file")));
         }
-        return read(ConfigFile.read(file, EXPECTED), file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        return read(
+                ConfigFile.read(file, EXPECTED), file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
     }
 
     /** A map shipped with Chikuden ({@code sunspec}). */
@@ -65,8 +77,10 @@ public final class RegisterMapReader {
             if (in == null) {
                 throw new IllegalStateException("built-in register map " + name + " is missing from the jar");
             }
-            return read(ConfigFile.read(Path.of(name + ".yaml"), new InputStreamReader(in, StandardCharsets.UTF_8),
-                    EXPECTED), name);
+            return read(
+                    ConfigFile.read(
+                            Path.of(name + ".yaml"), new InputStreamReader(in, StandardCharsets.UTF_8), EXPECTED),
+                    name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +92,8 @@ public final class RegisterMapReader {
         DeviceMap bess = device(m.bess(), f.root().get("bess"), DeviceKind.BESS);
         DeviceMap meter = device(m.meter(), f.root().get("meter"), DeviceKind.METER);
         f.throwIfAny();
-        return new RegisterMap(m.name() != null ? m.name() : defaultName, f.document().file().toString(), bess, meter);
+        return new RegisterMap(
+                m.name() != null ? m.name() : defaultName, f.document().file().toString(), bess, meter);
     }
 
     private static DeviceMap device(List<BlockFile> given, ConfigNode at, DeviceKind kind) {
@@ -93,8 +108,9 @@ public final class RegisterMapReader {
             Block block = b.clean() || given.get(i) != null ? block(given.get(i), b, kind, next, roles) : null;
             if (block != null) {
                 if (!blocks.isEmpty() && block.start() < next) {
-                    b.get("start").problem("block starts at " + block.start() + ", inside the block before it (which "
-                            + "ends at " + next + "); list blocks in address order without overlap");
+                    b.get("start")
+                            .problem("block starts at " + block.start() + ", inside the block before it (which "
+                                    + "ends at " + next + "); list blocks in address order without overlap");
                 }
                 blocks.add(block);
                 next = block.end();
@@ -103,7 +119,11 @@ public final class RegisterMapReader {
         for (Role r : Role.requiredFor(kind)) {
             if (!roles.containsKey(r)) {
                 at.problem("no point has role " + r.yamlName() + "; a " + kind.yamlName() + " needs points with roles "
-                        + String.join(", ", Role.requiredFor(kind).stream().map(Role::yamlName).toList()));
+                        + String.join(
+                                ", ",
+                                Role.requiredFor(kind).stream()
+                                        .map(Role::yamlName)
+                                        .toList()));
             }
         }
         return blocks.isEmpty() ? null : new DeviceMap(kind, blocks);
@@ -126,7 +146,10 @@ public final class RegisterMapReader {
                 raw.add(p);
             }
         }
-        if (!placed || !at.get("name").clean() || !at.get("model").clean() || !at.get("start").clean()
+        if (!placed
+                || !at.get("name").clean()
+                || !at.get("model").clean()
+                || !at.get("start").clean()
                 || !at.get("length").clean()) {
             return null;
         }
@@ -144,10 +167,22 @@ public final class RegisterMapReader {
     }
 
     /** One point as written, before its address and scale factor are resolved. */
-    private record RawPoint(ConfigNode at, String name, Role role, PointType type, int offset, int size, int exponent,
-                            String factor, EngineeringUnit unit, boolean writable, boolean isStatic, String text,
-                            double value, double write, Map<Long, BatteryUnitState> states) {
-    }
+    private record RawPoint(
+            ConfigNode at,
+            String name,
+            Role role,
+            PointType type,
+            int offset,
+            int size,
+            int exponent,
+            String factor,
+            EngineeringUnit unit,
+            boolean writable,
+            boolean isStatic,
+            String text,
+            double value,
+            double write,
+            Map<Long, BatteryUnitState> states) {}
 
     private static RawPoint point(PointFile p, ConfigNode at, DeviceKind kind, Map<Role, String> roles) {
         if (!at.clean()) {
@@ -155,8 +190,9 @@ public final class RegisterMapReader {
         }
         PointType type = PointType.named(p.type());
         if (type != PointType.STRING && p.size() != null) {
-            at.get("size").problem("only a string point takes a size; a " + type.yamlName() + " point's size follows "
-                    + "from its type");
+            at.get("size")
+                    .problem("only a string point takes a size; a " + type.yamlName() + " point's size follows "
+                            + "from its type");
         } else if (type == PointType.STRING && p.size() == null) {
             at.get("size").problem("is required: a whole number 1 .. 125");
             return null;
@@ -165,8 +201,9 @@ public final class RegisterMapReader {
         boolean writable = "rw".equals(p.access());
         Role role = p.role() == null ? null : role(Role.named(p.role()), at, kind, type, unit, writable);
         if (p.value() != null && role != null && !writable) {
-            at.get("value").problem("a point with role " + role.yamlName() + " is filled by the device; a value is for "
-                    + "points without a role, or the initial value of a writable one");
+            at.get("value")
+                    .problem("a point with role " + role.yamlName() + " is filled by the device; a value is for "
+                            + "points without a role, or the initial value of a writable one");
         }
         if (p.write() != null && !writable) {
             at.get("write").problem("only a writable point (access: rw) can be written with the setpoint");
@@ -176,8 +213,9 @@ public final class RegisterMapReader {
             return null;
         }
         if (role != null && roles.containsKey(role)) {
-            at.get("role").problem("role " + role.yamlName() + " is given twice in this device (also to point "
-                    + roles.get(role) + "); each role belongs to one point");
+            at.get("role")
+                    .problem("role " + role.yamlName() + " is given twice in this device (also to point "
+                            + roles.get(role) + "); each role belongs to one point");
             return null;
         }
         if (role != null) {
@@ -188,34 +226,49 @@ public final class RegisterMapReader {
             p.states().forEach((code, state) -> states.put(code, BatteryUnitState.valueOf(state)));
         }
         boolean text = type == PointType.STRING;
-        return new RawPoint(at, p.name(), role, type, p.offset(), text ? p.size() : type.registers(),
-                p.scale().isInt() ? p.scale().asInt() : 0, p.scale().isInt() ? null : p.scale().asText(), unit, writable,
-                p.isStatic(), text && p.value() != null ? p.value().asText() : null,
+        return new RawPoint(
+                at,
+                p.name(),
+                role,
+                type,
+                p.offset(),
+                text ? p.size() : type.registers(),
+                p.scale().isInt() ? p.scale().asInt() : 0,
+                p.scale().isInt() ? null : p.scale().asText(),
+                unit,
+                writable,
+                p.isStatic(),
+                text && p.value() != null ? p.value().asText() : null,
                 !text && p.value() != null ? p.value().asDouble() : Double.NaN,
-                p.write() != null ? p.write() : Double.NaN, states);
+                p.write() != null ? p.write() : Double.NaN,
+                states);
     }
 
-    private static Role role(Role role, ConfigNode at, DeviceKind kind, PointType type, EngineeringUnit unit,
-                             boolean writable) {
+    private static Role role(
+            Role role, ConfigNode at, DeviceKind kind, PointType type, EngineeringUnit unit, boolean writable) {
         if (!role.appliesTo(kind)) {
-            at.get("role").problem("\"" + role.yamlName() + "\" is not a role of a " + kind.yamlName() + "; allowed: "
-                    + String.join(", ", Role.namesFor(kind)));
+            at.get("role")
+                    .problem("\"" + role.yamlName() + "\" is not a role of a " + kind.yamlName() + "; allowed: "
+                            + String.join(", ", Role.namesFor(kind)));
             return null;
         }
         if (role.writable() && !writable) {
             at.get("role").problem("a " + role.yamlName() + " point is written by the driver: give it access: rw");
         }
         if ((role.quantity() == Quantity.TEXT) != (type == PointType.STRING)) {
-            at.get("type").problem("\"" + type.yamlName() + "\" does not suit role " + role.yamlName() + "; use "
-                    + (role.quantity() == Quantity.TEXT ? "string" : "a numeric type"));
+            at.get("type")
+                    .problem("\"" + type.yamlName() + "\" does not suit role " + role.yamlName() + "; use "
+                            + (role.quantity() == Quantity.TEXT ? "string" : "a numeric type"));
         } else if (role.quantity() == Quantity.CODE && !type.isInteger()) {
-            at.get("type").problem("\"" + type.yamlName() + "\" does not suit role " + role.yamlName() + ", a code; use "
-                    + "an integer type such as enum16, uint16 or bitfield32");
+            at.get("type")
+                    .problem("\"" + type.yamlName() + "\" does not suit role " + role.yamlName() + ", a code; use "
+                            + "an integer type such as enum16, uint16 or bitfield32");
         }
         Quantity q = role.quantity() == Quantity.TEXT ? Quantity.CODE : role.quantity();
         if (unit.quantity() != q) {
-            at.get("units").problem("\"" + unit.symbol() + "\" does not suit role " + role.yamlName() + "; allowed: "
-                    + String.join(", ", EngineeringUnit.symbolsFor(q)));
+            at.get("units")
+                    .problem("\"" + unit.symbol() + "\" does not suit role " + role.yamlName() + "; allowed: "
+                            + String.join(", ", EngineeringUnit.symbolsFor(q)));
         }
         return role;
     }
@@ -228,14 +281,16 @@ public final class RegisterMapReader {
         Set<String> names = new HashSet<>();
         for (RawPoint r : raw) {
             if (!names.add(r.name)) {
-                r.at.get("name").problem("\"" + r.name + "\" names two points of this block; names must be unique in a block");
+                r.at.get("name")
+                        .problem("\"" + r.name + "\" names two points of this block; names must be unique in a block");
                 ok = false;
             }
         }
         for (RawPoint r : raw) {
             if (r.offset + r.size > length) {
-                r.at.get("offset").problem("offset " + r.offset + " + " + r.size + " register(s) runs past the block's "
-                        + length + " registers");
+                r.at.get("offset")
+                        .problem("offset " + r.offset + " + " + r.size + " register(s) runs past the block's " + length
+                                + " registers");
                 ok = false;
             } else if (r.type == PointType.SUNSSF) {
                 Point sf = point(r, body, null);
@@ -251,9 +306,12 @@ public final class RegisterMapReader {
             if (r.factor != null) {
                 sf = factors.get(r.factor);
                 if (sf == null) {
-                    r.at.get("scale").problem("\"" + r.factor + "\" is neither a power of ten (-10 .. 10) nor a sunssf point"
-                            + " of this block" + (factors.isEmpty() ? "" : "; its scale factors: "
-                            + String.join(", ", factors.keySet())));
+                    r.at.get("scale")
+                            .problem("\"" + r.factor + "\" is neither a power of ten (-10 .. 10) nor a sunssf point"
+                                    + " of this block"
+                                    + (factors.isEmpty()
+                                            ? ""
+                                            : "; its scale factors: " + String.join(", ", factors.keySet())));
                     ok = false;
                     continue;
                 }
@@ -265,9 +323,12 @@ public final class RegisterMapReader {
             Point a = out.get(i - 1);
             Point b = out.get(i);
             if (b.address() < a.end()) {
-                raw.stream().filter(r -> r.name.equals(b.name())).findFirst().ifPresent(r -> r.at.get("offset").problem(
-                        "point " + b.name() + " overlaps point " + a.name() + " (registers " + a.address() + " .. "
-                                + (a.end() - 1) + ")"));
+                raw.stream()
+                        .filter(r -> r.name.equals(b.name()))
+                        .findFirst()
+                        .ifPresent(r -> r.at.get("offset")
+                                .problem("point " + b.name() + " overlaps point " + a.name() + " (registers "
+                                        + a.address() + " .. " + (a.end() - 1) + ")"));
                 ok = false;
             }
         }
@@ -275,8 +336,20 @@ public final class RegisterMapReader {
     }
 
     private static Point point(RawPoint r, int body, Point sf) {
-        return new Point(r.name, r.role, r.type, body + r.offset, r.size, sf == null ? r.exponent : 0, sf, r.unit,
-                r.writable, r.isStatic, r.text, r.value, r.write, Collections.unmodifiableMap(r.states));
+        return new Point(
+                r.name,
+                r.role,
+                r.type,
+                body + r.offset,
+                r.size,
+                sf == null ? r.exponent : 0,
+                sf,
+                r.unit,
+                r.writable,
+                r.isStatic,
+                r.text,
+                r.value,
+                r.write,
+                Collections.unmodifiableMap(r.states));
     }
-
 }

@@ -83,7 +83,10 @@ public enum Role {
     }
 
     public static List<String> namesFor(DeviceKind kind) {
-        return Arrays.stream(values()).filter(r -> r.appliesTo(kind)).map(Role::yamlName).toList();
+        return Arrays.stream(values())
+                .filter(r -> r.appliesTo(kind))
+                .map(Role::yamlName)
+                .toList();
     }
 
     /** The roles a device of {@code kind} must have for a driver to work. */

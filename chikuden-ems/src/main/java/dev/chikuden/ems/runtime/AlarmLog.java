@@ -26,6 +26,7 @@ final class AlarmLog {
 
     /** In the order raised. */
     private final List<Entry> entries = new ArrayList<>();
+
     private long nextId;
     private int cleared;
     private volatile int active;

@@ -30,6 +30,7 @@ final class BatteryUnitImage implements BatteryView {
     final BatteryUnitState[] state;
     /** What the runtime may command this cycle (see the class comment). */
     final double[] maxDischargeKw;
+
     final double[] maxChargeKw;
     final boolean[] fresh;
 
@@ -83,7 +84,8 @@ final class BatteryUnitImage implements BatteryView {
         socMin[i] = r.socMin();
         socMax[i] = r.socMax();
         capacityKwh[i] = r.capacityKwh();
-        stateOfHealth[i] = r.stateOfHealth() > 0 && r.stateOfHealth() < Double.POSITIVE_INFINITY ? r.stateOfHealth() : 1;
+        stateOfHealth[i] =
+                r.stateOfHealth() > 0 && r.stateOfHealth() < Double.POSITIVE_INFINITY ? r.stateOfHealth() : 1;
         state[i] = r.state() == null ? BatteryUnitState.UNKNOWN : r.state();
         boolean runs = state[i] != BatteryUnitState.FAULT;
         maxDischargeKw[i] = runs && r.soc() > r.socMin() ? limit(r.maxDischargeKw()) : 0;

@@ -1,9 +1,9 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.Measurements;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.GridMeterDevice;
@@ -83,9 +83,18 @@ final class ControlCycle {
     private int writeAlarms;
     private long controllerAlarm = -1;
 
-    ControlCycle(CycleClock clock, long periodNanos, int silentCycles, double safeSetpointKw, ZoneId zone,
-                 List<? extends BessDevice> units, GridMeterDevice meter, ControllerStack stack, AlarmLog alarms,
-                 Watchdog watchdog, TimingWindow times) {
+    ControlCycle(
+            CycleClock clock,
+            long periodNanos,
+            int silentCycles,
+            double safeSetpointKw,
+            ZoneId zone,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            ControllerStack stack,
+            AlarmLog alarms,
+            Watchdog watchdog,
+            TimingWindow times) {
         this.clock = clock;
         this.readBudgetNanos = (long) (periodNanos * READ_SHARE);
         this.writeBudgetNanos = (long) (periodNanos * WRITE_SHARE);
@@ -94,7 +103,11 @@ final class ControlCycle {
         this.silentCycles = silentCycles;
         this.safeSetpointKw = safeSetpointKw;
         this.units = units.toArray(new BessDevice[0]);
-        this.meter = new PolledDevice<>(meter.name(), "meter", meter.address(), meter::read,
+        this.meter = new PolledDevice<>(
+                meter.name(),
+                "meter",
+                meter.address(),
+                meter::read,
                 r -> Double.isFinite(r.gridKw()) ? null : "grid power is " + r.gridKw());
         this.polledUnits = new ArrayList<>();
         for (BessDevice u : this.units) {
@@ -169,13 +182,21 @@ final class ControlCycle {
         }
         if (complete) {
             boolean gridAvailable = !(frequencyHz <= 0); // a meter without voltage reads 0 Hz
-            measurements.update(epochMs, stepS, loadKw, 0, frequencyHz, slot.slotStartEpochMs(), slot.importKwh())
+            measurements
+                    .update(epochMs, stepS, loadKw, 0, frequencyHz, slot.slotStartEpochMs(), slot.importKwh())
                     .gridAvailable(gridAvailable);
             if (!lastSpanTold) {
                 // the stack did not decide the last cycle (or there was none): tell it what the units did
                 long spanStart = lastEpochMs == Long.MIN_VALUE ? epochMs - periodMs : lastEpochMs;
-                lastSpan.update(spanStart, (epochMs - spanStart) / 1000.0, loadKw, 0, frequencyHz,
-                        slot.slotStartEpochMs(), slot.importKwh()).gridAvailable(gridAvailable);
+                lastSpan.update(
+                                spanStart,
+                                (epochMs - spanStart) / 1000.0,
+                                loadKw,
+                                0,
+                                frequencyHz,
+                                slot.slotStartEpochMs(),
+                                slot.importKwh())
+                        .gridAvailable(gridAvailable);
                 stack.applied(batteryKw, lastSpan);
             }
         }
@@ -224,8 +245,21 @@ final class ControlCycle {
         state(s);
         lastEpochMs = epochMs;
         lastSpanTold = told;
-        return new CycleSnapshot(n, epochMs, state.get(), gridKw, loadKw, frequencyHz, batteryKw, commandedKw,
-                image.totalSoc(), binding, cycleMs, lateMs, stale, alarms.activeCount());
+        return new CycleSnapshot(
+                n,
+                epochMs,
+                state.get(),
+                gridKw,
+                loadKw,
+                frequencyHz,
+                batteryKw,
+                commandedKw,
+                image.totalSoc(),
+                binding,
+                cycleMs,
+                lateMs,
+                stale,
+                alarms.activeCount());
     }
 
     /** The stack's request, NaN when it failed or gave no number (an alarm, the safe state for this cycle). */
@@ -306,8 +340,11 @@ final class ControlCycle {
             } else {
                 ok = false;
                 if (link.writeAlarm < 0) {
-                    link.writeAlarm = alarms.raise("write-failed", link.name, "setpoint " + setpoints[i] + " kW to "
-                            + link + " failed: " + problem, epochMs);
+                    link.writeAlarm = alarms.raise(
+                            "write-failed",
+                            link.name,
+                            "setpoint " + setpoints[i] + " kW to " + link + " failed: " + problem,
+                            epochMs);
                     writeAlarms++;
                 }
             }
@@ -318,7 +355,9 @@ final class ControlCycle {
     static CompletableFuture<?> startWrite(BessDevice unit, double kw) {
         try {
             CompletableFuture<?> f = unit.writeSetpoint(kw);
-            return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("the driver returned no future"));
+            return f != null
+                    ? f
+                    : CompletableFuture.failedFuture(new IllegalStateException("the driver returned no future"));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -341,8 +380,11 @@ final class ControlCycle {
     private int silent(PolledDevice<?> d, long epochMs) {
         if (d.misses() > silentCycles) {
             if (d.silentAlarm < 0) {
-                d.silentAlarm = alarms.raise("device-silent", d.name, d + " silent for " + d.misses() + " cycles: "
-                        + d.lastProblem(), epochMs);
+                d.silentAlarm = alarms.raise(
+                        "device-silent",
+                        d.name,
+                        d + " silent for " + d.misses() + " cycles: " + d.lastProblem(),
+                        epochMs);
             }
             return 1;
         }
@@ -360,8 +402,11 @@ final class ControlCycle {
         }
         boolean alarmed = r.alarmBits() != 0 || r.state() == BatteryUnitState.FAULT;
         if (alarmed && d.deviceAlarm < 0) {
-            d.deviceAlarm = alarms.raise("device-alarm", d.name, d + " reports alarm bits 0x"
-                    + Integer.toHexString(r.alarmBits()) + " in state " + r.state(), epochMs);
+            d.deviceAlarm = alarms.raise(
+                    "device-alarm",
+                    d.name,
+                    d + " reports alarm bits 0x" + Integer.toHexString(r.alarmBits()) + " in state " + r.state(),
+                    epochMs);
         } else if (!alarmed && d.deviceAlarm >= 0) {
             alarms.clear(d.deviceAlarm, epochMs);
             d.deviceAlarm = -1;

@@ -28,8 +28,14 @@ final class CycleLoop implements Runnable {
     /**
      * @param failsafe puts the site in the safe state when a cycle fails with an exception (a bug)
      */
-    CycleLoop(CycleClock clock, long periodNanos, ControlCycle cycle, TimingWindow times, AlarmLog alarms,
-              Consumer<CycleSnapshot> publish, Runnable failsafe) {
+    CycleLoop(
+            CycleClock clock,
+            long periodNanos,
+            ControlCycle cycle,
+            TimingWindow times,
+            AlarmLog alarms,
+            Consumer<CycleSnapshot> publish,
+            Runnable failsafe) {
         this.clock = clock;
         this.periodNanos = periodNanos;
         this.cycle = cycle;
@@ -75,8 +81,8 @@ final class CycleLoop implements Runnable {
             // a bug, not a device: safe state now, and the loop goes on (the next cycle decides afresh)
             LOG.error("control cycle failed", e);
             if (errorAlarm < 0) {
-                errorAlarm = alarms.raise("cycle-error", "cycle", "a control cycle failed: " + PolledDevice.describe(e),
-                        clock.epochMs());
+                errorAlarm = alarms.raise(
+                        "cycle-error", "cycle", "a control cycle failed: " + PolledDevice.describe(e), clock.epochMs());
             }
             failsafe.run();
         }

@@ -11,6 +11,5 @@ package dev.chikuden.ems.runtime;
  * @param lateP99Ms 99th percentile of how late a cycle started (jitter)
  * @param overruns  cycles that took longer than the period
  */
-public record CycleTiming(long cycles, double periodMs, double p50Ms, double p99Ms, double maxMs, double lateP99Ms,
-                          long overruns) {
-}
+public record CycleTiming(
+        long cycles, double periodMs, double p50Ms, double p99Ms, double maxMs, double lateP99Ms, long overruns) {}

@@ -1,9 +1,9 @@
 package dev.chikuden.ems.runtime;
 
 import dev.chikuden.control.ManualSetpoint;
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.GridMeterDevice;
@@ -55,6 +55,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Copied on every change, so the cycle reads them without a lock. */
     private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
     private volatile CycleSnapshot latest;
     private long listenerFailures;
     private long storeFailures;
@@ -66,21 +67,37 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
      * @param store where each cycle's snapshot goes; closed with the service
      * @param clock {@link CycleClock#SYSTEM} in service
      */
-    public EmsRuntime(SiteConfig site, EmsConfig config, List<? extends BessDevice> units, GridMeterDevice meter,
-                      TelemetryStore store, CycleClock clock) {
+    public EmsRuntime(
+            SiteConfig site,
+            EmsConfig config,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            TelemetryStore store,
+            CycleClock clock) {
         this(site, config, units, meter, store, clock, Executors.newCachedThreadPool(daemon("ems-failsafe")));
     }
 
     /** @param failsafe runs the watchdog's and the shutdown's writes, so a hanging device call cannot block them */
-    EmsRuntime(SiteConfig site, EmsConfig config, List<? extends BessDevice> units, GridMeterDevice meter,
-               TelemetryStore store, CycleClock clock, ExecutorService failsafe) {
-        check(config.cycleMs() >= 100 && config.cycleMs() <= 60_000, "cycleMs must be within 100..60000",
+    EmsRuntime(
+            SiteConfig site,
+            EmsConfig config,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            TelemetryStore store,
+            CycleClock clock,
+            ExecutorService failsafe) {
+        check(
+                config.cycleMs() >= 100 && config.cycleMs() <= 60_000,
+                "cycleMs must be within 100..60000",
                 config.cycleMs());
         check(config.silentCycles() >= 0, "silentCycles must be >= 0", config.silentCycles());
         check(config.watchdogMs() > 0, "watchdogMs must be > 0", config.watchdogMs());
         check(Double.isFinite(config.safeSetpointKw()), "safeSetpointKw must be finite", config.safeSetpointKw());
-        check(units.size() == site.batteries().size(), "one battery device per battery of " + site.name()
-                + " (" + site.batteries().size() + ") is needed", units.size());
+        check(
+                units.size() == site.batteries().size(),
+                "one battery device per battery of " + site.name() + " ("
+                        + site.batteries().size() + ") is needed",
+                units.size());
         this.config = config;
         this.clock = clock;
         this.units = List.copyOf(units);
@@ -88,15 +105,27 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         this.store = store;
         this.failsafe = failsafe;
         this.periodNanos = config.cycleMs() * 1_000_000L;
-        long deviceWaitMs = config.devices() == null ? 0
+        long deviceWaitMs = config.devices() == null
+                ? 0
                 : config.devices().timeoutMs() * (config.devices().retries() + 1L);
         this.closeWaitNanos = Math.max(config.cycleMs(), deviceWaitMs) * 1_000_000L;
         this.stack = LiveStack.of(site);
         this.times = new TimingWindow(config.cycleMs(), TimingWindow.DEFAULT_CYCLES);
         this.watchdog = new Watchdog(config.watchdogMs() * 1_000_000L, alarms);
-        this.cycle = new ControlCycle(clock, periodNanos, config.silentCycles(), config.safeSetpointKw(), site.zone(),
-                this.units, meter, stack.stack, alarms, watchdog, times);
-        this.loop = new CycleLoop(clock, periodNanos, cycle, times, alarms, this::publish, () -> failsafe("a failed cycle"));
+        this.cycle = new ControlCycle(
+                clock,
+                periodNanos,
+                config.silentCycles(),
+                config.safeSetpointKw(),
+                site.zone(),
+                this.units,
+                meter,
+                stack.stack,
+                alarms,
+                watchdog,
+                times);
+        this.loop = new CycleLoop(
+                clock, periodNanos, cycle, times, alarms, this::publish, () -> failsafe("a failed cycle"));
     }
 
     private static void check(boolean ok, String message, Object value) {
@@ -310,8 +339,15 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
 
     private static DeviceStatus describe(PolledDevice<?> d, long nowEpochMs) {
         long good = d.lastGoodEpochMs();
-        return new DeviceStatus(d.name, d.kind, d.address, d.fresh(), good == Long.MIN_VALUE ? null : nowEpochMs - good,
-                d.misses(), d.fresh() ? null : d.lastProblem(), d.lastGood());
+        return new DeviceStatus(
+                d.name,
+                d.kind,
+                d.address,
+                d.fresh(),
+                good == Long.MIN_VALUE ? null : nowEpochMs - good,
+                d.misses(),
+                d.fresh() ? null : d.lastProblem(),
+                d.lastGood());
     }
 
     @Override

@@ -64,13 +64,15 @@ public interface EmsService {
      * @param bindingShare   the share of cycles since start whose setpoint this layer decided
      * @param addedByService true for the manual layer the service put in (left out of the JSON when false)
      */
-    record StackLayer(String name, String type, Record settings, double bindingShare,
-                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean addedByService) {
-    }
+    record StackLayer(
+            String name,
+            String type,
+            Record settings,
+            double bindingShare,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean addedByService) {}
 
     /** The settings of the battery's own limits, the stack's first layer: the converter's ramp, infinite for none. */
-    record BatteryLimits(double pcsRampKwPerS) {
-    }
+    record BatteryLimits(double pcsRampKwPerS) {}
 
     /**
      * One device as the cycle sees it.
@@ -82,14 +84,19 @@ public interface EmsService {
      * @param problem           why the last reading was missing, null while it answers
      * @param lastValues        its last usable reading, null before the first
      */
-    record DeviceStatus(String name, String kind, String address, boolean fresh, Long lastGoodAgeMs,
-                        int consecutiveMisses, String problem, DeviceReading lastValues) {
-    }
+    record DeviceStatus(
+            String name,
+            String kind,
+            String address,
+            boolean fresh,
+            Long lastGoodAgeMs,
+            int consecutiveMisses,
+            String problem,
+            DeviceReading lastValues) {}
 
     /**
      * @param acknowledgedCycle the newest cycle committed to the store; it survives a kill -9
      * @param droppedCycles     cycles never to be written (queue full or store unreachable)
      */
-    record TelemetryStatus(long acknowledgedCycle, long droppedCycles) {
-    }
+    record TelemetryStatus(long acknowledgedCycle, long droppedCycles) {}
 }

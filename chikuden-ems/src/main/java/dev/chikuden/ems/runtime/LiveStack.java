@@ -28,8 +28,7 @@ import java.util.Map;
  */
 final class LiveStack {
     /** What {@code stack()} shows of one layer, but the share of cycles it decided. */
-    record Layer(String name, String type, Record settings, boolean addedByService) {
-    }
+    record Layer(String name, String type, Record settings, boolean addedByService) {}
 
     final ControllerStack stack;
     final ManualSetpoint manual;
@@ -64,7 +63,8 @@ final class LiveStack {
                 }
                 specs.add(added, new StrategySpec.Manual());
             }
-            Controller c = SiteModels.controller(site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs)));
+            Controller c =
+                    SiteModels.controller(site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs)));
             ControllerStack stack = (ControllerStack) c;
             List<Layer> info = new ArrayList<>();
             List<ControlLayer> built = stack.layers();
@@ -84,8 +84,10 @@ final class LiveStack {
         } else {
             throw new IllegalArgumentException("no live stack for the strategy " + site.strategy());
         }
-        return new LiveStack(stack, Double.POSITIVE_INFINITY, List.of(
-                new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true), strategy));
+        return new LiveStack(
+                stack,
+                Double.POSITIVE_INFINITY,
+                List.of(new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true), strategy));
     }
 
     /** A layer as {@code stack()} shows it: its type as the site file writes it, and its settings. */
@@ -98,11 +100,15 @@ final class LiveStack {
         // read on an API thread while the cycle counts: the shares may be a cycle apart, never wrong
         Map<String, Double> share = stack.bindingShare();
         List<EmsService.StackLayer> out = new ArrayList<>();
-        out.add(new EmsService.StackLayer(ControllerStack.PHYSICAL, "battery-limits",
-                new EmsService.BatteryLimits(pcsRampKwPerS), share.getOrDefault(ControllerStack.PHYSICAL, 0.0), false));
+        out.add(new EmsService.StackLayer(
+                ControllerStack.PHYSICAL,
+                "battery-limits",
+                new EmsService.BatteryLimits(pcsRampKwPerS),
+                share.getOrDefault(ControllerStack.PHYSICAL, 0.0),
+                false));
         for (Layer l : layers) {
-            out.add(new EmsService.StackLayer(l.name(), l.type(), l.settings(), share.getOrDefault(l.name(), 0.0),
-                    l.addedByService()));
+            out.add(new EmsService.StackLayer(
+                    l.name(), l.type(), l.settings(), share.getOrDefault(l.name(), 0.0), l.addedByService()));
         }
         return out;
     }

@@ -32,14 +32,19 @@ final class PolledDevice<R extends DeviceReading> {
 
     /** Alarm ids in the {@link AlarmLog}, -1 while none is active (cycle thread only). */
     long silentAlarm = -1;
+
     long writeAlarm = -1;
     long deviceAlarm = -1;
 
     /**
      * @param check what is wrong with a reading that arrived (a non-finite power...), null when it can be used
      */
-    PolledDevice(String name, String kind, String address, Supplier<CompletableFuture<R>> reader,
-               Function<R, String> check) {
+    PolledDevice(
+            String name,
+            String kind,
+            String address,
+            Supplier<CompletableFuture<R>> reader,
+            Function<R, String> check) {
         this.name = name;
         this.kind = kind;
         this.address = address;
@@ -123,7 +128,8 @@ final class PolledDevice<R extends DeviceReading> {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName()
+        return message == null || message.isBlank()
+                ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + message;
     }
 

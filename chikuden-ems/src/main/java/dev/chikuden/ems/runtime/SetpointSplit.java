@@ -7,8 +7,7 @@ package dev.chikuden.ems.runtime;
  * {@code BatteryBank} shares a request over simulated units). Allocates nothing.
  */
 final class SetpointSplit {
-    private SetpointSplit() {
-    }
+    private SetpointSplit() {}
 
     /**
      * @param siteKw         the site request ({@code > 0} discharge); NaN counts as 0

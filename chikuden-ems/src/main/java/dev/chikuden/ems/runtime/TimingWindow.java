@@ -51,8 +51,8 @@ final class TimingWindow {
         }
         Arrays.sort(d);
         Arrays.sort(l);
-        return new CycleTiming(n, periodMs, percentile(d, 50), percentile(d, 99), percentile(d, 100),
-                percentile(l, 99), o);
+        return new CycleTiming(
+                n, periodMs, percentile(d, 50), percentile(d, 99), percentile(d, 100), percentile(l, 99), o);
     }
 
     /** The nearest-rank percentile of sorted values; NaN when there are none. */

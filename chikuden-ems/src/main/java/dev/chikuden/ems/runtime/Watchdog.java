@@ -50,8 +50,12 @@ final class Watchdog {
         }
         trippedCycle = running;
         if (alarm < 0) {
-            alarm = alarms.raise("cycle-stuck", "cycle", "cycle " + running + " still running after "
-                    + elapsed / 1_000_000 + " ms (watchdog " + limitNanos / 1_000_000 + " ms)", epochMs);
+            alarm = alarms.raise(
+                    "cycle-stuck",
+                    "cycle",
+                    "cycle " + running + " still running after " + elapsed / 1_000_000 + " ms (watchdog "
+                            + limitNanos / 1_000_000 + " ms)",
+                    epochMs);
         }
         return true;
     }

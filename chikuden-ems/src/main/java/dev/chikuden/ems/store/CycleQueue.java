@@ -1,7 +1,6 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.cycle.CycleSnapshot;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

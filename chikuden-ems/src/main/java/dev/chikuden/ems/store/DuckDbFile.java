@@ -51,15 +51,21 @@ record DuckDbFile(Path file) implements StoreDialect {
         String cause = StoreDialect.cause(e);
         Matcher holder = LOCK_HOLDER.matcher(cause);
         if (holder.find()) {
-            return new StoreOpenException("telemetry store " + file + ": the file is in use by another process (PID "
-                    + holder.group(2) + ", " + holder.group(1) + "); stop that process (another chikuden serve "
-                    + "of this site?) or give this service its own store file (ems.store.file)", e);
+            return new StoreOpenException(
+                    "telemetry store " + file + ": the file is in use by another process (PID "
+                            + holder.group(2) + ", " + holder.group(1) + "); stop that process (another chikuden serve "
+                            + "of this site?) or give this service its own store file (ems.store.file)",
+                    e);
         }
         if (cause.contains("not a valid DuckDB database")) {
-            return new StoreOpenException("telemetry store " + file + ": the file is not a DuckDB database; move it "
-                    + "away or give the service another store file (ems.store.file)", e);
+            return new StoreOpenException(
+                    "telemetry store " + file + ": the file is not a DuckDB database; move it "
+                            + "away or give the service another store file (ems.store.file)",
+                    e);
         }
-        return new StoreOpenException("telemetry store " + file + ": cannot open it (" + cause + "); check that its "
-                + "directory is writable or give the service another store file (ems.store.file)", e);
+        return new StoreOpenException(
+                "telemetry store " + file + ": cannot open it (" + cause + "); check that its "
+                        + "directory is writable or give the service another store file (ems.store.file)",
+                e);
     }
 }

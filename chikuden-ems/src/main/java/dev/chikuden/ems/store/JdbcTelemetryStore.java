@@ -2,13 +2,12 @@ package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The telemetry store over JDBC, one implementation for DuckDB and PostgreSQL: the control thread
@@ -30,8 +29,8 @@ final class JdbcTelemetryStore implements TelemetryStore {
     private Connection readConnection;
     private volatile boolean closed;
 
-    JdbcTelemetryStore(StoreDialect dialect, EmsConfig.Store config, long cycleMs, WriterSettings settings,
-                       Clock clock) {
+    JdbcTelemetryStore(
+            StoreDialect dialect, EmsConfig.Store config, long cycleMs, WriterSettings settings, Clock clock) {
         this.dialect = dialect;
         TelemetryTables tables = new TelemetryTables(config.aggregateMs(), dialect.appends());
         queue = new CycleQueue(settings.queueCapacity());
@@ -84,8 +83,9 @@ final class JdbcTelemetryStore implements TelemetryStore {
                     return readOnce(fromEpochMs, to, maxPoints);
                 } catch (SQLException e) {
                     closeReadConnection();
-                    throw new IllegalStateException("telemetry store " + dialect.where() + ": the query failed ("
-                            + StoreDialect.cause(e) + ")", e);
+                    throw new IllegalStateException(
+                            "telemetry store " + dialect.where() + ": the query failed (" + StoreDialect.cause(e) + ")",
+                            e);
                 }
             }
         }
@@ -107,8 +107,10 @@ final class JdbcTelemetryStore implements TelemetryStore {
             Thread.currentThread().interrupt();
         }
         if (writerThread.isAlive()) {
-            LOG.warn("telemetry store {}: the writer did not finish within {} s; cycles it had not committed are lost",
-                    dialect.where(), CLOSE_WAIT_MS / 1000);
+            LOG.warn(
+                    "telemetry store {}: the writer did not finish within {} s; cycles it had not committed are lost",
+                    dialect.where(),
+                    CLOSE_WAIT_MS / 1000);
         } else {
             queue.abandon();
         }

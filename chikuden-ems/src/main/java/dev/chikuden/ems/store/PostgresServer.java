@@ -45,7 +45,8 @@ record PostgresServer(String url, String user, String password) implements Store
 
     @Override
     public List<String> indexes() {
-        return List.of("CREATE INDEX IF NOT EXISTS telemetry_raw_epoch ON telemetry_raw (epoch_ms)",
+        return List.of(
+                "CREATE INDEX IF NOT EXISTS telemetry_raw_epoch ON telemetry_raw (epoch_ms)",
                 "CREATE INDEX IF NOT EXISTS telemetry_aggregate_bucket ON telemetry_aggregate (bucket_ms)");
     }
 

@@ -31,9 +31,11 @@ sealed interface StoreDialect permits DuckDbFile, PostgresServer {
      * appends hints and context on further lines.
      */
     static String cause(SQLException e) {
-        SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null
-                ? e.getNextException() : e;
-        String message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage().strip();
+        SQLException reason =
+                e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        String message = reason.getMessage() == null
+                ? reason.getClass().getSimpleName()
+                : reason.getMessage().strip();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

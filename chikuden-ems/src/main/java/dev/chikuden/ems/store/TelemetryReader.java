@@ -63,8 +63,20 @@ final class TelemetryReader {
                 while (r.next()) {
                     double grid = reading(r, 2);
                     double battery = reading(r, 3);
-                    points.add(new TelemetryPoint(r.getLong(1), cycleMs, 1, grid, grid, grid, battery, battery, battery,
-                            reading(r, 4), reading(r, 5), reading(r, 6), reading(r, 7)));
+                    points.add(new TelemetryPoint(
+                            r.getLong(1),
+                            cycleMs,
+                            1,
+                            grid,
+                            grid,
+                            grid,
+                            battery,
+                            battery,
+                            battery,
+                            reading(r, 4),
+                            reading(r, 5),
+                            reading(r, 6),
+                            reading(r, 7)));
                 }
             }
         }
@@ -82,7 +94,8 @@ final class TelemetryReader {
         long factor = Math.max(1, (spanBuckets + maxPoints - 1) / maxPoints);
         long surelyEnough = (toMs - fromBucket) / (bucketMs * Math.max(1, maxPoints - 1)) + 1;
         while (factor < surelyEnough
-                && Math.floorDiv(toMs, factor * bucketMs) - Math.floorDiv(fromBucket, factor * bucketMs) + 1 > maxPoints) {
+                && Math.floorDiv(toMs, factor * bucketMs) - Math.floorDiv(fromBucket, factor * bucketMs) + 1
+                        > maxPoints) {
             factor++;
         }
         return factor * bucketMs;
@@ -129,9 +142,19 @@ final class TelemetryReader {
         }
         int grid = Measure.GRID.ordinal();
         int battery = Measure.BATTERY.ordinal();
-        return new TelemetryPoint(r.getLong(1), Math.max(coarseMs, r.getLong(2)), Math.toIntExact(r.getLong(3)),
-                means[grid], mins[grid], maxes[grid], means[battery], mins[battery], maxes[battery],
-                means[Measure.SETPOINT.ordinal()], means[Measure.LOAD.ordinal()], means[Measure.SOC.ordinal()],
+        return new TelemetryPoint(
+                r.getLong(1),
+                Math.max(coarseMs, r.getLong(2)),
+                Math.toIntExact(r.getLong(3)),
+                means[grid],
+                mins[grid],
+                maxes[grid],
+                means[battery],
+                mins[battery],
+                maxes[battery],
+                means[Measure.SETPOINT.ordinal()],
+                means[Measure.LOAD.ordinal()],
+                means[Measure.SOC.ordinal()],
                 means[Measure.FREQUENCY.ordinal()]);
     }
 

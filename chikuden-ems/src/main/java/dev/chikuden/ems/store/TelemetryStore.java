@@ -1,7 +1,6 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.cycle.CycleSnapshot;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.config.EmsConfig;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,7 @@ import java.time.Clock;
 
 /** Opens the store a service's configuration names: PostgreSQL when a JDBC URL is set, else the DuckDB file. */
 public final class TelemetryStores {
-    private TelemetryStores() {
-    }
+    private TelemetryStores() {}
 
     /**
      * @param cycleMs the control cycle, the resolution of raw rows in answers
@@ -33,8 +31,9 @@ public final class TelemetryStores {
         if (url != null) {
             PostgresServer server = new PostgresServer(url, store.user(), store.password());
             if (!url.startsWith(PostgresServer.URL_PREFIX)) {
-                throw new StoreOpenException("ems.store.jdbcUrl: \"" + server.where() + "\" is not a PostgreSQL "
-                        + "JDBC URL; use jdbc:postgresql://HOST:PORT/DATABASE, or leave it out for the embedded file",
+                throw new StoreOpenException(
+                        "ems.store.jdbcUrl: \"" + server.where() + "\" is not a PostgreSQL "
+                                + "JDBC URL; use jdbc:postgresql://HOST:PORT/DATABASE, or leave it out for the embedded file",
                         null);
             }
             return server;
@@ -46,8 +45,10 @@ public final class TelemetryStores {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new StoreOpenException("telemetry store " + file + ": cannot create its directory ("
-                    + e.getMessage() + "); give the service a writable state directory or store file", e);
+            throw new StoreOpenException(
+                    "telemetry store " + file + ": cannot create its directory (" + e.getMessage()
+                            + "); give the service a writable state directory or store file",
+                    e);
         }
         return new DuckDbFile(file);
     }

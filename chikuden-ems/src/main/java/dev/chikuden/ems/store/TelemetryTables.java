@@ -1,9 +1,6 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.cycle.CycleSnapshot;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The two tables and the statements that write them, the same SQL on DuckDB and PostgreSQL:
@@ -22,8 +21,8 @@ import java.util.List;
 final class TelemetryTables {
     private static final String RAW_COLUMNS = "epoch_ms, cycle, state, grid_kw, load_kw, frequency_hz, battery_kw, "
             + "setpoint_kw, soc, binding, cycle_ms, late_ms, stale_devices, active_alarms";
-    static final String AGGREGATE_COLUMNS = "bucket_ms, resolution_ms, samples, "
-            + Measure.each(Measure::aggregateColumns);
+    static final String AGGREGATE_COLUMNS =
+            "bucket_ms, resolution_ms, samples, " + Measure.each(Measure::aggregateColumns);
     /** The end of the newest aggregate bucket: raw rows from there on are not aggregated yet. */
     static final String AGGREGATED_UP_TO =
             "SELECT bucket_ms + resolution_ms FROM telemetry_aggregate ORDER BY bucket_ms DESC LIMIT 1";
@@ -68,7 +67,8 @@ final class TelemetryTables {
 
     /** Where aggregation resumes: the end of the newest bucket, or the beginning of time. */
     long aggregatedUpTo(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(AGGREGATED_UP_TO)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(AGGREGATED_UP_TO)) {
             return r.next() ? r.getLong(1) : Long.MIN_VALUE;
         }
     }
@@ -90,8 +90,8 @@ final class TelemetryTables {
             }
             return;
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO telemetry_raw (" + RAW_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO telemetry_raw (" + RAW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             StatementSink sink = new StatementSink(p);
             for (CycleSnapshot s : rows) {
                 sink.column = 0;
@@ -122,8 +122,8 @@ final class TelemetryTables {
 
     /** Aggregates the raw rows of the buckets in {@code [fromMs, toMs)}, both bucket starts. */
     void aggregate(Connection c, long fromMs, long toMs) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO telemetry_aggregate (" + AGGREGATE_COLUMNS + ") "
-                + bucketsFromRaw(""))) {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO telemetry_aggregate (" + AGGREGATE_COLUMNS + ") " + bucketsFromRaw(""))) {
             p.setLong(1, fromMs);
             p.setLong(2, toMs);
             p.executeUpdate();
@@ -143,7 +143,8 @@ final class TelemetryTables {
     /** Retention: raw rows before {@code rawCutoffMs}, aggregates whose bucket starts before the other. */
     void deleteBefore(Connection c, long rawCutoffMs, long aggregateCutoffMs) throws SQLException {
         try (PreparedStatement raw = c.prepareStatement("DELETE FROM telemetry_raw WHERE epoch_ms < ?");
-             PreparedStatement aggregates = c.prepareStatement("DELETE FROM telemetry_aggregate WHERE bucket_ms < ?")) {
+                PreparedStatement aggregates =
+                        c.prepareStatement("DELETE FROM telemetry_aggregate WHERE bucket_ms < ?")) {
             raw.setLong(1, rawCutoffMs);
             raw.executeUpdate();
             aggregates.setLong(1, aggregateCutoffMs);

@@ -2,15 +2,14 @@ package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's one writer thread. It takes cycles off the queue and commits them in batches, in the
@@ -26,6 +25,7 @@ final class TelemetryWriter implements Runnable {
     static final long RETENTION_EVERY_MS = 60_000;
     /** How soon an idle writer notices that the store is closing. */
     private static final long WAKE_MS = 50;
+
     private static final long FIRST_RETRY_MS = 1_000;
     private static final long LAST_RETRY_MS = 30_000;
 
@@ -44,8 +44,13 @@ final class TelemetryWriter implements Runnable {
     private volatile long acknowledged;
     private volatile boolean stopping;
 
-    private TelemetryWriter(StoreDialect dialect, TelemetryTables tables, EmsConfig.Store config,
-                            WriterSettings settings, Clock clock, CycleQueue queue) {
+    private TelemetryWriter(
+            StoreDialect dialect,
+            TelemetryTables tables,
+            EmsConfig.Store config,
+            WriterSettings settings,
+            Clock clock,
+            CycleQueue queue) {
         this.dialect = dialect;
         this.tables = tables;
         this.config = config;
@@ -58,8 +63,13 @@ final class TelemetryWriter implements Runnable {
      * Connects, creates the tables if new, aggregates the buckets that closed while the service was
      * down and applies retention, all before the first cycle: a store that cannot open stops the start.
      */
-    static TelemetryWriter open(StoreDialect dialect, TelemetryTables tables, EmsConfig.Store config,
-                                WriterSettings settings, Clock clock, CycleQueue queue) {
+    static TelemetryWriter open(
+            StoreDialect dialect,
+            TelemetryTables tables,
+            EmsConfig.Store config,
+            WriterSettings settings,
+            Clock clock,
+            CycleQueue queue) {
         TelemetryWriter writer = new TelemetryWriter(dialect, tables, config, settings, clock, queue);
         try {
             writer.connection = dialect.connect();
@@ -91,7 +101,9 @@ final class TelemetryWriter implements Runnable {
                 if (!batch.isEmpty() && !write()) {
                     if (stopping) {
                         queue.dropUnwritten(batch.size());
-                        LOG.error("telemetry store {}: closing without writing {} cycles", dialect.where(),
+                        LOG.error(
+                                "telemetry store {}: closing without writing {} cycles",
+                                dialect.where(),
                                 batch.size() + queue.abandon());
                         batch.clear();
                     } else {
@@ -141,12 +153,17 @@ final class TelemetryWriter implements Runnable {
         } catch (SQLException e) {
             failures++;
             closeConnection();
-            LOG.warn("telemetry store {}: cannot write {} cycles ({}); trying again in {} s", dialect.where(),
-                    batch.size(), StoreDialect.cause(e), retryDelayMs() / 1000);
+            LOG.warn(
+                    "telemetry store {}: cannot write {} cycles ({}); trying again in {} s",
+                    dialect.where(),
+                    batch.size(),
+                    StoreDialect.cause(e),
+                    retryDelayMs() / 1000);
             return false;
         } catch (RuntimeException e) {
             // Not the database: these rows cannot be written, and retrying them would stop every later one.
-            LOG.error("telemetry store {}: dropping {} cycles that cannot be written", dialect.where(), batch.size(), e);
+            LOG.error(
+                    "telemetry store {}: dropping {} cycles that cannot be written", dialect.where(), batch.size(), e);
             closeConnection();
             queue.dropUnwritten(batch.size());
             batch.clear();

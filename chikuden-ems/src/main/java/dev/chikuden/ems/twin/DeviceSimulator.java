@@ -63,13 +63,19 @@ public final class DeviceSimulator implements AutoCloseable {
     }
 
     /** A served device, for people: its name, unit id and register layout. */
-    public record ServedDevice(String name, int unitId, DeviceMap map) {
-    }
+    public record ServedDevice(String name, int unitId, DeviceMap map) {}
 
     /** One battery as the twin has it. */
-    public record BatteryState(String name, int unitId, double commandKw, double powerKw, double soc,
-                               double storedEnergyKwh, double maxChargeKw, double maxDischargeKw, BatteryLedger ledger) {
-    }
+    public record BatteryState(
+            String name,
+            int unitId,
+            double commandKw,
+            double powerKw,
+            double soc,
+            double storedEnergyKwh,
+            double maxChargeKw,
+            double maxDischargeKw,
+            BatteryLedger ledger) {}
 
     /**
      * The twin at one instant.
@@ -79,9 +85,17 @@ public final class DeviceSimulator implements AutoCloseable {
      * @param loadKwh     load energy since the start, as the meter saw it
      * @param pvKwh       PV energy since the start
      */
-    public record Snapshot(long elapsedMs, long siteEpochMs, List<BatteryState> batteries, double loadKw, double pvKw,
-                           double gridKw, double importKwh, double exportKwh, double loadKwh, double pvKwh) {
-    }
+    public record Snapshot(
+            long elapsedMs,
+            long siteEpochMs,
+            List<BatteryState> batteries,
+            double loadKw,
+            double pvKw,
+            double gridKw,
+            double importKwh,
+            double exportKwh,
+            double loadKwh,
+            double pvKwh) {}
 
     private final SiteConfig site;
     private final RegisterMap registerMap;
@@ -110,8 +124,9 @@ public final class DeviceSimulator implements AutoCloseable {
      */
     public DeviceSimulator(SiteConfig site, EmsConfig.Devices devices, RegisterMap registerMap, Options options) {
         if (devices.batteries().size() != site.batteries().size()) {
-            throw new BadInputException(site.source() + ": the site has " + site.batteries().size()
-                    + " batteries but " + devices.batteries().size() + " battery devices are configured");
+            throw new BadInputException(
+                    site.source() + ": the site has " + site.batteries().size() + " batteries but "
+                            + devices.batteries().size() + " battery devices are configured");
         }
         this.site = site;
         this.registerMap = registerMap;
@@ -135,8 +150,12 @@ public final class DeviceSimulator implements AutoCloseable {
             ratedKw += Math.max(p.chargePowerKw(), p.dischargePowerKw());
         }
         claim(ids, devices.meter());
-        this.meter = new TwinMeter(devices.meter().name(), devices.meter().unitId(), registerMap.meter(),
-                meterFullScaleKw(ratedKw), frequencyHz);
+        this.meter = new TwinMeter(
+                devices.meter().name(),
+                devices.meter().unitId(),
+                registerMap.meter(),
+                meterFullScaleKw(ratedKw),
+                frequencyHz);
     }
 
     private static void claim(Map<Integer, String> ids, EmsConfig.Endpoint e) {
@@ -182,8 +201,10 @@ public final class DeviceSimulator implements AutoCloseable {
             s.start();
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new BadInputException("cannot serve Modbus on " + host + ":" + port + ": " + cause.getMessage()
-                    + "; choose another --port (or stop what is using it)", e);
+            throw new BadInputException(
+                    "cannot serve Modbus on " + host + ":" + port + ": " + cause.getMessage()
+                            + "; choose another --port (or stop what is using it)",
+                    e);
         }
         server = s;
         clockStartMs = options.clockMs().getAsLong() - simulatedMs;
@@ -241,12 +262,28 @@ public final class DeviceSimulator implements AutoCloseable {
     public synchronized Snapshot snapshot() {
         List<BatteryState> states = new ArrayList<>();
         for (TwinBattery b : batteries) {
-            states.add(new BatteryState(b.name, b.unitId, b.commandKw, b.powerKw, b.battery.soc(),
-                    b.battery.storedEnergyKwh(), Math.max(0, b.battery.maxChargeKw(tickS)),
-                    Math.max(0, b.battery.maxDischargeKw(tickS)), b.battery.ledger()));
+            states.add(new BatteryState(
+                    b.name,
+                    b.unitId,
+                    b.commandKw,
+                    b.powerKw,
+                    b.battery.soc(),
+                    b.battery.storedEnergyKwh(),
+                    Math.max(0, b.battery.maxChargeKw(tickS)),
+                    Math.max(0, b.battery.maxDischargeKw(tickS)),
+                    b.battery.ledger()));
         }
-        return new Snapshot(simulatedMs, grid.startEpochMs() + simulatedMs % periodMs, states, loadKw, pvKw,
-                meter.gridKw, meter.importKwh, meter.exportKwh, loadKwh, pvKwh);
+        return new Snapshot(
+                simulatedMs,
+                grid.startEpochMs() + simulatedMs % periodMs,
+                states,
+                loadKw,
+                pvKw,
+                meter.gridKw,
+                meter.importKwh,
+                meter.exportKwh,
+                loadKwh,
+                pvKwh);
     }
 
     /** The served devices: the batteries in the site's order, then the meter. */

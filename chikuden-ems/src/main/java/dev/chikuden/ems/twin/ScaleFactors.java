@@ -15,8 +15,7 @@ import java.util.function.ToDoubleFunction;
  * in plain watts.
  */
 final class ScaleFactors {
-    private ScaleFactors() {
-    }
+    private ScaleFactors() {}
 
     /**
      * @param fullScale the largest magnitude a role's point must hold, in Chikuden's units (kW, kWh, ...);

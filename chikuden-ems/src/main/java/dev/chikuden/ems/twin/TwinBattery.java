@@ -40,7 +40,8 @@ final class TwinBattery extends TwinDevice {
     double commandKw;
     double powerKw;
 
-    TwinBattery(String name, int unitId, DeviceMap map, BatteryParameters parameters, double frequencyHz, double tickS) {
+    TwinBattery(
+            String name, int unitId, DeviceMap map, BatteryParameters parameters, double frequencyHz, double tickS) {
         super(name, unitId, map);
         this.battery = new BatterySystem(parameters);
         this.frequencyHz = frequencyHz;
@@ -57,8 +58,8 @@ final class TwinBattery extends TwinDevice {
         state = map.point(Role.STATE);
         alarms = map.point(Role.ALARMS);
         frequency = map.point(Role.FREQUENCY);
-        double fullPowerKw = 1.25 * Math.max(parameters.chargePowerKw(), parameters.dischargePowerKw())
-                + parameters.standbyKw();
+        double fullPowerKw =
+                1.25 * Math.max(parameters.chargePowerKw(), parameters.dischargePowerKw()) + parameters.standbyKw();
         ScaleFactors.choose(map, image, r -> fullScale(r, parameters, fullPowerKw));
         setIfMapped(Role.RATED_POWER, Math.max(parameters.chargePowerKw(), parameters.dischargePowerKw()));
         setIfMapped(Role.RATED_CHARGE, parameters.chargePowerKw());
@@ -144,7 +145,8 @@ final class TwinBattery extends TwinDevice {
             image.set(maxDischarge, Math.max(0, battery.maxDischargeKw(tickS)));
         }
         if (state != null) {
-            BatteryUnitState s = alarmBits != 0 ? BatteryUnitState.FAULT
+            BatteryUnitState s = alarmBits != 0
+                    ? BatteryUnitState.FAULT
                     : commandKw != 0 ? BatteryUnitState.RUNNING : BatteryUnitState.STANDBY;
             image.setRaw(state, Math.max(0, state.code(s)));
         }

@@ -27,9 +27,14 @@ final class TwinMeter extends TwinDevice {
         imported = map.point(Role.IMPORT_ENERGY);
         exported = map.point(Role.EXPORT_ENERGY);
         // counters hold a year at full scale before they wrap
-        ScaleFactors.choose(map, image, r -> r.quantity() == Quantity.POWER ? fullScaleKw
-                : r.quantity() == Quantity.ENERGY ? fullScaleKw * HOURS_PER_YEAR
-                : r == Role.FREQUENCY ? 1.25 * frequencyHz : Double.NaN);
+        ScaleFactors.choose(
+                map,
+                image,
+                r -> r.quantity() == Quantity.POWER
+                        ? fullScaleKw
+                        : r.quantity() == Quantity.ENERGY
+                                ? fullScaleKw * HOURS_PER_YEAR
+                                : r == Role.FREQUENCY ? 1.25 * frequencyHz : Double.NaN);
         Point address = map.point(Role.DEVICE_ADDRESS);
         if (address != null) {
             image.set(address, unitId);

@@ -41,23 +41,24 @@ final class TwinServices implements ModbusServices {
     }
 
     @Override
-    public ReadHoldingRegistersResponse readHoldingRegisters(ModbusRequestContext context, int unitId,
-                                                             ReadHoldingRegistersRequest request)
+    public ReadHoldingRegistersResponse readHoldingRegisters(
+            ModbusRequestContext context, int unitId, ReadHoldingRegistersRequest request)
             throws ModbusResponseException, UnknownUnitIdException {
-        ModbusServices.checkRegisterRange(FunctionCode.READ_HOLDING_REGISTERS.getCode(), request.address(),
-                request.quantity());
+        ModbusServices.checkRegisterRange(
+                FunctionCode.READ_HOLDING_REGISTERS.getCode(), request.address(), request.quantity());
         TwinDevice d = unit(unitId);
         synchronized (lock) {
             if (!d.image.covers(request.address(), request.quantity())) {
-                throw new ModbusResponseException(FunctionCode.READ_HOLDING_REGISTERS, ExceptionCode.ILLEGAL_DATA_ADDRESS);
+                throw new ModbusResponseException(
+                        FunctionCode.READ_HOLDING_REGISTERS, ExceptionCode.ILLEGAL_DATA_ADDRESS);
             }
             return new ReadHoldingRegistersResponse(d.image.bytes(request.address(), request.quantity()));
         }
     }
 
     @Override
-    public WriteSingleRegisterResponse writeSingleRegister(ModbusRequestContext context, int unitId,
-                                                           WriteSingleRegisterRequest request)
+    public WriteSingleRegisterResponse writeSingleRegister(
+            ModbusRequestContext context, int unitId, WriteSingleRegisterRequest request)
             throws ModbusResponseException, UnknownUnitIdException {
         byte[] value = {(byte) (request.value() >> 8), (byte) request.value()};
         write(FunctionCode.WRITE_SINGLE_REGISTER, unit(unitId), request.address(), value);
@@ -65,8 +66,8 @@ final class TwinServices implements ModbusServices {
     }
 
     @Override
-    public WriteMultipleRegistersResponse writeMultipleRegisters(ModbusRequestContext context, int unitId,
-                                                                 WriteMultipleRegistersRequest request)
+    public WriteMultipleRegistersResponse writeMultipleRegisters(
+            ModbusRequestContext context, int unitId, WriteMultipleRegistersRequest request)
             throws ModbusResponseException, UnknownUnitIdException {
         write(FunctionCode.WRITE_MULTIPLE_REGISTERS, unit(unitId), request.address(), request.values());
         return new WriteMultipleRegistersResponse(request.address(), request.quantity());

@@ -94,17 +94,22 @@ class ApiFieldNamesTest {
                 """.formatted(port, TOKEN));
         SiteConfig site = SiteConfigReader.read(dir.resolve("plant.yaml"));
         EmsConfig config = EmsConfigReader.read(site, Map.of());
-        twin = new DeviceSimulator(site, config.devices(), RegisterMap.load(config.devices().registerMap()),
+        twin = new DeviceSimulator(
+                site,
+                config.devices(),
+                RegisterMap.load(config.devices().registerMap()),
                 DeviceSimulator.Options.defaults());
         twin.start("127.0.0.1", port);
         service = LiveService.start(site, config);
         ApiClient client = new ApiClient("http://127.0.0.1:" + service.httpPort());
         CycleStreamTest.Listener stream = new CycleStreamTest.Listener();
-        WebSocket ws = CycleStreamTest.Listener.connect("ws://127.0.0.1:" + service.httpPort() + "/api/stream",
-                stream);
+        WebSocket ws = CycleStreamTest.Listener.connect("ws://127.0.0.1:" + service.httpPort() + "/api/stream", stream);
 
         // enough cycles for both grid-code windows to measure, and a battery alarm raised and cleared
-        await(() -> service.runtime().latest() != null && service.runtime().latest().cycle() >= 15, "15 cycles");
+        await(
+                () -> service.runtime().latest() != null
+                        && service.runtime().latest().cycle() >= 15,
+                "15 cycles");
         twin.setAlarms("west", 1);
         await(() -> !service.runtime().alarms(false).isEmpty(), "the battery's alarm");
         twin.setAlarms("west", 0);
@@ -114,18 +119,33 @@ class ApiFieldNamesTest {
         Map<String, JsonNode> answers = new java.util.TreeMap<>();
         client.send("POST", "/api/setpoint", "{\"kw\": -300, \"expiresInSeconds\": 600}", TOKEN);
         client.send("POST", "/api/setpoint", "{\"kw\": 100, \"expiresInSeconds\": 600}", TOKEN);
-        answers.put("POST /api/setpoint 400", client.send("POST", "/api/setpoint", "{\"kw\": \"much\"}", TOKEN).json());
-        answers.put("DELETE /api/setpoint", client.send("DELETE", "/api/setpoint", null, TOKEN).json());
-        answers.put("POST /api/setpoint", client.send("POST", "/api/setpoint",
-                "{\"kw\": 150, \"expiresInSeconds\": 600}", TOKEN).json());
+        answers.put(
+                "POST /api/setpoint 400",
+                client.send("POST", "/api/setpoint", "{\"kw\": \"much\"}", TOKEN)
+                        .json());
+        answers.put(
+                "DELETE /api/setpoint",
+                client.send("DELETE", "/api/setpoint", null, TOKEN).json());
+        answers.put(
+                "POST /api/setpoint",
+                client.send("POST", "/api/setpoint", "{\"kw\": 150, \"expiresInSeconds\": 600}", TOKEN)
+                        .json());
         await(() -> !client.get("/api/telemetry").json().get("points").isEmpty(), "telemetry in the store");
         await(() -> !stream.messages.isEmpty(), "a streamed cycle");
         ws.abort();
         twin.setAlarms("east", 2); // an active alarm for the status
         await(() -> !service.runtime().alarms(false).isEmpty(), "the second battery's alarm");
 
-        for (String path : List.of("/api/status", "/api/measurements", "/api/stack", "/api/config",
-                "/api/alarms?all=true", "/api/timing", "/api/setpoint", "/api/telemetry", "/api/gridcode",
+        for (String path : List.of(
+                "/api/status",
+                "/api/measurements",
+                "/api/stack",
+                "/api/config",
+                "/api/alarms?all=true",
+                "/api/timing",
+                "/api/setpoint",
+                "/api/telemetry",
+                "/api/gridcode",
                 "/api/audit")) {
             ApiClient.Answer a = client.get(path);
             assertThat(a.status()).as(path + ": " + a.text()).isEqualTo(200);
@@ -135,8 +155,16 @@ class ApiFieldNamesTest {
 
         // how values are written, besides their names: paths as text, enums in lower case, infinity as null
         JsonNode layers = answers.get("GET /api/stack").get("layers");
-        assertThat(layers.findValuesAsText("type")).containsExactly("battery-limits", "backup-reserve", "manual",
-                "load-drop-absorber", "grid-code-smoothing", "frequency-response", "demand-limiter", "schedule");
+        assertThat(layers.findValuesAsText("type"))
+                .containsExactly(
+                        "battery-limits",
+                        "backup-reserve",
+                        "manual",
+                        "load-drop-absorber",
+                        "grid-code-smoothing",
+                        "frequency-response",
+                        "demand-limiter",
+                        "schedule");
         assertThat(layers.get(2).get("settings").isObject()).isTrue();
         assertThat(layers.get(2).get("settings").isEmpty()).isTrue();
         assertThat(layers.get(6).get("settings").get("maxRechargeKw").isNull()).isTrue();
@@ -144,7 +172,12 @@ class ApiFieldNamesTest {
                 .isEqualTo(dir.resolve("schedule.csv").toAbsolutePath().toString());
         assertThat(answers.get("GET /api/config").get("auditLog").asText())
                 .isEqualTo(config.auditLog().toString());
-        assertThat(answers.get("GET /api/measurements").get("devices").get(1).get("lastValues").get("state").asText())
+        assertThat(answers.get("GET /api/measurements")
+                        .get("devices")
+                        .get(1)
+                        .get("lastValues")
+                        .get("state")
+                        .asText())
                 .isEqualTo("running");
         assertThat(answers.get("GET /api/status").get("state").asText()).isIn("running", "safe");
 
@@ -157,17 +190,20 @@ class ApiFieldNamesTest {
         Path written = Path.of("target", "field-names.actual.txt");
         Files.createDirectories(written.getParent());
         Files.write(written, actual, StandardCharsets.UTF_8);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(written.resolveSibling("field-names.answers.json").toFile(),
-                answers);
-        assertThat(actual).as("field names by endpoint (these are in %s)", written.toAbsolutePath())
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(written.resolveSibling("field-names.answers.json").toFile(), answers);
+        assertThat(actual)
+                .as("field names by endpoint (these are in %s)", written.toAbsolutePath())
                 .containsExactlyElementsOf(expected());
     }
 
     private static List<String> expected() throws IOException {
         try (InputStream in = ApiFieldNamesTest.class.getResourceAsStream(EXPECTED)) {
             assertThat(in).as(EXPECTED).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
     }
 

@@ -18,6 +18,7 @@ final class ApiFixture implements AutoCloseable {
     static final double CONTRACT_KW = 150_000;
     /** The batteries' ratings: setpoints from -3,000 to 5,000 kW are allowed. */
     static final double MAX_CHARGE_KW = 3000;
+
     static final double MAX_DISCHARGE_KW = 5000;
     /** 2026-07-01 09:00:10 JST: ten seconds into a half-hour slot. */
     static final long START_MS = Instant.parse("2026-07-01T00:00:10Z").toEpochMilli();
@@ -30,7 +31,12 @@ final class ApiFixture implements AutoCloseable {
     final Path audit;
 
     ApiFixture(Path dir, String token) throws IOException {
-        this(dir.resolve("state/audit.jsonl"), "127.0.0.1", token, new FakeEmsService(START_MS, 1000), FIXED,
+        this(
+                dir.resolve("state/audit.jsonl"),
+                "127.0.0.1",
+                token,
+                new FakeEmsService(START_MS, 1000),
+                FIXED,
                 ApiServer.MAX_BEHIND);
     }
 
@@ -38,8 +44,14 @@ final class ApiFixture implements AutoCloseable {
             throws IOException {
         this.service = service;
         this.audit = audit;
-        this.server = ApiServer.start(service, new EmsConfig.Http(bind, 0, token, "test"), audit, service.periodMs,
-                limits(CONTRACT_KW), clock, maxBehind);
+        this.server = ApiServer.start(
+                service,
+                new EmsConfig.Http(bind, 0, token, "test"),
+                audit,
+                service.periodMs,
+                limits(CONTRACT_KW),
+                clock,
+                maxBehind);
         this.client = new ApiClient("http://127.0.0.1:" + server.port());
     }
 

@@ -67,7 +67,9 @@ class ApiSecurityTest {
             assertThat(a.status()).isEqualTo(403);
             assertThat(a.header("WWW-Authenticate")).isNull();
             assertThat(api.service.manualSetpoint()).isNull();
-            assertThat(send(api, "POST", SETPOINT, ApiFixture.TOKEN.substring(1)).status()).isEqualTo(403);
+            assertThat(send(api, "POST", SETPOINT, ApiFixture.TOKEN.substring(1))
+                            .status())
+                    .isEqualTo(403);
             assertThat(api.service.manualSetpoint()).isNull();
         }
     }
@@ -95,10 +97,14 @@ class ApiSecurityTest {
                 for (String presented : new String[] {null, "anything", ""}) {
                     ApiClient.Answer a = send(api, "POST", SETPOINT, presented);
                     assertThat(a.status()).isEqualTo(403);
-                    assertThat(a.json().get("error").asText()).contains("ems.http.token").contains("CHIKUDEN_TOKEN");
+                    assertThat(a.json().get("error").asText())
+                            .contains("ems.http.token")
+                            .contains("CHIKUDEN_TOKEN");
                 }
                 assertThat(api.service.manualSetpoint()).isNull();
-                assertThat(api.client.get("/api/status").status()).as("reads stay open on loopback").isEqualTo(200);
+                assertThat(api.client.get("/api/status").status())
+                        .as("reads stay open on loopback")
+                        .isEqualTo(200);
             }
         }
     }
@@ -108,20 +114,27 @@ class ApiSecurityTest {
     void aSetpointPastTheSiteRatingIsRefusedWithTheAllowedRange() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             for (String kw : List.of("1e12", "5000.5", "-3001", "-1e12")) {
-                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + kw + ", \"expiresInSeconds\": 60}", ApiFixture.TOKEN);
+                ApiClient.Answer a =
+                        send(api, "POST", "{\"kw\": " + kw + ", \"expiresInSeconds\": 60}", ApiFixture.TOKEN);
                 assertThat(a.status()).as(kw).isEqualTo(400);
                 assertThat(a.json().get("field").asText()).isEqualTo("kw");
-                assertThat(a.json().get("error").asText()).as(kw).startsWith("kw must be from -3,000 (charging) to "
-                        + "5,000 kW (discharging), the site's batteries' ratings; was ");
+                assertThat(a.json().get("error").asText())
+                        .as(kw)
+                        .startsWith("kw must be from -3,000 (charging) to "
+                                + "5,000 kW (discharging), the site's batteries' ratings; was ");
             }
             for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
-                ApiClient.Answer a = send(api, "POST", "{\"kw\": " + notANumber + ", \"expiresInSeconds\": 60}",
-                        ApiFixture.TOKEN);
+                ApiClient.Answer a =
+                        send(api, "POST", "{\"kw\": " + notANumber + ", \"expiresInSeconds\": 60}", ApiFixture.TOKEN);
                 assertThat(a.status()).as(notANumber).isEqualTo(400);
             }
             assertThat(api.service.manualSetpoint()).isNull();
-            assertThat(send(api, "POST", "{\"kw\": 5000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
-            assertThat(send(api, "POST", "{\"kw\": -3000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN).status()).isEqualTo(200);
+            assertThat(send(api, "POST", "{\"kw\": 5000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(send(api, "POST", "{\"kw\": -3000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN)
+                            .status())
+                    .isEqualTo(200);
             assertThat(api.service.manualSetpoint().kw()).isEqualTo(-3000.0);
         }
     }
@@ -161,13 +174,13 @@ class ApiSecurityTest {
     @Test
     void theAuditLogHasEveryAcceptedWriteWithBeforeAndAfterAndEveryRefusal() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
-            send(api, "POST", SETPOINT, null);                                              // refused 401
-            send(api, "POST", SETPOINT, "guess");                                           // refused 403
+            send(api, "POST", SETPOINT, null); // refused 401
+            send(api, "POST", SETPOINT, "guess"); // refused 403
             send(api, "POST", "{\"kw\": 1000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN); // accepted
-            send(api, "POST", "{\"kw\": 2000, \"expiresInSeconds\": 120}", ApiFixture.TOKEN);// accepted
-            send(api, "POST", "{\"kw\": 5}", ApiFixture.TOKEN);                             // refused 400
-            send(api, "DELETE", null, ApiFixture.TOKEN);                                    // accepted
-            answers.add(api.client.send("PUT", "/api/status", "{}", ApiFixture.TOKEN));     // refused 404
+            send(api, "POST", "{\"kw\": 2000, \"expiresInSeconds\": 120}", ApiFixture.TOKEN); // accepted
+            send(api, "POST", "{\"kw\": 5}", ApiFixture.TOKEN); // refused 400
+            send(api, "DELETE", null, ApiFixture.TOKEN); // accepted
+            answers.add(api.client.send("PUT", "/api/status", "{}", ApiFixture.TOKEN)); // refused 404
 
             List<String> lines = Files.readAllLines(api.audit);
             assertThat(lines).hasSize(7);
@@ -175,14 +188,24 @@ class ApiSecurityTest {
             for (String line : lines) {
                 e.add(JSON.readTree(line));
             }
-            assertThat(e).extracting(n -> n.get("outcome").asText() + " " + n.get("status").asInt()).containsExactly(
-                    "refused 401", "refused 403", "accepted 200", "accepted 200", "refused 400", "accepted 200",
-                    "refused 404");
+            assertThat(e)
+                    .extracting(n ->
+                            n.get("outcome").asText() + " " + n.get("status").asInt())
+                    .containsExactly(
+                            "refused 401",
+                            "refused 403",
+                            "accepted 200",
+                            "accepted 200",
+                            "refused 400",
+                            "accepted 200",
+                            "refused 404");
             assertThat(e.get(0).get("who").get("token").isNull()).isTrue();
             assertThat(e.get(1).get("who").get("token").asText()).isEqualTo(sha256Prefix("guess"));
             assertThat(e.get(1).get("reason").asText()).contains("not the service's token");
             JsonNode first = e.get(2);
-            assertThat(first.get("who").get("token").asText()).isEqualTo(sha256Prefix(ApiFixture.TOKEN)).hasSize(8);
+            assertThat(first.get("who").get("token").asText())
+                    .isEqualTo(sha256Prefix(ApiFixture.TOKEN))
+                    .hasSize(8);
             assertThat(first.get("who").get("remote").asText()).isEqualTo("127.0.0.1");
             assertThat(first.get("who").get("userAgent").asText()).isEqualTo("chikuden-test");
             assertThat(first.get("what").get("method").asText()).isEqualTo("POST");
@@ -213,8 +236,16 @@ class ApiSecurityTest {
                 assertThat(a.text()).doesNotContain(ApiFixture.TOKEN);
                 assertThat(a.raw().headers().map().toString()).doesNotContain(ApiFixture.TOKEN);
             }
-            for (String read : new String[] {"/api/status", "/api/config", "/api/measurements", "/api/stack",
-                    "/api/timing", "/api/gridcode", "/api/audit?limit=100", "/api/openapi.yaml"}) {
+            for (String read : new String[] {
+                "/api/status",
+                "/api/config",
+                "/api/measurements",
+                "/api/stack",
+                "/api/timing",
+                "/api/gridcode",
+                "/api/audit?limit=100",
+                "/api/openapi.yaml"
+            }) {
                 assertThat(api.client.get(read).text()).as(read).doesNotContain(ApiFixture.TOKEN);
             }
         }
@@ -224,8 +255,13 @@ class ApiSecurityTest {
     void aWriteTheAuditLogCannotRecordIsUndoneAndRefused() throws Exception {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "/dev/full (a device whose writes always fail) is not available");
-        try (ApiFixture api = new ApiFixture(full, "127.0.0.1", ApiFixture.TOKEN,
-                new FakeEmsService(ApiFixture.START_MS, 1000), ApiFixture.FIXED, ApiServer.MAX_BEHIND)) {
+        try (ApiFixture api = new ApiFixture(
+                full,
+                "127.0.0.1",
+                ApiFixture.TOKEN,
+                new FakeEmsService(ApiFixture.START_MS, 1000),
+                ApiFixture.FIXED,
+                ApiServer.MAX_BEHIND)) {
             api.service.setManualSetpoint(700, ApiFixture.START_MS + 5_000);
             ApiClient.Answer a = send(api, "POST", SETPOINT, ApiFixture.TOKEN);
             assertThat(a.status()).isEqualTo(500);
@@ -241,17 +277,27 @@ class ApiSecurityTest {
     void readsFromAnotherMachineNeedTheTokenToo() throws Exception {
         Optional<InetAddress> lan = nonLoopbackAddress();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to call itself on");
-        try (ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "0.0.0.0", ApiFixture.TOKEN,
-                new FakeEmsService(ApiFixture.START_MS, 1000), ApiFixture.FIXED, ApiServer.MAX_BEHIND)) {
+        try (ApiFixture api = new ApiFixture(
+                dir.resolve("audit.jsonl"),
+                "0.0.0.0",
+                ApiFixture.TOKEN,
+                new FakeEmsService(ApiFixture.START_MS, 1000),
+                ApiFixture.FIXED,
+                ApiServer.MAX_BEHIND)) {
             ApiClient remote = new ApiClient("http://" + lan.get().getHostAddress() + ":" + api.server.port());
             ApiClient.Answer open = remote.get("/api/status");
             assertThat(open.status()).isEqualTo(401);
             assertThat(open.header("WWW-Authenticate")).startsWith("Bearer");
-            assertThat(remote.send("GET", "/api/status", null, "wrong").status()).isEqualTo(403);
-            assertThat(remote.send("GET", "/api/status", null, ApiFixture.TOKEN).status()).isEqualTo(200);
-            assertThat(remote.get("/").status()).as("the dashboard's files hold no data").isEqualTo(200);
+            assertThat(remote.send("GET", "/api/status", null, "wrong").status())
+                    .isEqualTo(403);
+            assertThat(remote.send("GET", "/api/status", null, ApiFixture.TOKEN).status())
+                    .isEqualTo(200);
+            assertThat(remote.get("/").status())
+                    .as("the dashboard's files hold no data")
+                    .isEqualTo(200);
             assertThat(api.client.get("/api/status").status()).as("loopback").isEqualTo(200);
-            assertThat(Files.exists(api.audit) ? Files.readAllLines(api.audit) : List.of()).as("reads are not audited")
+            assertThat(Files.exists(api.audit) ? Files.readAllLines(api.audit) : List.of())
+                    .as("reads are not audited")
                     .isEmpty();
         }
     }
@@ -260,7 +306,8 @@ class ApiSecurityTest {
     void aLoopbackReadForAnotherHostNameNeedsTheTokenAgainstDnsRebinding() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             assertThat(rawGet(api.server.port(), "attacker.example")).startsWith("HTTP/1.1 401");
-            assertThat(rawGet(api.server.port(), "localhost:" + api.server.port())).startsWith("HTTP/1.1 200");
+            assertThat(rawGet(api.server.port(), "localhost:" + api.server.port()))
+                    .startsWith("HTTP/1.1 200");
             assertThat(rawGet(api.server.port(), "127.0.0.1")).startsWith("HTTP/1.1 200");
         }
     }
@@ -277,13 +324,16 @@ class ApiSecurityTest {
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
-        return NetworkInterface.networkInterfaces().filter(i -> {
-            try {
-                return i.isUp() && !i.isLoopback();
-            } catch (IOException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        return NetworkInterface.networkInterfaces()
+                .filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
                 .findFirst();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiServerTest {
     @TempDir
     Path dir;
+
     ApiFixture api;
 
     @BeforeEach
@@ -37,8 +38,14 @@ class ApiServerTest {
     @Test
     void aPortInUseIsAClearError() {
         EmsConfig.Http taken = new EmsConfig.Http("127.0.0.1", api.server.port(), ApiFixture.TOKEN, "test");
-        assertThatThrownBy(() -> ApiServer.start(new FakeEmsService(0, 1000), taken, dir.resolve("other.jsonl"), 1000,
-                ApiFixture.limits(1), ApiFixture.FIXED, 30))
+        assertThatThrownBy(() -> ApiServer.start(
+                        new FakeEmsService(0, 1000),
+                        taken,
+                        dir.resolve("other.jsonl"),
+                        1000,
+                        ApiFixture.limits(1),
+                        ApiFixture.FIXED,
+                        30))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("cannot serve the API on 127.0.0.1:" + api.server.port())
                 .hasMessageContaining("ems.http.port");
@@ -82,7 +89,8 @@ class ApiServerTest {
         assertThat(m.get("latest").get("gridKw").asDouble()).isEqualTo(90_000);
         assertThat(m.get("devices")).hasSize(2);
         assertThat(m.get("devices").get(1).get("fresh").asBoolean()).isFalse();
-        assertThat(m.get("devices").get(1).get("lastValues").get("gridKw").isNull()).as("a NaN inside a reading")
+        assertThat(m.get("devices").get(1).get("lastValues").get("gridKw").isNull())
+                .as("a NaN inside a reading")
                 .isTrue();
     }
 
@@ -131,7 +139,8 @@ class ApiServerTest {
 
     @Test
     void setpointReadsNullThenWhatWasSet() {
-        assertThat(api.client.get("/api/setpoint").json().get("manual").isNull()).isTrue();
+        assertThat(api.client.get("/api/setpoint").json().get("manual").isNull())
+                .isTrue();
         api.service.setManualSetpoint(-2500, ApiFixture.START_MS + 60_000);
         JsonNode m = api.client.get("/api/setpoint").json().get("manual");
         assertThat(m.get("kw").asDouble()).isEqualTo(-2500);
@@ -151,7 +160,9 @@ class ApiServerTest {
         assertThat(d.get("points")).hasSize(1);
 
         long from = ApiFixture.START_MS + 60_000;
-        JsonNode r = api.client.get("/api/telemetry?from=" + from + "&to=2026-07-01T00:11:09Z&maxPoints=100").json();
+        JsonNode r = api.client
+                .get("/api/telemetry?from=" + from + "&to=2026-07-01T00:11:09Z&maxPoints=100")
+                .json();
         JsonNode points = r.get("points");
         assertThat(points.size()).isBetween(1, 100);
         assertThat(points.get(0).get("epochMs").asLong()).isEqualTo(from);
@@ -175,7 +186,11 @@ class ApiServerTest {
         ApiClient.Answer a = api.client.get(path);
         assertThat(a.status()).as(path).isEqualTo(400);
         assertThat(a.json().get("field").asText()).as(path).isEqualTo(field);
-        assertThat(a.json().get("error").asText()).as(path).contains(field).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(a.json().get("error").asText())
+                .as(path)
+                .contains(field)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -198,14 +213,17 @@ class ApiServerTest {
         ApiClient.Answer page = api.client.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.text());
+        java.util.regex.Matcher refs =
+                java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.text());
         int n = 0;
         while (refs.find()) {
             assertThat(api.client.get(refs.group(1)).status()).as(refs.group(1)).isEqualTo(200);
             n++;
         }
         assertThat(n).as("uPlot's script and style, ours, the icon").isGreaterThanOrEqualTo(5);
-        assertThat(api.client.get("/").header("Access-Control-Allow-Origin")).as("no CORS").isNull();
+        assertThat(api.client.get("/").header("Access-Control-Allow-Origin"))
+                .as("no CORS")
+                .isNull();
     }
 
     @Test
@@ -231,7 +249,9 @@ class ApiServerTest {
         JsonNode demand = g.get("demand");
         assertThat(demand.get("contractKw").asDouble()).isEqualTo(ApiFixture.CONTRACT_KW);
         assertThat(demand.get("slotStart").asText()).isEqualTo("2026-07-01T00:00:00Z");
-        assertThat(demand.get("unobservedS").asDouble()).as("the 10 s before the first cycle").isEqualTo(10.0);
+        assertThat(demand.get("unobservedS").asDouble())
+                .as("the 10 s before the first cycle")
+                .isEqualTo(10.0);
         assertThat(demand.get("peakClosedSlotKw").isNull()).isTrue();
     }
 }

@@ -16,10 +16,17 @@ class AuditLogTest {
     Path dir;
 
     private static AuditLog.Entry entry(int i) {
-        return new AuditLog.Entry("2026-07-01T00:00:00Z", "accepted", 200, null,
+        return new AuditLog.Entry(
+                "2026-07-01T00:00:00Z",
+                "accepted",
+                200,
+                null,
                 new AuditLog.Who("127.0.0.1", "test", "0123abcd"),
-                new AuditLog.What("POST", "/api/setpoint",
-                        ApiJson.mapper().valueToTree(Map.of("i", i, "pad", "x".repeat(i % 397)))), null,
+                new AuditLog.What(
+                        "POST",
+                        "/api/setpoint",
+                        ApiJson.mapper().valueToTree(Map.of("i", i, "pad", "x".repeat(i % 397)))),
+                null,
                 new Views.Manual(i, 0, "1970-01-01T00:00:00Z"));
     }
 
@@ -53,8 +60,8 @@ class AuditLogTest {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = new AuditLog(file, ApiJson.mapper())) {
             log.append(entry(1));
-            Files.write(file, "{\"time\":\"2026-07-01T00:00:0".getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.APPEND);
+            Files.write(
+                    file, "{\"time\":\"2026-07-01T00:00:0".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
             List<AuditLog.Entry> tail = log.latest(5);
             assertThat(tail).hasSize(1);
             assertThat(tail.get(0).what().body().get("i").asInt()).isEqualTo(1);

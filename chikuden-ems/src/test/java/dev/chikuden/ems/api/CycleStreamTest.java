@@ -58,7 +58,9 @@ class CycleStreamTest {
         }
 
         static WebSocket connect(String url, Listener l) throws Exception {
-            return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), l)
+            return HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(URI.create(url), l)
                     .get(10, TimeUnit.SECONDS);
         }
     }
@@ -96,9 +98,14 @@ class CycleStreamTest {
     void aClientThatReadsNothingIsDisconnectedWhileTheCycleAndTheOthersGoOn() throws Exception {
         int maxBehind = 8;
         FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
-        try (ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "127.0.0.1", ApiFixture.TOKEN, service,
-                ApiFixture.FIXED, maxBehind);
-             Socket stuck = stuckWebSocket(api.server.port())) {
+        try (ApiFixture api = new ApiFixture(
+                        dir.resolve("audit.jsonl"),
+                        "127.0.0.1",
+                        ApiFixture.TOKEN,
+                        service,
+                        ApiFixture.FIXED,
+                        maxBehind);
+                Socket stuck = stuckWebSocket(api.server.port())) {
             Listener healthy = new Listener();
             Listener.connect("ws://127.0.0.1:" + api.server.port() + "/api/stream", healthy);
             ApiFixture.await(() -> api.server.streamSubscribers() == 2, "both subscriptions");
@@ -112,11 +119,19 @@ class CycleStreamTest {
                 int expected = cycles;
                 ApiFixture.await(() -> healthy.messages.size() >= expected, "the healthy client's message " + cycles);
             }
-            assertThat(api.server.streamSubscribers()).as("the stuck client is dropped").isEqualTo(1);
-            assertThat(healthy.messages).as("the healthy client got every cycle").hasSize(cycles);
-            assertThat(JSON.readTree(healthy.messages.get(cycles - 1)).get("cycle").asLong()).isEqualTo(cycles);
+            assertThat(api.server.streamSubscribers())
+                    .as("the stuck client is dropped")
+                    .isEqualTo(1);
+            assertThat(healthy.messages)
+                    .as("the healthy client got every cycle")
+                    .hasSize(cycles);
+            assertThat(JSON.readTree(healthy.messages.get(cycles - 1))
+                            .get("cycle")
+                            .asLong())
+                    .isEqualTo(cycles);
             assertThat(healthy.closeCode).isEqualTo(-1);
-            System.out.printf("stuck client dropped after %d cycles; the API's cycle listener took at most %.3f ms%n",
+            System.out.printf(
+                    "stuck client dropped after %d cycles; the API's cycle listener took at most %.3f ms%n",
                     cycles, service.slowestListenerNs / 1e6);
         }
     }
@@ -128,8 +143,9 @@ class CycleStreamTest {
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         OutputStream out = s.getOutputStream();
         out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = s.getInputStream();
         StringBuilder head = new StringBuilder();
@@ -146,12 +162,19 @@ class CycleStreamTest {
 
     @Test
     void aClientOnAnotherMachineMustSendTheTokenFirst() throws Exception {
-        Optional<InetAddress> lan = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
-                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+        Optional<InetAddress> lan = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .findFirst();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to call itself on");
         FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
-        try (ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "0.0.0.0", ApiFixture.TOKEN, service,
-                ApiFixture.FIXED, ApiServer.MAX_BEHIND)) {
+        try (ApiFixture api = new ApiFixture(
+                dir.resolve("audit.jsonl"),
+                "0.0.0.0",
+                ApiFixture.TOKEN,
+                service,
+                ApiFixture.FIXED,
+                ApiServer.MAX_BEHIND)) {
             String url = "ws://" + lan.get().getHostAddress() + ":" + api.server.port() + "/api/stream";
             Listener wrong = new Listener();
             WebSocket w = Listener.connect(url, wrong);
@@ -162,14 +185,16 @@ class CycleStreamTest {
             WebSocket r = Listener.connect(url, right);
             service.cycle(1, 1);
             api.awaitHandedOn();
-            assertThat(api.server.streamSubscribers()).as("not before the token").isZero();
+            assertThat(api.server.streamSubscribers())
+                    .as("not before the token")
+                    .isZero();
             r.sendText("{\"token\": \"" + ApiFixture.TOKEN + "\"}", true).get(5, TimeUnit.SECONDS);
             ApiFixture.await(() -> api.server.streamSubscribers() == 1, "the subscription after the token");
             CycleSnapshot s = service.cycle(2, 2);
             ApiFixture.await(() -> right.messages.size() == 1, "the first message");
-            assertThat(JSON.readTree(right.messages.get(0)).get("cycle").asLong()).isEqualTo(s.cycle());
+            assertThat(JSON.readTree(right.messages.get(0)).get("cycle").asLong())
+                    .isEqualTo(s.cycle());
             assertThat(wrong.messages).isEmpty();
         }
     }
-
 }

@@ -31,13 +31,22 @@ class DashboardTest {
         try (DashboardBrowser browser = DashboardBrowser.start()) {
             FakeEmsService service = new FakeEmsService(System.currentTimeMillis(), PERIOD_MS);
             ScheduledExecutorService cycles = Executors.newSingleThreadScheduledExecutor();
-            cycles.scheduleAtFixedRate(() -> {
-                long now = System.currentTimeMillis();
-                double swing = 20_000 * Math.sin(now / 3000.0);
-                service.cycleAt(now, 120_000 + swing, 8_000 + swing / 4);
-            }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
-            ApiFixture api = new ApiFixture(dir.resolve("audit.jsonl"), "127.0.0.1", ApiFixture.TOKEN, service,
-                    Clock.systemUTC(), ApiServer.MAX_BEHIND);
+            cycles.scheduleAtFixedRate(
+                    () -> {
+                        long now = System.currentTimeMillis();
+                        double swing = 20_000 * Math.sin(now / 3000.0);
+                        service.cycleAt(now, 120_000 + swing, 8_000 + swing / 4);
+                    },
+                    0,
+                    PERIOD_MS,
+                    TimeUnit.MILLISECONDS);
+            ApiFixture api = new ApiFixture(
+                    dir.resolve("audit.jsonl"),
+                    "127.0.0.1",
+                    ApiFixture.TOKEN,
+                    service,
+                    Clock.systemUTC(),
+                    ApiServer.MAX_BEHIND);
             try {
                 String url = "http://127.0.0.1:" + api.server.port() + "/";
                 long t0 = System.nanoTime();
@@ -53,14 +62,18 @@ class DashboardTest {
                 assertThat(browser.text("#gridKw")).endsWith("MW");
                 assertThat(browser.text("#soc")).endsWith("%");
                 assertThat(browser.text("#binding")).isEqualTo("peak-shaving");
-                browser.awaitTrue("return document.querySelectorAll('#gridcode tbody tr').length === 2",
-                        "the grid-code table");
-                browser.awaitTrue("return document.querySelectorAll('#timing tbody tr').length === 7",
-                        "the timing table");
+                browser.awaitTrue(
+                        "return document.querySelectorAll('#gridcode tbody tr').length === 2", "the grid-code table");
+                browser.awaitTrue(
+                        "return document.querySelectorAll('#timing tbody tr').length === 7", "the timing table");
 
-                service.raise("device-silent", "meter", "the meter has not answered for 2 cycles",
+                service.raise(
+                        "device-silent",
+                        "meter",
+                        "the meter has not answered for 2 cycles",
                         System.currentTimeMillis());
-                browser.awaitTrue("return !!document.querySelector('#alarms li.active[data-code=\"device-silent\"]')",
+                browser.awaitTrue(
+                        "return !!document.querySelector('#alarms li.active[data-code=\"device-silent\"]')",
                         "the raised alarm, highlighted");
                 assertThat(browser.text("#alarms li.active")).contains("meter").contains("has not answered");
 
@@ -86,25 +99,39 @@ class DashboardTest {
                 browser.awaitText("#manual", t -> t.startsWith("1,234 kW"), "the held setpoint shown");
                 browser.awaitTrue("return document.querySelectorAll('#audit li').length >= 3", "the recent writes");
 
-                System.out.printf("dashboard: connected, updated, alarm and setpoint checked in %.1f s%n",
+                System.out.printf(
+                        "dashboard: connected, updated, alarm and setpoint checked in %.1f s%n",
                         (System.nanoTime() - t0) / 1e9);
                 browser.screenshot(Path.of("target", "dashboard.png"));
-                assertThat(browser.js("return dashboard.errors")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+                assertThat(browser.js("return dashboard.errors"))
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .isEmpty();
                 List<String> console = browser.severeConsoleEntries().stream()
-                        .filter(m -> !(m.contains("/api/setpoint") && m.matches(".*status of 40[13].*"))).toList();
-                assertThat(console).as("console errors other than the two refusals asked for").isEmpty();
+                        .filter(m -> !(m.contains("/api/setpoint") && m.matches(".*status of 40[13].*")))
+                        .toList();
+                assertThat(console)
+                        .as("console errors other than the two refusals asked for")
+                        .isEmpty();
 
                 // a restart of the server on the same port: the page reconnects by itself
                 int port = api.server.port();
                 api.close();
                 browser.awaitTrue("return dashboard.socket === 'closed'", "the page to notice");
                 assertThat(browser.text("#link")).isEqualTo("reconnecting");
-                EmsConfig config = new EmsConfig(PERIOD_MS, 1, 0, 5_000, null,
-                        new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN, "test"), null,
-                        dir.resolve("audit.jsonl"), dir);
+                EmsConfig config = new EmsConfig(
+                        PERIOD_MS,
+                        1,
+                        0,
+                        5_000,
+                        null,
+                        new EmsConfig.Http("127.0.0.1", port, ApiFixture.TOKEN, "test"),
+                        null,
+                        dir.resolve("audit.jsonl"),
+                        dir);
                 try (ApiServer again = ApiServer.start(service, config, ApiFixture.limits(150_000))) {
                     long before = ((Number) browser.js("return dashboard.messages")).longValue();
-                    browser.awaitTrue("return dashboard.socket === 'open' && dashboard.messages > " + (before + 2),
+                    browser.awaitTrue(
+                            "return dashboard.socket === 'open' && dashboard.messages > " + (before + 2),
                             "the page to reconnect and receive cycles again");
                     assertThat(browser.text("#link")).isEqualTo("live");
                 }
@@ -119,13 +146,16 @@ class DashboardTest {
     @Test
     void theApiDocsShowEveryOperationFromTheWebJar() throws Exception {
         try (DashboardBrowser browser = DashboardBrowser.start();
-             ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+                ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             browser.open("http://127.0.0.1:" + api.server.port() + "/api/docs");
             int routes = api.server.routes().size();
-            browser.awaitTrue("return document.querySelectorAll('.opblock').length === " + routes,
+            browser.awaitTrue(
+                    "return document.querySelectorAll('.opblock').length === " + routes,
                     "Swagger UI to show the " + routes + " operations");
             assertThat(browser.text(".info .title")).startsWith("Chikuden live EMS API");
-            assertThat(browser.js("return docs.errors")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+            assertThat(browser.js("return docs.errors"))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .isEmpty();
             assertThat(browser.severeConsoleEntries()).isEmpty();
         }
     }

@@ -1,16 +1,16 @@
 package dev.chikuden.ems.api;
 
-import dev.chikuden.ems.runtime.EmsService;
-import dev.chikuden.ems.runtime.Alarm;
-import dev.chikuden.ems.cycle.CycleSnapshot;
-import dev.chikuden.ems.runtime.CycleTiming;
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.MeterReading;
 import dev.chikuden.ems.modbus.BatteryUnitState;
+import dev.chikuden.ems.runtime.Alarm;
+import dev.chikuden.ems.runtime.CycleTiming;
+import dev.chikuden.ems.runtime.EmsService;
+import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.site.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,20 @@ final class FakeEmsService implements EmsService {
         double battery = safe ? 0 : m != null ? m.kw() : batteryKw;
         soc = Math.max(0, Math.min(1, soc - battery * periodMs / 3_600_000.0 / 10_000));
         int active = (int) alarms.stream().filter(Alarm::active).count();
-        CycleSnapshot s = new CycleSnapshot(cycle, epochMs, state, gridKw, gridKw + battery, 60.0, battery, battery,
-                soc, safe ? "safe" : m != null ? "manual" : "peak-shaving", 1.5, 0.2, Double.isNaN(gridKw) ? 1 : 0,
+        CycleSnapshot s = new CycleSnapshot(
+                cycle,
+                epochMs,
+                state,
+                gridKw,
+                gridKw + battery,
+                60.0,
+                battery,
+                battery,
+                soc,
+                safe ? "safe" : m != null ? "manual" : "peak-shaving",
+                1.5,
+                0.2,
+                Double.isNaN(gridKw) ? 1 : 0,
                 active);
         latest = s;
         history.add(s);
@@ -115,26 +127,46 @@ final class FakeEmsService implements EmsService {
 
     @Override
     public List<StackLayer> stack() {
-        return List.of(new StackLayer("soc-limits", "backup-reserve", new StrategySpec.BackupReserve(1000, 2), 0.02,
-                        false),
-                new StackLayer("peak-shaving", "demand-limiter", new StrategySpec.DemandLimiter(120_000, 0.6,
-                        Double.POSITIVE_INFINITY), 0.98, false));
+        return List.of(
+                new StackLayer("soc-limits", "backup-reserve", new StrategySpec.BackupReserve(1000, 2), 0.02, false),
+                new StackLayer(
+                        "peak-shaving",
+                        "demand-limiter",
+                        new StrategySpec.DemandLimiter(120_000, 0.6, Double.POSITIVE_INFINITY),
+                        0.98,
+                        false));
     }
 
     @Override
     public EmsConfig config() {
-        return new EmsConfig(periodMs, 1, 0, 5 * periodMs, null, new EmsConfig.Http("127.0.0.1", 0, "fake-token",
-                "test"), null, null, null);
+        return new EmsConfig(
+                periodMs,
+                1,
+                0,
+                5 * periodMs,
+                null,
+                new EmsConfig.Http("127.0.0.1", 0, "fake-token", "test"),
+                null,
+                null,
+                null);
     }
 
     @Override
     public List<DeviceStatus> devices() {
-        BessReading bess = new BessReading(0, soc, 0.1, 0.9, 10_000, 1, 5000, 3000, 0, BatteryUnitState.RUNNING, 0,
-                startEpochMs);
+        BessReading bess =
+                new BessReading(0, soc, 0.1, 0.9, 10_000, 1, 5000, 3000, 0, BatteryUnitState.RUNNING, 0, startEpochMs);
         MeterReading meter = new MeterReading(Double.NaN, Double.NaN, 0, 0, startEpochMs);
-        return List.of(new DeviceStatus("bess-1", "bess", "127.0.0.1:1502 unit 1", true, 0L, 0, null, bess),
-                new DeviceStatus("meter", "meter", "127.0.0.1:1502 unit 100", false, 1000L, 1,
-                        "no answer within 500 ms", meter));
+        return List.of(
+                new DeviceStatus("bess-1", "bess", "127.0.0.1:1502 unit 1", true, 0L, 0, null, bess),
+                new DeviceStatus(
+                        "meter",
+                        "meter",
+                        "127.0.0.1:1502 unit 100",
+                        false,
+                        1000L,
+                        1,
+                        "no answer within 500 ms",
+                        meter));
     }
 
     @Override
@@ -159,14 +191,27 @@ final class FakeEmsService implements EmsService {
 
     @Override
     public synchronized List<TelemetryPoint> telemetry(long fromEpochMs, long toEpochMs, int maxPoints) {
-        List<CycleSnapshot> in = history.stream().filter(s -> s.epochMs() >= fromEpochMs && s.epochMs() <= toEpochMs)
+        List<CycleSnapshot> in = history.stream()
+                .filter(s -> s.epochMs() >= fromEpochMs && s.epochMs() <= toEpochMs)
                 .toList();
         int every = Math.max(1, (in.size() + maxPoints - 1) / maxPoints);
         List<TelemetryPoint> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i += every) {
             CycleSnapshot s = in.get(i);
-            out.add(new TelemetryPoint(s.epochMs(), periodMs, 1, s.gridKw(), s.gridKw(), s.gridKw(), s.batteryKw(),
-                    s.batteryKw(), s.batteryKw(), s.setpointKw(), s.loadKw(), s.soc(), s.frequencyHz()));
+            out.add(new TelemetryPoint(
+                    s.epochMs(),
+                    periodMs,
+                    1,
+                    s.gridKw(),
+                    s.gridKw(),
+                    s.gridKw(),
+                    s.batteryKw(),
+                    s.batteryKw(),
+                    s.batteryKw(),
+                    s.setpointKw(),
+                    s.loadKw(),
+                    s.soc(),
+                    s.frequencyHz()));
         }
         return out;
     }

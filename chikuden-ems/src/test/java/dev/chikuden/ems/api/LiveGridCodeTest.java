@@ -14,12 +14,11 @@ class LiveGridCodeTest {
     /** 2026-07-01 09:00 JST, the start of a half-hour slot. */
     private static final long SLOT = Instant.parse("2026-07-01T00:00:00Z").toEpochMilli();
 
-    private final LiveGridCode live = new LiveGridCode(
-            ApiFixture.limits(150_000), 1000);
+    private final LiveGridCode live = new LiveGridCode(ApiFixture.limits(150_000), 1000);
 
     private void feed(long cycle, long epochMs, double gridKw) {
-        live.accept(new CycleSnapshot(cycle, epochMs, EmsState.RUNNING, gridKw, gridKw, 60, 0, 0, 0.5, "peak", 1, 0,
-                0, 0));
+        live.accept(
+                new CycleSnapshot(cycle, epochMs, EmsState.RUNNING, gridKw, gridKw, 60, 0, 0, 0.5, "peak", 1, 0, 0, 0));
     }
 
     private LiveGridCode.Window window(int index) {
@@ -31,7 +30,9 @@ class LiveGridCodeTest {
     }
 
     private static RuleVerdict verdict(LiveGridCode.Window window, String rule) {
-        return window.metrics().verdicts().stream().filter(v -> v.rule().equals(rule)).findFirst()
+        return window.metrics().verdicts().stream()
+                .filter(v -> v.rule().equals(rule))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -49,7 +50,8 @@ class LiveGridCodeTest {
         assertThat(five.samples()).isEqualTo(300);
         assertThat(five.metrics().maxRampUpKwPerS()).isCloseTo(2_000, within(1e-9));
         assertThat(five.metrics().maxRampDownKwPerS()).isCloseTo(0, within(1e-9));
-        assertThat(five.metrics().maxRampKwPerMin()).as("the whole 60 MW rise within a minute")
+        assertThat(five.metrics().maxRampKwPerMin())
+                .as("the whole 60 MW rise within a minute")
                 .isCloseTo(60_000, within(1e-6));
         assertThat(five.metrics().peakKw()).isEqualTo(160_000);
         RuleVerdict perS = verdict(five, "maxRampUpMwPerS");
@@ -59,13 +61,16 @@ class LiveGridCodeTest {
         RuleVerdict perMin = verdict(five, "maxRampMwPerMin");
         assertThat(perMin.value()).isCloseTo(60.0, within(1e-9));
         assertThat(perMin.pass()).as("60 MW in a minute against 30 MW/min").isFalse();
-        assertThat(five.metrics().verdicts().stream().map(RuleVerdict::rule))
-                .doesNotContain("maxDemand30minMw");
+        assertThat(five.metrics().verdicts().stream().map(RuleVerdict::rule)).doesNotContain("maxDemand30minMw");
 
         LiveGridCode.Window one = window(0);
         assertThat(one.samples()).as("the last 60 s only").isEqualTo(60);
-        assertThat(one.metrics().maxRampUpKwPerS()).as("flat in the last minute").isZero();
-        assertThat(one.metrics().maxRampKwPerMin()).as("a minute of samples holds no 1-min change").isNaN();
+        assertThat(one.metrics().maxRampUpKwPerS())
+                .as("flat in the last minute")
+                .isZero();
+        assertThat(one.metrics().maxRampKwPerMin())
+                .as("a minute of samples holds no 1-min change")
+                .isNaN();
         assertThat(verdict(one, "maxRampMwPerMin").note()).startsWith("not judged");
     }
 
@@ -120,8 +125,9 @@ class LiveGridCodeTest {
         assertThat(d.slot().observedS()).isEqualTo(9.0);
         assertThat(d.slot().importKwh()).isCloseTo(9 * 36_000 / 3600.0, within(1e-9));
         assertThat(d.slot().averageKw()).isCloseTo(36_000, within(1e-9));
-        assertThat(d.slot().projectedKw()).as("a steady import projects to itself").isCloseTo(36_000,
-                within(1e-9));
+        assertThat(d.slot().projectedKw())
+                .as("a steady import projects to itself")
+                .isCloseTo(36_000, within(1e-9));
         assertThat(d.note()).contains("1 s of this slot were not observed");
     }
 
@@ -165,13 +171,28 @@ class LiveGridCodeTest {
         SiteLimits site = ApiFixture.limits(150_000);
         LiveGridCode fast = new LiveGridCode(site, 100);
         for (int i = 0; i < 3000; i++) { // 5 min at 100 ms, a 5 MW swing at 1 Hz: inside 0.1-20 Hz
-            fast.accept(new CycleSnapshot(i + 1, SLOT + i * 100L, EmsState.RUNNING,
-                    100_000 + 5_000 * Math.sin(2 * Math.PI * i / 10.0), 0, 60, 0, 0, 0.5, "peak", 1, 0, 0, 0));
+            fast.accept(new CycleSnapshot(
+                    i + 1,
+                    SLOT + i * 100L,
+                    EmsState.RUNNING,
+                    100_000 + 5_000 * Math.sin(2 * Math.PI * i / 10.0),
+                    0,
+                    60,
+                    0,
+                    0,
+                    0.5,
+                    "peak",
+                    1,
+                    0,
+                    0,
+                    0));
         }
         LiveGridCode.Window five = fast.view().windows().get(1);
         RuleVerdict band = verdict(five, "bandEnergyShare");
         assertThat(band.value()).isGreaterThan(0.9);
-        assertThat(band.pass()).as("all the oscillation is in the band, 3.5 MW RMS above the 1 MW floor").isFalse();
+        assertThat(band.pass())
+                .as("all the oscillation is in the band, 3.5 MW RMS above the 1 MW floor")
+                .isFalse();
         assertThat(band.note()).isNull();
 
         for (int i = 0; i < 300; i++) { // 5 min at 1 s: bins of 1/64 Hz, coarser than 0.01 Hz

@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /** openapi.yaml describes exactly the routes the server registers, and hangs together. */
 class OpenApiDocumentTest {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     @TempDir
     Path dir;
@@ -29,10 +29,13 @@ class OpenApiDocumentTest {
     @Test
     void documentsEveryRegisteredRouteAndNoOther() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
-            Map<String, Object> doc = new Yaml().load(api.client.get("/api/openapi.yaml").text());
+            Map<String, Object> doc =
+                    new Yaml().load(api.client.get("/api/openapi.yaml").text());
             Set<String> documented = new TreeSet<>();
-            map(doc.get("paths")).forEach((path, item) -> map(item).keySet().stream().filter(METHODS::contains)
-                    .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path)));
+            map(doc.get("paths"))
+                    .forEach((path, item) -> map(item).keySet().stream()
+                            .filter(METHODS::contains)
+                            .forEach(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path)));
             assertThat(api.server.routes()).as("routes the server registers").isNotEmpty();
             assertThat(documented).isEqualTo(api.server.routes());
         }
@@ -45,7 +48,8 @@ class OpenApiDocumentTest {
             doc = new Yaml().load(in);
         }
         assertThat(doc.get("openapi")).asString().startsWith("3.1.");
-        Map<String, Object> bearer = map(map(map(doc.get("components")).get("securitySchemes")).get("bearer"));
+        Map<String, Object> bearer =
+                map(map(map(doc.get("components")).get("securitySchemes")).get("bearer"));
         assertThat(bearer).containsEntry("type", "http").containsEntry("scheme", "bearer");
 
         List<String> refs = new ArrayList<>();
@@ -60,19 +64,21 @@ class OpenApiDocumentTest {
             assertThat(target).as(ref).isNotNull();
         }
 
-        map(doc.get("paths")).forEach((path, item) -> map(item).forEach((method, op) -> {
-            if (!METHODS.contains(method)) {
-                return;
-            }
-            Map<String, Object> operation = map(op);
-            assertThat(operation).as(method + " " + path).containsKeys("summary", "responses", "operationId");
-            Map<String, Object> responses = map(operation.get("responses"));
-            if (!method.equals("get")) {
-                assertThat(operation.get("security")).as(method + " " + path + " needs the token")
-                        .isEqualTo(List.of(Map.of("bearer", List.of())));
-                assertThat(responses).as(method + " " + path).containsKeys("401", "403");
-            }
-        }));
+        map(doc.get("paths"))
+                .forEach((path, item) -> map(item).forEach((method, op) -> {
+                    if (!METHODS.contains(method)) {
+                        return;
+                    }
+                    Map<String, Object> operation = map(op);
+                    assertThat(operation).as(method + " " + path).containsKeys("summary", "responses", "operationId");
+                    Map<String, Object> responses = map(operation.get("responses"));
+                    if (!method.equals("get")) {
+                        assertThat(operation.get("security"))
+                                .as(method + " " + path + " needs the token")
+                                .isEqualTo(List.of(Map.of("bearer", List.of())));
+                        assertThat(responses).as(method + " " + path).containsKeys("401", "403");
+                    }
+                }));
     }
 
     private static void collectRefs(Object node, List<String> out) {

@@ -46,7 +46,9 @@ class TokenGuardTest {
         assertThat(TokenGuard.openRead("127.0.0.1", null)).isFalse();
         assertThat(TokenGuard.openRead("192.168.1.20", "localhost:8080")).isFalse();
         assertThat(TokenGuard.openRead("10.0.0.1", "10.0.0.1:8080")).isFalse();
-        assertThat(TokenGuard.isLoopback("localhost")).as("names are never looked up").isFalse();
+        assertThat(TokenGuard.isLoopback("localhost"))
+                .as("names are never looked up")
+                .isFalse();
         assertThat(TokenGuard.isLoopback("abc.de")).isFalse();
     }
 }

@@ -1,18 +1,17 @@
 package dev.chikuden.ems.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.chikuden.config.ConfigException;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmsConfigReaderTest {
     private static final String SITE = """
@@ -44,8 +43,10 @@ class EmsConfigReaderTest {
         assertThat(c.silentCycles()).isEqualTo(1);
         assertThat(c.safeSetpointKw()).isZero();
         assertThat(c.watchdogMs()).isEqualTo(5000);
-        assertThat(c.devices().batteries()).extracting(EmsConfig.Endpoint::name, EmsConfig.Endpoint::unitId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("west", 1), org.assertj.core.groups.Tuple.tuple("east", 2));
+        assertThat(c.devices().batteries())
+                .extracting(EmsConfig.Endpoint::name, EmsConfig.Endpoint::unitId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("west", 1), org.assertj.core.groups.Tuple.tuple("east", 2));
         assertThat(c.devices().meter().unitId()).isEqualTo(EmsConfigReader.METER_UNIT_ID);
         assertThat(c.devices().meter().port()).isEqualTo(1502);
         assertThat(c.devices().registerMap()).isEqualTo(EmsConfig.SUNSPEC);
@@ -62,7 +63,8 @@ class EmsConfigReaderTest {
 
     @Test
     void everyFieldCanBeSet() throws IOException {
-        EmsConfig c = EmsConfigReader.read(site("""
+        EmsConfig c =
+                EmsConfigReader.read(site("""
                 ems:
                   cycle: 100 ms
                   silentCycles: 3
@@ -88,8 +90,10 @@ class EmsConfigReaderTest {
         assertThat(c.devices().timeoutMs()).isEqualTo(80);
         assertThat(c.devices().retries()).isEqualTo(2);
         assertThat(c.devices().meter()).isEqualTo(new EmsConfig.Endpoint("meter", "10.0.0.9", 502, 7));
-        assertThat(c.devices().batteries()).containsExactly(new EmsConfig.Endpoint("west", "10.0.0.5", 502, 11),
-                new EmsConfig.Endpoint("east", "10.0.0.5", 5020, 12));
+        assertThat(c.devices().batteries())
+                .containsExactly(
+                        new EmsConfig.Endpoint("west", "10.0.0.5", 502, 11),
+                        new EmsConfig.Endpoint("east", "10.0.0.5", 5020, 12));
         assertThat(c.http().token()).isEqualTo("0123456789abcdef0123");
         assertThat(c.http().tokenOrigin()).contains("PLANT_TOKEN");
         assertThat(c.http().toString()).doesNotContain("0123456789abcdef0123");
@@ -122,12 +126,18 @@ class EmsConfigReaderTest {
                 """);
         assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("ems.cycle").hasMessageContaining("20 ms").hasMessageContaining("100 ms")
-                .hasMessageContaining("ems.devices.batteries").hasMessageContaining("2 batteries")
-                .hasMessageContaining("ems.devices.meter.unitId").hasMessageContaining("300")
-                .hasMessageContaining("ems.http.token").hasMessageContaining("16")
+                .hasMessageContaining("ems.cycle")
+                .hasMessageContaining("20 ms")
+                .hasMessageContaining("100 ms")
+                .hasMessageContaining("ems.devices.batteries")
+                .hasMessageContaining("2 batteries")
+                .hasMessageContaining("ems.devices.meter.unitId")
+                .hasMessageContaining("300")
+                .hasMessageContaining("ems.http.token")
+                .hasMessageContaining("16")
                 .hasMessageContaining("ems.store.jdbcUrl")
-                .hasMessageContaining("unknown key \"cylce\"").hasMessageContaining("did you mean \"cycle\"")
+                .hasMessageContaining("unknown key \"cylce\"")
+                .hasMessageContaining("did you mean \"cycle\"")
                 .hasMessageContaining(":14:"); // the line of cycle: 20 ms, after the site's 12 lines
     }
 
@@ -137,6 +147,7 @@ class EmsConfigReaderTest {
                 ems:
                   devices: {meter: {unitId: 2}}
                 """);
-        assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of())).hasMessageContaining("unit id 2 is also battery east");
+        assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
+                .hasMessageContaining("unit id 2 is also battery east");
     }
 }

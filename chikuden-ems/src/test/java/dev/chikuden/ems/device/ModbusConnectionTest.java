@@ -1,11 +1,10 @@
 package dev.chikuden.ems.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
@@ -46,7 +45,8 @@ class ModbusConnectionTest {
             assertThat(failure(c)).startsWith("127.0.0.1:" + port + ": cannot connect: ");
             long[] waits = {1000, 2000, 4000, 8000, 16000, 30000, 30000};
             for (long wait : waits) {
-                assertThat(failure(c)).isEqualTo("127.0.0.1:" + port + ": not connected; next attempt in " + wait + " ms");
+                assertThat(failure(c))
+                        .isEqualTo("127.0.0.1:" + port + ": not connected; next attempt in " + wait + " ms");
                 advanceMs(wait - 1);
                 assertThat(failure(c)).endsWith("next attempt in 1 ms");
                 advanceMs(1);
@@ -68,8 +68,8 @@ class ModbusConnectionTest {
             assertThat(failure(c)).contains("cannot connect");
             assertThat(failure(c)).endsWith("next attempt in 2000 ms");
 
-            DeviceSimulator sim = new DeviceSimulator(site, devices, RegisterMap.load(EmsConfig.SUNSPEC),
-                    DeviceSimulator.Options.manual(100, simClock));
+            DeviceSimulator sim = new DeviceSimulator(
+                    site, devices, RegisterMap.load(EmsConfig.SUNSPEC), DeviceSimulator.Options.manual(100, simClock));
             sim.start("127.0.0.1", port);
             advanceMs(2000);
             assertThat(c.readHolding(1, 40000, 2).get(10, TimeUnit.SECONDS)).containsExactly('S', 'u', 'n', 'S');

@@ -1,14 +1,14 @@
 package dev.chikuden.ems.device;
 
-import dev.chikuden.ems.modbus.BatteryUnitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.config.EmsConfigReader;
+import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.ems.twin.DeviceSimulator;
 import dev.chikuden.site.SiteConfig;
@@ -43,13 +43,14 @@ class ModbusDriverTest {
     private EmsConfig.Devices devices(SiteConfig site, String registerMap) {
         port = TestSites.freePort();
         EmsConfig.Devices d = EmsConfigReader.read(site).devices();
-        List<EmsConfig.Endpoint> batteries = d.batteries().stream().map(e -> e.at("127.0.0.1", port)).toList();
+        List<EmsConfig.Endpoint> batteries =
+                d.batteries().stream().map(e -> e.at("127.0.0.1", port)).toList();
         return new EmsConfig.Devices(batteries, d.meter().at("127.0.0.1", port), 1000, 1, 50, registerMap);
     }
 
     private DeviceSimulator simulator(SiteConfig site, EmsConfig.Devices devices) {
-        DeviceSimulator sim = new DeviceSimulator(site, devices, RegisterMap.load(devices.registerMap()),
-                DeviceSimulator.Options.manual(100, clock));
+        DeviceSimulator sim = new DeviceSimulator(
+                site, devices, RegisterMap.load(devices.registerMap()), DeviceSimulator.Options.manual(100, clock));
         sim.start("127.0.0.1", port);
         open.add(sim);
         return sim;
@@ -190,7 +191,8 @@ class ModbusDriverTest {
         assertThat(get(unit.read()).soc()).isLessThan(0.5);
 
         sim.close();
-        assertThatThrownBy(() -> get(unit.read())).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> get(unit.read()))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(DeviceException.class)
                 .hasMessageContaining("127.0.0.1:" + port);
         assertThatThrownBy(() -> get(c.meter().read())).hasCauseInstanceOf(DeviceException.class);
@@ -219,8 +221,17 @@ class ModbusDriverTest {
         List<BatteryParameters> units = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             BatteryParameters p = small.batteries().get(0);
-            units.add(BatteryParameters.reservoir(String.format("bess-%03d", i + 1), p.energyKwh(), p.chargePowerKw(),
-                    p.dischargePowerKw(), 0.95, 0.95, 0.1, 0.9, 0.5, 0));
+            units.add(BatteryParameters.reservoir(
+                    String.format("bess-%03d", i + 1),
+                    p.energyKwh(),
+                    p.chargePowerKw(),
+                    p.dischargePowerKw(),
+                    0.95,
+                    0.95,
+                    0.1,
+                    0.9,
+                    0.5,
+                    0));
         }
         SiteConfig site = small.withBatteries(units);
         EmsConfig.Devices devices = devices(site, EmsConfig.SUNSPEC);
@@ -261,7 +272,9 @@ class ModbusDriverTest {
     @Test
     void aVendorMapWorksJustByPointingRegisterMapAtIt() throws Exception {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
-        String vendor = Path.of(getClass().getResource("/dev/chikuden/ems/vendor.yaml").toURI()).toString();
+        String vendor = Path.of(
+                        getClass().getResource("/dev/chikuden/ems/vendor.yaml").toURI())
+                .toString();
         EmsConfig.Devices devices = devices(site, vendor);
         DeviceSimulator sim = simulator(site, devices);
         DeviceConnections c = connect(devices);

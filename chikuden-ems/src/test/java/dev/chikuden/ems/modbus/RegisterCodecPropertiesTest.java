@@ -14,15 +14,16 @@ import net.jqwik.api.constraints.IntRange;
 
 class RegisterCodecPropertiesTest {
     /** A type, an exponent, and a raw integer the type may hold. */
-    record Case(PointType type, int exponent, long raw) {
-    }
+    record Case(PointType type, int exponent, long raw) {}
 
     @Provide
     Arbitrary<Case> rawValues() {
-        Arbitrary<PointType> types = Arbitraries.of(Arrays.stream(PointType.values()).filter(PointType::isInteger)
-                .toArray(PointType[]::new));
-        return types.flatMap(t -> Combinators.combine(Arbitraries.integers().between(-10, 10),
-                Arbitraries.longs().between(t.minRaw(), t.maxRaw())).as((e, raw) -> new Case(t, e, raw)));
+        Arbitrary<PointType> types = Arbitraries.of(
+                Arrays.stream(PointType.values()).filter(PointType::isInteger).toArray(PointType[]::new));
+        return types.flatMap(t -> Combinators.combine(
+                        Arbitraries.integers().between(-10, 10),
+                        Arbitraries.longs().between(t.minRaw(), t.maxRaw()))
+                .as((e, raw) -> new Case(t, e, raw)));
     }
 
     @Property
@@ -32,8 +33,8 @@ class RegisterCodecPropertiesTest {
     }
 
     @Property
-    void anyValueInRangeComesBackWithinHalfAStep(@ForAll("rawValues") Case c, @ForAll @IntRange(min = -499, max = 499)
-            int thousandths) {
+    void anyValueInRangeComesBackWithinHalfAStep(
+            @ForAll("rawValues") Case c, @ForAll @IntRange(min = -499, max = 499) int thousandths) {
         // a value between representable ones: raw + a fraction of a step
         double value = RegisterCodec.scale(c.raw() + thousandths / 1000.0, c.exponent());
         long encoded = RegisterCodec.encode(c.type(), c.exponent(), value);
@@ -57,21 +58,24 @@ class RegisterCodecPropertiesTest {
     }
 
     @Property
-    void valuesBeyondTheRangeSaturateAndNeverLookNotImplemented(@ForAll("rawValues") Case c,
-                                                                  @ForAll @IntRange(min = 1, max = 1000) int beyond) {
+    void valuesBeyondTheRangeSaturateAndNeverLookNotImplemented(
+            @ForAll("rawValues") Case c, @ForAll @IntRange(min = 1, max = 1000) int beyond) {
         if (c.type() == PointType.ACC32) {
             return;
         }
         double high = RegisterCodec.scale(c.type().maxRaw() + (double) beyond, c.exponent());
         double low = RegisterCodec.scale(c.type().minRaw() - (double) beyond, c.exponent());
-        assertThat(RegisterCodec.encode(c.type(), c.exponent(), high)).isEqualTo(c.type().maxRaw());
-        assertThat(RegisterCodec.encode(c.type(), c.exponent(), low)).isEqualTo(c.type().minRaw())
+        assertThat(RegisterCodec.encode(c.type(), c.exponent(), high))
+                .isEqualTo(c.type().maxRaw());
+        assertThat(RegisterCodec.encode(c.type(), c.exponent(), low))
+                .isEqualTo(c.type().minRaw())
                 .isNotEqualTo(c.type().notImplemented());
     }
 
     @Property
-    void anAccumulatorWrapsAt2To32(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int k,
-                                   @ForAll @IntRange(min = -3, max = 3) int exponent) {
+    void anAccumulatorWrapsAt2To32(
+            @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int k,
+            @ForAll @IntRange(min = -3, max = 3) int exponent) {
         double value = RegisterCodec.scale((1L << 32) + (double) k, exponent);
         assertThat(RegisterCodec.encode(PointType.ACC32, exponent, value)).isEqualTo(k);
     }
@@ -89,8 +93,7 @@ class RegisterCodecPropertiesTest {
     }
 
     @Property
-    void asciiTextRoundTrips(@ForAll @IntRange(min = 1, max = 20) int registers,
-                             @ForAll("ascii") String text) {
+    void asciiTextRoundTrips(@ForAll @IntRange(min = 1, max = 20) int registers, @ForAll("ascii") String text) {
         String fitting = text.length() > 2 * registers ? text.substring(0, 2 * registers) : text;
         short[] words = new short[registers];
         RegisterCodec.writeText(fitting, words, 0, registers);
@@ -106,7 +109,9 @@ class RegisterCodecPropertiesTest {
     void notImplementedReadsAsNaNAndNaNWritesNotImplemented() {
         for (PointType t : PointType.values()) {
             if (t.isInteger() && t != PointType.ACC32) {
-                assertThat(RegisterCodec.decode(t, 0, t.notImplemented())).as(t.name()).isNaN();
+                assertThat(RegisterCodec.decode(t, 0, t.notImplemented()))
+                        .as(t.name())
+                        .isNaN();
                 assertThat(RegisterCodec.encode(t, 0, Double.NaN)).as(t.name()).isEqualTo(t.notImplemented());
             }
         }

@@ -3,8 +3,8 @@ package dev.chikuden.ems.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.config.ConfigException;
+import dev.chikuden.ems.config.EmsConfig;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,7 +20,9 @@ class RegisterMapReaderTest {
 
     static Path vendorMap() {
         try {
-            return Path.of(RegisterMapReaderTest.class.getResource("/dev/chikuden/ems/vendor.yaml").toURI());
+            return Path.of(RegisterMapReaderTest.class
+                    .getResource("/dev/chikuden/ems/vendor.yaml")
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -54,7 +56,8 @@ class RegisterMapReaderTest {
     /** What a scanner does: "SunS" at 40000, then (id, length) headers until 0xFFFF with length 0. */
     private static List<Integer> walk(RegisterImage image) {
         assertThat((char) (image.word(40000) >> 8) + "" + (char) (image.word(40000) & 0xFF)
-                + (char) (image.word(40001) >> 8) + (char) (image.word(40001) & 0xFF)).isEqualTo("SunS");
+                        + (char) (image.word(40001) >> 8) + (char) (image.word(40001) & 0xFF))
+                .isEqualTo("SunS");
         List<Integer> ids = new ArrayList<>();
         int address = 40002;
         while (true) {
@@ -92,7 +95,8 @@ class RegisterMapReaderTest {
                 meter:
                   - {name: m, start: 0, points: [{name: W, offset: 0, type: int16, units: W, role: power}]}
                 """);
-        assertThatThrownBy(() -> RegisterMapReader.read(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> RegisterMapReader.read(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(file + ":5:46: bess[0].points[0].type: \"int17\" is not one of int16, uint16");
     }
 
@@ -112,13 +116,16 @@ class RegisterMapReaderTest {
                 meter:
                   - {name: m, start: 0, points: [{name: Hz, offset: 0, type: int16, units: Hz, role: frequency}]}
                 """);
-        assertThatThrownBy(() -> RegisterMapReader.read(file)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(":5:50: bess[0].points[0].units: \"%\" does not suit role power; allowed: W, kW, MW")
+        assertThatThrownBy(() -> RegisterMapReader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        ":5:50: bess[0].points[0].units: \"%\" does not suit role power; allowed: W, kW, MW")
                 .hasMessageContaining(":7:61: bess[0].points[2].role: a setpoint point is written by the driver: give "
                         + "it access: rw")
                 .hasMessageContaining(":8:50: bess[0].points[3].scale: \"Q_SF\" is neither a power of ten")
                 .hasMessageContaining(":9:50: bess[0].points[4].role: \"importEnergy\" is not a role of a bess")
-                .hasMessageContaining(":10:69: bess[0].points[5].states.1: \"ON\" is not a state; allowed: OFF, STANDBY")
+                .hasMessageContaining(
+                        ":10:69: bess[0].points[5].states.1: \"ON\" is not a state; allowed: OFF, STANDBY")
                 .hasMessageContaining(":6:29: bess[0].points[1].offset: point Soc overlaps point P (registers 0 .. 0)")
                 .hasMessageContaining(":12:3: meter: no point has role power");
     }
@@ -135,7 +142,8 @@ class RegisterMapReaderTest {
                 meter:
                   - {name: m, start: 0, points: [{name: W, offset: 0, type: int16, units: W, role: power}]}
                 """);
-        assertThatThrownBy(() -> RegisterMapReader.read(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> RegisterMapReader.read(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(":5:22: bess[1].start: block starts at 12, inside the block before it")
                 .hasMessageContaining(":6:5: bess[2].length: is required for a SunSpec model");
     }

@@ -9,8 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /** The units' part of the process image and the aggregate battery the controllers see. */
 class BatteryUnitImageTest {
-    static BessReading reading(double soc, double capacityKwh, double soh, double maxDischargeKw, double maxChargeKw,
-                               BatteryUnitState state) {
+    static BessReading reading(
+            double soc,
+            double capacityKwh,
+            double soh,
+            double maxDischargeKw,
+            double maxChargeKw,
+            BatteryUnitState state) {
         return new BessReading(12, soc, 0.1, 0.9, capacityKwh, soh, maxDischargeKw, maxChargeKw, 0, state, 0, 0);
     }
 
@@ -75,15 +80,19 @@ class BatteryUnitImageTest {
 
     @Test
     void aReadingWithoutPowerOrSocCannotBeUsed() {
-        assertThat(BatteryUnitImage.problem(reading(0.5, 1000, 1, 1, 1, BatteryUnitState.RUNNING))).isNull();
+        assertThat(BatteryUnitImage.problem(reading(0.5, 1000, 1, 1, 1, BatteryUnitState.RUNNING)))
+                .isNull();
         assertThat(BatteryUnitImage.problem(reading(Double.NaN, 1000, 1, 1, 1, BatteryUnitState.RUNNING)))
                 .contains("soc");
         assertThat(BatteryUnitImage.problem(reading(1.2, 1000, 1, 1, 1, BatteryUnitState.RUNNING)))
                 .contains("soc is 1.2");
-        assertThat(BatteryUnitImage.problem(new BessReading(Double.NaN, 0.5, 0.1, 0.9, 10, 1, 1, 1, 0,
-                BatteryUnitState.RUNNING, 0, 0))).contains("power");
-        assertThat(BatteryUnitImage.problem(new BessReading(0, 0.5, 0.9, 0.1, 10, 1, 1, 1, 0,
-                BatteryUnitState.RUNNING, 0, 0))).contains("soc window");
-        assertThat(BatteryUnitImage.problem(reading(0.5, -1, 1, 1, 1, BatteryUnitState.RUNNING))).contains("capacity");
+        assertThat(BatteryUnitImage.problem(
+                        new BessReading(Double.NaN, 0.5, 0.1, 0.9, 10, 1, 1, 1, 0, BatteryUnitState.RUNNING, 0, 0)))
+                .contains("power");
+        assertThat(BatteryUnitImage.problem(
+                        new BessReading(0, 0.5, 0.9, 0.1, 10, 1, 1, 1, 0, BatteryUnitState.RUNNING, 0, 0)))
+                .contains("soc window");
+        assertThat(BatteryUnitImage.problem(reading(0.5, -1, 1, 1, 1, BatteryUnitState.RUNNING)))
+                .contains("capacity");
     }
 }

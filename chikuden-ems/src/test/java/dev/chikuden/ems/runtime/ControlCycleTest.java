@@ -1,7 +1,5 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -10,6 +8,8 @@ import dev.chikuden.control.ControlLayer;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.Measurements;
 import dev.chikuden.control.PowerWindow;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,17 @@ class ControlCycleTest {
     final AlarmLog alarms = new AlarmLog();
     final TimingWindow times = new TimingWindow(1000, 100);
     final Fragile fragile = new Fragile();
-    final ControlCycle cycle = new ControlCycle(clock, 1_000_000_000L, 1, 20, Rig.TOKYO, site.units, site.meter,
-            new ControllerStack(List.of(fragile), Double.POSITIVE_INFINITY), alarms, new Watchdog(5_000_000_000L, alarms),
+    final ControlCycle cycle = new ControlCycle(
+            clock,
+            1_000_000_000L,
+            1,
+            20,
+            Rig.TOKYO,
+            site.units,
+            site.meter,
+            new ControllerStack(List.of(fragile), Double.POSITIVE_INFINITY),
+            alarms,
+            new Watchdog(5_000_000_000L, alarms),
             times);
 
     @Test
@@ -72,7 +81,7 @@ class ControlCycleTest {
     @Test
     void aCycleThatThrowsRaisesAnAlarmGoesSafeAndTheLoopGoesOn() {
         AtomicInteger failsafes = new AtomicInteger();
-        CycleLoop loop = new CycleLoop(clock, 1_000_000_000L, cycle, times, alarms, s -> { }, () -> {
+        CycleLoop loop = new CycleLoop(clock, 1_000_000_000L, cycle, times, alarms, s -> {}, () -> {
             failsafes.incrementAndGet();
             cycle.state(EmsState.SAFE);
         });

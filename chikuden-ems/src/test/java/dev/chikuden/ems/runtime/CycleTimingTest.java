@@ -1,8 +1,8 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.ArrayList;

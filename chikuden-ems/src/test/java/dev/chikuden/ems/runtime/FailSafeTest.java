@@ -1,22 +1,24 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
+import dev.chikuden.ems.device.MeterReading;
 import dev.chikuden.ems.modbus.BatteryUnitState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;
-import dev.chikuden.ems.device.MeterReading;
 import org.junit.jupiter.api.Test;
 
 /** Silent devices, refused writes and unit faults: the safe state, its alarms and the way back. */
 class FailSafeTest {
     /** Two units of 300 and 100 kW under peak shaving at 900 kW; the load asks for 200 kW. */
     static Rig rig(int silentCycles, double safeKw) {
-        SiteConfig site = Rig.site(new StrategySpec.PeakShaving(900, 700), Rig.battery("bess-1", 1000, 300, 0.5),
+        SiteConfig site = Rig.site(
+                new StrategySpec.PeakShaving(900, 700),
+                Rig.battery("bess-1", 1000, 300, 0.5),
                 Rig.battery("bess-2", 400, 100, 0.5));
         return new Rig(site, Rig.ems(1000, silentCycles, safeKw, 5000, site), t -> 1100);
     }
@@ -59,7 +61,8 @@ class FailSafeTest {
             assertThat(rig.runtime.state()).isEqualTo(EmsState.SAFE);
             assertThat(rig.unit(0).lastWrittenKw()).isCloseTo(120, offset(1e-9)); // all of it: the other is unreachable
             assertThat(rig.unit(1).writeCount()).isEqualTo(writesBefore);
-            assertThat(rig.runtime.alarms(false)).extracting(Alarm::code, Alarm::source)
+            assertThat(rig.runtime.alarms(false))
+                    .extracting(Alarm::code, Alarm::source)
                     .containsExactly(org.assertj.core.api.Assertions.tuple("device-silent", "bess-2"));
         }
     }
@@ -77,16 +80,20 @@ class FailSafeTest {
             assertThat(second.state()).isEqualTo(EmsState.SAFE);
             assertThat(second.cycleMs()).isZero(); // the open request is not waited for again
             rig.steps(3);
-            assertThat(rig.unit(1).readCalls.get() - before).as("no request piles up behind the open one").isEqualTo(1);
-            assertThat(rig.runtime.alarms(false)).singleElement().satisfies(a -> assertThat(a.message())
-                    .contains("bess-2 at 127.0.0.1:1502 unit 2 silent for 2 cycles: no answer within 500 ms"));
+            assertThat(rig.unit(1).readCalls.get() - before)
+                    .as("no request piles up behind the open one")
+                    .isEqualTo(1);
+            assertThat(rig.runtime.alarms(false))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.message())
+                            .contains("bess-2 at 127.0.0.1:1502 unit 2 silent for 2 cycles: no answer within 500 ms"));
         }
     }
 
     @Test
     void aMeterReadingZeroHertzIsAGridOutageWhichReleasesTheBackupReserve() {
-        StrategySpec stack = new StrategySpec.Stack(Double.POSITIVE_INFINITY, List.of(
-                new StrategySpec.BackupReserve(400, 1), new StrategySpec.Manual()));
+        StrategySpec stack = new StrategySpec.Stack(
+                Double.POSITIVE_INFINITY, List.of(new StrategySpec.BackupReserve(400, 1), new StrategySpec.Manual()));
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.5));
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
             rig.runtime.setManualSetpoint(300, Rig.T0 + 60_000);
@@ -141,13 +148,15 @@ class FailSafeTest {
         SiteConfig site = Rig.site(new StrategySpec.Stack(50, List.of()), Rig.battery("bess-1", 1000, 500, 0.5));
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
             rig.runtime.setManualSetpoint(300, Rig.T0 + 3_600_000);
-            double[] climb = rig.steps(7).stream().mapToDouble(CycleSnapshot::setpointKw).toArray();
+            double[] climb =
+                    rig.steps(7).stream().mapToDouble(CycleSnapshot::setpointKw).toArray();
             assertThat(climb).containsExactly(new double[] {50, 100, 150, 200, 250, 300, 300}, offset(1e-9));
             rig.site.meter.silent = true;
             rig.steps(3);
             assertThat(rig.unit(0).lastWrittenKw()).isZero();
             rig.site.meter.silent = false;
-            double[] again = rig.steps(3).stream().mapToDouble(CycleSnapshot::setpointKw).toArray();
+            double[] again =
+                    rig.steps(3).stream().mapToDouble(CycleSnapshot::setpointKw).toArray();
             assertThat(again).containsExactly(new double[] {50, 100, 150}, offset(1e-9));
         }
     }
@@ -240,10 +249,13 @@ class FailSafeTest {
             assertThat(s.state()).isEqualTo(EmsState.RUNNING);
             assertThat(rig.unit(1).lastWrittenKw()).isZero();
             assertThat(rig.unit(0).lastWrittenKw()).isCloseTo(200, offset(1e-9)); // it takes the whole request
-            assertThat(rig.runtime.alarms(false)).extracting(Alarm::code, Alarm::source).containsExactlyInAnyOrder(
-                    org.assertj.core.api.Assertions.tuple("device-alarm", "bess-1"),
-                    org.assertj.core.api.Assertions.tuple("device-alarm", "bess-2"));
-            assertThat(rig.runtime.alarms(false)).anySatisfy(a -> assertThat(a.message()).contains("0x14"));
+            assertThat(rig.runtime.alarms(false))
+                    .extracting(Alarm::code, Alarm::source)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.api.Assertions.tuple("device-alarm", "bess-1"),
+                            org.assertj.core.api.Assertions.tuple("device-alarm", "bess-2"));
+            assertThat(rig.runtime.alarms(false))
+                    .anySatisfy(a -> assertThat(a.message()).contains("0x14"));
             rig.unit(0).alarmBits = 0;
             rig.unit(1).state = BatteryUnitState.RUNNING;
             assertThat(rig.step().activeAlarms()).isZero();

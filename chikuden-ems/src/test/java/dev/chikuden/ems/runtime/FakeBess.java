@@ -22,11 +22,15 @@ import java.util.concurrent.TimeoutException;
  * setpoint written with the reading the runtime had seen just before.
  */
 final class FakeBess implements BessDevice {
-    enum Reads { ANSWER, SILENT, NEVER, HANG }
+    enum Reads {
+        ANSWER,
+        SILENT,
+        NEVER,
+        HANG
+    }
 
     /** A setpoint written, and the last reading the unit gave before it. */
-    record Write(long epochMs, double kw, BessReading seen) {
-    }
+    record Write(long epochMs, double kw, BessReading seen) {}
 
     private final FakeSite site;
     private final BatteryParameters parameters;
@@ -43,6 +47,7 @@ final class FakeBess implements BessDevice {
     volatile boolean lies;
     /** Each read moves the manual clock this far first (the read's latency). */
     volatile long readLatencyNanos;
+
     volatile CountDownLatch hangEntered = new CountDownLatch(1);
     final CountDownLatch hangRelease = new CountDownLatch(1);
     boolean closed;
@@ -105,18 +110,29 @@ final class FakeBess implements BessDevice {
                     Thread.currentThread().interrupt();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         site.settle();
         return CompletableFuture.completedFuture(reading());
     }
 
     synchronized BessReading reading() {
-        double maxDischarge = lies ? parameters.dischargePowerKw() : Math.max(0, battery.maxDischargeKw(stepS)) * derate;
+        double maxDischarge =
+                lies ? parameters.dischargePowerKw() : Math.max(0, battery.maxDischargeKw(stepS)) * derate;
         double maxCharge = lies ? parameters.chargePowerKw() : Math.max(0, battery.maxChargeKw(stepS)) * derate;
-        last = new BessReading(powerKw, battery.soc(), battery.socMin(), battery.socMax(), battery.capacityKwh(),
-                battery.stateOfHealth(), maxDischarge, maxCharge, setpointKw, state, alarmBits, site.clock.epochMs());
+        last = new BessReading(
+                powerKw,
+                battery.soc(),
+                battery.socMin(),
+                battery.socMax(),
+                battery.capacityKwh(),
+                battery.stateOfHealth(),
+                maxDischarge,
+                maxCharge,
+                setpointKw,
+                state,
+                alarmBits,
+                site.clock.epochMs());
         return last;
     }
 

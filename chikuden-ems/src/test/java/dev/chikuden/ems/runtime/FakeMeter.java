@@ -12,6 +12,7 @@ final class FakeMeter implements GridMeterDevice {
     volatile double frequencyHz = 60;
     /** A meter without an import counter reads NaN there. */
     volatile boolean noCounter;
+
     boolean closed;
     private double importKwh;
     private double exportKwh;
@@ -48,8 +49,8 @@ final class FakeMeter implements GridMeterDevice {
         site.settle();
         double grid = site.gridKw();
         synchronized (this) {
-            return CompletableFuture.completedFuture(new MeterReading(grid, frequencyHz,
-                    noCounter ? Double.NaN : importKwh, exportKwh, site.clock.epochMs()));
+            return CompletableFuture.completedFuture(new MeterReading(
+                    grid, frequencyHz, noCounter ? Double.NaN : importKwh, exportKwh, site.clock.epochMs()));
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.chikuden.battery.BatteryView;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.Measurements;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
@@ -20,10 +20,13 @@ class FollowsTheStackTest {
     @Test
     void peakShavingSetpointsAreTheThresholdGapSharedByHeadroom() {
         // two units of 300 and 100 kW: each takes its share of the headroom, 3/4 and 1/4
-        SiteConfig site = Rig.site(new StrategySpec.PeakShaving(900, 700), Rig.battery("bess-1", 1000, 300, 0.5),
+        SiteConfig site = Rig.site(
+                new StrategySpec.PeakShaving(900, 700),
+                Rig.battery("bess-1", 1000, 300, 0.5),
                 Rig.battery("bess-2", 400, 100, 0.5));
         double[] load = {1100, 1100, 800, 500, 1500, 650};
-        try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> load[(int) Math.min(5, (t - Rig.T0) / 1000)])) {
+        try (Rig rig =
+                new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> load[(int) Math.min(5, (t - Rig.T0) / 1000)])) {
             for (int k = 0; k < load.length; k++) {
                 CycleSnapshot s = rig.step();
                 double net = load[k];
@@ -46,11 +49,13 @@ class FollowsTheStackTest {
      */
     @Test
     void aStackOfTheExampleLayersWritesWhatTheSameStackComputes() {
-        StrategySpec stack = new StrategySpec.Stack(200, List.of(
-                new StrategySpec.BackupReserve(100, 0.25),
-                new StrategySpec.LoadDropAbsorber(50),
-                new StrategySpec.DemandLimiter(850, 0.5, 100),
-                new StrategySpec.GridCodeSmoothing(20, 10, 60, 0.5, 0.1, 4)));
+        StrategySpec stack = new StrategySpec.Stack(
+                200,
+                List.of(
+                        new StrategySpec.BackupReserve(100, 0.25),
+                        new StrategySpec.LoadDropAbsorber(50),
+                        new StrategySpec.DemandLimiter(850, 0.5, 100),
+                        new StrategySpec.GridCodeSmoothing(20, 10, 60, 0.5, 0.1, 4)));
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.6));
         Controller twin = SiteModels.controller(site);
         Measurements m = new Measurements();
@@ -60,8 +65,9 @@ class FollowsTheStackTest {
             return s < 60 ? 800 : s < 120 ? 1000 + 100 * Math.sin(s) : s < 150 ? 400 : 900;
         })) {
             // as the service does on its first cycle: the units held 0 kW over the period before
-            twin.applied(0, new Measurements().update(Rig.T0 - cycleMs, cycleMs / 1000.0, 800, 0, 60, Rig.T0 - 1_800_000,
-                    0));
+            twin.applied(
+                    0,
+                    new Measurements().update(Rig.T0 - cycleMs, cycleMs / 1000.0, 800, 0, 60, Rig.T0 - 1_800_000, 0));
             int bound = 0;
             for (int k = 0; k < 200; k++) {
                 long t = Rig.T0 + k * cycleMs;
@@ -78,9 +84,12 @@ class FollowsTheStackTest {
                     bound++;
                 }
             }
-            assertThat(bound).as("layers other than the limits decided some cycles").isPositive();
-            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name).contains("demand-limiter",
-                    "grid-code-smoothing");
+            assertThat(bound)
+                    .as("layers other than the limits decided some cycles")
+                    .isPositive();
+            assertThat(rig.runtime.stack())
+                    .extracting(EmsService.StackLayer::name)
+                    .contains("demand-limiter", "grid-code-smoothing");
         }
     }
 

@@ -22,12 +22,25 @@ class LiveStackTest {
 
     @Test
     void everyLayerTypeIsShownWithTheNameTheSiteFileGivesIt() {
-        assertThat(EVERY_TYPE).extracting(Object::getClass).as("a layer type the live service cannot name yet")
+        assertThat(EVERY_TYPE)
+                .extracting(Object::getClass)
+                .as("a layer type the live service cannot name yet")
                 .containsExactlyInAnyOrder(StrategySpec.Layer.class.getPermittedSubclasses());
-        assertThat(EVERY_TYPE).extracting(l -> LiveStack.layer("x", l, false).type()).containsExactly(
-                "backup-reserve", "load-drop-absorber", "grid-code-smoothing", "frequency-response", "demand-limiter",
-                "schedule", "mpc", "manual");
-        assertThat(EVERY_TYPE).allSatisfy(l -> assertThat(LiveStack.layer("x", l, false).settings()).isSameAs(l));
-        assertThat(Arrays.stream(StrategySpec.Layer.class.getPermittedSubclasses())).allMatch(Class::isRecord);
+        assertThat(EVERY_TYPE)
+                .extracting(l -> LiveStack.layer("x", l, false).type())
+                .containsExactly(
+                        "backup-reserve",
+                        "load-drop-absorber",
+                        "grid-code-smoothing",
+                        "frequency-response",
+                        "demand-limiter",
+                        "schedule",
+                        "mpc",
+                        "manual");
+        assertThat(EVERY_TYPE)
+                .allSatisfy(l ->
+                        assertThat(LiveStack.layer("x", l, false).settings()).isSameAs(l));
+        assertThat(Arrays.stream(StrategySpec.Layer.class.getPermittedSubclasses()))
+                .allMatch(Class::isRecord);
     }
 }

@@ -1,15 +1,15 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.control.ManualSetpoint;
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.List;
-import dev.chikuden.control.ManualSetpoint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +21,8 @@ class ManualOverrideTest {
     void onASiteWithoutAManualLayerTheOverrideGoesOnTopAndExpires() {
         try (Rig rig = FailSafeTest.rig(1, 0)) { // peak shaving would discharge 200 kW
             List<EmsService.StackLayer> stack = rig.runtime.stack();
-            assertThat(stack).extracting(EmsService.StackLayer::name)
+            assertThat(stack)
+                    .extracting(EmsService.StackLayer::name)
                     .containsExactly("battery-limits", "manual", "peak-shaving");
             assertThat(stack.get(1).type()).isEqualTo("manual");
             assertThat(stack.get(1).addedByService()).isTrue();
@@ -68,13 +69,16 @@ class ManualOverrideTest {
     /** The site ranks a backup reserve above the operator: the override cannot spend the reserve. */
     @Test
     void aManualLayerInTheSiteStackIsDrivenWhereItSits() {
-        StrategySpec stack = new StrategySpec.Stack(Double.POSITIVE_INFINITY, List.of(
-                new StrategySpec.BackupReserve(400, 1), // keeps 400 kWh / 0.95 above the floor of a 1 MWh unit
-                new StrategySpec.Manual(),
-                new StrategySpec.DemandLimiter(2000, 0.5, 100)));
+        StrategySpec stack = new StrategySpec.Stack(
+                Double.POSITIVE_INFINITY,
+                List.of(
+                        new StrategySpec.BackupReserve(400, 1), // keeps 400 kWh / 0.95 above the floor of a 1 MWh unit
+                        new StrategySpec.Manual(),
+                        new StrategySpec.DemandLimiter(2000, 0.5, 100)));
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.5));
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
-            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name)
+            assertThat(rig.runtime.stack())
+                    .extracting(EmsService.StackLayer::name)
                     .containsExactly("battery-limits", "backup-reserve", "manual", "demand-limiter");
             assertThat(rig.runtime.stack()).noneMatch(EmsService.StackLayer::addedByService);
             rig.runtime.setManualSetpoint(500, Rig.T0 + 60_000);
@@ -93,13 +97,16 @@ class ManualOverrideTest {
      */
     @Test
     void theServicePutsItsManualLayerBelowTheBackupReserve() {
-        StrategySpec stack = new StrategySpec.Stack(Double.POSITIVE_INFINITY, List.of(
-                new StrategySpec.BackupReserve(200, 1), // keeps 200 kWh / 0.95 above the floor of 100 kWh
-                new StrategySpec.DemandLimiter(2000, 0.5, 100)));
+        StrategySpec stack = new StrategySpec.Stack(
+                Double.POSITIVE_INFINITY,
+                List.of(
+                        new StrategySpec.BackupReserve(200, 1), // keeps 200 kWh / 0.95 above the floor of 100 kWh
+                        new StrategySpec.DemandLimiter(2000, 0.5, 100)));
         SiteConfig site = Rig.site(stack, Rig.battery("bess-1", 1000, 500, 0.35));
         double levelKwh = 100 + 200 / 0.95;
         try (Rig rig = new Rig(site, Rig.ems(1000, 1, 0, 5000, site), t -> 600)) {
-            assertThat(rig.runtime.stack()).extracting(EmsService.StackLayer::name)
+            assertThat(rig.runtime.stack())
+                    .extracting(EmsService.StackLayer::name)
                     .containsExactly("battery-limits", "backup-reserve", "manual", "demand-limiter");
             assertThat(rig.runtime.stack().get(2).addedByService()).isTrue();
             rig.runtime.setManualSetpoint(500, Rig.T0 + 3_600_000);
@@ -126,8 +133,10 @@ class ManualOverrideTest {
     @Test
     void refusesAnExpiryInThePastAndAPowerThatIsNoNumber() {
         try (Rig rig = FailSafeTest.rig(1, 0)) {
-            assertThatThrownBy(() -> rig.runtime.setManualSetpoint(100, Rig.T0)).hasMessageContaining("not in the future");
-            assertThatThrownBy(() -> rig.runtime.setManualSetpoint(Double.NaN, Rig.T0 + 1000)).hasMessageContaining("kw");
+            assertThatThrownBy(() -> rig.runtime.setManualSetpoint(100, Rig.T0))
+                    .hasMessageContaining("not in the future");
+            assertThatThrownBy(() -> rig.runtime.setManualSetpoint(Double.NaN, Rig.T0 + 1000))
+                    .hasMessageContaining("kw");
             assertThat(rig.runtime.manualSetpoint()).isNull();
         }
     }

@@ -26,8 +26,20 @@ final class MemoryStore implements TelemetryStore {
         List<TelemetryPoint> out = new ArrayList<>();
         for (CycleSnapshot s : rows) {
             if (s.epochMs() >= fromEpochMs && s.epochMs() <= toEpochMs && out.size() < maxPoints) {
-                out.add(new TelemetryPoint(s.epochMs(), 1000, 1, s.gridKw(), s.gridKw(), s.gridKw(), s.batteryKw(),
-                        s.batteryKw(), s.batteryKw(), s.setpointKw(), s.loadKw(), s.soc(), s.frequencyHz()));
+                out.add(new TelemetryPoint(
+                        s.epochMs(),
+                        1000,
+                        1,
+                        s.gridKw(),
+                        s.gridKw(),
+                        s.gridKw(),
+                        s.batteryKw(),
+                        s.batteryKw(),
+                        s.batteryKw(),
+                        s.setpointKw(),
+                        s.loadKw(),
+                        s.soc(),
+                        s.frequencyHz()));
             }
         }
         return out;

@@ -1,8 +1,8 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.site.StrategySpec;
@@ -25,7 +25,8 @@ import java.util.function.LongToDoubleFunction;
 final class Rig implements AutoCloseable {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** A slot start: 10:00 JST on a Monday. */
-    static final long T0 = ZonedDateTime.of(2025, 8, 4, 10, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
+    static final long T0 =
+            ZonedDateTime.of(2025, 8, 4, 10, 0, 0, 0, TOKYO).toInstant().toEpochMilli();
 
     static final String SITE = """
             name: Test site
@@ -102,13 +103,25 @@ final class Rig implements AutoCloseable {
         for (int i = 0; i < site.batteries().size(); i++) {
             batteries.add(new EmsConfig.Endpoint(site.batteries().get(i).name(), "127.0.0.1", 1502, i + 1));
         }
-        EmsConfig.Devices devices = new EmsConfig.Devices(batteries, new EmsConfig.Endpoint("meter", "127.0.0.1", 1502,
-                100), 250, 1, 1000, EmsConfig.SUNSPEC);
-        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices,
+        EmsConfig.Devices devices = new EmsConfig.Devices(
+                batteries, new EmsConfig.Endpoint("meter", "127.0.0.1", 1502, 100), 250, 1, 1000, EmsConfig.SUNSPEC);
+        return new EmsConfig(
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                watchdogMs,
+                devices,
                 new EmsConfig.Http("127.0.0.1", 8080, "s3cret-token-value", "the site file"),
-                new EmsConfig.Store(Path.of("state/telemetry.duckdb"), null, null, null, 7 * 86_400_000L, 60_000,
+                new EmsConfig.Store(
+                        Path.of("state/telemetry.duckdb"),
+                        null,
+                        null,
+                        null,
+                        7 * 86_400_000L,
+                        60_000,
                         400 * 86_400_000L),
-                Path.of("state/audit.jsonl"), Path.of("state"));
+                Path.of("state/audit.jsonl"),
+                Path.of("state"));
     }
 
     CycleSnapshot step() {

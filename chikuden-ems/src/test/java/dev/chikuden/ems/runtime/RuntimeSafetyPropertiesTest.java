@@ -36,12 +36,13 @@ class RuntimeSafetyPropertiesTest {
             double power = energy * (0.1 + r.nextDouble() * 2);
             double socMin = r.nextDouble() * 0.3;
             double socMax = 0.7 + r.nextDouble() * 0.3;
-            double initial = r.nextInt(4) == 0 ? (r.nextBoolean() ? socMin : socMax)
+            double initial = r.nextInt(4) == 0
+                    ? (r.nextBoolean() ? socMin : socMax)
                     : socMin + r.nextDouble() * (socMax - socMin);
             double eta = 0.85 + r.nextDouble() * 0.15;
             double aux = r.nextBoolean() ? 0 : power * r.nextDouble() * 0.01;
-            batteries.add(BatteryParameters.reservoir("bess-" + (i + 1), energy, power, power, eta, eta, socMin, socMax,
-                    initial, aux));
+            batteries.add(BatteryParameters.reservoir(
+                    "bess-" + (i + 1), energy, power, power, eta, eta, socMin, socMax, initial, aux));
             totalPower += power;
         }
         double baseLoad = totalPower * (0.5 + r.nextDouble() * 2);
@@ -55,8 +56,11 @@ class RuntimeSafetyPropertiesTest {
             }
             int cycles = 30 + r.nextInt(60);
             for (int k = 0; k < cycles; k++) {
-                load[0] = Math.max(0, load[0] + totalPower * 0.1 * r.nextGaussian()
-                        + (r.nextInt(15) == 0 ? (r.nextDouble() * 2 - 1) * totalPower : 0));
+                load[0] = Math.max(
+                        0,
+                        load[0]
+                                + totalPower * 0.1 * r.nextGaussian()
+                                + (r.nextInt(15) == 0 ? (r.nextDouble() * 2 - 1) * totalPower : 0));
                 misfortune(r, rig, totalPower);
                 rig.step();
                 check(rig);
@@ -80,10 +84,15 @@ class RuntimeSafetyPropertiesTest {
                 new StrategySpec.BackupReserve(power * r.nextDouble() * 0.5, r.nextDouble()),
                 new StrategySpec.LoadDropAbsorber(power * (0.01 + r.nextDouble())),
                 new StrategySpec.DemandLimiter(load * (0.5 + r.nextDouble()), r.nextDouble(), power * r.nextDouble()),
-                new StrategySpec.GridCodeSmoothing(power * (0.001 + r.nextDouble()), power * r.nextDouble() * 0.1,
-                        1 + r.nextDouble() * 600, r.nextDouble(), r.nextDouble() * 0.3, 0.1 + r.nextDouble() * 4),
-                new StrategySpec.FrequencyResponse(r.nextDouble() * 0.05, 0.01 + r.nextDouble() * 0.1,
-                        power * r.nextDouble()),
+                new StrategySpec.GridCodeSmoothing(
+                        power * (0.001 + r.nextDouble()),
+                        power * r.nextDouble() * 0.1,
+                        1 + r.nextDouble() * 600,
+                        r.nextDouble(),
+                        r.nextDouble() * 0.3,
+                        0.1 + r.nextDouble() * 4),
+                new StrategySpec.FrequencyResponse(
+                        r.nextDouble() * 0.05, 0.01 + r.nextDouble() * 0.1, power * r.nextDouble()),
                 new StrategySpec.Manual()));
         Collections.shuffle(all, new java.util.Random(r.nextLong()));
         List<StrategySpec.Layer> layers = new ArrayList<>(all.subList(0, r.nextInt(all.size() + 1)));
@@ -126,23 +135,33 @@ class RuntimeSafetyPropertiesTest {
             for (FakeBess.Write w : u.writes) {
                 BessReading seen = w.seen();
                 if (seen == null) {
-                    assertThat(w.kw()).as("%s: written before any reading", u.name()).isZero();
+                    assertThat(w.kw())
+                            .as("%s: written before any reading", u.name())
+                            .isZero();
                     continue;
                 }
-                assertThat(w.kw()).as("%s at %d: within its reported limits", u.name(), w.epochMs())
+                assertThat(w.kw())
+                        .as("%s at %d: within its reported limits", u.name(), w.epochMs())
                         .isBetween(-seen.maxChargeKw() - EPS, seen.maxDischargeKw() + EPS);
                 if (seen.soc() <= seen.socMin()) {
-                    assertThat(w.kw()).as("%s: no discharge at its SOC floor", u.name()).isLessThanOrEqualTo(0);
+                    assertThat(w.kw())
+                            .as("%s: no discharge at its SOC floor", u.name())
+                            .isLessThanOrEqualTo(0);
                 }
                 if (seen.soc() >= seen.socMax()) {
-                    assertThat(w.kw()).as("%s: no charge at its SOC ceiling", u.name()).isGreaterThanOrEqualTo(0);
+                    assertThat(w.kw())
+                            .as("%s: no charge at its SOC ceiling", u.name())
+                            .isGreaterThanOrEqualTo(0);
                 }
                 if (seen.state() == BatteryUnitState.FAULT) {
-                    assertThat(w.kw()).as("%s: nothing for a faulted unit", u.name()).isZero();
+                    assertThat(w.kw())
+                            .as("%s: nothing for a faulted unit", u.name())
+                            .isZero();
                 }
             }
             u.writes.clear();
-            assertThat(u.battery.soc()).as("%s: inside its SOC window", u.name())
+            assertThat(u.battery.soc())
+                    .as("%s: inside its SOC window", u.name())
                     .isBetween(u.battery.socMin() - 1e-9, u.battery.socMax() + 1e-9);
         }
     }

@@ -1,10 +1,10 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.ems.cycle.EmsState;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
@@ -37,7 +37,8 @@ class ShutdownTest {
         rig.unit(1).reads = FakeBess.Reads.HANG;
         Thread cycle = new Thread(rig.runtime::step, "test-cycle");
         cycle.start();
-        assertThat(rig.unit(1).hangEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(rig.unit(1).hangEntered.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
         rig.runtime.close();
         assertThat(rig.unit(0).lastWrittenKw()).isZero();
         int writes = rig.unit(0).writeCount();

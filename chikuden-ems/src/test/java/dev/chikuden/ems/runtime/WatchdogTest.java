@@ -1,10 +1,10 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.ems.cycle.EmsState;
-import dev.chikuden.ems.cycle.CycleSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.ems.cycle.CycleSnapshot;
+import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +50,8 @@ class WatchdogTest {
             assertThat(stuck.cycle()).isEqualTo(3);
             assertThat(stuck.state()).isEqualTo(EmsState.SAFE);
             assertThat(stuck.binding()).isEqualTo("safe");
-            assertThat(rig.unit(0).writeCount()).as("the stuck cycle's own decision is not written")
+            assertThat(rig.unit(0).writeCount())
+                    .as("the stuck cycle's own decision is not written")
                     .isEqualTo(unit0Writes + 1);
 
             CycleSnapshot next = rig.step(); // completes in time: the alarm clears
@@ -67,8 +68,8 @@ class WatchdogTest {
         SiteConfig site = Rig.site(new StrategySpec.PeakShaving(900, 700), Rig.battery("bess-1", 1000, 300, 0.5));
         FakeSite fakes = new FakeSite(new ManualClock(Rig.T0), t -> 1100, 0.1, site.batteries());
         MemoryStore store = new MemoryStore();
-        EmsRuntime runtime = new EmsRuntime(site, Rig.ems(100, 1, 0, 1000, site), fakes.units, fakes.meter, store,
-                CycleClock.SYSTEM);
+        EmsRuntime runtime = new EmsRuntime(
+                site, Rig.ems(100, 1, 0, 1000, site), fakes.units, fakes.meter, store, CycleClock.SYSTEM);
         CountDownLatch threeCycles = new CountDownLatch(3);
         String[] thread = new String[1];
         runtime.onCycle(s -> {
@@ -82,14 +83,17 @@ class WatchdogTest {
             assertThat(fakes.units.get(0).lastWrittenKw()).isCloseTo(200, offset(1e-9));
 
             fakes.units.get(0).reads = FakeBess.Reads.HANG;
-            assertThat(eventually(() -> runtime.alarms(false).stream().anyMatch(a -> a.code().equals("cycle-stuck"))))
+            assertThat(eventually(() -> runtime.alarms(false).stream()
+                            .anyMatch(a -> a.code().equals("cycle-stuck"))))
                     .isTrue();
             assertThat(runtime.state()).isEqualTo(EmsState.SAFE);
-            assertThat(eventually(() -> fakes.units.get(0).lastWrittenKw() == 0)).isTrue(); // from the failsafe thread
+            assertThat(eventually(() -> fakes.units.get(0).lastWrittenKw() == 0))
+                    .isTrue(); // from the failsafe thread
 
             fakes.units.get(0).reads = FakeBess.Reads.ANSWER;
             fakes.units.get(0).hangRelease.countDown();
-            assertThat(eventually(() -> runtime.state() == EmsState.RUNNING && runtime.alarms(false).isEmpty()))
+            assertThat(eventually(() -> runtime.state() == EmsState.RUNNING
+                            && runtime.alarms(false).isEmpty()))
                     .isTrue();
         } finally {
             runtime.close();

@@ -1,11 +1,11 @@
 package dev.chikuden.ems.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The re-bucketing of long ranges: few enough points, and no coarser than needed. */
 class CoarseBucketPropertiesTest {
@@ -15,7 +15,7 @@ class CoarseBucketPropertiesTest {
             @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long fromMs,
             @ForAll @LongRange(min = 0, max = 40_000_000_000L) long spanMs,
             @ForAll @IntRange(min = 1, max = 3_000) int maxPoints) {
-        long bucketMs = new long[]{1_000, 10_000, 60_000, 300_000}[bucketChoice];
+        long bucketMs = new long[] {1_000, 10_000, 60_000, 300_000}[bucketChoice];
         TelemetryTables tables = new TelemetryTables(bucketMs, false);
         long fromBucket = tables.bucketStart(fromMs);
         long toMs = fromMs + spanMs;
@@ -25,7 +25,9 @@ class CoarseBucketPropertiesTest {
         assertThat(coarseMs % bucketMs).isZero();
         assertThat(touched(fromBucket, toMs, coarseMs)).isLessThanOrEqualTo(Math.max(maxPoints, 2));
         if (coarseMs > bucketMs) {
-            assertThat(touched(fromBucket, toMs, coarseMs - bucketMs)).as("one bucket finer").isGreaterThan(maxPoints);
+            assertThat(touched(fromBucket, toMs, coarseMs - bucketMs))
+                    .as("one bucket finer")
+                    .isGreaterThan(maxPoints);
         }
     }
 

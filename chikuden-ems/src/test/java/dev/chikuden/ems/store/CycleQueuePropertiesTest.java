@@ -1,16 +1,15 @@
 package dev.chikuden.ems.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.chikuden.ems.cycle.CycleSnapshot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The writer's queue against a plain model of drop-oldest, over any mix of appends and takes. */
 class CycleQueuePropertiesTest {
@@ -18,8 +17,9 @@ class CycleQueuePropertiesTest {
      * @param steps a positive step appends that many cycles, a negative one takes up to that many
      */
     @Property
-    void behavesAsADropOldestQueueAndLosesNothingUncounted(@ForAll @IntRange(min = 1, max = 8) int capacity,
-                                                            @ForAll @Size(max = 40) List<@IntRange(min = -10, max = 10) Integer> steps)
+    void behavesAsADropOldestQueueAndLosesNothingUncounted(
+            @ForAll @IntRange(min = 1, max = 8) int capacity,
+            @ForAll @Size(max = 40) List<@IntRange(min = -10, max = 10) Integer> steps)
             throws InterruptedException {
         CycleQueue queue = new CycleQueue(capacity);
         ArrayDeque<Long> model = new ArrayDeque<>();

@@ -1,7 +1,6 @@
 package dev.chikuden.ems.store;
 
 import dev.chikuden.ems.config.EmsConfig;
-
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -16,8 +15,7 @@ public final class KilledWriter {
     /** Short, so many commits happen before the kill and it likely lands in the middle of one. */
     static final WriterSettings SETTINGS = new WriterSettings(100_000, 1_000, 20);
 
-    private KilledWriter() {
-    }
+    private KilledWriter() {}
 
     public static void main(String[] args) throws InterruptedException {
         TelemetryStore store = TelemetryStores.open(config(args), PERIOD_MS, SETTINGS, Clock.systemUTC());

@@ -1,13 +1,12 @@
 package dev.chikuden.ems.store;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL the tests use: {@code CHIKUDEN_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD},
@@ -20,8 +19,7 @@ final class TestPostgres {
     static final String PASSWORD = env("CHIKUDEN_TEST_PG_PASSWORD", "chikuden");
     private static final boolean EXPECTED = System.getenv("CHIKUDEN_TEST_PG_URL") != null;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     static Connection connect(String url) throws SQLException {
         Properties p = new Properties();
@@ -62,14 +60,16 @@ final class TestPostgres {
     /** A new, empty schema of the test database. */
     static String createSchema() throws SQLException {
         String schema = "store_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = connect(URL); Statement s = c.createStatement()) {
+        try (Connection c = connect(URL);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return schema;
     }
 
     static void dropSchema(String schema) throws SQLException {
-        try (Connection c = connect(URL); Statement s = c.createStatement()) {
+        try (Connection c = connect(URL);
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.DeviceConnections;
@@ -34,13 +34,18 @@ class DeviceSimulatorTest {
     private final TestSites.ManualClock clock = new TestSites.ManualClock();
 
     private DeviceSimulator simulator(SiteConfig site, EmsConfig.Devices devices) {
-        return new DeviceSimulator(site, devices, RegisterMap.load(EmsConfig.SUNSPEC),
-                DeviceSimulator.Options.manual(100, clock));
+        return new DeviceSimulator(
+                site, devices, RegisterMap.load(EmsConfig.SUNSPEC), DeviceSimulator.Options.manual(100, clock));
     }
 
     private static EmsConfig.Devices onPort(EmsConfig.Devices d, int port) {
-        return new EmsConfig.Devices(d.batteries().stream().map(e -> e.at("127.0.0.1", port)).toList(),
-                d.meter().at("127.0.0.1", port), 1000, 1, 50, d.registerMap());
+        return new EmsConfig.Devices(
+                d.batteries().stream().map(e -> e.at("127.0.0.1", port)).toList(),
+                d.meter().at("127.0.0.1", port),
+                1000,
+                1,
+                50,
+                d.registerMap());
     }
 
     @Test
@@ -48,7 +53,8 @@ class DeviceSimulatorTest {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
         EmsConfig.Devices devices = onPort(EmsConfigReader.read(site).devices(), port);
-        try (DeviceSimulator sim = simulator(site, devices); DeviceConnections c = DeviceConnections.open(devices)) {
+        try (DeviceSimulator sim = simulator(site, devices);
+                DeviceConnections c = DeviceConnections.open(devices)) {
             sim.start("127.0.0.1", port);
             // charge one, discharge the other (it starts full), then swap; each segment re-sends within the timeout
             double[][] setpoints = {{-300, 200}, {-400, 250}, {350, -100}, {0, -250}};
@@ -97,8 +103,11 @@ class DeviceSimulatorTest {
 
     @Test
     void siteTimeWrapsToTheStudyStartAtTheEndOfThePeriod() {
-        SiteConfig site = TestSites.read(dir, TestSites.SMALL.replace("duration: 1 d, step: 1 s", "duration: 1 h, step: 1 min")
-                .replace("base: 1 MW}", "base: 1 MW, noise: 3 %, seed: 5}"));
+        SiteConfig site = TestSites.read(
+                dir,
+                TestSites.SMALL
+                        .replace("duration: 1 d, step: 1 s", "duration: 1 h, step: 1 min")
+                        .replace("base: 1 MW}", "base: 1 MW, noise: 3 %, seed: 5}"));
         try (DeviceSimulator sim = simulator(site, EmsConfigReader.read(site).devices())) {
             TimeGrid grid = SiteModels.timeGrid(site);
             double[] load = values(SiteModels.load(site, grid), 60);
@@ -119,7 +128,8 @@ class DeviceSimulatorTest {
             sim.catchUp();
             DeviceSimulator.Snapshot s = sim.snapshot();
             assertThat(s.loadKw()).isBetween(50_000.0, 200_000.0);
-            assertThat(s.gridKw()).isCloseTo(s.loadKw() - s.pvKw() - s.batteries().get(0).powerKw(), within(1e-6));
+            assertThat(s.gridKw())
+                    .isCloseTo(s.loadKw() - s.pvKw() - s.batteries().get(0).powerKw(), within(1e-6));
             assertThat(sim.timeGrid().steps()).isEqualTo(7 * 86_400);
         }
     }
@@ -129,7 +139,8 @@ class DeviceSimulatorTest {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
         EmsConfig.Devices devices = onPort(EmsConfigReader.read(site).devices(), port);
-        try (DeviceSimulator sim = simulator(site, devices); DeviceConnections c = DeviceConnections.open(devices)) {
+        try (DeviceSimulator sim = simulator(site, devices);
+                DeviceConnections c = DeviceConnections.open(devices)) {
             sim.start("127.0.0.1", port);
             BessDevice unit = c.batteries().get(0);
             unit.writeSetpoint(200).get(10, TimeUnit.SECONDS);
@@ -152,9 +163,15 @@ class DeviceSimulatorTest {
     void unitIdsMustBeDistinct() {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         EmsConfig.Devices d = EmsConfigReader.read(site).devices();
-        EmsConfig.Devices clash = new EmsConfig.Devices(List.of(d.batteries().get(0),
-                new EmsConfig.Endpoint("bess-2", "127.0.0.1", 1502, 1)), d.meter(), 250, 1, 1000, EmsConfig.SUNSPEC);
-        assertThatThrownBy(() -> simulator(site, clash)).isInstanceOf(BadInputException.class)
+        EmsConfig.Devices clash = new EmsConfig.Devices(
+                List.of(d.batteries().get(0), new EmsConfig.Endpoint("bess-2", "127.0.0.1", 1502, 1)),
+                d.meter(),
+                250,
+                1,
+                1000,
+                EmsConfig.SUNSPEC);
+        assertThatThrownBy(() -> simulator(site, clash))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("Modbus unit id 1 is given to both bess-1 and bess-2; each device on one address needs its "
                         + "own unit id");
     }
@@ -164,9 +181,11 @@ class DeviceSimulatorTest {
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
         try (DeviceSimulator first = simulator(site, EmsConfigReader.read(site).devices());
-             DeviceSimulator second = simulator(site, EmsConfigReader.read(site).devices())) {
+                DeviceSimulator second =
+                        simulator(site, EmsConfigReader.read(site).devices())) {
             first.start("127.0.0.1", port);
-            assertThatThrownBy(() -> second.start("127.0.0.1", port)).isInstanceOf(BadInputException.class)
+            assertThatThrownBy(() -> second.start("127.0.0.1", port))
+                    .isInstanceOf(BadInputException.class)
                     .hasMessageStartingWith("cannot serve Modbus on 127.0.0.1:" + port + ": ")
                     .hasMessageEndingWith("; choose another --port (or stop what is using it)");
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.chikuden.ems.TestSites;
-import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.config.EmsConfig;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
 import java.io.IOException;
@@ -30,13 +30,18 @@ class MbpollTest {
 
     @Test
     void mbpollReadsTheSocAndItsSetpointIsApplied() throws Exception {
-        assumeThat(Files.isExecutable(MBPOLL)).as("mbpoll is not installed (apt-get install mbpoll); skipping the "
-                + "test with a real Modbus client").isTrue();
+        assumeThat(Files.isExecutable(MBPOLL))
+                .as("mbpoll is not installed (apt-get install mbpoll); skipping the "
+                        + "test with a real Modbus client")
+                .isTrue();
         SiteConfig site = TestSites.read(dir, TestSites.SMALL);
         int port = TestSites.freePort();
         TestSites.ManualClock clock = new TestSites.ManualClock();
-        try (DeviceSimulator sim = new DeviceSimulator(site, EmsConfigReader.read(site).devices(),
-                RegisterMap.load(EmsConfig.SUNSPEC), DeviceSimulator.Options.manual(100, clock))) {
+        try (DeviceSimulator sim = new DeviceSimulator(
+                site,
+                EmsConfigReader.read(site).devices(),
+                RegisterMap.load(EmsConfig.SUNSPEC),
+                DeviceSimulator.Options.manual(100, clock))) {
             sim.start("127.0.0.1", port);
             String p = Integer.toString(port);
 
@@ -54,7 +59,8 @@ class MbpollTest {
             assertThat(b.commandKw()).isEqualTo(-150.0);
             assertThat(b.powerKw()).isEqualTo(-150.0);
             // W at 40265 scaled by W_SF at 40371, as mbpoll reads them
-            assertThat(read(p, "1", "40265") * Math.pow(10, read(p, "1", "40371"))).isEqualTo(-150_000.0);
+            assertThat(read(p, "1", "40265") * Math.pow(10, read(p, "1", "40371")))
+                    .isEqualTo(-150_000.0);
             assertThat(read(p, "1", "40202")).isEqualTo(Math.round(b.soc() * 10_000));
         }
     }
@@ -73,7 +79,9 @@ class MbpollTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("mbpoll %s%n%s", String.join(" ", args), out).isZero();
+        assertThat(process.exitValue())
+                .as("mbpoll %s%n%s", String.join(" ", args), out)
+                .isZero();
         return out;
     }
 }

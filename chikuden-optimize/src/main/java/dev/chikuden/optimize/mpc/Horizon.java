@@ -60,15 +60,25 @@ final class Horizon {
             importPrice[i] = truth.importYenPerKwh()[t];
             exportPrice[i] = truth.exportYenPerKwh()[t];
             // the truth's convention (SiteDispatch): unlimited where exports are sold, else only a surplus
-            exportLimit[i] = Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY
-                    : Math.max(0, -net[i]);
+            exportLimit[i] =
+                    Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY : Math.max(0, -net[i]);
             aux[i] = truth.auxiliaryKw()[t];
         }
         if (known < periods) {
             Arrays.fill(importPrice, known, periods, padYenPerKwh(importPrice, exportPrice, known, demand));
         }
-        return new DispatchProblem(truth.startEpochMs() + first * truth.periodMs(), truth.periodMs(), net,
-                importPrice, exportPrice, exportLimit, truth.importLimitKw(), storage(storedKwh), demand, null, aux);
+        return new DispatchProblem(
+                truth.startEpochMs() + first * truth.periodMs(),
+                truth.periodMs(),
+                net,
+                importPrice,
+                exportPrice,
+                exportLimit,
+                truth.importLimitKw(),
+                storage(storedKwh),
+                demand,
+                null,
+                aux);
     }
 
     /**
@@ -127,8 +137,15 @@ final class Horizon {
             for (int m = 0; m <= month; m++) {
                 reached = Math.max(reached, monthPeakKw[m]);
             }
-            return new DemandCharge(dc.periodsPerSlot(), monthOf, new double[] {allMonths, 0}, excess,
-                    ContractMode.OPTIMISED, 0, new double[] {reached, reached}, dc.forbidExcess());
+            return new DemandCharge(
+                    dc.periodsPerSlot(),
+                    monthOf,
+                    new double[] {allMonths, 0},
+                    excess,
+                    ContractMode.OPTIMISED,
+                    0,
+                    new double[] {reached, reached},
+                    dc.forbidExcess());
         }
         double contract = dc.contractKw();
         double[] floor = {monthPeakKw[month], 0};

@@ -34,6 +34,7 @@ public final class RollingHorizonController implements ControlLayer {
     private final DemandTracker demand;
     /** Net AC energy ({@code > 0} discharge) of the periods from {@link #plannedFrom} to the next replan. */
     private final double[] plannedKwh;
+
     private int plannedFrom = -1;
     private int replans;
 
@@ -43,17 +44,21 @@ public final class RollingHorizonController implements ControlLayer {
      * @param horizonPeriods LP periods each plan looks ahead
      * @param everyPeriods   LP periods between replans, at most the horizon
      */
-    public RollingHorizonController(DispatchProblem truth, Forecaster forecaster, int horizonPeriods,
-                                    int everyPeriods, Solver solver) {
+    public RollingHorizonController(
+            DispatchProblem truth, Forecaster forecaster, int horizonPeriods, int everyPeriods, Solver solver) {
         this(truth, forecaster, horizonPeriods, everyPeriods, p -> new DispatchModel(p, solver, true));
     }
 
     /** With the model built by {@code models} (tests count the models built). */
-    RollingHorizonController(DispatchProblem truth, Forecaster forecaster, int horizonPeriods, int everyPeriods,
-                             Function<DispatchProblem, DispatchModel> models) {
+    RollingHorizonController(
+            DispatchProblem truth,
+            Forecaster forecaster,
+            int horizonPeriods,
+            int everyPeriods,
+            Function<DispatchProblem, DispatchModel> models) {
         if (everyPeriods < 1 || everyPeriods > horizonPeriods) {
-            throw new IllegalArgumentException("need 1 <= everyPeriods <= horizonPeriods, was " + everyPeriods
-                    + " and " + horizonPeriods);
+            throw new IllegalArgumentException(
+                    "need 1 <= everyPeriods <= horizonPeriods, was " + everyPeriods + " and " + horizonPeriods);
         }
         this.truth = truth;
         this.forecaster = forecaster;
@@ -63,7 +68,8 @@ public final class RollingHorizonController implements ControlLayer {
         this.demand = truth.demand() == null ? null : new DemandTracker(truth);
         this.plannedKwh = new double[everyPeriods];
         // the first horizon only gives the model its shape: every replan sets all of its numbers
-        this.model = models.apply(horizon.at(0, Forecaster.perfect(), truth.storage().initialKwh(), monthPeakKw()));
+        this.model =
+                models.apply(horizon.at(0, Forecaster.perfect(), truth.storage().initialKwh(), monthPeakKw()));
     }
 
     @Override

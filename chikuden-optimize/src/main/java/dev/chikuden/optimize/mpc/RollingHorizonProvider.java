@@ -20,7 +20,8 @@ public final class RollingHorizonProvider implements MpcLayerProvider {
     public ControlLayer create(SiteConfig site, StrategySpec.Mpc spec) {
         DispatchProblem truth = SiteDispatch.problem(site, 0);
         if (truth.storage() == null) {
-            throw new BadInputException(site.source() + ": strategy: the mpc controller plans a battery; add batteries");
+            throw new BadInputException(
+                    site.source() + ": strategy: the mpc controller plans a battery; add batteries");
         }
         long period = truth.periodMs();
         if (site.study().stepMs() > period) {

@@ -36,8 +36,7 @@ public final class OutageReport {
     static final double MIN_CAP_HOURS = 24;
 
     /** The backup hours of the outages that start in one calendar month. */
-    public record Month(YearMonth month, double minBackupHours, double meanBackupHours) {
-    }
+    public record Month(YearMonth month, double minBackupHours, double meanBackupHours) {}
 
     private final double criticalLoadKw;
     private final double[] hours;
@@ -46,8 +45,13 @@ public final class OutageReport {
     private final OutageResult result;
     private final List<Month> months;
 
-    private OutageReport(double criticalLoadKw, double[] hours, double[] survival, double maxOutageHours,
-                         OutageResult result, List<Month> months) {
+    private OutageReport(
+            double criticalLoadKw,
+            double[] hours,
+            double[] survival,
+            double maxOutageHours,
+            OutageResult result,
+            List<Month> months) {
         this.criticalLoadKw = criticalLoadKw;
         this.hours = hours;
         this.survival = survival;
@@ -70,8 +74,8 @@ public final class OutageReport {
                     + "e.g. outage: {criticalLoad: 60 MW, durations: [1 h, 2 h, 4 h, 8 h]}");
         }
         TimeGrid grid = SiteModels.timeGrid(site);
-        double[] pv = Arrays.copyOf(PeriodMeans.of(SiteModels.pv(site, grid), grid, problem.periodMs()),
-                problem.periods());
+        double[] pv =
+                Arrays.copyOf(PeriodMeans.of(SiteModels.pv(site, grid), grid, problem.periodMs()), problem.periods());
         double windowKwh = 0;
         for (BatteryParameters b : site.batteries()) {
             windowKwh += b.energyKwh() * b.socMin();
@@ -87,8 +91,13 @@ public final class OutageReport {
      * @param minStoredKwh energy at the SOC minimum, never usable
      * @param pvKw         PV output per period, kW (negative values count as 0)
      */
-    public static OutageReport of(PlanningSpec.OutageSpec spec, ZoneId zone, DispatchProblem problem,
-                                  DispatchSolution solution, double minStoredKwh, double[] pvKw) {
+    public static OutageReport of(
+            PlanningSpec.OutageSpec spec,
+            ZoneId zone,
+            DispatchProblem problem,
+            DispatchSolution solution,
+            double minStoredKwh,
+            double[] pvKw) {
         int n = problem.periods();
         if (solution.periods() != n || pvKw.length != n) {
             throw new IllegalArgumentException("the dispatch and the PV need one value per period of the problem");
@@ -112,13 +121,22 @@ public final class OutageReport {
         for (double h : spec.hours()) {
             cap = Math.max(cap, h);
         }
-        OutageInputs in = new OutageInputs(problem.periodHours(), stored, min, max, critical, pv,
-                s == null ? 0 : s.dischargeKw(), s == null ? 0 : s.chargeKw(), s == null ? 1 : s.dischargeEfficiency(),
-                s == null ? 1 : s.chargeEfficiency(), cap);
+        OutageInputs in = new OutageInputs(
+                problem.periodHours(),
+                stored,
+                min,
+                max,
+                critical,
+                pv,
+                s == null ? 0 : s.dischargeKw(),
+                s == null ? 0 : s.chargeKw(),
+                s == null ? 1 : s.dischargeEfficiency(),
+                s == null ? 1 : s.chargeEfficiency(),
+                cap);
         OutageResult r = new OutageSimulator().simulate(in);
         double[] hours = spec.hours().clone();
-        return new OutageReport(spec.criticalLoadKw(), hours, r.survivalCurve(hours), cap, r,
-                months(r.survivedHours(), zone, problem));
+        return new OutageReport(
+                spec.criticalLoadKw(), hours, r.survivalCurve(hours), cap, r, months(r.survivedHours(), zone, problem));
     }
 
     private static List<Month> months(double[] survived, ZoneId zone, DispatchProblem p) {
@@ -128,7 +146,8 @@ public final class OutageReport {
         double sum = 0;
         int count = 0;
         for (int t = 0; t < survived.length; t++) {
-            YearMonth m = YearMonth.from(Instant.ofEpochMilli(p.startEpochMs() + t * p.periodMs()).atZone(zone));
+            YearMonth m = YearMonth.from(
+                    Instant.ofEpochMilli(p.startEpochMs() + t * p.periodMs()).atZone(zone));
             if (!m.equals(current)) {
                 if (current != null) {
                     out.add(new Month(current, min, sum / count));
@@ -184,17 +203,19 @@ public final class OutageReport {
 
     /** The figures for JSON, in a fixed order. */
     /** The report as {@code --json} prints it. */
-    public record Figures(double criticalLoadKw, double maxOutageHours, List<Survival> survival, double meanBackupHours,
-                          double minBackupHours, List<MonthFigures> months) {
-    }
+    public record Figures(
+            double criticalLoadKw,
+            double maxOutageHours,
+            List<Survival> survival,
+            double meanBackupHours,
+            double minBackupHours,
+            List<MonthFigures> months) {}
 
     /** The share of start times from which an outage of {@code hours} is ridden through. */
-    public record Survival(double hours, double probability) {
-    }
+    public record Survival(double hours, double probability) {}
 
     /** A month's backup hours, the month as text ("2025-04"). */
-    public record MonthFigures(String month, double minBackupHours, double meanBackupHours) {
-    }
+    public record MonthFigures(String month, double minBackupHours, double meanBackupHours) {}
 
     public Figures figures() {
         List<Survival> curve = new ArrayList<>();
@@ -202,7 +223,8 @@ public final class OutageReport {
             curve.add(new Survival(hours[i], survival[i]));
         }
         List<MonthFigures> byMonth = months.stream()
-                .map(mo -> new MonthFigures(mo.month().toString(), mo.minBackupHours(), mo.meanBackupHours())).toList();
+                .map(mo -> new MonthFigures(mo.month().toString(), mo.minBackupHours(), mo.meanBackupHours()))
+                .toList();
         return new Figures(criticalLoadKw, maxOutageHours, curve, meanBackupHours(), minBackupHours(), byMonth);
     }
 }

@@ -23,9 +23,20 @@ import dev.chikuden.optimize.Delivery;
  * @param delivery           the plan played through the battery model; null when not simulated
  * @param infeasibleReason   why the size could not be dispatched; null when it could
  */
-public record Candidate(double powerKw, double energyKwh, double billYen, double reserveRevenueYen,
-                        double annualDischargeKwh, double contractKw, double capexYen, LifeProjection life,
-                        double solveSeconds, Value lp, Value delivered, Delivery delivery, String infeasibleReason) {
+public record Candidate(
+        double powerKw,
+        double energyKwh,
+        double billYen,
+        double reserveRevenueYen,
+        double annualDischargeKwh,
+        double contractKw,
+        double capexYen,
+        LifeProjection life,
+        double solveSeconds,
+        Value lp,
+        Value delivered,
+        Delivery delivery,
+        String infeasibleReason) {
     /**
      * A business case.
      *
@@ -39,13 +50,26 @@ public record Candidate(double powerKw, double energyKwh, double billYen, double
      * @param inputs          what the business case was computed from
      * @param businessCase    {@code BusinessCase.of(inputs)}
      */
-    public record Value(double annualSavingYen, double npvYen, double irr, double paybackYears,
-                        double discountedPaybackYears, double lcosYenPerKwh, FinanceInputs inputs,
-                        BusinessCase businessCase) {
+    public record Value(
+            double annualSavingYen,
+            double npvYen,
+            double irr,
+            double paybackYears,
+            double discountedPaybackYears,
+            double lcosYenPerKwh,
+            FinanceInputs inputs,
+            BusinessCase businessCase) {
         static Value of(FinanceInputs in) {
             BusinessCase bc = BusinessCase.of(in);
-            return new Value(in.annualSavingYen()[0], bc.npvYen(), bc.irr(), bc.simplePaybackYears(),
-                    bc.discountedPaybackYears(), bc.lcosYenPerKwh(), in, bc);
+            return new Value(
+                    in.annualSavingYen()[0],
+                    bc.npvYen(),
+                    bc.irr(),
+                    bc.simplePaybackYears(),
+                    bc.discountedPaybackYears(),
+                    bc.lcosYenPerKwh(),
+                    in,
+                    bc);
         }
     }
 
@@ -79,7 +103,19 @@ public record Candidate(double powerKw, double energyKwh, double billYen, double
     }
 
     Candidate withDelivered(Value value, Delivery d) {
-        return new Candidate(powerKw, energyKwh, billYen, reserveRevenueYen, annualDischargeKwh, contractKw, capexYen,
-                life, solveSeconds, lp, value, d, infeasibleReason);
+        return new Candidate(
+                powerKw,
+                energyKwh,
+                billYen,
+                reserveRevenueYen,
+                annualDischargeKwh,
+                contractKw,
+                capexYen,
+                life,
+                solveSeconds,
+                lp,
+                value,
+                d,
+                infeasibleReason);
     }
 }

@@ -28,8 +28,12 @@ import java.util.List;
  * @param replacementKwhByYear cells bought in each study year (index 0 is year 1)
  * @param warnings             where the duty left the aging model's validated range
  */
-public record LifeProjection(double sohAfterFirstYear, double yearsToEndOfLife, double sohAtEnd,
-                             double[] replacementKwhByYear, List<String> warnings) {
+public record LifeProjection(
+        double sohAfterFirstYear,
+        double yearsToEndOfLife,
+        double sohAtEnd,
+        double[] replacementKwhByYear,
+        List<String> warnings) {
     private static final double DAYS_PER_YEAR = 365;
 
     public LifeProjection {
@@ -49,8 +53,8 @@ public record LifeProjection(double sohAfterFirstYear, double yearsToEndOfLife, 
      * @param periodS      length of a period
      * @param years        study years, at least 1
      */
-    public static LifeProjection of(BatteryParameters b, double[] soc, double[] cellTemperatureC, double periodS,
-                                    int years) {
+    public static LifeProjection of(
+            BatteryParameters b, double[] soc, double[] cellTemperatureC, double periodS, int years) {
         if (years < 1 || soc.length != cellTemperatureC.length + 1 || !(periodS > 0)) {
             throw new IllegalArgumentException("need years >= 1, one SOC more than temperatures and a period > 0");
         }

@@ -23,12 +23,21 @@ import java.util.List;
  * @param wallSeconds    the whole sweep, wall clock
  * @param best           the best size's site, problem and optimal dispatch (for outage figures)
  */
-public record SizingResult(double[] powerKw, double[] energyKwh, boolean defaultGrid, List<Candidate> candidates,
-                           int bestIndex, SiteBilling.CaseBill withoutBattery, double lpWithoutBatteryYen, String solver,
-                           int periods, int simulated, double wallSeconds, Dispatch best) {
+public record SizingResult(
+        double[] powerKw,
+        double[] energyKwh,
+        boolean defaultGrid,
+        List<Candidate> candidates,
+        int bestIndex,
+        SiteBilling.CaseBill withoutBattery,
+        double lpWithoutBatteryYen,
+        String solver,
+        int periods,
+        int simulated,
+        double wallSeconds,
+        Dispatch best) {
     /** A size's site (its battery scaled), its dispatch problem and the LP's optimal dispatch. */
-    public record Dispatch(SiteConfig site, DispatchProblem problem, DispatchSolution solution) {
-    }
+    public record Dispatch(SiteConfig site, DispatchProblem problem, DispatchSolution solution) {}
 
     public SizingResult {
         powerKw = powerKw.clone();

@@ -79,8 +79,7 @@ public final class SizingSweep {
     /** Cell temperature when the site gives no ambient, °C. */
     private static final double DEFAULT_CELL_C = 25;
 
-    private SizingSweep() {
-    }
+    private SizingSweep() {}
 
     /** The site's sweep on its sizing grid (or the default grid), one thread per core. */
     public static SizingResult run(SiteConfig site, Solver solver) {
@@ -123,14 +122,20 @@ public final class SizingSweep {
      * @throws BadInputException without a battery, a finance section or a tariff, or when no size
      *                           of the grid can be dispatched
      */
-    public static SizingResult run(SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid,
-                                   Solver solver, int threads) {
+    public static SizingResult run(
+            SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid, Solver solver, int threads) {
         return run(site, powerKw, energyKwh, defaultGrid, solver, threads, null);
     }
 
     /** The sweep over {@code powerKw x energyKwh}, telling {@code progress} (when not null) 1 for each unit of {@link #work}. */
-    public static SizingResult run(SiteConfig site, double[] powerKw, double[] energyKwh, boolean defaultGrid,
-                                   Solver solver, int threads, LongConsumer progress) {
+    public static SizingResult run(
+            SiteConfig site,
+            double[] powerKw,
+            double[] energyKwh,
+            boolean defaultGrid,
+            Solver solver,
+            int threads,
+            LongConsumer progress) {
         long started = System.nanoTime();
         BatteryParameters reference = reference(site);
         PlanningSpec.FinanceSpec finance = finance(site);
@@ -145,8 +150,19 @@ public final class SizingSweep {
         Baseline baseline = Baseline.of(site, null);
         double[] cellC = cellTemperatures(site, reference, bare);
         int count = powerKw.length * energyKwh.length;
-        Sweep sweep = new Sweep(site, reference, finance, bare, SiteDispatch.ambientC(site, bare.periodMs()), lpWithout,
-                baseline, cellC, energyKwh, solver, count <= SIMULATE_ALL, progress != null ? progress : n -> { });
+        Sweep sweep = new Sweep(
+                site,
+                reference,
+                finance,
+                bare,
+                SiteDispatch.ambientC(site, bare.periodMs()),
+                lpWithout,
+                baseline,
+                cellC,
+                energyKwh,
+                solver,
+                count <= SIMULATE_ALL,
+                progress != null ? progress : n -> {});
         Candidate[] out = new Candidate[count];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, powerKw.length)));
         try {
@@ -173,20 +189,34 @@ public final class SizingSweep {
         }
         int best = -1;
         for (int i = 0; i < count; i++) {
-            if (out[i].delivered() != null && (best < 0 || out[i].delivered().npvYen() > out[best].delivered().npvYen())) {
+            if (out[i].delivered() != null
+                    && (best < 0
+                            || out[i].delivered().npvYen()
+                                    > out[best].delivered().npvYen())) {
                 best = i;
             }
         }
         if (best < 0) {
-            throw new BadInputException(site.source() + ": sizing: no size of the grid can be dispatched: "
-                    + out[0].infeasibleReason());
+            throw new BadInputException(
+                    site.source() + ": sizing: no size of the grid can be dispatched: " + out[0].infeasibleReason());
         }
         int simulated = 0;
         for (Candidate c : out) {
             simulated += c.delivered() != null ? 1 : 0;
         }
-        return new SizingResult(powerKw, energyKwh, defaultGrid, Arrays.asList(out), best, baseline.bill(), lpWithout,
-                solver.id(), bare.periods(), simulated, (System.nanoTime() - started) / 1e9, sweep.dispatch(best));
+        return new SizingResult(
+                powerKw,
+                energyKwh,
+                defaultGrid,
+                Arrays.asList(out),
+                best,
+                baseline.bill(),
+                lpWithout,
+                solver.id(),
+                bare.periods(),
+                simulated,
+                (System.nanoTime() - started) / 1e9,
+                sweep.dispatch(best));
     }
 
     private static <T> T get(Future<T> f) {
@@ -227,15 +257,47 @@ public final class SizingSweep {
         double pf = powerKw / b.dischargePowerKw();
         double ef = energyKwh / b.energyKwh();
         Thermal t = b.thermal();
-        Thermal thermal = t == null ? null : new Thermal(t.heatCapacityKjPerK() * ef, t.conductanceKwPerK() * ef,
-                t.coolingAboveC(), t.heatingBelowC(), t.coolingCop(), t.heatingCop(), t.initialC());
+        Thermal thermal = t == null
+                ? null
+                : new Thermal(
+                        t.heatCapacityKjPerK() * ef,
+                        t.conductanceKwPerK() * ef,
+                        t.coolingAboveC(),
+                        t.heatingBelowC(),
+                        t.coolingCop(),
+                        t.heatingCop(),
+                        t.initialC());
         EquivalentCircuitParameters v = b.voltageModel();
-        EquivalentCircuitParameters voltage = v == null ? null : new EquivalentCircuitParameters(v.seriesCells(),
-                (int) Math.max(1, Math.round(v.parallelStrings() * ef)), v.cellCapacityAh(), v.ocv(), v.r0Ohm(),
-                v.r1Ohm(), v.c1Farad(), v.r2Ohm(), v.c2Farad(), v.vMinCell(), v.vMaxCell());
-        return new BatteryParameters(b.name(), energyKwh, b.chargePowerKw() * pf, powerKw, b.socMin(), b.socMax(),
-                b.initialSoc(), b.conversion(), b.limits(), b.standbyKw() * pf, thermal, b.aging(), b.endOfLifeSoh(),
-                b.augmentation(), voltage);
+        EquivalentCircuitParameters voltage = v == null
+                ? null
+                : new EquivalentCircuitParameters(
+                        v.seriesCells(),
+                        (int) Math.max(1, Math.round(v.parallelStrings() * ef)),
+                        v.cellCapacityAh(),
+                        v.ocv(),
+                        v.r0Ohm(),
+                        v.r1Ohm(),
+                        v.c1Farad(),
+                        v.r2Ohm(),
+                        v.c2Farad(),
+                        v.vMinCell(),
+                        v.vMaxCell());
+        return new BatteryParameters(
+                b.name(),
+                energyKwh,
+                b.chargePowerKw() * pf,
+                powerKw,
+                b.socMin(),
+                b.socMax(),
+                b.initialSoc(),
+                b.conversion(),
+                b.limits(),
+                b.standbyKw() * pf,
+                thermal,
+                b.aging(),
+                b.endOfLifeSoh(),
+                b.augmentation(),
+                voltage);
     }
 
     private static BatteryParameters reference(SiteConfig site) {
@@ -295,11 +357,22 @@ public final class SizingSweep {
         private final LongConsumer progress;
         /** Dispatches kept for {@link #deliver} (the best by LP of a large grid) and the result's best. */
         private final Map<Integer, SizingResult.Dispatch> kept = new HashMap<>();
+
         private final Map<Integer, Double> lpNpv = new HashMap<>();
 
-        Sweep(SiteConfig site, BatteryParameters reference, PlanningSpec.FinanceSpec finance, DispatchProblem bare,
-              double[] ambientC, double lpWithoutYen, Baseline baseline, double[] cellC, double[] energyKwh,
-              Solver solver, boolean simulateAll, LongConsumer progress) {
+        Sweep(
+                SiteConfig site,
+                BatteryParameters reference,
+                PlanningSpec.FinanceSpec finance,
+                DispatchProblem bare,
+                double[] ambientC,
+                double lpWithoutYen,
+                Baseline baseline,
+                double[] cellC,
+                double[] energyKwh,
+                Solver solver,
+                boolean simulateAll,
+                LongConsumer progress) {
             this.site = site;
             this.reference = reference;
             this.finance = finance;
@@ -320,8 +393,11 @@ public final class SizingSweep {
          */
         Candidate[] row(int i, double powerKw) {
             Candidate[] out = new Candidate[energyKwh.length];
-            int[] largestFirst = java.util.stream.IntStream.range(0, energyKwh.length).boxed()
-                    .sorted((a, b) -> Double.compare(energyKwh[b], energyKwh[a])).mapToInt(Integer::intValue).toArray();
+            int[] largestFirst = java.util.stream.IntStream.range(0, energyKwh.length)
+                    .boxed()
+                    .sorted((a, b) -> Double.compare(energyKwh[b], energyKwh[a]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             DispatchModel model = null;
             try {
                 for (int j : largestFirst) {
@@ -387,7 +463,9 @@ public final class SizingSweep {
             if (!simulateAll && kept.size() > SIMULATE_BEST) {
                 int worst = -1;
                 for (int k : kept.keySet()) {
-                    if (worst < 0 || lpNpv.get(k) < lpNpv.get(worst) || (lpNpv.get(k).equals(lpNpv.get(worst)) && k > worst)) {
+                    if (worst < 0
+                            || lpNpv.get(k) < lpNpv.get(worst)
+                            || (lpNpv.get(k).equals(lpNpv.get(worst)) && k > worst)) {
                         worst = k;
                     }
                 }
@@ -412,9 +490,19 @@ public final class SizingSweep {
             FinanceInputs lp = c.lp().inputs();
             double[] savings = new double[lp.years()];
             Arrays.fill(savings, saving);
-            FinanceInputs in = new FinanceInputs(lp.capexYenPerKwh(), lp.capexYenPerKw(), lp.fixedOmYenPerKwYear(),
-                    lp.replacementYenPerKwh(), lp.discountRate(), lp.years(), lp.energyKwh(), lp.powerKw(), savings,
-                    lp.annualDischargeKwh(), lp.annualChargeCostYen(), lp.replacementKwhByYear(),
+            FinanceInputs in = new FinanceInputs(
+                    lp.capexYenPerKwh(),
+                    lp.capexYenPerKw(),
+                    lp.fixedOmYenPerKwYear(),
+                    lp.replacementYenPerKwh(),
+                    lp.discountRate(),
+                    lp.years(),
+                    lp.energyKwh(),
+                    lp.powerKw(),
+                    savings,
+                    lp.annualDischargeKwh(),
+                    lp.annualChargeCostYen(),
+                    lp.replacementKwhByYear(),
                     lp.salvageFraction());
             Candidate out = c.withDelivered(Candidate.Value.of(in), delivery);
             offer(index, out);
@@ -471,13 +559,34 @@ public final class SizingSweep {
             Arrays.fill(savings, saving);
             Arrays.fill(discharge, discharged);
             Arrays.fill(charging, chargeCost);
-            FinanceInputs in = new FinanceInputs(finance.capexYenPerKwh(), finance.capexYenPerKw(),
-                    finance.fixedOmYenPerKwYear(), finance.replacementYenPerKwh(), finance.discountRate(), years,
-                    b.energyKwh(), b.dischargePowerKw(), savings, discharge, charging, life.replacementKwhByYear(),
+            FinanceInputs in = new FinanceInputs(
+                    finance.capexYenPerKwh(),
+                    finance.capexYenPerKw(),
+                    finance.fixedOmYenPerKwYear(),
+                    finance.replacementYenPerKwh(),
+                    finance.discountRate(),
+                    years,
+                    b.energyKwh(),
+                    b.dischargePowerKw(),
+                    savings,
+                    discharge,
+                    charging,
+                    life.replacementKwhByYear(),
                     finance.salvageFraction());
             Candidate.Value lp = Candidate.Value.of(in);
-            return new Candidate(b.dischargePowerKw(), b.energyKwh(), s.costs().billYen(), s.costs().reserveRevenueYen(),
-                    discharged, s.contractKw(), lp.businessCase().capexYen(), life, s.solveSeconds(), lp, null, null,
+            return new Candidate(
+                    b.dischargePowerKw(),
+                    b.energyKwh(),
+                    s.costs().billYen(),
+                    s.costs().reserveRevenueYen(),
+                    discharged,
+                    s.contractKw(),
+                    lp.businessCase().capexYen(),
+                    life,
+                    s.solveSeconds(),
+                    lp,
+                    null,
+                    null,
                     null);
         }
     }

@@ -42,7 +42,10 @@ class ForecasterTest {
         assertThat(a).containsExactly(b);
         assertThat(a[0]).isEqualTo(1000);
         double mean = java.util.Arrays.stream(a).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(a).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+        double sd = Math.sqrt(java.util.Arrays.stream(a)
+                .map(v -> (v - mean) * (v - mean))
+                .average()
+                .orElseThrow());
         assertThat(mean).isCloseTo(1000, offset(3.0));
         assertThat(sd).isCloseTo(100, offset(3.0));
         double[] c = new double[flat.length];

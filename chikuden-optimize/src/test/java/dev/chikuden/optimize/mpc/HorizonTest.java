@@ -26,17 +26,17 @@ class HorizonTest {
             price[t] = 1000 + t;
             month[t] = t < 48 ? 0 : 1;
         }
-        DemandCharge demand = new DemandCharge(1, month, new double[] {10, 20}, new double[] {30, 40}, mode, 500,
-                new double[2]);
-        return new DispatchProblem(0, 1_800_000, net, price, new double[N], exportLimit, Double.POSITIVE_INFINITY,
-                BATTERY, demand, null);
+        DemandCharge demand =
+                new DemandCharge(1, month, new double[] {10, 20}, new double[] {30, 40}, mode, 500, new double[2]);
+        return new DispatchProblem(
+                0, 1_800_000, net, price, new double[N], exportLimit, Double.POSITIVE_INFINITY, BATTERY, demand, null);
     }
 
     /** Past the end: no load, no export, and a price that no kWh inside is worth (1,143 yen + 120 on demand). */
     @Test
     void pastTheEndTheHorizonIsIdleAndTooDearToMoveEnergyInto() {
-        DispatchProblem p = new Horizon(study(ContractMode.FIXED), 48).at(120, Forecaster.perfect(), 250,
-                new double[] {0, 0});
+        DispatchProblem p =
+                new Horizon(study(ContractMode.FIXED), 48).at(120, Forecaster.perfect(), 250, new double[] {0, 0});
         assertThat(p.startEpochMs()).isEqualTo(120 * 1_800_000L);
         for (int i = 0; i < 48; i++) {
             assertThat(p.netLoadKw()[i]).isEqualTo(i < 24 ? 120 + i : 0);
@@ -64,7 +64,8 @@ class HorizonTest {
     @Test
     void aMonthCountsWhenTheHorizonReachesItAndOnlyRaisingItsPeakCosts() {
         Horizon h = new Horizon(study(ContractMode.FIXED), 48);
-        DemandCharge both = h.at(40, Forecaster.perfect(), 250, new double[] {700, 0}).demand();
+        DemandCharge both =
+                h.at(40, Forecaster.perfect(), 250, new double[] {700, 0}).demand();
         assertThat(both.monthOfPeriod()[7]).isZero();
         assertThat(both.monthOfPeriod()[8]).isEqualTo(1);
         assertThat(both.basicYenPerKwMonth()).containsExactly(10, 20);
@@ -72,7 +73,8 @@ class HorizonTest {
         assertThat(both.peakFloorKw()).containsExactly(700, 0);
         assertThat(both.mode()).isEqualTo(ContractMode.FIXED);
         assertThat(both.contractKw()).isEqualTo(500);
-        DemandCharge one = h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand();
+        DemandCharge one =
+                h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand();
         assertThat(one.basicYenPerKwMonth()).containsExactly(20, 0);
         assertThat(one.peakFloorKw()).containsExactly(600, 0);
     }
@@ -80,8 +82,14 @@ class HorizonTest {
     @Test
     void aRatchetStartsFromThePeaksOfTheMonthsBefore() {
         Horizon h = new Horizon(study(ContractMode.RATCHET), 48);
-        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600}).demand().contractKw()).isEqualTo(700);
-        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600}).demand().contractKw()).isEqualTo(500);
+        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600})
+                        .demand()
+                        .contractKw())
+                .isEqualTo(700);
+        assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600})
+                        .demand()
+                        .contractKw())
+                .isEqualTo(500);
     }
 
     /**
@@ -90,8 +98,9 @@ class HorizonTest {
      */
     @Test
     void anAutoContractPricesAKwAboveTheLargestPeakSoFarAtEveryMonthsBasicCharge() {
-        DemandCharge auto = new Horizon(study(ContractMode.OPTIMISED), 48).at(60, Forecaster.perfect(), 250,
-                new double[] {700, 600}).demand();
+        DemandCharge auto = new Horizon(study(ContractMode.OPTIMISED), 48)
+                .at(60, Forecaster.perfect(), 250, new double[] {700, 600})
+                .demand();
         assertThat(auto.mode()).isEqualTo(ContractMode.OPTIMISED);
         assertThat(auto.basicYenPerKwMonth()).containsExactly(30, 0);
         assertThat(auto.peakFloorKw()).containsExactly(700, 700);

@@ -83,7 +83,7 @@ class MpcStackTest {
         BatterySystem battery = new BatterySystem(site.batteries().get(0));
         long start = site.study().start().toEpochMilli();
         c.requestKw(new Measurements().update(start, 10, 800, 0, 60, start, 0), battery);
-        assertThat(c.bindingShare().keySet()).containsExactly(ControllerStack.PHYSICAL, "backup-reserve",
-                "demand-limiter", "mpc");
+        assertThat(c.bindingShare().keySet())
+                .containsExactly(ControllerStack.PHYSICAL, "backup-reserve", "demand-limiter", "mpc");
     }
 }

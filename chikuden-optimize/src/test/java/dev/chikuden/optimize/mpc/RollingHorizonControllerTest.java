@@ -57,12 +57,21 @@ class RollingHorizonControllerTest {
      */
     @Test
     void aNoisyForecastNeverBeatsThePerfectOne() {
-        long perfect = plan("{type: mpc, horizon: 72 h, forecast: perfect}").bills().withBattery().totalYen();
+        long perfect = plan("{type: mpc, horizon: 72 h, forecast: perfect}")
+                .bills()
+                .withBattery()
+                .totalYen();
         for (long seed = 1; seed <= 3; seed++) {
-            PlanStudy.Result noisy = plan("{type: mpc, horizon: 72 h, forecast: noisy, noise: 10 %, seed: " + seed + "}");
-            assertThat(noisy.bills().withBattery().totalYen()).as("seed " + seed).isGreaterThanOrEqualTo(perfect - 10);
+            PlanStudy.Result noisy =
+                    plan("{type: mpc, horizon: 72 h, forecast: noisy, noise: 10 %, seed: " + seed + "}");
+            assertThat(noisy.bills().withBattery().totalYen())
+                    .as("seed " + seed)
+                    .isGreaterThanOrEqualTo(perfect - 10);
         }
-        long naive = plan("{type: mpc, horizon: 24 h, forecast: seasonal-naive}").bills().withBattery().totalYen();
+        long naive = plan("{type: mpc, horizon: 24 h, forecast: seasonal-naive}")
+                .bills()
+                .withBattery()
+                .totalYen();
         assertThat(naive).isGreaterThanOrEqualTo(perfect - 10);
     }
 
@@ -70,7 +79,8 @@ class RollingHorizonControllerTest {
     @Test
     void aNoisyRunRepeatsWithItsSeed() {
         String layer = "{type: mpc, horizon: 24 h, every: 1 h, forecast: noisy, noise: 20 %, seed: 5}";
-        assertThat(plan(layer).bills().withBattery()).isEqualTo(plan(layer).bills().withBattery());
+        assertThat(plan(layer).bills().withBattery())
+                .isEqualTo(plan(layer).bills().withBattery());
     }
 
     /** One LP model, updated and re-solved at each of the 144 half-hourly replans of three days. */
@@ -78,14 +88,20 @@ class RollingHorizonControllerTest {
     void everyReplanReusesTheOneModel() {
         SiteConfig site = TwoPriceSite.days(dir, "[{type: mpc}]");
         int[] built = {0};
-        RollingHorizonController mpc = new RollingHorizonController(SiteDispatch.problem(site, 0),
-                Forecaster.noisy(0.05, 1), 96, 1, p -> {
+        RollingHorizonController mpc =
+                new RollingHorizonController(SiteDispatch.problem(site, 0), Forecaster.noisy(0.05, 1), 96, 1, p -> {
                     built[0]++;
                     return new DispatchModel(p, Solver.HIGHS, true);
                 });
         TimeGrid grid = SiteModels.timeGrid(site);
-        new SimulationEngine(grid, SiteModels.load(site, grid), SiteModels.pv(site, grid), SiteModels.battery(site),
-                new ControllerStack(List.of(mpc), Double.POSITIVE_INFINITY), 60).run(List.of());
+        new SimulationEngine(
+                        grid,
+                        SiteModels.load(site, grid),
+                        SiteModels.pv(site, grid),
+                        SiteModels.battery(site),
+                        new ControllerStack(List.of(mpc), Double.POSITIVE_INFINITY),
+                        60)
+                .run(List.of());
         assertThat(mpc.replans()).isEqualTo(144);
         assertThat(built[0]).isEqualTo(1);
     }

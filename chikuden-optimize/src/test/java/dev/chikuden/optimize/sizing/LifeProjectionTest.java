@@ -16,13 +16,28 @@ import org.junit.jupiter.api.Test;
 
 class LifeProjectionTest {
     /** Calendar fade only: 4 % after a year at 25 °C, growing with the square root of time. */
-    private static final AgingSpec CALENDAR = new AgingSpec.Table(
-            new LifeTable(new double[][] {{100, 0, 100}, {100, 10_000, 80}}), 0.04, 25, 10);
+    private static final AgingSpec CALENDAR =
+            new AgingSpec.Table(new LifeTable(new double[][] {{100, 0, 100}, {100, 10_000, 80}}), 0.04, 25, 10);
+
     private static final double HALF_HOUR_S = 1800;
 
     private static BatteryParameters battery(AgingSpec aging, double endOfLife, Augmentation augmentation) {
-        return new BatteryParameters("b", 1000, 500, 500, 0, 1, 0.5, Conversion.simple(1, 1), PowerLimits.NONE, 0, null,
-                aging, endOfLife, augmentation, null);
+        return new BatteryParameters(
+                "b",
+                1000,
+                500,
+                500,
+                0,
+                1,
+                0.5,
+                Conversion.simple(1, 1),
+                PowerLimits.NONE,
+                0,
+                null,
+                aging,
+                endOfLife,
+                augmentation,
+                null);
     }
 
     /** A year of half hours at one SOC and 25 °C. */
@@ -38,8 +53,8 @@ class LifeProjectionTest {
     void cellsAreReplacedInTheYearTheyReachTheirEndOfLife() {
         // 1 - 0.04 sqrt(days / 365) reaches 90 % after 6.25 years: replaced in year 7, and the new cells in year 13
         double[][] duty = restingYear(0.5);
-        LifeProjection life = LifeProjection.of(battery(CALENDAR, 0.9, Augmentation.NONE), duty[0], duty[1],
-                HALF_HOUR_S, 15);
+        LifeProjection life =
+                LifeProjection.of(battery(CALENDAR, 0.9, Augmentation.NONE), duty[0], duty[1], HALF_HOUR_S, 15);
         assertThat(life.yearsToEndOfLife()).isCloseTo(6.25, within(0.01));
         assertThat(life.sohAfterFirstYear()).isCloseTo(0.96, within(1e-3));
         double[] bought = new double[15];
@@ -55,8 +70,8 @@ class LifeProjectionTest {
     void augmentationRestoresTheNameplateInsteadOfReplacing() {
         // below 95 % after (0.05 / 0.04)^2 = 1.5625 years: cells for the 5 % lost are added in year 2
         double[][] duty = restingYear(0.5);
-        LifeProjection life = LifeProjection.of(battery(CALENDAR, 0.9, new Augmentation(0.95, 0)), duty[0], duty[1],
-                HALF_HOUR_S, 3);
+        LifeProjection life =
+                LifeProjection.of(battery(CALENDAR, 0.9, new Augmentation(0.95, 0)), duty[0], duty[1], HALF_HOUR_S, 3);
         assertThat(life.replacementKwhByYear()[0]).isZero();
         assertThat(life.replacementKwhByYear()[1]).isCloseTo(50, within(0.5));
         assertThat(life.yearsToEndOfLife()).isInfinite();
@@ -82,7 +97,8 @@ class LifeProjectionTest {
         }
         BatteryParameters b = battery(new AgingSpec.Blast(), 0.7, Augmentation.NONE);
         LifeProjection life = LifeProjection.of(b, soc, temperature, HALF_HOUR_S, 2);
-        double direct = AgingRun.run(b.aging().create(), new DutyProfile(time, soc, cells), new double[0]).end()
+        double direct = AgingRun.run(b.aging().create(), new DutyProfile(time, soc, cells), new double[0])
+                .end()
                 .relativeCapacity();
         assertThat(life.sohAfterFirstYear()).isCloseTo(direct, within(1e-12));
         assertThat(life.sohAtEnd()).isLessThan(life.sohAfterFirstYear());
@@ -98,8 +114,8 @@ class LifeProjectionTest {
         Arrays.fill(c, 25);
         LifeProjection week = LifeProjection.of(battery(CALENDAR, 0.9, Augmentation.NONE), soc, c, HALF_HOUR_S, 2);
         double[][] year = restingYear(0.5);
-        LifeProjection full = LifeProjection.of(battery(CALENDAR, 0.9, Augmentation.NONE), year[0], year[1],
-                HALF_HOUR_S, 2);
+        LifeProjection full =
+                LifeProjection.of(battery(CALENDAR, 0.9, Augmentation.NONE), year[0], year[1], HALF_HOUR_S, 2);
         assertThat(week.sohAfterFirstYear()).isCloseTo(full.sohAfterFirstYear(), within(1e-12));
         assertThat(week.sohAtEnd()).isCloseTo(full.sohAtEnd(), within(1e-12));
     }
@@ -107,7 +123,8 @@ class LifeProjectionTest {
     @Test
     void withoutAnAgingModelNothingWearsOut() {
         double[][] duty = restingYear(0.5);
-        LifeProjection life = LifeProjection.of(battery(null, 0.8, Augmentation.NONE), duty[0], duty[1], HALF_HOUR_S, 10);
+        LifeProjection life =
+                LifeProjection.of(battery(null, 0.8, Augmentation.NONE), duty[0], duty[1], HALF_HOUR_S, 10);
         assertThat(life.sohAtEnd()).isEqualTo(1);
         assertThat(life.yearsToEndOfLife()).isInfinite();
         assertThat(life.replacementKwh()).isZero();

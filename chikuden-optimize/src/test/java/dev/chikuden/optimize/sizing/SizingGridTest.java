@@ -49,7 +49,9 @@ class SizingGridTest {
             assertThat(c.delivered()).as("%s", c).isNotNull();
             assertThat(c.delivery().savingYen()).as("%s", c).isFinite();
         }
-        Candidate best = r.candidates().stream().max(Comparator.comparingDouble(c -> c.delivered().npvYen())).orElseThrow();
+        Candidate best = r.candidates().stream()
+                .max(Comparator.comparingDouble(c -> c.delivered().npvYen()))
+                .orElseThrow();
         assertThat(r.bestCandidate()).isSameAs(best);
         assertThat(r.best().site().batteries().get(0).energyKwh()).isEqualTo(best.energyKwh());
     }
@@ -78,27 +80,41 @@ class SizingGridTest {
     @Test
     void anIrregularGridInTheOrderGiven() {
         SizingResult r = sweep(new double[] {2000, 700}, new double[] {4000, 2000, 2200});
-        assertThat(r.candidates()).extracting(Candidate::powerKw, Candidate::energyKwh).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2000.0, 4000.0), org.assertj.core.groups.Tuple.tuple(2000.0, 2000.0),
-                org.assertj.core.groups.Tuple.tuple(2000.0, 2200.0), org.assertj.core.groups.Tuple.tuple(700.0, 4000.0),
-                org.assertj.core.groups.Tuple.tuple(700.0, 2000.0), org.assertj.core.groups.Tuple.tuple(700.0, 2200.0));
+        assertThat(r.candidates())
+                .extracting(Candidate::powerKw, Candidate::energyKwh)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2000.0, 4000.0),
+                                org.assertj.core.groups.Tuple.tuple(2000.0, 2000.0),
+                        org.assertj.core.groups.Tuple.tuple(2000.0, 2200.0),
+                                org.assertj.core.groups.Tuple.tuple(700.0, 4000.0),
+                        org.assertj.core.groups.Tuple.tuple(700.0, 2000.0),
+                                org.assertj.core.groups.Tuple.tuple(700.0, 2200.0));
         rankedByDelivered(r);
     }
 
     @Test
     void ofMoreThanAHundredSizesTheTenBestByTheLpAreSimulatedAndTheBestIsAmongThem() {
-        double[] power = IntStream.rangeClosed(1, 11).mapToDouble(i -> 200.0 * i).toArray();
-        double[] energy = IntStream.rangeClosed(1, 10).mapToDouble(i -> 500.0 * i).toArray();
+        double[] power =
+                IntStream.rangeClosed(1, 11).mapToDouble(i -> 200.0 * i).toArray();
+        double[] energy =
+                IntStream.rangeClosed(1, 10).mapToDouble(i -> 500.0 * i).toArray();
         SizingResult r = sweep(power, energy);
         assertThat(r.candidates()).hasSize(110);
         assertThat(r.simulated()).isEqualTo(SizingSweep.SIMULATE_BEST);
-        List<Candidate> byLp = r.candidates().stream().filter(Candidate::feasible)
-                .sorted(Comparator.comparingDouble((Candidate c) -> c.lp().npvYen()).reversed()).toList();
+        List<Candidate> byLp = r.candidates().stream()
+                .filter(Candidate::feasible)
+                .sorted(Comparator.comparingDouble((Candidate c) -> c.lp().npvYen())
+                        .reversed())
+                .toList();
         for (int k = 0; k < byLp.size(); k++) {
-            assertThat(byLp.get(k).delivered() != null).as("rank %d by the LP", k).isEqualTo(k < SizingSweep.SIMULATE_BEST);
+            assertThat(byLp.get(k).delivered() != null)
+                    .as("rank %d by the LP", k)
+                    .isEqualTo(k < SizingSweep.SIMULATE_BEST);
         }
-        Candidate best = r.candidates().stream().filter(c -> c.delivered() != null)
-                .max(Comparator.comparingDouble(c -> c.delivered().npvYen())).orElseThrow();
+        Candidate best = r.candidates().stream()
+                .filter(c -> c.delivered() != null)
+                .max(Comparator.comparingDouble(c -> c.delivered().npvYen()))
+                .orElseThrow();
         assertThat(r.bestCandidate()).isSameAs(best);
     }
 }

@@ -27,9 +27,13 @@ class SizingSweepTest {
     void theBestOfTheTwoPriceGridIsTheMostEnergyOnTheLeastPower() {
         SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.WEEK), Solver.CLP, 2);
         assertThat(r.candidates()).hasSize(4);
-        assertThat(r.candidates()).extracting(Candidate::powerKw, Candidate::energyKwh).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(100.0, 400.0), org.assertj.core.groups.Tuple.tuple(100.0, 800.0),
-                org.assertj.core.groups.Tuple.tuple(200.0, 400.0), org.assertj.core.groups.Tuple.tuple(200.0, 800.0));
+        assertThat(r.candidates())
+                .extracting(Candidate::powerKw, Candidate::energyKwh)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(100.0, 400.0),
+                                org.assertj.core.groups.Tuple.tuple(100.0, 800.0),
+                        org.assertj.core.groups.Tuple.tuple(200.0, 400.0),
+                                org.assertj.core.groups.Tuple.tuple(200.0, 800.0));
         // the baseline: a week of 1 MW, 12 h a day at 30 and 12 h at 10 yen/kWh
         assertThat(r.withoutBattery().totalYen()).isEqualTo(7 * (12 * 1000 * 30 + 12 * 1000 * 10));
         assertThat(r.lpWithoutBatteryYen()).isCloseTo(7 * (12 * 1000 * 30 + 12 * 1000 * 10), within(1e-3));
@@ -52,7 +56,10 @@ class SizingSweepTest {
         assertThat(r.bestCandidate().energyKwh()).isEqualTo(800);
         assertThat(r.bestCandidate().powerKw()).isEqualTo(100);
         assertThat(r.best().problem().storage().maxKwh()).isEqualTo(800);
-        assertThat(r.best().site().batteries()).singleElement().extracting(BatteryParameters::energyKwh).isEqualTo(800.0);
+        assertThat(r.best().site().batteries())
+                .singleElement()
+                .extracting(BatteryParameters::energyKwh)
+                .isEqualTo(800.0);
         assertThat(r.defaultGrid()).isFalse();
         assertThat(r.solver()).isEqualTo("clp");
     }
@@ -60,7 +67,8 @@ class SizingSweepTest {
     @Test
     void theOutageFiguresOfTheBestSize() {
         SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, TwoPriceSite.WEEK), Solver.CLP, 2);
-        OutageReport o = OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
+        OutageReport o =
+                OutageReport.of(r.best().site(), r.best().problem(), r.best().solution());
         // full at 08:00 every day: 800 kWh carry 50 kW for 16 h; empty at 20:00
         double most = java.util.Arrays.stream(o.backupHours()).max().orElseThrow();
         assertThat(most).isCloseTo(16, within(1e-6));
@@ -85,12 +93,16 @@ class SizingSweepTest {
             assertThat(v.inputs().annualSavingYen()).containsOnly(v.annualSavingYen());
             assertThat(v.inputs().energyKwh()).isEqualTo(best.energyKwh());
             assertThat(v.inputs().powerKw()).isEqualTo(best.powerKw());
-            assertThat(v.inputs().replacementKwhByYear()).containsExactly(best.life().replacementKwhByYear());
+            assertThat(v.inputs().replacementKwhByYear())
+                    .containsExactly(best.life().replacementKwhByYear());
         }
         // LCOS by hand: capex plus the charging energy at 10 yen/kWh over the energy discharged, both discounted
         double capex = 20_000 * 800 + 10_000 * 100;
-        assertThat(best.lp().lcosYenPerKwh()).isCloseTo((capex + 365 * 800 * 10 * ANNUITY_5_PERCENT_10_YEARS)
-                / (365 * 800 * ANNUITY_5_PERCENT_10_YEARS), within(1e-6));
+        assertThat(best.lp().lcosYenPerKwh())
+                .isCloseTo(
+                        (capex + 365 * 800 * 10 * ANNUITY_5_PERCENT_10_YEARS)
+                                / (365 * 800 * ANNUITY_5_PERCENT_10_YEARS),
+                        within(1e-6));
     }
 
     @Test
@@ -125,10 +137,27 @@ class SizingSweepTest {
 
     @Test
     void aSizeScalesEnergyPowerAndWhatGrowsWithThem() {
-        BatteryParameters b = TwoPriceSite.write(dir, TwoPriceSite.WEEK).batteries().get(0);
-        BatteryParameters big = SizingSweep.scaled(new BatteryParameters(b.name(), b.energyKwh(), 50, b.dischargePowerKw(),
-                b.socMin(), b.socMax(), b.initialSoc(), b.conversion(), b.limits(), 2, b.thermal(), b.aging(),
-                b.endOfLifeSoh(), b.augmentation(), b.voltageModel()), 300, 1200);
+        BatteryParameters b =
+                TwoPriceSite.write(dir, TwoPriceSite.WEEK).batteries().get(0);
+        BatteryParameters big = SizingSweep.scaled(
+                new BatteryParameters(
+                        b.name(),
+                        b.energyKwh(),
+                        50,
+                        b.dischargePowerKw(),
+                        b.socMin(),
+                        b.socMax(),
+                        b.initialSoc(),
+                        b.conversion(),
+                        b.limits(),
+                        2,
+                        b.thermal(),
+                        b.aging(),
+                        b.endOfLifeSoh(),
+                        b.augmentation(),
+                        b.voltageModel()),
+                300,
+                1200);
         assertThat(big.energyKwh()).isEqualTo(1200);
         assertThat(big.dischargePowerKw()).isEqualTo(300);
         assertThat(big.chargePowerKw()).isEqualTo(150);
@@ -140,7 +169,8 @@ class SizingSweepTest {
     @Test
     void aSizeTooSmallForTheBackupReserveIsInfeasibleAndTheOthersStillCompete() {
         // 100 kW for 5 h hold 500 kWh back: 400 kWh cannot, 800 kWh cycles the other 300 kWh
-        String yaml = TwoPriceSite.WEEK.replace("strategy: {type: idle}",
+        String yaml = TwoPriceSite.WEEK.replace(
+                "strategy: {type: idle}",
                 "strategy: {type: stack, controllers: [{type: backup-reserve, criticalLoad: 100 kW, duration: 5 h}]}");
         SizingResult r = SizingSweep.run(TwoPriceSite.write(dir, yaml), Solver.CLP, 2);
         assertThat(r.at(0, 0).feasible()).isFalse();
@@ -155,14 +185,17 @@ class SizingSweepTest {
         String yaml = TwoPriceSite.WEEK.replaceAll("(?s)finance:.*?years: 10\n", "");
         SiteConfig site = TwoPriceSite.write(dir, yaml);
         assertThat(site.planning().finance()).isNull();
-        assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("finance:").hasMessageContaining("capexYenPerKwh");
+        assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("finance:")
+                .hasMessageContaining("capexYenPerKwh");
     }
 
     @Test
     void aSiteWithoutABatteryIsBadInput() {
         SiteConfig site = TwoPriceSite.write(dir, TwoPriceSite.WEEK).withBatteries(List.of());
-        assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SizingSweep.run(site, Solver.CLP, 1))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("batteries:");
     }
 
