@@ -44,17 +44,22 @@ public record Tariff(
 
     /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
     public Tariff withAgreedKw(double agreedKw) {
+        return withContract(new ContractDemand(
+                contract.ratchet(),
+                agreedKw,
+                contract.excessMultiplier(),
+                contract.previousPeakKw(),
+                contract.excessRaisesContract()));
+    }
+
+    /** The same tariff with another way of setting the contract; every rate kept. */
+    private Tariff withContract(ContractDemand c) {
         return new Tariff(
                 name,
                 taxIncluded,
                 consumptionTax,
                 basicChargeYenPerKwMonth,
-                new ContractDemand(
-                        contract.ratchet(),
-                        agreedKw,
-                        contract.excessMultiplier(),
-                        contract.previousPeakKw(),
-                        contract.excessRaisesContract()),
+                c,
                 powerFactor,
                 summerMonths,
                 energyBands,
@@ -86,24 +91,8 @@ public record Tariff(
 
     /** The same tariff billed by the 12-month maximum demand (a contract under 500 kW). */
     public Tariff asRatchet() {
-        return new Tariff(
-                name,
-                taxIncluded,
-                consumptionTax,
-                basicChargeYenPerKwMonth,
-                new ContractDemand(
-                        true, contract.agreedKw(), contract.excessMultiplier(), contract.previousPeakKw(), false),
-                powerFactor,
-                summerMonths,
-                energyBands,
-                marketLinked,
-                fuelCostAdjustment,
-                marketPriceAdjustment,
-                renewableLevy,
-                subsidies,
-                exportSale,
-                restDays,
-                holidays);
+        return withContract(new ContractDemand(
+                true, contract.agreedKw(), contract.excessMultiplier(), contract.previousPeakKw(), false));
     }
 
     /** Energy price = JEPX area price of the slot + {@code adderYenPerKwh}. */
