@@ -13,6 +13,11 @@ public interface ControlLayer {
 
     void control(Measurements m, BatteryView battery, PowerWindow window);
 
+    /** The loop this layer runs in unless the site file says otherwise. */
+    default ControlLoop loop() {
+        return ControlLoop.SUPERVISORY;
+    }
+
     /** The net battery power actually applied in the step just controlled (for layers with state). */
     default void applied(double batteryKw, Measurements m) {}
 }

@@ -96,7 +96,7 @@ public final class DemandLimiter implements ControlLayer {
         double allowanceKwh = targetKw(m.slotStartEpochMs()) * SLOT_H - m.slotImportKwh();
         double allowedKw = Math.max(0, allowanceKwh) / hoursLeft;
         double net = m.netLoadKw();
-        window.atLeast(net - allowedKw);
+        window.atLeastOnNet(net - allowedKw);
 
         double headroomKw = allowedKw - net;
         double soc = battery.soc();

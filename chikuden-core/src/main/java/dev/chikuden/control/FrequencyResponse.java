@@ -45,6 +45,12 @@ public final class FrequencyResponse implements ControlLayer {
         this.reservedKw = reservedKw;
     }
 
+    /** Acts on sub-second signals: the plant's fast loop by default. */
+    @Override
+    public ControlLoop loop() {
+        return ControlLoop.FAST;
+    }
+
     @Override
     public String name() {
         return "frequency-response";

@@ -89,6 +89,12 @@ public final class GridCodeSmoothing implements ControlLayer {
         }
     }
 
+    /** Acts on sub-second signals: the plant's fast loop by default. */
+    @Override
+    public ControlLoop loop() {
+        return ControlLoop.FAST;
+    }
+
     @Override
     public String name() {
         return "grid-code-smoothing";
@@ -127,8 +133,8 @@ public final class GridCodeSmoothing implements ControlLayer {
         nextTargetKw = t;
         nextRecovering = rec;
         pending = true;
-        window.narrow(net - t - toleranceKw, net - t + toleranceKw);
-        window.prefer(net - t);
+        window.narrowOnNet(net - t - toleranceKw, net - t + toleranceKw);
+        window.preferOnNet(net - t);
     }
 
     private double gain(double stepS) {

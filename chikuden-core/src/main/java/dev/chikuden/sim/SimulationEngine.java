@@ -2,7 +2,9 @@ package dev.chikuden.sim;
 
 import dev.chikuden.battery.Battery;
 import dev.chikuden.battery.BatteryLedger;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.control.Controller;
+import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.Measurements;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.time.HalfHourDemandMeter;
@@ -28,6 +30,7 @@ public final class SimulationEngine {
     private final Controller controller;
     private final double gridFrequencyHz;
     private final int chunkSize;
+    private final ControlChain chain;
 
     /** Ambient air at a constant 25 °C. */
     public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
@@ -60,6 +63,23 @@ public final class SimulationEngine {
             Controller controller,
             double gridFrequencyHz,
             int chunkSize) {
+        this(grid, load, pv, ambientC, battery, controller, gridFrequencyHz, chunkSize, null);
+    }
+
+    /**
+     * @param chain the control chain the controller acts through; null for the single-loop study, in
+     *              which the controller acts once per step on that step's own load (see {@link #chained})
+     */
+    public SimulationEngine(
+            TimeGrid grid,
+            Profile load,
+            Profile pv,
+            Profile ambientC,
+            Battery battery,
+            Controller controller,
+            double gridFrequencyHz,
+            int chunkSize,
+            ControlChain chain) {
         this.grid = grid;
         this.load = load;
         this.pv = pv;
@@ -68,6 +88,21 @@ public final class SimulationEngine {
         this.controller = controller;
         this.gridFrequencyHz = gridFrequencyHz;
         this.chunkSize = chunkSize;
+        this.chain = chain;
+    }
+
+    /**
+     * Whether {@code chain} is simulated below the study step on {@code grid}: when it has latency and
+     * the step is at most {@link ControlChain#MAX_CHAINED_STEP_MS}. At longer steps a sub-second
+     * latency is below what the step resolves, and the loops act once per step on its own load.
+     */
+    public static boolean chained(ControlChain chain, TimeGrid grid) {
+        return chain != null && !chain.zeroLatency() && grid.stepMs() <= ControlChain.MAX_CHAINED_STEP_MS;
+    }
+
+    /** The controller as a stack the chain can split into its loops. */
+    private static ControllerStack stack(Controller controller) {
+        return controller instanceof ControllerStack s ? s : ControllerStack.single(controller);
     }
 
     /** Runs every step; the sinks are closed at the end, also when the run fails. */
@@ -89,6 +124,7 @@ public final class SimulationEngine {
         Measurements m = new Measurements();
         double stepS = grid.stepSeconds();
         long stepMs = grid.stepMs();
+        ChainedControl chained = chained(chain, grid) ? new ChainedControl(chain, stepMs, stack(controller)) : null;
         try {
             for (long first = 0; first < grid.steps(); first += chunkSize) {
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
@@ -109,8 +145,16 @@ public final class SimulationEngine {
                             sameSlot ? demand.slotStartEpochMs() : t,
                             sameSlot ? demand.slotImportKwh() : 0);
                     battery.setAmbientC(ambient[i]);
-                    double batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
-                    controller.applied(batteryKw, m);
+                    double batteryKw;
+                    if (chained == null) {
+                        batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
+                        controller.applied(batteryKw, m);
+                    } else {
+                        double askedKw = chained.step(
+                                t, loadKw, pvKw, gridFrequencyHz, m.slotStartEpochMs(), m.slotImportKwh(), battery);
+                        batteryKw = battery.apply(askedKw, stepS);
+                        chained.delivered(batteryKw, askedKw);
+                    }
                     double gridKw = loadKw - pvKw - batteryKw;
                     demand.add(t, stepMs, gridKw);
                     c.batteryKw[i] = batteryKw;

@@ -3,6 +3,7 @@ package dev.chikuden.site;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.config.ConfigProblem;
 import dev.chikuden.config.ConfigSection;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.load.ai.TrainingJob;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param gridCodeRules the grid-code rule file, null for the default rules
  * @param compareGpuSmoothing GPU-side smoothing to compare with the battery (every training job), null for none
  * @param planning  dispatch optimisation, finance, sizing and outage settings
+ * @param control   the control chain (loop periods, delays, converter); null for the single-loop study
+ *                  without latency (a site built in code)
  * @param warnings  values read as given that are outside what such equipment usually has (a
  *                  round-trip efficiency of 9 %), located like problems; the commands print them
  * @param ems       the {@code ems:} section, checked against the schema with the rest of the file, for the
@@ -42,6 +45,7 @@ public record SiteConfig(
         Path gridCodeRules,
         TrainingJob.GpuSmoothing compareGpuSmoothing,
         PlanningSpec planning,
+        ControlChain control,
         List<ConfigProblem> warnings,
         ConfigSection ems) {
     /** A site built in code, with no warnings and no ems section of its own. */
@@ -79,6 +83,7 @@ public record SiteConfig(
                 gridCodeRules,
                 compareGpuSmoothing,
                 planning,
+                null,
                 List.of(),
                 null);
     }
@@ -102,6 +107,7 @@ public record SiteConfig(
                 gridCodeRules,
                 compareGpuSmoothing,
                 planning,
+                control,
                 warnings,
                 ems);
     }
@@ -125,6 +131,31 @@ public record SiteConfig(
                 gridCodeRules,
                 compareGpuSmoothing,
                 planning,
+                control,
+                warnings,
+                ems);
+    }
+
+    /** The same site under another control chain (null: the single-loop study without latency). */
+    public SiteConfig withControl(ControlChain other) {
+        return new SiteConfig(
+                source,
+                name,
+                zone,
+                location,
+                grid,
+                loads,
+                pv,
+                batteries,
+                ambient,
+                study,
+                strategy,
+                output,
+                billing,
+                gridCodeRules,
+                compareGpuSmoothing,
+                planning,
+                other,
                 warnings,
                 ems);
     }
@@ -148,6 +179,7 @@ public record SiteConfig(
                 gridCodeRules,
                 compareGpuSmoothing,
                 planning,
+                control,
                 warnings,
                 ems);
     }

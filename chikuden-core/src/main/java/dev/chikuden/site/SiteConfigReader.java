@@ -7,6 +7,7 @@ import dev.chikuden.config.ConfigNode;
 import dev.chikuden.config.ConfigProblem;
 import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.config.ConfigSection;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.load.ai.TrainingJob;
 import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.units.Dimension;
@@ -34,7 +35,7 @@ import java.util.Locale;
  */
 public final class SiteConfigReader {
     /** Finest and coarsest study step. */
-    public static final long MIN_STEP_MS = 100;
+    public static final long MIN_STEP_MS = ControlChain.MIN_PERIOD_MS;
 
     public static final long MAX_STEP_MS = 3_600_000;
 
@@ -79,7 +80,9 @@ public final class SiteConfigReader {
         AmbientSpec ambient = ambient(s.ambient(), top.get("ambient"));
         StudyPeriod study = study(s.study(), top.get("study"), zone);
         PlanningSpec planning = PlanningSection.read(s, top);
-        StrategySpec strategy = strategy(s, top, grid);
+        ControlChain control = ControlSection.read(s.control(), top.get("control"));
+        StrategySpec strategy =
+                strategy(s, top, grid, control == null ? Double.POSITIVE_INFINITY : control.converterRampKwPerS());
         OutputSpec output = output(s.output(), top.get("output"), study);
         Path rules = gridCodeRules(s.gridCode().rules(), top.get("gridCode").get("rules"));
         TrainingJob.GpuSmoothing compare = compare(s, top.get("compare").get("gpuSmoothing"));
@@ -103,6 +106,7 @@ public final class SiteConfigReader {
                         rules,
                         compare,
                         planning,
+                        control,
                         List.copyOf(warnings),
                         ems);
     }
@@ -228,7 +232,8 @@ public final class SiteConfigReader {
         long durationMs = Math.round(durationS * 1000);
         ConfigNode step = at.get("step");
         if (stepMs < MIN_STEP_MS || stepMs > MAX_STEP_MS || Math.abs(s.step() * 1000 - stepMs) > 1e-6) {
-            step.problem("\"" + step.text() + "\" is outside the allowed range 100 ms .. 1 h (whole milliseconds)");
+            step.problem("\"" + step.text() + "\" is outside the allowed range " + MIN_STEP_MS
+                    + " ms .. 1 h (whole milliseconds)");
             return null;
         }
         if (durationMs % stepMs != 0) {
@@ -277,7 +282,7 @@ public final class SiteConfigReader {
         }
     }
 
-    private static StrategySpec strategy(SiteFile s, ConfigNode top, GridConnection grid) {
+    private static StrategySpec strategy(SiteFile s, ConfigNode top, GridConnection grid, double converterRampKwPerS) {
         ConfigNode at = top.get("strategy");
         if (!at.given() && !s.batteries().isEmpty()) {
             at.problem("is required for a site with batteries: type stack, peak-shaving or idle");
@@ -295,7 +300,7 @@ public final class SiteConfigReader {
             return new StrategySpec.PeakShaving(p.dischargeAbove(), p.chargeBelow());
         }
         if (s.strategy() instanceof SiteFile.Stack stack && grid != null) {
-            return StackSection.read(stack, at, grid, Math.round(s.optimize().step() * 1000));
+            return StackSection.read(stack, at, grid, Math.round(s.optimize().step() * 1000), converterRampKwPerS);
         }
         return new StrategySpec.Idle();
     }

@@ -33,6 +33,7 @@ record SiteFile(
         Ambient ambient,
         Study study,
         Strategy strategy,
+        Control control,
         Output output,
         GridCode gridCode,
         Compare compare,
@@ -360,6 +361,30 @@ record SiteFile(
             Double pcsRamp,
 
             List<Layer> controllers) implements Strategy {}
+
+    /** {@code control:}, every field optional; {@link ControlSection} fills the defaults. */
+    record Control(
+            Period supervisory,
+            FastLoop fast,
+            @Quantity(value = DURATION, min = 0) Double meterDelay,
+            @Quantity(value = DURATION, min = 0) Double commandDelay,
+            Converter converter) {}
+
+    record Period(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double period) {}
+
+    record FastLoop(
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double period,
+
+            String host) {}
+
+    record Converter(
+            @Quantity(value = DURATION, min = 0) Double timeConstant,
+
+            @Quantity(value = POWER_RATE, min = 0, aboveMin = true)
+            Double ramp) {}
 
     record PeakShaving(
             @Quantity(value = POWER, min = 0) double dischargeAbove,

@@ -2,6 +2,7 @@ package dev.chikuden.site;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigNode;
+import dev.chikuden.control.ControlLoop;
 import dev.chikuden.load.trace.HeaderUnit;
 import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.units.Quantities;
@@ -21,17 +22,30 @@ final class StackSection {
     private StackSection() {}
 
     /** @param lpPeriodMs the dispatch LP's period (optimize.step), which MPC horizons are counted in */
-    static StrategySpec.Stack read(SiteFile.Stack s, ConfigNode at, GridConnection grid, long lpPeriodMs) {
+    /**
+     * @param lpPeriodMs        the dispatch LP's period (optimize.step), which MPC horizons are counted in
+     * @param converterRampKwPerS control.converter.ramp, the window's physical ramp limit
+     */
+    static StrategySpec.Stack read(
+            SiteFile.Stack s, ConfigNode at, GridConnection grid, long lpPeriodMs, double converterRampKwPerS) {
+        if (s.pcsRamp() != null) {
+            at.get("pcsRamp")
+                    .problem("has moved to control.converter.ramp (the converter's ramp belongs to the control "
+                            + "chain): write control: {converter: {ramp: "
+                            + at.get("pcsRamp").text() + "}}");
+        }
         List<StrategySpec.Layer> layers = new ArrayList<>();
+        List<ControlLoop> loops = new ArrayList<>();
         for (int i = 0; i < s.controllers().size(); i++) {
             ConfigNode c = at.get("controllers").get(i);
             StrategySpec.Layer l = c.clean() ? layer(s.controllers().get(i), c, grid, lpPeriodMs) : null;
             if (l != null) {
                 layers.add(l);
+                ConfigNode loop = c.get("loop");
+                loops.add(loop.given() ? ControlLoop.valueOf(loop.text().toUpperCase(Locale.ROOT)) : null);
             }
         }
-        return new StrategySpec.Stack(
-                s.pcsRamp() == null ? Double.POSITIVE_INFINITY : s.pcsRamp(), List.copyOf(layers));
+        return new StrategySpec.Stack(converterRampKwPerS, layers, loops);
     }
 
     private static StrategySpec.Layer layer(SiteFile.Layer layer, ConfigNode c, GridConnection grid, long lpPeriodMs) {

@@ -1,5 +1,6 @@
 package dev.chikuden.site;
 
+import dev.chikuden.control.ControlLoop;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,9 +37,24 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
      * Controllers stacked by priority, highest first.
      *
      * @param pcsRampKwPerS the converter's ramp capability; infinite for none
+     * @param loops         the loop each layer runs in as the site file says, null where it is silent
+     *                      (the layer's own default)
      */
-    record Stack(double pcsRampKwPerS, List<Layer> layers) implements StrategySpec {
+    record Stack(double pcsRampKwPerS, List<Layer> layers, List<ControlLoop> loops) implements StrategySpec {
         public static final String TYPE = "stack";
+
+        /** Every layer in its own default loop. */
+        public Stack(double pcsRampKwPerS, List<Layer> layers) {
+            this(pcsRampKwPerS, layers, java.util.Collections.nCopies(layers.size(), null));
+        }
+
+        public Stack {
+            layers = List.copyOf(layers);
+            loops = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(loops));
+            if (loops.size() != layers.size()) {
+                throw new IllegalArgumentException("one loop per layer");
+            }
+        }
 
         @Override
         public String type() {

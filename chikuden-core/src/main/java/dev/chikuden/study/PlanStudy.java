@@ -235,7 +235,8 @@ public final class PlanStudy {
                 battery,
                 controller,
                 site.grid().frequencyHz(),
-                SimulationEngine.DEFAULT_CHUNK);
+                SimulationEngine.DEFAULT_CHUNK,
+                site.control());
         return engine.run(sinks, progress);
     }
 }

@@ -160,7 +160,7 @@ public final class SiteModels {
             for (StrategySpec.Layer l : stack.layers()) {
                 layers.add(layer(l, site));
             }
-            return new ControllerStack(layers, stack.pcsRampKwPerS());
+            return new ControllerStack(layers, stack.loops(), stack.pcsRampKwPerS());
         }
         return Controller.IDLE;
     }

@@ -68,7 +68,7 @@ class LoadDropAbsorberTest {
         var h = ControlHarness.given(ControlHarness.battery(0.5), absorber, new Prefer("greedy", 400));
         assertThat(h.when(1000)).isCloseTo(400, offset(1e-9)); // the first step has no history
         var late = ControlHarness.given(
-                ControlHarness.battery(0.5), absorber, new ControllerStackTest.Script(0, 400, 400));
+                ControlHarness.battery(0.5), new LoadDropAbsorber(100), new ControllerStackTest.Script(0, 400, 400));
         late.when(1000);
         assertThat(late.when(1000)).isCloseTo(100, offset(1e-9));
         assertThat(late.when(1000)).isCloseTo(200, offset(1e-9));

@@ -144,12 +144,12 @@ class BadInputCasesTest {
                         "study.step",
                         "7 min"),
                 valid(
-                        "a step below 100 ms",
-                        s -> s.replace("step: 1 min", "step: 10 ms"),
+                        "a step below 10 ms",
+                        s -> s.replace("step: 1 min", "step: 5 ms"),
                         15,
                         9,
                         "study.step",
-                        "10 ms"),
+                        "5 ms"),
                 valid(
                         "a start off the half hour",
                         s -> s.replace("start: 2025-01-06", "start: 2025-01-06T00:29"),
@@ -279,7 +279,7 @@ class BadInputCasesTest {
                         "200 MW"),
                 new Case(
                         "the README's example: a step of 11 s",
-                        s -> example().replace("step: 1 s\n\nstrategy", "step: 11 s\n\nstrategy"),
+                        s -> example().replace("step: 1 s\n\ncontrol", "step: 11 s\n\ncontrol"),
                         64,
                         9,
                         "study.step",

@@ -181,9 +181,10 @@ class SiteConfigReaderTest {
                   dischargeAbove: 900 kW
                   chargeBelow: 700 kW
                 """, """
+                control:
+                  converter: {ramp: 2 MW/s}
                 strategy:
                   type: stack
-                  pcsRamp: 2 MW/s
                   controllers:
                     - {type: backup-reserve, criticalLoad: 200 kW, duration: 15 min}
                     - {type: load-drop-absorber, maxDrop: 100 kW/s}
@@ -451,8 +452,8 @@ class SiteConfigReaderTest {
     @Test
     void stepBelowTheFinest() throws IOException {
         assertProblems(
-                VALID.replace("step: 1 min", "step: 10 ms"),
-                "t.yaml:15:9: study.step: \"10 ms\" is outside the allowed range 100 ms .. 1 h (whole milliseconds)");
+                VALID.replace("step: 1 min", "step: 5 ms"),
+                "t.yaml:15:9: study.step: \"5 ms\" is outside the allowed range 10 ms .. 1 h (whole milliseconds)");
     }
 
     /** Found in review: a study starting at 00:29 gave the demand limiter a one-minute first slot. */

@@ -102,7 +102,8 @@ public record Delivery(
                 SiteModels.battery(site),
                 new ControllerStack(layers, Double.POSITIVE_INFINITY),
                 site.grid().frequencyHz(),
-                SimulationEngine.DEFAULT_CHUNK);
+                SimulationEngine.DEFAULT_CHUNK,
+                site.control());
         SimulationResult r = engine.run(List.of(meter), progress);
         SiteBilling.CaseBill bill =
                 SiteBilling.withBattery(site, meter.slots(), plannedContractKw(p, s), baseline.slots());

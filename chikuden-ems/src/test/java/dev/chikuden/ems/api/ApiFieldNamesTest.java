@@ -76,9 +76,10 @@ class ApiFieldNamesTest {
                   - {name: west, energy: 1 MWh, power: 500 kW, soc: {min: 10 %%, max: 90 %%, initial: 60 %%}}
                   - {name: east, energy: 1 MWh, power: 500 kW, soc: {min: 10 %%, max: 90 %%, initial: 60 %%}}
                 study: {start: 2025-08-04, duration: 1 d, step: 1 s}
+                control:
+                  converter: {ramp: 500 kW/s}
                 strategy:
                   type: stack
-                  pcsRamp: 500 kW/s
                   controllers:
                     - {type: backup-reserve, criticalLoad: 100 kW, duration: 1 h}
                     - {type: load-drop-absorber, maxDrop: 200 kW/s}

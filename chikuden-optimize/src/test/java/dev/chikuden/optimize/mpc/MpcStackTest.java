@@ -37,9 +37,10 @@ class MpcStackTest {
                 batteries:
                   - {preset: lfp-container, energy: 1 MWh, power: 250 kW, soc: {min: 10 %, max: 90 %, initial: 50 %}}
                 study: {start: 2025-07-07, duration: 2 d, step: 10 s}
+                control:
+                  converter: {ramp: 50 kW/s}
                 strategy:
                   type: stack
-                  pcsRamp: 50 kW/s
                   controllers:
                     - {type: backup-reserve, criticalLoad: 100 kW, duration: 30 min}
                     - {type: demand-limiter, target: 950 kW}
