@@ -62,6 +62,11 @@ final class ChainedControl {
         this.commandRing = new double[(int) (chain.commandDelayMs() / g) + 1];
     }
 
+    /** The last command the fast loop issued, kW. */
+    double issuedKw() {
+        return issuedKw;
+    }
+
     /** The sub-step, ms: the greatest common divisor of the step, the loop periods and the delays. */
     long subStepMs() {
         return subMs;
