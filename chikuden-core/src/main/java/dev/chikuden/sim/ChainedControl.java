@@ -36,17 +36,23 @@ final class ChainedControl {
     private final Measurements fast = new Measurements();
     private final Measurements supervisory = new Measurements();
     private long sub;
+    private int meterAt;
+    private int commandAt;
+    private int toSupervise = 1;
+    private int toFast = 1;
     private double issuedKw;
     private double converterKw;
 
     ChainedControl(ControlChain chain, long stepMs, ControllerStack stack) {
         this.stack = stack;
-        long g = gcd(stepMs, gcd(chain.fastPeriodMs(), chain.supervisoryPeriodMs()));
+        // without a fast layer there is no plant loop: the supervisory decision is the command
+        long fastMs = stack.hasFastLayers() ? chain.fastPeriodMs() : chain.supervisoryPeriodMs();
+        long g = gcd(stepMs, gcd(fastMs, chain.supervisoryPeriodMs()));
         g = gcd(g, chain.meterDelayMs());
         g = gcd(g, chain.commandDelayMs());
         this.subMs = g;
         this.subSteps = (int) (stepMs / g);
-        this.fastEvery = (int) (chain.fastPeriodMs() / g);
+        this.fastEvery = (int) (fastMs / g);
         this.supervisoryEvery = (int) (chain.supervisoryPeriodMs() / g);
         double subS = g / 1000.0;
         double tau = chain.converterTimeConstantS();
@@ -55,7 +61,7 @@ final class ChainedControl {
         this.rampKwPerS = chain.converterRampKwPerS();
         this.tauS = tau;
         this.subS = subS;
-        this.fastS = chain.fastPeriodMs() / 1000.0;
+        this.fastS = fastMs / 1000.0;
         this.supervisoryS = chain.supervisoryPeriodMs() / 1000.0;
         this.loadRing = new double[(int) (chain.meterDelayMs() / g) + 1];
         this.pvRing = new double[loadRing.length];
@@ -92,23 +98,33 @@ final class ChainedControl {
         }
         double sumKw = 0;
         long t = epochMs;
+        int meterLen = loadRing.length;
+        int commandLen = commandRing.length;
         for (int j = 0; j < subSteps; j++, sub++, t += subMs) {
-            int m = (int) (sub % loadRing.length);
-            loadRing[m] = loadKw;
-            pvRing[m] = pvKw;
-            int seen = (int) ((sub + 1) % loadRing.length); // what the meter recorded meterDelay ago
-            if (sub % supervisoryEvery == 0) {
+            loadRing[meterAt] = loadKw;
+            pvRing[meterAt] = pvKw;
+            meterAt = meterAt + 1 == meterLen ? 0 : meterAt + 1; // now the oldest: recorded meterDelay ago
+            if (--toSupervise <= 0) {
+                toSupervise = supervisoryEvery;
                 supervisory.update(
-                        t, supervisoryS, loadRing[seen], pvRing[seen], frequencyHz, slotStartEpochMs, slotImportKwh);
+                        t,
+                        supervisoryS,
+                        loadRing[meterAt],
+                        pvRing[meterAt],
+                        frequencyHz,
+                        slotStartEpochMs,
+                        slotImportKwh);
                 stack.supervise(supervisory, battery);
             }
-            if (sub % fastEvery == 0) {
-                fast.update(t, fastS, loadRing[seen], pvRing[seen], frequencyHz, slotStartEpochMs, slotImportKwh);
+            if (--toFast <= 0) {
+                toFast = fastEvery;
+                fast.update(t, fastS, loadRing[meterAt], pvRing[meterAt], frequencyHz, slotStartEpochMs, slotImportKwh);
                 issuedKw = stack.fastRequestKw(fast, battery);
                 stack.applied(issuedKw, fast);
             }
-            commandRing[(int) (sub % commandRing.length)] = issuedKw;
-            sumKw += converge(commandRing[(int) ((sub + 1) % commandRing.length)]); // issued commandDelay ago
+            commandRing[commandAt] = issuedKw;
+            commandAt = commandAt + 1 == commandLen ? 0 : commandAt + 1; // now the oldest: issued commandDelay ago
+            sumKw += converge(commandRing[commandAt]);
         }
         return sumKw / subSteps;
     }
