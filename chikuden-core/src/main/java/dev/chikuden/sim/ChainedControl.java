@@ -10,7 +10,7 @@ import dev.chikuden.control.Measurements;
  * sub-steps of the greatest common divisor of the study step, both loop periods and both delays;
  * the supervisory and fast loops act every so many sub-steps on the site as it was a meter delay
  * before, their commands reach the converter a command delay later, and the converter follows as a
- * first-order lag, ramp-limited. The study step's battery power is the exact mean of the converter's
+ * first-order lag, ramp-limited ({@link Converter}). The study step's battery power is the exact mean of the converter's
  * over its sub-steps (the load and PV hold over a study step, as the study knows them no finer).
  *
  * <p>The stack hears, through {@code applied}, every command it issued (as the live service hears
@@ -23,11 +23,7 @@ final class ChainedControl {
     private final long subMs;
     private final int fastEvery;
     private final int supervisoryEvery;
-    private final double follow;
-    private final double meanShare;
-    private final double rampKwPerS;
-    private final double tauS;
-    private final double subS;
+    private final Converter converter;
     private final double fastS;
     private final double supervisoryS;
     private final double[] loadRing;
@@ -37,7 +33,6 @@ final class ChainedControl {
     private final Measurements supervisory = new Measurements();
     private long sub;
     private double issuedKw;
-    private double converterKw;
 
     ChainedControl(ControlChain chain, long stepMs, ControllerStack stack) {
         this.stack = stack;
@@ -48,13 +43,7 @@ final class ChainedControl {
         this.subSteps = (int) (stepMs / g);
         this.fastEvery = (int) (chain.fastPeriodMs() / g);
         this.supervisoryEvery = (int) (chain.supervisoryPeriodMs() / g);
-        double subS = g / 1000.0;
-        double tau = chain.converterTimeConstantS();
-        this.follow = tau == 0 ? 1 : -Math.expm1(-subS / tau);
-        this.meanShare = tau == 0 ? 0 : tau / subS * follow;
-        this.rampKwPerS = chain.converterRampKwPerS();
-        this.tauS = tau;
-        this.subS = subS;
+        this.converter = new Converter(chain.converterTimeConstantS(), chain.converterRampKwPerS(), g / 1000.0);
         this.fastS = chain.fastPeriodMs() / 1000.0;
         this.supervisoryS = chain.supervisoryPeriodMs() / 1000.0;
         this.loadRing = new double[(int) (chain.meterDelayMs() / g) + 1];
@@ -103,42 +92,14 @@ final class ChainedControl {
                 stack.applied(issuedKw, fast);
             }
             commandRing[(int) (sub % commandRing.length)] = issuedKw;
-            sumKw += converge(commandRing[(int) ((sub + 1) % commandRing.length)]); // issued commandDelay ago
+            sumKw += converter.converge(commandRing[(int) ((sub + 1) % commandRing.length)]); // issued commandDelay ago
         }
         return sumKw / subSteps;
     }
 
-    /**
-     * Moves the converter toward {@code commandKw} over one sub-step and returns its mean power then,
-     * exactly: where the first-order lag would change faster than the ramp limit (a gap wider than
-     * ramp x time constant) the converter ramps straight until it is not, then follows the lag.
-     */
-    private double converge(double commandKw) {
-        double gap = converterKw - commandKw;
-        double wide = Math.abs(gap) - rampKwPerS * tauS;
-        if (!(wide > 0)) { // the ramp never binds (also an infinite ramp): the lag alone, precomputed
-            double mean = commandKw + gap * meanShare;
-            converterKw = commandKw + gap * (1 - follow);
-            return mean;
-        }
-        double rampS = Math.min(subS, wide / rampKwPerS);
-        double start = converterKw;
-        double end = start - Math.copySign(rampKwPerS * rampS, gap);
-        double integral = (start + end) / 2 * rampS;
-        double restS = subS - rampS;
-        if (restS > 0) {
-            double g = end - commandKw;
-            double e = tauS == 0 ? 0 : Math.exp(-restS / tauS);
-            integral += commandKw * restS + g * tauS * (1 - e);
-            end = commandKw + g * e;
-        }
-        converterKw = end;
-        return integral / subS;
-    }
-
     /** The battery delivered {@code deliveredKw} of the {@code askedKw} the converter gave it: the converter did too. */
     void delivered(double deliveredKw, double askedKw) {
-        converterKw += deliveredKw - askedKw;
+        converter.shift(deliveredKw - askedKw);
     }
 
     private static long gcd(long a, long b) {
