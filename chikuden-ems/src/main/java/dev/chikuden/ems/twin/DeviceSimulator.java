@@ -307,6 +307,20 @@ public final class DeviceSimulator implements AutoCloseable {
         pvKwh += pvKw * tickS / 3600;
     }
 
+    /** The units, in the site's order: for tests of this package. */
+    List<TwinBattery> batteries() {
+        return batteries;
+    }
+
+    TwinMeter meter() {
+        return meter;
+    }
+
+    /** The plant controller, or null: for tests of this package. */
+    TwinPlantController plant() {
+        return plant;
+    }
+
     /** The plant controller's last aggregate command, kW; NaN when the twin has none. */
     public synchronized double plantCommandKw() {
         return plant == null ? Double.NaN : plant.commandKw();
