@@ -6,76 +6,73 @@ import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.Measurements;
 
 /**
- * A controller stack acting through a {@link ControlChain}, inside the study steps: time advances in
- * sub-steps of the greatest common divisor of the study step, both loop periods and both delays;
- * the supervisory and fast loops act every so many sub-steps on the site as it was a meter delay
- * before, their commands reach the converter a command delay later, and the converter follows as a
- * first-order lag, ramp-limited. The study step's battery power is the exact mean of the converter's
- * over its sub-steps (the load and PV hold over a study step, as the study knows them no finer).
+ * A controller stack acting through a {@link ControlChain}, inside the study steps. Time advances
+ * from event to event: a supervisory pass, a fast pass, a command reaching the converter. Each loop
+ * acts at its own period on the site as it was a meter delay before (the load and PV hold over a
+ * study step, as the study knows them no finer); its command reaches the converter a command delay
+ * later; between events the converter follows its command as a first-order lag, ramp-limited
+ * ({@link Converter}, exact). The study step's battery power is the converter's exact mean over it.
+ * The cost is per event, not per millisecond: a 1-s study with a 1-s supervisory loop and no fast
+ * layer has three spans a step.
  *
  * <p>The stack hears, through {@code applied}, every command it issued (as the live service hears
  * the setpoints the units acknowledged): the converter's lag is for the loops to discover through
- * the meter, as they do live. Primitive rings, no allocation per step.
+ * the meter, as they do live. Fixed rings, no allocation per step.
  */
 final class ChainedControl {
     private final ControllerStack stack;
-    private final int subSteps;
-    private final long subMs;
-    private final int fastEvery;
-    private final int supervisoryEvery;
-    private final double follow;
-    private final double meanShare;
-    private final double rampKwPerS;
-    private final double tauS;
-    private final double subS;
+    private final long stepMs;
+    private final long fastMs;
+    private final long supervisoryMs;
+    private final long meterDelayMs;
+    private final long commandDelayMs;
+    private final Converter converter;
     private final double fastS;
     private final double supervisoryS;
-    private final double[] loadRing;
-    private final double[] pvRing;
-    private final double[] commandRing;
+    // the last steps' start and values: what the meter saw meterDelay ago
+    private final long[] seenFromMs;
+    private final double[] seenLoadKw;
+    private final double[] seenPvKw;
+    private int seenNewest = -1;
+    private int seenCount;
+    // commands on their way to the converter, oldest first
+    private final long[] arrivesMs;
+    private final double[] arrivingKw;
+    private int queueHead;
+    private int queued;
     private final Measurements fast = new Measurements();
     private final Measurements supervisory = new Measurements();
-    private long sub;
-    private int meterAt;
-    private int commandAt;
-    private int toSupervise = 1;
-    private int toFast = 1;
+    private long nextSupervisoryMs = Long.MIN_VALUE;
+    private long nextFastMs;
     private double issuedKw;
-    private double converterKw;
+    private double inputKw;
 
     ChainedControl(ControlChain chain, long stepMs, ControllerStack stack) {
         this.stack = stack;
+        this.stepMs = stepMs;
         // without a fast layer there is no plant loop: the supervisory decision is the command
-        long fastMs = stack.hasFastLayers() ? chain.fastPeriodMs() : chain.supervisoryPeriodMs();
-        long g = gcd(stepMs, gcd(fastMs, chain.supervisoryPeriodMs()));
-        g = gcd(g, chain.meterDelayMs());
-        g = gcd(g, chain.commandDelayMs());
-        this.subMs = g;
-        this.subSteps = (int) (stepMs / g);
-        this.fastEvery = (int) (fastMs / g);
-        this.supervisoryEvery = (int) (chain.supervisoryPeriodMs() / g);
-        double subS = g / 1000.0;
-        double tau = chain.converterTimeConstantS();
-        this.follow = tau == 0 ? 1 : -Math.expm1(-subS / tau);
-        this.meanShare = tau == 0 ? 0 : tau / subS * follow;
-        this.rampKwPerS = chain.converterRampKwPerS();
-        this.tauS = tau;
-        this.subS = subS;
+        this.fastMs = stack.hasFastLayers() ? chain.fastPeriodMs() : chain.supervisoryPeriodMs();
+        this.supervisoryMs = chain.supervisoryPeriodMs();
+        this.meterDelayMs = chain.meterDelayMs();
+        this.commandDelayMs = chain.commandDelayMs();
         this.fastS = fastMs / 1000.0;
-        this.supervisoryS = chain.supervisoryPeriodMs() / 1000.0;
-        this.loadRing = new double[(int) (chain.meterDelayMs() / g) + 1];
-        this.pvRing = new double[loadRing.length];
-        this.commandRing = new double[(int) (chain.commandDelayMs() / g) + 1];
+        this.supervisoryS = supervisoryMs / 1000.0;
+        // the span between events is most often this: its exponentials are computed once
+        long usualSpanMs = gcd(Math.min(fastMs, stepMs), commandDelayMs);
+        this.converter =
+                new Converter(chain.converterTimeConstantS(), chain.converterRampKwPerS(), usualSpanMs / 1000.0);
+        int steps = (int) (meterDelayMs / stepMs) + 2;
+        this.seenFromMs = new long[steps];
+        this.seenLoadKw = new double[steps];
+        this.seenPvKw = new double[steps];
+        int inFlight = (int) (commandDelayMs / fastMs) + 2;
+        this.arrivesMs = new long[inFlight];
+        this.arrivingKw = new double[inFlight];
     }
 
     /** The last command the fast loop issued, kW. */
     double issuedKw() {
         return issuedKw;
-    }
-
-    /** The sub-step, ms: the greatest common divisor of the step, the loop periods and the delays. */
-    long subStepMs() {
-        return subMs;
     }
 
     /**
@@ -92,85 +89,85 @@ final class ChainedControl {
             long slotStartEpochMs,
             double slotImportKwh,
             BatteryView battery) {
-        if (sub == 0) {
-            java.util.Arrays.fill(loadRing, loadKw);
-            java.util.Arrays.fill(pvRing, pvKw);
+        if (nextSupervisoryMs == Long.MIN_VALUE) {
+            nextSupervisoryMs = epochMs;
+            nextFastMs = epochMs;
         }
-        double sumKw = 0;
+        seenNewest = seenNewest + 1 == seenFromMs.length ? 0 : seenNewest + 1;
+        seenFromMs[seenNewest] = epochMs;
+        seenLoadKw[seenNewest] = loadKw;
+        seenPvKw[seenNewest] = pvKw;
+        seenCount = Math.min(seenCount + 1, seenFromMs.length);
+        long endMs = epochMs + stepMs;
+        double integralKwMs = 0;
         long t = epochMs;
-        int meterLen = loadRing.length;
-        int commandLen = commandRing.length;
-        for (int j = 0; j < subSteps; j++, sub++, t += subMs) {
-            loadRing[meterAt] = loadKw;
-            pvRing[meterAt] = pvKw;
-            meterAt = meterAt + 1 == meterLen ? 0 : meterAt + 1; // now the oldest: recorded meterDelay ago
-            if (--toSupervise <= 0) {
-                toSupervise = supervisoryEvery;
-                supervisory.update(
-                        t,
-                        supervisoryS,
-                        loadRing[meterAt],
-                        pvRing[meterAt],
-                        frequencyHz,
-                        slotStartEpochMs,
-                        slotImportKwh);
-                stack.supervise(supervisory, battery);
+        while (t < endMs) {
+            while (queued > 0 && arrivesMs[queueHead] <= t) {
+                inputKw = arrivingKw[queueHead];
+                queueHead = queueHead + 1 == arrivesMs.length ? 0 : queueHead + 1;
+                queued--;
             }
-            if (--toFast <= 0) {
-                toFast = fastEvery;
-                fast.update(t, fastS, loadRing[meterAt], pvRing[meterAt], frequencyHz, slotStartEpochMs, slotImportKwh);
+            if (nextSupervisoryMs <= t) {
+                int s = seen(t - meterDelayMs);
+                supervisory.update(
+                        t, supervisoryS, seenLoadKw[s], seenPvKw[s], frequencyHz, slotStartEpochMs, slotImportKwh);
+                stack.supervise(supervisory, battery);
+                nextSupervisoryMs += supervisoryMs;
+            }
+            if (nextFastMs <= t) {
+                int s = seen(t - meterDelayMs);
+                fast.update(t, fastS, seenLoadKw[s], seenPvKw[s], frequencyHz, slotStartEpochMs, slotImportKwh);
                 issuedKw = stack.fastRequestKw(fast, battery);
                 stack.applied(issuedKw, fast);
+                send(t + commandDelayMs, issuedKw);
+                nextFastMs += fastMs;
+                continue; // a command without delay arrives now
             }
-            commandRing[commandAt] = issuedKw;
-            commandAt = commandAt + 1 == commandLen ? 0 : commandAt + 1; // now the oldest: issued commandDelay ago
-            sumKw += converge(commandRing[commandAt]);
+            long next = Math.min(endMs, Math.min(nextSupervisoryMs, nextFastMs));
+            if (queued > 0) {
+                next = Math.min(next, arrivesMs[queueHead]);
+            }
+            long spanMs = next - t;
+            integralKwMs += converter.converge(inputKw, spanMs / 1000.0) * spanMs;
+            t = next;
         }
-        return sumKw / subSteps;
+        return integralKwMs / stepMs;
     }
 
-    /**
-     * Moves the converter toward {@code commandKw} over one sub-step and returns its mean power then,
-     * exactly: where the first-order lag would change faster than the ramp limit (a gap wider than
-     * ramp x time constant) the converter ramps straight until it is not, then follows the lag.
-     */
-    private double converge(double commandKw) {
-        double gap = converterKw - commandKw;
-        double wide = Math.abs(gap) - rampKwPerS * tauS;
-        if (!(wide > 0)) { // the ramp never binds (also an infinite ramp): the lag alone, precomputed
-            double mean = commandKw + gap * meanShare;
-            converterKw = commandKw + gap * (1 - follow);
-            return mean;
+    private void send(long atMs, double kw) {
+        if (queued == arrivesMs.length) { // cannot happen with the sizes above; never lose a command
+            throw new IllegalStateException("more commands in flight than the command delay allows");
         }
-        double rampS = Math.min(subS, wide / rampKwPerS);
-        double start = converterKw;
-        double end = start - Math.copySign(rampKwPerS * rampS, gap);
-        double integral = (start + end) / 2 * rampS;
-        double restS = subS - rampS;
-        if (restS > 0) {
-            double g = end - commandKw;
-            double e = tauS == 0 ? 0 : Math.exp(-restS / tauS);
-            integral += commandKw * restS + g * tauS * (1 - e);
-            end = commandKw + g * e;
-        }
-        converterKw = end;
-        return integral / subS;
+        int tail = queueHead + queued;
+        tail = tail >= arrivesMs.length ? tail - arrivesMs.length : tail;
+        arrivesMs[tail] = atMs;
+        arrivingKw[tail] = kw;
+        queued++;
     }
 
-    /** The battery delivered {@code deliveredKw} of the {@code askedKw} the converter gave it: the converter did too. */
-    void delivered(double deliveredKw, double askedKw) {
-        converterKw += deliveredKw - askedKw;
+    /** The step the meter was in at {@code atMs} (the oldest kept, before the study's first step). */
+    private int seen(long atMs) {
+        int i = seenNewest;
+        for (int k = 1; k < seenCount; k++) {
+            if (seenFromMs[i] <= atMs) {
+                return i;
+            }
+            i = i == 0 ? seenFromMs.length - 1 : i - 1;
+        }
+        return i;
     }
 
     private static long gcd(long a, long b) {
-        if (b == 0) {
-            return a;
-        }
         while (b != 0) {
             long r = a % b;
             a = b;
             b = r;
         }
         return a;
+    }
+
+    /** The battery delivered {@code deliveredKw} of the {@code askedKw} the converter gave it: the converter did too. */
+    void delivered(double deliveredKw, double askedKw) {
+        converter.shift(deliveredKw - askedKw);
     }
 }

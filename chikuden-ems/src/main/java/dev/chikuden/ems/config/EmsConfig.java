@@ -54,6 +54,8 @@ public record EmsConfig(
      * @param retries     further attempts within the cycle before a reading counts as missing
      * @param backoffMs   first wait before reconnecting a lost connection; doubles up to 30 s
      * @param registerMap {@link #SUNSPEC} or the path of a register-map YAML file
+     * @param plantController the plant controller, used when the site's fast loop runs in a device
+     *                        ({@code control.fast.host: device}); the meter's unit id + 1 by default
      */
     public record Devices(
             List<Endpoint> batteries,
@@ -61,7 +63,26 @@ public record EmsConfig(
             long timeoutMs,
             int retries,
             long backoffMs,
-            String registerMap) {}
+            String registerMap,
+            Endpoint plantController) {
+        /** Without a plant controller of its own: the meter's address, unit id + 1. */
+        public Devices(
+                List<Endpoint> batteries,
+                Endpoint meter,
+                long timeoutMs,
+                int retries,
+                long backoffMs,
+                String registerMap) {
+            this(
+                    batteries,
+                    meter,
+                    timeoutMs,
+                    retries,
+                    backoffMs,
+                    registerMap,
+                    new Endpoint("plant controller", meter.host(), meter.port(), Math.min(247, meter.unitId() + 1)));
+        }
+    }
 
     /**
      * @param bind        the address the API listens on (loopback unless told otherwise)

@@ -61,7 +61,8 @@ public final class EmsConfigReader {
             @Quantity(DURATION) double backoff,
             String registerMap,
             Endpoint meter,
-            List<Endpoint> batteries) {}
+            List<Endpoint> batteries,
+            Endpoint plantController) {}
 
     record Endpoint(String host, Integer port, Integer unitId) {}
 
@@ -173,7 +174,8 @@ public final class EmsConfigReader {
                 durationMs(d.timeout(), at.get("timeout"), 250, 10, 60_000),
                 d.retries(),
                 durationMs(d.backoff(), at.get("backoff"), 1000, 10, 30_000),
-                map);
+                map,
+                endpoint(d.plantController(), "plant controller", d, Math.min(MAX_UNIT_ID, meter.unitId() + 1)));
     }
 
     /** An endpoint, each of host, port and unit id given or else the devices' own. */

@@ -2,13 +2,17 @@ package dev.chikuden.ems.modbus;
 
 import java.util.Locale;
 
-/** The devices a register map lays out: a battery unit (its PCS and BMS) and the grid meter. */
+/**
+ * The devices a register map lays out: a battery unit (its PCS and BMS), the grid meter and a plant
+ * controller (a PPC running the fast layers in hardware, supervised by the EMS over its registers).
+ */
 public enum DeviceKind {
     BESS,
-    METER;
+    METER,
+    PLANT_CONTROLLER;
 
     /** The section of a map file that lays this device out. */
     public String yamlName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == PLANT_CONTROLLER ? "plantController" : name().toLowerCase(Locale.ROOT);
     }
 }

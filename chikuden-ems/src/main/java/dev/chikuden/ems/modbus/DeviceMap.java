@@ -15,6 +15,7 @@ public final class DeviceMap {
     private final List<Block> blocks;
     private final List<Point> points = new ArrayList<>();
     private final Map<Role, Point> byRole = new EnumMap<>(Role.class);
+    private final Map<Role, List<Point>> indexed = new EnumMap<>(Role.class);
     private final List<int[]> regions = new ArrayList<>();
 
     public DeviceMap(DeviceKind kind, List<Block> blocks) {
@@ -24,7 +25,8 @@ public final class DeviceMap {
             for (Point p : b.points()) {
                 points.add(p);
                 if (p.role() != null) {
-                    byRole.put(p.role(), p);
+                    byRole.putIfAbsent(p.role(), p);
+                    indexed.computeIfAbsent(p.role(), r -> new ArrayList<>()).add(p);
                 }
             }
             int[] last = regions.isEmpty() ? null : regions.get(regions.size() - 1);
@@ -48,7 +50,12 @@ public final class DeviceMap {
         return points;
     }
 
-    /** The point of {@code role}, or null when the map has none. */
+    /** The points of an {@link Role#indexed() indexed} role, index by index (empty when none). */
+    public List<Point> points(Role role) {
+        return indexed.getOrDefault(role, List.of());
+    }
+
+    /** The point of {@code role} (the first of an indexed one), or null when the map has none. */
     public Point point(Role role) {
         return byRole.get(role);
     }

@@ -18,6 +18,8 @@ public enum EngineeringUnit {
     PERCENT(Quantity.FRACTION, 0.01, "%", "Pct"),
     FRACTION(Quantity.FRACTION, 1, "fraction"),
     HZ(Quantity.FREQUENCY, 1, "Hz"),
+    KW_PER_S(Quantity.RAMP, 1, "kW/s"),
+    MW_PER_S(Quantity.RAMP, 1e3, "MW/s"),
     S(Quantity.DURATION, 1, "s", "Secs"),
     MS(Quantity.DURATION, 1e-3, "ms"),
     /** No unit: codes, bit fields, ids, text. */

@@ -10,6 +10,8 @@ public enum Quantity {
     FRACTION,
     /** Hz. */
     FREQUENCY,
+    /** kW/s inside (a ramp rate). */
+    RAMP,
     /** Seconds inside. */
     DURATION,
     /** A code, a bit field, an id or a count: no unit. */

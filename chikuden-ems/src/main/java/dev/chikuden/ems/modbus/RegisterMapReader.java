@@ -37,7 +37,7 @@ public final class RegisterMapReader {
     private static final String EXPECTED = "expected a register map with bess: and meter: sections";
 
     /** A map file as written. */
-    record MapFile(String name, List<BlockFile> bess, List<BlockFile> meter) {}
+    record MapFile(String name, List<BlockFile> bess, List<BlockFile> meter, List<BlockFile> plantController) {}
 
     record BlockFile(String name, Integer model, Integer start, Integer length, List<PointFile> points) {}
 
@@ -91,9 +91,10 @@ public final class RegisterMapReader {
         MapFile m = f.root().bind(MapFile.class);
         DeviceMap bess = device(m.bess(), f.root().get("bess"), DeviceKind.BESS);
         DeviceMap meter = device(m.meter(), f.root().get("meter"), DeviceKind.METER);
+        DeviceMap plant = device(m.plantController(), f.root().get("plantController"), DeviceKind.PLANT_CONTROLLER);
         f.throwIfAny();
         return new RegisterMap(
-                m.name() != null ? m.name() : defaultName, f.document().file().toString(), bess, meter);
+                m.name() != null ? m.name() : defaultName, f.document().file().toString(), bess, meter, plant);
     }
 
     private static DeviceMap device(List<BlockFile> given, ConfigNode at, DeviceKind kind) {
@@ -212,13 +213,21 @@ public final class RegisterMapReader {
             at.get("states").problem("only the point with role state takes a table of state codes");
             return null;
         }
-        if (role != null && roles.containsKey(role)) {
+        if (role != null && role.indexed()) {
+            roles.merge(role, p.name(), (a, b) -> a + ", " + b);
+            if (roles.get(role).split(", ").length > Role.MAX_INDEX) {
+                at.get("role")
+                        .problem("role " + role.yamlName() + " is given to more than " + Role.MAX_INDEX
+                                + " points (one per supervisory layer index 0 .. " + (Role.MAX_INDEX - 1) + ")");
+                return null;
+            }
+        } else if (role != null && roles.containsKey(role)) {
             at.get("role")
                     .problem("role " + role.yamlName() + " is given twice in this device (also to point "
                             + roles.get(role) + "); each role belongs to one point");
             return null;
         }
-        if (role != null) {
+        if (role != null && !role.indexed()) {
             roles.put(role, p.name());
         }
         Map<Long, BatteryUnitState> states = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ public enum Role {
     /** 1 when the unit follows {@link #SETPOINT}; a driver writes it with every setpoint. */
     SETPOINT_ENABLE("setpointEnable", Quantity.CODE, true, DeviceKind.BESS),
     /** The unit falls back to {@link #REVERT_VALUE} (else 0) when no setpoint arrives for this long; 0: never. */
-    REVERT_TIMEOUT("revertTimeout", Quantity.DURATION, true, DeviceKind.BESS),
+    REVERT_TIMEOUT("revertTimeout", Quantity.DURATION, true, DeviceKind.BESS, DeviceKind.PLANT_CONTROLLER),
     REVERT_REMAINING("revertRemaining", Quantity.DURATION, false, DeviceKind.BESS),
     REVERT_VALUE("revertValue", Quantity.POWER, true, DeviceKind.BESS),
     SOC("soc", Quantity.FRACTION, false, DeviceKind.BESS),
@@ -40,16 +40,44 @@ public enum Role {
     IMPORT_ENERGY("importEnergy", Quantity.ENERGY, false, DeviceKind.METER),
     EXPORT_ENERGY("exportEnergy", Quantity.ENERGY, false, DeviceKind.METER),
     /** The device's name, as text (SunSpec's serial number). */
-    SERIAL_NUMBER("serialNumber", Quantity.TEXT, false, DeviceKind.BESS, DeviceKind.METER),
+    SERIAL_NUMBER("serialNumber", Quantity.TEXT, false, DeviceKind.BESS, DeviceKind.METER, DeviceKind.PLANT_CONTROLLER),
     /** The device's Modbus unit id. */
-    DEVICE_ADDRESS("deviceAddress", Quantity.CODE, false, DeviceKind.BESS, DeviceKind.METER);
+    DEVICE_ADDRESS(
+            "deviceAddress", Quantity.CODE, false, DeviceKind.BESS, DeviceKind.METER, DeviceKind.PLANT_CONTROLLER),
+    /** 1: the plant controller commands the units; 0: the units follow their own setpoints. */
+    PLANT_ENABLE("plantEnable", Quantity.CODE, true, DeviceKind.PLANT_CONTROLLER),
+    /** A sequence number the EMS changes with every write; the plant controller reverts when it stops. */
+    HEARTBEAT("heartbeat", Quantity.CODE, true, DeviceKind.PLANT_CONTROLLER),
+    /** The fastest the plant controller changes its command, kW/s (NaN: the converter's own). */
+    RAMP_LIMIT("rampLimit", Quantity.RAMP, true, DeviceKind.PLANT_CONTROLLER),
+    /** Supervisory layer i's lowest battery power (NaN: none); the i-th point of the role is layer i. */
+    HELD_AT_LEAST("heldAtLeast", Quantity.POWER, true, true, DeviceKind.PLANT_CONTROLLER),
+    /** Supervisory layer i's highest battery power (NaN: none). */
+    HELD_AT_MOST("heldAtMost", Quantity.POWER, true, true, DeviceKind.PLANT_CONTROLLER),
+    /** Supervisory layer i's preferred battery power (NaN: none). */
+    HELD_PREFER("heldPrefer", Quantity.POWER, true, true, DeviceKind.PLANT_CONTROLLER),
+    /** The plant controller's last aggregate command, {@code > 0} discharge. */
+    PLANT_COMMAND("plantCommand", Quantity.POWER, false, DeviceKind.PLANT_CONTROLLER),
+    /** The layer that decided it: 0 the batteries' own limits, i + 1 the stack's layer i. */
+    BINDING_LAYER("bindingLayer", Quantity.CODE, false, DeviceKind.PLANT_CONTROLLER),
+    /** Fast cycles the plant controller has run. */
+    FAST_CYCLES("fastCycles", Quantity.CODE, false, DeviceKind.PLANT_CONTROLLER);
+
+    /** The most points an indexed role may have: one per supervisory layer index. */
+    public static final int MAX_INDEX = 8;
 
     private final String yamlName;
     private final Quantity quantity;
     private final boolean writable;
+    private final boolean indexed;
     private final Set<DeviceKind> kinds;
 
     Role(String yamlName, Quantity quantity, boolean writable, DeviceKind... kinds) {
+        this(yamlName, quantity, writable, false, kinds);
+    }
+
+    Role(String yamlName, Quantity quantity, boolean writable, boolean indexed, DeviceKind... kinds) {
+        this.indexed = indexed;
         this.yamlName = yamlName;
         this.quantity = quantity;
         this.writable = writable;
@@ -67,6 +95,11 @@ public enum Role {
     /** True when the point must be writable ({@code access: rw}). */
     public boolean writable() {
         return writable;
+    }
+
+    /** True when several points may have the role, the n-th (in the map's order) for index n. */
+    public boolean indexed() {
+        return indexed;
     }
 
     public boolean appliesTo(DeviceKind kind) {
@@ -91,6 +124,10 @@ public enum Role {
 
     /** The roles a device of {@code kind} must have for a driver to work. */
     public static List<Role> requiredFor(DeviceKind kind) {
-        return kind == DeviceKind.BESS ? List.of(POWER, SETPOINT, SOC) : List.of(POWER);
+        return switch (kind) {
+            case BESS -> List.of(POWER, SETPOINT, SOC);
+            case METER -> List.of(POWER);
+            case PLANT_CONTROLLER -> List.of(PLANT_ENABLE, HEARTBEAT, HELD_AT_LEAST, HELD_AT_MOST, HELD_PREFER);
+        };
     }
 }

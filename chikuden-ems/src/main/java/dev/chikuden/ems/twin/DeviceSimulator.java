@@ -5,12 +5,13 @@ import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.battery.BatteryParameters;
+import dev.chikuden.control.ControlChain;
+import dev.chikuden.control.ControllerStack;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
-import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
@@ -49,11 +50,12 @@ public final class DeviceSimulator implements AutoCloseable {
         }
 
         /**
-         * Ticks of the shortest study step a site may have (100 ms, so never longer than the site's own
-         * step, and as short as the shortest control cycle), on the system clock.
+         * Ticks of the shortest study step and loop period a site may have (10 ms, so never longer
+         * than the site's own step or a fast loop), on the system clock. A tick of a 100-unit site
+         * costs well under a millisecond (see the twin benchmark), so the timer keeps up.
          */
         public static Options defaults() {
-            return new Options(SiteConfigReader.MIN_STEP_MS, () -> System.nanoTime() / 1_000_000, true);
+            return new Options(ControlChain.MIN_PERIOD_MS, () -> System.nanoTime() / 1_000_000, true);
         }
 
         /** Ticks only when {@link #catchUp()} is called, up to {@code clockMs}: for tests. */
@@ -106,6 +108,7 @@ public final class DeviceSimulator implements AutoCloseable {
     private final List<TwinBattery> batteries = new ArrayList<>();
     private final Map<String, TwinBattery> byName = new HashMap<>();
     private final TwinMeter meter;
+    private final TwinPlantController plant;
     private final ProfileCursor load;
     private final ProfileCursor pv;
     private final ProfileCursor ambient;
@@ -139,12 +142,24 @@ public final class DeviceSimulator implements AutoCloseable {
         this.ambient = new ProfileCursor(() -> SiteModels.ambient(site, grid), grid.steps());
         double frequencyHz = site.grid().frequencyHz();
         Map<Integer, String> ids = new HashMap<>();
+        double siteRatedKw = 0;
+        for (BatteryParameters p : site.batteries()) {
+            siteRatedKw += Math.max(p.chargePowerKw(), p.dischargePowerKw());
+        }
+        ControlChain chain = site.control();
         double ratedKw = 0;
         for (int i = 0; i < site.batteries().size(); i++) {
             BatteryParameters p = site.batteries().get(i);
             EmsConfig.Endpoint e = devices.batteries().get(i);
             claim(ids, e);
-            TwinBattery b = new TwinBattery(e.name(), e.unitId(), registerMap.bess(), p, frequencyHz, tickS);
+            double unitKw = Math.max(p.chargePowerKw(), p.dischargePowerKw());
+            TwinBattery.Physics physics = chain == null
+                    ? null
+                    : new TwinBattery.Physics(
+                            ticks(chain.commandDelayMs()),
+                            chain.converterTimeConstantS(),
+                            chain.converterRampKwPerS() * (siteRatedKw > 0 ? unitKw / siteRatedKw : 1));
+            TwinBattery b = new TwinBattery(e.name(), e.unitId(), registerMap.bess(), p, frequencyHz, tickS, physics);
             batteries.add(b);
             byName.put(e.name(), b);
             ratedKw += Math.max(p.chargePowerKw(), p.dischargePowerKw());
@@ -155,7 +170,50 @@ public final class DeviceSimulator implements AutoCloseable {
                 devices.meter().unitId(),
                 registerMap.meter(),
                 meterFullScaleKw(ratedKw),
-                frequencyHz);
+                frequencyHz,
+                chain == null ? 0 : ticks(chain.meterDelayMs()));
+        this.plant = plantController(site, devices, registerMap, ids, frequencyHz);
+    }
+
+    /**
+     * The plant controller, when the site runs its fast loop in a device ({@code control.fast.host:
+     * device}) and the register map lays one out; else null.
+     */
+    private TwinPlantController plantController(
+            SiteConfig site,
+            EmsConfig.Devices devices,
+            RegisterMap registerMap,
+            Map<Integer, String> ids,
+            double frequencyHz) {
+        ControlChain chain = site.control();
+        if (chain == null || chain.fastHost() != ControlChain.FastHost.DEVICE) {
+            return null;
+        }
+        if (registerMap.plantController() == null) {
+            throw new BadInputException(site.source() + ": control.fast.host is device but register map "
+                    + registerMap.name() + " has no plantController section to serve it by");
+        }
+        if (!(SiteModels.controller(site) instanceof ControllerStack stack)) {
+            throw new BadInputException(site.source() + ": control.fast.host is device, which needs a strategy "
+                    + "stack (the plant controller runs its fast layers)");
+        }
+        EmsConfig.Endpoint e = devices.plantController();
+        claim(ids, e);
+        return new TwinPlantController(
+                e.name(),
+                e.unitId(),
+                registerMap.plantController(),
+                stack,
+                batteries,
+                frequencyHz,
+                ticks(chain.fastPeriodMs()),
+                tickS,
+                ticks(chain.meterDelayMs()));
+    }
+
+    /** A duration in whole ticks, to the nearest (a delay is quantised by the tick). */
+    private int ticks(long ms) {
+        return (int) Math.round((double) ms / options.tickMs());
     }
 
     private static void claim(Map<Integer, String> ids, EmsConfig.Endpoint e) {
@@ -236,6 +294,9 @@ public final class DeviceSimulator implements AutoCloseable {
         pvKw = pv.at(step);
         double ambientC = ambient.at(step);
         simulatedMs += options.tickMs();
+        if (plant != null) {
+            plant.step(simulatedMs, grid.startEpochMs() + simulatedMs % periodMs, meter.meteredKw, tickS);
+        }
         double batteryKw = 0;
         for (TwinBattery b : batteries) {
             b.step(simulatedMs, tickS, ambientC);
@@ -244,6 +305,25 @@ public final class DeviceSimulator implements AutoCloseable {
         meter.step(loadKw - pvKw - batteryKw, tickS);
         loadKwh += loadKw * tickS / 3600;
         pvKwh += pvKw * tickS / 3600;
+    }
+
+    /** The units, in the site's order: for tests of this package. */
+    List<TwinBattery> batteries() {
+        return batteries;
+    }
+
+    TwinMeter meter() {
+        return meter;
+    }
+
+    /** The plant controller, or null: for tests of this package. */
+    TwinPlantController plant() {
+        return plant;
+    }
+
+    /** The plant controller's last aggregate command, kW; NaN when the twin has none. */
+    public synchronized double plantCommandKw() {
+        return plant == null ? Double.NaN : plant.commandKw();
     }
 
     /** Sets a battery's alarm bits; while any is set it reports FAULT and holds 0 kW. */
@@ -293,6 +373,9 @@ public final class DeviceSimulator implements AutoCloseable {
             out.add(new ServedDevice(b.name, b.unitId, b.map));
         }
         out.add(new ServedDevice(meter.name, meter.unitId, meter.map));
+        if (plant != null) {
+            out.add(new ServedDevice(plant.name, plant.unitId, plant.map));
+        }
         return out;
     }
 
@@ -309,6 +392,9 @@ public final class DeviceSimulator implements AutoCloseable {
     private List<TwinDevice> devices() {
         List<TwinDevice> all = new ArrayList<>(batteries);
         all.add(meter);
+        if (plant != null) {
+            all.add(plant);
+        }
         return all;
     }
 

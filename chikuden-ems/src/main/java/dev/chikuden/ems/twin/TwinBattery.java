@@ -7,12 +7,17 @@ import dev.chikuden.ems.modbus.DeviceMap;
 import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.Quantity;
 import dev.chikuden.ems.modbus.Role;
+import dev.chikuden.sim.Converter;
 
 /**
  * One battery unit of the site: the study's battery model behind a PCS that follows the active
  * power setpoint written to its registers, within the model's limits (the model enforces its
  * ratings, tapers, efficiencies and SOC window). Like a real inverter it falls back to its revert
  * value (0 kW) when no setpoint write has arrived for the revert timeout.
+ *
+ * <p>Under a site's control chain the PCS applies a command a command delay after it was given (a
+ * queue of ticks) and its converter follows as the study's {@link Converter}: a first-order lag,
+ * ramp-limited. Without a chain it applies the command within the tick, as before.
  */
 final class TwinBattery extends TwinDevice {
     /** The revert timeout when the map has no register for it. */
@@ -34,15 +39,30 @@ final class TwinBattery extends TwinDevice {
     private final Point alarms;
     private final Point frequency;
 
+    /** Commands by tick, the oldest reaching the converter; null without a chain. */
+    private final double[] queue;
+
+    private final Converter converter;
+    private long ticks;
     private long lastCommandMs;
+    private boolean plantControlled;
+    private double plantKw;
     private boolean reverted;
     private int alarmBits;
     double commandKw;
     double powerKw;
 
     TwinBattery(
-            String name, int unitId, DeviceMap map, BatteryParameters parameters, double frequencyHz, double tickS) {
+            String name,
+            int unitId,
+            DeviceMap map,
+            BatteryParameters parameters,
+            double frequencyHz,
+            double tickS,
+            Physics physics) {
         super(name, unitId, map);
+        this.queue = physics == null ? null : new double[physics.delayTicks() + 1];
+        this.converter = physics == null ? null : new Converter(physics.timeConstantS(), physics.rampKwPerS(), tickS);
         this.battery = new BatterySystem(parameters);
         this.frequencyHz = frequencyHz;
         setpoint = map.point(Role.SETPOINT);
@@ -103,6 +123,24 @@ final class TwinBattery extends TwinDevice {
         }
     }
 
+    /**
+     * The converter's physics under a control chain.
+     *
+     * @param delayTicks    ticks from a command to the converter acting on it
+     * @param timeConstantS the converter's lag
+     * @param rampKwPerS    this unit's share of the site's converter ramp
+     */
+    record Physics(int delayTicks, double timeConstantS, double rampKwPerS) {}
+
+    /**
+     * The plant controller takes the unit over ({@code kw} is its command) or, with {@code controls}
+     * false, hands it back to its own setpoint register.
+     */
+    void plantCommand(boolean controls, double kw) {
+        plantControlled = controls;
+        plantKw = kw;
+    }
+
     /** Alarm bits a test or an operator injects; while any is set the unit faults and holds 0 kW. */
     void setAlarms(int bits) {
         alarmBits = bits;
@@ -124,10 +162,18 @@ final class TwinBattery extends TwinDevice {
             image.set(revertRemaining, reverted || timeoutS <= 0 ? 0 : Math.max(0, timeoutS - sinceMs / 1000.0));
         }
         boolean enabled = enable == null || image.raw(enable) == 1;
-        double command = enabled ? image.get(setpoint) : 0;
+        double command = plantControlled ? plantKw : enabled ? image.get(setpoint) : 0;
         commandKw = alarmBits != 0 || Double.isNaN(command) ? 0 : command;
         battery.setAmbientC(ambientC);
-        powerKw = battery.apply(commandKw, tickS);
+        if (converter == null) {
+            powerKw = battery.apply(commandKw, tickS);
+        } else {
+            queue[(int) (ticks % queue.length)] = commandKw;
+            double askedKw = converter.converge(queue[(int) ((ticks + 1) % queue.length)]); // given delay ago
+            powerKw = battery.apply(askedKw, tickS);
+            converter.shift(powerKw - askedKw);
+            ticks++;
+        }
         publish(tickS);
     }
 

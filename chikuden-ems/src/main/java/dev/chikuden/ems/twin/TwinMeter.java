@@ -5,7 +5,11 @@ import dev.chikuden.ems.modbus.Point;
 import dev.chikuden.ems.modbus.Quantity;
 import dev.chikuden.ems.modbus.Role;
 
-/** The grid meter at the point of connection: active power ({@code > 0} import) and energy counters. */
+/**
+ * The grid meter at the point of connection: active power ({@code > 0} import) and energy counters.
+ * Under a control chain it reports the power as it was a meter delay before (a ring of ticks); the
+ * counters integrate the power as it is.
+ */
 final class TwinMeter extends TwinDevice {
     private static final double HOURS_PER_YEAR = 8760;
 
@@ -14,13 +18,18 @@ final class TwinMeter extends TwinDevice {
     private final Point frequency;
     private final Point imported;
     private final Point exported;
+    private final double[] ring;
+    private long ticks;
     double gridKw;
+    double meteredKw;
     double importKwh;
     double exportKwh;
 
     /** @param fullScaleKw the largest grid power the meter must show (it saturates beyond) */
-    TwinMeter(String name, int unitId, DeviceMap map, double fullScaleKw, double frequencyHz) {
+    /** @param delayTicks ticks between the power and its reading */
+    TwinMeter(String name, int unitId, DeviceMap map, double fullScaleKw, double frequencyHz, int delayTicks) {
         super(name, unitId, map);
+        this.ring = new double[delayTicks + 1];
         this.frequencyHz = frequencyHz;
         power = map.point(Role.POWER);
         frequency = map.point(Role.FREQUENCY);
@@ -54,6 +63,11 @@ final class TwinMeter extends TwinDevice {
     /** Integrates {@code kw} over a tick. */
     void step(double kw, double tickS) {
         gridKw = kw;
+        if (ticks == 0) {
+            java.util.Arrays.fill(ring, kw);
+        }
+        ring[(int) (ticks % ring.length)] = kw;
+        meteredKw = ring[(int) (++ticks % ring.length)]; // recorded delay ago
         double h = tickS / 3600;
         importKwh += Math.max(kw, 0) * h;
         exportKwh += Math.max(-kw, 0) * h;
@@ -61,7 +75,7 @@ final class TwinMeter extends TwinDevice {
     }
 
     private void publish() {
-        image.set(power, gridKw);
+        image.set(power, meteredKw);
         if (frequency != null) {
             image.set(frequency, frequencyHz);
         }
