@@ -65,6 +65,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final FastLoopStats fastStats;
 
     private final CycleLoop fastLoop;
+    private final FastCycle fastCycle;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Copied on every change, so the cycle reads them without a lock. */
     private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -154,7 +155,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 () -> failsafe("a failed cycle"));
         if (fast) {
             long fastNanos = fastPeriodMs * 1_000_000L;
-            FastCycle fastCycle = new FastCycle(
+            this.fastCycle = new FastCycle(
                     clock, fastNanos, chain, site.zone(), meter, cycle.units(), cycle, stack.stack, fastStats);
             this.fastLoop = new CycleLoop(
                     clock,
@@ -166,6 +167,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                     () -> failsafe("a failed fast cycle"));
         } else {
             this.fastLoop = null;
+            this.fastCycle = null;
         }
     }
 
@@ -243,6 +245,21 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             }
         }
         fastLoop.runOne();
+    }
+
+    /**
+     * Runs one fast cycle at once on the caller's thread, as if it were due now: no slot to wait
+     * for, so a benchmark times the cycle itself (meter read, decision, writes, acknowledgements).
+     * {@link #step} may run the supervisory cycles on another thread meanwhile. Not while started.
+     */
+    public void fastCycleNow() {
+        synchronized (this) {
+            if (fastCycle == null || cycleThread != null || closed.get()) {
+                throw new IllegalStateException(
+                        "fastCycleNow() needs a fast loop in a service neither started nor closed");
+            }
+        }
+        fastCycle.run(clock.nanoTime());
     }
 
     private void watch() {
