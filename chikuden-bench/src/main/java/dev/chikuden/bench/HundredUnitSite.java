@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
  * The campus example ({@code examples/sakai-ai-campus.yaml}) run live by 100 battery units: its one
  * 50 MW / 200 MWh battery becomes 100 units of 500 kW / 2 MWh (the same preset and SOC window), so
  * its controller stack (reserve, load-drop absorber, demand limiter, grid-code smoothing) applies
- * unchanged to the same total. The {@code ems:} section asks for a 100 ms cycle, the devices on
+ * unchanged to the same total. Its {@code control:} section gets a 100 ms supervisory period and the
+ * fast layers hosted by the plant ({@code fast: {host: device}}), so the EMS runs its single cycle,
+ * deciding and writing every unit, which is what this benchmark times (the fast loop in the EMS has
+ * {@code FastLoopBenchmark}). The {@code ems:} section puts the devices on
  * one loopback port (battery i is unit id i + 1, the meter unit id 101), the API on a port the
  * system chooses and the state (DuckDB telemetry, audit log) beside the file.
  */
 final class HundredUnitSite {
     static final int UNITS = 100;
     static final long CYCLE_MS = 100;
+
+    private static final String CONTROL = "control:\n";
 
     private static final Pattern BATTERIES = Pattern.compile("(?m)^batteries:\\n(?:[ #].*\\n|\\n(?=[ ]))+");
 
@@ -27,6 +32,11 @@ final class HundredUnitSite {
     static Path write(Path dir, int devicePort) {
         try {
             String campus = Files.readString(EngineBenchmark.example("sakai-ai-campus.yaml"));
+            if (!campus.contains(CONTROL)) {
+                throw new IllegalStateException("examples/sakai-ai-campus.yaml has no control: section to extend");
+            }
+            campus = campus.replace(
+                    CONTROL, CONTROL + "  supervisory: {period: " + CYCLE_MS + " ms}\n  fast: {host: device}\n");
             Matcher m = BATTERIES.matcher(campus);
             if (!m.find()) {
                 throw new IllegalStateException("examples/sakai-ai-campus.yaml has no batteries: block to replace");
@@ -39,7 +49,6 @@ final class HundredUnitSite {
                         i));
             }
             String ems = "\nems:\n"
-                    + "  cycle: " + CYCLE_MS + " ms\n"
                     + "  stateDir: state\n"
                     + "  devices: {host: 127.0.0.1, port: " + devicePort + "}\n"
                     + "  http: {port: 0}\n";

@@ -64,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--cycle",
             paramLabel = "DURATION",
-            description = "The control cycle, 100 ms .. 60 s " + "(default: ems.cycle, else 1 s).")
+            description = "The supervisory cycle, 10 ms .. 60 s (default: control.supervisory.period, else 1 s); "
+                    + "a fast loop slower than it follows it.")
     String cycle;
 
     @Override
@@ -102,7 +103,8 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BadInputException("--cycle: " + e.getMessage());
             }
             if (ms < EmsConfigReader.MIN_CYCLE_MS || ms > EmsConfigReader.MAX_CYCLE_MS) {
-                throw new BadInputException("--cycle: \"" + cycle + "\" is outside 100 ms .. 60 s");
+                throw new BadInputException(
+                        "--cycle: \"" + cycle + "\" is outside " + EmsConfigReader.MIN_CYCLE_MS + " ms .. 60 s");
             }
             c = c.withCycleMs(ms);
         }

@@ -64,8 +64,8 @@ class ServeCommandTest {
                 batteries: [{name: bess, energy: 1 MWh, power: 500 kW}]
                 study: {start: 2025-08-04, duration: 1 d, step: 1 s}
                 strategy: {type: peak-shaving, dischargeAbove: 800 kW, chargeBelow: 500 kW}
+                control: {supervisory: {period: 200 ms}}
                 ems:
-                  cycle: 200 ms
                   stateDir: state
                   devices: {port: %d}
                 """.formatted(devicePort));
@@ -125,7 +125,7 @@ class ServeCommandTest {
     void badOptionsAndFilesExitWithTwo() throws IOException {
         Path file = siteFile(freePort());
         assertThat(run("serve", dir.resolve("missing.yaml").toString())).isEqualTo(2);
-        assertThat(run("serve", file.toString(), "--cycle", "10 ms")).isEqualTo(2);
+        assertThat(run("serve", file.toString(), "--cycle", "5 ms")).isEqualTo(2);
         assertThat(run("serve", file.toString(), "--cycle", "fast")).isEqualTo(2);
         assertThat(run("serve", file.toString(), "--http-port", "70000")).isEqualTo(2);
         assertThat(run("serve", file.toString(), "--device-port", "0")).isEqualTo(2);

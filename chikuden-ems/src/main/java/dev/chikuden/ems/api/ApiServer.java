@@ -343,7 +343,9 @@ public final class ApiServer implements AutoCloseable {
 
     private void timing(Context ctx) {
         ctx.json(new Views.Timing(
-                service.timing(), new Views.Timing.Api(stream.subscribers(), handOff.handled(), handOff.dropped())));
+                service.timing(),
+                service.fastLoop(),
+                new Views.Timing.Api(stream.subscribers(), handOff.handled(), handOff.dropped())));
     }
 
     private void telemetry(Context ctx) {

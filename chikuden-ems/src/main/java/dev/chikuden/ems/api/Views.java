@@ -1,5 +1,6 @@
 package dev.chikuden.ems.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.cycle.CycleSnapshot;
@@ -7,6 +8,7 @@ import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.runtime.Alarm;
 import dev.chikuden.ems.runtime.CycleTiming;
 import dev.chikuden.ems.runtime.EmsService;
+import dev.chikuden.ems.runtime.FastLoopStatus;
 import dev.chikuden.ems.store.TelemetryPoint;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +45,8 @@ final class Views {
 
     /**
      * {@code GET /api/status}: the service state and the last cycle's figures (null before the first
-     * cycle and for readings that were stale), active alarms, cycle timing, the manual setpoint and the
-     * telemetry store's progress.
+     * cycle and for readings that were stale), active alarms, cycle timing, the fast loop (left out
+     * when there is none), the manual setpoint and the telemetry store's progress.
      */
     record Status(
             EmsState state,
@@ -61,6 +63,7 @@ final class Views {
             Integer staleDevices,
             List<AlarmView> alarms,
             CycleTiming timing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FastLoopStatus fastLoop,
             Manual manual,
             EmsService.TelemetryStatus telemetry) {
         static Status of(EmsService service) {
@@ -83,6 +86,7 @@ final class Views {
                         null,
                         active,
                         service.timing(),
+                        service.fastLoop(),
                         manual,
                         service.telemetryStatus());
             }
@@ -101,6 +105,7 @@ final class Views {
                     s.staleDevices(),
                     active,
                     service.timing(),
+                    service.fastLoop(),
                     manual,
                     service.telemetryStatus());
         }
@@ -126,8 +131,11 @@ final class Views {
     /** {@code GET /api/alarms}. */
     record Alarms(List<AlarmView> alarms) {}
 
-    /** {@code GET /api/timing}: the cycle's timing, and how the API keeps up with the cycles. */
-    record Timing(@JsonUnwrapped CycleTiming cycle, Api api) {
+    /** {@code GET /api/timing}: the cycle's timing, the fast loop's (left out when there is none), and how the API keeps up with the cycles. */
+    record Timing(
+            @JsonUnwrapped CycleTiming cycle,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FastLoopStatus fastLoop,
+            Api api) {
         record Api(int streamSubscribers, long cyclesHandedOn, long cyclesDropped) {}
     }
 

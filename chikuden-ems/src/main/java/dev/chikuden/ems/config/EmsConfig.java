@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * and the database password are never written out (they are only ever read in), and a password in
  * the JDBC URL is masked.
  *
- * @param cycleMs        control cycle period (100 ms .. 60 s)
+ * @param cycleMs        the supervisory cycle's period, control.supervisory.period (10 ms .. 60 s)
  * @param silentCycles   a device silent for more than this many cycles puts the site in the safe state
  * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0
  * @param watchdogMs     a cycle still running after this long is reported stuck (alarm, safe state)

@@ -7,6 +7,7 @@ import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigNode;
 import dev.chikuden.config.Quantity;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.site.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,16 @@ public final class EmsConfigReader {
     /** The largest unit id Modbus addresses (248 .. 255 are reserved). */
     public static final int MAX_UNIT_ID = 247;
 
-    public static final long MIN_CYCLE_MS = 100;
+    /** The supervisory cycle's bounds, as control.supervisory.period allows them. */
+    public static final long MIN_CYCLE_MS = ControlChain.MIN_PERIOD_MS;
+
     public static final long MAX_CYCLE_MS = 60_000;
 
     private static final long DAY_MS = 86_400_000L;
 
     /** The {@code ems:} section as written, defaults filled in by the site schema. */
     record EmsFile(
-            @Quantity(DURATION) double cycle,
+            @Quantity(DURATION) Double cycle,
             int silentCycles,
             @Quantity(POWER) double safeSetpoint,
             @Quantity(DURATION) Double watchdog,
@@ -108,7 +111,14 @@ public final class EmsConfigReader {
     private EmsConfig parse(ConfigNode at) {
         EmsFile e = at.bind(EmsFile.class);
         Path file = site.source();
-        long cycleMs = durationMs(e.cycle(), at.get("cycle"), 1000, MIN_CYCLE_MS, MAX_CYCLE_MS);
+        if (e.cycle() != null) {
+            at.get("cycle")
+                    .problem("has moved to control.supervisory.period (the EMS cycle is the control chain's "
+                            + "supervisory loop): write control: {supervisory: {period: "
+                            + at.get("cycle").text() + "}}");
+        }
+        // one source: the chain's supervisory period (1 s for a site without a control section)
+        long cycleMs = site.control() == null ? 1000 : site.control().supervisoryPeriodMs();
         long watchdogMs = e.watchdog() == null
                 ? Math.max(2000, 5 * cycleMs)
                 : durationMs(e.watchdog(), at.get("watchdog"), 5000, 2 * cycleMs, 3_600_000);

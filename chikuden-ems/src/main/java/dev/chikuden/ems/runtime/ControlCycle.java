@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One control cycle, start to end, on the cycle's thread:
@@ -44,6 +45,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * cycle instead, as soon as the image is complete, so its ramp, drop and energy memories resume from
  * what the units really did; so does the first complete cycle, for the period before it, so the
  * converter ramp starts from the power the units hold when the service starts.
+ *
+ * <p>With a fast loop ({@link FastCycle}, when the stack has fast layers and the chain hosts them in
+ * the EMS) this cycle is the supervisory one: it reads, images, alarms and goes safe as above, but
+ * where it would decide it runs {@code stack.supervise} and writes nothing; the fast loop decides
+ * and writes between its passes, and tells the stack what it commanded. The process image and
+ * {@code supervise} are built under {@link #lock}, which the fast loop holds while it decides, so
+ * the two never interleave (the locked work is microseconds, no I/O). The safe state is set under
+ * the lock before the safe setpoint is written, so no fast command decided earlier follows it.
  *
  * <p>Hot path: no maps, no streams, no boxing; what a cycle allocates is the device futures and the
  * snapshot (strings only for alarms, on transitions).
@@ -74,6 +83,12 @@ final class ControlCycle {
     private final TimingWindow times;
     private final double[] setpoints;
     private final CompletableFuture<?>[] writes;
+    /** Non-null when a fast loop ({@link FastCycle}) decides: this cycle only supervises. */
+    private final FastLoopStats fast;
+    /** Guards the process image, the stack and the write alarms between this cycle and the fast loop. */
+    final ReentrantLock lock = new ReentrantLock();
+    /** The last cycle ran {@code supervise} on a complete image: the fast loop may command (under {@link #lock}). */
+    private boolean supervised;
 
     private final AtomicReference<EmsState> state = new AtomicReference<>(EmsState.STARTING);
     private volatile boolean stopped;
@@ -95,6 +110,36 @@ final class ControlCycle {
             AlarmLog alarms,
             Watchdog watchdog,
             TimingWindow times) {
+        this(
+                clock,
+                periodNanos,
+                silentCycles,
+                safeSetpointKw,
+                zone,
+                units,
+                meter,
+                stack,
+                alarms,
+                watchdog,
+                times,
+                null);
+    }
+
+    /** @param fast what the fast loop that decides between supervisory passes did; null for the single loop */
+    ControlCycle(
+            CycleClock clock,
+            long periodNanos,
+            int silentCycles,
+            double safeSetpointKw,
+            ZoneId zone,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            ControllerStack stack,
+            AlarmLog alarms,
+            Watchdog watchdog,
+            TimingWindow times,
+            FastLoopStats fast) {
+        this.fast = fast;
         this.clock = clock;
         this.readBudgetNanos = (long) (periodNanos * READ_SHARE);
         this.writeBudgetNanos = (long) (periodNanos * WRITE_SHARE);
@@ -154,7 +199,20 @@ final class ControlCycle {
             polledUnits.get(i).await(clock, readDeadline);
         }
 
-        // 2. the process image
+        // 2. the process image (with a fast loop, under the lock it decides under)
+        if (fast != null) {
+            lock.lock();
+        }
+        try {
+            return decide(n, scheduledNanos, startNanos, epochMs);
+        } finally {
+            if (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private CycleSnapshot decide(long n, long scheduledNanos, long startNanos, long epochMs) {
         long waitedMs = readBudgetNanos / 1_000_000;
         MeterReading mr = meter.collect(epochMs, waitedMs);
         for (int i = 0; i < polledUnits.size(); i++) {
@@ -185,7 +243,7 @@ final class ControlCycle {
             measurements
                     .update(epochMs, stepS, loadKw, 0, frequencyHz, slot.slotStartEpochMs(), slot.importKwh())
                     .gridAvailable(gridAvailable);
-            if (!lastSpanTold) {
+            if (!lastSpanTold && fast == null) { // the fast loop tells the stack what the units do
                 // the stack did not decide the last cycle (or there was none): tell it what the units did
                 long spanStart = lastEpochMs == Long.MIN_VALUE ? epochMs - periodMs : lastEpochMs;
                 lastSpan.update(
@@ -212,13 +270,28 @@ final class ControlCycle {
         String binding = HOLD_BINDING;
         double commandedKw = Double.NaN;
         boolean told = false;
-        if (s == EmsState.RUNNING && complete) {
+        if (fast != null) {
+            supervised = false;
+            if (s == EmsState.RUNNING && complete) {
+                if (supervise(epochMs)) {
+                    supervised = true;
+                    binding = fast.lastBinding();
+                    commandedKw = fast.lastCommandedKw();
+                } else {
+                    s = EmsState.SAFE;
+                }
+            }
+            if (s == EmsState.SAFE || watchdog.tripped(n)) {
+                state(EmsState.SAFE); // before the safe write: the fast loop commands nothing more
+            }
+            lock.unlock();
+        } else if (s == EmsState.RUNNING && complete) {
             double request = request(epochMs);
             if (Double.isNaN(request)) {
                 s = EmsState.SAFE;
             } else {
                 commandedKw = SetpointSplit.split(request, image.maxDischargeKw, image.maxChargeKw, setpoints);
-                if (write(n, writeDeadline, epochMs)) {
+                if (write(n, setpoints, writes, writeDeadline, epochMs)) {
                     stack.applied(commandedKw, measurements);
                     told = true;
                     binding = stack.lastBinding();
@@ -273,6 +346,24 @@ final class ControlCycle {
             request = Double.NaN;
             failure = "the controller stack failed: " + PolledDevice.describe(e);
         }
+        controllerOutcome(failure, epochMs);
+        return request;
+    }
+
+    /** The supervisory pass for the fast loop; false when the stack failed (an alarm, the safe state for this cycle). */
+    private boolean supervise(long epochMs) {
+        String failure;
+        try {
+            stack.supervise(measurements, image);
+            failure = null;
+        } catch (RuntimeException e) {
+            failure = "the controller stack failed: " + PolledDevice.describe(e);
+        }
+        controllerOutcome(failure, epochMs);
+        return failure == null;
+    }
+
+    private void controllerOutcome(String failure, long epochMs) {
         if (failure != null) {
             if (controllerAlarm < 0) {
                 controllerAlarm = alarms.raise("controller-failed", "stack", failure, epochMs);
@@ -281,18 +372,23 @@ final class ControlCycle {
             alarms.clear(controllerAlarm, epochMs);
             controllerAlarm = -1;
         }
-        return request;
     }
 
     /** The safe setpoint over the units that answered this cycle; returns the total written. */
     private double writeSafe(long n, long deadlineNanos, long epochMs) {
-        double total = safeSplit(setpoints);
-        for (int i = 0; i < setpoints.length; i++) {
+        double total = safeSetpoints(setpoints);
+        write(n, setpoints, writes, deadlineNanos, epochMs);
+        return total;
+    }
+
+    /** The safe setpoint split by the limits last read, NaN (not written) for a unit that did not answer. */
+    double safeSetpoints(double[] out) {
+        double total = safeSplit(out);
+        for (int i = 0; i < out.length; i++) {
             if (!image.fresh[i]) {
-                setpoints[i] = Double.NaN; // unreachable: not written
+                out[i] = Double.NaN; // unreachable: not written
             }
         }
-        write(n, deadlineNanos, epochMs);
         return total;
     }
 
@@ -302,27 +398,86 @@ final class ControlCycle {
     }
 
     /**
-     * Writes {@link #setpoints} (NaN: skip that unit) all at once and waits for the answers until the
+     * Writes {@code kw} (NaN: skip that unit) all at once and waits for the answers until the
      * deadline. Stops issuing writes once the watchdog has declared this cycle stuck.
      *
+     * @param writes receives the writes in flight (one per unit), emptied before it returns
      * @return whether every write was acknowledged
      */
-    private boolean write(long n, long deadlineNanos, long epochMs) {
+    private boolean write(long n, double[] kw, CompletableFuture<?>[] writes, long deadlineNanos, long epochMs) {
         for (int i = 0; i < units.length; i++) {
             writes[i] = null;
-            if (Double.isNaN(setpoints[i])) {
+            if (Double.isNaN(kw[i])) {
                 continue;
             }
             if (watchdog.tripped(n) || stopped) {
                 return false; // the watchdog or the shutdown wrote the safe setpoint: never override it
             }
-            writes[i] = startWrite(units[i], setpoints[i]);
+            writes[i] = startWrite(units[i], kw[i]);
         }
         for (CompletableFuture<?> w : writes) {
             if (w != null) {
                 clock.await(w, deadlineNanos);
             }
         }
+        return acknowledged(kw, writes, epochMs);
+    }
+
+    /**
+     * Starts the fast loop's writes, under {@link #lock}, unless the safe state, the shutdown or a
+     * supervisory cycle that did not supervise forbids it.
+     *
+     * @return whether they were started
+     */
+    boolean startFastWrites(double[] kw, CompletableFuture<?>[] writes) {
+        if (!fastMayCommand()) {
+            return false;
+        }
+        for (int i = 0; i < units.length; i++) {
+            writes[i] = Double.isNaN(kw[i]) ? null : startWrite(units[i], kw[i]);
+        }
+        return true;
+    }
+
+    /** Under {@link #lock}: the last supervisory pass held a window and nothing has put the site in the safe state since. */
+    boolean fastMayCommand() {
+        EmsState s = state.get();
+        return supervised && !stopped && s != EmsState.SAFE && s != EmsState.STOPPED;
+    }
+
+    /**
+     * The fast loop's writes failed: the safe state at once, and the safe setpoint written from the
+     * fast thread in the same cycle, as the supervisory cycle does after a failed write.
+     */
+    void fastWriteFailed(double[] kw, CompletableFuture<?>[] writes, long deadlineNanos, long epochMs) {
+        lock.lock();
+        try {
+            supervised = false;
+            state(EmsState.SAFE);
+            safeSetpoints(kw);
+        } finally {
+            lock.unlock();
+        }
+        write(Long.MIN_VALUE, kw, writes, deadlineNanos, epochMs);
+    }
+
+    /**
+     * The outcome of each write in {@code writes}: a failure raises {@code write-failed} for its unit
+     * (which keeps the site safe until a write to it succeeds), a success clears it. Under
+     * {@link #lock}: both loops write.
+     *
+     * @return whether every write was acknowledged
+     */
+    boolean acknowledged(double[] kw, CompletableFuture<?>[] writes, long epochMs) {
+        lock.lock();
+        try {
+            return outcomes(kw, writes, epochMs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean outcomes(double[] kw, CompletableFuture<?>[] writes, long epochMs) {
         boolean ok = true;
         for (int i = 0; i < units.length; i++) {
             if (writes[i] == null) {
@@ -343,7 +498,7 @@ final class ControlCycle {
                     link.writeAlarm = alarms.raise(
                             "write-failed",
                             link.name,
-                            "setpoint " + setpoints[i] + " kW to " + link + " failed: " + problem,
+                            "setpoint " + kw[i] + " kW to " + link + " failed: " + problem,
                             epochMs);
                     writeAlarms++;
                 }
@@ -366,7 +521,7 @@ final class ControlCycle {
     /** Null when the write was acknowledged, else why not. */
     private String outcome(CompletableFuture<?> w) {
         if (!w.isDone()) {
-            return "no acknowledgement within " + writeBudgetNanos / 1_000_000 + " ms of the cycle's start";
+            return "no acknowledgement by the cycle's deadline";
         }
         try {
             w.getNow(null);
@@ -431,6 +586,16 @@ final class ControlCycle {
                 return;
             }
         } while (!state.compareAndSet(now, s));
+    }
+
+    /** The process image; the fast loop reads it under {@link #lock}. */
+    BatteryUnitImage image() {
+        return image;
+    }
+
+    /** The units, in the site's order. */
+    BessDevice[] units() {
+        return units;
     }
 
     PolledDevice<MeterReading> meter() {

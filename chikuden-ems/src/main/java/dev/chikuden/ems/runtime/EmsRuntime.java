@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
@@ -31,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * runs one cycle on the caller's thread instead, which with an injected {@link CycleClock} makes
  * tests fast and deterministic. {@link #close} writes the safe setpoint and stops.
  *
+ * <p>When the site's control chain hosts its fast loop in the EMS ({@code control.fast.host: ems},
+ * the default) and the stack has fast layers, a second thread runs the fast loop at
+ * {@code control.fast.period} ({@link FastCycle}): it reads only the grid meter and writes the
+ * setpoints, while the cycle at {@code control.supervisory.period} reads every device and hands the
+ * stack's supervisory layers' window to it. Without fast layers, or with a plant controller hosting
+ * them, there is one cycle, which decides and writes. {@link #stepFast} runs one fast cycle on the
+ * caller's thread, as {@link #step} runs a supervisory one.
+ *
  * <p>What a cycle does, and the fail-safe rules, are in {@link ControlCycle}. The manual setpoint
  * drives the stack's {@code manual} layer, or one the service puts right below the backup reserve
  * (on top without one; see {@link LiveStack}); the safe state overrides it.
@@ -52,6 +61,11 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final Watchdog watchdog;
     private final ControlCycle cycle;
     private final CycleLoop loop;
+    /** Null without a fast loop. */
+    private final FastLoopStats fastStats;
+
+    private final CycleLoop fastLoop;
+    private final FastCycle fastCycle;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Copied on every change, so the cycle reads them without a lock. */
     private final List<Consumer<CycleSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -61,6 +75,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private long storeFailures;
     private Thread cycleThread;
     private Thread watchdogThread;
+    private Thread fastThread;
 
     /**
      * @param units one per battery of the site, in the site's order
@@ -87,8 +102,8 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             CycleClock clock,
             ExecutorService failsafe) {
         check(
-                config.cycleMs() >= 100 && config.cycleMs() <= 60_000,
-                "cycleMs must be within 100..60000",
+                config.cycleMs() >= ControlChain.MIN_PERIOD_MS && config.cycleMs() <= 60_000,
+                "cycleMs must be within " + ControlChain.MIN_PERIOD_MS + "..60000",
                 config.cycleMs());
         check(config.silentCycles() >= 0, "silentCycles must be >= 0", config.silentCycles());
         check(config.watchdogMs() > 0, "watchdogMs must be > 0", config.watchdogMs());
@@ -112,6 +127,11 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         this.stack = LiveStack.of(site);
         this.times = new TimingWindow(config.cycleMs(), TimingWindow.DEFAULT_CYCLES);
         this.watchdog = new Watchdog(config.watchdogMs() * 1_000_000L, alarms);
+        ControlChain chain = site.control();
+        boolean fast = chain != null && chain.fastHost() == ControlChain.FastHost.EMS && stack.stack.hasFastLayers();
+        // serve --cycle may make the supervisory cycle faster than the chain's fast loop: it follows
+        long fastPeriodMs = fast ? Math.min(chain.fastPeriodMs(), config.cycleMs()) : 0;
+        this.fastStats = fast ? new FastLoopStats(fastPeriodMs) : null;
         this.cycle = new ControlCycle(
                 clock,
                 periodNanos,
@@ -123,9 +143,32 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 stack.stack,
                 alarms,
                 watchdog,
-                times);
+                times,
+                fastStats);
         this.loop = new CycleLoop(
-                clock, periodNanos, cycle, times, alarms, this::publish, () -> failsafe("a failed cycle"));
+                clock,
+                periodNanos,
+                "cycle",
+                due -> publish(cycle.run(due)),
+                times,
+                alarms,
+                () -> failsafe("a failed cycle"));
+        if (fast) {
+            long fastNanos = fastPeriodMs * 1_000_000L;
+            this.fastCycle = new FastCycle(
+                    clock, fastNanos, chain, site.zone(), meter, cycle.units(), cycle, stack.stack, fastStats);
+            this.fastLoop = new CycleLoop(
+                    clock,
+                    fastNanos,
+                    "fast-loop",
+                    fastCycle::run,
+                    fastStats.latency,
+                    alarms,
+                    () -> failsafe("a failed fast cycle"));
+        } else {
+            this.fastLoop = null;
+            this.fastCycle = null;
+        }
     }
 
     private static void check(boolean ok, String message, Object value) {
@@ -156,7 +199,21 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         watchdogThread.setDaemon(true);
         cycleThread.start();
         watchdogThread.start();
-        LOG.info("started: {} units and {} every {} ms", units.size(), meter.name(), config.cycleMs());
+        if (fastLoop != null) {
+            fastThread = new Thread(fastLoop, "ems-fast");
+            fastThread.setDaemon(true);
+            fastThread.setPriority(Thread.MAX_PRIORITY);
+            fastThread.start();
+            LOG.info(
+                    "started: {} units and {} every {} ms, the fast loop on {} every {} ms",
+                    units.size(),
+                    meter.name(),
+                    config.cycleMs(),
+                    meter.name(),
+                    fastStats.periodMs);
+        } else {
+            LOG.info("started: {} units and {} every {} ms", units.size(), meter.name(), config.cycleMs());
+        }
     }
 
     /**
@@ -170,6 +227,39 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             }
         }
         loop.runOne();
+    }
+
+    /**
+     * Runs one fast cycle on the caller's thread (waiting on the clock for its slot), as {@link #step}
+     * runs a supervisory one. For tests and tools.
+     *
+     * @throws IllegalStateException without a fast loop, or while {@link #start}ed
+     */
+    public void stepFast() {
+        synchronized (this) {
+            if (fastLoop == null || cycleThread != null || closed.get()) {
+                throw new IllegalStateException(
+                        fastLoop == null
+                                ? "the site has no fast loop in the EMS"
+                                : "stepFast() runs cycles only in a service neither started nor closed");
+            }
+        }
+        fastLoop.runOne();
+    }
+
+    /**
+     * Runs one fast cycle at once on the caller's thread, as if it were due now: no slot to wait
+     * for, so a benchmark times the cycle itself (meter read, decision, writes, acknowledgements).
+     * {@link #step} may run the supervisory cycles on another thread meanwhile. Not while started.
+     */
+    public void fastCycleNow() {
+        synchronized (this) {
+            if (fastCycle == null || cycleThread != null || closed.get()) {
+                throw new IllegalStateException(
+                        "fastCycleNow() needs a fast loop in a service neither started nor closed");
+            }
+        }
+        fastCycle.run(clock.nanoTime());
     }
 
     private void watch() {
@@ -245,12 +335,25 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             return;
         }
         loop.stop();
+        if (fastLoop != null) {
+            fastLoop.stop();
+        }
         cycle.stopWriting();
         Thread t;
         Thread w;
+        Thread fastT;
         synchronized (this) {
             t = cycleThread;
             w = watchdogThread;
+            fastT = fastThread;
+        }
+        if (fastT != null) {
+            LockSupport.unpark(fastT);
+            try {
+                fastT.join(config.cycleMs() + config.watchdogMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (t != null) {
             LockSupport.unpark(t);
@@ -308,6 +411,11 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     @Override
     public CycleTiming timing() {
         return times.timing();
+    }
+
+    @Override
+    public FastLoopStatus fastLoop() {
+        return fastStats == null ? null : fastStats.status();
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface EmsService {
 
     CycleTiming timing();
 
+    /** The fast loop, null when the service runs a single cycle (no fast layer, or a plant controller hosts them). */
+    FastLoopStatus fastLoop();
+
     /** Active alarms first, then cleared ones, newest first. */
     List<Alarm> alarms(boolean includeCleared);
 

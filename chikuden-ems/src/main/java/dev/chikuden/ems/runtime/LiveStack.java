@@ -2,6 +2,7 @@ package dev.chikuden.ems.runtime;
 
 import dev.chikuden.battery.BatteryView;
 import dev.chikuden.control.ControlLayer;
+import dev.chikuden.control.ControlLoop;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.ManualSetpoint;
@@ -53,6 +54,7 @@ final class LiveStack {
         if (site.strategy() instanceof StrategySpec.Stack spec) {
             boolean hasManual = spec.layers().stream().anyMatch(l -> l instanceof StrategySpec.Manual);
             List<StrategySpec.Layer> specs = new ArrayList<>(spec.layers());
+            List<ControlLoop> loops = new ArrayList<>(spec.loops()); // the site file's loop: overrides
             int added = -1;
             if (!hasManual) {
                 added = 0;
@@ -62,9 +64,10 @@ final class LiveStack {
                     }
                 }
                 specs.add(added, new StrategySpec.Manual());
+                loops.add(added, null); // the manual layer's own loop: supervisory
             }
-            Controller c =
-                    SiteModels.controller(site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs)));
+            Controller c = SiteModels.controller(
+                    site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs, loops)));
             ControllerStack stack = (ControllerStack) c;
             List<Layer> info = new ArrayList<>();
             List<ControlLayer> built = stack.layers();

@@ -192,7 +192,23 @@ async function refreshStatus() {
     ['overruns', String(t.overruns)]
   ];
   fillRows($('timing').tBodies[0], rows);
+  showFastLoop(s.fastLoop);
   showManual(s.manual);
+}
+
+// the fast loop's panel shows only when the service runs one (left out of the status otherwise)
+function showFastLoop(f) {
+  $('fastPanel').hidden = !f;
+  if (!f) return;
+  fillRows($('fastLoop').tBodies[0], [
+    ['period', num(f.periodMs, 0) + ' ms'],
+    ['latency p99', num(f.latencyP99Ms, 2) + ' ms'],
+    ['latency p50', num(f.latencyP50Ms, 2) + ' ms'],
+    ['binding layer', f.lastBinding || '–'],
+    ['cycles', String(f.cycles)],
+    ['meter misses (held)', String(f.meterMisses)],
+    ['overruns', String(f.overruns)]
+  ]);
 }
 
 function showManual(m) {

@@ -77,6 +77,8 @@ class ApiFieldNamesTest {
                   - {name: east, energy: 1 MWh, power: 500 kW, soc: {min: 10 %%, max: 90 %%, initial: 60 %%}}
                 study: {start: 2025-08-04, duration: 1 d, step: 1 s}
                 control:
+                  supervisory: {period: 200 ms}
+                  fast: {period: 50 ms}
                   converter: {ramp: 500 kW/s}
                 strategy:
                   type: stack
@@ -88,7 +90,6 @@ class ApiFieldNamesTest {
                     - {type: demand-limiter, target: 800 kW}
                     - {type: schedule, file: schedule.csv}
                 ems:
-                  cycle: 200 ms
                   stateDir: state
                   devices: {port: %d, timeout: 80 ms, backoff: 100 ms}
                   http: {port: 0, token: %s}

@@ -117,6 +117,11 @@ final class FakeEmsService implements EmsService {
     }
 
     @Override
+    public dev.chikuden.ems.runtime.FastLoopStatus fastLoop() {
+        return null; // a single cycle
+    }
+
+    @Override
     public List<Alarm> alarms(boolean includeCleared) {
         List<Alarm> out = new ArrayList<>(alarms.stream().filter(Alarm::active).toList());
         if (includeCleared) {

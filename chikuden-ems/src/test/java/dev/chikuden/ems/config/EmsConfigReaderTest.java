@@ -65,8 +65,8 @@ class EmsConfigReaderTest {
     void everyFieldCanBeSet() throws IOException {
         EmsConfig c =
                 EmsConfigReader.read(site("""
+                control: {supervisory: {period: 100 ms}}
                 ems:
-                  cycle: 100 ms
                   silentCycles: 3
                   safeSetpoint: -200 kW
                   watchdog: 2 s
@@ -127,8 +127,8 @@ class EmsConfigReaderTest {
         assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ems.cycle")
-                .hasMessageContaining("20 ms")
-                .hasMessageContaining("100 ms")
+                .hasMessageContaining("moved to control.supervisory.period")
+                .hasMessageContaining("period: 20 ms")
                 .hasMessageContaining("ems.devices.batteries")
                 .hasMessageContaining("2 batteries")
                 .hasMessageContaining("ems.devices.meter.unitId")

@@ -81,7 +81,7 @@ class ControlCycleTest {
     @Test
     void aCycleThatThrowsRaisesAnAlarmGoesSafeAndTheLoopGoesOn() {
         AtomicInteger failsafes = new AtomicInteger();
-        CycleLoop loop = new CycleLoop(clock, 1_000_000_000L, cycle, times, alarms, s -> {}, () -> {
+        CycleLoop loop = new CycleLoop(clock, 1_000_000_000L, "cycle", cycle::run, times, alarms, () -> {
             failsafes.incrementAndGet();
             cycle.state(EmsState.SAFE);
         });

@@ -112,13 +112,8 @@ class EmsServiceViewTest {
                         site, ems, fakes.units.subList(0, 1), fakes.meter, new MemoryStore(), new ManualClock(Rig.T0)))
                 .hasMessage("one battery device per battery of Test site (2) is needed, was 1");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmsRuntime(
-                        site,
-                        ems.withCycleMs(50),
-                        fakes.units,
-                        fakes.meter,
-                        new MemoryStore(),
-                        new ManualClock(Rig.T0)))
-                .hasMessage("cycleMs must be within 100..60000, was 50");
+                        site, ems.withCycleMs(5), fakes.units, fakes.meter, new MemoryStore(), new ManualClock(Rig.T0)))
+                .hasMessage("cycleMs must be within 10..60000, was 5");
     }
 
     @Test

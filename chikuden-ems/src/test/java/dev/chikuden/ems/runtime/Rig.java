@@ -67,10 +67,14 @@ final class Rig implements AutoCloseable {
         runtime.onCycle(snapshots::add);
     }
 
-    /** The test site (peak shaving between 700 and 900 kW) with these batteries and this strategy. */
+    /**
+     * The test site (peak shaving between 700 and 900 kW) with these batteries and this strategy, in
+     * a single cycle (no control chain: fast layers decide in the cycle, as before the fast loop); the
+     * fast loop's tests give it a chain.
+     */
     static SiteConfig site(StrategySpec strategy, BatteryParameters... batteries) {
         SiteConfig base = read(SITE);
-        return base.withStrategy(strategy).withBatteries(List.of(batteries));
+        return base.withStrategy(strategy).withBatteries(List.of(batteries)).withControl(null);
     }
 
     private static SiteConfig baseSite;
