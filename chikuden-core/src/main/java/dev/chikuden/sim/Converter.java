@@ -36,6 +36,11 @@ public final class Converter {
         return powerKw;
     }
 
+    /** The converter holds {@code kw}, steadily (a measured power after a gap). */
+    public void reset(double kw) {
+        powerKw = kw;
+    }
+
     /** The battery delivered {@code deltaKw} more (or less) than the converter asked of it: the converter did too. */
     public void shift(double deltaKw) {
         powerKw += deltaKw;

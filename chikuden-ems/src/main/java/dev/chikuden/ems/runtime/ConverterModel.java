@@ -1,34 +1,33 @@
 package dev.chikuden.ems.runtime;
 
 import dev.chikuden.control.ControlChain;
+import dev.chikuden.sim.Converter;
 
 /**
  * The site battery power the fast loop's own commands produce, as the control chain describes the
  * converter (the model the study simulates, {@code ChainedControl}): a command reaches the
  * converter {@code commandDelay} after it was acknowledged, and the converter moves toward it as a
  * first-order lag of time constant {@code converterTimeConstant}, never faster than
- * {@code converterRamp}. The fast loop reads only the grid meter, so it estimates the load as the
+ * {@code converterRamp}: the study's own {@link Converter}. The fast loop reads only the grid meter, so it estimates the load as the
  * metered grid power plus this battery power; the supervisory cycle's battery readings reset it
  * whenever the fast loop did not command (start, safe state). Monotonic nanoseconds throughout;
  * commands in flight in a fixed ring, nothing allocated per cycle.
  */
 final class ConverterModel {
     private final long commandDelayNanos;
-    private final double tauS;
-    private final double rampKwPerS;
     private final long[] arriveNanos;
     private final double[] commandKw;
     private int head;
     private int count;
     private long nowNanos;
-    private double powerKw;
+    private final Converter converter;
     private double targetKw;
 
     /** @param periodNanos the fast loop's period: how many commands can be in flight at once */
     ConverterModel(ControlChain chain, long periodNanos) {
         this.commandDelayNanos = chain.commandDelayMs() * 1_000_000L;
-        this.tauS = chain.converterTimeConstantS();
-        this.rampKwPerS = chain.converterRampKwPerS();
+        this.converter = new Converter(
+                chain.converterTimeConstantS(), chain.converterRampKwPerS(), Math.max(1, periodNanos) / 1e9);
         int capacity = (int) Math.min(4096, commandDelayNanos / Math.max(1, periodNanos) + 4);
         this.arriveNanos = new long[capacity];
         this.commandKw = new double[capacity];
@@ -39,7 +38,7 @@ final class ConverterModel {
         head = 0;
         count = 0;
         nowNanos = atNanos;
-        powerKw = kw;
+        converter.reset(kw);
         targetKw = kw;
     }
 
@@ -57,7 +56,7 @@ final class ConverterModel {
     /** The battery power at {@code atNanos} (not before the last time asked: the model only goes forward). */
     double powerAt(long atNanos) {
         advance(atNanos);
-        return powerKw;
+        return converter.powerKw();
     }
 
     private void advance(long toNanos) {
@@ -70,16 +69,13 @@ final class ConverterModel {
         follow(toNanos);
     }
 
-    /** Moves toward the target until {@code toNanos}. */
+    /** Moves toward the target until {@code toNanos}, as the study's converter does. */
     private void follow(long toNanos) {
         if (toNanos <= nowNanos) {
             return;
         }
         double dtS = (toNanos - nowNanos) / 1e9;
         nowNanos = toNanos;
-        double gap = targetKw - powerKw;
-        double move = tauS > 0 ? gap * -Math.expm1(-dtS / tauS) : gap;
-        double reach = rampKwPerS * dtS;
-        powerKw += Math.max(-reach, Math.min(reach, move));
+        converter.converge(targetKw, dtS);
     }
 }
