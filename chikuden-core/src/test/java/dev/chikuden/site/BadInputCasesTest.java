@@ -143,13 +143,7 @@ class BadInputCasesTest {
                         9,
                         "study.step",
                         "7 min"),
-                valid(
-                        "a step below 10 ms",
-                        s -> s.replace("step: 1 min", "step: 5 ms"),
-                        15,
-                        9,
-                        "study.step",
-                        "5 ms"),
+                valid("a step below 10 ms", s -> s.replace("step: 1 min", "step: 5 ms"), 15, 9, "study.step", "5 ms"),
                 valid(
                         "a start off the half hour",
                         s -> s.replace("start: 2025-01-06", "start: 2025-01-06T00:29"),
