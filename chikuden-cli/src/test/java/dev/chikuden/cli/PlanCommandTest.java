@@ -258,7 +258,7 @@ class PlanCommandTest {
                         "Bill total",
                         "Bill saving",
                         "Net saving",
-                        "Simulated 1,814,400 steps in",
+                        "Simulated 2,419,200 steps in", // both cases, the GPU smoothing and the ideal chain
                         "Instead of the battery, GPU-side smoothing");
     }
 

@@ -85,6 +85,26 @@ public record BatteryParameters(
                 null);
     }
 
+    /** This battery starting at {@code soc}, held inside its SOC window. */
+    public BatteryParameters withInitialSoc(double soc) {
+        return new BatteryParameters(
+                name,
+                energyKwh,
+                chargePowerKw,
+                dischargePowerKw,
+                socMin,
+                socMax,
+                Math.min(socMax, Math.max(socMin, soc)),
+                conversion,
+                limits,
+                standbyKw,
+                thermal,
+                aging,
+                endOfLifeSoh,
+                augmentation,
+                voltageModel);
+    }
+
     /** Energy between the ends of the SOC window, when new. */
     public double usableEnergyKwh() {
         return energyKwh * (socMax - socMin);

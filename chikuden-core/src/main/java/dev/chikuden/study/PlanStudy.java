@@ -1,6 +1,7 @@
 package dev.chikuden.study;
 
 import dev.chikuden.battery.Battery;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.control.Controller;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeReport;
@@ -21,7 +22,9 @@ import java.util.function.LongConsumer;
  * The planning study: the site simulated without its batteries and with them, under its strategy,
  * for each study year; the batteries carry their state (SOC, temperature, aging) from year to
  * year. The two cases are independent and run on two threads. Result files and bills cover the first
- * year.
+ * year. Where the study simulates the site's control chain, the first year with battery runs once
+ * more under a chain without latency (on a third thread, grid-code meter only), and the latency the
+ * chain tolerates is searched on the study's worst hour ({@link WorstHour}).
  */
 public final class PlanStudy {
     /** Which of the two runs. */
@@ -61,6 +64,9 @@ public final class PlanStudy {
      * @param withBatteryGridCode null when the site has no battery
      * @param bills the first year's bills, null for a site without a tariff
      * @param gpuSmoothing the first year without battery but with GPU-side smoothing; null unless compared
+     * @param idealGridCode the first year with battery under a chain without latency ({@link
+     *     ControlChain#ideal}); null unless the site's chain is simulated ({@link #chainSimulated})
+     * @param latency the latency the chain tolerates on the worst hour; null unless the chain is simulated
      */
     public record Result(
             SiteConfig site,
@@ -69,7 +75,9 @@ public final class PlanStudy {
             GridCodeReport withBatteryGridCode,
             double wallSeconds,
             SiteBilling.Bills bills,
-            Comparison gpuSmoothing) {
+            Comparison gpuSmoothing,
+            GridCodeReport idealGridCode,
+            LatencyTolerance latency) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -89,8 +97,18 @@ public final class PlanStudy {
                 n += y.withoutBattery().steps()
                         + (y.withBattery() == null ? 0 : y.withBattery().steps());
             }
-            return n + (gpuSmoothing == null ? 0 : gpuSmoothing.result().steps());
+            return n
+                    + (gpuSmoothing == null ? 0 : gpuSmoothing.result().steps())
+                    + (idealGridCode == null ? 0 : withBattery().steps());
         }
+    }
+
+    /**
+     * Whether the study simulates the site's control chain: it has batteries and a chain with latency,
+     * and its step is short enough ({@link SimulationEngine#chained}).
+     */
+    public static boolean chainSimulated(SiteConfig site) {
+        return !site.batteries().isEmpty() && SimulationEngine.chained(site.control(), SiteModels.timeGrid(site));
     }
 
     /** A case compared with the battery: its first year and its grid-code report. */
@@ -115,23 +133,25 @@ public final class PlanStudy {
         boolean billed = site.billing() != null && site.billing().tariff() != null;
         BillingMeter withoutBilling = billed ? new BillingMeter(firstYear) : null;
         BillingMeter withBilling = billed && !site.batteries().isEmpty() ? new BillingMeter(firstYear) : null;
+        boolean chained = chainSimulated(site);
+        // the chain's latency is judged on the hour of the net load's largest 1-s change, starting
+        // from the SOC the with-battery run had just before it
+        NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
+        SocSamples soc = chained ? new SocSamples(firstYear) : null;
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty()
                 ? null
                 : CompletableFuture.supplyAsync(
-                        () -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling));
+                        () -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling, soc));
+        CompletableFuture<GridCodeReport> ideal =
+                chained ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress)) : null;
         List<SimulationResult> without =
-                years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode, withoutBilling);
+                years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode, withoutBilling, jump);
         Comparison gpuSmoothing =
                 site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
-        List<SimulationResult> withResults;
-        try {
-            withResults = with == null ? null : with.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+        List<SimulationResult> withResults = with == null ? null : join(with);
+        LatencyTolerance latency =
+                chained ? WorstHour.of(site, jump.step(), soc::at).tolerance(site.control(), jump.changeKw()) : null;
+        GridCodeReport idealReport = ideal == null ? null : join(ideal);
         List<Year> years = new ArrayList<>();
         for (int y = 0; y < without.size(); y++) {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
@@ -146,7 +166,30 @@ public final class PlanStudy {
                 with == null ? null : withGridCode.report(),
                 (System.nanoTime() - started) / 1e9,
                 bills,
-                gpuSmoothing);
+                gpuSmoothing,
+                idealReport,
+                latency);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** The first year with battery under a chain without latency: grid-code meter only. */
+    private static GridCodeReport idealGridCode(
+            SiteConfig site, TimeGrid grid, GridCodeRules rules, LongConsumer progress) {
+        GridCodeMeter meter = new GridCodeMeter(grid, rules);
+        SiteConfig ideal = site.withControl(
+                ControlChain.ideal(grid.stepMs(), site.control().converterRampKwPerS()));
+        simulateYear(ideal, Case.WITH_BATTERY, 0, SiteModels.battery(ideal), List.of(meter), progress);
+        return meter.report();
     }
 
     /** The steps {@link #run} simulates in all: every case and year it does not reuse. */
@@ -157,10 +200,8 @@ public final class PlanStudy {
             n += site.batteries().isEmpty() ? 0 : steps;
             n += y == 0 || site.study().rolling() ? steps : 0;
         }
-        return n
-                + (site.compareGpuSmoothing() == null
-                        ? 0
-                        : site.study().timeGrid(site.zone()).steps());
+        long firstYear = site.study().timeGrid(site.zone()).steps();
+        return n + (site.compareGpuSmoothing() == null ? 0 : firstYear) + (chainSimulated(site) ? firstYear : 0);
     }
 
     /** The site without battery, every training job smoothing its own power instead. */

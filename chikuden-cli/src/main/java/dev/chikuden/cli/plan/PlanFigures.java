@@ -6,15 +6,18 @@ import dev.chikuden.battery.AugmentationEvent;
 import dev.chikuden.battery.BatteryHealth;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.sim.SimulationResult;
+import dev.chikuden.study.LatencyTolerance;
 import dev.chikuden.study.PlanStudy;
 import dev.chikuden.study.Saving;
 import dev.chikuden.study.SiteBilling;
 import dev.chikuden.study.WearPrice;
+import dev.chikuden.study.WorstHour;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.tariff.MonthlyBill;
 import dev.chikuden.time.SeriesCsv;
 import java.text.DecimalFormat;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,6 +32,13 @@ import java.util.Map;
  * @param withBattery null for a site without battery (kept in the JSON as {@code null})
  * @param life        the battery's years, end of life and augmentations; null without a battery
  * @param billing     the contract rule, the bill saving and the net saving; null without a tariff
+ * @param controlChain the chain the battery's controllers act through, and whether the study simulates it
+ * @param gridCodeIdeal the with-battery case's grid-code figures under a chain without latency; null
+ *     unless the chain is simulated
+ * @param latencyToleratedMs the largest total latency (meter + command delay + converter time
+ *     constant) at which every rule passes on {@code worstHour}; null unless the chain is simulated
+ * @param worstHour the local hour holding the net load's largest 1-s change, where the latency is
+ *     searched
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanFigures(
@@ -45,7 +55,13 @@ public record PlanFigures(
         @JsonInclude(JsonInclude.Include.ALWAYS) CaseFigures withBattery,
         @JsonUnwrapped Life life,
         @JsonUnwrapped Billing billing,
+        ControlChainFigures controlChain,
+        GridCodeFigures gridCodeIdeal,
+        Long latencyToleratedMs,
+        String worstHour,
+        LatencyFigures latencyOnWorstHour,
         List<String> configWarnings) {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /**
@@ -131,6 +147,7 @@ public record PlanFigures(
             with = with == null ? null : with.withBill(CaseFigures.Billed.of(bills.withBattery()));
             billing = billing(r, bills);
         }
+        LatencyTolerance latency = r.latency();
         return new PlanFigures(
                 r.site().name(),
                 zone.getId(),
@@ -145,6 +162,14 @@ public record PlanFigures(
                 with,
                 life,
                 billing,
+                ControlChainFigures.of(r.site()),
+                r.idealGridCode() == null ? null : GridCodeFigures.of(r.idealGridCode()),
+                latency == null ? null : latency.toleratedMs(),
+                latency == null
+                        ? null
+                        : HOUR.format(
+                                Instant.ofEpochMilli(latency.hourStartEpochMs()).atZone(zone)),
+                latency == null ? null : LatencyFigures.of(latency, WorstHour.WARM_UP_MS / 1000.0),
                 configWarnings);
     }
 

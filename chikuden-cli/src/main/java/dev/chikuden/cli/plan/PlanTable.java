@@ -267,7 +267,61 @@ public final class PlanTable {
         failures("without battery", without);
         if (with != null) {
             failures("with battery", with);
+            controlChain();
         }
+    }
+
+    /** The chain the battery acts through, the with-battery figures without its latency, and the latency it tolerates. */
+    private void controlChain() {
+        ControlChainFigures c = f.controlChain();
+        if (!c.simulated()) {
+            sb.append("Control chain not simulated: ").append(c.notSimulated()).append('\n');
+            return;
+        }
+        sb.append("Control chain: ").append(c.describe()).append('\n');
+        GridCodeFigures ideal = f.gridCodeIdeal();
+        List<GridCodeFigures.Failure> idealFailures = ideal.rules().stream()
+                .filter(r -> !r.pass())
+                .map(r -> new GridCodeFigures.Failure(r.rule(), r.value() == null ? Double.NaN : r.value(), r.limit()))
+                .toList();
+        sb.append(String.format(
+                Locale.ROOT,
+                "Without latency (ideal chain): %s; largest 1-s ramp %,.3f %s/s, dynamic range %,.2f %s%s, load drops %d%n",
+                ideal.verdict(idealFailures),
+                Math.max(ideal.maxRampUpKwPerS(), ideal.maxRampDownKwPerS()) / k,
+                pu,
+                ideal.dynamicRangeKw() / k,
+                pu,
+                ideal.bandEnergyShare() == null
+                        ? ""
+                        : String.format(Locale.ROOT, ", band share %.1f %%", ideal.bandEnergyShare() * 100),
+                ideal.loadDropEvents()));
+        LatencyFigures l = f.latencyOnWorstHour();
+        sb.append("Latency tolerated on the worst hour (")
+                .append(f.worstHour())
+                .append("): ")
+                .append(tolerated(l))
+                .append('\n');
+    }
+
+    private String tolerated(LatencyFigures l) {
+        if (!l.passesWithoutLatency()) {
+            return "fails even without latency (" + String.join(", ", l.failuresAbove()) + ")";
+        }
+        long ms = f.latencyToleratedMs();
+        String above = ControlChainFigures.ms(ms + l.resolutionMs()) + " fails " + String.join(", ", l.failuresAbove());
+        String up = l.capped()
+                ? "passes up to " + ControlChainFigures.ms(ms) + ", the search's end"
+                : ms == 0
+                        ? "passes only without latency (" + above + ")"
+                        : "passes up to " + ControlChainFigures.ms(ms) + " (" + above + ")";
+        if (l.configuredPasses()) {
+            return up;
+        }
+        return up + "; the configured " + ControlChainFigures.ms(l.configuredLatencyMs()) + " fails"
+                + (l.configuredFailures().equals(l.failuresAbove())
+                        ? " too"
+                        : " " + String.join(", ", l.configuredFailures()));
     }
 
     private void failures(String side, CaseFigures c) {
