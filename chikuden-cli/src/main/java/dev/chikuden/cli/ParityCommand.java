@@ -5,6 +5,7 @@ import dev.chikuden.cli.parity.Parity;
 import dev.chikuden.cli.parity.ParityFigures;
 import dev.chikuden.cli.parity.ParityTable;
 import dev.chikuden.cli.parity.ParityWindow;
+import dev.chikuden.cli.parity.Replay;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.units.Dimension;
@@ -60,6 +61,20 @@ final class ParityCommand implements Callable<Integer> {
                     + "largest ramp.")
     String at;
 
+    @Option(
+            names = "--telemetry",
+            paramLabel = "FILE",
+            description = "Replay instead: the JSON of a live service's GET /api/telemetry saved to FILE. The study is "
+                    + "re-simulated on the measured load (grid + battery, one step per row, from the measured SOC) "
+                    + "and compared with the measured grid power: the commissioning check. Needs --from and --to.")
+    Path telemetry;
+
+    @Option(names = "--from", paramLabel = "ISO", description = "The replay's first instant (2026-07-01T09:00:00Z).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "ISO", description = "The replay's end, exclusive.")
+    String to;
+
     @Mixin
     SharedOptions.Json json;
 
@@ -78,19 +93,7 @@ final class ParityCommand implements Callable<Integer> {
         if (durationMs < 1000) {
             throw new BadInputException("--duration: \"" + duration + "\" is shorter than 1 s");
         }
-        ParityWindow w = Parity.window(site, at == null ? null : atMs(site), durationMs);
-        Path state;
-        ParityFigures f;
-        try {
-            state = Files.createTempDirectory("chikuden-parity");
-            try {
-                f = Parity.run(site, w, state);
-            } finally {
-                delete(state);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ParityFigures f = telemetry != null ? replay(site) : live(site, durationMs);
         PrintWriter out = spec.commandLine().getOut();
         try {
             out.print(json.on ? PlanCommand.JSON.writeValueAsString(f) + "\n" : ParityTable.render(f));
@@ -99,6 +102,51 @@ final class ParityCommand implements Callable<Integer> {
         }
         out.flush();
         return f.verdictsAgree() ? Main.OK : Main.FAILURE;
+    }
+
+    private ParityFigures replay(SiteConfig site) {
+        if (from == null || to == null) {
+            throw new BadInputException("--telemetry needs --from and --to");
+        }
+        if (at != null) {
+            throw new BadInputException("--at chooses a live window; a replay takes --from and --to");
+        }
+        long fromMs = instant("--from", from);
+        long toMs = instant("--to", to);
+        if (toMs <= fromMs) {
+            throw new BadInputException("--to (" + to + ") must be after --from (" + from + ")");
+        }
+        return Replay.run(site, telemetry, fromMs, toMs);
+    }
+
+    private ParityFigures live(SiteConfig site, long durationMs) throws InterruptedException {
+        if (from != null || to != null) {
+            throw new BadInputException("--from and --to choose a replay's span: give --telemetry FILE too");
+        }
+        ParityWindow w = Parity.window(site, at == null ? null : atMs(site), durationMs);
+        try {
+            Path state = Files.createTempDirectory("chikuden-parity");
+            try {
+                return Parity.run(site, w, state);
+            } finally {
+                delete(state);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long instant(String option, String text) {
+        try {
+            return java.time.Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new BadInputException(
+                        option + ": \"" + text + "\" is not an ISO-8601 instant such as 2026-07-01T09:00:00Z");
+            }
+        }
     }
 
     private long atMs(SiteConfig site) {

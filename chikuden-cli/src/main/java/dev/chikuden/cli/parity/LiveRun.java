@@ -27,26 +27,7 @@ final class LiveRun {
      * @param stateDir the service's state directory (store, audit log): a temporary one
      */
     static ParityTrace run(SiteConfig site, ParityWindow w, Path stateDir) throws InterruptedException {
-        EmsConfig base = EmsConfigReader.read(site, Map.of(EmsConfigReader.TOKEN_ENV, randomToken()));
-        EmsConfig config = new EmsConfig(
-                        base.cycleMs(),
-                        base.silentCycles(),
-                        base.safeSetpointKw(),
-                        base.watchdogMs(),
-                        base.devices(),
-                        new EmsConfig.Http(
-                                EmsConfigReader.DEFAULT_HOST, 0, randomToken(), "a random string of chikuden parity"),
-                        new EmsConfig.Store(
-                                stateDir.resolve("telemetry.duckdb"),
-                                null,
-                                null,
-                                null,
-                                base.store().rawRetentionMs(),
-                                base.store().aggregateMs(),
-                                base.store().aggregateRetentionMs()),
-                        stateDir.resolve("audit.log"),
-                        stateDir)
-                .withDevicesAt(EmsConfigReader.DEFAULT_HOST, freePort());
+        EmsConfig config = config(site, stateDir, freePort());
         long tickMs = gcd(w.stepMs(), SiteConfigReader.MIN_STEP_MS);
         StepMeans means = new StepMeans(w, tickMs);
         DeviceSimulator.Options options = new DeviceSimulator.Options(tickMs, () -> System.nanoTime() / 1_000_000, true)
@@ -67,13 +48,38 @@ final class LiveRun {
         return means.trace();
     }
 
+    /** The site's live settings on loopback: devices at {@code devicePort}, the API on a free port, a random token. */
+    static EmsConfig config(SiteConfig site, Path stateDir, int devicePort) {
+        EmsConfig base = EmsConfigReader.read(site, Map.of(EmsConfigReader.TOKEN_ENV, randomToken()));
+        EmsConfig config = new EmsConfig(
+                        base.cycleMs(),
+                        base.silentCycles(),
+                        base.safeSetpointKw(),
+                        base.watchdogMs(),
+                        base.devices(),
+                        new EmsConfig.Http(
+                                EmsConfigReader.DEFAULT_HOST, 0, randomToken(), "a random string of chikuden parity"),
+                        new EmsConfig.Store(
+                                stateDir.resolve("telemetry.duckdb"),
+                                null,
+                                null,
+                                null,
+                                base.store().rawRetentionMs(),
+                                base.store().aggregateMs(),
+                                base.store().aggregateRetentionMs()),
+                        stateDir.resolve("audit.log"),
+                        stateDir)
+                .withDevicesAt(EmsConfigReader.DEFAULT_HOST, devicePort);
+        return config;
+    }
+
     static String randomToken() {
         byte[] b = new byte[24];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

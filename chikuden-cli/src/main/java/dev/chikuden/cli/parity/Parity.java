@@ -14,6 +14,14 @@ public final class Parity {
         return ParityWindow.choose(site, atMs, durationMs);
     }
 
+    private static double loadMismatchKw(ParityTrace a, ParityTrace b) {
+        double worst = 0;
+        for (int i = 0; i < a.loadKw().length; i++) {
+            worst = Math.max(worst, Math.abs(a.loadKw()[i] - b.loadKw()[i]));
+        }
+        return worst;
+    }
+
     /** Runs live in real time (the window's lead-in and length), then the study; compares. */
     public static ParityFigures run(SiteConfig site, ParityWindow w, Path stateDir) throws InterruptedException {
         ParityTrace live = LiveRun.run(site, w, stateDir);
@@ -29,6 +37,7 @@ public final class Parity {
         return ParityFigures.of(
                 window,
                 SideFigures.of(study, start, w.stepMs(), site.zone(), rules),
-                SideFigures.of(live, start, w.stepMs(), site.zone(), rules));
+                SideFigures.of(live, start, w.stepMs(), site.zone(), rules),
+                loadMismatchKw(study, live));
     }
 }

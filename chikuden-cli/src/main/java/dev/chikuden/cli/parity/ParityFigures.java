@@ -13,6 +13,9 @@ import java.util.function.Function;
  * ramps) of a study ramp under 2 MW/s (120 MW/min). The demand counts as a grid-code metric; the
  * battery's energies and SOC, the spectrum's share and dominant frequency are shown, not judged
  * (in a short window they hang on a few seconds' timing).
+ *
+ * @param loadMismatchKw the largest difference between the load live ran on and the study's, any
+ *                       step: 0 unless the twin's site time and the study's differ
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParityFigures(
@@ -20,12 +23,14 @@ public record ParityFigures(
         SideFigures study,
         SideFigures live,
         List<Difference> differences,
+        double loadMismatchKw,
         boolean verdictsAgree,
         boolean withinTolerance) {
 
     static final double RELATIVE = 0.10;
     static final double RAMP_FLOOR_KW_PER_S = 200;
     static final double SMALL_RAMP_KW_PER_S = 2000;
+    static final double POWER_FLOOR = 0.01;
 
     /** The compared span, in site time. */
     public record Window(String start, String end, double durationSeconds, double stepSeconds, String why) {}
@@ -86,18 +91,18 @@ public record ParityFigures(
             new Metric("batteryChargedKwh", "kWh", Kind.SHOWN, SideFigures::batteryChargedKwh),
             new Metric("socChange", "", Kind.SHOWN, SideFigures::socChange));
 
-    static ParityFigures of(Window window, SideFigures study, SideFigures live) {
+    static ParityFigures of(Window window, SideFigures study, SideFigures live, double loadMismatchKw) {
         List<Difference> diffs = new ArrayList<>();
         boolean within = true;
         for (Metric m : METRICS) {
-            Difference d = difference(m, study, live);
+            Difference d = difference(m, study, live, POWER_FLOOR * Math.abs(study.demandKw()));
             diffs.add(d);
             within &= d.within() == null || d.within();
         }
-        return new ParityFigures(window, study, live, List.copyOf(diffs), agree(study, live), within);
+        return new ParityFigures(window, study, live, List.copyOf(diffs), loadMismatchKw, agree(study, live), within);
     }
 
-    private static Difference difference(Metric m, SideFigures study, SideFigures live) {
+    private static Difference difference(Metric m, SideFigures study, SideFigures live, double powerFloorKw) {
         Number sv = m.value().apply(study);
         Number lv = m.value().apply(live);
         if (sv == null || lv == null) {

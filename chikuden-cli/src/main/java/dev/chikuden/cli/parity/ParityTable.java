@@ -18,7 +18,11 @@ public final class ParityTable {
                 w.durationSeconds(),
                 num(w.stepSeconds()),
                 w.why()));
-        sb.append("live: the twin meter's every tick, averaged over each study step\n\n");
+        sb.append(String.format(
+                Locale.ROOT,
+                "live: the twin meter's every tick, averaged over each study step; its load differs from the study's"
+                        + " by %s kW at most%n%n",
+                num(f.loadMismatchKw())));
         sb.append(String.format(
                 Locale.ROOT,
                 "%-22s %-7s %14s %14s %14s %9s  %s%n",

@@ -49,10 +49,6 @@ public record ParityWindow(long startMs, long durationMs, long leadInMs, long st
         long align = lcm(1000, stepMs);
         long periodMs = grid.steps() * stepMs;
         long duration = Math.max(stepMs, durationMs / stepMs * stepMs);
-        if (duration + align > periodMs) {
-            throw new BadInputException("--duration: " + durationMs / 1000 + " s does not fit in the study period of "
-                    + periodMs / 1000 + " s");
-        }
         String why;
         long start;
         if (atMs != null) {
@@ -73,9 +69,14 @@ public record ParityWindow(long startMs, long durationMs, long leadInMs, long st
                     largest.kwPerS,
                     largest.atMs / 1000);
         }
+        long leadIn = Math.max(align, (LEAD_IN_MS + align - 1) / align * align);
+        if (leadIn + duration > periodMs) {
+            throw new BadInputException("--duration: " + durationMs / 1000 + " s and the " + leadIn / 1000
+                    + " s lead-in do not fit in the study period of " + periodMs / 1000 + " s");
+        }
         start = Math.floorDiv(start, align) * align;
-        start = Math.max(0, Math.min(start, (periodMs - duration) / align * align));
-        long leadIn = Math.min(start, Math.max(align, LEAD_IN_MS / align * align));
+        // the lead-in lies inside the period: the service must be cycling when the window opens
+        start = Math.max(leadIn, Math.min(start, (periodMs - duration) / align * align));
         return new ParityWindow(start, duration, leadIn, stepMs, why);
     }
 
