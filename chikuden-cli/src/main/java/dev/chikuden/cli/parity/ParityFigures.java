@@ -107,7 +107,13 @@ public record ParityFigures(
         Number lv = m.value().apply(live);
         if (sv == null || lv == null) {
             return new Difference(
-                    m.name(), m.unit(), dbl(sv), dbl(lv), null, null, m.kind() == Kind.SHOWN ? null : sv == lv);
+                    m.name(),
+                    m.unit(),
+                    dbl(sv),
+                    dbl(lv),
+                    null,
+                    null,
+                    m.kind() == Kind.SHOWN ? null : Objects.equals(dbl(sv), dbl(lv)));
         }
         double s = sv.doubleValue();
         double l = lv.doubleValue();
@@ -118,7 +124,7 @@ public record ParityFigures(
             case RAMP_PER_S -> relative || (Math.abs(s) < SMALL_RAMP_KW_PER_S && Math.abs(abs) <= RAMP_FLOOR_KW_PER_S);
             case RAMP_PER_MIN ->
                 relative || (Math.abs(s) < 60 * SMALL_RAMP_KW_PER_S && Math.abs(abs) <= 60 * RAMP_FLOOR_KW_PER_S);
-            case RELATIVE -> relative;
+            case RELATIVE -> relative || Math.abs(abs) <= powerFloorKw;
             case COUNT -> s == l;
             case SHOWN -> null;
         };
