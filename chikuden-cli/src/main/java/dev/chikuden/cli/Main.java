@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             BillCommand.class,
             DevicesCommand.class,
             ServeCommand.class,
+            ParityCommand.class,
             ExamplesCommand.class,
             SchemasCommand.class,
             CommandLine.HelpCommand.class

@@ -9,7 +9,7 @@ import java.util.List;
  * A case's grid-code metrics and the verdict of every rule. A metric the trace cannot give (a band
  * the step cannot resolve) is null.
  */
-record GridCodeFigures(
+public record GridCodeFigures(
         double maxRampUpKwPerS,
         double maxRampDownKwPerS,
         double maxRampUpKwPerMin,
@@ -41,7 +41,7 @@ record GridCodeFigures(
     /** A rule a case fails, as the table lists it. */
     public record Failure(String rule, double value, double limit) {}
 
-    static GridCodeFigures of(GridCodeReport report) {
+    public static GridCodeFigures of(GridCodeReport report) {
         GridCodeMetrics g = report.metrics();
         List<Rule> rules = report.verdicts().stream()
                 .map(v -> new Rule(

@@ -37,16 +37,41 @@ public final class DeviceSimulator implements AutoCloseable {
     /** In real time, the longest backlog caught up tick by tick; beyond it (a suspended laptop) time jumps. */
     static final long MAX_CATCH_UP_MS = 60_000;
 
+    /** Told the end of every tick, on the twin's thread: for recording. Must not block. */
+    @FunctionalInterface
+    public interface TickListener {
+        /**
+         * @param simulatedMs simulated time since the start, at the end of the tick
+         * @param gridKw      the meter's power over the tick ({@code > 0} import)
+         * @param loadKw      the site's load over the tick
+         * @param batteryKw   all batteries together over the tick ({@code > 0} discharge)
+         */
+        void tick(long simulatedMs, double gridKw, double loadKw, double batteryKw);
+
+        TickListener NONE = (ms, grid, load, battery) -> {};
+    }
+
     /**
-     * @param tickMs   the models' step
-     * @param clockMs  a monotonic clock in ms
-     * @param realTime true: a timer calls {@link #catchUp()} every tick once started
+     * @param tickMs            the models' step
+     * @param clockMs           a monotonic clock in ms
+     * @param realTime          true: a timer calls {@link #catchUp()} every tick once started
+     * @param siteStartOffsetMs the site time simulated time 0 stands for, in ms since the study start
+     * @param tickListener      told every tick
      */
-    public record Options(long tickMs, LongSupplier clockMs, boolean realTime) {
+    public record Options(
+            long tickMs, LongSupplier clockMs, boolean realTime, long siteStartOffsetMs, TickListener tickListener) {
         public Options {
             if (tickMs < 1) {
                 throw new IllegalArgumentException("tick must be at least 1 ms, was " + tickMs);
             }
+            if (siteStartOffsetMs < 0) {
+                throw new IllegalArgumentException("site start offset must not be negative, was " + siteStartOffsetMs);
+            }
+        }
+
+        /** From the study start, told nothing. */
+        public Options(long tickMs, LongSupplier clockMs, boolean realTime) {
+            this(tickMs, clockMs, realTime, 0, TickListener.NONE);
         }
 
         /**
@@ -61,6 +86,15 @@ public final class DeviceSimulator implements AutoCloseable {
         /** Ticks only when {@link #catchUp()} is called, up to {@code clockMs}: for tests. */
         public static Options manual(long tickMs, LongSupplier clockMs) {
             return new Options(tickMs, clockMs, false);
+        }
+
+        /** The same, starting {@code offsetMs} into the study period. */
+        public Options startingAt(long offsetMs) {
+            return new Options(tickMs, clockMs, realTime, offsetMs, tickListener);
+        }
+
+        public Options toldEachTick(TickListener listener) {
+            return new Options(tickMs, clockMs, realTime, siteStartOffsetMs, listener);
         }
     }
 
@@ -289,7 +323,7 @@ public final class DeviceSimulator implements AutoCloseable {
     }
 
     private void tick() {
-        long step = (simulatedMs % periodMs) / grid.stepMs();
+        long step = ((options.siteStartOffsetMs() + simulatedMs) % periodMs) / grid.stepMs();
         loadKw = load.at(step);
         pvKw = pv.at(step);
         double ambientC = ambient.at(step);
@@ -305,6 +339,7 @@ public final class DeviceSimulator implements AutoCloseable {
         meter.step(loadKw - pvKw - batteryKw, tickS);
         loadKwh += loadKw * tickS / 3600;
         pvKwh += pvKw * tickS / 3600;
+        options.tickListener().tick(simulatedMs, meter.gridKw, loadKw, batteryKw);
     }
 
     /** The units, in the site's order: for tests of this package. */
@@ -355,7 +390,7 @@ public final class DeviceSimulator implements AutoCloseable {
         }
         return new Snapshot(
                 simulatedMs,
-                grid.startEpochMs() + simulatedMs % periodMs,
+                grid.startEpochMs() + (options.siteStartOffsetMs() + simulatedMs) % periodMs,
                 states,
                 loadKw,
                 pvKw,
