@@ -71,7 +71,7 @@ class LiveServiceEndToEndTest {
                   - {name: east, energy: 1 MWh, power: 500 kW, soc: {min: 10 %%, max: 90 %%, initial: 60 %%}}
                 study: {start: 2025-08-04, duration: 1 d, step: 1 s}
                 strategy: {type: peak-shaving, dischargeAbove: 800 kW, chargeBelow: 500 kW}
-                control: {supervisory: {period: %d ms}}
+                control: {supervisory: {period: %d ms}, meterDelay: 0 ms, commandDelay: 0 ms, converter: {timeConstant: 0 s}}
                 ems:
                   stateDir: state
                   silentCycles: 1

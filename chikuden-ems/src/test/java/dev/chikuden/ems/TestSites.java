@@ -16,6 +16,13 @@ public final class TestSites {
      * A 1 MW plant with 300 kW of PV at Sakai and two plain batteries: 1-s study steps over a day from
      * midday, so the PV is up.
      */
+    /**
+     * A converter that follows its setpoint at once and a meter without delay: these sites test
+     * drivers, registers and states, not the control chain's physics (TwinChainTest does that).
+     */
+    public static final String INSTANT =
+            "control: {meterDelay: 0 ms, commandDelay: 0 ms, converter: {timeConstant: 0 s}}\n";
+
     public static final String SMALL = """
             name: Twin test site
             location: {latitude: 34.57, longitude: 135.47}
@@ -38,7 +45,7 @@ public final class TestSites {
                 soc: {min: 10 %, max: 90 %, initial: 90 %}
             study: {start: 2025-08-04T12:00, duration: 1 d, step: 1 s}
             strategy: {type: idle}
-            """;
+            """ + INSTANT;
 
     private TestSites() {}
 

@@ -30,7 +30,9 @@ class TwinChainTest {
     }
 
     private static String withControl(String control) {
-        return TestSites.SMALL.replace("strategy: {type: idle}", control + "\nstrategy: {type: idle}");
+        return TestSites.SMALL
+                .replace(TestSites.INSTANT, "")
+                .replace("strategy: {type: idle}", control + "\nstrategy: {type: idle}");
     }
 
     private static void command(TwinBattery b, double kw) {
@@ -91,6 +93,7 @@ class TwinChainTest {
     }
 
     private static final String PPC_SITE = TestSites.SMALL
+            .replace(TestSites.INSTANT, "")
             .replace("base: 1 MW}", "base: 1 MW, noise: 30 %, seed: 7}")
             .replace("strategy: {type: idle}", """
                     control: {fast: {period: 100 ms, host: device}, meterDelay: 50 ms, commandDelay: 50 ms,
