@@ -68,7 +68,12 @@ public final class ControllerStack implements Controller {
      * the battery's limits (no converter ramp of its own).
      */
     public static ControllerStack single(Controller controller) {
-        return new ControllerStack(List.of(new Preferring(controller)), Double.POSITIVE_INFINITY);
+        return new ControllerStack(List.of(asLayer(controller)), Double.POSITIVE_INFINITY);
+    }
+
+    /** A single controller as a supervisory stack layer: it states its request as a preference. */
+    public static ControlLayer asLayer(Controller controller) {
+        return new Preferring(controller);
     }
 
     /** A single controller as a stack layer: it states its request as a preference. */

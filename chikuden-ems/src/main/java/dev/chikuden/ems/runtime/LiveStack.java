@@ -1,13 +1,10 @@
 package dev.chikuden.ems.runtime;
 
-import dev.chikuden.battery.BatteryView;
 import dev.chikuden.control.ControlLayer;
 import dev.chikuden.control.ControlLoop;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.ManualSetpoint;
-import dev.chikuden.control.Measurements;
-import dev.chikuden.control.PowerWindow;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.study.SiteModels;
@@ -78,7 +75,8 @@ final class LiveStack {
         }
         Controller single = SiteModels.controller(site);
         ManualSetpoint manual = new ManualSetpoint();
-        ControllerStack stack = new ControllerStack(List.of(manual, new Preferring(single)), Double.POSITIVE_INFINITY);
+        ControllerStack stack =
+                new ControllerStack(List.of(manual, ControllerStack.asLayer(single)), Double.POSITIVE_INFINITY);
         Layer strategy;
         if (site.strategy() instanceof StrategySpec.PeakShaving p) {
             strategy = new Layer(single.name(), p.type(), p, false);
@@ -114,29 +112,5 @@ final class LiveStack {
                     l.name(), l.type(), l.settings(), share.getOrDefault(l.name(), 0.0), l.addedByService()));
         }
         return out;
-    }
-
-    /** A single controller as a stack layer: it states its request as a preference. */
-    private static final class Preferring implements ControlLayer {
-        private final Controller controller;
-
-        Preferring(Controller controller) {
-            this.controller = controller;
-        }
-
-        @Override
-        public String name() {
-            return controller.name();
-        }
-
-        @Override
-        public void control(Measurements m, BatteryView battery, PowerWindow window) {
-            window.prefer(controller.requestKw(m, battery));
-        }
-
-        @Override
-        public void applied(double batteryKw, Measurements m) {
-            controller.applied(batteryKw, m);
-        }
     }
 }
