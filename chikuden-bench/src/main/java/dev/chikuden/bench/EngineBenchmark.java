@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * varied: the plain reservoir, the full physics (PCS curve, tapers, thermal, HVAC) without aging,
  * and the full physics with BLAST-Lite aging as the example configures it; and the control is varied:
  * the simple peak shaving of the year example, or the controller stack of the campus example
- * (reserve, load-drop absorber, demand limiter, grid-code smoothing).
+ * (reserve, load-drop absorber, demand limiter, grid-code smoothing); and the control chain, none
+ * or the one of the site the strategy comes from.
  * Run: {@code java -jar chikuden-bench/target/benchmarks.jar EngineBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -45,6 +46,13 @@ public class EngineBenchmark {
     /** The simple peak-shaving controller, or the example campus's full controller stack. */
     @Param({"peak-shaving", "stack"})
     String strategy;
+
+    /**
+     * Without a control chain (one loop per step, as before chains), or under the chain of the site
+     * the strategy comes from (the year's default EMS chain, the campus's plant controller).
+     */
+    @Param({"none", "site"})
+    String chain;
 
     SiteConfig year;
 
@@ -85,10 +93,10 @@ public class EngineBenchmark {
                     default -> b;
                 })
                 .toList();
-        var control = strategy.equals("stack")
-                ? SiteConfigReader.read(example("sakai-ai-campus.yaml")).strategy()
-                : site.strategy();
-        year = site.withBatteries(batteries).withStrategy(control);
+        SiteConfig from = strategy.equals("stack") ? SiteConfigReader.read(example("sakai-ai-campus.yaml")) : site;
+        year = site.withBatteries(batteries)
+                .withStrategy(from.strategy())
+                .withControl(chain.equals("none") ? null : from.control());
     }
 
     /** The year with the battery under the chosen strategy. */
