@@ -46,6 +46,8 @@ final class TwinPlantController extends TwinDevice {
     private final List<Point> atLeast;
     private final List<Point> atMost;
     private final List<Point> prefer;
+    private final List<Point> onNet;
+    private final Point supervisedNet;
     private final Measurements m = new Measurements();
 
     private long ticks;
@@ -94,6 +96,11 @@ final class TwinPlantController extends TwinDevice {
         atLeast = map.points(Role.HELD_AT_LEAST);
         atMost = map.points(Role.HELD_AT_MOST);
         prefer = map.points(Role.HELD_PREFER);
+        onNet = map.points(Role.HELD_ON_NET);
+        supervisedNet = map.point(Role.SUPERVISED_NET);
+        if (supervisedNet != null) {
+            image.set(supervisedNet, Double.NaN); // none: held values on net do not move
+        }
         for (List<Point> ps : List.of(atLeast, atMost, prefer)) {
             for (Point p : ps) {
                 image.set(p, Double.NaN); // none until the EMS writes
@@ -168,8 +175,12 @@ final class TwinPlantController extends TwinDevice {
         ticks++;
     }
 
-    /** The stack's fast request, with the held requests as written, capped by the ramp register. */
+    /**
+     * The stack's fast request, with the held requests as written (those on net moved from the
+     * supervised net load, as the study replays them), capped by the ramp register.
+     */
     private double fastCommand(double lastKw) {
+        stack.supervisedNetKw(supervisedNet == null ? Double.NaN : image.get(supervisedNet));
         for (int i = 0; i < loops.size() && i < atLeast.size(); i++) {
             if (loops.get(i) == ControlLoop.SUPERVISORY) {
                 double lo = image.get(atLeast.get(i));
@@ -179,7 +190,8 @@ final class TwinPlantController extends TwinDevice {
                         i,
                         Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo,
                         Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi,
-                        pref);
+                        pref,
+                        i < onNet.size() ? (int) image.raw(onNet.get(i)) : 0);
             }
         }
         double kw = stack.fastRequestKw(m, bank);
