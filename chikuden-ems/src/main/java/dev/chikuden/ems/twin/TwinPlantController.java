@@ -55,6 +55,9 @@ final class TwinPlantController extends TwinDevice {
     private long lastBeat = -1;
     private long lastBeatMs;
     private boolean controlling;
+    /** Switched off: ignores its enable register, the units follow their own setpoints (a test's contrast run). */
+    private boolean off;
+
     private double commandKw;
     private long slotStartMs = Long.MIN_VALUE;
     private double slotImportKwh;
@@ -153,7 +156,7 @@ final class TwinPlantController extends TwinDevice {
         }
         double timeoutS = revertTimeout == null ? TwinBattery.DEFAULT_REVERT_S : image.get(revertTimeout);
         boolean stale = timeoutS > 0 && nowMs - lastBeatMs >= timeoutS * 1000;
-        boolean enabled = image.raw(enable) == 1;
+        boolean enabled = !off && image.raw(enable) == 1;
         if (!enabled) {
             controlling = false;
             for (TwinBattery u : units) {
@@ -238,6 +241,10 @@ final class TwinPlantController extends TwinDevice {
             }
         }
         return 0;
+    }
+
+    void off(boolean switchedOff) {
+        off = switchedOff;
     }
 
     /** The last aggregate command, kW. */
