@@ -23,6 +23,11 @@ import java.util.Map;
 public final class ControllerStack implements Controller {
     /** The name under which the physical limits bind. */
     public static final String PHYSICAL = "battery-limits";
+    /** {@link #heldOnNetMask} bits: the held lower bound, upper bound, preference moves with the net load. */
+    public static final int ON_NET_AT_LEAST = 1;
+
+    public static final int ON_NET_AT_MOST = 2;
+    public static final int ON_NET_PREFER = 4;
 
     private final ControlLayer[] layers;
     private final ControlLoop[] loops;
@@ -140,20 +145,50 @@ public final class ControllerStack implements Controller {
      * the net load.
      */
     public void hold(int index, double atLeastKw, double atMostKw, double preferKw) {
+        hold(index, atLeastKw, atMostKw, preferKw, 0);
+    }
+
+    /**
+     * As {@link #hold(int, double, double, double)}, with {@code onNetMask} ({@link #ON_NET_AT_LEAST}
+     * | {@link #ON_NET_AT_MOST} | {@link #ON_NET_PREFER}) saying which values are grid powers in
+     * disguise: replayed moved by the net load's change since {@link #supervisedNetKw(double) the
+     * supervision}, as {@link #fastRequestKw} replays a pass of this stack's own.
+     */
+    public void hold(int index, double atLeastKw, double atMostKw, double preferKw, int onNetMask) {
         if (loops[index] != ControlLoop.SUPERVISORY) {
             throw new IllegalArgumentException(layers[index].name() + " runs in the fast loop, nothing to hold");
         }
         int l = index + 1;
         held.clear(l);
         if (atLeastKw > Double.NEGATIVE_INFINITY) {
-            held.add(l, HeldRequests.AT_LEAST, atLeastKw);
+            held.add(l, HeldRequests.AT_LEAST, (onNetMask & ON_NET_AT_LEAST) != 0, atLeastKw);
         }
         if (atMostKw < Double.POSITIVE_INFINITY) {
-            held.add(l, HeldRequests.AT_MOST, atMostKw);
+            held.add(l, HeldRequests.AT_MOST, (onNetMask & ON_NET_AT_MOST) != 0, atMostKw);
         }
         if (!Double.isNaN(preferKw)) {
-            held.add(l, HeldRequests.PREFER, preferKw);
+            held.add(l, HeldRequests.PREFER, (onNetMask & ON_NET_PREFER) != 0, preferKw);
         }
+    }
+
+    /**
+     * Which of what supervisory layer {@code index} last asked moves with the net load ({@link
+     * #ON_NET_AT_LEAST} | {@link #ON_NET_AT_MOST} | {@link #ON_NET_PREFER}): with {@link
+     * #heldAtLeastKw}, {@link #heldAtMostKw}, {@link #heldPreferKw} and {@link #supervisedNetKw()},
+     * what another stack needs to {@link #hold} to replay it as this one does.
+     */
+    public int heldOnNetMask(int index) {
+        return held.onNetMask(index + 1);
+    }
+
+    /** The net load the last supervisory pass saw (NaN before the first): held values on net move from it. */
+    public double supervisedNetKw() {
+        return supervisedNetKw;
+    }
+
+    /** Sets the net load held values on net move from, for requests {@link #hold held} from elsewhere. */
+    public void supervisedNetKw(double kw) {
+        supervisedNetKw = kw;
     }
 
     /** What supervisory layer {@code index} last asked: lowest and highest power allowed, preference. */

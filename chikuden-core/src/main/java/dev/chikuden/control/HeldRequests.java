@@ -93,4 +93,39 @@ final class HeldRequests {
         }
         return Double.NaN;
     }
+
+    /**
+     * Which of {@link #lowestKw}, {@link #highestKw} and {@link #preferredKw} move with the net load:
+     * bit {@link ControllerStack#ON_NET_AT_LEAST}, {@link ControllerStack#ON_NET_AT_MOST},
+     * {@link ControllerStack#ON_NET_PREFER}, each the flag of the request that gives the value (the
+     * tightest bound, the last preference).
+     */
+    int onNetMask(int layer) {
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.POSITIVE_INFINITY;
+        int loBit = 0;
+        int hiBit = 0;
+        int preferBit = 0;
+        for (int i = 0; i < count[layer]; i++) {
+            byte k = kind[layer][i];
+            boolean onNet = (k & ON_NET) != 0;
+            double v = kw[layer][i];
+            switch (k & ~ON_NET) {
+                case AT_LEAST -> {
+                    if (v >= lo) {
+                        lo = v;
+                        loBit = onNet ? ControllerStack.ON_NET_AT_LEAST : 0;
+                    }
+                }
+                case AT_MOST -> {
+                    if (v <= hi) {
+                        hi = v;
+                        hiBit = onNet ? ControllerStack.ON_NET_AT_MOST : 0;
+                    }
+                }
+                default -> preferBit = onNet ? ControllerStack.ON_NET_PREFER : 0;
+            }
+        }
+        return loBit | hiBit | preferBit;
+    }
 }

@@ -54,9 +54,16 @@ public final class LiveService implements AutoCloseable {
         DeviceConnections devices = null;
         EmsRuntime runtime = null;
         try {
-            devices = DeviceConnections.open(config.devices());
+            devices = DeviceConnections.open(site, config.devices());
             awaitDevices(devices);
-            runtime = new EmsRuntime(site, config, devices.batteries(), devices.meter(), store, CycleClock.SYSTEM);
+            runtime = new EmsRuntime(
+                    site,
+                    config,
+                    devices.batteries(),
+                    devices.meter(),
+                    devices.plantController(),
+                    store,
+                    CycleClock.SYSTEM);
             ApiServer api = ApiServer.start(runtime, config, SiteLimits.of(site));
             runtime.start();
             return new LiveService(config, devices, runtime, api);

@@ -152,7 +152,8 @@ public record EmsConfig(
                 devices.timeoutMs(),
                 devices.retries(),
                 devices.backoffMs(),
-                devices.registerMap());
+                devices.registerMap(),
+                devices.plantController().at(host, port));
         return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, d, http, store, auditLog, stateDir);
     }
 

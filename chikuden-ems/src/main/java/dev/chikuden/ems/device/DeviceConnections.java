@@ -1,7 +1,10 @@
 package dev.chikuden.ems.device;
 
+import dev.chikuden.BadInputException;
+import dev.chikuden.control.ControlChain;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.modbus.RegisterMap;
+import dev.chikuden.site.SiteConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
- * The site's devices as configured: one driver per battery and one for the grid meter, one shared
- * connection per host:port. A connection closes when the last device on it closes; closing this
+ * The site's devices as configured: one driver per battery and one for the grid meter (and one for
+ * the plant controller when the site's fast loop runs in it), one shared connection per host:port. A connection closes when the last device on it closes; closing this
  * closes everything.
  */
 public final class DeviceConnections implements AutoCloseable {
@@ -19,6 +22,7 @@ public final class DeviceConnections implements AutoCloseable {
     private final Map<String, Shared> connections = new HashMap<>();
     private final List<ModbusBessDevice> batteries = new ArrayList<>();
     private final ModbusGridMeter meter;
+    private final ModbusPlantController plantController;
 
     /** A connection and the devices still using it. */
     private static final class Shared {
@@ -30,7 +34,8 @@ public final class DeviceConnections implements AutoCloseable {
         }
     }
 
-    private DeviceConnections(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
+    private DeviceConnections(
+            EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock, boolean withPlantController) {
         this.registerMap = registerMap;
         for (EmsConfig.Endpoint e : devices.batteries()) {
             batteries.add(new ModbusBessDevice(
@@ -39,6 +44,32 @@ public final class DeviceConnections implements AutoCloseable {
         EmsConfig.Endpoint m = devices.meter();
         meter = new ModbusGridMeter(
                 m.name(), connection(m, devices, nanoClock), m.unitId(), registerMap.meter(), release(m));
+        EmsConfig.Endpoint p = devices.plantController();
+        plantController = withPlantController
+                ? new ModbusPlantController(
+                        p.name(),
+                        connection(p, devices, nanoClock),
+                        p.unitId(),
+                        registerMap.plantController(),
+                        release(p))
+                : null;
+    }
+
+    /**
+     * Drivers for {@code devices}, with the plant controller's when {@code site}'s fast loop runs in a
+     * device ({@code control.fast.host: device}).
+     *
+     * @throws BadInputException when the site needs a plant controller the register map does not lay out
+     */
+    public static DeviceConnections open(SiteConfig site, EmsConfig.Devices devices) {
+        RegisterMap map = RegisterMap.load(devices.registerMap());
+        ControlChain chain = site.control();
+        boolean plant = chain != null && chain.fastHost() == ControlChain.FastHost.DEVICE;
+        if (plant && map.plantController() == null) {
+            throw new BadInputException(site.source() + ": control.fast.host is device but register map " + map.name()
+                    + " has no plantController section to drive it by");
+        }
+        return new DeviceConnections(devices, map, System::nanoTime, plant);
     }
 
     /**
@@ -51,12 +82,12 @@ public final class DeviceConnections implements AutoCloseable {
     }
 
     public static DeviceConnections open(EmsConfig.Devices devices, RegisterMap registerMap) {
-        return new DeviceConnections(devices, registerMap, System::nanoTime);
+        return new DeviceConnections(devices, registerMap, System::nanoTime, false);
     }
 
     /** With the clock the reconnect back-off is measured by. */
     static DeviceConnections open(EmsConfig.Devices devices, RegisterMap registerMap, LongSupplier nanoClock) {
-        return new DeviceConnections(devices, registerMap, nanoClock);
+        return new DeviceConnections(devices, registerMap, nanoClock, false);
     }
 
     /**
@@ -68,6 +99,9 @@ public final class DeviceConnections implements AutoCloseable {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         batteries.forEach(b -> all.add(b.prepare()));
         all.add(meter.prepare());
+        if (plantController != null) {
+            all.add(plantController.prepare());
+        }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
@@ -78,6 +112,11 @@ public final class DeviceConnections implements AutoCloseable {
 
     public GridMeterDevice meter() {
         return meter;
+    }
+
+    /** The plant controller's driver, null unless the site's fast loop runs in one. */
+    public PlantControllerDevice plantController() {
+        return plantController;
     }
 
     public RegisterMap registerMap() {
@@ -118,5 +157,8 @@ public final class DeviceConnections implements AutoCloseable {
     public void close() {
         batteries.forEach(ModbusBessDevice::close);
         meter.close();
+        if (plantController != null) {
+            plantController.close();
+        }
     }
 }

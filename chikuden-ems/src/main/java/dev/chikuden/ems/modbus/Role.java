@@ -56,6 +56,13 @@ public enum Role {
     HELD_AT_MOST("heldAtMost", Quantity.POWER, true, true, DeviceKind.PLANT_CONTROLLER),
     /** Supervisory layer i's preferred battery power (NaN: none). */
     HELD_PREFER("heldPrefer", Quantity.POWER, true, true, DeviceKind.PLANT_CONTROLLER),
+    /**
+     * Which of supervisory layer i's held values move with the net load: bit 1 the lowest, 2 the
+     * highest, 4 the preference (as {@code ControllerStack.heldOnNetMask}).
+     */
+    HELD_ON_NET("heldOnNet", Quantity.CODE, true, true, DeviceKind.PLANT_CONTROLLER),
+    /** The net load the EMS's supervisory pass saw; held values on net move from it. */
+    SUPERVISED_NET("supervisedNet", Quantity.POWER, true, DeviceKind.PLANT_CONTROLLER),
     /** The plant controller's last aggregate command, {@code > 0} discharge. */
     PLANT_COMMAND("plantCommand", Quantity.POWER, false, DeviceKind.PLANT_CONTROLLER),
     /** The layer that decided it: 0 the batteries' own limits, i + 1 the stack's layer i. */

@@ -54,6 +54,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the two never interleave (the locked work is microseconds, no I/O). The safe state is set under
  * the lock before the safe setpoint is written, so no fast command decided earlier follows it.
  *
+ * <p>With a plant controller hosting the fast layers ({@link PlantControllerLink}) this cycle
+ * supervises and, where it would write the units' setpoints, writes the controller its held requests
+ * instead (heartbeat and enable with them); a failed write of that block is a write failure like a
+ * unit's. In the safe state it writes the controller enable 0 and the units the safe setpoint.
+ *
  * <p>Hot path: no maps, no streams, no boxing; what a cycle allocates is the device futures and the
  * snapshot (strings only for alarms, on transitions).
  */
@@ -85,6 +90,8 @@ final class ControlCycle {
     private final CompletableFuture<?>[] writes;
     /** Non-null when a fast loop ({@link FastCycle}) decides: this cycle only supervises. */
     private final FastLoopStats fast;
+    /** Non-null when a plant controller runs the fast layers: the cycle writes it, not the units. */
+    private final PlantControllerLink plant;
     /** Guards the process image, the stack and the write alarms between this cycle and the fast loop. */
     final ReentrantLock lock = new ReentrantLock();
     /** The last cycle ran {@code supervise} on a complete image: the fast loop may command (under {@link #lock}). */
@@ -122,10 +129,14 @@ final class ControlCycle {
                 alarms,
                 watchdog,
                 times,
+                null,
                 null);
     }
 
-    /** @param fast what the fast loop that decides between supervisory passes did; null for the single loop */
+    /**
+     * @param fast  what the fast loop that decides between supervisory passes did; null for the single loop
+     * @param plant the plant controller that decides between them instead; null for none
+     */
     ControlCycle(
             CycleClock clock,
             long periodNanos,
@@ -138,8 +149,10 @@ final class ControlCycle {
             AlarmLog alarms,
             Watchdog watchdog,
             TimingWindow times,
-            FastLoopStats fast) {
+            FastLoopStats fast,
+            PlantControllerLink plant) {
         this.fast = fast;
+        this.plant = plant;
         this.clock = clock;
         this.readBudgetNanos = (long) (periodNanos * READ_SHARE);
         this.writeBudgetNanos = (long) (periodNanos * WRITE_SHARE);
@@ -285,6 +298,13 @@ final class ControlCycle {
                 state(EmsState.SAFE); // before the safe write: the fast loop commands nothing more
             }
             lock.unlock();
+        } else if (plant != null && s == EmsState.RUNNING && complete) {
+            if (supervise(epochMs) && writePlant(n, writeDeadline, epochMs)) {
+                binding = plant.binding();
+                commandedKw = plant.commandKw();
+            } else {
+                s = EmsState.SAFE;
+            }
         } else if (s == EmsState.RUNNING && complete) {
             double request = request(epochMs);
             if (Double.isNaN(request)) {
@@ -376,9 +396,41 @@ final class ControlCycle {
 
     /** The safe setpoint over the units that answered this cycle; returns the total written. */
     private double writeSafe(long n, long deadlineNanos, long epochMs) {
+        CompletableFuture<?> off = plant == null || stopped ? null : plant.startDisable();
         double total = safeSetpoints(setpoints);
         write(n, setpoints, writes, deadlineNanos, epochMs);
+        if (off != null) {
+            plantOutcome(off, deadlineNanos, epochMs, "enable 0");
+        }
         return total;
+    }
+
+    /** The plant controller's block for this cycle's supervision; whether it was acknowledged by the deadline. */
+    private boolean writePlant(long n, long deadlineNanos, long epochMs) {
+        if (watchdog.tripped(n) || stopped) {
+            return false; // the watchdog or the shutdown wrote the safe setpoint: never override it
+        }
+        return plantOutcome(plant.startCommand(), deadlineNanos, epochMs, "the held requests");
+    }
+
+    /** Awaits a write to the plant controller; raises or clears its {@code write-failed} alarm as for a unit. */
+    private boolean plantOutcome(CompletableFuture<?> w, long deadlineNanos, long epochMs, String what) {
+        clock.await(w, deadlineNanos);
+        String problem = outcome(w);
+        if (problem == null) {
+            if (plant.writeAlarm >= 0) {
+                alarms.clear(plant.writeAlarm, epochMs);
+                plant.writeAlarm = -1;
+                writeAlarms--;
+            }
+            return true;
+        }
+        if (plant.writeAlarm < 0) {
+            plant.writeAlarm =
+                    alarms.raise("write-failed", plant.name(), what + " to " + plant + " failed: " + problem, epochMs);
+            writeAlarms++;
+        }
+        return false;
     }
 
     /** The safe setpoint split by the limits last read, NaN (not written) for a unit that did not answer. */

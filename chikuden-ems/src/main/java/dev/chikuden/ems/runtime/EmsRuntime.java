@@ -8,6 +8,7 @@ import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.BessDevice;
 import dev.chikuden.ems.device.BessReading;
 import dev.chikuden.ems.device.GridMeterDevice;
+import dev.chikuden.ems.device.PlantControllerDevice;
 import dev.chikuden.ems.store.TelemetryPoint;
 import dev.chikuden.ems.store.TelemetryStore;
 import dev.chikuden.site.SiteConfig;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code control.fast.period} ({@link FastCycle}): it reads only the grid meter and writes the
  * setpoints, while the cycle at {@code control.supervisory.period} reads every device and hands the
  * stack's supervisory layers' window to it. Without fast layers, or with a plant controller hosting
- * them, there is one cycle, which decides and writes. {@link #stepFast} runs one fast cycle on the
+ * them, there is one cycle, which decides and writes; with a plant controller given, the cycle
+ * supervises and writes the controller the held requests instead ({@link PlantControllerLink}). {@link #stepFast} runs one fast cycle on the
  * caller's thread, as {@link #step} runs a supervisory one.
  *
  * <p>What a cycle does, and the fail-safe rules, are in {@link ControlCycle}. The manual setpoint
@@ -63,6 +65,8 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     private final CycleLoop loop;
     /** Null without a fast loop. */
     private final FastLoopStats fastStats;
+    /** Null unless a plant controller hosts the fast layers. */
+    private final PlantControllerLink plant;
 
     private final CycleLoop fastLoop;
     private final FastCycle fastCycle;
@@ -89,7 +93,22 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             GridMeterDevice meter,
             TelemetryStore store,
             CycleClock clock) {
-        this(site, config, units, meter, store, clock, Executors.newCachedThreadPool(daemon("ems-failsafe")));
+        this(site, config, units, meter, null, store, clock);
+    }
+
+    /**
+     * @param plant the plant controller hosting the site's fast layers ({@code control.fast.host:
+     *              device}); null for none. Used when the stack has fast layers.
+     */
+    public EmsRuntime(
+            SiteConfig site,
+            EmsConfig config,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            PlantControllerDevice plant,
+            TelemetryStore store,
+            CycleClock clock) {
+        this(site, config, units, meter, plant, store, clock, Executors.newCachedThreadPool(daemon("ems-failsafe")));
     }
 
     /** @param failsafe runs the watchdog's and the shutdown's writes, so a hanging device call cannot block them */
@@ -98,6 +117,18 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             EmsConfig config,
             List<? extends BessDevice> units,
             GridMeterDevice meter,
+            TelemetryStore store,
+            CycleClock clock,
+            ExecutorService failsafe) {
+        this(site, config, units, meter, null, store, clock, failsafe);
+    }
+
+    EmsRuntime(
+            SiteConfig site,
+            EmsConfig config,
+            List<? extends BessDevice> units,
+            GridMeterDevice meter,
+            PlantControllerDevice plant,
             TelemetryStore store,
             CycleClock clock,
             ExecutorService failsafe) {
@@ -132,6 +163,11 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         // serve --cycle may make the supervisory cycle faster than the chain's fast loop: it follows
         long fastPeriodMs = fast ? Math.min(chain.fastPeriodMs(), config.cycleMs()) : 0;
         this.fastStats = fast ? new FastLoopStats(fastPeriodMs) : null;
+        boolean device = plant != null
+                && chain != null
+                && chain.fastHost() == ControlChain.FastHost.DEVICE
+                && stack.stack.hasFastLayers();
+        this.plant = device ? new PlantControllerLink(plant, stack.stack, chain.fastPeriodMs()) : null;
         this.cycle = new ControlCycle(
                 clock,
                 periodNanos,
@@ -144,7 +180,8 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 alarms,
                 watchdog,
                 times,
-                fastStats);
+                fastStats,
+                this.plant);
         this.loop = new CycleLoop(
                 clock,
                 periodNanos,
@@ -298,6 +335,10 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             sent.add(CompletableFuture.supplyAsync(() -> ControlCycle.startWrite(unit, setpoint), failsafe)
                     .thenCompose(f -> f));
         }
+        if (plant != null) { // the units follow their own setpoints again
+            sent.add(
+                    CompletableFuture.supplyAsync(plant::startDisable, failsafe).thenCompose(f -> f));
+        }
         return sent;
     }
 
@@ -376,11 +417,14 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
             }
         }
         cycle.state(EmsState.STOPPED);
-        LOG.info("stopped: safe setpoint acknowledged by {} of {} units", acknowledged, units.size());
+        LOG.info("stopped: safe setpoint acknowledged by {} of {} devices", acknowledged, writes.size());
         for (BessDevice u : units) {
             closeQuietly(u, u.name());
         }
         closeQuietly(meter, meter.name());
+        if (plant != null) {
+            closeQuietly(plant::close, plant.name());
+        }
         closeQuietly(store, "telemetry store");
         failsafe.shutdown();
         try {
@@ -415,6 +459,9 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
 
     @Override
     public FastLoopStatus fastLoop() {
+        if (plant != null) {
+            return plant.status();
+        }
         return fastStats == null ? null : fastStats.status();
     }
 

@@ -361,6 +361,17 @@ public final class DeviceSimulator implements AutoCloseable {
         return plant == null ? Double.NaN : plant.commandKw();
     }
 
+    /**
+     * Switches the plant controller off (true: it ignores its enable register and the units follow
+     * their own setpoints) or back on; for a run without it, all else equal.
+     */
+    public synchronized void plantControllerOff(boolean off) {
+        if (plant == null) {
+            throw new IllegalStateException("the twin has no plant controller (control.fast.host is not device)");
+        }
+        plant.off(off);
+    }
+
     /** Sets a battery's alarm bits; while any is set it reports FAULT and holds 0 kW. */
     public synchronized void setAlarms(String battery, int bits) {
         TwinBattery b = byName.get(battery);

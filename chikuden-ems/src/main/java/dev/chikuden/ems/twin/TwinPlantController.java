@@ -46,6 +46,8 @@ final class TwinPlantController extends TwinDevice {
     private final List<Point> atLeast;
     private final List<Point> atMost;
     private final List<Point> prefer;
+    private final List<Point> onNet;
+    private final Point supervisedNet;
     private final Measurements m = new Measurements();
 
     private long ticks;
@@ -53,6 +55,9 @@ final class TwinPlantController extends TwinDevice {
     private long lastBeat = -1;
     private long lastBeatMs;
     private boolean controlling;
+    /** Switched off: ignores its enable register, the units follow their own setpoints (a test's contrast run). */
+    private boolean off;
+
     private double commandKw;
     private long slotStartMs = Long.MIN_VALUE;
     private double slotImportKwh;
@@ -94,6 +99,11 @@ final class TwinPlantController extends TwinDevice {
         atLeast = map.points(Role.HELD_AT_LEAST);
         atMost = map.points(Role.HELD_AT_MOST);
         prefer = map.points(Role.HELD_PREFER);
+        onNet = map.points(Role.HELD_ON_NET);
+        supervisedNet = map.point(Role.SUPERVISED_NET);
+        if (supervisedNet != null) {
+            image.set(supervisedNet, Double.NaN); // none: held values on net do not move
+        }
         for (List<Point> ps : List.of(atLeast, atMost, prefer)) {
             for (Point p : ps) {
                 image.set(p, Double.NaN); // none until the EMS writes
@@ -146,7 +156,7 @@ final class TwinPlantController extends TwinDevice {
         }
         double timeoutS = revertTimeout == null ? TwinBattery.DEFAULT_REVERT_S : image.get(revertTimeout);
         boolean stale = timeoutS > 0 && nowMs - lastBeatMs >= timeoutS * 1000;
-        boolean enabled = image.raw(enable) == 1;
+        boolean enabled = !off && image.raw(enable) == 1;
         if (!enabled) {
             controlling = false;
             for (TwinBattery u : units) {
@@ -168,8 +178,12 @@ final class TwinPlantController extends TwinDevice {
         ticks++;
     }
 
-    /** The stack's fast request, with the held requests as written, capped by the ramp register. */
+    /**
+     * The stack's fast request, with the held requests as written (those on net moved from the
+     * supervised net load, as the study replays them), capped by the ramp register.
+     */
     private double fastCommand(double lastKw) {
+        stack.supervisedNetKw(supervisedNet == null ? Double.NaN : image.get(supervisedNet));
         for (int i = 0; i < loops.size() && i < atLeast.size(); i++) {
             if (loops.get(i) == ControlLoop.SUPERVISORY) {
                 double lo = image.get(atLeast.get(i));
@@ -179,7 +193,8 @@ final class TwinPlantController extends TwinDevice {
                         i,
                         Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo,
                         Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi,
-                        pref);
+                        pref,
+                        i < onNet.size() ? (int) image.raw(onNet.get(i)) : 0);
             }
         }
         double kw = stack.fastRequestKw(m, bank);
@@ -226,6 +241,10 @@ final class TwinPlantController extends TwinDevice {
             }
         }
         return 0;
+    }
+
+    void off(boolean switchedOff) {
+        off = switchedOff;
     }
 
     /** The last aggregate command, kW. */

@@ -202,6 +202,7 @@ function showFastLoop(f) {
   if (!f) return;
   fillRows($('fastLoop').tBodies[0], [
     ['period', num(f.periodMs, 0) + ' ms'],
+    ['host', f.host === 'device' ? 'plant controller' : 'EMS'],
     ['latency p99', num(f.latencyP99Ms, 2) + ' ms'],
     ['latency p50', num(f.latencyP50Ms, 2) + ' ms'],
     ['binding layer', f.lastBinding || '–'],
