@@ -42,12 +42,20 @@ final class ChainedControl {
     private int queued;
     private final Measurements fast = new Measurements();
     private final Measurements supervisory = new Measurements();
+    private final long firstPassEpochMs;
     private long nextSupervisoryMs = Long.MIN_VALUE;
     private long nextFastMs;
+    private long originMs;
     private double issuedKw;
     private double inputKw;
 
     ChainedControl(ControlChain chain, long stepMs, ControllerStack stack) {
+        this(chain, stepMs, stack, Long.MIN_VALUE);
+    }
+
+    /** @param firstPassEpochMs when the loops' first passes are (the first step's start when earlier) */
+    ChainedControl(ControlChain chain, long stepMs, ControllerStack stack, long firstPassEpochMs) {
+        this.firstPassEpochMs = firstPassEpochMs;
         this.stack = stack;
         this.stepMs = stepMs;
         // without a fast layer there is no plant loop: the supervisory decision is the command
@@ -90,8 +98,9 @@ final class ChainedControl {
             double slotImportKwh,
             BatteryView battery) {
         if (nextSupervisoryMs == Long.MIN_VALUE) {
-            nextSupervisoryMs = epochMs;
-            nextFastMs = epochMs;
+            originMs = epochMs;
+            nextSupervisoryMs = Math.max(epochMs, firstPassEpochMs);
+            nextFastMs = nextSupervisoryMs;
         }
         seenNewest = seenNewest + 1 == seenFromMs.length ? 0 : seenNewest + 1;
         seenFromMs[seenNewest] = epochMs;
@@ -120,7 +129,9 @@ final class ChainedControl {
                 issuedKw = stack.fastRequestKw(fast, battery);
                 stack.applied(issuedKw, fast);
                 send(t + commandDelayMs, issuedKw);
-                nextFastMs += fastMs;
+                // on the fast period's grid from the run's start, as a plant controller ticks (a late first pass
+                // included)
+                nextFastMs = originMs + ((t - originMs) / fastMs + 1) * fastMs;
                 continue; // a command without delay arrives now
             }
             long next = Math.min(endMs, Math.min(nextSupervisoryMs, nextFastMs));

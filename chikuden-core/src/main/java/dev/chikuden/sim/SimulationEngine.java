@@ -31,6 +31,7 @@ public final class SimulationEngine {
     private final double gridFrequencyHz;
     private final int chunkSize;
     private final ControlChain chain;
+    private long controlFromEpochMs = Long.MIN_VALUE;
 
     /** Ambient air at a constant 25 °C. */
     public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
@@ -100,6 +101,16 @@ public final class SimulationEngine {
         return chain != null && !chain.zeroLatency() && grid.stepMs() <= ControlChain.MAX_CHAINED_STEP_MS;
     }
 
+    /**
+     * The controller takes over at {@code epochMs}: before it the battery idles (its auxiliaries
+     * only), and the loops' first passes are then. For comparing with a live run whose control
+     * began at a known moment; a study starts its control with the run.
+     */
+    public SimulationEngine controlFrom(long epochMs) {
+        this.controlFromEpochMs = epochMs;
+        return this;
+    }
+
     /** The controller as a stack the chain can split into its loops. */
     private static ControllerStack stack(Controller controller) {
         return controller instanceof ControllerStack s ? s : ControllerStack.single(controller);
@@ -124,7 +135,8 @@ public final class SimulationEngine {
         Measurements m = new Measurements();
         double stepS = grid.stepSeconds();
         long stepMs = grid.stepMs();
-        ChainedControl chained = chained(chain, grid) ? new ChainedControl(chain, stepMs, stack(controller)) : null;
+        ChainedControl chained =
+                chained(chain, grid) ? new ChainedControl(chain, stepMs, stack(controller), controlFromEpochMs) : null;
         try {
             for (long first = 0; first < grid.steps(); first += chunkSize) {
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
@@ -146,7 +158,9 @@ public final class SimulationEngine {
                             sameSlot ? demand.slotImportKwh() : 0);
                     battery.setAmbientC(ambient[i]);
                     double batteryKw;
-                    if (chained == null) {
+                    if (chained == null && t < controlFromEpochMs) {
+                        batteryKw = battery.apply(0, stepS);
+                    } else if (chained == null) {
                         batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
                         controller.applied(batteryKw, m);
                     } else {

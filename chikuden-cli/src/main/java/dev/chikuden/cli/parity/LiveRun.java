@@ -45,7 +45,21 @@ final class LiveRun {
                 }
             }
         }
-        return means.trace();
+        return means.trace().controlFrom(controlStartMs(site, means.firstMoveMs(), tickMs));
+    }
+
+    /**
+     * When live control took over, in run time: the first tick with battery power, less the command
+     * delay and the tick in which the command reached the converter. The study starts its loops there,
+     * so both start their filters and memories from the same load (a 5-minute filter started a
+     * second apart would differ through the whole window).
+     */
+    static long controlStartMs(SiteConfig site, long firstMoveMs, long tickMs) {
+        if (firstMoveMs < 0) {
+            return 0;
+        }
+        long delay = site.control() == null ? 0 : site.control().commandDelayMs();
+        return Math.max(0, firstMoveMs - delay - tickMs);
     }
 
     /** The site's live settings on loopback: devices at {@code devicePort}, the API on a free port, a random token. */

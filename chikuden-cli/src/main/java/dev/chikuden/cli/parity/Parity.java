@@ -25,7 +25,7 @@ public final class Parity {
     /** Runs live in real time (the window's lead-in and length), then the study; compares. */
     public static ParityFigures run(SiteConfig site, ParityWindow w, Path stateDir) throws InterruptedException {
         ParityTrace live = LiveRun.run(site, w, stateDir);
-        ParityTrace study = StudyRun.run(site, w);
+        ParityTrace study = StudyRun.run(site, w, live.controlFromMs());
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         long start = SiteModels.timeGrid(site).startEpochMs() + w.startMs();
         ParityFigures.Window window = new ParityFigures.Window(

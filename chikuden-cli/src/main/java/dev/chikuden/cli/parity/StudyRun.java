@@ -20,7 +20,8 @@ import java.util.List;
 final class StudyRun {
     private StudyRun() {}
 
-    static ParityTrace run(SiteConfig site, ParityWindow w) {
+    /** @param controlFromMs when the loops start, ms from the run's start: where live control took over */
+    static ParityTrace run(SiteConfig site, ParityWindow w, long controlFromMs) {
         TimeGrid full = SiteModels.timeGrid(site);
         long offsetSteps = w.runStartMs() / w.stepMs();
         long steps = w.leadInSteps() + w.steps();
@@ -39,6 +40,7 @@ final class StudyRun {
                         site.grid().frequencyHz(),
                         SimulationEngine.DEFAULT_CHUNK,
                         site.control())
+                .controlFrom(grid.startEpochMs() + controlFromMs)
                 .run(List.of(rec), null);
         return rec.trace();
     }
