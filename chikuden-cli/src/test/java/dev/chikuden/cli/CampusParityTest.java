@@ -4,22 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The issue's acceptance: the campus example over 2 minutes around its largest ramp. Measured
- * 2026-12-06 it failed: the loads matched to 3e-10 kW but the 1-s ramps differed by 50-60 % in
- * either direction between two runs (live 7 and 26 MW/s against the study's 17), the demand by
- * +4.6 % (the 300-s smoothing filter starts from a different load sample live, 10 s before the
- * window) and live saw a load-drop event the study did not.
+ * The acceptance of "Control that holds live": the campus example over 2 minutes around its largest
+ * 1-s ramp, the twin and the live service (the EMS at 1 s writing the twin's plant controller) against
+ * the study over the same window and load. Every grid-code metric agrees within 10 %, a 1-s ramp under
+ * 2 MW/s within 0.2 MW/s, and so do the verdicts, recomputed here from the JSON rather than taken from
+ * the command's own judgement. About 2 min 15 s of real time.
  */
 class CampusParityTest {
-    @Disabled("waits for the EMS fast loop (live runs every layer at the 1-s cycle, the study's chain runs the fast"
-            + " layers every 100 ms) and the lead's re-tuning of the campus control chain")
+    static final String[] METRICS = {
+        "maxRampUpKwPerS", "maxRampDownKwPerS", "maxRampKwPerMin", "dynamicRangeKw", "bandRmsKw", "loadDropEvents"
+    };
+
     @Test
     void campusTwoMinutesAroundTheLargestRamp() throws Exception {
         StringWriter out = new StringWriter();
@@ -27,11 +29,21 @@ class CampusParityTest {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute("parity", "../examples/sakai-ai-campus.yaml", "--json");
-        System.out.println(out);
+        int code = cl.execute(
+                "parity", Repository.examples().resolve("sakai-ai-campus.yaml").toString(), "--json");
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(j.path("verdictsAgree").asBoolean()).isTrue();
-        assertThat(j.path("withinTolerance").asBoolean()).isTrue();
+        JsonNode study = j.path("study");
+        JsonNode live = j.path("live");
+        for (String m : METRICS) {
+            assertThat(study.has(m)).as("study has " + m + ": " + study).isTrue();
+            double a = study.path(m).asDouble();
+            double b = live.path(m).asDouble();
+            double allowed = Math.max(0.10 * Math.abs(a), m.endsWith("PerS") && Math.abs(a) < 2000 ? 200 : 0);
+            assertThat(b)
+                    .as(m + ": live against the study " + a)
+                    .isCloseTo(a, org.assertj.core.api.Assertions.within(allowed));
+        }
     }
 }

@@ -167,6 +167,11 @@ final class TwinBattery extends TwinDevice {
         battery.setAmbientC(ambientC);
         if (converter == null) {
             powerKw = battery.apply(commandKw, tickS);
+        } else if (alarmBits != 0) { // a fault trips the converter at once: no lag, nothing in flight
+            java.util.Arrays.fill(queue, 0);
+            converter.reset(0);
+            powerKw = battery.apply(0, tickS);
+            ticks++;
         } else {
             queue[(int) (ticks % queue.length)] = commandKw;
             double askedKw = converter.converge(queue[(int) ((ticks + 1) % queue.length)]); // given delay ago
