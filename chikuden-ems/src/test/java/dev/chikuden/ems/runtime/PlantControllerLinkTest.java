@@ -30,6 +30,7 @@ class PlantControllerLinkTest {
      * and discharge; the smoothing in a device at 20 ms.
      */
     private static final String SITE = TestSites.SMALL
+            .replace(TestSites.INSTANT, "")
             .replace("base: 1 MW}", "base: 1 MW, noise: 40 %, seed: 7}")
             .replace("initial: 90 %}", "initial: 50 %}")
             .replace("power: 400 kW", "power: 1.5 MW")
