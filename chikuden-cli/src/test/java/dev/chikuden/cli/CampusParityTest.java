@@ -13,8 +13,8 @@ import picocli.CommandLine;
 /**
  * The acceptance of "Control that holds live": the campus example over 2 minutes around its largest
  * 1-s ramp, the twin and the live service (the EMS at 1 s writing the twin's plant controller) against
- * the study over the same window and load. Every grid-code metric agrees within 10 %, a 1-s ramp under
- * 2 MW/s within 0.2 MW/s, and so do the verdicts, recomputed here from the JSON rather than taken from
+ * the study over the same window and load. Every grid-code metric agrees within 10 %, a ramp under
+ * 2 MW/s (over 1 s or 1 min) within 0.2 MW/s, and so do the verdicts, recomputed here from the JSON rather than taken from
  * the command's own judgement. About 2 min 15 s of real time.
  */
 class CampusParityTest {
@@ -40,7 +40,9 @@ class CampusParityTest {
             assertThat(study.has(m)).as("study has " + m + ": " + study).isTrue();
             double a = study.path(m).asDouble();
             double b = live.path(m).asDouble();
-            double allowed = Math.max(0.10 * Math.abs(a), m.endsWith("PerS") && Math.abs(a) < 2000 ? 200 : 0);
+            // a ramp under 2 MW/s may differ by 0.2 MW/s: 200 kW/s, or 12,000 kW/min over a minute
+            double perS = m.endsWith("PerS") ? 1 : m.endsWith("PerMin") ? 60 : 0;
+            double allowed = Math.max(0.10 * Math.abs(a), perS > 0 && Math.abs(a) < 2000 * perS ? 200 * perS : 0);
             assertThat(b)
                     .as(m + ": live against the study " + a)
                     .isCloseTo(a, org.assertj.core.api.Assertions.within(allowed));
