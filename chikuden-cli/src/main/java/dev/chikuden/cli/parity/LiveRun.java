@@ -33,6 +33,7 @@ final class LiveRun {
         DeviceSimulator.Options options = new DeviceSimulator.Options(tickMs, () -> System.nanoTime() / 1_000_000, true)
                 .startingAt(w.runStartMs())
                 .toldEachTick(means);
+        long controlFromMs;
         try (DeviceSimulator twin = new DeviceSimulator(
                 site, config.devices(), RegisterMap.load(config.devices().registerMap()), options)) {
             means.attach(twin);
@@ -44,22 +45,11 @@ final class LiveRun {
                     Thread.sleep(Math.max(20, Math.min(500, left)));
                 }
             }
+            controlFromMs = twin.controlFromMs();
         }
-        return means.trace().controlFrom(controlStartMs(site, means.firstMoveMs(), tickMs));
-    }
-
-    /**
-     * When live control took over, in run time: the first tick with battery power, less the command
-     * delay and the tick in which the command reached the converter. The study starts its loops there,
-     * so both start their filters and memories from the same load (a 5-minute filter started a
-     * second apart would differ through the whole window).
-     */
-    static long controlStartMs(SiteConfig site, long firstMoveMs, long tickMs) {
-        if (firstMoveMs < 0) {
-            return 0;
-        }
-        long delay = site.control() == null ? 0 : site.control().commandDelayMs();
-        return Math.max(0, firstMoveMs - delay - tickMs);
+        // the study's loops take over where live control did, so both start their filters from the same
+        // load (a 5-minute filter started a second apart differs through the whole window)
+        return means.trace().controlFrom(Math.max(0, controlFromMs));
     }
 
     /** The site's live settings on loopback: devices at {@code devicePort}, the API on a free port, a random token. */

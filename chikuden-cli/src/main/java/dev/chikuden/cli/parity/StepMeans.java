@@ -17,7 +17,6 @@ final class StepMeans implements DeviceSimulator.TickListener {
     private volatile DeviceSimulator twin;
     private double socStart = Double.NaN;
     private double socEnd = Double.NaN;
-    private volatile long firstMoveMs = -1;
 
     StepMeans(ParityWindow window, long tickMs) {
         this.window = window;
@@ -29,11 +28,6 @@ final class StepMeans implements DeviceSimulator.TickListener {
         ticks = new int[n];
     }
 
-    /** Run time (ms from the twin's start) of the first tick with battery power; -1 before. */
-    long firstMoveMs() {
-        return firstMoveMs;
-    }
-
     /** The twin to read the SOC from at the window's edges. */
     void attach(DeviceSimulator sim) {
         this.twin = sim;
@@ -41,9 +35,6 @@ final class StepMeans implements DeviceSimulator.TickListener {
 
     @Override
     public void tick(long simulatedMs, double gridKw, double loadKw, double batteryKw) {
-        if (firstMoveMs < 0 && batteryKw != 0) {
-            firstMoveMs = simulatedMs - tickMs; // the tick that starts there is the first with power
-        }
         long fromWindowStart = simulatedMs - tickMs - window.leadInMs();
         if (fromWindowStart == 0) {
             socStart = soc();

@@ -148,6 +148,7 @@ public final class DeviceSimulator implements AutoCloseable {
     private final ProfileCursor ambient;
 
     private long simulatedMs;
+    private long controlFromMs = -1;
     private long clockStartMs;
     private double loadKw;
     private double pvKw;
@@ -332,14 +333,27 @@ public final class DeviceSimulator implements AutoCloseable {
             plant.step(simulatedMs, grid.startEpochMs() + simulatedMs % periodMs, meter.meteredKw, tickS);
         }
         double batteryKw = 0;
+        boolean commanded = plant != null && plant.controlling();
         for (TwinBattery b : batteries) {
             b.step(simulatedMs, tickS, ambientC);
             batteryKw += b.powerKw;
+            commanded |= b.commandKw != 0;
+        }
+        if (controlFromMs < 0 && commanded) {
+            controlFromMs = simulatedMs - options.tickMs();
         }
         meter.step(loadKw - pvKw - batteryKw, tickS);
         loadKwh += loadKw * tickS / 3600;
         pvKwh += pvKw * tickS / 3600;
         options.tickListener().tick(simulatedMs, meter.gridKw, loadKw, batteryKw);
+    }
+
+    /**
+     * When control took over, ms of simulated time: the start of the first tick in which the plant
+     * controller commanded the units or a unit had a setpoint other than 0; -1 before.
+     */
+    public synchronized long controlFromMs() {
+        return controlFromMs;
     }
 
     /** The units, in the site's order: for tests of this package. */
