@@ -8,6 +8,9 @@ import dev.chikuden.study.SiteBilling;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.tariff.MonthlyBill;
+import dev.chikuden.trace.Trace;
+import dev.chikuden.trace.TraceInput;
+import dev.chikuden.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,15 +43,12 @@ final class BillCommand implements Callable<Integer> {
             names = "--grid",
             required = true,
             paramLabel = "FILE.csv",
-            description = "Grid power (> 0 imports): timestamp,<power column>, fixed step.")
+            description = "Grid power (> 0 imports) or a meter's interval energy: a time and a value column, any "
+                    + "step; see the README's data section for the forms read.")
     Path grid;
 
-    @Option(
-            names = "--column",
-            paramLabel = "NAME",
-            description = "The power column (default: the only value column; "
-                    + "of several, gridKw, the meter's series in plan's result files).")
-    String column;
+    @Mixin
+    TraceFileOptions input;
 
     @Option(
             names = "--case",
@@ -57,13 +57,6 @@ final class BillCommand implements Callable<Integer> {
             description = "Which case's contract a fixed grid.contract gives the series (default: ${DEFAULT-VALUE}); "
                     + "under grid.contract: auto the series is billed at its own peak either way.")
     String billedCase;
-
-    @Option(
-            names = "--unit",
-            paramLabel = "W|kW|MW|GW",
-            description = "The unit of the power column (default: the "
-                    + "one its header names, e.g. grid_kw or \"Grid (MW)\"; kW, with a notice, when it names none).")
-    PowerUnit unit;
 
     @Mixin
     SharedOptions.Json json;
@@ -78,17 +71,16 @@ final class BillCommand implements Callable<Integer> {
         if (!billedCase.equals("without-battery") && !billedCase.equals("with-battery")) {
             throw new BadInputException("--case: \"" + billedCase + "\" is not without-battery or with-battery");
         }
-        PowerColumn power = PowerColumn.of(grid, column, unit);
-        if (power.notice() != null) {
-            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
-        }
+        Trace read = TraceReader.read(grid, input.power(site.zone()));
+        TraceInput power = read.input();
         SiteBilling.CaseBill billed = SiteBilling.single(
-                site, BillingMeter.of(power.read(site.zone()), site.zone()), billedCase.equals("with-battery"));
+                site, BillingMeter.of(read.onNaturalGrid(site.zone()), site.zone()), billedCase.equals("with-battery"));
         Bill bill = billed.bill();
         Figures f = new Figures(
                 site.name(),
-                power.name(),
-                power.unit().name(),
+                power,
+                power.column(),
+                power.unit(),
                 billed.contractKw(),
                 billed.basis().id(),
                 BillFigures.of(bill));
@@ -105,17 +97,19 @@ final class BillCommand implements Callable<Integer> {
     /** What {@code bill --json} prints: the series billed, its contract and the bill. */
     record Figures(
             String site,
+            TraceInput input,
             String column,
             String unit,
             double contractKw,
             String contractBasis,
             @JsonUnwrapped BillFigures bill) {}
 
-    private static String table(SiteConfig site, PowerColumn power, Bill bill, Figures f) {
-        StringBuilder sb = new StringBuilder(site.name())
-                .append('\n')
-                .append(power.describe())
-                .append('\n');
+    private static String table(SiteConfig site, TraceInput power, Bill bill, Figures f) {
+        StringBuilder sb =
+                new StringBuilder(site.name()).append('\n').append(power.line()).append('\n');
+        for (String note : power.notes()) {
+            sb.append("  ").append(note).append('\n');
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "Contract %,.0f kW (%s; grid.contract %s, exceedance %s)%n",

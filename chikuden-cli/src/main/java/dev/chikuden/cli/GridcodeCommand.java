@@ -3,6 +3,7 @@ package dev.chikuden.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.BadInputException;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeMetrics;
 import dev.chikuden.gridcode.GridCodeReport;
@@ -10,6 +11,10 @@ import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.gridcode.RuleVerdict;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.trace.Trace;
+import dev.chikuden.trace.TraceInput;
+import dev.chikuden.trace.TraceReader;
+import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,23 +57,20 @@ final class GridcodeCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "TRACE.csv",
-            description = "A power trace: a header row, an ISO-8601 "
-                    + "timestamp column first, a fixed step; lines starting with # are comments.")
+            description = "A power trace: a power series at any step, an nvidia-smi log or a meter's interval "
+                    + "energy; see the README's data section for the forms read.")
     Path file;
 
-    @Option(
-            names = "--column",
-            paramLabel = "NAME",
-            description = "The power column (default: the only value column; "
-                    + "of several, gridKw, the meter's series in plan's result files).")
-    String column;
+    @Mixin
+    TraceFileOptions input;
 
     @Option(
-            names = "--unit",
-            paramLabel = "W|kW|MW|GW",
-            description = "The unit of the power column (default: the "
-                    + "one its header names, e.g. power_mw or \"Power (MW)\"; kW, with a notice, when it names none).")
-    PowerUnit unit;
+            names = "--step",
+            paramLabel = "DURATION",
+            description =
+                    "The analysis grid's step, e.g. 100 ms (default: the longest of 1, 2, 5 x 10^k ms, "
+                            + "1-30 s, 1-30 min not longer than the trace's median step). Samples are integrated over each step.")
+    String step;
 
     @Option(
             names = "--rules",
@@ -92,20 +94,30 @@ final class GridcodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridCodeRules rules = rulesFile == null ? GridCodeRules.defaults() : GridCodeRules.read(rulesFile);
-        PowerColumn power = PowerColumn.of(file, column, unit);
-        if (power.notice() != null) {
-            spec.commandLine().getErr().println("chikuden: note: " + power.notice());
-        }
-        FixedStepSeries trace = power.read(zone);
+        Trace read = TraceReader.read(file, input.power(zone));
+        FixedStepSeries trace = read.onGrid(read.localMidnight(zone), stepMs(read));
         GridCodeReport report = GridCodeMeter.of(trace, zone, rules);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(json.on ? json(report, trace, rules, power) : table(report, trace, rules, power));
+        w.print(json.on ? json(report, trace, rules, read.input()) : table(report, trace, rules, read.input()));
         w.flush();
         return Main.OK;
     }
 
+    /** The analysis step: --step, or the trace's natural step. */
+    private long stepMs(Trace read) {
+        if (step == null) {
+            return read.naturalStepMs();
+        }
+        long ms = Math.round(1000 * Quantities.parse(step, Dimension.DURATION));
+        if (ms < 1 || ms > 86_400_000) {
+            throw new BadInputException("--step: \"" + step + "\" must be between 1 ms and 1 d");
+        }
+        return ms;
+    }
+
     /** What {@code gridcode --json} prints: the trace read, every metric (null where not measurable) and each rule. */
     record Figures(
+            TraceInput input,
             String column,
             String unit,
             long samples,
@@ -150,15 +162,16 @@ final class GridcodeCommand implements Callable<Integer> {
             Double margin,
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
-    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
+    private String json(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, TraceInput power) {
         GridCodeMetrics m = r.metrics();
         List<Rule> verdicts = r.verdicts().stream()
                 .map(v -> new Rule(
                         v.rule(), v.unit(), num(v.value()), num(v.limit()), v.pass(), num(v.margin()), v.note()))
                 .toList();
         Figures f = new Figures(
-                power.name(),
-                power.unit().name(),
+                power,
+                power.column(),
+                power.unit(),
                 m.samples(),
                 m.stepSeconds(),
                 SeriesCsv.formatTime(trace.startEpochMs(), zone),
@@ -204,13 +217,16 @@ final class GridcodeCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, PowerColumn power) {
+    private String table(GridCodeReport r, FixedStepSeries trace, GridCodeRules rules, TraceInput power) {
         GridCodeMetrics m = r.metrics();
         StringBuilder sb = new StringBuilder();
+        sb.append(power.line()).append('\n');
+        for (String note : power.notes()) {
+            sb.append("  ").append(note).append('\n');
+        }
         sb.append(String.format(
                 Locale.ROOT,
-                "%s: %,d samples at %s steps from %s%n%n",
-                power.describe(),
+                "Analysed: %,d steps of %s from %s%n%n",
                 m.samples(),
                 Quantities.formatDuration(m.stepSeconds()),
                 SeriesCsv.formatTime(trace.startEpochMs(), zone)));

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.aging.RainflowCounter;
 import dev.chikuden.aging.RainflowCycles;
-import dev.chikuden.time.CsvColumn;
+import dev.chikuden.trace.Trace;
+import dev.chikuden.trace.TraceReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,14 +40,12 @@ final class RainflowCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "FILE.csv",
-            description = "A CSV file with a header row; lines starting with # are comments.")
+            description = "A series: a time column and values (SOC, power, ...), counted in time order; "
+                    + "see the README's data section for the forms read.")
     Path file;
 
-    @Option(
-            names = "--column",
-            paramLabel = "NAME",
-            description = "The column to count (default: the first one not named timestamp, time or time_s).")
-    String column;
+    @Mixin
+    TraceFileOptions input;
 
     @Mixin
     SharedOptions.Json json;
@@ -56,7 +54,11 @@ final class RainflowCommand implements Callable<Integer> {
     public Integer call() {
         RainflowCycles cycles = new RainflowCycles();
         RainflowCounter counter = new RainflowCounter(cycles);
-        long samples = CsvColumn.read(file, column, counter::add);
+        Trace read = TraceReader.read(file, input.values(java.time.ZoneOffset.UTC));
+        for (int i = 0; i < read.size(); i++) {
+            counter.add(read.valueAt(i));
+        }
+        long samples = read.size();
         counter.finish();
         PrintWriter w = spec.commandLine().getOut();
         w.print(json.on ? json(cycles, samples, counter.reversals()) : table(cycles, samples, counter.reversals()));

@@ -2,13 +2,12 @@ package dev.chikuden.profile;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.time.FixedStepSeries;
-import dev.chikuden.time.Interpolation;
 import dev.chikuden.time.TimeGrid;
 
 /**
- * A recorded power series played on the study's grid: resampled to the study step (mean to a
- * coarser step, hold or linear to a finer one), scaled, and either required to cover the whole
- * study or repeated from its start.
+ * A recorded series played on the study's grid: already on the study step (see
+ * {@link dev.chikuden.trace.Trace#onGrid}), scaled, and either required to cover the whole study
+ * or repeated from its start.
  */
 public final class TraceProfile implements Profile {
     private final double[] kw;
@@ -19,13 +18,10 @@ public final class TraceProfile implements Profile {
      * @param source what to name in errors (the file)
      * @param scale  factor applied to every value (unit conversion, scaling a node to a campus)
      */
-    public TraceProfile(
-            String source, FixedStepSeries trace, TimeGrid grid, Interpolation finer, double scale, boolean repeat) {
-        FixedStepSeries s;
-        try {
-            s = trace.resample(grid.stepMs(), finer);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(source + ": " + e.getMessage() + " (study step " + grid.stepMs() + " ms)");
+    public TraceProfile(String source, FixedStepSeries s, TimeGrid grid, double scale, boolean repeat) {
+        if (s.stepMs() != grid.stepMs()) {
+            throw new IllegalArgumentException(
+                    "the trace's step " + s.stepMs() + " ms is not the study's " + grid.stepMs());
         }
         long offsetMs = grid.startEpochMs() - s.startEpochMs();
         if (!repeat && (offsetMs < 0 || offsetMs % grid.stepMs() != 0)) {

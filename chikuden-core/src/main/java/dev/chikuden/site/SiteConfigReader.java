@@ -69,15 +69,15 @@ public final class SiteConfigReader {
         GridConnection grid = grid(s.grid(), top.get("grid"));
         List<LoadSpec> loads = new ArrayList<>();
         for (int i = 0; s.loads() != null && i < s.loads().size(); i++) {
-            loads.add(load(s.loads().get(i), top.get("loads").get(i)));
+            loads.add(load(s.loads().get(i), top.get("loads").get(i), zone));
         }
-        PvSpec pv = pv(s.pv(), top.get("pv"), location);
+        PvSpec pv = pv(s.pv(), top.get("pv"), location, zone);
         List<BatteryParameters> batteries = new ArrayList<>();
         for (int i = 0; i < s.batteries().size(); i++) {
             batteries.add(new BatterySection(top.get("batteries").get(i), warnings)
                     .read(s.batteries().get(i), i));
         }
-        AmbientSpec ambient = ambient(s.ambient(), top.get("ambient"));
+        AmbientSpec ambient = ambient(s.ambient(), top.get("ambient"), zone);
         StudyPeriod study = study(s.study(), top.get("study"), zone);
         PlanningSpec planning = PlanningSection.read(s, top);
         ControlChain control = ControlSection.read(s.control(), top.get("control"));
@@ -146,7 +146,7 @@ public final class SiteConfigReader {
                 Double.parseDouble(g.frequency().replace("Hz", "").trim()));
     }
 
-    private static LoadSpec load(SiteFile.Load l, ConfigNode at) {
+    private static LoadSpec load(SiteFile.Load l, ConfigNode at, ZoneId zone) {
         if (!at.clean()) {
             return null;
         }
@@ -155,7 +155,7 @@ public final class SiteConfigReader {
             return profile(p, name, at);
         }
         return l instanceof SiteFile.CsvLoad c
-                ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD)
+                ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD, zone)
                 : AiCampusSection.read((SiteFile.AiCampus) l, at, name);
     }
 
@@ -170,7 +170,7 @@ public final class SiteConfigReader {
         return new DailyProfileLoadSpec(name, p.base(), daily, p.weekendFactor(), p.noise(), p.seed());
     }
 
-    private static PvSpec pv(SiteFile.Pv pv, ConfigNode at, Location location) {
+    private static PvSpec pv(SiteFile.Pv pv, ConfigNode at, Location location, ZoneId zone) {
         if (!at.clean()) {
             return null;
         }
@@ -180,11 +180,11 @@ public final class SiteConfigReader {
             }
             return new ClearSkyPvSpec(c.peak());
         }
-        return pv instanceof SiteFile.CsvPv c ? TraceSection.read(c, at, "pv", TraceSection.Kind.PV) : null;
+        return pv instanceof SiteFile.CsvPv c ? TraceSection.read(c, at, "pv", TraceSection.Kind.PV, zone) : null;
     }
 
     /** Constant 25 °C unless the site says otherwise. */
-    private static AmbientSpec ambient(SiteFile.Ambient a, ConfigNode at) {
+    private static AmbientSpec ambient(SiteFile.Ambient a, ConfigNode at, ZoneId zone) {
         if (!at.clean()) {
             return null;
         }
@@ -196,7 +196,7 @@ public final class SiteConfigReader {
             return new AmbientSpec.BuiltInClimate(a.climate());
         }
         if (a.file() != null) {
-            return TraceSection.read(a, at, "ambient", TraceSection.Kind.TEMPERATURE);
+            return TraceSection.read(a, at, "ambient", TraceSection.Kind.TEMPERATURE, zone);
         }
         return new AmbientSpec.Constant(a.temperature() != null ? a.temperature() : 25);
     }

@@ -85,11 +85,26 @@ record SiteFile(
     interface Trace {
         String file();
 
+        String format();
+
         String column();
 
         String unit();
 
+        String resample();
+
+        /** Moved to {@link #resample()}; reported when given. */
         String interpolation();
+
+        String gaps();
+
+        Double gapLimit();
+
+        List<String> header();
+
+        String encoding();
+
+        String labels();
 
         double scale();
 
@@ -102,9 +117,19 @@ record SiteFile(
             String format,
             String column,
             String unit,
+            String resample,
             String interpolation,
+            String gaps,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double gapLimit,
+
+            List<String> header,
+            String encoding,
+            String labels,
             double scale,
             boolean repeat,
+            Integer gpus,
             long nodes,
             @Quantity(value = DURATION, min = 0) double desynchronise,
             long seed)
@@ -210,7 +235,23 @@ record SiteFile(
 
     record ClearSky(@Quantity(value = POWER, min = 0) double peak) implements Pv {}
 
-    record CsvPv(String file, String column, String unit, String interpolation, double scale, boolean repeat)
+    record CsvPv(
+            String file,
+            String format,
+            String column,
+            String unit,
+            String resample,
+            String interpolation,
+            String gaps,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double gapLimit,
+
+            List<String> header,
+            String encoding,
+            String labels,
+            double scale,
+            boolean repeat)
             implements Pv, Trace {}
 
     record Battery(
@@ -325,13 +366,27 @@ record SiteFile(
             String climate,
             String file,
             String column,
+            String resample,
             String interpolation,
+            String gaps,
+
+            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            Double gapLimit,
+
+            List<String> header,
+            String encoding,
+            String labels,
             double scale,
             boolean repeat)
             implements Trace {
         @Override
         public String unit() {
             return null; // degrees Celsius, as the file says
+        }
+
+        @Override
+        public String format() {
+            return "values";
         }
     }
 

@@ -3,8 +3,9 @@ package dev.chikuden.site;
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigNode;
 import dev.chikuden.control.ControlLoop;
-import dev.chikuden.load.trace.HeaderUnit;
-import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.trace.HeaderUnit;
+import dev.chikuden.trace.TraceOptions;
+import dev.chikuden.trace.TraceReader;
 import dev.chikuden.units.Quantities;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,9 @@ final class StackSection {
     private static boolean scheduleFits(ConfigNode c, Path path, boolean energy) {
         String column;
         try {
-            column = SeriesCsv.valueColumnName(path, null);
+            column = TraceReader.read(path, TraceOptions.values(java.time.ZoneOffset.UTC))
+                    .input()
+                    .column();
         } catch (BadInputException e) {
             c.get("file").problem(e.getMessage());
             return false;

@@ -2,20 +2,22 @@ package dev.chikuden.site;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigNode;
-import dev.chikuden.load.trace.HeaderUnit;
 import dev.chikuden.load.trace.NodeScaling;
-import dev.chikuden.time.Interpolation;
-import dev.chikuden.time.SeriesCsv;
-import dev.chikuden.units.Dimension;
-import dev.chikuden.units.Quantities;
+import dev.chikuden.trace.GapPolicy;
+import dev.chikuden.trace.Resample;
+import dev.chikuden.trace.TextEncoding;
+import dev.chikuden.trace.Trace;
+import dev.chikuden.trace.TraceFormat;
+import dev.chikuden.trace.TraceOptions;
+import dev.chikuden.trace.TraceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * Reads a series from a CSV file: a {@code type: csv} load or PV, or an ambient temperature file.
- * A power trace's unit is the {@code unit} key or the one its column header names (see
- * {@link HeaderUnit}); one of them is required, and when both are given they must agree. The
- * header is read here, so that a missing unit is reported with the rest of the site file.
+ * The file is read here once, so that whatever the reader cannot decide (a unit the header does
+ * not name, several value columns) is reported with the rest of the site file.
  */
 final class TraceSection {
     /** What the series is: only loads may be nvidia-smi logs and stand for many nodes. */
@@ -28,83 +30,64 @@ final class TraceSection {
     private TraceSection() {}
 
     /** The trace, or null after a problem. */
-    static TraceSpec read(SiteFile.Trace t, ConfigNode at, String name, Kind kind) {
+    static TraceSpec read(SiteFile.Trace t, ConfigNode at, String name, Kind kind, ZoneId zone) {
+        if (t.interpolation() != null) {
+            at.get("interpolation")
+                    .problem("has moved to resample: mean (a step's time-weighted mean of the samples held between "
+                            + "them; what hold did), linear or hold; write resample: "
+                            + ("linear".equals(t.interpolation()) ? "linear" : "mean"));
+        }
         Path path = at.source().toAbsolutePath().getParent().resolve(t.file()).normalize();
         if (!Files.isRegularFile(path)) {
             at.get("file").problem("\"" + t.file() + "\" does not exist (looked for " + path + ")");
             return null;
         }
-        boolean nvidiaSmi = t instanceof SiteFile.CsvLoad l && "nvidia-smi".equals(l.format());
-        if (nvidiaSmi) {
-            notForNvidiaSmi(at.get("unit"), "nvidia-smi writes watts");
-            notForNvidiaSmi(at.get("column"), "the column \"power.draw [W]\" is read");
-            notForNvidiaSmi(at.get("interpolation"), "the samples are averaged per step and held between them");
-        }
-        double kwPerUnit = nvidiaSmi || kind == Kind.TEMPERATURE ? 1 : kwPerUnit(t, at, path);
         if (!at.clean()) {
             return null;
         }
-        NodeScaling nodes = t instanceof SiteFile.CsvLoad l ? nodes(l) : NodeScaling.ONE;
-        return new TraceSpec(
-                name,
-                path,
-                nvidiaSmi ? TraceSpec.Format.NVIDIA_SMI : TraceSpec.Format.POWER,
-                nvidiaSmi ? null : t.column(),
-                kwPerUnit * t.scale(),
-                "linear".equals(t.interpolation()) && !nvidiaSmi ? Interpolation.LINEAR : Interpolation.HOLD,
-                t.repeat(),
-                nodes);
-    }
-
-    private static void notForNvidiaSmi(ConfigNode key, String why) {
-        if (key.writtenHere()) {
-            key.problem("is not used with format: nvidia-smi; " + why);
-        }
-    }
-
-    /** kW per unit of the file's values; 0 after recording a problem. */
-    private static double kwPerUnit(SiteFile.Trace t, ConfigNode at, Path path) {
-        String header;
+        TraceOptions options = options(t, kind, zone);
+        Trace trace;
         try {
-            header = SeriesCsv.valueColumnName(path, t.column());
+            trace = TraceReader.read(path, options);
         } catch (BadInputException e) {
-            at.get(t.column() == null ? "file" : "column").problem(e.getMessage());
-            return 0;
-        }
-        String named;
-        try {
-            named = HeaderUnit.of(header);
-        } catch (IllegalArgumentException e) {
-            if (t.unit() != null) {
-                return kw(t.unit()); // the key settles what the header leaves unclear
+            String m = e.getMessage();
+            String key = m.contains(": no column") ? "column" : m.contains("unit") ? "unit" : "file";
+            if (at.get(key).writtenHere()) {
+                at.get(key).problem(m);
+            } else {
+                at.get(key).problem(m, at.get("file"));
             }
-            at.get("unit")
-                    .problem(
-                            "is required: column \"" + header + "\" of " + path + " " + e.getMessage()
-                                    + "; give unit: W, kW, MW or GW",
-                            at.get("file"));
-            return 0;
+            return null;
         }
-        if (t.unit() != null && named != null && !named.equals(t.unit())) {
-            at.get("unit")
-                    .problem("\"" + t.unit() + "\" disagrees with column \"" + header + "\" of " + path
-                            + ", which names " + named
-                            + "; correct one of them, or leave unit out to take the header's");
-            return 0;
-        }
-        if (t.unit() == null && named == null) {
-            at.get("unit")
-                    .problem(
-                            "is required: column \"" + header + "\" of " + path + " names no unit; give unit: "
-                                    + "W, kW, MW or GW, or name the unit in the header, e.g. power_kw, \"power [kW]\" or \"Power (MW)\"",
-                            at.get("file"));
-            return 0;
-        }
-        return kw(t.unit() != null ? t.unit() : named);
+        NodeScaling nodes = t instanceof SiteFile.CsvLoad l ? nodes(l) : NodeScaling.ONE;
+        return new TraceSpec(name, path, options, trace, t.scale(), t.repeat(), nodes);
     }
 
-    private static double kw(String unit) {
-        return Quantities.parse("1 " + unit, Dimension.POWER);
+    /** What the site file says about reading the file; the reader decides the rest. */
+    static TraceOptions options(SiteFile.Trace t, Kind kind, ZoneId zone) {
+        TraceOptions o = kind == Kind.TEMPERATURE ? TraceOptions.values(zone) : TraceOptions.power(zone);
+        if (kind != Kind.TEMPERATURE && t.format() != null) {
+            o = o.withFormat(TraceFormat.of(t.format()));
+        }
+        o = o.withColumn(t.column()).withUnit(t.unit()).withHeader(t.header());
+        if (t.resample() != null) {
+            o = o.withResample(Resample.of(t.resample()));
+        }
+        if (t.gaps() != null || t.gapLimit() != null) {
+            o = o.withGaps(
+                    t.gaps() == null ? null : GapPolicy.of(t.gaps()),
+                    t.gapLimit() == null ? null : Math.round(t.gapLimit() * 1000));
+        }
+        if (t.encoding() != null) {
+            o = o.withEncoding(TextEncoding.named(t.encoding()));
+        }
+        if (t.labels() != null) {
+            o = o.withEndLabels("end".equals(t.labels()));
+        }
+        if (t instanceof SiteFile.CsvLoad l && l.gpus() != null) {
+            o = o.withGpus(l.gpus());
+        }
+        return o;
     }
 
     private static NodeScaling nodes(SiteFile.CsvLoad l) {

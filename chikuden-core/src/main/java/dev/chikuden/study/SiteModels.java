@@ -20,7 +20,6 @@ import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.load.ai.TrainingJob;
-import dev.chikuden.load.trace.NvidiaSmiLog;
 import dev.chikuden.market.JepxSpotCsv;
 import dev.chikuden.market.PriceSeries;
 import dev.chikuden.profile.Profile;
@@ -37,8 +36,10 @@ import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
 import dev.chikuden.time.FixedStepSeries;
-import dev.chikuden.time.SeriesCsv;
 import dev.chikuden.time.TimeGrid;
+import dev.chikuden.trace.Trace;
+import dev.chikuden.trace.TraceOptions;
+import dev.chikuden.trace.TraceReader;
 import dev.chikuden.weather.Climate;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +189,9 @@ public final class SiteModels {
             return new DemandLimiter(d.targetKw(), d.rechargeSocTarget(), d.maxRechargeKw());
         }
         if (l instanceof StrategySpec.Schedule sch) {
-            FixedStepSeries s = SeriesCsv.read(sch.file(), null, site.zone());
+            Trace schedule = TraceReader.read(sch.file(), TraceOptions.values(site.zone()));
+            FixedStepSeries s =
+                    schedule.onGrid(schedule.epochMsAt(0), schedule.input().medianStepMs());
             if (s.stepMs() < site.study().stepMs()) {
                 throw new BadInputException(sch.file() + ": the schedule's slots (" + s.stepMs() / 1000.0
                         + " s) are shorter than the study step (" + site.study().stepMs() / 1000.0
@@ -224,13 +227,10 @@ public final class SiteModels {
                 : JepxSpotCsv.read(b.prices().file(), b.prices().area());
     }
 
-    /** A trace file on the study grid: an nvidia-smi log is resampled to the study step when read. */
+    /** A trace file on the study grid: its samples integrated over each study step. */
     private static Profile trace(TraceSpec t, SiteConfig site, TimeGrid grid) {
         String source = t.file().toString();
-        FixedStepSeries node = t.format() == TraceSpec.Format.NVIDIA_SMI
-                ? NvidiaSmiLog.read(t.file(), site.zone()).resample(grid.stepMs())
-                : SeriesCsv.read(t.file(), t.column(), site.zone());
-        return new TraceProfile(
-                source, t.nodes().campus(source, node), grid, t.interpolation(), t.factor(), t.repeat());
+        FixedStepSeries node = t.trace().onGrid(grid.startEpochMs(), grid.stepMs());
+        return new TraceProfile(source, t.nodes().campus(source, node), grid, t.scale(), t.repeat());
     }
 }

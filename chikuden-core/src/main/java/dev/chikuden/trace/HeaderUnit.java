@@ -1,4 +1,4 @@
-package dev.chikuden.load.trace;
+package dev.chikuden.trace;
 
 import java.util.Locale;
 
@@ -11,7 +11,8 @@ import java.util.Locale;
  * gigawatts). Case does not matter, with one
  * exception: {@code mW} written exactly so means milliwatts and is refused. A lower-case
  * {@code mw} is read as MW, because snake_case lower-cases every name and no site logs its power
- * in milliwatts. Energy units ({@code kWh}) are not power units and name nothing.
+ * in milliwatts. Energy units ({@code kWh}, {@code 使用電力量(kWh)}, {@code energy_kwh},
+ * {@code energyKWh}) are read by {@link #energyOf}; to {@link #of} they name nothing.
  */
 public final class HeaderUnit {
     private HeaderUnit() {}
@@ -31,6 +32,64 @@ public final class HeaderUnit {
             found = unit == null ? found : unit;
         }
         return found;
+    }
+
+    /**
+     * "Wh", "kWh" or "MWh", or null when {@code header} names no energy unit; a unit per interval
+     * ({@code kWh/30min}) is the same unit.
+     *
+     * @throws IllegalArgumentException when it names two different energy units
+     */
+    public static String energyOf(String header) {
+        String found = null;
+        for (String word : header.split("[^A-Za-z0-9]+")) {
+            String unit = energyUnitOf(word);
+            if (unit != null && found != null && !unit.equals(found)) {
+                throw new IllegalArgumentException("names two units, " + found + " and " + unit);
+            }
+            found = unit == null ? found : unit;
+        }
+        return found;
+    }
+
+    /** kW per unit of a power unit, or kWh per unit of an energy unit, of a unit {@link #of} or {@link #energyOf} gives. */
+    public static double factor(String unit) {
+        return switch (unit) {
+            case "W", "Wh" -> 1e-3;
+            case "kW", "kWh" -> 1;
+            case "MW", "MWh" -> 1e3;
+            case "GW" -> 1e6;
+            default -> throw new IllegalArgumentException("no unit " + unit);
+        };
+    }
+
+    /** Whether {@code unit} is an energy unit. */
+    public static boolean isEnergy(String unit) {
+        return unit.endsWith("Wh");
+    }
+
+    private static String energyUnitOf(String word) {
+        switch (word.toLowerCase(Locale.ROOT)) {
+            case "wh" -> {
+                return "Wh";
+            }
+            case "kwh" -> {
+                return "kWh";
+            }
+            case "mwh" -> {
+                return "MWh";
+            }
+            default -> {
+                // a camelCase suffix, checked below
+            }
+        }
+        if (camelSuffix(word, "kWh") || camelSuffix(word, "KWh") || camelSuffix(word, "Kwh")) {
+            return "kWh";
+        }
+        if (camelSuffix(word, "MWh") || camelSuffix(word, "Mwh")) {
+            return "MWh";
+        }
+        return camelSuffix(word, "Wh") ? "Wh" : null;
     }
 
     private static String unitOf(String word) {

@@ -1,4 +1,4 @@
-package dev.chikuden.load.trace;
+package dev.chikuden.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
