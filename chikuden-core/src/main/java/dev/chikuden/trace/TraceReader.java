@@ -625,7 +625,6 @@ public final class TraceReader {
             double[] last = firstValues(gpus);
             double[] now = new double[gpus];
             boolean[] seen = new boolean[gpus];
-            long[] rowTimes = new long[gpus * 2];
             int polls = 0;
             long missingRows = 0;
             long repeated = 0;
@@ -634,7 +633,7 @@ public final class TraceReader {
             while (i < n) {
                 Arrays.fill(seen, false);
                 int start = i;
-                int rowsIn = 0;
+                long earliest = Long.MAX_VALUE; // the poll starts with its first GPU's query
                 int prev = -1;
                 while (i < n) {
                     int g = gpu != null && gpuColumn >= 0 ? gpu[i] : (i - start);
@@ -653,9 +652,7 @@ public final class TraceReader {
                     } else {
                         seen[g] = true;
                         now[g] = v[i];
-                        if (rowsIn < rowTimes.length) {
-                            rowTimes[rowsIn++] = t[i];
-                        }
+                        earliest = Math.min(earliest, t[i]);
                     }
                     prev = g;
                     i++;
@@ -672,10 +669,7 @@ public final class TraceReader {
                     }
                     kw += last[g];
                 }
-                Arrays.sort(rowTimes, 0, rowsIn);
-                pollTime[polls] = rowTimes[rowsIn / 2 - (rowsIn % 2 == 0 ? 1 : 0)] / 2
-                        + rowTimes[rowsIn / 2] / 2
-                        + (rowTimes[rowsIn / 2 - (rowsIn % 2 == 0 ? 1 : 0)] % 2 + rowTimes[rowsIn / 2] % 2) / 2;
+                pollTime[polls] = earliest;
                 pollKw[polls] = kw;
                 pollLine[polls++] = lines[start];
             }
