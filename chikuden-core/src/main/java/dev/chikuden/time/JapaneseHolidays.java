@@ -94,8 +94,7 @@ public final class JapaneseHolidays {
         if (date.isBefore(START) || !date.isBefore(END)) {
             throw new BadInputException("national holidays are computed for " + FIRST_YEAR + "-" + LAST_YEAR
                     + " (the Cabinet Office list starts in " + FIRST_YEAR + ", the equinox formula ends in "
-                    + LAST_YEAR + "); " + date + " is outside: list that period's holidays in the tariff's"
-                    + " holidays and set nationalHolidays: false");
+                    + LAST_YEAR + "); " + date + " is outside");
         }
         return (int) (date.toEpochDay() - START.toEpochDay());
     }
