@@ -19,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +58,8 @@ final class TariffReader {
             Set<Integer> summerMonths,
             List<String> restDays,
             Set<LocalDate> holidays,
+            boolean nationalHolidays,
+            List<String> holidayDates,
             List<Band> energy,
             Tariff.MarketLinked marketLinked,
             Map<YearMonth, Double> fuelCostAdjustment,
@@ -140,6 +145,7 @@ final class TariffReader {
                 at.get("subsidies").get(i).get("to").problem("\"" + s.to() + "\" is before from \"" + s.from() + "\"");
             }
         }
+        Set<MonthDay> holidayDates = holidayDates(t.holidayDates(), at.get("holidayDates"));
         Tariff.MarketPriceAdjustment mpa =
                 t.marketPriceAdjustment() != null && t.marketPriceAdjustment().isObject()
                         ? marketPriceAdjustment(at.get("marketPriceAdjustment"))
@@ -175,7 +181,9 @@ final class TariffReader {
                 t.restDays().stream()
                         .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT)))
                         .collect(Collectors.toSet()),
-                Set.copyOf(t.holidays()));
+                Set.copyOf(t.holidays()),
+                t.nationalHolidays(),
+                holidayDates);
         return new BillingSpec(tariff, prices);
     }
 
@@ -237,6 +245,19 @@ final class TariffReader {
         return b.fromHour() < b.toHour()
                 ? hour >= b.fromHour() && hour < b.toHour()
                 : hour >= b.fromHour() || hour < b.toHour();
+    }
+
+    /** The month-days the schema's pattern lets through, e.g. 02-30, are refused here. */
+    private static Set<MonthDay> holidayDates(List<String> given, ConfigNode at) {
+        Set<MonthDay> out = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                out.add(MonthDay.parse("--" + given.get(i)));
+            } catch (DateTimeParseException e) {
+                at.get(i).problem("\"" + given.get(i) + "\" is not a day of the year: expected MM-DD such as 12-31");
+            }
+        }
+        return Set.copyOf(out);
     }
 
     private static Tariff.ExportSale export(Export e, ConfigNode at) {

@@ -1,7 +1,10 @@
 package dev.chikuden.tariff;
 
+import dev.chikuden.BadInputException;
+import dev.chikuden.time.JapaneseHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import java.util.Set;
  * @param consumptionTax    rate added when {@code taxIncluded} is false, e.g. 0.10
  * @param restDays          days of the week billed as holidays in time-of-day bands
  * @param holidays          dates billed as holidays in time-of-day bands
+ * @param nationalHolidays  Japan's national holidays ({@link JapaneseHolidays}) are billed as holidays
+ * @param holidayDates      the utility's own holiday-treated days (休日扱い日) of every year, e.g. 12-31
  */
 public record Tariff(
         String name,
@@ -40,7 +45,9 @@ public record Tariff(
         List<Subsidy> subsidies,
         ExportSale exportSale,
         Set<DayOfWeek> restDays,
-        Set<LocalDate> holidays) {
+        Set<LocalDate> holidays,
+        boolean nationalHolidays,
+        Set<MonthDay> holidayDates) {
 
     /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
     public Tariff withAgreedKw(double agreedKw) {
@@ -70,7 +77,9 @@ public record Tariff(
                 subsidies,
                 exportSale,
                 restDays,
-                holidays);
+                holidays,
+                nationalHolidays,
+                holidayDates);
     }
 
     /**
@@ -120,6 +129,23 @@ public record Tariff(
 
     /** Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price. */
     public record ExportSale(boolean market, double yenPerKwh) {}
+
+    /** Whether the day is billed as a holiday in time-of-day bands. */
+    public boolean holiday(LocalDate day) {
+        return restDays.contains(day.getDayOfWeek())
+                || holidays.contains(day)
+                || holidayDates.contains(MonthDay.from(day))
+                || (nationalHolidays && nationalHoliday(day));
+    }
+
+    private static boolean nationalHoliday(LocalDate day) {
+        try {
+            return JapaneseHolidays.isHoliday(day);
+        } catch (BadInputException e) {
+            throw new BadInputException("tariff nationalHolidays: " + e.getMessage()
+                    + "; bill that period with nationalHolidays: false and its holidays listed in holidays");
+        }
+    }
 
     public boolean summer(int month) {
         return summerMonths.contains(month);

@@ -96,8 +96,7 @@ public final class TariffRates {
 
     EnergyBand band(LocalDateTime t) {
         boolean summer = tariff.summer(t.getMonthValue());
-        boolean holiday = tariff.restDays().contains(t.getDayOfWeek())
-                || tariff.holidays().contains(t.toLocalDate());
+        boolean holiday = tariff.holiday(t.toLocalDate());
         for (EnergyBand b : tariff.energyBands()) {
             if (b.matches(summer, holiday, t.getHour())) {
                 return b;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -95,7 +96,9 @@ class TariffReaderTest {
                 t.subsidies(),
                 t.exportSale(),
                 t.restDays(),
-                t.holidays());
+                t.holidays(),
+                t.nationalHolidays(),
+                t.holidayDates());
         double[] kw = new double[30 * 48];
         Arrays.fill(kw, 400);
         var zone = java.time.ZoneId.of("Asia/Tokyo");
@@ -121,6 +124,12 @@ class TariffReaderTest {
                         org.assertj.core.groups.Tuple.tuple("day", 14.34),
                         org.assertj.core.groups.Tuple.tuple("night", 10.03));
         assertThat(tou.restDays()).containsExactly(DayOfWeek.SUNDAY);
+        assertThat(tou.nationalHolidays()).isTrue();
+        assertThat(tou.holidayDates()).isEmpty();
+        assertThat(tou.holiday(java.time.LocalDate.of(2025, 7, 21))).as("海の日").isTrue();
+        assertThat(tou.holiday(java.time.LocalDate.of(2025, 7, 19)))
+                .as("a Saturday")
+                .isFalse();
     }
 
     @Test
@@ -136,6 +145,7 @@ class TariffReaderTest {
                 subsidies: [{from: 2025-01, to: 2025-03, yenPerKwh: -2.0}]
                 export: {market: true, adderYenPerKwh: -1}
                 holidays: [2025-01-13]
+                holidayDates: [01-02, 01-03, 12-31]
                 """);
         write("prices.csv", "x\n");
         SiteConfig site = read("""
@@ -151,6 +161,9 @@ class TariffReaderTest {
         assertThat(t.subsidies())
                 .containsExactly(new Tariff.Subsidy(YearMonth.of(2025, 1), YearMonth.of(2025, 3), -2.0));
         assertThat(t.holidays()).containsExactly(java.time.LocalDate.of(2025, 1, 13));
+        assertThat(t.holidayDates())
+                .containsExactlyInAnyOrder(MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(12, 31));
+        assertThat(t.nationalHolidays()).as("off unless the tariff says so").isFalse();
         assertThat(t.marketPriceAdjustment()).isNull();
         assertThat(t.powerFactor()).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(site.billing().prices()).isEqualTo(new BillingSpec.Prices(dir.resolve("prices.csv"), "kansai"));
@@ -181,6 +194,26 @@ class TariffReaderTest {
                 .hasMessageContaining(f + ":28:16: prices.file: \"missing.csv\" does not exist")
                 .hasMessageContaining(
                         f + ":28:35: prices.area: \"osaka\" is not a JEPX area; allowed: hokkaido, tohoku, tokyo");
+    }
+
+    @Test
+    void holidayDatesMustBeDaysOfTheYear() throws IOException {
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-high-voltage-as-tou
+                  holidayDates: [01-02, 13-01]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":22:25: tariff.holidayDates[1]: \"13-01\" is not a month and day such as 12-31");
+        // the pattern lets a 30 February through; the reader does not
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-high-voltage-as-tou
+                  holidayDates: [01-02, 02-30]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":22:25: tariff.holidayDates[1]: \"02-30\" is not a day of the year: expected "
+                        + "MM-DD such as 12-31");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.chikuden.BadInputException;
 import dev.chikuden.market.PriceSeries;
 import dev.chikuden.time.FixedStepSeries;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -140,6 +141,44 @@ class BillCalculatorTest {
         assertThat(b.totalYen()).isEqualTo(221_828L);
     }
 
+    /**
+     * May 2025 at 100 kW, weekends as rest days, national holidays and the utility's 04-30, 05-01 and
+     * 05-02: Thu 1 and Fri 2 (utility days), Mon 5 (こどもの日) and Tue 6 (振替休日) bill as holidays.
+     */
+    @Test
+    void nationalHolidaysAndUtilityDaysBillInTheHolidayBand() {
+        Tariff plain = Tariffs.timeOfUse(Set.of());
+        Tariff calendar = Tariffs.withHolidayCalendar(
+                plain, true, Set.of(MonthDay.of(4, 30), MonthDay.of(5, 1), MonthDay.of(5, 2)));
+        FixedStepSeries may = flat("2025-05-01T00:00", 3_600_000L, 31 * 24, 100);
+        // 22 weekdays; 4 of them holidays leave 18 working days of 14 day-band hours: 18 x 1,400 kWh
+        // x 15 = 378,000; night (10 h of working days, all of the other 13): 74,400 - 25,200 kWh x 10.
+        // Basic 500 x 1,911.80 = 955,900 (full month, power factor 85 %); levy 74,400 x 3.98 (FY2025).
+        // Tax 10 % of 955,900 + 378,000 + 492,000 + 296,112 = 2,122,012.
+        Bill b = bill(calendar, may, null);
+        assertThat(b.lineItemsYen())
+                .containsExactly(
+                        entry("basicChargeYen", 955_900L),
+                        entry("excessDemandChargeYen", 0L),
+                        entry("energyChargePeakYen", 0L),
+                        entry("energyChargeDayYen", 378_000L),
+                        entry("energyChargeNightYen", 492_000L),
+                        entry("renewableLevyYen", 296_112L),
+                        entry("consumptionTaxYen", 212_201L));
+        assertThat(b.totalYen()).isEqualTo(2_334_213L);
+        // without the calendar all 22 weekdays bill 1,400 kWh at the day rate
+        assertThat(bill(plain, may, null).lineItemsYen()).containsEntry("energyChargeDayYen", 462_000L);
+    }
+
+    @Test
+    void nationalHolidaysOutsideTheCalendarAreBadInput() {
+        Tariff calendar = Tariffs.withHolidayCalendar(Tariffs.timeOfUse(Set.of()), true, Set.of());
+        assertThatThrownBy(() -> bill(calendar, flat("2100-01-04T00:00", 3_600_000L, 24, 100), null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("tariff nationalHolidays: national holidays are computed for 1955-2099")
+                .hasMessageContaining("2100-01-04 is outside");
+    }
+
     /** Four slots of 4 August 2025 at 10-minute steps, priced at JEPX + 2.50, export sold at JEPX. */
     @Test
     void aMarketLinkedMenuWithExportSale() {
@@ -243,7 +282,9 @@ class BillCalculatorTest {
                 plain.subsidies(),
                 plain.exportSale(),
                 plain.restDays(),
-                plain.holidays());
+                plain.holidays(),
+                plain.nationalHolidays(),
+                plain.holidayDates());
         long start = at("2025-06-01T00:00");
         int slots = (int) ((at("2026-08-01T00:00") - start) / HALF_HOUR);
         double[] kw = new double[slots];

@@ -47,7 +47,9 @@ class BillPropertiesTest {
                 base.subsidies(),
                 new Tariff.ExportSale(false, 8.0),
                 base.restDays(),
-                base.holidays());
+                base.holidays(),
+                base.nationalHolidays(),
+                base.holidayDates());
         double[] raised = kw.clone();
         raised[step] += more;
         long before = bill(t, kw);

@@ -2,6 +2,7 @@ package dev.chikuden.tariff;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class Tariffs {
                 List.of(),
                 null,
                 WEEKEND,
+                Set.of(),
+                false,
                 Set.of());
     }
 
@@ -57,7 +60,31 @@ final class Tariffs {
                 t.subsidies(),
                 t.exportSale(),
                 t.restDays(),
-                t.holidays());
+                t.holidays(),
+                t.nationalHolidays(),
+                t.holidayDates());
+    }
+
+    static Tariff withHolidayCalendar(Tariff t, boolean nationalHolidays, Set<MonthDay> holidayDates) {
+        return new Tariff(
+                t.name(),
+                t.taxIncluded(),
+                t.consumptionTax(),
+                t.basicChargeYenPerKwMonth(),
+                t.contract(),
+                t.powerFactor(),
+                t.summerMonths(),
+                t.energyBands(),
+                t.marketLinked(),
+                t.fuelCostAdjustment(),
+                t.marketPriceAdjustment(),
+                t.renewableLevy(),
+                t.subsidies(),
+                t.exportSale(),
+                t.restDays(),
+                t.holidays(),
+                nationalHolidays,
+                holidayDates);
     }
 
     static Tariff ratchet(double previousPeakKw) {
@@ -78,6 +105,8 @@ final class Tariffs {
                 List.of(),
                 null,
                 WEEKEND,
+                Set.of(),
+                false,
                 Set.of());
     }
 
@@ -103,7 +132,9 @@ final class Tariffs {
                 List.of(),
                 null,
                 WEEKEND,
-                holidays);
+                holidays,
+                false,
+                Set.of());
     }
 
     static Tariff marketLinked(double adder, Tariff.ExportSale export) {
@@ -123,6 +154,8 @@ final class Tariffs {
                 List.of(),
                 export,
                 WEEKEND,
+                Set.of(),
+                false,
                 Set.of());
     }
 }
