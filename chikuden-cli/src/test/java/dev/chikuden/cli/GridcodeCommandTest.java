@@ -89,7 +89,7 @@ class GridcodeCommandTest {
         Run r = run("gridcode", squareWave(1).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("6,000 samples at 100 ms steps from 2025-08-04T09:00:00+09:00")
+                .contains("Analysed: 6,000 steps of 100 ms from 2025-08-04T09:00:00+09:00")
                 .containsPattern("Largest ramp up over 1 s +40\\.000  MW/s")
                 .containsPattern("maxRampUpMwPerS +40\\.000 +10\\.000 +-30\\.000  MW/s +FAIL")
                 .contains("FAIL: 5 of 6 rules fail");
@@ -128,7 +128,7 @@ class GridcodeCommandTest {
         Files.writeString(trace, "timestamp,kw\n2025-08-04T00:00:00Z,1\n2025-08-04T00:00:01Z,x\n");
         r = run("gridcode", trace.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chikuden: " + trace + ":3: column \"kw\" value \"x\" is not a finite number\n");
+        assertThat(r.err()).isEqualTo("chikuden: " + trace + ":3: \"kw\" value \"x\" is not a number\n");
 
         assertThat(run("gridcode", trace.toString(), "--unit", "TW").exit()).isEqualTo(2);
     }
@@ -187,7 +187,7 @@ class GridcodeCommandTest {
     void aTraceInMegawattsFailsEveryRuleItBreaks() throws IOException {
         Run r = run("gridcode", megawattTrace("Power (MW)", 1).toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("column \"Power (MW)\" in MW").contains("FAIL: 6 of 6 rules fail");
+        assertThat(r.out()).contains("values \"Power (MW)\" in MW (header)").contains("FAIL: 6 of 6 rules fail");
     }
 
     @Test
@@ -195,10 +195,10 @@ class GridcodeCommandTest {
         Path f = megawattTrace("power", 1000);
         Run r = run("gridcode", f.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err())
-                .isEqualTo("chikuden: note: column \"power\" of " + f + " names no unit; read as kW "
-                        + "(give --unit W, kW, MW or GW to say otherwise)\n");
         JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("input").get("notes").get(0).asText())
+                .isEqualTo("column \"power\" names no unit; read as kW (give the unit to say otherwise)");
+        assertThat(j.get("input").get("unitFrom").asText()).isEqualTo("default");
         assertThat(j.get("unit").asText()).isEqualTo("kW");
         assertThat(j.get("peakKw").asDouble()).isEqualTo(120_000);
 
@@ -215,8 +215,8 @@ class GridcodeCommandTest {
         Run r = run("gridcode", f.toString(), "--unit", "kW");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
-                .isEqualTo("chikuden: " + f + ":1: --unit kW contradicts column \"power_mw\", which names MW; "
-                        + "leave --unit out to read the header's unit, or correct the header\n");
+                .isEqualTo("chikuden: " + f + ":1: unit kW contradicts column \"power_mw\", which names MW; "
+                        + "leave the unit out to read the header's, or correct it\n");
     }
 
     /** Plan's result file: the meter's series, gridKw, is read, not the first column (the load). */
@@ -245,7 +245,7 @@ class GridcodeCommandTest {
         assertThat(j.get("peakKw").asDouble()).isEqualTo(50_100);
 
         r = run("gridcode", f.toString());
-        assertThat(r.out()).startsWith(f + ", column \"gridKw\" in kW: 600 samples at 1 s steps");
+        assertThat(r.out()).startsWith(f + ": power, UTF-8;").contains("values \"gridKw\" in kW (header); 600 rows");
     }
 
     @Test
@@ -254,8 +254,8 @@ class GridcodeCommandTest {
         Run r = run("gridcode", f.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
-                .isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, pvKw] and no gridKw; "
-                        + "name the power column with --column NAME\n");
+                .isEqualTo("chikuden: " + f + ":1: 2 value columns [loadKw, pvKw]; name the one to read with the "
+                        + "column option (column: NAME, --column NAME)\n");
         r = run("gridcode", f.toString(), "--column", "pvKw", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("column").asText()).isEqualTo("pvKw");

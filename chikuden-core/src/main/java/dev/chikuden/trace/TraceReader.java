@@ -61,6 +61,8 @@ public final class TraceReader {
         private double factor = 1;
         private int gpuColumn = -1;
         private boolean jma;
+        /** ":line" of the header row, for messages about columns; empty when the option names them. */
+        private String headerAt = "";
 
         // the rows' times, values and lines (GPU rows for nvidia-smi)
         private long[] t = new long[4096];
@@ -130,6 +132,9 @@ public final class TraceReader {
                 }
                 names = above;
                 time = tc;
+                headerAt = i > 0 && options.header() == null
+                        ? ":" + first.get(i - 1).line()
+                        : "";
                 int headerRows = options.header() != null ? 0 : headerRowCount(first, i);
                 int preamble = i - headerRows;
                 if (preamble > 0) {
@@ -277,21 +282,22 @@ public final class TraceReader {
                 }
             } catch (IllegalArgumentException e) {
                 if (options.unit() == null) {
-                    throw new BadInputException(file + ": column \"" + header + "\" " + e.getMessage()
+                    throw new BadInputException(file + headerAt + ": column \"" + header + "\" " + e.getMessage()
                             + "; give the unit (W, kW, MW, GW, or Wh, kWh, MWh for interval energy)");
                 }
                 named = null;
             }
             String given = options.unit();
             if (given != null && named != null && !named.equals(given)) {
-                throw new BadInputException(file + ": unit " + given + " contradicts column \"" + header
+                throw new BadInputException(file + headerAt + ": unit " + given + " contradicts column \"" + header
                         + "\", which names " + named + "; leave the unit out to read the header's, or correct it");
             }
             if (given == null && named == null) {
                 if (!options.defaultKw()) {
-                    throw new BadInputException(file + ": column \"" + header + "\" names no unit; give the unit "
-                            + "(W, kW, MW, GW, or Wh, kWh, MWh for interval energy), or name it in the header, e.g. "
-                            + "power_kw, \"power [kW]\", \"Power (MW)\" or 使用電力量(kWh)");
+                    throw new BadInputException(
+                            file + headerAt + ": column \"" + header + "\" names no unit; give the unit "
+                                    + "(W, kW, MW, GW, or Wh, kWh, MWh for interval energy), or name it in the header, e.g. "
+                                    + "power_kw, \"power [kW]\", \"Power (MW)\" or 使用電力量(kWh)");
                 }
                 notes.add("column \"" + header + "\" names no unit; read as kW (give the unit to say otherwise)");
                 unit = "kW";
@@ -355,7 +361,7 @@ public final class TraceReader {
                     }
                 }
             }
-            throw new BadInputException(file + ": no column \"" + column + "\"; the header has "
+            throw new BadInputException(file + headerAt + ": no column \"" + column + "\"; the header has "
                     + (names == null ? "no names" : Arrays.toString(names)));
         }
 
@@ -392,7 +398,7 @@ public final class TraceReader {
                         file + ": no column of numbers besides the time; the header has " + Arrays.toString(names));
             }
             List<String> listed = candidates.stream().map(c -> names[c]).toList();
-            throw new BadInputException(file + ": " + candidates.size() + " value columns " + listed
+            throw new BadInputException(file + headerAt + ": " + candidates.size() + " value columns " + listed
                     + "; name the one to read with the column option (column: NAME, --column NAME)");
         }
 

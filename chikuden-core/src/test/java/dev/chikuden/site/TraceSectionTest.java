@@ -74,7 +74,7 @@ class TraceSectionTest {
         csv("power_mw");
         assertThat(problems("    unit: kW"))
                 .containsExactly("t.yaml:6:11: loads[0].unit: " + dir.resolve("load.csv")
-                        + ": unit kW contradicts column \"power_mw\", which names MW; leave the unit out to read "
+                        + ":1: unit kW contradicts column \"power_mw\", which names MW; leave the unit out to read "
                         + "the header's, or correct it");
     }
 
@@ -85,7 +85,7 @@ class TraceSectionTest {
                 .singleElement()
                 .asString()
                 .startsWith("t.yaml:5:11: loads[0].unit: " + dir.resolve("load.csv")
-                        + ": column \"power\" names no unit; give the unit");
+                        + ":1: column \"power\" names no unit; give the unit");
         csv("power [mW]");
         assertThat(problems("")).singleElement().asString().contains("column \"power [mW]\" names mW (milliwatts)");
     }
@@ -95,7 +95,7 @@ class TraceSectionTest {
         csv("power_kw");
         assertThat(problems("    column: site"))
                 .containsExactly("t.yaml:6:13: loads[0].column: " + dir.resolve("load.csv")
-                        + ": no column \"site\"; the header has [timestamp, power_kw]");
+                        + ":1: no column \"site\"; the header has [timestamp, power_kw]");
     }
 
     @Test

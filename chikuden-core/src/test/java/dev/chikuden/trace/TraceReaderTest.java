@@ -254,8 +254,9 @@ class TraceReaderTest {
     void severalValueColumnsMustBeNamedUnlessOneIsTheMeter() throws IOException {
         Path f = write("timestamp,a,b\n2025-07-01T00:00:00+09:00,1,2\n2025-07-01T00:00:01+09:00,1,2\n");
         assertThatThrownBy(() -> TraceReader.read(f, TraceOptions.power(TOKYO)))
-                .hasMessage(f + ": 2 value columns [a, b]; name the one to read with the column option (column: NAME, "
-                        + "--column NAME)");
+                .hasMessage(
+                        f + ":1: 2 value columns [a, b]; name the one to read with the column option (column: NAME, "
+                                + "--column NAME)");
         Path plan = write("timestamp,loadKw,gridKw\n2025-07-01T00:00:00+09:00,1,2\n2025-07-01T00:00:01+09:00,1,2\n");
         assertThat(TraceReader.read(plan, TraceOptions.power(TOKYO)).input().column())
                 .isEqualTo("gridKw");
