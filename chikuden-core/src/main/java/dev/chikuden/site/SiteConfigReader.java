@@ -170,7 +170,7 @@ public final class SiteConfigReader {
         return new DailyProfileLoadSpec(name, p.base(), daily, p.weekendFactor(), p.noise(), p.seed());
     }
 
-    private static PvSpec pv(SiteFile.Pv pv, ConfigNode at, Location location, ZoneId zone) {
+    private PvSpec pv(SiteFile.Pv pv, ConfigNode at, Location location, ZoneId zone) {
         if (!at.clean()) {
             return null;
         }
@@ -179,6 +179,9 @@ public final class SiteConfigReader {
                 at.problem("clear-sky PV needs the site's location (location: latitude, longitude)");
             }
             return new ClearSkyPvSpec(c.peak());
+        }
+        if (pv instanceof SiteFile.WeatherPv w) {
+            return WeatherPvSection.read(w, at, location, zone, warnings);
         }
         return pv instanceof SiteFile.CsvPv c ? TraceSection.read(c, at, "pv", TraceSection.Kind.PV, zone) : null;
     }

@@ -229,9 +229,10 @@ record SiteFile(
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = Void.class)
     @JsonSubTypes({
         @JsonSubTypes.Type(value = ClearSky.class, name = "clear-sky"),
-        @JsonSubTypes.Type(value = CsvPv.class, name = "csv")
+        @JsonSubTypes.Type(value = CsvPv.class, name = "csv"),
+        @JsonSubTypes.Type(value = WeatherPv.class, name = "weather")
     })
-    sealed interface Pv permits ClearSky, CsvPv {}
+    sealed interface Pv permits ClearSky, CsvPv, WeatherPv {}
 
     record ClearSky(@Quantity(value = POWER, min = 0) double peak) implements Pv {}
 
@@ -253,6 +254,36 @@ record SiteFile(
             double scale,
             boolean repeat)
             implements Pv, Trace {}
+
+    /** PV from an hourly weather file: irradiance and air temperature columns by header name. */
+    record WeatherPv(
+            String file,
+            String ghi,
+            String dni,
+            String dhi,
+            String poa,
+            String temperature,
+            String encoding,
+            String labels,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double dc,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double ac,
+
+            double tilt,
+            double azimuth,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an albedo")
+            double albedo,
+
+            @Quantity(value = FRACTION, min = -0.02, max = 0, meaning = "a temperature coefficient per °C")
+            double gamma,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.99, meaning = "a loss")
+            double losses)
+            implements Pv {}
 
     record Battery(
             String preset,

@@ -26,6 +26,7 @@ import dev.chikuden.profile.Profile;
 import dev.chikuden.profile.SumProfile;
 import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
+import dev.chikuden.pv.WeatherPv;
 import dev.chikuden.site.AiCampusLoadSpec;
 import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.BillingSpec;
@@ -35,6 +36,7 @@ import dev.chikuden.site.LoadSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
+import dev.chikuden.site.WeatherPvSpec;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.TimeGrid;
 import dev.chikuden.trace.Trace;
@@ -123,7 +125,37 @@ public final class SiteModels {
                     site.location().latitudeDeg(),
                     site.location().longitudeDeg());
         }
+        if (site.pv() instanceof WeatherPvSpec w) {
+            return weather(w, grid);
+        }
         return trace((TraceSpec) site.pv(), site, grid);
+    }
+
+    /** PV from the hourly weather; 25 °C air when the file gives no temperature. */
+    private static Profile weather(WeatherPvSpec w, TimeGrid grid) {
+        FixedStepSeries hours = w.poa() != null ? w.poa() : w.ghi();
+        long[] epochMs = new long[hours.size()];
+        for (int i = 0; i < epochMs.length; i++) {
+            epochMs[i] = hours.epochMsAt(i);
+        }
+        double[] air = w.temperature() != null ? w.temperature().values() : new double[epochMs.length];
+        if (w.temperature() == null) {
+            java.util.Arrays.fill(air, 25);
+        }
+        return WeatherPv.of(
+                w.file().toString(),
+                grid,
+                epochMs,
+                values(w.ghi()),
+                values(w.dni()),
+                values(w.dhi()),
+                values(w.poa()),
+                air,
+                w.system());
+    }
+
+    private static double[] values(FixedStepSeries s) {
+        return s == null ? null : s.values();
     }
 
     public static Battery battery(SiteConfig site) {
