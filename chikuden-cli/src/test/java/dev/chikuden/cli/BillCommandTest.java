@@ -161,7 +161,7 @@ class BillCommandTest {
 
         r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("Bill site\n" + f + ", column \"gridKw\" in kW\n");
+        assertThat(r.out()).startsWith("Bill site\n" + f + ": power, UTF-8;").contains("values \"gridKw\" in kW");
     }
 
     @Test
@@ -171,8 +171,8 @@ class BillCommandTest {
         Run r = run("bill", dir.resolve("site.yaml").toString(), "--grid", f.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
-                .isEqualTo("chikuden: " + f + ":1: has 2 value columns [loadKw, batteryKw] and no gridKw; "
-                        + "name the power column with --column NAME\n");
+                .isEqualTo("chikuden: " + f + ":1: 2 value columns [loadKw, batteryKw]; name the one to read with "
+                        + "the column option (column: NAME, --column NAME)\n");
     }
 
     @Test

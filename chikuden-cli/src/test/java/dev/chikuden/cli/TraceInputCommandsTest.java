@@ -67,12 +67,12 @@ class TraceInputCommandsTest {
                 name: Trace site
                 grid: {contract: 200 MW}
                 loads: [{type: csv, file: trace.csv}]
-                study: {start: "2025-08-04T00:00", duration: 5 min, step: 100 ms}
+                study: {start: "2025-08-04T00:00", duration: 301 s, step: 100 ms}
                 """);
         PlanStudy.Result plan =
                 PlanStudy.run(SiteConfigReader.read(dir.resolve("site.yaml")), PlanStudy.SinkFactory.NONE);
         GridCodeMetrics m = plan.withoutBatteryGridCode().metrics();
-        assertThat(j.get("samples").asLong()).isGreaterThanOrEqualTo(m.samples());
+        assertThat(m.samples()).isEqualTo(j.get("samples").asLong()).isEqualTo(3010);
         assertThat(m.maxRampUpKwPerS()).isCloseTo(j.get("maxRampUpKwPerS").asDouble(), offset(1e-6));
         assertThat(m.maxRampDownKwPerS()).isCloseTo(j.get("maxRampDownKwPerS").asDouble(), offset(1e-6));
         assertThat(m.largestDropKw()).isCloseTo(j.get("largestDropKw").asDouble(), offset(1e-6));
@@ -92,7 +92,11 @@ class TraceInputCommandsTest {
                         "step median 1",
                         "p99 120 ms",
                         "0 gaps over");
-        assertThat(g.out()).contains("Analysed: 3,000 steps of 100 ms from 2025-08-04T00:00:00.1+09:00");
+        assertThat(g.out()).contains("Analysed: 3,010 steps of 100 ms from 2025-08-04T00:00:00+09:00");
+        String line = g.out().lines().findFirst().orElseThrow().replace(dir + "/", "");
+        assertThat(Files.readString(Path.of("..", "README.md")))
+                .as("the README's data section quotes this run's line")
+                .contains(line);
     }
 
     /**

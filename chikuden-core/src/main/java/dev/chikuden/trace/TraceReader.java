@@ -360,6 +360,11 @@ public final class TraceReader {
                         return c;
                     }
                 }
+                for (int c = 0; c < names.length; c++) {
+                    if (names[c].endsWith(" " + column)) {
+                        return c; // the last of several joined header rows (NSRDB, JMA)
+                    }
+                }
             }
             throw new BadInputException(file + headerAt + ": no column \"" + column + "\"; the header has "
                     + (names == null ? "no names" : Arrays.toString(names)));
