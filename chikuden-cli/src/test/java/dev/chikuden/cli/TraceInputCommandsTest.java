@@ -82,6 +82,25 @@ class TraceInputCommandsTest {
     }
 
     @Test
+    void planSaysWhatItReadOfEachTrace() throws IOException {
+        jitteredTrace();
+        Files.writeString(dir.resolve("site.yaml"), """
+                name: Trace site
+                grid: {contract: 200 MW}
+                loads: [{type: csv, file: trace.csv}]
+                study: {start: "2025-08-04T00:00", duration: 1 min, step: 1 s}
+                """);
+        Run text = run("plan", dir.resolve("site.yaml").toString(), "--no-files", "--quiet");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out().lines().skip(1).findFirst().orElseThrow())
+                .startsWith("Input: " + dir.resolve("trace.csv") + ": power, UTF-8 with BOM;");
+        Run json = run("plan", dir.resolve("site.yaml").toString(), "--no-files", "--quiet", "--json");
+        JsonNode in = new ObjectMapper().readTree(json.out()).get("inputs").get(0);
+        assertThat(in.get("unit").asText()).isEqualTo("MW");
+        assertThat(in.get("p99StepMs").asLong()).isEqualTo(120);
+    }
+
+    @Test
     void gridcodeSaysWhatItReadInOneLine() throws IOException {
         Run g = run("gridcode", jitteredTrace().toString());
         assertThat(g.exit()).as(g.err()).isZero();

@@ -88,6 +88,23 @@ public record SiteConfig(
                 null);
     }
 
+    /** What the trace reader decided about each measured series the site reads: loads, then PV, then ambient. */
+    public List<dev.chikuden.trace.TraceInput> traceInputs() {
+        List<dev.chikuden.trace.TraceInput> out = new java.util.ArrayList<>();
+        for (LoadSpec l : loads) {
+            if (l instanceof TraceSpec t) {
+                out.add(t.trace().input());
+            }
+        }
+        if (pv instanceof TraceSpec t) {
+            out.add(t.trace().input());
+        }
+        if (ambient instanceof TraceSpec t) {
+            out.add(t.trace().input());
+        }
+        return out;
+    }
+
     /** The same site with other batteries (a sizing candidate, a physics variant). */
     public SiteConfig withBatteries(List<BatteryParameters> other) {
         return new SiteConfig(

@@ -255,7 +255,11 @@ final class TimeColumns {
                             "a date and time such as 2025-07-27T00:22:27+09:00, "
                                     + "2025/07/27 00:22:27.858 or 2025-07-27 0:22");
                 }
-                long ms = local(
+                // a written offset, not the zone, says which instant this is
+                ZoneId at = text.offsetMinutes == TimeText.NO_OFFSET
+                        ? zone
+                        : java.time.ZoneOffset.ofTotalSeconds(text.offsetMinutes * 60);
+                return local(
                         line,
                         names,
                         column,
@@ -266,25 +270,8 @@ final class TimeColumns {
                         text.hour,
                         text.minute,
                         text.second,
-                        text.millis);
-                if (text.offsetMinutes != TimeText.NO_OFFSET) {
-                    // the written offset, not the zone, says which instant this is
-                    long asUtc = local(
-                            line,
-                            names,
-                            column,
-                            v,
-                            text.year,
-                            text.month,
-                            text.day,
-                            text.hour,
-                            text.minute,
-                            text.second,
-                            text.millis,
-                            java.time.ZoneOffset.UTC);
-                    return asUtc - text.offsetMinutes * 60_000L;
-                }
-                return ms;
+                        text.millis,
+                        at);
             }
         }
     }

@@ -225,205 +225,21 @@ public final class TraceReader {
 
         /** Decides format, value column and unit. */
         private void chooseValue(CsvRows.Row data) {
-            String[] cells = data.cells();
-            format = options.format();
-            gpuColumn = gpuColumn();
-            int powerDraw = powerDrawColumn();
-            if (format == null) {
-                format = options.kind() == TraceOptions.Kind.VALUES
-                        ? TraceFormat.VALUES
-                        : powerDraw >= 0 || gpuColumn >= 0 ? TraceFormat.NVIDIA_SMI : null;
-            }
-            if (format == TraceFormat.NVIDIA_SMI && options.column() == null && powerDraw >= 0) {
-                valueColumn = powerDraw;
-                String field = names[powerDraw];
-                unit = "W";
-                unitFrom = "nvidia-smi";
-                factor = 1e-3;
-                notes.add(
-                        field.startsWith("power.draw.instant")
-                                ? "read power.draw.instant, the instantaneous power"
-                                : field.startsWith("power.draw.average")
-                                        ? "read power.draw.average, a one-second average"
-                                        : "read power.draw: on Ampere and newer GPUs a one-second average (log "
-                                                + "power.draw.instant for sub-second metrics)");
-                return;
-            }
-            if (time.layout == TimeColumns.Layout.DAY_ROW) {
-                valueColumn = time.second;
-            } else {
-                valueColumn = options.column() != null ? named(options.column()) : pick(cells);
-            }
-            String header = time.layout == TimeColumns.Layout.DAY_ROW ? "" : names[valueColumn];
-            if (format == TraceFormat.VALUES) {
-                return;
-            }
-            unit(header);
-            if (format == null) {
-                format = HeaderUnit.isEnergy(unit) ? TraceFormat.ENERGY : TraceFormat.POWER;
-            }
-            if ((format == TraceFormat.ENERGY) != HeaderUnit.isEnergy(unit)) {
-                throw new BadInputException(file + ": format " + format.key() + " but the unit is " + unit
-                        + "; interval energy is in Wh, kWh or MWh, power in W, kW, MW or GW");
-            }
-        }
-
-        private void unit(String header) {
-            String named;
-            try {
-                named = HeaderUnit.of(header);
-                String energy = HeaderUnit.energyOf(header);
-                if (named != null && energy != null) {
-                    throw new IllegalArgumentException("names both " + named + " and " + energy);
-                }
-                named = named != null ? named : energy;
-                if (named == null && time.layout == TimeColumns.Layout.DAY_ROW) {
-                    named = unitInHeader();
-                }
-            } catch (IllegalArgumentException e) {
-                if (options.unit() == null) {
-                    throw new BadInputException(file + headerAt + ": column \"" + header + "\" " + e.getMessage()
-                            + "; give the unit (W, kW, MW, GW, or Wh, kWh, MWh for interval energy)");
-                }
-                named = null;
-            }
-            String given = options.unit();
-            if (given != null && named != null && !named.equals(given)) {
-                throw new BadInputException(file + headerAt + ": unit " + given + " contradicts column \"" + header
-                        + "\", which names " + named + "; leave the unit out to read the header's, or correct it");
-            }
-            if (given == null && named == null) {
-                if (!options.defaultKw()) {
-                    throw new BadInputException(
-                            file + headerAt + ": column \"" + header + "\" names no unit; give the unit "
-                                    + "(W, kW, MW, GW, or Wh, kWh, MWh for interval energy), or name it in the header, e.g. "
-                                    + "power_kw, \"power [kW]\", \"Power (MW)\" or 使用電力量(kWh)");
-                }
-                notes.add("column \"" + header + "\" names no unit; read as kW (give the unit to say otherwise)");
-                unit = "kW";
-                unitFrom = "default";
-            } else {
-                unit = given != null ? given : named;
-                unitFrom = given != null ? "option" : "header";
-            }
-            factor = HeaderUnit.factor(unit);
-        }
-
-        /** The one energy unit the header rows of a day-row file name, or null. */
-        private String unitInHeader() {
-            String found = null;
-            for (String name : names) {
-                String u = HeaderUnit.energyOf(name);
-                found = u != null ? u : found;
-            }
-            return found;
-        }
-
-        private int gpuColumn() {
-            if (names == null) {
-                return -1;
-            }
-            for (String id : new String[] {"index", "gpu_index", "gpu", "gpu_id", "pci.bus_id", "uuid", "serial"}) {
-                for (int c = 0; c < names.length; c++) {
-                    if (names[c].equalsIgnoreCase(id)) {
-                        return c;
-                    }
-                }
-            }
-            return -1;
-        }
-
-        private int powerDrawColumn() {
-            if (names == null) {
-                return -1;
-            }
-            for (String field : new String[] {"power.draw.instant", "power.draw", "power.draw.average"}) {
-                for (int c = 0; c < names.length; c++) {
-                    String name = names[c];
-                    if (name.equals(field) || name.startsWith(field + " ")) {
-                        return c;
-                    }
-                }
-            }
-            return -1;
-        }
-
-        private int named(String column) {
-            if (names != null) {
-                for (int c = 0; c < names.length; c++) {
-                    if (names[c].equals(column)) {
-                        return c;
-                    }
-                }
-                for (int c = 0; c < names.length; c++) {
-                    if (names[c].equalsIgnoreCase(column)) {
-                        return c;
-                    }
-                }
-                for (int c = 0; c < names.length; c++) {
-                    if (names[c].endsWith(" " + column)) {
-                        return c; // the last of several joined header rows (NSRDB, JMA)
-                    }
-                }
-            }
-            throw new BadInputException(file + headerAt + ": no column \"" + column + "\"; the header has "
-                    + (names == null ? "no names" : Arrays.toString(names)));
-        }
-
-        private int pick(String[] cells) {
-            List<Integer> candidates = new ArrayList<>();
-            for (int c = 0; c < cells.length; c++) {
-                String name = c < names.length ? names[c] : "";
-                if (!time.isTimeColumn(c)
-                        && c != gpuColumn
-                        && !isIndexName(name)
-                        && (TimeColumns.isNumber(cells[c]) || Numbers.isMissing(cells[c]) && !name.isEmpty())) {
-                    candidates.add(c);
-                }
-            }
-            if (candidates.size() == 1 || options.kind() == TraceOptions.Kind.VALUES && !candidates.isEmpty()) {
-                return candidates.get(0); // values as written: the first, as for temperature and state of charge
-            }
-            for (int c : candidates) {
-                if (names[c].equals("gridKw")) {
-                    return c;
-                }
-            }
-            List<Integer> withUnit = new ArrayList<>();
-            for (int c : candidates) {
-                if (options.kind() == TraceOptions.Kind.POWER ? namesUnit(names[c]) : false) {
-                    withUnit.add(c);
-                }
-            }
-            if (withUnit.size() == 1) {
-                return withUnit.get(0);
-            }
-            if (candidates.isEmpty()) {
-                throw new BadInputException(
-                        file + ": no column of numbers besides the time; the header has " + Arrays.toString(names));
-            }
-            List<String> listed = candidates.stream().map(c -> names[c]).toList();
-            throw new BadInputException(file + headerAt + ": " + candidates.size() + " value columns " + listed
-                    + "; name the one to read with the column option (column: NAME, --column NAME)");
-        }
-
-        private static boolean namesUnit(String name) {
-            try {
-                return HeaderUnit.of(name) != null || HeaderUnit.energyOf(name) != null;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-
-        private static boolean isIndexName(String name) {
-            String n = name.toLowerCase(Locale.ROOT);
-            return n.equals("index") || n.equals("id") || n.equals("no") || n.equals("no.") || n.equals("番号");
+            ValueColumn c = ValueColumn.choose(file, headerAt, names, time, options, data.cells());
+            format = c.format;
+            valueColumn = c.column;
+            gpuColumn = c.gpuColumn;
+            unit = c.unit;
+            unitFrom = c.unitFrom;
+            factor = c.factor;
+            notes.addAll(c.notes);
         }
 
         /** Reads one data row (or, after the data, a footer line). */
         private void row(CsvRows.Row r) {
             String[] cells = r.cells();
             rowCount++;
+            ragged(r);
             if (time.layout == TimeColumns.Layout.DAY_ROW) {
                 for (int s = 0; s < time.slotsPerDay; s++) {
                     long at;
@@ -449,6 +265,32 @@ public final class TraceReader {
                         + "(line " + r.line() + " has one again)");
             }
             value(r, cells, valueColumn, at);
+        }
+
+        /** A row with a value beyond the named columns, or without the value column, is an error, never cut or padded. */
+        private void ragged(CsvRows.Row r) {
+            String[] cells = r.cells();
+            int named = names == null ? cells.length : names.length;
+            for (int c = named; c < cells.length; c++) {
+                if (!cells[c].isEmpty()) {
+                    throw new BadInputException(file + ":" + r.line() + ": the row has " + cells.length + " fields, \""
+                            + cells[c] + "\" in field " + (c + 1) + " beyond the " + named + " the header names");
+                }
+            }
+            int needed = time.layout == TimeColumns.Layout.DAY_ROW ? time.second + time.slotsPerDay : valueColumn + 1;
+            if (cells.length < needed && footerFrom < 0 && hasTime(cells)) {
+                throw new BadInputException(file + ":" + r.line() + ": the row has " + cells.length + " fields; the "
+                        + "values are in field " + needed);
+            }
+        }
+
+        private boolean hasTime(String[] cells) {
+            try {
+                time.epochMs(cells, names, 0, 0);
+                return true;
+            } catch (BadInputException e) {
+                return false;
+            }
         }
 
         /** A row whose time does not read: the start of a footer, unless data follow it. */
@@ -617,179 +459,19 @@ public final class TraceReader {
             return new Trace(time, value, line, median, options, input);
         }
 
-        /**
-         * GPU rows as polls: one row per GPU, in GPU order; a poll ends where the order starts
-         * again. A GPU row missing from a poll, or unreadable, holds that GPU's last value.
-         */
         private Trace nvidiaSmi() {
-            if (n < 2) {
-                throw new BadInputException(file + ": has " + n + " GPU row(s); a log needs at least two polls");
-            }
-            int gpus = options.gpus() != null ? options.gpus() : gpuCount();
-            if (gpus < 1 || gpus > 1024) {
-                throw new BadInputException(file + ": " + gpus + " GPUs per poll; expected 1 to 1024");
-            }
-            long period = pollPeriod(gpus);
-            long[] pollTime = new long[n];
-            double[] pollKw = new double[n];
-            int[] pollLine = new int[n];
-            double[] last = firstValues(gpus);
-            double[] now = new double[gpus];
-            boolean[] seen = new boolean[gpus];
-            int polls = 0;
-            long missingRows = 0;
-            long repeated = 0;
-            List<Integer> missingLines = new ArrayList<>();
-            int i = 0;
-            while (i < n) {
-                Arrays.fill(seen, false);
-                int start = i;
-                long earliest = Long.MAX_VALUE; // the poll starts with its first GPU's query
-                int prev = -1;
-                while (i < n) {
-                    int g = gpu != null && gpuColumn >= 0 ? gpu[i] : (i - start);
-                    if (gpuColumn < 0 && i - start == gpus) {
-                        break;
-                    }
-                    if (g >= gpus) {
-                        throw new BadInputException(file + ":" + lines[i] + ": GPU " + g + " in a log of " + gpus
-                                + " GPUs per poll (give gpus: N if the first poll lacks some)");
-                    }
-                    if (i > start && (g < prev || (g == prev && t[i] - t[i - 1] > period / 2))) {
-                        break;
-                    }
-                    if (seen[g]) {
-                        repeated++;
-                    } else {
-                        seen[g] = true;
-                        now[g] = v[i];
-                        earliest = Math.min(earliest, t[i]);
-                    }
-                    prev = g;
-                    i++;
-                }
-                double kw = 0;
-                for (int g = 0; g < gpus; g++) {
-                    if (seen[g] && !Double.isNaN(now[g])) {
-                        last[g] = now[g];
-                    } else if (!seen[g]) {
-                        missingRows++;
-                        if (missingLines.size() < 3) {
-                            missingLines.add(lines[start]);
-                        }
-                    }
-                    kw += last[g];
-                }
-                pollTime[polls] = earliest;
-                pollKw[polls] = kw;
-                pollLine[polls++] = lines[start];
-            }
-            if (missingRows > 0) {
-                notes.add(missingRows + " GPU row(s) missing from their poll (polls starting on lines "
-                        + missingLines.stream()
-                                .map(String::valueOf)
-                                .reduce((a, b) -> a + ", " + b)
-                                .orElse("")
-                        + (missingRows > missingLines.size() ? ", ..." : "") + "); each GPU's last value held");
-            }
-            if (repeated > 0) {
-                notes.add(repeated + " repeated GPU row(s) in a poll; the first kept");
-            }
-            notes.add(gpus + " GPUs per poll"
-                    + (options.gpus() != null
-                            ? " (option)"
-                            : gpuColumn >= 0
-                                    ? " (from \"" + names[gpuColumn] + "\")"
-                                    : " (from the timing of the first polls; log the index "
-                                            + "column to find missing rows)"));
-            for (int k = 1; k < polls; k++) {
-                if (pollTime[k] <= pollTime[k - 1]) {
-                    throw new BadInputException(file + ":" + pollLine[k] + ": the poll starting on this line is not "
-                            + "later than the one before (line " + pollLine[k - 1] + "); rows must be in time order");
-                }
-            }
-            if (polls < 2) {
-                throw new BadInputException(file + ": has one poll; a log needs at least two");
-            }
-            return finish(
-                    Arrays.copyOf(pollTime, polls),
-                    Arrays.copyOf(pollKw, polls),
-                    Arrays.copyOf(pollLine, polls),
-                    polls);
-        }
-
-        /** Each GPU's first readable value, held until the GPU reports (a first poll may lack a row). */
-        private double[] firstValues(int gpus) {
-            double[] first = new double[gpus];
-            Arrays.fill(first, Double.NaN);
-            int found = 0;
-            for (int i = 0; i < n && found < gpus; i++) {
-                int g = gpuColumn >= 0 ? gpu[i] : i % gpus;
-                if (g < gpus && Double.isNaN(first[g]) && !Double.isNaN(v[i])) {
-                    first[g] = v[i];
-                    found++;
-                }
-            }
-            for (int g = 0; g < gpus; g++) {
-                if (Double.isNaN(first[g])) {
-                    throw new BadInputException(file + ": GPU " + g + " has no readable power value in the log");
-                }
-            }
-            return first;
-        }
-
-        /** The GPU count: from the index column, else from the timing of the first rows. */
-        private int gpuCount() {
-            int rowsToLook = Math.min(n, 4096);
-            if (gpuColumn >= 0) {
-                int max = 0;
-                for (int i = 0; i < rowsToLook; i++) {
-                    max = Math.max(max, gpu[i] + 1);
-                }
-                return max;
-            }
-            long[] steps = new long[rowsToLook - 1];
-            for (int i = 1; i < rowsToLook; i++) {
-                steps[i - 1] = t[i] - t[i - 1];
-            }
-            long[] sorted = steps.clone();
-            Arrays.sort(sorted);
-            long join = sorted[Math.max(0, sorted.length - 1 - (int) Math.ceil(0.01 * sorted.length))] / 2;
-            int[] counts = new int[1025];
-            int size = 1;
-            for (long s : steps) {
-                if (s > join) {
-                    counts[Math.min(1024, size)]++;
-                    size = 1;
-                } else {
-                    size++;
-                }
-            }
-            int best = 1;
-            for (int k = 1; k < counts.length; k++) {
-                best = counts[k] > counts[best] ? k : best;
-            }
-            return best;
-        }
-
-        /** The median time between rows of the first GPU, or between every {@code gpus}-th row. */
-        private long pollPeriod(int gpus) {
-            long[] starts = new long[n];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (gpuColumn >= 0 ? gpu[i] == gpu[0] : i % gpus == 0) {
-                    starts[k++] = t[i];
-                }
-            }
-            if (k < 2) {
-                return Long.MAX_VALUE;
-            }
-            long[] d = new long[k - 1];
-            for (int i = 1; i < k; i++) {
-                d[i - 1] = starts[i] - starts[i - 1];
-            }
-            Arrays.sort(d);
-            return Math.max(1, d[d.length / 2]);
+            GpuPolls.Polls p = new GpuPolls(
+                            file,
+                            t,
+                            v,
+                            lines,
+                            gpuColumn >= 0 ? gpu : null,
+                            n,
+                            options.gpus(),
+                            gpuColumn >= 0 ? names[gpuColumn] : null)
+                    .group();
+            notes.addAll(p.notes());
+            return finish(p.epochMs(), p.kw(), p.lines(), p.epochMs().length);
         }
     }
 }

@@ -172,6 +172,31 @@ class TraceReaderTest {
         }
     }
 
+    /**
+     * The hourly download of Club TOHOGAS as rotace/sample_rust's parser (solar_sim/src/power.rs,
+     * no licence, so reproduced rather than copied) reads it: one row per day, a header of hour
+     * bands 00:00-01:00 ... 23:00-24:00, dates written 2024年1月1日, kWh per hour.
+     */
+    @Test
+    void readsAnHourlyDayRowExportWithHourBands() throws IOException {
+        StringBuilder sb = new StringBuilder("ご使用日");
+        for (int h = 0; h < 24; h++) {
+            sb.append(String.format(",%02d:00-%02d:00", h, h + 1));
+        }
+        for (int d = 1; d <= 2; d++) {
+            sb.append("\n2024年1月").append(d).append('日');
+            for (int h = 0; h < 24; h++) {
+                sb.append(',').append(0.1 * (h + 1));
+            }
+        }
+        Trace t = TraceReader.read(write(sb + "\n"), TraceOptions.power(TOKYO).withUnit("kWh"));
+        assertThat(t.size()).isEqualTo(48);
+        assertThat(t.input().medianStepMs()).isEqualTo(3_600_000);
+        assertThat(t.epochMsAt(24))
+                .isEqualTo(Instant.parse("2024-01-01T15:00:00Z").toEpochMilli());
+        assertThat(t.valueAt(23)).as("2.4 kWh in the hour from 23:00").isCloseTo(2.4, offset(1e-12));
+    }
+
     @Test
     void aJitteredTraceIsReadAndItsJitterReported() throws IOException {
         StringBuilder sb = new StringBuilder("timestamp,power_kw\n");
@@ -238,6 +263,22 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.read(back, TraceOptions.power(TOKYO)))
                 .hasMessage(back + ":3: the time comes before that of line 2; rows must be in time order, one per "
                         + "instant");
+    }
+
+    @Test
+    void raggedRowsAreErrorsNotCutOrPadded() throws IOException {
+        Path extra = write("ts,kw\n2025-07-01T00:00:00+09:00,1\n2025-07-01T00:00:01+09:00,1,5\n");
+        assertThatThrownBy(
+                        () -> TraceReader.read(extra, TraceOptions.power(TOKYO).withUnit("kW")))
+                .hasMessage(extra + ":3: the row has 3 fields, \"5\" in field 3 beyond the 2 the header names");
+        Path shortRow = write("ts,a,kw\n2025-07-01T00:00:00+09:00,1,1\n2025-07-01T00:00:01+09:00,1\n");
+        assertThatThrownBy(() ->
+                        TraceReader.read(shortRow, TraceOptions.power(TOKYO).withColumn("kw")))
+                .hasMessage(shortRow + ":3: the row has 2 fields; the values are in field 3");
+        Path trailing = write("ts,kw\n2025-07-01T00:00:00+09:00,1,\n2025-07-01T00:00:01+09:00,2,\n");
+        assertThat(TraceReader.read(trailing, TraceOptions.power(TOKYO)).values())
+                .as("a trailing comma, as Excel and TMY3 write, is no value")
+                .containsExactly(1, 2);
     }
 
     @Test

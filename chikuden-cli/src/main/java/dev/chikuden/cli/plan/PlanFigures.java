@@ -16,6 +16,7 @@ import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.tariff.MonthlyBill;
 import dev.chikuden.time.SeriesCsv;
+import dev.chikuden.trace.TraceInput;
 import java.text.DecimalFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,6 +51,7 @@ public record PlanFigures(
         long stepsSimulated,
         double wallSeconds,
         double stepsPerSecond,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceInput> inputs,
         CaseFigures withoutBattery,
         CaseFigures withGpuSmoothing,
         @JsonInclude(JsonInclude.Include.ALWAYS) CaseFigures withBattery,
@@ -157,6 +159,7 @@ public record PlanFigures(
                 r.stepsSimulated(),
                 r.wallSeconds(),
                 r.stepsSimulated() / r.wallSeconds(),
+                r.site().traceInputs(),
                 without,
                 gpu,
                 with,

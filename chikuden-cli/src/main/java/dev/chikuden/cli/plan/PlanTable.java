@@ -1,5 +1,6 @@
 package dev.chikuden.cli.plan;
 
+import dev.chikuden.trace.TraceInput;
 import dev.chikuden.units.Quantities;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,14 @@ public final class PlanTable {
                 .append(f.start())
                 .append(" at ")
                 .append(Quantities.formatDuration(f.stepSeconds()))
-                .append(" steps\n\n");
+                .append(" steps\n");
+        for (TraceInput in : f.inputs()) {
+            sb.append("Input: ").append(in.line()).append('\n');
+            for (String note : in.notes()) {
+                sb.append("  ").append(note).append('\n');
+            }
+        }
+        sb.append('\n');
         sb.append(String.format(
                 Locale.ROOT, "%-28s %-6s %16s %16s %12s%n", "", "", "without battery", "with battery", "change"));
         gridRow("Energy imported", eu, c -> c.grid().energyImportedKwh() / k, 1);
