@@ -5,15 +5,9 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
 import dev.chikuden.time.CsvFiles;
+import dev.chikuden.trace.TextEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -179,27 +173,9 @@ public final class JepxSpotCsv {
         return column.trim();
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a re-save; BOM dropped), else CP932 as published. */
+    /** UTF-8 when the bytes are valid UTF-8 (a re-save; BOM dropped), else CP932 as published (see {@link TextEncoding}). */
     private static String decode(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            String s = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-31j"));
-        }
+        return TextEncoding.readString(file);
     }
 
     private static Map<String, String> areas() {

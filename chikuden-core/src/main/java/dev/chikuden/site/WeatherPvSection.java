@@ -95,7 +95,8 @@ final class WeatherPvSection {
         Trace trace;
         FixedStepSeries hourly;
         try {
-            trace = TraceReader.read(path, options.withColumn(name));
+            trace = TraceReader.read(
+                    path, irradiance ? options.withColumn(name).withBlankAsZero() : options.withColumn(name));
             if (trace.input().medianStepMs() > HOUR_MS) {
                 node.problem("\"" + name + "\" is sampled every "
                         + Quantities.formatDuration(trace.input().medianStepMs() / 1000.0)

@@ -68,6 +68,21 @@ public enum TextEncoding {
         };
     }
 
+    /** The whole text of {@code file} in its detected encoding, without a byte-order mark. */
+    public static String readString(Path file) {
+        TextEncoding e = of(file);
+        try (Reader r = e.open(file)) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[CHUNK];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     /** A reader of {@code file} in this encoding, past any byte-order mark. */
     public Reader open(Path file) {
         try {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param zone       of time stamps written without an offset
  * @param defaultKw  read power in kW, with a note, when neither header nor option names a unit
  *                   (false: an error asks for the unit)
+ * @param blankIsZero a blank cell is 0 (irradiance at night in the JMA's downloads), not a missing sample
  */
 public record TraceOptions(
         Kind kind,
@@ -36,7 +37,8 @@ public record TraceOptions(
         Integer gpus,
         Boolean endLabels,
         ZoneId zone,
-        boolean defaultKw) {
+        boolean defaultKw,
+        boolean blankIsZero) {
 
     /** A step longer than this many median steps is a gap unless a limit is given. */
     public static final int GAP_MEDIANS = 5;
@@ -49,17 +51,32 @@ public record TraceOptions(
 
     /** Power, every decision left to the reader, no default unit. */
     public static TraceOptions power(ZoneId zone) {
-        return new TraceOptions(Kind.POWER, null, null, null, null, null, null, null, null, null, null, zone, false);
+        return new TraceOptions(
+                Kind.POWER, null, null, null, null, null, null, null, null, null, null, zone, false, false);
     }
 
     /** Values as written (temperature, state of charge), every decision left to the reader. */
     public static TraceOptions values(ZoneId zone) {
-        return new TraceOptions(Kind.VALUES, null, null, null, null, null, null, null, null, null, null, zone, false);
+        return new TraceOptions(
+                Kind.VALUES, null, null, null, null, null, null, null, null, null, null, zone, false, false);
     }
 
     public TraceOptions withColumn(String c) {
         return new TraceOptions(
-                kind, format, c, header, unit, encoding, resample, gaps, gapLimitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                format,
+                c,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withUnit(String u) {
@@ -76,32 +93,98 @@ public record TraceOptions(
                 gpus,
                 endLabels,
                 zone,
-                defaultKw);
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withFormat(TraceFormat f) {
         return new TraceOptions(
-                kind, f, column, header, unit, encoding, resample, gaps, gapLimitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                f,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withResample(Resample r) {
         return new TraceOptions(
-                kind, format, column, header, unit, encoding, r, gaps, gapLimitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                r,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withGaps(GapPolicy g, Long limitMs) {
         return new TraceOptions(
-                kind, format, column, header, unit, encoding, resample, g, limitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                g,
+                limitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withHeader(List<String> h) {
         return new TraceOptions(
-                kind, format, column, h, unit, encoding, resample, gaps, gapLimitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                format,
+                column,
+                h,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withEncoding(TextEncoding e) {
         return new TraceOptions(
-                kind, format, column, header, unit, e, resample, gaps, gapLimitMs, gpus, endLabels, zone, defaultKw);
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                e,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withGpus(Integer n) {
@@ -118,17 +201,62 @@ public record TraceOptions(
                 n,
                 endLabels,
                 zone,
-                defaultKw);
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withEndLabels(Boolean end) {
         return new TraceOptions(
-                kind, format, column, header, unit, encoding, resample, gaps, gapLimitMs, gpus, end, zone, defaultKw);
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                end,
+                zone,
+                defaultKw,
+                blankIsZero);
     }
 
     public TraceOptions withDefaultKw(boolean d) {
         return new TraceOptions(
-                kind, format, column, header, unit, encoding, resample, gaps, gapLimitMs, gpus, endLabels, zone, d);
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                d,
+                blankIsZero);
+    }
+
+    public TraceOptions withBlankAsZero() {
+        return new TraceOptions(
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                true);
     }
 
     Resample resampleOrDefault() {

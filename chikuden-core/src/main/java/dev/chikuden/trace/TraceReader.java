@@ -75,6 +75,7 @@ public final class TraceReader {
         private long firstMissingLine = -1;
         private long footerFrom = -1;
         private long footerRows;
+        private long blanksAsZero;
 
         Reading(Path file, TraceOptions options, TextEncoding encoding, CsvRows rows) {
             this.file = file;
@@ -106,6 +107,9 @@ public final class TraceReader {
             if (footerFrom >= 0) {
                 notes.add("ignored " + footerRows + " line(s) after the data from line " + footerFrom
                         + " (no time in them)");
+            }
+            if (blanksAsZero > 0) {
+                notes.add(blanksAsZero + " blank value(s) read as 0");
             }
             if (missing > 0) {
                 notes.add(missing + " missing value(s) (blank, - or N/A), the first on line " + firstMissingLine
@@ -310,7 +314,8 @@ public final class TraceReader {
                 throw footerError;
             }
             String text = TimeColumns.cell(cells, column);
-            Double x = Numbers.parse(text);
+            Double x = text.isEmpty() && options.blankIsZero() ? Double.valueOf(0) : Numbers.parse(text);
+            blanksAsZero += text.isEmpty() && options.blankIsZero() ? 1 : 0;
             if (x == null) {
                 if (!Numbers.isMissing(text)) {
                     String name = names != null && column < names.length ? names[column] : "column " + (column + 1);

@@ -197,6 +197,48 @@ class TraceReaderTest {
         assertThat(t.valueAt(23)).as("2.4 kWh in the hour from 23:00").isCloseTo(2.4, offset(1e-12));
     }
 
+    /**
+     * The Japan Meteorological Agency's hourly download as third-party parsers' fixtures show it
+     * (no licensed real file found, see real/SOURCES.md): CP932, a download-time line, a station
+     * row, an element row and a quality row as the header, hours labelled at their end.
+     */
+    @Test
+    void readsAJmaHourlyDownload() throws IOException {
+        StringBuilder sb = new StringBuilder("ダウンロードした時刻：2023/09/01 10:00:00\n\n");
+        sb.append(",大阪,大阪,大阪,大阪,大阪,大阪\n");
+        sb.append("年月日時,気温(℃),気温(℃),気温(℃),日射量(MJ/㎡),日射量(MJ/㎡),日射量(MJ/㎡)\n");
+        sb.append(",,品質情報,均質番号,,品質情報,均質番号\n");
+        for (int h = 1; h <= 24; h++) {
+            String time = h < 24 ? "2023/8/1 " + h + ":00:00" : "2023/8/2 0:00:00";
+            sb.append(time)
+                    .append(',')
+                    .append(25 + h * 0.25)
+                    .append(",8,1,")
+                    .append(h >= 7 && h <= 18 ? "1.5" : "")
+                    .append(",8,1\n");
+        }
+        Path f = dir.resolve("jma.csv");
+        Files.write(f, sb.toString().getBytes(Charset.forName("windows-31j")));
+        Trace temperature = TraceReader.read(f, TraceOptions.values(TOKYO));
+        assertThat(temperature.input().encoding()).isEqualTo("CP932");
+        assertThat(temperature.input().column()).isEqualTo("大阪 気温(℃)");
+        assertThat(temperature.input().notes())
+                .anyMatch(n -> n.startsWith("skipped 1 line(s) before the header"))
+                .anyMatch(n -> n.contains("(JMA download); moved to the start"));
+        assertThat(temperature.epochMsAt(0))
+                .isEqualTo(Instant.parse("2023-07-31T15:00:00Z").toEpochMilli());
+        assertThat(temperature.valueAt(0)).isEqualTo(25.25);
+        Trace sun = TraceReader.read(f, TraceOptions.values(TOKYO).withColumn("日射量(MJ/㎡)"));
+        assertThat(sun.size()).as("a blank is a missing sample").isEqualTo(12);
+        assertThat(sun.input().notes()).anyMatch(n -> n.startsWith("12 missing value(s)"));
+        Trace night = TraceReader.read(
+                f, TraceOptions.values(TOKYO).withColumn("日射量(MJ/㎡)").withBlankAsZero());
+        assertThat(night.size())
+                .as("irradiance at night is 0, as weather PV reads it")
+                .isEqualTo(24);
+        assertThat(night.input().notes()).contains("12 blank value(s) read as 0");
+    }
+
     @Test
     void aJitteredTraceIsReadAndItsJitterReported() throws IOException {
         StringBuilder sb = new StringBuilder("timestamp,power_kw\n");
