@@ -26,6 +26,12 @@ final class TraceFileOptions {
     String column;
 
     @Option(
+            names = "--time-column",
+            paramLabel = "NAME",
+            description = "The (first) time column (default: the first column holding a time).")
+    String timeColumn;
+
+    @Option(
             names = "--unit",
             paramLabel = "UNIT",
             description = "W, kW, MW or GW for power, Wh, kWh or MWh for interval energy (default: the one "
@@ -100,7 +106,7 @@ final class TraceFileOptions {
     }
 
     private TraceOptions common(TraceOptions o) {
-        o = o.withColumn(column).withHeader(header);
+        o = o.withColumn(column).withHeader(header).withTimeColumn(timeColumn);
         if (encoding != null) {
             o = o.withEncoding(TextEncoding.named(encoding));
         }

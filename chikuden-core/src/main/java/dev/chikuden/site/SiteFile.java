@@ -102,6 +102,8 @@ record SiteFile(
 
         List<String> header();
 
+        String timeColumn();
+
         String encoding();
 
         String labels();
@@ -125,6 +127,7 @@ record SiteFile(
             Double gapLimit,
 
             List<String> header,
+            String timeColumn,
             String encoding,
             String labels,
             double scale,
@@ -249,6 +252,7 @@ record SiteFile(
             Double gapLimit,
 
             List<String> header,
+            String timeColumn,
             String encoding,
             String labels,
             double scale,
@@ -405,6 +409,7 @@ record SiteFile(
             Double gapLimit,
 
             List<String> header,
+            String timeColumn,
             String encoding,
             String labels,
             double scale,

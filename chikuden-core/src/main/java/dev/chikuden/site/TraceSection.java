@@ -69,7 +69,7 @@ final class TraceSection {
         if (kind != Kind.TEMPERATURE && t.format() != null) {
             o = o.withFormat(TraceFormat.of(t.format()));
         }
-        o = o.withColumn(t.column()).withUnit(t.unit()).withHeader(t.header());
+        o = o.withColumn(t.column()).withUnit(t.unit()).withHeader(t.header()).withTimeColumn(t.timeColumn());
         if (t.resample() != null) {
             o = o.withResample(Resample.of(t.resample()));
         }

@@ -55,6 +55,9 @@ final class TimeColumns {
 
     private static final List<String> SLOT_NAMES = List.of("コマ", "時限", "slot", "period", "koma");
 
+    /** A time column named by an option that is not in a row's header. */
+    static final int NOWHERE = -2;
+
     /** A slot column or a day row with this many slots per day at most. */
     private static final int MAX_SLOTS = 96;
 
@@ -89,15 +92,21 @@ final class TimeColumns {
         return TIME_NAMES.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The time columns of a data row, or null when the row holds no time it can read. */
-    static TimeColumns detect(String[] cells, String[] names, ZoneId zone, Path file) {
+    /**
+     * The time columns of a data row, or null when the row holds no time it can read; {@code only}
+     * is the column the time must start in, or -1 for the first that holds one.
+     */
+    static TimeColumns detect(String[] cells, String[] names, ZoneId zone, Path file, int only) {
+        if (only == NOWHERE) {
+            return null;
+        }
         TimeText t = new TimeText();
         int[] fields = fieldColumns(names);
-        if (fields != null && isInteger(cell(cells, fields[0]))) {
+        if (only < 0 && fields != null && isInteger(cell(cells, fields[0]))) {
             return new TimeColumns(
                     Layout.FIELDS, fields[0], -1, new int[] {fields[1], fields[2], fields[3], fields[4]}, zone, file);
         }
-        for (int c = 0; c < cells.length; c++) {
+        for (int c = Math.max(0, only); c < (only < 0 ? cells.length : Math.min(cells.length, only + 1)); c++) {
             String v = cells[c];
             TimeText.Shape shape = t.parse(v, false);
             if (shape == TimeText.Shape.DATE_TIME || compact(v)) {
@@ -127,7 +136,7 @@ final class TimeColumns {
                 Layout l = x >= 1e11 ? Layout.EPOCH_MILLIS : x >= 1e8 ? Layout.EPOCH_SECONDS : Layout.SECONDS;
                 return new TimeColumns(l, c, -1, null, zone, file);
             }
-            if (names == null && c == 0 && isNumber(v) && Double.parseDouble(v) >= 1e8) {
+            if ((names == null || only >= 0) && (c == 0 || c == only) && isNumber(v) && Double.parseDouble(v) >= 1e8) {
                 double x = Double.parseDouble(v);
                 return new TimeColumns(x >= 1e11 ? Layout.EPOCH_MILLIS : Layout.EPOCH_SECONDS, c, -1, null, zone, file);
             }

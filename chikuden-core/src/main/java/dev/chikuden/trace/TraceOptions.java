@@ -23,6 +23,7 @@ import java.util.List;
  * @param defaultKw  read power in kW, with a note, when neither header nor option names a unit
  *                   (false: an error asks for the unit)
  * @param blankIsZero a blank cell is 0 (irradiance at night in the JMA's downloads), not a missing sample
+ * @param timeColumn the (first) time column by its header name; null for the first column holding a time
  */
 public record TraceOptions(
         Kind kind,
@@ -38,7 +39,8 @@ public record TraceOptions(
         Boolean endLabels,
         ZoneId zone,
         boolean defaultKw,
-        boolean blankIsZero) {
+        boolean blankIsZero,
+        String timeColumn) {
 
     /** A step longer than this many median steps is a gap unless a limit is given. */
     public static final int GAP_MEDIANS = 5;
@@ -52,13 +54,13 @@ public record TraceOptions(
     /** Power, every decision left to the reader, no default unit. */
     public static TraceOptions power(ZoneId zone) {
         return new TraceOptions(
-                Kind.POWER, null, null, null, null, null, null, null, null, null, null, zone, false, false);
+                Kind.POWER, null, null, null, null, null, null, null, null, null, null, zone, false, false, null);
     }
 
     /** Values as written (temperature, state of charge), every decision left to the reader. */
     public static TraceOptions values(ZoneId zone) {
         return new TraceOptions(
-                Kind.VALUES, null, null, null, null, null, null, null, null, null, null, zone, false, false);
+                Kind.VALUES, null, null, null, null, null, null, null, null, null, null, zone, false, false, null);
     }
 
     public TraceOptions withColumn(String c) {
@@ -76,7 +78,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withUnit(String u) {
@@ -94,7 +97,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withFormat(TraceFormat f) {
@@ -112,7 +116,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withResample(Resample r) {
@@ -130,7 +135,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withGaps(GapPolicy g, Long limitMs) {
@@ -148,7 +154,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withHeader(List<String> h) {
@@ -166,7 +173,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withEncoding(TextEncoding e) {
@@ -184,7 +192,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withGpus(Integer n) {
@@ -202,7 +211,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withEndLabels(Boolean end) {
@@ -220,7 +230,8 @@ public record TraceOptions(
                 end,
                 zone,
                 defaultKw,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withDefaultKw(boolean d) {
@@ -238,7 +249,8 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 d,
-                blankIsZero);
+                blankIsZero,
+                timeColumn);
     }
 
     public TraceOptions withBlankAsZero() {
@@ -256,7 +268,27 @@ public record TraceOptions(
                 endLabels,
                 zone,
                 defaultKw,
-                true);
+                true,
+                timeColumn);
+    }
+
+    public TraceOptions withTimeColumn(String name) {
+        return new TraceOptions(
+                kind,
+                format,
+                column,
+                header,
+                unit,
+                encoding,
+                resample,
+                gaps,
+                gapLimitMs,
+                gpus,
+                endLabels,
+                zone,
+                defaultKw,
+                blankIsZero,
+                name);
     }
 
     Resample resampleOrDefault() {

@@ -125,7 +125,8 @@ public final class TraceReader {
                 String[] above = options.header() != null
                         ? options.header().toArray(String[]::new)
                         : i > 0 ? headerNames(first, i) : null;
-                TimeColumns tc = TimeColumns.detect(cells, above, options.zone(), file);
+                TimeColumns tc =
+                        TimeColumns.detect(cells, above, options.zone(), file, timeColumn(above, first.get(i)));
                 if (tc == null || !hasValue(cells, tc)) {
                     continue;
                 }
@@ -154,10 +155,33 @@ public final class TraceReader {
                 return i;
             }
             CsvRows.Row r = first.get(Math.min(first.size() - 1, 1));
+            if (options.timeColumn() != null) {
+                throw new BadInputException(file + ": no column \"" + options.timeColumn() + "\" holding a time in the "
+                        + "first " + first.size() + " rows; the time column option names the column whose header has "
+                        + "that name and whose cells hold a date-time, a date (and a time after it) or epoch seconds");
+            }
             throw new BadInputException(file + ":" + r.line() + ": no data row with a time found in the first "
                     + first.size() + " rows (e.g. \"" + String.join(",", r.cells()) + "\"); a trace needs a time "
                     + "column: ISO-8601 (2025-07-27T00:22:27+09:00), slash dates (2025/07/27 00:22:27.858), "
                     + "Excel-style (2025-07-27 0:22), date and time columns, epoch seconds or ms");
+        }
+
+        /** The column {@code timeColumn} names among {@code names}, or -1 when the option is not given. */
+        private int timeColumn(String[] names, CsvRows.Row row) {
+            String wanted = options.timeColumn();
+            if (wanted == null) {
+                return -1;
+            }
+            if (names != null) {
+                for (int c = 0; c < names.length; c++) {
+                    if (names[c].equals(wanted)
+                            || names[c].equalsIgnoreCase(wanted)
+                            || names[c].endsWith(" " + wanted)) {
+                        return c;
+                    }
+                }
+            }
+            return TimeColumns.NOWHERE; // not in this row's header: no time here; reported when no row has one
         }
 
         private boolean hasValue(String[] cells, TimeColumns tc) {

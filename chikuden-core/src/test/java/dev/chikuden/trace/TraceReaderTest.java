@@ -280,6 +280,20 @@ class TraceReaderTest {
         assertThat(linear.onGrid(linear.epochMsAt(0), 1000).get(5)).isCloseTo(2 + 3.5 / 7, offset(1e-12));
     }
 
+    /** A logger that stamps when it asked and when the meter answered: the option says which is the time. */
+    @Test
+    void theTimeColumnOptionPicksAmongSeveralTimes() throws IOException {
+        Path f = write("query.start,timestamp,power_kw\n2025/07/27 00:00:00.000,2025/07/27 00:00:00.030,1\n"
+                + "2025/07/27 00:00:01.000,2025/07/27 00:00:01.030,2\n");
+        Trace first = TraceReader.read(f, TraceOptions.power(TOKYO));
+        assertThat(first.input().time()).startsWith("\"query.start\"");
+        Trace chosen = TraceReader.read(f, TraceOptions.power(TOKYO).withTimeColumn("timestamp"));
+        assertThat(chosen.input().time()).startsWith("\"timestamp\"");
+        assertThat(chosen.epochMsAt(0) - first.epochMsAt(0)).isEqualTo(30);
+        assertThatThrownBy(() -> TraceReader.read(f, TraceOptions.power(TOKYO).withTimeColumn("when")))
+                .hasMessageStartingWith(f + ": no column \"when\" holding a time in the first 3 rows");
+    }
+
     @Test
     void aFileWithoutAHeaderNeedsItsColumnsNamed() throws IOException {
         Path f = write("2025-07-27 00:00:00,5\n2025-07-27 00:00:01,6\n");
