@@ -42,12 +42,18 @@ final class PricesCommand implements Callable<Integer> {
                     + "or the Japanese name (関西) or column name.")
     String area;
 
+    @Option(
+            names = "--allow-negative",
+            description =
+                    "Accept prices below 0 (JEPX clears at 0.01 yen/kWh at least, so by default one is an error).")
+    boolean allowNegative;
+
     @Mixin
     SharedOptions.Json json;
 
     @Override
     public Integer call() {
-        PriceSeries series = JepxSpotCsv.read(file, area);
+        PriceSeries series = JepxSpotCsv.read(file, area, allowNegative);
         Figures f = Figures.of(PriceSummary.of(series));
         PrintWriter w = spec.commandLine().getOut();
         try {

@@ -37,15 +37,29 @@ final class QuantityDeserializer extends StdScalarDeserializer<Double> implement
 
     @Override
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        ConfigNode base = (ConfigNode) ctxt.getAttribute(ConfigNode.class);
+        ConfigNode node = base == null ? null : base.below(p.getParsingContext().pathAsPointer());
         if (quantity == null) {
-            return p.currentToken().isNumeric()
+            double v = p.currentToken().isNumeric()
                     ? p.getDoubleValue()
                     : Double.parseDouble(p.getText().trim());
+            if (node != null && !Dimension.NUMBER.isPhysical(v)) {
+                node.problem("\"" + shortened(node.text()) + "\" is not a finite number of at most 1e12 in size");
+                return 0.0;
+            }
+            return v;
         }
-        ConfigNode base = (ConfigNode) ctxt.getAttribute(ConfigNode.class);
-        ConfigNode node = base.below(p.getParsingContext().pathAsPointer());
         try {
             double v = Quantities.parse(p.getText(), quantity.value());
+            if (!quantity.value().isPhysical(v)) {
+                node.problem("\"" + shortened(node.text()) + "\" is beyond any "
+                        + quantity.value().article().replaceFirst("^an? ", "") + " (at most "
+                        + fmt(quantity.value().physicalLimit()) + " "
+                        + quantity.value().baseUnit()
+                        + (quantity.value() == Dimension.TEMPERATURE ? " and not below absolute zero" : "")
+                        + "); check the value and its unit");
+                return 0.0;
+            }
             String outside = outside(v, node.text());
             if (outside != null) {
                 node.problem(outside);
@@ -81,7 +95,19 @@ final class QuantityDeserializer extends StdScalarDeserializer<Double> implement
         return "\"" + text + "\" must be " + (quantity.aboveMin() ? "greater than " + fmt(min) : fmt(min) + " or more");
     }
 
+    /** A value's text for a message, cut short: a message never echoes a huge value. */
+    static String shortened(String text) {
+        return text == null || text.length() <= 40
+                ? text
+                : text.substring(0, 40) + "... (" + text.length() + " characters)";
+    }
+
     private static String fmt(double v) {
+        if (Math.abs(v) >= 1e6 && v == Math.rint(v)) {
+            return String.format(java.util.Locale.ROOT, "%.0e", v)
+                    .replace("e+0", "e")
+                    .replace("e+", "e");
+        }
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -52,6 +52,7 @@ public final class YamlDocument {
      * @throws ConfigException for a missing file, a syntax error, a duplicate key or an empty document
      */
     public static YamlDocument read(Path file, String expected) {
+        InputLimits.checkConfigFile(file);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file, r, expected);
         } catch (NoSuchFileException e) {

@@ -37,6 +37,20 @@ public final class JepxSpotCsv {
      * the full column name.
      */
     public static PriceSeries read(Path file, String area) {
+        return read(file, area, false);
+    }
+
+    /**
+     * The highest price a JEPX spot file can hold, yen/kWh: far above the market's record (251 yen in
+     * January 2021), below any volume or a price in yen/MWh, which a swapped column would give.
+     */
+    public static final double MAX_YEN_PER_KWH = 1000;
+
+    /**
+     * As {@link #read(Path, String)}; prices below 0 are errors unless {@code allowNegative} (JEPX
+     * clears at 0.01 yen/kWh at least; a market with negative prices may allow them).
+     */
+    public static PriceSeries read(Path file, String area, boolean allowNegative) {
         String text = decode(file);
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .skipEmptyLines(true)
@@ -77,6 +91,15 @@ public final class JepxSpotCsv {
                         header.getField(col) + " value",
                         row.getField(col).trim(),
                         "a price; expected a number of yen/kWh such as 9.74");
+                if (price[n] > MAX_YEN_PER_KWH || (price[n] < 0 && !allowNegative) || price[n] < -MAX_YEN_PER_KWH) {
+                    throw new BadInputException(file + ":" + line + ": " + header.getField(col) + " value \""
+                            + row.getField(col).trim() + "\" is outside "
+                            + (allowNegative ? "-" + MAX_YEN_PER_KWH : "0")
+                            + ".." + MAX_YEN_PER_KWH + " yen/kWh"
+                            + (price[n] < 0
+                                    ? " (JEPX has no negative prices; allow them where a market has them)"
+                                    : " (a volume or a price in yen/MWh in the price column?)"));
+                }
                 lines[n] = line;
                 n++;
             }

@@ -265,7 +265,21 @@ public final class SiteConfigReader {
         return new StudyPeriod(start, durationMs, stepMs, s.years(), "roll".equals(s.yearMode()));
     }
 
+    /** The earliest and latest instants a study may start or end at: the years 1900 to 2200. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("2201-01-01T00:00:00Z");
+
     private static Instant instant(String text, ConfigNode at, ZoneId zone) {
+        Instant t = parsedInstant(text, at, zone);
+        if (t != null && (t.isBefore(EARLIEST) || !t.isBefore(LATEST))) {
+            at.problem("\"" + text + "\" is outside the years 1900 to 2200");
+            return null;
+        }
+        return t;
+    }
+
+    private static Instant parsedInstant(String text, ConfigNode at, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException ignored) {

@@ -170,7 +170,7 @@ record SiteFile(
             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an idle power")
             double idlePower,
 
-            @Quantity(value = DURATION, min = 0, aboveMin = true)
+            @Quantity(value = DURATION, min = 0.001) // a step costs work per iteration: 1 ms bounds it
             double iterationPeriod,
 
             @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "a jitter")

@@ -112,6 +112,11 @@ public enum TextEncoding {
         }
     }
 
+    /** The byte offset of the first sequence that is not UTF-8, or -1 when the whole file is. */
+    public static long firstUtf8Error(Path file) {
+        return firstError(file, StandardCharsets.UTF_8);
+    }
+
     /** The byte offset of the first sequence that does not decode, or -1. */
     private static long firstError(Path file, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()

@@ -56,6 +56,36 @@ public enum Dimension {
         this.units = units;
     }
 
+    /**
+     * The largest magnitude any value of this dimension can have in this project's world, in the
+     * base unit; beyond it a value is a typo or a unit mistake, never a site: 100 GW, 1 TWh, 100
+     * years, 1,000 GW/s, 10^12 for a plain number or a fraction, 1,000 °C (and not below absolute
+     * zero), 10^12 kJ/K, 10^9 kW/K, 1 MHz.
+     */
+    public double physicalLimit() {
+        return switch (this) {
+            case POWER -> 1e8;
+            case ENERGY -> 1e9;
+            case DURATION -> 100 * 31_536_000.0;
+            case POWER_RATE -> 1e9;
+            case TEMPERATURE -> 1000;
+            case HEAT_CAPACITY -> 1e12;
+            case THERMAL_CONDUCTANCE -> 1e9;
+            case FREQUENCY -> 1e6;
+            case NUMBER, FRACTION -> 1e12;
+        };
+    }
+
+    /** Whether {@code v}, in the base unit, is a value this dimension can physically have. */
+    public boolean isPhysical(double v) {
+        return Double.isFinite(v) && Math.abs(v) <= physicalLimit() && (this != TEMPERATURE || v >= -273.15);
+    }
+
+    /** "a power", "an energy", ... for messages. */
+    public String article() {
+        return article;
+    }
+
     public String baseUnit() {
         return baseUnit;
     }
