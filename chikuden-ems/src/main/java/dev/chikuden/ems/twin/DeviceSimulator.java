@@ -1,7 +1,5 @@
 package dev.chikuden.ems.twin;
 
-import com.digitalpetri.modbus.server.ModbusTcpServer;
-import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
 import dev.chikuden.BadInputException;
 import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.battery.BatteryParameters;
@@ -14,6 +12,7 @@ import dev.chikuden.ems.modbus.RegisterMap;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.TimeGrid;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,7 +153,7 @@ public final class DeviceSimulator implements AutoCloseable {
     private double pvKw;
     private double loadKwh;
     private double pvKwh;
-    private ModbusTcpServer server;
+    private TwinTcpServer server;
     private ScheduledExecutorService timer;
 
     /**
@@ -285,21 +284,14 @@ public final class DeviceSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        NettyTcpServerTransport transport = NettyTcpServerTransport.create(c -> {
-            c.setBindAddress(host);
-            c.setPort(port);
-        });
-        ModbusTcpServer s = ModbusTcpServer.create(transport, new TwinServices(this, devices(), this::simulatedMs));
         try {
-            s.start();
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            server = new TwinTcpServer(new TwinServices(this, devices(), this::simulatedMs), host, port);
+        } catch (IOException e) {
             throw new BadInputException(
-                    "cannot serve Modbus on " + host + ":" + port + ": " + cause.getMessage()
+                    "cannot serve Modbus on " + host + ":" + port + ": " + e.getMessage()
                             + "; choose another --port (or stop what is using it)",
                     e);
         }
-        server = s;
         clockStartMs = options.clockMs().getAsLong() - simulatedMs;
         if (options.realTime()) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -474,7 +466,7 @@ public final class DeviceSimulator implements AutoCloseable {
     @Override
     public void close() {
         ScheduledExecutorService t;
-        ModbusTcpServer s;
+        TwinTcpServer s;
         synchronized (this) { // stopped outside the lock: a request being served may be waiting for it
             t = timer;
             s = server;
@@ -485,11 +477,7 @@ public final class DeviceSimulator implements AutoCloseable {
             t.shutdownNow();
         }
         if (s != null) {
-            try {
-                s.stop();
-            } catch (Exception e) {
-                // stopping anyway: the port is released with the channel
-            }
+            s.close();
         }
     }
 }

@@ -1,25 +1,48 @@
 package dev.chikuden.ems.twin;
 
-import com.digitalpetri.modbus.ExceptionCode;
-import com.digitalpetri.modbus.FunctionCode;
-import com.digitalpetri.modbus.exceptions.ModbusResponseException;
-import com.digitalpetri.modbus.exceptions.UnknownUnitIdException;
-import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
-import com.digitalpetri.modbus.pdu.ReadHoldingRegistersResponse;
-import com.digitalpetri.modbus.pdu.WriteMultipleRegistersRequest;
-import com.digitalpetri.modbus.pdu.WriteMultipleRegistersResponse;
-import com.digitalpetri.modbus.pdu.WriteSingleRegisterRequest;
-import com.digitalpetri.modbus.pdu.WriteSingleRegisterResponse;
-import com.digitalpetri.modbus.server.ModbusRequestContext;
-import com.digitalpetri.modbus.server.ModbusServices;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * The simulator's holding registers over Modbus: reads of any register a device's map covers, writes
- * to its writable points only (anything else answers ILLEGAL_DATA_ADDRESS, as a device does). Every
- * access holds the simulator's lock, so a read never sees half a tick.
+ * The simulator's holding registers over Modbus, answered as the MODBUS Application Protocol
+ * Specification V1.1b3 has a server answer: function 03 reads any register a device's map covers,
+ * 06 and 16 write its writable points only. Every access holds the simulator's lock, so a read never
+ * sees half a tick.
+ *
+ * <p>The checks run in the specification's order (its figures 15, 18 and 24): the unit (0B, as a
+ * gateway answers for a device behind it that does not exist), the function (01), the quantity and
+ * the implied length (03), then the address (02).
  */
-final class TwinServices implements ModbusServices {
+final class TwinServices {
+    static final int READ_HOLDING_REGISTERS = 0x03;
+    static final int WRITE_SINGLE_REGISTER = 0x06;
+    static final int WRITE_MULTIPLE_REGISTERS = 0x10;
+
+    static final int ILLEGAL_FUNCTION = 0x01;
+    static final int ILLEGAL_DATA_ADDRESS = 0x02;
+    static final int ILLEGAL_DATA_VALUE = 0x03;
+    static final int GATEWAY_TARGET_FAILED = 0x0B;
+
+    /** The most registers one read may ask for (0x007D) and one write may carry (0x007B). */
+    static final int MAX_READ = 125;
+
+    static final int MAX_WRITE = 123;
+
+    /**
+     * A response PDU and, when the request's own bytes were inconsistent (its length does not fit its
+     * function), what was wrong with them, for the log; null for a well-formed request.
+     */
+    record Answer(byte[] pdu, String malformed) {
+        static Answer exception(int function, int code) {
+            return new Answer(new byte[] {(byte) (function | 0x80), (byte) code}, null);
+        }
+
+        /** Exception 03, which the specification gives for a request whose implied length is wrong. */
+        static Answer badLength(int function, String problem) {
+            return new Answer(exception(function, ILLEGAL_DATA_VALUE).pdu, problem);
+        }
+    }
+
     private final Object lock;
     private final TwinDevice[] units = new TwinDevice[256];
     private final LongSupplier simulatedMs;
@@ -32,55 +55,93 @@ final class TwinServices implements ModbusServices {
         }
     }
 
-    private TwinDevice unit(int unitId) throws UnknownUnitIdException {
-        TwinDevice d = unitId >= 0 && unitId < units.length ? units[unitId] : null;
+    /** @param pdu the request PDU: a function code and its data, at least one byte */
+    Answer answer(int unitId, byte[] pdu) {
+        int function = pdu[0] & 0xFF;
+        TwinDevice d = units[unitId & 0xFF];
         if (d == null) {
-            throw new UnknownUnitIdException(unitId);
+            return Answer.exception(function, GATEWAY_TARGET_FAILED);
         }
-        return d;
+        return switch (function) {
+            case READ_HOLDING_REGISTERS -> read(d, pdu);
+            case WRITE_SINGLE_REGISTER -> writeSingle(d, pdu);
+            case WRITE_MULTIPLE_REGISTERS -> writeMultiple(d, pdu);
+            default -> Answer.exception(function, ILLEGAL_FUNCTION);
+        };
     }
 
-    @Override
-    public ReadHoldingRegistersResponse readHoldingRegisters(
-            ModbusRequestContext context, int unitId, ReadHoldingRegistersRequest request)
-            throws ModbusResponseException, UnknownUnitIdException {
-        ModbusServices.checkRegisterRange(
-                FunctionCode.READ_HOLDING_REGISTERS.getCode(), request.address(), request.quantity());
-        TwinDevice d = unit(unitId);
+    private Answer read(TwinDevice d, byte[] pdu) {
+        if (pdu.length != 5) {
+            return Answer.badLength(READ_HOLDING_REGISTERS, lengthProblem(pdu, 5));
+        }
+        int address = u16(pdu, 1);
+        int quantity = u16(pdu, 3);
+        if (quantity < 1 || quantity > MAX_READ) {
+            return Answer.exception(READ_HOLDING_REGISTERS, ILLEGAL_DATA_VALUE);
+        }
         synchronized (lock) {
-            if (!d.image.covers(request.address(), request.quantity())) {
-                throw new ModbusResponseException(
-                        FunctionCode.READ_HOLDING_REGISTERS, ExceptionCode.ILLEGAL_DATA_ADDRESS);
+            if (!d.image.covers(address, quantity)) {
+                return Answer.exception(READ_HOLDING_REGISTERS, ILLEGAL_DATA_ADDRESS);
             }
-            return new ReadHoldingRegistersResponse(d.image.bytes(request.address(), request.quantity()));
+            byte[] values = d.image.bytes(address, quantity);
+            byte[] out = new byte[2 + values.length];
+            out[0] = READ_HOLDING_REGISTERS;
+            out[1] = (byte) values.length;
+            System.arraycopy(values, 0, out, 2, values.length);
+            return new Answer(out, null);
         }
     }
 
-    @Override
-    public WriteSingleRegisterResponse writeSingleRegister(
-            ModbusRequestContext context, int unitId, WriteSingleRegisterRequest request)
-            throws ModbusResponseException, UnknownUnitIdException {
-        byte[] value = {(byte) (request.value() >> 8), (byte) request.value()};
-        write(FunctionCode.WRITE_SINGLE_REGISTER, unit(unitId), request.address(), value);
-        return new WriteSingleRegisterResponse(request.address(), request.value());
+    private Answer writeSingle(TwinDevice d, byte[] pdu) {
+        if (pdu.length != 5) {
+            return Answer.badLength(WRITE_SINGLE_REGISTER, lengthProblem(pdu, 5));
+        }
+        int address = u16(pdu, 1);
+        byte[] value = {pdu[3], pdu[4]};
+        if (!write(d, address, value)) {
+            return Answer.exception(WRITE_SINGLE_REGISTER, ILLEGAL_DATA_ADDRESS);
+        }
+        return new Answer(pdu.clone(), null); // the echo of the request
     }
 
-    @Override
-    public WriteMultipleRegistersResponse writeMultipleRegisters(
-            ModbusRequestContext context, int unitId, WriteMultipleRegistersRequest request)
-            throws ModbusResponseException, UnknownUnitIdException {
-        write(FunctionCode.WRITE_MULTIPLE_REGISTERS, unit(unitId), request.address(), request.values());
-        return new WriteMultipleRegistersResponse(request.address(), request.quantity());
+    private Answer writeMultiple(TwinDevice d, byte[] pdu) {
+        if (pdu.length < 6 || pdu.length != 6 + (pdu[5] & 0xFF)) {
+            String problem = pdu.length < 6
+                    ? lengthProblem(pdu, 6)
+                    : "function 16 with a byte count of " + (pdu[5] & 0xFF) + " carries " + (pdu.length - 6)
+                            + " bytes of values";
+            return Answer.badLength(WRITE_MULTIPLE_REGISTERS, problem);
+        }
+        int address = u16(pdu, 1);
+        int quantity = u16(pdu, 3);
+        if (quantity < 1 || quantity > MAX_WRITE || (pdu[5] & 0xFF) != 2 * quantity) {
+            return Answer.exception(WRITE_MULTIPLE_REGISTERS, ILLEGAL_DATA_VALUE);
+        }
+        byte[] values = Arrays.copyOfRange(pdu, 6, pdu.length);
+        if (!write(d, address, values)) {
+            return Answer.exception(WRITE_MULTIPLE_REGISTERS, ILLEGAL_DATA_ADDRESS);
+        }
+        return new Answer(Arrays.copyOf(pdu, 5), null); // function, address, quantity
     }
 
-    private void write(FunctionCode function, TwinDevice d, int address, byte[] values) throws ModbusResponseException {
+    /** False, writing nothing, unless every register of the range belongs to a writable point. */
+    private boolean write(TwinDevice d, int address, byte[] values) {
         int count = values.length / 2;
         synchronized (lock) {
-            if (count == 0 || !d.writable(address, count)) {
-                throw new ModbusResponseException(function, ExceptionCode.ILLEGAL_DATA_ADDRESS);
+            if (!d.writable(address, count)) {
+                return false;
             }
             d.image.putBytes(address, values);
             d.written(address, count, simulatedMs.getAsLong());
+            return true;
         }
+    }
+
+    private static String lengthProblem(byte[] pdu, int expected) {
+        return "function " + (pdu[0] & 0xFF) + " takes a " + expected + "-byte PDU, the frame has " + pdu.length;
+    }
+
+    static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 }
