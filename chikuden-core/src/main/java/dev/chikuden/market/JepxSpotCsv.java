@@ -94,8 +94,8 @@ public final class JepxSpotCsv {
                 if (price[n] > MAX_YEN_PER_KWH || (price[n] < 0 && !allowNegative) || price[n] < -MAX_YEN_PER_KWH) {
                     throw new BadInputException(file + ":" + line + ": " + header.getField(col) + " value \""
                             + row.getField(col).trim() + "\" is outside "
-                            + (allowNegative ? "-" + MAX_YEN_PER_KWH : "0")
-                            + ".." + MAX_YEN_PER_KWH + " yen/kWh"
+                            + (allowNegative ? "-" + (long) MAX_YEN_PER_KWH : "0")
+                            + ".." + (long) MAX_YEN_PER_KWH + " yen/kWh"
                             + (price[n] < 0
                                     ? " (JEPX has no negative prices; allow them where a market has them)"
                                     : " (a volume or a price in yen/MWh in the price column?)"));

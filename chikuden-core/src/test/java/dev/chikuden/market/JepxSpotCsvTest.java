@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JepxSpotCsvTest {
     @TempDir
@@ -111,6 +113,24 @@ class JepxSpotCsvTest {
                         .getBytes(Charset.forName("windows-31j")));
         assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
                 .hasMessageContaining(f + ":2: the row has 20 fields where the header has 19");
+    }
+
+    /** A price no market clears at, or a volume in the price column, is an error; negatives only when allowed. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e308", "999999999999", "-0.01", "14923000"})
+    void aPriceOutsideTheMarketsRangeIsAnError(String price) throws IOException {
+        Path f = dir.resolve("range.csv");
+        Files.write(
+                f,
+                (JepxCsv.HEADER + "\r\n" + row("2023/04/01", 1, "1", "8.5") + "\r\n" + row("2023/04/01", 2, "1", price)
+                                + "\r\n")
+                        .getBytes(Charset.forName("windows-31j")));
+        assertThatThrownBy(() -> JepxSpotCsv.read(f, "kansai"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(f + ":3: エリアプライス関西(円/kWh) value \"" + price + "\" is outside 0..1000 yen/kWh");
+        if (price.equals("-0.01")) {
+            assertThat(JepxSpotCsv.read(f, "kansai", true).size()).isEqualTo(2);
+        }
     }
 
     @Test
