@@ -338,6 +338,19 @@ class TraceReaderTest {
     }
 
     @Test
+    void aFileOverTheSeriesLimitIsRefusedBeforeReading() throws IOException {
+        Path f = write("timestamp,kw\n2025-07-01T00:00:00+09:00,1\n2025-07-01T00:00:01+09:00,2\n");
+        System.setProperty("chikuden.limits.seriesBytes", "20");
+        try {
+            assertThatThrownBy(() -> TraceReader.read(f, TraceOptions.power(TOKYO)))
+                    .hasMessage(f + ": is 69 bytes, more than a series file may have (20; "
+                            + "-Dchikuden.limits.seriesBytes=N raises it)");
+        } finally {
+            System.clearProperty("chikuden.limits.seriesBytes");
+        }
+    }
+
+    @Test
     void invalidBytesNameTheirOffset() throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.write(
