@@ -72,8 +72,25 @@ public final class YamlDocument {
             d.root = d.node(p, JsonPointer.empty());
         } catch (StreamReadException e) {
             throw new ConfigException(List.of(syntax(file, e)));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ConfigException(List.of(new ConfigProblem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "is nested or sized beyond what a configuration file may be ("
+                            + e.getOriginalMessage().replaceFirst(" \\(.*", "") + ")")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!d.root.isObject()) {
+            throw new ConfigException(List.of(new ConfigProblem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "the file holds " + (d.root.isArray() ? "a list" : "a single value")
+                            + "; expected a mapping of keys, " + expected)));
         }
         if (!d.duplicates.isEmpty()) {
             throw new ConfigException(d.duplicates);

@@ -77,6 +77,18 @@ class InputBoundsTest {
     }
 
     @Test
+    void aListOrADeepNestIsAProblemNotACrash() throws IOException {
+        Path list = Files.writeString(dir.resolve("list.yaml"), "- 1\n- 2\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> SiteConfigReader.read(list))
+                        .getMessage())
+                .contains("list.yaml:1:1: the file holds a list; expected a mapping of keys");
+        Path deep = Files.writeString(dir.resolve("deep.yaml"), "name: " + "[".repeat(2000) + "]".repeat(2000) + "\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> SiteConfigReader.read(deep))
+                        .getMessage())
+                .contains("deep.yaml", "is nested or sized beyond what a configuration file may be");
+    }
+
+    @Test
     void invalidUtf8NamesItsByteOffset() throws IOException {
         Path f = dir.resolve("bytes.yaml");
         byte[] head = "name: Caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
