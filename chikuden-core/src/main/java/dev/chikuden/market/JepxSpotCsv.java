@@ -155,9 +155,9 @@ public final class JepxSpotCsv {
                 // reported below
             }
         }
-        if (day == null) {
+        if (day == null || day.getYear() < 1970 || day.getYear() > 9999) { // far years overflow epoch ms
             throw new BadInputException(file + ":" + line + ": delivery date \"" + date
-                    + "\" is not a date; expected e.g. 2023/04/01 or 2023/4/1");
+                    + "\" is not a date from 1970 to 9999; expected e.g. 2023/04/01 or 2023/4/1");
         }
         int k;
         try {
