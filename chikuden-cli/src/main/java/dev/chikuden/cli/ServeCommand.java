@@ -121,7 +121,8 @@ final class ServeCommand implements Callable<Integer> {
                     bind != null ? bind : h.bind(),
                     httpPort != null ? port("--http-port", httpPort) : h.port(),
                     h.token(),
-                    h.tokenOrigin()));
+                    h.tokenOrigin(),
+                    h.allowedOrigins()));
         }
         return c;
     }

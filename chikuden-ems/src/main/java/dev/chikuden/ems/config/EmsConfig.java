@@ -89,6 +89,8 @@ public record EmsConfig(
      * @param port        the API's TCP port
      * @param token       the bearer token every write must carry
      * @param tokenOrigin where the token came from, for the start-up message (never the token itself)
+     * @param allowedOrigins web origins ({@code scheme://host[:port]}) besides the service's own whose
+     *                    pages may open the WebSocket stream
      */
     public record Http(
             String bind,
@@ -97,7 +99,17 @@ public record EmsConfig(
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
             String token,
 
-            String tokenOrigin) {
+            String tokenOrigin,
+            List<String> allowedOrigins) {
+        public Http {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        /** Pages of the service's own origin only. */
+        public Http(String bind, int port, String token, String tokenOrigin) {
+            this(bind, port, token, tokenOrigin, List.of());
+        }
+
         @Override
         public String toString() {
             return "Http[bind=" + bind + ", port=" + port + ", token from " + tokenOrigin + "]";

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the {@code ems:} section of a site file (how the live service runs the site), as the site
@@ -69,7 +71,7 @@ public final class EmsConfigReader {
 
     record Endpoint(String host, Integer port, Integer unitId) {}
 
-    record Http(String bind, int port, String token, String tokenEnv) {}
+    record Http(String bind, int port, String token, String tokenEnv, List<String> allowedOrigins) {}
 
     record Store(
             String file,
@@ -199,22 +201,30 @@ public final class EmsConfigReader {
     }
 
     private EmsConfig.Http http(Http h, ConfigNode at) {
+        List<String> origins = h.allowedOrigins() == null
+                ? List.of()
+                : h.allowedOrigins().stream()
+                        .filter(Objects::nonNull) // one the schema refused, reported with the rest
+                        .map(o -> o.toLowerCase(Locale.ROOT))
+                        .toList();
         if (h.token() != null) {
             if (h.token().length() < 16) {
                 at.get("token").problem("is " + h.token().length() + " characters; a write token needs at least 16");
             }
-            return new EmsConfig.Http(h.bind(), h.port(), h.token(), "the site file (ems.http.token)");
+            return new EmsConfig.Http(h.bind(), h.port(), h.token(), "the site file (ems.http.token)", origins);
         }
         String fromEnv = env.get(h.tokenEnv());
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new EmsConfig.Http(h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv());
+            return new EmsConfig.Http(
+                    h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv(), origins);
         }
         return new EmsConfig.Http(
                 h.bind(),
                 h.port(),
                 null,
                 "nowhere: set ems.http.token or the environment variable " + h.tokenEnv()
-                        + "; until then every write is refused");
+                        + "; until then every write is refused",
+                origins);
     }
 
     private EmsConfig.Store store(Store s, ConfigNode at, Path stateDir) {

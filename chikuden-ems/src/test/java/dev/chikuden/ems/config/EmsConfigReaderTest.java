@@ -150,4 +150,22 @@ class EmsConfigReaderTest {
         assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
                 .hasMessageContaining("unit id 2 is also battery east");
     }
+
+    @Test
+    void allowedOriginsAreReadAndOnlyOriginsAreAllowed() throws IOException {
+        EmsConfig c = EmsConfigReader.read(site("""
+                ems:
+                  http: {allowedOrigins: ["https://Ops.example:8443", "http://10.0.0.5"]}
+                """), Map.of());
+        assertThat(c.http().allowedOrigins()).containsExactly("https://ops.example:8443", "http://10.0.0.5");
+        assertThat(EmsConfigReader.read(site(""), Map.of()).http().allowedOrigins())
+                .isEmpty();
+        SiteConfig withPath = site("""
+                ems:
+                  http: {allowedOrigins: ["https://ops.example/path"]}
+                """);
+        assertThatThrownBy(() -> EmsConfigReader.read(withPath, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("allowedOrigins");
+    }
 }
