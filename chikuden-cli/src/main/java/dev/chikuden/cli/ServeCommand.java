@@ -1,6 +1,7 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.Secrets;
 import dev.chikuden.ems.LiveService;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.config.EmsConfigReader;
@@ -159,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
         sb.append("telemetry  ")
                 .append(
                         c.store().jdbcUrl() != null
-                                ? "PostgreSQL " + c.store().jdbcUrl().replaceAll("password=[^&]*", "password=***")
+                                ? "PostgreSQL " + Secrets.mask(c.store().jdbcUrl())
                                 : c.store().file().toString())
                 .append('\n');
         sb.append("audit log  ").append(c.auditLog()).append('\n');

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.chikuden.Secrets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How the live service runs a site: the {@code ems:} section of the site file, every field with a
@@ -138,19 +138,17 @@ public record EmsConfig(
             long aggregateRetentionMs) {
         @Override
         public String toString() {
-            return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + jdbcUrl + ", user=" + user)
+            return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + Secrets.mask(jdbcUrl) + ", user=" + user)
                     + ", raw " + rawRetentionMs + " ms, aggregates " + aggregateMs + " ms kept "
                     + aggregateRetentionMs + " ms]";
         }
     }
 
-    /** A JDBC URL as JSON shows it: {@code password=...} written as {@code password=***}. */
+    /** A JDBC URL as JSON shows it: its credentials masked. */
     private static final class MaskedPassword extends StdConverter<String, String> {
-        private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-
         @Override
         public String convert(String jdbcUrl) {
-            return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+            return Secrets.mask(jdbcUrl);
         }
     }
 

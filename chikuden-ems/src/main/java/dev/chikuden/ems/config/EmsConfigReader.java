@@ -3,6 +3,7 @@ package dev.chikuden.ems.config;
 import static dev.chikuden.units.Dimension.DURATION;
 import static dev.chikuden.units.Dimension.POWER;
 
+import dev.chikuden.Secrets;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigNode;
@@ -230,7 +231,7 @@ public final class EmsConfigReader {
     private EmsConfig.Store store(Store s, ConfigNode at, Path stateDir) {
         if (s.jdbcUrl() != null && !s.jdbcUrl().startsWith("jdbc:postgresql:")) {
             at.get("jdbcUrl")
-                    .problem("\"" + s.jdbcUrl() + "\" is not a PostgreSQL JDBC URL "
+                    .problem("\"" + Secrets.mask(s.jdbcUrl()) + "\" is not a PostgreSQL JDBC URL "
                             + "(jdbc:postgresql://HOST:PORT/DB); leave it out for the embedded file");
         }
         String user = s.user() != null ? s.user() : env.getOrDefault("PGUSER", System.getProperty("user.name"));
