@@ -18,7 +18,11 @@ import java.util.List;
  *
  * @param cycleMs        the supervisory cycle's period, control.supervisory.period (10 ms .. 60 s)
  * @param silentCycles   a device silent for more than this many cycles puts the site in the safe state
- * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0
+ * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0;
+ *                       within the batteries' rating
+ * @param safeDischargeWithoutMeter whether a discharging safe setpoint is held while the grid meter
+ *                       gives no reading (otherwise the safe state then discharges nothing: with no
+ *                       grid reading, discharge could export or overload the point of connection)
  * @param watchdogMs     a cycle still running after this long is reported stuck (alarm, safe state)
  * @param devices        where the batteries and the grid meter answer
  * @param http           the API's address and its write token
@@ -30,12 +34,27 @@ public record EmsConfig(
         long cycleMs,
         int silentCycles,
         double safeSetpointKw,
+        boolean safeDischargeWithoutMeter,
         long watchdogMs,
         @JsonInclude(JsonInclude.Include.NON_NULL) Devices devices,
         @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
         @JsonInclude(JsonInclude.Include.NON_NULL) Store store,
         Path auditLog,
         Path stateDir) {
+
+    /** A safe state that discharges only with a grid reading. */
+    public EmsConfig(
+            long cycleMs,
+            int silentCycles,
+            double safeSetpointKw,
+            long watchdogMs,
+            Devices devices,
+            Http http,
+            Store store,
+            Path auditLog,
+            Path stateDir) {
+        this(cycleMs, silentCycles, safeSetpointKw, false, watchdogMs, devices, http, store, auditLog, stateDir);
+    }
 
     /** The built-in register map (SunSpec-style battery, DER and meter models). */
     public static final String SUNSPEC = "sunspec";
@@ -164,21 +183,58 @@ public record EmsConfig(
                 devices.backoffMs(),
                 devices.registerMap(),
                 devices.plantController().at(host, port));
-        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, d, http, store, auditLog, stateDir);
+        return new EmsConfig(
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                d,
+                http,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withHttp(Http newHttp) {
         return new EmsConfig(
-                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, newHttp, store, auditLog, stateDir);
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                newHttp,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withCycleMs(long newCycleMs) {
         return new EmsConfig(
-                newCycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, store, auditLog, stateDir);
+                newCycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withStore(Store newStore) {
         return new EmsConfig(
-                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, newStore, auditLog, stateDir);
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                newStore,
+                auditLog,
+                stateDir);
     }
 }

@@ -52,12 +52,15 @@ public final class EmsConfigReader {
             @Quantity(DURATION) Double cycle,
             int silentCycles,
             @Quantity(POWER) double safeSetpoint,
+            SafeState safeState,
             @Quantity(DURATION) Double watchdog,
             String stateDir,
             Devices devices,
             Http http,
             Store store,
             String audit) {}
+
+    record SafeState(boolean dischargeWithoutMeter) {}
 
     record Devices(
             String host,
@@ -132,13 +135,30 @@ public final class EmsConfigReader {
         return new EmsConfig(
                 cycleMs,
                 e.silentCycles(),
-                e.safeSetpoint(),
+                safeSetpointKw(e.safeSetpoint(), at.get("safeSetpoint")),
+                e.safeState() != null && e.safeState().dischargeWithoutMeter(),
                 watchdogMs,
                 devices(e.devices(), at.get("devices")),
                 http(e.http(), at.get("http")),
                 store(e.store(), at.get("store"), stateDir),
                 stateDir.resolve(e.audit()).normalize(),
                 stateDir);
+    }
+
+    /** The safe setpoint, which the batteries must be able to hold: within their summed rating; 0 after a problem. */
+    private double safeSetpointKw(double kw, ConfigNode at) {
+        double charge = site.batteries().stream()
+                .mapToDouble(BatteryParameters::chargePowerKw)
+                .sum();
+        double discharge = site.batteries().stream()
+                .mapToDouble(BatteryParameters::dischargePowerKw)
+                .sum();
+        if (!(kw >= -charge && kw <= discharge)) {
+            at.problem("\"" + at.text() + "\" is outside the batteries' rating: the safe setpoint must be from "
+                    + Math.round(-charge) + " kW (charging) to " + Math.round(discharge) + " kW (discharging)");
+            return 0;
+        }
+        return kw;
     }
 
     private EmsConfig.Devices devices(Devices d, ConfigNode at) {

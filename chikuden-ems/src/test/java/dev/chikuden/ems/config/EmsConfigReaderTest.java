@@ -168,4 +168,22 @@ class EmsConfigReaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("allowedOrigins");
     }
+
+    @Test
+    void theSafeSetpointMustBeWithinTheBatteriesRating() throws IOException {
+        for (String beyond : new String[] {"60 MW", "1e308 kW", "-2.5 MW"}) {
+            SiteConfig s = site("ems: {safeSetpoint: " + beyond + "}\n");
+            assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
+                    .as(beyond)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("ems.safeSetpoint")
+                    .hasMessageContaining("-2000 kW (charging) to 2000 kW (discharging)");
+        }
+        EmsConfig c = EmsConfigReader.read(site("ems: {safeSetpoint: 2 MW}\n"), Map.of());
+        assertThat(c.safeSetpointKw()).isEqualTo(2000);
+        assertThat(c.safeDischargeWithoutMeter()).isFalse();
+        EmsConfig blind = EmsConfigReader.read(
+                site("ems: {safeSetpoint: 500 kW, safeState: {dischargeWithoutMeter: true}}\n"), Map.of());
+        assertThat(blind.safeDischargeWithoutMeter()).isTrue();
+    }
 }
