@@ -1,6 +1,7 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.Secrets;
 import dev.chikuden.ems.LiveService;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.config.EmsConfigReader;
@@ -121,7 +122,8 @@ final class ServeCommand implements Callable<Integer> {
                     bind != null ? bind : h.bind(),
                     httpPort != null ? port("--http-port", httpPort) : h.port(),
                     h.token(),
-                    h.tokenOrigin()));
+                    h.tokenOrigin(),
+                    h.allowedOrigins()));
         }
         return c;
     }
@@ -158,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
         sb.append("telemetry  ")
                 .append(
                         c.store().jdbcUrl() != null
-                                ? "PostgreSQL " + c.store().jdbcUrl().replaceAll("password=[^&]*", "password=***")
+                                ? "PostgreSQL " + Secrets.mask(c.store().jdbcUrl())
                                 : c.store().file().toString())
                 .append('\n');
         sb.append("audit log  ").append(c.auditLog()).append('\n');

@@ -1,5 +1,6 @@
 package dev.chikuden.cli.report;
 
+import dev.chikuden.Secrets;
 import dev.chikuden.cli.BuildInfo;
 import dev.chikuden.site.SiteConfig;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public record ReportInputs(
     public static ReportInputs of(SiteConfig site, String commandLine) {
         String text;
         try {
-            text = Files.readString(site.source());
+            text = Secrets.mask(Files.readString(site.source())); // a report is shared: no secret in it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the site file " + site.source() + " again for the report", e);
         }

@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final EmsService service;
     private final SiteLimits site;
     private final TokenGuard guard;
+    private final OriginCheck origins;
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
     private final AuditLog audit;
@@ -91,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
         this.service = service;
         this.site = site;
         this.guard = new TokenGuard(http.token());
+        this.origins = new OriginCheck(http.allowedOrigins());
         this.clock = clock;
         this.maxBehind = maxBehind;
         this.openApi = resource(OPENAPI);
@@ -188,6 +190,7 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> ctx.header("Content-Security-Policy", DOCS_CSP)
                         .contentType("text/html; charset=utf-8")
                         .result(docs));
+        routes.wsBeforeUpgrade("/api/stream", this::checkOrigin);
         routes.ws("/api/stream", this::streamSocket);
 
         routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));
@@ -377,6 +380,22 @@ public final class ApiServer implements AutoCloseable {
     }
 
     // ---- the WebSocket stream
+
+    /** Before the handshake: a page of a foreign origin gets no WebSocket (see {@link OriginCheck}). */
+    private void checkOrigin(Context ctx) {
+        if (!origins.permits(ctx.header("Origin"), ctx.header("Host"))) {
+            LOG.warn(
+                    "refused a WebSocket from {} for a page of another origin ({} to host {})",
+                    ctx.req().getRemoteAddr(),
+                    ctx.header("Origin"),
+                    ctx.header("Host"));
+            throw new ApiError(
+                    403,
+                    "pages of another origin may not open the stream; the site file's ems.http.allowedOrigins "
+                            + "lists those that may",
+                    null);
+        }
+    }
 
     /**
      * Each cycle's snapshot as one JSON text message. A peer on this machine is subscribed at once;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import dev.chikuden.Secrets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How the live service runs a site: the {@code ems:} section of the site file, every field with a
@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  *
  * @param cycleMs        the supervisory cycle's period, control.supervisory.period (10 ms .. 60 s)
  * @param silentCycles   a device silent for more than this many cycles puts the site in the safe state
- * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0
+ * @param safeSetpointKw site battery power held in the safe state ({@code > 0} discharge), usually 0;
+ *                       within the batteries' rating
+ * @param safeDischargeWithoutMeter whether a discharging safe setpoint is held while the grid meter
+ *                       gives no reading (otherwise the safe state then discharges nothing: with no
+ *                       grid reading, discharge could export or overload the point of connection)
  * @param watchdogMs     a cycle still running after this long is reported stuck (alarm, safe state)
  * @param devices        where the batteries and the grid meter answer
  * @param http           the API's address and its write token
@@ -30,12 +34,27 @@ public record EmsConfig(
         long cycleMs,
         int silentCycles,
         double safeSetpointKw,
+        boolean safeDischargeWithoutMeter,
         long watchdogMs,
         @JsonInclude(JsonInclude.Include.NON_NULL) Devices devices,
         @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
         @JsonInclude(JsonInclude.Include.NON_NULL) Store store,
         Path auditLog,
         Path stateDir) {
+
+    /** A safe state that discharges only with a grid reading. */
+    public EmsConfig(
+            long cycleMs,
+            int silentCycles,
+            double safeSetpointKw,
+            long watchdogMs,
+            Devices devices,
+            Http http,
+            Store store,
+            Path auditLog,
+            Path stateDir) {
+        this(cycleMs, silentCycles, safeSetpointKw, false, watchdogMs, devices, http, store, auditLog, stateDir);
+    }
 
     /** The built-in register map (SunSpec-style battery, DER and meter models). */
     public static final String SUNSPEC = "sunspec";
@@ -89,6 +108,8 @@ public record EmsConfig(
      * @param port        the API's TCP port
      * @param token       the bearer token every write must carry
      * @param tokenOrigin where the token came from, for the start-up message (never the token itself)
+     * @param allowedOrigins web origins ({@code scheme://host[:port]}) besides the service's own whose
+     *                    pages may open the WebSocket stream
      */
     public record Http(
             String bind,
@@ -97,7 +118,17 @@ public record EmsConfig(
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
             String token,
 
-            String tokenOrigin) {
+            String tokenOrigin,
+            List<String> allowedOrigins) {
+        public Http {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        /** Pages of the service's own origin only. */
+        public Http(String bind, int port, String token, String tokenOrigin) {
+            this(bind, port, token, tokenOrigin, List.of());
+        }
+
         @Override
         public String toString() {
             return "Http[bind=" + bind + ", port=" + port + ", token from " + tokenOrigin + "]";
@@ -126,19 +157,17 @@ public record EmsConfig(
             long aggregateRetentionMs) {
         @Override
         public String toString() {
-            return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + jdbcUrl + ", user=" + user)
+            return "Store[" + (jdbcUrl == null ? "file=" + file : "jdbcUrl=" + Secrets.mask(jdbcUrl) + ", user=" + user)
                     + ", raw " + rawRetentionMs + " ms, aggregates " + aggregateMs + " ms kept "
                     + aggregateRetentionMs + " ms]";
         }
     }
 
-    /** A JDBC URL as JSON shows it: {@code password=...} written as {@code password=***}. */
+    /** A JDBC URL as JSON shows it: its credentials masked. */
     private static final class MaskedPassword extends StdConverter<String, String> {
-        private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-
         @Override
         public String convert(String jdbcUrl) {
-            return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+            return Secrets.mask(jdbcUrl);
         }
     }
 
@@ -154,21 +183,58 @@ public record EmsConfig(
                 devices.backoffMs(),
                 devices.registerMap(),
                 devices.plantController().at(host, port));
-        return new EmsConfig(cycleMs, silentCycles, safeSetpointKw, watchdogMs, d, http, store, auditLog, stateDir);
+        return new EmsConfig(
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                d,
+                http,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withHttp(Http newHttp) {
         return new EmsConfig(
-                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, newHttp, store, auditLog, stateDir);
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                newHttp,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withCycleMs(long newCycleMs) {
         return new EmsConfig(
-                newCycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, store, auditLog, stateDir);
+                newCycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                store,
+                auditLog,
+                stateDir);
     }
 
     public EmsConfig withStore(Store newStore) {
         return new EmsConfig(
-                cycleMs, silentCycles, safeSetpointKw, watchdogMs, devices, http, newStore, auditLog, stateDir);
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                newStore,
+                auditLog,
+                stateDir);
     }
 }

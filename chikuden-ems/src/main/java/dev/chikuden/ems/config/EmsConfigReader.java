@@ -3,6 +3,7 @@ package dev.chikuden.ems.config;
 import static dev.chikuden.units.Dimension.DURATION;
 import static dev.chikuden.units.Dimension.POWER;
 
+import dev.chikuden.Secrets;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigNode;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the {@code ems:} section of a site file (how the live service runs the site), as the site
@@ -49,12 +52,15 @@ public final class EmsConfigReader {
             @Quantity(DURATION) Double cycle,
             int silentCycles,
             @Quantity(POWER) double safeSetpoint,
+            SafeState safeState,
             @Quantity(DURATION) Double watchdog,
             String stateDir,
             Devices devices,
             Http http,
             Store store,
             String audit) {}
+
+    record SafeState(boolean dischargeWithoutMeter) {}
 
     record Devices(
             String host,
@@ -69,7 +75,7 @@ public final class EmsConfigReader {
 
     record Endpoint(String host, Integer port, Integer unitId) {}
 
-    record Http(String bind, int port, String token, String tokenEnv) {}
+    record Http(String bind, int port, String token, String tokenEnv, List<String> allowedOrigins) {}
 
     record Store(
             String file,
@@ -129,13 +135,30 @@ public final class EmsConfigReader {
         return new EmsConfig(
                 cycleMs,
                 e.silentCycles(),
-                e.safeSetpoint(),
+                safeSetpointKw(e.safeSetpoint(), at.get("safeSetpoint")),
+                e.safeState() != null && e.safeState().dischargeWithoutMeter(),
                 watchdogMs,
                 devices(e.devices(), at.get("devices")),
                 http(e.http(), at.get("http")),
                 store(e.store(), at.get("store"), stateDir),
                 stateDir.resolve(e.audit()).normalize(),
                 stateDir);
+    }
+
+    /** The safe setpoint, which the batteries must be able to hold: within their summed rating; 0 after a problem. */
+    private double safeSetpointKw(double kw, ConfigNode at) {
+        double charge = site.batteries().stream()
+                .mapToDouble(BatteryParameters::chargePowerKw)
+                .sum();
+        double discharge = site.batteries().stream()
+                .mapToDouble(BatteryParameters::dischargePowerKw)
+                .sum();
+        if (!(kw >= -charge && kw <= discharge)) {
+            at.problem("\"" + at.text() + "\" is outside the batteries' rating: the safe setpoint must be from "
+                    + Math.round(-charge) + " kW (charging) to " + Math.round(discharge) + " kW (discharging)");
+            return 0;
+        }
+        return kw;
     }
 
     private EmsConfig.Devices devices(Devices d, ConfigNode at) {
@@ -199,28 +222,36 @@ public final class EmsConfigReader {
     }
 
     private EmsConfig.Http http(Http h, ConfigNode at) {
+        List<String> origins = h.allowedOrigins() == null
+                ? List.of()
+                : h.allowedOrigins().stream()
+                        .filter(Objects::nonNull) // one the schema refused, reported with the rest
+                        .map(o -> o.toLowerCase(Locale.ROOT))
+                        .toList();
         if (h.token() != null) {
             if (h.token().length() < 16) {
                 at.get("token").problem("is " + h.token().length() + " characters; a write token needs at least 16");
             }
-            return new EmsConfig.Http(h.bind(), h.port(), h.token(), "the site file (ems.http.token)");
+            return new EmsConfig.Http(h.bind(), h.port(), h.token(), "the site file (ems.http.token)", origins);
         }
         String fromEnv = env.get(h.tokenEnv());
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new EmsConfig.Http(h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv());
+            return new EmsConfig.Http(
+                    h.bind(), h.port(), fromEnv.strip(), "the environment variable " + h.tokenEnv(), origins);
         }
         return new EmsConfig.Http(
                 h.bind(),
                 h.port(),
                 null,
                 "nowhere: set ems.http.token or the environment variable " + h.tokenEnv()
-                        + "; until then every write is refused");
+                        + "; until then every write is refused",
+                origins);
     }
 
     private EmsConfig.Store store(Store s, ConfigNode at, Path stateDir) {
         if (s.jdbcUrl() != null && !s.jdbcUrl().startsWith("jdbc:postgresql:")) {
             at.get("jdbcUrl")
-                    .problem("\"" + s.jdbcUrl() + "\" is not a PostgreSQL JDBC URL "
+                    .problem("\"" + Secrets.mask(s.jdbcUrl()) + "\" is not a PostgreSQL JDBC URL "
                             + "(jdbc:postgresql://HOST:PORT/DB); leave it out for the embedded file");
         }
         String user = s.user() != null ? s.user() : env.getOrDefault("PGUSER", System.getProperty("user.name"));

@@ -75,6 +75,10 @@ final class ControlCycle {
     private final long periodMs;
     private final int silentCycles;
     private final double safeSetpointKw;
+    private final boolean safeDischargeWithoutMeter;
+    /** Whether the last cycle read the grid meter; the watchdog's and the shutdown's safe writes read it too. */
+    private volatile boolean gridReading;
+
     private final BessDevice[] units;
     private final PolledDevice<MeterReading> meter;
     private final List<PolledDevice<BessReading>> polledUnits;
@@ -110,6 +114,7 @@ final class ControlCycle {
             long periodNanos,
             int silentCycles,
             double safeSetpointKw,
+            boolean safeDischargeWithoutMeter,
             ZoneId zone,
             List<? extends BessDevice> units,
             GridMeterDevice meter,
@@ -122,6 +127,7 @@ final class ControlCycle {
                 periodNanos,
                 silentCycles,
                 safeSetpointKw,
+                safeDischargeWithoutMeter,
                 zone,
                 units,
                 meter,
@@ -142,6 +148,7 @@ final class ControlCycle {
             long periodNanos,
             int silentCycles,
             double safeSetpointKw,
+            boolean safeDischargeWithoutMeter,
             ZoneId zone,
             List<? extends BessDevice> units,
             GridMeterDevice meter,
@@ -160,6 +167,7 @@ final class ControlCycle {
         this.periodMs = periodNanos / 1_000_000;
         this.silentCycles = silentCycles;
         this.safeSetpointKw = safeSetpointKw;
+        this.safeDischargeWithoutMeter = safeDischargeWithoutMeter;
         this.units = units.toArray(new BessDevice[0]);
         this.meter = new PolledDevice<>(
                 meter.name(),
@@ -245,6 +253,7 @@ final class ControlCycle {
         }
         boolean complete = stale == 0;
         double gridKw = mr == null ? Double.NaN : mr.gridKw();
+        gridReading = Double.isFinite(gridKw);
         double frequencyHz = mr == null ? Double.NaN : mr.frequencyHz();
         double batteryKw = image.totalPowerKw();
         double loadKw = gridKw + batteryKw; // no PV meter: pv is 0, so the load is the site's net load
@@ -446,7 +455,15 @@ final class ControlCycle {
 
     /** The safe setpoint split over the units by the limits last read (0 for a unit that did not answer). */
     double safeSplit(double[] out) {
-        return SetpointSplit.split(safeSetpointKw, image.maxDischargeKw, image.maxChargeKw, out);
+        return SetpointSplit.split(safeKw(), image.maxDischargeKw, image.maxChargeKw, out);
+    }
+
+    /**
+     * The safe setpoint now: without a grid reading a discharging one is 0 unless the site file
+     * allows it, as discharge blind to the grid may export or overload the point of connection.
+     */
+    double safeKw() {
+        return safeSetpointKw > 0 && !gridReading && !safeDischargeWithoutMeter ? 0 : safeSetpointKw;
     }
 
     /**

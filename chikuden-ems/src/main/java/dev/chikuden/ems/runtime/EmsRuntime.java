@@ -1,5 +1,6 @@
 package dev.chikuden.ems.runtime;
 
+import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.control.ControlChain;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.ems.config.EmsConfig;
@@ -138,7 +139,16 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 config.cycleMs());
         check(config.silentCycles() >= 0, "silentCycles must be >= 0", config.silentCycles());
         check(config.watchdogMs() > 0, "watchdogMs must be > 0", config.watchdogMs());
-        check(Double.isFinite(config.safeSetpointKw()), "safeSetpointKw must be finite", config.safeSetpointKw());
+        double maxChargeKw = site.batteries().stream()
+                .mapToDouble(BatteryParameters::chargePowerKw)
+                .sum();
+        double maxDischargeKw = site.batteries().stream()
+                .mapToDouble(BatteryParameters::dischargePowerKw)
+                .sum();
+        check(
+                config.safeSetpointKw() >= -maxChargeKw && config.safeSetpointKw() <= maxDischargeKw,
+                "safeSetpointKw must be within the batteries' rating " + -maxChargeKw + ".." + maxDischargeKw,
+                config.safeSetpointKw());
         check(
                 units.size() == site.batteries().size(),
                 "one battery device per battery of " + site.name() + " ("
@@ -173,6 +183,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 periodNanos,
                 config.silentCycles(),
                 config.safeSetpointKw(),
+                config.safeDischargeWithoutMeter(),
                 site.zone(),
                 this.units,
                 meter,

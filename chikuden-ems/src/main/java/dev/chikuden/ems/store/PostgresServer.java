@@ -1,11 +1,11 @@
 package dev.chikuden.ems.store;
 
+import dev.chikuden.Secrets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * The store in a PostgreSQL database. Properties given in the URL win over the defaults set here
@@ -14,11 +14,10 @@ import java.util.regex.Pattern;
  */
 record PostgresServer(String url, String user, String password) implements StoreDialect {
     static final String URL_PREFIX = "jdbc:postgresql:";
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
 
     @Override
     public String where() {
-        return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+        return Secrets.mask(url);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.chikuden.ems.store;
 
+import dev.chikuden.Secrets;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +38,6 @@ sealed interface StoreDialect permits DuckDbFile, PostgresServer {
                 ? reason.getClass().getSimpleName()
                 : reason.getMessage().strip();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return Secrets.mask(newline < 0 ? message : message.substring(0, newline));
     }
 }

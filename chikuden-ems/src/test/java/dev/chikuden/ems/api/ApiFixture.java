@@ -42,16 +42,13 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Path audit, String bind, String token, FakeEmsService service, Clock clock, int maxBehind)
             throws IOException {
+        this(audit, new EmsConfig.Http(bind, 0, token, "test"), service, clock, maxBehind);
+    }
+
+    ApiFixture(Path audit, EmsConfig.Http http, FakeEmsService service, Clock clock, int maxBehind) throws IOException {
         this.service = service;
         this.audit = audit;
-        this.server = ApiServer.start(
-                service,
-                new EmsConfig.Http(bind, 0, token, "test"),
-                audit,
-                service.periodMs,
-                limits(CONTRACT_KW),
-                clock,
-                maxBehind);
+        this.server = ApiServer.start(service, http, audit, service.periodMs, limits(CONTRACT_KW), clock, maxBehind);
         this.client = new ApiClient("http://127.0.0.1:" + server.port());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,8 +142,15 @@ class CycleStreamTest {
         Socket s = new Socket();
         s.setReceiveBufferSize(2048);
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        assertThat(handshake(s, port, null)).startsWith("HTTP/1.1 101");
+        return s;
+    }
+
+    /** Sends a WebSocket handshake (with this Origin header unless null) and returns the answer's head. */
+    private static String handshake(Socket s, int port, String origin) throws IOException {
         OutputStream out = s.getOutputStream();
         out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                        + (origin == null ? "" : "Origin: " + origin + "\r\n")
                         + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                         + "Sec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
@@ -156,8 +164,53 @@ class CycleStreamTest {
             }
             head.append((char) b);
         }
-        assertThat(head.toString()).startsWith("HTTP/1.1 101");
-        return s;
+        return head.toString();
+    }
+
+    @Test
+    void aPageOfAForeignOriginGetsNoWebSocketAndNoData() throws Exception {
+        FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
+        try (ApiFixture api = new ApiFixture(
+                        dir.resolve("audit.jsonl"),
+                        new EmsConfig.Http(
+                                "127.0.0.1", 0, ApiFixture.TOKEN, "test", List.of("https://Dashboard.example")),
+                        service,
+                        ApiFixture.FIXED,
+                        ApiServer.MAX_BEHIND);
+                Socket foreign = new Socket(InetAddress.getLoopbackAddress(), api.server.port())) {
+            int port = api.server.port();
+            foreign.setSoTimeout(5000);
+            String refused = handshake(foreign, port, "http://evil.example");
+            assertThat(refused).startsWith("HTTP/1.1 403").doesNotContain("Upgrade");
+            service.cycle(100_000, 1);
+            api.awaitHandedOn();
+            assertThat(api.server.streamSubscribers()).isZero();
+            String body = new String(foreign.getInputStream().readNBytes(available(foreign)), StandardCharsets.UTF_8);
+            assertThat(body).doesNotContain("\"cycle\"");
+
+            for (String origin :
+                    new String[] {"null", "http://127.0.0.1:" + (port + 1), "file://", "http://127.0.0.1"}) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    s.setSoTimeout(5000);
+                    assertThat(handshake(s, port, origin)).as(origin).startsWith("HTTP/1.1 403");
+                }
+            }
+            // the service's own pages, the allow-list and scripts (no Origin) get the stream
+            for (String origin : new String[] {"http://127.0.0.1:" + port, "https://dashboard.example", null}) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    s.setSoTimeout(5000);
+                    assertThat(handshake(s, port, origin))
+                            .as(String.valueOf(origin))
+                            .startsWith("HTTP/1.1 101");
+                }
+            }
+        }
+    }
+
+    /** What the peer sent and this socket has not read, up to a short wait for more. */
+    private static int available(Socket s) throws IOException, InterruptedException {
+        Thread.sleep(200);
+        return s.getInputStream().available();
     }
 
     @Test

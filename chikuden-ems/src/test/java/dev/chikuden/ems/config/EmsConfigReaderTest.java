@@ -150,4 +150,40 @@ class EmsConfigReaderTest {
         assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
                 .hasMessageContaining("unit id 2 is also battery east");
     }
+
+    @Test
+    void allowedOriginsAreReadAndOnlyOriginsAreAllowed() throws IOException {
+        EmsConfig c = EmsConfigReader.read(site("""
+                ems:
+                  http: {allowedOrigins: ["https://Ops.example:8443", "http://10.0.0.5"]}
+                """), Map.of());
+        assertThat(c.http().allowedOrigins()).containsExactly("https://ops.example:8443", "http://10.0.0.5");
+        assertThat(EmsConfigReader.read(site(""), Map.of()).http().allowedOrigins())
+                .isEmpty();
+        SiteConfig withPath = site("""
+                ems:
+                  http: {allowedOrigins: ["https://ops.example/path"]}
+                """);
+        assertThatThrownBy(() -> EmsConfigReader.read(withPath, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("allowedOrigins");
+    }
+
+    @Test
+    void theSafeSetpointMustBeWithinTheBatteriesRating() throws IOException {
+        for (String beyond : new String[] {"60 MW", "1e308 kW", "-2.5 MW"}) {
+            SiteConfig s = site("ems: {safeSetpoint: " + beyond + "}\n");
+            assertThatThrownBy(() -> EmsConfigReader.read(s, Map.of()))
+                    .as(beyond)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("ems.safeSetpoint")
+                    .hasMessageContaining("-2000 kW (charging) to 2000 kW (discharging)");
+        }
+        EmsConfig c = EmsConfigReader.read(site("ems: {safeSetpoint: 2 MW}\n"), Map.of());
+        assertThat(c.safeSetpointKw()).isEqualTo(2000);
+        assertThat(c.safeDischargeWithoutMeter()).isFalse();
+        EmsConfig blind = EmsConfigReader.read(
+                site("ems: {safeSetpoint: 500 kW, safeState: {dischargeWithoutMeter: true}}\n"), Map.of());
+        assertThat(blind.safeDischargeWithoutMeter()).isTrue();
+    }
 }

@@ -52,6 +52,7 @@ class ControlCycleTest {
             1_000_000_000L,
             1,
             20,
+            false,
             Rig.TOKYO,
             site.units,
             site.meter,

@@ -1,8 +1,10 @@
 package dev.chikuden.ems.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.cycle.EmsState;
 import dev.chikuden.ems.device.MeterReading;
@@ -49,6 +51,51 @@ class FailSafeTest {
             });
             assertThat(second.activeAlarms()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void withTheMeterDeadTheSafeStateDischargesNothingUnlessTheSiteFileAllowsIt() {
+        try (Rig rig = rig(0, 120)) {
+            rig.steps(2);
+            rig.site.meter.silent = true;
+            CycleSnapshot safe = rig.step();
+            assertThat(safe.state()).isEqualTo(EmsState.SAFE);
+            assertThat(safe.setpointKw()).isZero();
+            assertThat(rig.unit(0).lastWrittenKw()).isZero();
+            assertThat(rig.unit(1).lastWrittenKw()).isZero();
+            rig.runtime.close(); // the shutdown's safe write: still no reading, still no discharge
+            assertThat(rig.unit(0).lastWrittenKw()).isZero();
+            assertThat(rig.unit(1).lastWrittenKw()).isZero();
+        }
+        SiteConfig allowed = Rig.site(
+                new StrategySpec.PeakShaving(900, 700),
+                Rig.battery("bess-1", 1000, 300, 0.5),
+                Rig.battery("bess-2", 400, 100, 0.5));
+        EmsConfig base = Rig.ems(1000, 0, 120, 5000, allowed);
+        EmsConfig blind = new EmsConfig(
+                base.cycleMs(),
+                base.silentCycles(),
+                base.safeSetpointKw(),
+                true,
+                base.watchdogMs(),
+                base.devices(),
+                base.http(),
+                base.store(),
+                base.auditLog(),
+                base.stateDir());
+        try (Rig rig = new Rig(allowed, blind, t -> 1100)) {
+            rig.steps(2);
+            rig.site.meter.silent = true;
+            assertThat(rig.step().setpointKw()).isCloseTo(120, offset(1e-9));
+        }
+    }
+
+    @Test
+    void aSafeSetpointBeyondTheRatingIsRefused() {
+        SiteConfig s = Rig.site(new StrategySpec.PeakShaving(900, 700), Rig.battery("bess-1", 1000, 300, 0.5));
+        assertThatThrownBy(() -> new Rig(s, Rig.ems(1000, 0, 300.5, 5000, s), t -> 1100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rating");
     }
 
     @Test

@@ -30,6 +30,18 @@ class TelemetryStoresTest {
     }
 
     @Test
+    void aPasswordInTheUrlsUserPartIsMaskedInTheStartUpError() {
+        String url = "jdbc:postgresql://ops:s3cret-user-part@127.0.0.1:1/chikuden";
+        EmsConfig.Store store = new EmsConfig.Store(null, url, "ops", null, DAY_MS, 60_000, DAY_MS);
+        assertThatThrownBy(() -> TelemetryStores.open(store, 1_000))
+                .isInstanceOf(StoreOpenException.class)
+                .hasMessageStartingWith("telemetry store jdbc:postgresql://ops:***@127.0.0.1:1/chikuden: ")
+                .message()
+                .doesNotContain("s3cret");
+        assertThat(store.toString()).contains("ops:***@").doesNotContain("s3cret");
+    }
+
+    @Test
     void aUrlOfAnotherDatabaseIsRefused() {
         EmsConfig.Store store =
                 new EmsConfig.Store(null, "jdbc:mysql://db/ems?password=x", null, null, DAY_MS, 60_000, DAY_MS);
