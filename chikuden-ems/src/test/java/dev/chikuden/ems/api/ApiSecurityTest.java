@@ -210,7 +210,7 @@ class ApiSecurityTest {
             assertThat(first.get("who").get("userAgent").asText()).isEqualTo("chikuden-test");
             assertThat(first.get("what").get("method").asText()).isEqualTo("POST");
             assertThat(first.get("what").get("path").asText()).isEqualTo("/api/setpoint");
-            assertThat(first.get("what").get("body").get("kw").asDouble()).isEqualTo(1000);
+            assertThat(first.get("what").get("body").asText()).isEqualTo("{\"kw\": 1000, \"expiresInSeconds\": 60}");
             assertThat(first.get("time").asText()).isEqualTo("2026-07-01T00:00:10Z");
             assertThat(first.get("before").isNull()).isTrue();
             assertThat(first.get("after").get("kw").asDouble()).isEqualTo(1000);
@@ -247,6 +247,30 @@ class ApiSecurityTest {
                 "/api/openapi.yaml"
             }) {
                 assertThat(api.client.get(read).text()).as(read).doesNotContain(ApiFixture.TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void theAuditLogKeepsEachBodyAsSentWithItsLengthAndSha256() throws Exception {
+        String[] bodies = {
+            "{\"kw\": 1e400, \"expiresInSeconds\": 60}", "{\"kw\": 1, \"kw\": 2, \"expiresInSeconds\": 60}", "", "null"
+        };
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            for (String body : bodies) {
+                send(api, "POST", body, ApiFixture.TOKEN);
+            }
+            List<String> lines = Files.readAllLines(api.audit);
+            assertThat(lines).hasSize(bodies.length);
+            for (int i = 0; i < bodies.length; i++) {
+                JsonNode what = JSON.readTree(lines.get(i)).get("what");
+                byte[] raw = bodies[i].getBytes(StandardCharsets.UTF_8);
+                assertThat(what.get("body").asText()).as(bodies[i]).isEqualTo(bodies[i]);
+                assertThat(what.get("bodyBytes").asLong()).isEqualTo(raw.length);
+                assertThat(what.get("bodySha256").asText())
+                        .isEqualTo(HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(raw)));
+                assertThat(what.get("bodyCut").asBoolean()).isFalse();
             }
         }
     }
