@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
     private final AuditLog audit;
+    private final RefusalLimiter refusals = new RefusalLimiter();
     private final CycleStream stream = new CycleStream(json);
     private final LiveGridCode gridCode;
     private final CycleHandOff handOff;
@@ -244,17 +245,42 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Answers an error as JSON; a refused write also goes to the audit log. */
+    /**
+     * Answers an error as JSON; a refused write also goes to the audit log, those without the token
+     * (401, 403) as {@link RefusalLimiter} allows.
+     */
     private void refuse(Context ctx, int status, String message, String field) {
         ctx.status(status).json(new Views.Refusal(message, field));
         if (WRITES.contains(ctx.method())) {
             try {
-                audit.append(entry(ctx, "refused", status, message, null, null));
+                List<RefusalLimiter.Suppressed> ended = new java.util.ArrayList<>();
+                boolean log = (status != 401 && status != 403)
+                        || refusals.admit(ctx.req().getRemoteAddr(), clock.millis(), ended);
+                for (RefusalLimiter.Suppressed s : ended) {
+                    audit.append(suppressed(s));
+                }
+                if (log) {
+                    audit.append(entry(ctx, "refused", status, message, null, null));
+                }
             } catch (IOException e) {
                 LOG.error(
                         "cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
             }
         }
+    }
+
+    /** The line that counts a client's refusals of one window that were not logged one by one. */
+    private static AuditLog.Entry suppressed(RefusalLimiter.Suppressed s) {
+        return new AuditLog.Entry(
+                java.time.Instant.ofEpochMilli(s.windowStartMs()).toString(),
+                "refused-repeats",
+                0,
+                s.count() + " further writes without a valid token refused in the " + RefusalLimiter.WINDOW_MS / 1000
+                        + " s from this time, not logged one by one",
+                new AuditLog.Who(s.client(), null, null),
+                null,
+                null,
+                null);
     }
 
     private AuditLog.Entry entry(
@@ -525,6 +551,9 @@ public final class ApiServer implements AutoCloseable {
         sockets.values().forEach(c -> c.close(1001, "service stopping"));
         app.stop();
         try {
+            for (RefusalLimiter.Suppressed s : refusals.drain()) {
+                audit.append(suppressed(s));
+            }
             audit.close();
         } catch (IOException e) {
             LOG.warn("closing the audit log {}", audit.file(), e);
