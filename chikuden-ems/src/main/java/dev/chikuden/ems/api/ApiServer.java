@@ -21,8 +21,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_BEHIND = 30;
 
     private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_AUDITED_BODY = 4096;
+    private static final int MAX_AUDITED_BODY = 64 * 1024;
     private static final int MAX_AUDIT_LIMIT = 1000;
     private static final String CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -67,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
     private final AuditLog audit;
+    private final RefusalLimiter refusals = new RefusalLimiter();
     private final CycleStream stream = new CycleStream(json);
     private final LiveGridCode gridCode;
     private final CycleHandOff handOff;
@@ -240,12 +245,23 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Answers an error as JSON; a refused write also goes to the audit log. */
+    /**
+     * Answers an error as JSON; a refused write also goes to the audit log, those without the token
+     * (401, 403) as {@link RefusalLimiter} allows.
+     */
     private void refuse(Context ctx, int status, String message, String field) {
         ctx.status(status).json(new Views.Refusal(message, field));
         if (WRITES.contains(ctx.method())) {
             try {
-                audit.append(entry(ctx, "refused", status, message, null, null));
+                List<RefusalLimiter.Suppressed> ended = new java.util.ArrayList<>();
+                boolean log = (status != 401 && status != 403)
+                        || refusals.admit(ctx.req().getRemoteAddr(), clock.millis(), ended);
+                for (RefusalLimiter.Suppressed s : ended) {
+                    audit.append(suppressed(s));
+                }
+                if (log) {
+                    audit.append(entry(ctx, "refused", status, message, null, null));
+                }
             } catch (IOException e) {
                 LOG.error(
                         "cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
@@ -253,39 +269,57 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The line that counts a client's refusals of one window that were not logged one by one. */
+    private static AuditLog.Entry suppressed(RefusalLimiter.Suppressed s) {
+        return new AuditLog.Entry(
+                java.time.Instant.ofEpochMilli(s.windowStartMs()).toString(),
+                "refused-repeats",
+                0,
+                s.count() + " further writes without a valid token refused in the " + RefusalLimiter.WINDOW_MS / 1000
+                        + " s from this time, not logged one by one",
+                new AuditLog.Who(s.client(), null, null),
+                null,
+                null,
+                null);
+    }
+
     private AuditLog.Entry entry(
             Context ctx, String outcome, int status, String reason, Views.Manual before, Views.Manual after) {
         String token = TokenGuard.bearer(ctx.header("Authorization"));
         AuditLog.Who who = new AuditLog.Who(ctx.req().getRemoteAddr(), ctx.userAgent(), TokenGuard.fingerprint(token));
-        return new AuditLog.Entry(
-                clock.instant().toString(),
-                outcome,
-                status,
-                reason,
-                who,
-                new AuditLog.What(ctx.method().name(), ctx.path(), auditedBody(ctx)),
-                before,
-                after);
+        return new AuditLog.Entry(clock.instant().toString(), outcome, status, reason, who, what(ctx), before, after);
     }
 
-    /** The request's body as the client sent it: JSON when it parses, else its text (cut when long). */
-    private JsonNode auditedBody(Context ctx) {
-        String body;
+    /** The request, its body as the client sent it (see {@link AuditLog.What}). */
+    private static AuditLog.What what(Context ctx) {
+        byte[] body;
         try {
-            body = ctx.body();
+            body = ctx.bodyAsBytes();
         } catch (RuntimeException e) {
-            return TextNode.valueOf("(unreadable: " + e.getMessage() + ")");
+            return new AuditLog.What(
+                    ctx.method().name(),
+                    ctx.path(),
+                    TextNode.valueOf("(unreadable: " + e.getMessage() + ")"),
+                    null,
+                    null,
+                    null);
         }
-        if (body.isEmpty()) {
-            return null;
-        }
-        if (body.length() > MAX_AUDITED_BODY) {
-            return TextNode.valueOf(body.substring(0, MAX_AUDITED_BODY) + "... (" + body.length() + " characters)");
-        }
+        boolean cut = body.length > MAX_AUDITED_BODY;
+        String text = new String(body, 0, Math.min(body.length, MAX_AUDITED_BODY), StandardCharsets.UTF_8);
+        return new AuditLog.What(
+                ctx.method().name(),
+                ctx.path(),
+                TextNode.valueOf(text),
+                (long) body.length,
+                HexFormat.of().formatHex(sha256(body)),
+                cut);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(body);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -517,6 +551,9 @@ public final class ApiServer implements AutoCloseable {
         sockets.values().forEach(c -> c.close(1001, "service stopping"));
         app.stop();
         try {
+            for (RefusalLimiter.Suppressed s : refusals.drain()) {
+                audit.append(suppressed(s));
+            }
             audit.close();
         } catch (IOException e) {
             LOG.warn("closing the audit log {}", audit.file(), e);

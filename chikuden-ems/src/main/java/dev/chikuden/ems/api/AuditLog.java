@@ -27,10 +27,12 @@ final class AuditLog implements AutoCloseable {
     record Who(String remote, String userAgent, String token) {}
 
     /**
-     * What was asked: the method, the path and the body as the client sent it (JSON when it parses,
-     * else its text): free-form, since a refused write is logged whatever it held.
+     * What was asked: the method, the path and the body exactly as the client sent it, as text (not
+     * re-serialised, so {@code 1e400}, a duplicate key, an empty body and {@code null} stay apart),
+     * cut after {@code 64 KiB}; its length in bytes and the SHA-256 of all of it. A body of an older
+     * log may be JSON.
      */
-    record What(String method, String path, JsonNode body) {}
+    record What(String method, String path, JsonNode body, Long bodyBytes, String bodySha256, Boolean bodyCut) {}
 
     /**
      * One line of the log.

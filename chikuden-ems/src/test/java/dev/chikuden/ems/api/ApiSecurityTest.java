@@ -175,7 +175,7 @@ class ApiSecurityTest {
     void theAuditLogHasEveryAcceptedWriteWithBeforeAndAfterAndEveryRefusal() throws Exception {
         try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
             send(api, "POST", SETPOINT, null); // refused 401
-            send(api, "POST", SETPOINT, "guess"); // refused 403
+            send(api, "POST", SETPOINT, "guess"); // refused 403, counted in 401's window, not logged alone
             send(api, "POST", "{\"kw\": 1000, \"expiresInSeconds\": 60}", ApiFixture.TOKEN); // accepted
             send(api, "POST", "{\"kw\": 2000, \"expiresInSeconds\": 120}", ApiFixture.TOKEN); // accepted
             send(api, "POST", "{\"kw\": 5}", ApiFixture.TOKEN); // refused 400
@@ -183,7 +183,7 @@ class ApiSecurityTest {
             answers.add(api.client.send("PUT", "/api/status", "{}", ApiFixture.TOKEN)); // refused 404
 
             List<String> lines = Files.readAllLines(api.audit);
-            assertThat(lines).hasSize(7);
+            assertThat(lines).hasSize(6);
             List<JsonNode> e = new ArrayList<>();
             for (String line : lines) {
                 e.add(JSON.readTree(line));
@@ -193,16 +193,13 @@ class ApiSecurityTest {
                             n.get("outcome").asText() + " " + n.get("status").asInt())
                     .containsExactly(
                             "refused 401",
-                            "refused 403",
                             "accepted 200",
                             "accepted 200",
                             "refused 400",
                             "accepted 200",
                             "refused 404");
             assertThat(e.get(0).get("who").get("token").isNull()).isTrue();
-            assertThat(e.get(1).get("who").get("token").asText()).isEqualTo(sha256Prefix("guess"));
-            assertThat(e.get(1).get("reason").asText()).contains("not the service's token");
-            JsonNode first = e.get(2);
+            JsonNode first = e.get(1);
             assertThat(first.get("who").get("token").asText())
                     .isEqualTo(sha256Prefix(ApiFixture.TOKEN))
                     .hasSize(8);
@@ -210,16 +207,16 @@ class ApiSecurityTest {
             assertThat(first.get("who").get("userAgent").asText()).isEqualTo("chikuden-test");
             assertThat(first.get("what").get("method").asText()).isEqualTo("POST");
             assertThat(first.get("what").get("path").asText()).isEqualTo("/api/setpoint");
-            assertThat(first.get("what").get("body").get("kw").asDouble()).isEqualTo(1000);
+            assertThat(first.get("what").get("body").asText()).isEqualTo("{\"kw\": 1000, \"expiresInSeconds\": 60}");
             assertThat(first.get("time").asText()).isEqualTo("2026-07-01T00:00:10Z");
             assertThat(first.get("before").isNull()).isTrue();
             assertThat(first.get("after").get("kw").asDouble()).isEqualTo(1000);
-            JsonNode second = e.get(3);
+            JsonNode second = e.get(2);
             assertThat(second.get("before").get("kw").asDouble()).isEqualTo(1000);
             assertThat(second.get("after").get("kw").asDouble()).isEqualTo(2000);
             assertThat(second.get("after").get("expiresAtEpochMs").asLong()).isEqualTo(ApiFixture.START_MS + 120_000);
-            assertThat(e.get(4).get("reason").asText()).contains("expiresInSeconds");
-            JsonNode clear = e.get(5);
+            assertThat(e.get(3).get("reason").asText()).contains("expiresInSeconds");
+            JsonNode clear = e.get(4);
             assertThat(clear.get("what").get("method").asText()).isEqualTo("DELETE");
             assertThat(clear.get("before").get("kw").asDouble()).isEqualTo(2000);
             assertThat(clear.get("after").isNull()).isTrue();
@@ -227,8 +224,8 @@ class ApiSecurityTest {
             ApiClient.Answer tail = api.client.get("/api/audit?limit=3");
             answers.add(tail);
             assertThat(tail.json().get("entries")).hasSize(3);
-            assertThat(tail.json().get("entries").get(0)).isEqualTo(e.get(6));
-            assertThat(tail.json().get("entries").get(2)).isEqualTo(e.get(4));
+            assertThat(tail.json().get("entries").get(0)).isEqualTo(e.get(5));
+            assertThat(tail.json().get("entries").get(2)).isEqualTo(e.get(3));
 
             String log = Files.readString(api.audit);
             assertThat(log).doesNotContain(ApiFixture.TOKEN).doesNotContain("guess\"");
@@ -247,6 +244,75 @@ class ApiSecurityTest {
                 "/api/openapi.yaml"
             }) {
                 assertThat(api.client.get(read).text()).as(read).doesNotContain(ApiFixture.TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void refusalsWithoutTheTokenAreLoggedOncePerClientAndWindowAndCounted() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(ApiFixture.START_MS);
+        java.time.Clock moving = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(now.get());
+            }
+        };
+        Path audit = dir.resolve("audit.jsonl");
+        try (ApiFixture api = new ApiFixture(
+                audit, "127.0.0.1", ApiFixture.TOKEN, new FakeEmsService(ApiFixture.START_MS, 1000), moving, 30)) {
+            send(api, "POST", SETPOINT, "guess-1"); // logged
+            for (int i = 0; i < 500; i++) {
+                send(api, "POST", SETPOINT, i % 2 == 0 ? null : "guess-" + i); // counted
+            }
+            assertThat(Files.readAllLines(audit)).hasSize(1);
+            send(api, "POST", "{\"kw\": 5}", ApiFixture.TOKEN); // with the token: always logged
+            assertThat(Files.readAllLines(audit)).hasSize(2);
+            now.addAndGet(RefusalLimiter.WINDOW_MS);
+            send(api, "POST", SETPOINT, null); // a new window: the count, then this refusal
+            List<String> lines = Files.readAllLines(audit);
+            assertThat(lines).hasSize(4);
+            JsonNode count = JSON.readTree(lines.get(2));
+            assertThat(count.get("outcome").asText()).isEqualTo("refused-repeats");
+            assertThat(count.get("reason").asText()).startsWith("500 further writes");
+            assertThat(count.get("who").get("remote").asText()).isEqualTo("127.0.0.1");
+            assertThat(JSON.readTree(lines.get(3)).get("status").asInt()).isEqualTo(401);
+            send(api, "POST", SETPOINT, null); // counted, and logged when the service stops
+        }
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(5);
+        assertThat(JSON.readTree(lines.get(4)).get("reason").asText()).startsWith("1 further writes");
+    }
+
+    @Test
+    void theAuditLogKeepsEachBodyAsSentWithItsLengthAndSha256() throws Exception {
+        String[] bodies = {
+            "{\"kw\": 1e400, \"expiresInSeconds\": 60}", "{\"kw\": 1, \"kw\": 2, \"expiresInSeconds\": 60}", "", "null"
+        };
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            for (String body : bodies) {
+                send(api, "POST", body, ApiFixture.TOKEN);
+            }
+            List<String> lines = Files.readAllLines(api.audit);
+            assertThat(lines).hasSize(bodies.length);
+            for (int i = 0; i < bodies.length; i++) {
+                JsonNode what = JSON.readTree(lines.get(i)).get("what");
+                byte[] raw = bodies[i].getBytes(StandardCharsets.UTF_8);
+                assertThat(what.get("body").asText()).as(bodies[i]).isEqualTo(bodies[i]);
+                assertThat(what.get("bodyBytes").asLong()).isEqualTo(raw.length);
+                assertThat(what.get("bodySha256").asText())
+                        .isEqualTo(HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(raw)));
+                assertThat(what.get("bodyCut").asBoolean()).isFalse();
             }
         }
     }

@@ -25,7 +25,10 @@ class AuditLogTest {
                 new AuditLog.What(
                         "POST",
                         "/api/setpoint",
-                        ApiJson.mapper().valueToTree(Map.of("i", i, "pad", "x".repeat(i % 397)))),
+                        ApiJson.mapper().valueToTree(Map.of("i", i, "pad", "x".repeat(i % 397))),
+                        null,
+                        null,
+                        null),
                 null,
                 new Views.Manual(i, 0, "1970-01-01T00:00:00Z"));
     }

@@ -97,7 +97,8 @@ class DashboardTest {
                 browser.awaitText("#binding", "manual"::equals, "the manual layer to bind");
                 browser.awaitText("#batteryKw", "1,234 kW"::equals, "the battery to follow the setpoint");
                 browser.awaitText("#manual", t -> t.startsWith("1,234 kW"), "the held setpoint shown");
-                browser.awaitTrue("return document.querySelectorAll('#audit li').length >= 3", "the recent writes");
+                // the 401 and the accepted write; the 403 is counted in the 401's window (RefusalLimiter)
+                browser.awaitTrue("return document.querySelectorAll('#audit li').length >= 2", "the recent writes");
 
                 System.out.printf(
                         "dashboard: connected, updated, alarm and setpoint checked in %.1f s%n",
