@@ -37,12 +37,16 @@ class EverySiteFileTest {
         }
     }
 
-    /** The YAML files with a top-level {@code loads:}, under examples/ and every module's test resources. */
+    /**
+     * The YAML files with a top-level {@code loads:}, under examples/ and every module's test
+     * resources, but for the fuzz targets' corpora.
+     */
     private static List<Path> siteFiles() throws IOException {
         Path root = Repository.root();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".yaml")
                             && !p.toString().contains("/target/")
+                            && !p.toString().contains("FuzzTestInputs") // malformed on purpose
                             && (p.startsWith(root.resolve("examples"))
                                     || p.toString().contains("/src/test/resources/")))
                     .filter(EverySiteFileTest::isSite)
