@@ -177,7 +177,10 @@ class EmsConfigReaderTest {
                     .as(beyond)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("ems.safeSetpoint")
-                    .hasMessageContaining("-2000 kW (charging) to 2000 kW (discharging)");
+                    .hasMessageContaining(
+                            beyond.equals("1e308 kW")
+                                    ? "is beyond any power" // no power is that large: the reader's bound comes first
+                                    : "-2000 kW (charging) to 2000 kW (discharging)");
         }
         EmsConfig c = EmsConfigReader.read(site("ems: {safeSetpoint: 2 MW}\n"), Map.of());
         assertThat(c.safeSetpointKw()).isEqualTo(2000);

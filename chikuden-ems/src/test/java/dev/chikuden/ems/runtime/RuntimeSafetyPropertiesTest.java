@@ -48,7 +48,8 @@ class RuntimeSafetyPropertiesTest {
         double baseLoad = totalPower * (0.5 + r.nextDouble() * 2);
         SiteConfig site = Rig.site(strategy(r, totalPower, baseLoad), batteries.toArray(new BatteryParameters[0]));
         long cycleMs = new long[] {100, 1000, 5000}[r.nextInt(3)];
-        double safeKw = r.nextBoolean() ? 0 : (r.nextDouble() * 2 - 1) * totalPower * 1.5;
+        // any safe setpoint the rating allows; one beyond it is refused (EmsConfigReaderTest, FailSafeTest)
+        double safeKw = r.nextBoolean() ? 0 : (r.nextDouble() * 2 - 1) * totalPower;
         double[] load = {baseLoad};
         try (Rig rig = new Rig(site, Rig.ems(cycleMs, r.nextInt(3), safeKw, 5000, site), t -> load[0])) {
             for (FakeBess u : rig.site.units) {
