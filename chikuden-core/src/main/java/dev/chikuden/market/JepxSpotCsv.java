@@ -62,6 +62,10 @@ public final class JepxSpotCsv {
                 throw new BadInputException(file + ": the file is empty; expected a JEPX spot_summary file");
             }
             CsvRecord header = it.next();
+            if (header.getFieldCount() < 3) { // each row's date and slot code are read before its price
+                throw new BadInputException(file + ": the header has " + header.getFieldCount()
+                        + " field(s); expected a JEPX spot_summary file (delivery date, slot code, prices)");
+            }
             int col = areaColumn(file, header, area);
             long[] slotMs = new long[17_568];
             double[] price = new double[17_568];
@@ -108,7 +112,7 @@ public final class JepxSpotCsv {
             }
             return series(file, canonical(header.getField(col)), slotMs, price, lines, n);
         } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+            throw new BadInputException(file + ": not valid CSV: " + CsvFiles.parseProblem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

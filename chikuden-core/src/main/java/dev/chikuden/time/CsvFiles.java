@@ -25,6 +25,15 @@ public final class CsvFiles {
 
     private CsvFiles() {}
 
+    /**
+     * FastCSV's complaint in words, where and what ("record that started in line 3: Unexpected
+     * character after closing quote"): its own message says only "Exception when reading ...".
+     */
+    public static String parseProblem(CsvParseException e) {
+        String where = String.valueOf(e.getMessage()).replace("Exception when reading ", "");
+        return e.getCause() == null ? where : where + ": " + e.getCause().getMessage();
+    }
+
     public static <T> T read(Path file, Body<T> body) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .commentStrategy(CommentStrategy.SKIP)
@@ -36,7 +45,7 @@ public final class CsvFiles {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
         } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+            throw new BadInputException(file + ": not valid CSV: " + parseProblem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
+import dev.chikuden.time.CsvFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ final class CsvRows implements AutoCloseable {
             }
             return null;
         } catch (CsvParseException e) {
-            throw new BadInputException(file + ": not valid CSV: " + e.getMessage());
+            throw new BadInputException(file + ": not valid CSV: " + CsvFiles.parseProblem(e));
         } catch (UncheckedIOException e) {
             throw decodeError(e);
         }

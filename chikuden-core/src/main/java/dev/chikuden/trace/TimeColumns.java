@@ -131,13 +131,14 @@ final class TimeColumns {
                 }
                 return new TimeColumns(Layout.DATE_TIME, c, -1, null, zone, file);
             }
+            // Numbers.parse, not Double.parseDouble: a number cell may carry a unit ("202 s")
             if (names != null && c < names.length && isTimeName(names[c]) && isNumber(v)) {
-                double x = Double.parseDouble(v);
+                double x = Numbers.parse(v);
                 Layout l = x >= 1e11 ? Layout.EPOCH_MILLIS : x >= 1e8 ? Layout.EPOCH_SECONDS : Layout.SECONDS;
                 return new TimeColumns(l, c, -1, null, zone, file);
             }
-            if ((names == null || only >= 0) && (c == 0 || c == only) && isNumber(v) && Double.parseDouble(v) >= 1e8) {
-                double x = Double.parseDouble(v);
+            if ((names == null || only >= 0) && (c == 0 || c == only) && isNumber(v) && Numbers.parse(v) >= 1e8) {
+                double x = Numbers.parse(v);
                 return new TimeColumns(x >= 1e11 ? Layout.EPOCH_MILLIS : Layout.EPOCH_SECONDS, c, -1, null, zone, file);
             }
         }
@@ -194,7 +195,7 @@ final class TimeColumns {
                 if (!isNumber(v)) {
                     throw bad(line, names, column, v, "a number of " + (layout == Layout.EPOCH_MILLIS ? "ms" : "s"));
                 }
-                double x = Double.parseDouble(v);
+                double x = Numbers.parse(v);
                 double ms = layout == Layout.EPOCH_MILLIS ? x : x * 1000;
                 if (!(Math.abs(ms) < 1e16)) {
                     throw bad(line, names, column, v, "a time within the years 1900-2200");
