@@ -88,7 +88,7 @@ final class TimeColumns {
         this.file = file;
     }
 
-    static boolean isTimeName(String name) {
+    private static boolean isTimeName(String name) {
         return TIME_NAMES.contains(name.toLowerCase(Locale.ROOT));
     }
 

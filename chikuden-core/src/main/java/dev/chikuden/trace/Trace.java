@@ -101,26 +101,6 @@ public final class Trace {
                 .toEpochMilli();
     }
 
-    /** This trace with every value multiplied by {@code factor}. */
-    public Trace scaled(double factor) {
-        double[] v = values.clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= factor;
-        }
-        return new Trace(epochMs, v, lines, endMs - epochMs[epochMs.length - 1], resample, gaps, input);
-    }
-
-    private Trace(long[] t, double[] v, int[] lines, long lastMs, Resample r, GapPolicy g, TraceInput input) {
-        this.epochMs = t;
-        this.values = v;
-        this.lines = lines;
-        this.endMs = t[t.length - 1] + lastMs;
-        this.resample = r;
-        this.gaps = g;
-        this.gapLimitMs = input.gapLimitMs();
-        this.input = input;
-    }
-
     /**
      * The trace on the grid of steps {@code phaseMs + k * stepMs} that lie wholly inside the
      * recording; each value is the mean over its step of the signal between samples (held or
