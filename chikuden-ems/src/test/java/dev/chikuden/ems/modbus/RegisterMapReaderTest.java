@@ -130,6 +130,31 @@ class RegisterMapReaderTest {
                 .hasMessageContaining(":12:3: meter: no point has role power");
     }
 
+    /** A code written twice, even as 99 and 099, would let the later state win: a fault read as running. */
+    @Test
+    void aStateCodeIsGivenOnceInOneSpellingWithinARegister() throws IOException {
+        for (String states :
+                new String[] {"{99: FAULT, 099: RUNNING}", "{99: FAULT, 70000: RUNNING}", "{0x63: FAULT}"}) {
+            Path file = write("""
+                    bess:
+                      - name: status
+                        start: 0
+                        points:
+                          - {name: P, offset: 0, type: int16, units: W, role: power}
+                          - {name: Soc, offset: 1, type: uint16, units: "%%", role: soc}
+                          - {name: Set, offset: 2, type: int16, units: W, role: setpoint, access: rw}
+                          - {name: S, offset: 3, type: uint16, role: state, states: %s}
+                    meter:
+                      - {name: m, start: 0, points: [{name: W, offset: 0, type: int16, units: W, role: power}]}
+                    """.formatted(states));
+            assertThatThrownBy(() -> RegisterMapReader.read(file))
+                    .as(states)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("bess[0].points[3].states")
+                    .hasMessageContaining("a state code 0 .. 65535");
+        }
+    }
+
     @Test
     void blocksMustNotOverlapAndModelsNeedALength() throws IOException {
         Path file = write("""
