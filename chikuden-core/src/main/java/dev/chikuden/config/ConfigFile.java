@@ -33,6 +33,7 @@ public final class ConfigFile {
 
     private final YamlDocument document;
     private final List<Found> found = new ArrayList<>();
+    private final List<ConfigProblem> remarks = new ArrayList<>();
 
     ConfigFile(YamlDocument document, List<Found> found) {
         this.document = document;
@@ -90,6 +91,15 @@ public final class ConfigFile {
 
     void add(JsonPointer at, YamlDocument.Place where, String path, String message) {
         found.add(new Found(at, new ConfigProblem(where.file(), where.line(), where.column(), path, message)));
+    }
+
+    void remark(ConfigProblem remark) {
+        remarks.add(remark);
+    }
+
+    /** The values read as given that look wrong (see {@link ConfigNode#note}), in the order met. */
+    public List<ConfigProblem> remarks() {
+        return List.copyOf(remarks);
     }
 
     /** True when no problem lies at or below {@code at}. */

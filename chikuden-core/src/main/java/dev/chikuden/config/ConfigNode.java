@@ -95,6 +95,11 @@ public final class ConfigNode {
         return new ConfigProblem(p.file(), p.line(), p.column(), path(), message);
     }
 
+    /** Records {@link #remark} with the file, which lists it among its {@link ConfigFile#remarks}. */
+    public void note(String message) {
+        file.remark(remark(message));
+    }
+
     /** True when no problem was found at or below this value: a rule across its fields can rely on them. */
     public boolean clean() {
         return file.clean(at);

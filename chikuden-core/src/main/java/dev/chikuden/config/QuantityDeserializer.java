@@ -63,6 +63,13 @@ final class QuantityDeserializer extends StdScalarDeserializer<Double> implement
             String outside = outside(v, node.text());
             if (outside != null) {
                 node.problem(outside);
+            } else if (v < quantity.value().usualMin() || v > quantity.value().usualMax()) {
+                node.note("\"" + shortened(node.text()) + "\" is outside the usual "
+                        + fmt(quantity.value().usualMin()) + " .. "
+                        + fmt(quantity.value().usualMax()) + " "
+                        + quantity.value().baseUnit() + " of "
+                        + quantity.value().article()
+                        + " at a site; used as given, check the value and its unit");
             }
             return v;
         } catch (QuantityFormatException e) {

@@ -53,7 +53,9 @@ public final class SiteConfigReader {
         f.check(SCHEMA);
         ConfigSection ems = f.section("/ems");
         SiteFile s = f.root().bind(SiteFile.class);
-        SiteConfig site = new SiteConfigReader().site(s, f.root(), ems);
+        SiteConfigReader reader = new SiteConfigReader();
+        reader.warnings.addAll(f.remarks()); // binding has met every quantity of the file
+        SiteConfig site = reader.site(s, f.root(), ems);
         f.throwIfAny();
         return site;
     }

@@ -76,6 +76,33 @@ public enum Dimension {
         };
     }
 
+    /**
+     * The range, in the base unit, of values met in practice: outside it a value is possible but
+     * suspect (a unit slip, a typo) and is read as given with a warning. Power and energy allow the
+     * largest plants and campuses (10 GW, 100 GWh), temperature what ambient air and batteries see
+     * (-50 to 70 °C), a rate what a converter can ramp (10 GW/s), frequency a grid's 50/60 Hz and its
+     * deadbands; the other dimensions have no usual range beyond the physical one.
+     */
+    public double usualMin() {
+        return switch (this) {
+            case TEMPERATURE -> -50;
+            case POWER, ENERGY, POWER_RATE, FREQUENCY -> -usualMax();
+            default -> Double.NEGATIVE_INFINITY;
+        };
+    }
+
+    /** See {@link #usualMin()}. */
+    public double usualMax() {
+        return switch (this) {
+            case POWER -> 1e7;
+            case ENERGY -> 1e8;
+            case TEMPERATURE -> 70;
+            case POWER_RATE -> 1e7;
+            case FREQUENCY -> 100;
+            default -> Double.POSITIVE_INFINITY;
+        };
+    }
+
     /** Whether {@code v}, in the base unit, is a value this dimension can physically have. */
     public boolean isPhysical(double v) {
         return Double.isFinite(v) && Math.abs(v) <= physicalLimit() && (this != TEMPERATURE || v >= -273.15);

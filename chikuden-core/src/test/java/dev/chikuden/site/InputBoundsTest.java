@@ -53,6 +53,42 @@ class InputBoundsTest {
                 .anySatisfy(p -> assertThat(p.path()).isEqualTo(field));
     }
 
+    static Stream<Arguments> implausible() {
+        return Stream.of(
+                Arguments.of("fixed: 1.5 MW", "fixed: 15 GW", "loads[0].facility.fixed", 1.5e7),
+                Arguments.of("[35 °C, 1.38]", "[95 °C, 1.38]", "loads[0].facility.pue[3][0]", 95.0),
+                Arguments.of("energy: 200 MWh", "energy: 200 GWh", "batteries[0].energy", 2e8));
+    }
+
+    /** Possible but suspect: read as given, with a warning at the field naming the usual range. */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("implausible")
+    void anImplausibleValueIsReadWithAWarning(String from, String to, String field, double value) throws IOException {
+        String example = Files.readString(Repository.examples().resolve("sakai-ai-campus.yaml"));
+        Path f =
+                Files.writeString(dir.resolve("t.yaml"), example.replaceFirst(java.util.regex.Pattern.quote(from), to));
+        var site = SiteConfigReader.read(f);
+        assertThat(site.warnings()).anySatisfy(w -> {
+            assertThat(w.path()).isEqualTo(field);
+            assertThat(w.line()).isEqualTo(lineOf(example, from));
+            assertThat(w.message()).contains("outside the usual", "used as given");
+        });
+        if (field.startsWith("batteries")) {
+            assertThat(site.batteries().get(0).energyKwh()).isEqualTo(value);
+        }
+        assertThat(SiteConfigReader.read(Repository.examples().resolve("sakai-ai-campus.yaml"))
+                        .warnings())
+                .noneSatisfy(w -> assertThat(w.message()).contains("outside the usual"));
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return (int) text.substring(0, text.indexOf(fragment))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
+    }
+
     @Test
     void aHugeValueIsRefusedBeforeParsingWithoutEchoingIt() throws IOException {
         String value = "x".repeat(1_000_000);
