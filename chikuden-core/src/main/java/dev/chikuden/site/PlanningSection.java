@@ -3,7 +3,7 @@ package dev.chikuden.site;
 import dev.chikuden.config.ConfigNode;
 import java.util.List;
 
-/** Makes the top-level {@code optimize}, {@code finance}, {@code sizing} and {@code outage} sections. */
+/** Makes the top-level {@code optimize}, {@code markets}, {@code finance}, {@code sizing} and {@code outage} sections. */
 final class PlanningSection {
     private PlanningSection() {}
 
@@ -24,9 +24,10 @@ final class PlanningSection {
                         s.outage().durations().stream()
                                 .mapToDouble(d -> d / 3600)
                                 .toArray());
-        return optimize == null || !top.get("sizing").clean()
+        MarketsSpec markets = MarketsSection.read(s.markets(), top.get("markets"));
+        return optimize == null || !top.get("sizing").clean() || markets == null
                 ? null
-                : new PlanningSpec(optimize, finance, sizing, outage);
+                : new PlanningSpec(optimize, finance, sizing, outage, markets);
     }
 
     private static PlanningSpec.OptimizeSpec optimize(SiteFile.Optimize o, ConfigNode at) {
@@ -42,20 +43,11 @@ final class PlanningSection {
         if (!at.clean()) {
             return null;
         }
-        SiteFile.Reserve reserve = o.reserve();
         return new PlanningSpec.OptimizeSpec(
                 Math.round(o.step() * 1000),
                 o.solver(),
                 o.terminalSoc() == null ? Double.NaN : o.terminalSoc(),
-                "auto".equals(o.degradationCost()) ? Double.NaN : Double.parseDouble(o.degradationCost()),
-                reserve == null
-                        ? null
-                        : new PlanningSpec.ReserveSpec(
-                                reserve.product(),
-                                reserve.priceYenPerKwH(),
-                                reserve.duration() / 3600,
-                                reserve.block() / 3600,
-                                reserve.max() == null ? Double.POSITIVE_INFINITY : reserve.max()));
+                "auto".equals(o.degradationCost()) ? Double.NaN : Double.parseDouble(o.degradationCost()));
     }
 
     private static PlanningSpec.FinanceSpec finance(SiteFile.Finance f) {

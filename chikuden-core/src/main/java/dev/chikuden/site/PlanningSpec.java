@@ -8,9 +8,12 @@ package dev.chikuden.site;
  * @param finance  null when not given (sizing and the business case need it)
  * @param sizing   null when not given
  * @param outage   null when not given
+ * @param markets  the markets beside energy; {@link MarketsSpec#NONE} when not given
  */
-public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpec sizing, OutageSpec outage) {
-    public static final PlanningSpec DEFAULT = new PlanningSpec(OptimizeSpec.DEFAULT, null, null, null);
+public record PlanningSpec(
+        OptimizeSpec optimize, FinanceSpec finance, SizingSpec sizing, OutageSpec outage, MarketsSpec markets) {
+    public static final PlanningSpec DEFAULT =
+            new PlanningSpec(OptimizeSpec.DEFAULT, null, null, null, MarketsSpec.NONE);
 
     /**
      * @param periodMs          LP period: 30 or 15 minutes
@@ -18,23 +21,10 @@ public record PlanningSpec(OptimizeSpec optimize, FinanceSpec finance, SizingSpe
      * @param terminalSoc       SOC the last period ends at or above; NaN: the initial SOC
      * @param degradationYenPerKwh wear per kWh discharged; NaN: derived from the aging model and
      *                          the replacement cost of {@code finance}
-     * @param reserve           a reserve product to co-optimise; null for none
      */
-    public record OptimizeSpec(
-            long periodMs, String solver, double terminalSoc, double degradationYenPerKwh, ReserveSpec reserve) {
-        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", Double.NaN, Double.NaN, null);
+    public record OptimizeSpec(long periodMs, String solver, double terminalSoc, double degradationYenPerKwh) {
+        public static final OptimizeSpec DEFAULT = new OptimizeSpec(1_800_000, "highs", Double.NaN, Double.NaN);
     }
-
-    /**
-     * An upward balancing-market product (EPRX): the offer holds discharge headroom and the energy
-     * to deliver it for {@code durationHours}.
-     *
-     * @param priceYenPerKwH yen per kW offered per hour
-     * @param blockHours     the offer is constant within blocks of this length (EPRX: 3 h)
-     * @param maxKw          the largest offer
-     */
-    public record ReserveSpec(
-            String product, double priceYenPerKwH, double durationHours, double blockHours, double maxKw) {}
 
     /**
      * What the battery costs over its life.

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chikuden.config.Quantity;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -38,6 +39,7 @@ record SiteFile(
         GridCode gridCode,
         Compare compare,
         Optimize optimize,
+        Markets markets,
         Finance finance,
         Sizing sizing,
         Outage outage) {
@@ -599,20 +601,40 @@ record SiteFile(
             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
             Double terminalSoc,
 
-            String degradationCost,
-            Reserve reserve) {}
+            String degradationCost) {}
 
-    record Reserve(
+    record Markets(List<Balancing> balancing, Capacity capacity, LongTermAuction longTermAuction) {}
+
+    record Balancing(
             String product,
-            double priceYenPerKwH,
+            Double price,
+            double[] blockPrices,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an activation share")
+            double activation,
+
+            double activationPrice,
+
+            @Quantity(value = POWER, min = 0) Double max,
 
             @Quantity(value = DURATION, min = 0, aboveMin = true)
-            double duration,
+            Double duration) {}
 
-            @Quantity(value = DURATION, min = 0, aboveMin = true)
-            double block,
+    record Capacity(
+            double price,
+            String contracted,
+            List<LocalDate> tightDays,
 
-            @Quantity(value = POWER, min = 0) Double max) {}
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a share of days")
+            Double tightDayShare,
+
+            String window) {}
+
+    record LongTermAuction(
+            double price,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a share of revenue")
+            double returnShare) {}
 
     record Finance(
             double capexYenPerKwh,

@@ -30,13 +30,39 @@ class PlanningSectionTest {
         assertThat(p.finance()).isNull();
         assertThat(p.sizing()).isNull();
         assertThat(p.outage()).isNull();
+        assertThat(p.markets()).isEqualTo(MarketsSpec.NONE);
+    }
+
+    @Test
+    void marketProblemsAreReportedWithTheirPlace() throws IOException {
+        assertThat(problems("markets: {balancing: [{product: tertiary-3, price: 1}]}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.balancing[0].product", "tertiary-3");
+        assertThat(problems("markets: {balancing: [{product: primary, blockPrices: [1, 2, 3, 4, 5, 6, 7, 8, 9]}]}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.balancing[0].blockPrices", "has 9 prices; give 8");
+        assertThat(problems("markets: {balancing: [{product: primary, price: 1}, {product: primary, price: 2}]}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.balancing[1].product", "offered twice");
+        assertThat(problems("markets: {capacity: {price: 7638, contracted: 5 kWh, tightDays: [2025-08-01]}}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.capacity.contracted", "or auto");
+        assertThat(problems("markets: {capacity: {price: 7638}}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.capacity", "tightDays");
     }
 
     @Test
     void readsEverySectionInHumanUnits() throws IOException {
         PlanningSpec p = read("""
-                optimize: {step: 15 min, solver: clp, terminalSoc: 40 %, degradationCost: 2.5,
-                           reserve: {product: primary, priceYenPerKwH: 1.2, duration: 5 min, block: 3 h, max: 20 MW}}
+                optimize: {step: 15 min, solver: clp, terminalSoc: 40 %, degradationCost: 2.5}
+                markets:
+                  balancing:
+                    - {product: primary, price: 0.6, max: 20 MW}
+                    - {product: tertiary-1, blockPrices: [1, 2, 3, 4, 5, 6, 7, 7.21], activation: 5 %,
+                       activationPrice: 18, duration: 1 h}
+                  capacity: {price: 7638, contracted: 12 MW, tightDayShare: 2 %, window: "18:00"}
+                  longTermAuction: {price: 40000}
                 finance: {capexYenPerKwh: 60000, capexYenPerKw: 20000, fixedOmYenPerKwYear: 800, discountRate: 5 %,
                           years: 15}
                 sizing: {power: [10 MW, 20 MW], energy: {from: 20 MWh, to: 80 MWh, steps: 4}}
@@ -46,7 +72,27 @@ class PlanningSectionTest {
         assertThat(o.solver()).isEqualTo("clp");
         assertThat(o.terminalSoc()).isEqualTo(0.4);
         assertThat(o.degradationYenPerKwh()).isEqualTo(2.5);
-        assertThat(o.reserve()).isEqualTo(new PlanningSpec.ReserveSpec("primary", 1.2, 5 / 60.0, 3, 20_000));
+        MarketsSpec m = p.markets();
+        assertThat(m.balancing()).hasSize(2);
+        assertThat(m.balancing().get(0).product().name()).isEqualTo("primary");
+        assertThat(m.balancing().get(0).halfHourPricesPerDay()).hasSize(48).containsOnly(0.6);
+        assertThat(m.balancing().get(0).maxKw()).isEqualTo(20_000);
+        assertThat(m.balancing().get(0).durationHours())
+                .as("the product's, by period")
+                .isNaN();
+        MarketsSpec.BalancingOffer t1 = m.balancing().get(1);
+        assertThat(t1.halfHourPricesPerDay()[5])
+                .as("00:00-03:00 is the first block")
+                .isEqualTo(1);
+        assertThat(t1.halfHourPricesPerDay()[6]).isEqualTo(2);
+        assertThat(t1.halfHourPricesPerDay()[47]).isEqualTo(7.21);
+        assertThat(t1.activationShare()).isEqualTo(0.05);
+        assertThat(t1.activationYenPerKwh()).isEqualTo(18);
+        assertThat(t1.durationHours()).isEqualTo(1);
+        assertThat(m.capacity().contractedKw()).isEqualTo(12_000);
+        assertThat(m.capacity().tightDayShare()).isEqualTo(0.02);
+        assertThat(m.capacity().windowStart()).hasToString("18:00");
+        assertThat(m.longTerm().returnShare()).as("the default").isEqualTo(0.9);
         assertThat(p.finance().replacementYenPerKwh())
                 .as("defaults to the capex per kWh")
                 .isEqualTo(60_000);

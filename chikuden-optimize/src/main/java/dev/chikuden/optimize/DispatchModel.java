@@ -126,14 +126,19 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint[] slotRows;
     private final int[] slotMonth;
     private final MPConstraint[] excessRows;
-    private final MPVariable[] reserve;
+    /** The offer of each reserve product in each of its blocks: {@code [product][block]}. */
+    private final MPVariable[][] offers;
+    /** Row {@code sum(r x duration / efficiency) <= initial - floor}: the offers of period 0 from the start. */
     private final MPConstraint reserveStartRow;
-    /** Rows {@code d - c + r <= Pd}, one a period when a reserve is sold. */
+    /** Rows {@code d - c + sum(r) <= Pd}, one a period when a reserve is sold: no kW serves twice. */
     private final MPConstraint[] reservePowerRows;
-    /** Rows {@code e_t - r x duration / efficiency >= floor}: the energy to deliver the offer {@code r}. */
+    /**
+     * Rows {@code e_stored - sum(r_covered x duration / efficiency) >= floor + held}: the energy to deliver
+     * every offer of period {@code covered}, at the end of it and, where a block starts, before it.
+     */
     private final java.util.List<ReserveEnergy> reserveEnergyRows = new java.util.ArrayList<>();
 
-    private record ReserveEnergy(MPConstraint row, int period, MPVariable offer) {}
+    private record ReserveEnergy(MPConstraint row, int stored, int covered) {}
 
     /**
      * @param reusable true to keep every rating row so {@link #update} may change any price
@@ -261,36 +266,33 @@ public final class DispatchModel implements AutoCloseable {
             slotRows = excessRows = new MPConstraint[0];
             slotMonth = new int[0];
         }
-        ReserveMarket rm = problem.reserve();
-        if (rm != null && s != null) {
-            int blocks = (n + rm.blockPeriods() - 1) / rm.blockPeriods();
-            reserve = new MPVariable[blocks];
+        java.util.List<ReserveMarket> products = s == null ? java.util.List.of() : problem.reserves();
+        offers = new MPVariable[products.size()][];
+        for (int k = 0; k < offers.length; k++) {
+            ReserveMarket rm = products.get(k);
+            offers[k] = new MPVariable[(n + rm.blockPeriods() - 1) / rm.blockPeriods()];
+            for (int b = 0; b < offers[k].length; b++) {
+                offers[k][b] = lp.makeNumVar(0, INF, "reserve_" + k + "_" + b);
+            }
+        }
+        if (offers.length > 0) {
             reservePowerRows = new MPConstraint[n];
-            MPConstraint start = null;
-            for (int b = 0; b < blocks; b++) {
-                reserve[b] = lp.makeNumVar(0, INF, "reserve_" + b);
-                int first = b * rm.blockPeriods();
-                for (int t = first; t < Math.min(n, first + rm.blockPeriods()); t++) {
-                    MPConstraint head = lp.makeConstraint(-INF, s.dischargeKw() / K, "reserve_power_" + t);
-                    head.setCoefficient(d[t], 1);
-                    head.setCoefficient(c[t], -1);
-                    head.setCoefficient(reserve[b], 1);
-                    reservePowerRows[t] = head;
+            for (int t = 0; t < n; t++) {
+                MPConstraint head = lp.makeConstraint(-INF, s.dischargeKw() / K, "reserve_power_" + t);
+                head.setCoefficient(d[t], 1);
+                head.setCoefficient(c[t], -1);
+                for (int k = 0; k < offers.length; k++) {
+                    head.setCoefficient(offers[k][products.get(k).blockOf(t)], 1);
+                }
+                reservePowerRows[t] = head;
+                reserveEnergyRows.add(new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_" + t), t, t));
+                if (t > 0 && blockStarts(products, t)) {
                     reserveEnergyRows.add(
-                            new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_" + t), t, reserve[b]));
-                    if (t == first) {
-                        if (t == 0) {
-                            start = lp.makeConstraint(-INF, 0, "reserve_energy_start");
-                        } else {
-                            reserveEnergyRows.add(new ReserveEnergy(
-                                    lp.makeConstraint(0, INF, "reserve_energy_before_" + t), t - 1, reserve[b]));
-                        }
-                    }
+                            new ReserveEnergy(lp.makeConstraint(0, INF, "reserve_energy_before_" + t), t - 1, t));
                 }
             }
-            reserveStartRow = start;
+            reserveStartRow = lp.makeConstraint(-INF, 0, "reserve_energy_start");
         } else {
-            reserve = new MPVariable[0];
             reservePowerRows = new MPConstraint[0];
             reserveStartRow = null;
         }
@@ -316,6 +318,11 @@ public final class DispatchModel implements AutoCloseable {
         }
     }
 
+    /** Whether a block of any product starts at period {@code t}. */
+    private static boolean blockStarts(java.util.List<ReserveMarket> products, int t) {
+        return products.stream().anyMatch(r -> t % r.blockPeriods() == 0);
+    }
+
     /** The first period of {@code t}'s block. */
     private int blockStart(int t) {
         return t - t % block;
@@ -336,6 +343,35 @@ public final class DispatchModel implements AutoCloseable {
         for (int u = blockStart(t); u <= t; u++) {
             row.setCoefficient(c[u], weight * etaC[u] * h);
             row.setCoefficient(d[u], -weight * h / etaD[u]);
+        }
+        setOfferTerms(row, blockStart(t), t, weight, h, -1);
+    }
+
+    /**
+     * Sets the offers' coefficients in a row holding {@code weight x} the flow of periods {@code from ..
+     * to} (the expected activation energy leaves the store with the discharge) and, when {@code
+     * covered >= 0}, the energy to deliver every offer of period {@code covered} (subtracted). One
+     * offer may appear in both, and a coefficient is set, not added: each is summed first.
+     */
+    private void setOfferTerms(MPConstraint row, int from, int to, double weight, double h, int covered) {
+        for (int k = 0; k < offers.length; k++) {
+            ReserveMarket rm = p.reserves().get(k);
+            double alpha = rm.activationShare();
+            int cb = covered < 0 ? -1 : rm.blockOf(covered);
+            int first = from <= to ? rm.blockOf(from) : cb;
+            int last = from <= to ? rm.blockOf(to) : cb;
+            if (alpha == 0 && cb < 0) {
+                continue;
+            }
+            for (int b = Math.min(first, cb < 0 ? first : cb); b <= Math.max(last, cb); b++) {
+                double coef = b == cb ? -rm.durationHours() / p.storage().dischargeEfficiency() : 0;
+                for (int u = Math.max(from, b * rm.blockPeriods());
+                        u <= Math.min(to, (b + 1) * rm.blockPeriods() - 1);
+                        u++) {
+                    coef -= weight * h * alpha / etaD[u];
+                }
+                row.setCoefficient(offers[k][b], coef);
+            }
         }
     }
 
@@ -482,13 +518,19 @@ public final class DispatchModel implements AutoCloseable {
             for (int t = 0; t < n; t++) {
                 setTapers(t, h);
             }
-            double energyPerKw = q.reserve() == null ? 0 : q.reserve().durationHours() / s.dischargeEfficiency();
             for (ReserveEnergy r : reserveEnergyRows) {
-                setStored(r.row(), r.period(), 1, h);
-                r.row().setCoefficient(r.offer(), -energyPerKw);
+                setStored(r.row(), r.stored(), 1, h);
+                if (e[r.stored()] != null) {
+                    setOfferTerms(r.row(), 0, -1, 1, h, r.covered()); // a column: no flow of its own
+                } else {
+                    setOfferTerms(r.row(), blockStart(r.stored()), r.stored(), 1, h, r.covered());
+                }
             }
             if (reserveStartRow != null) {
-                reserveStartRow.setCoefficient(reserve[0], energyPerKw);
+                for (int k = 0; k < offers.length; k++) {
+                    reserveStartRow.setCoefficient(
+                            offers[k][0], q.reserves().get(k).durationHours() / s.dischargeEfficiency());
+                }
             }
         }
         for (int t = 0; t < n; t++) {
@@ -542,9 +584,7 @@ public final class DispatchModel implements AutoCloseable {
                         && (q.demand().months() != months
                                 || q.demand().mode() != p.demand().mode()
                                 || q.demand().periodsPerSlot() != p.demand().periodsPerSlot()))
-                || (q.reserve() == null) != (p.reserve() == null)
-                || (q.reserve() != null
-                        && q.reserve().blockPeriods() != p.reserve().blockPeriods())) {
+                || !sameBlocks(q.reserves(), p.reserves())) {
             throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
         }
         if (!reusable) {
@@ -569,6 +609,19 @@ public final class DispatchModel implements AutoCloseable {
         }
         setCoefficients(q);
         setData(q);
+    }
+
+    private static boolean sameBlocks(java.util.List<ReserveMarket> a, java.util.List<ReserveMarket> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k).blockPeriods() != b.get(k).blockPeriods()
+                    || (a.get(k).activationShare() == 0) != (b.get(k).activationShare() == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A battery with physics after one with physics keeps the periods' efficiencies; else the rated ones. */
@@ -694,7 +747,8 @@ public final class DispatchModel implements AutoCloseable {
         }
         if (s != null) {
             for (int t = 0; t < n; t++) {
-                double lo = t == n - 1 ? Math.max(s.floorKwh(), s.terminalMinKwh()) : s.floorKwh();
+                double floor = Math.min(s.maxKwh(), s.floorKwh() + q.heldKwh(t));
+                double lo = t == n - 1 ? Math.max(floor, s.terminalMinKwh()) : floor;
                 double price = q.importYenPerKwh()[t] * h;
                 if (e[t] != null) {
                     e[t].setBounds(lo / K, s.maxKwh() / K);
@@ -746,19 +800,24 @@ public final class DispatchModel implements AutoCloseable {
                 }
             }
         }
-        ReserveMarket rm = q.reserve();
-        if (reserve.length > 0) {
-            for (int b = 0; b < reserve.length; b++) {
-                double price = 0;
+        for (int k = 0; k < offers.length; k++) {
+            // per kW offered: its price, and the expected activation energy at the upward price less wear
+            ReserveMarket rm = q.reserves().get(k);
+            for (int b = 0; b < offers[k].length; b++) {
+                double yen = 0;
                 for (int t = b * rm.blockPeriods(); t < Math.min(n, (b + 1) * rm.blockPeriods()); t++) {
-                    price += rm.priceYenPerKwH()[t] * h;
+                    yen += (rm.priceYenPerKwH()[t]
+                                    + rm.activationShare() * (rm.activationYenPerKwh()[t] - s.degradationYenPerKwh()))
+                            * h;
                 }
-                reserve[b].setBounds(0, rm.maxKw() / K);
-                obj.setCoefficient(reserve[b], -price);
+                offers[k][b].setBounds(0, rm.blockMaxKw(b) / K);
+                obj.setCoefficient(offers[k][b], -yen);
             }
+        }
+        if (offers.length > 0) {
             reserveStartRow.setBounds(-INF, (s.initialKwh() - s.floorKwh()) / K);
             for (ReserveEnergy r : reserveEnergyRows) {
-                r.row().setBounds(s.floorKwh() / K, INF);
+                r.row().setBounds((s.floorKwh() + q.heldKwh(r.stored())) / K, INF);
             }
             for (MPConstraint head : reservePowerRows) {
                 if (head != null) {
@@ -838,12 +897,22 @@ public final class DispatchModel implements AutoCloseable {
         double h = p.periodHours();
         double[] ch = values(c);
         double[] dis = values(d);
+        double[][] offerKw = new double[offers.length][n];
+        double[] activatedKw = new double[offers.length == 0 ? 0 : n];
+        for (int k = 0; k < offers.length; k++) {
+            ReserveMarket rm = p.reserves().get(k);
+            for (int t = 0; t < n; t++) {
+                offerKw[k][t] = offers[k][rm.blockOf(t)].solutionValue() * K;
+                activatedKw[t] += rm.activationShare() * offerKw[k][t];
+            }
+        }
         double[] stored = new double[e.length];
         if (e.length > 0) {
             // Within a block the stored energy is the row's activity: the block's start and its flow.
             double at = initial.solutionValue();
             for (int t = 0; t < n; t++) {
-                at = e[t] != null ? e[t].solutionValue() : at + (ch[t] * etaC[t] - dis[t] / etaD[t]) * h / K;
+                double act = activatedKw.length == 0 ? 0 : activatedKw[t];
+                at = e[t] != null ? e[t].solutionValue() : at + (ch[t] * etaC[t] - (dis[t] + act) / etaD[t]) * h / K;
                 stored[t] = at * K;
             }
         }
@@ -865,14 +934,19 @@ public final class DispatchModel implements AutoCloseable {
             energy += imp[t] * p.importYenPerKwh()[t] * h;
             exported += exp[t] * p.exportYenPerKwh()[t] * h;
             if (p.storage() != null) {
-                wear += dis[t] * p.storage().degradationYenPerKwh() * h;
+                wear += (dis[t] + (activatedKw.length == 0 ? 0 : activatedKw[t]))
+                        * p.storage().degradationYenPerKwh()
+                        * h;
             }
         }
-        double[] reserveKw = new double[reserve.length == 0 ? 0 : n];
         double reserveYen = 0;
-        for (int t = 0; t < reserveKw.length; t++) {
-            reserveKw[t] = reserve[t / p.reserve().blockPeriods()].solutionValue() * K;
-            reserveYen += reserveKw[t] * p.reserve().priceYenPerKwH()[t] * h;
+        for (int k = 0; k < offers.length; k++) {
+            ReserveMarket rm = p.reserves().get(k);
+            for (int t = 0; t < n; t++) {
+                reserveYen += offerKw[k][t]
+                        * (rm.priceYenPerKwH()[t] + rm.activationShare() * rm.activationYenPerKwh()[t])
+                        * h;
+            }
         }
         DemandCharge dc = p.demand();
         double[] monthPeak = new double[months];
@@ -917,7 +991,7 @@ public final class DispatchModel implements AutoCloseable {
                 imp,
                 exp,
                 aux,
-                reserveKw,
+                offerKw,
                 monthPeak,
                 monthContract,
                 costs,

@@ -2,6 +2,7 @@ package dev.chikuden.optimize;
 
 import dev.chikuden.battery.PiecewiseLinear;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One dispatch optimisation: a battery at a site over equal periods (30 or 15 min), with the
@@ -19,7 +20,8 @@ import java.util.Arrays;
  * @param importLimitKw  the connection's import limit; infinite for none
  * @param storage        the battery; null to price the site without one
  * @param demand         the demand charge; null for none
- * @param reserve        a reserve product sold from the battery; null for none
+ * @param reserves       the reserve products sold from the battery (none: empty or null); one kW and one kWh
+ *                       serve one product at a time, and none of what the energy trades use
  * @param auxiliaryKw    the part of {@code netLoadKw} that is the battery's own auxiliary load at rest
  *                       (standby, HVAC against the ambient), per period: the grid pays it in the LP, so
  *                       the battery's net AC power is the LP's power less this
@@ -34,9 +36,11 @@ public record DispatchProblem(
         double importLimitKw,
         Storage storage,
         DemandCharge demand,
-        ReserveMarket reserve,
-        double[] auxiliaryKw) {
+        List<ReserveMarket> reserves,
+        double[] auxiliaryKw,
+        double[] heldKwh) {
     public DispatchProblem {
+        reserves = reserves == null ? List.of() : List.copyOf(reserves);
         int n = netLoadKw.length;
         if (n == 0
                 || importYenPerKwh.length != n
@@ -52,9 +56,45 @@ public record DispatchProblem(
         if (demand != null && demand.monthOfPeriod().length != n) {
             throw new IllegalArgumentException("demand.monthOfPeriod needs one month per period");
         }
-        if (reserve != null && reserve.priceYenPerKwH().length != n) {
-            throw new IllegalArgumentException("reserve.priceYenPerKwH needs one price per period");
+        for (ReserveMarket r : reserves) {
+            if (r.priceYenPerKwH().length != n || r.activationYenPerKwh().length != n) {
+                throw new IllegalArgumentException(
+                        "reserve " + r.product() + " needs one capacity and one activation price per period");
+            }
+            requireFinite(r.product() + ".priceYenPerKwH", r.priceYenPerKwH());
+            requireFinite(r.product() + ".activationYenPerKwh", r.activationYenPerKwh());
         }
+        if (heldKwh != null && heldKwh.length != n) {
+            throw new IllegalArgumentException("heldKwh needs one energy per period");
+        }
+    }
+
+    /** A problem without duty to hold energy. */
+    public DispatchProblem(
+            long startEpochMs,
+            long periodMs,
+            double[] netLoadKw,
+            double[] importYenPerKwh,
+            double[] exportYenPerKwh,
+            double[] exportLimitKw,
+            double importLimitKw,
+            Storage storage,
+            DemandCharge demand,
+            List<ReserveMarket> reserves,
+            double[] auxiliaryKw) {
+        this(
+                startEpochMs,
+                periodMs,
+                netLoadKw,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimitKw,
+                importLimitKw,
+                storage,
+                demand,
+                reserves,
+                auxiliaryKw,
+                null);
     }
 
     /** A problem without battery auxiliaries in its net load. */
@@ -68,7 +108,7 @@ public record DispatchProblem(
             double importLimitKw,
             Storage storage,
             DemandCharge demand,
-            ReserveMarket reserve) {
+            List<ReserveMarket> reserves) {
         this(
                 startEpochMs,
                 periodMs,
@@ -79,8 +119,13 @@ public record DispatchProblem(
                 importLimitKw,
                 storage,
                 demand,
-                reserve,
+                reserves,
                 new double[netLoadKw.length]);
+    }
+
+    /** The energy held in period {@code t} for a duty outside the markets, kWh. */
+    public double heldKwh(int t) {
+        return heldKwh == null ? 0 : heldKwh[t];
     }
 
     public int periods() {
@@ -103,8 +148,9 @@ public record DispatchProblem(
                 importLimitKw,
                 s,
                 demand,
-                reserve,
-                auxiliaryKw);
+                reserves,
+                auxiliaryKw,
+                heldKwh);
     }
 
     /**
@@ -130,7 +176,7 @@ public record DispatchProblem(
                 importLimitKw,
                 null,
                 demand,
-                null,
+                List.of(),
                 new double[net.length]);
     }
 
@@ -390,19 +436,72 @@ public record DispatchProblem(
     }
 
     /**
-     * An upward reserve product (e.g. EPRX primary): capacity offered in blocks holds discharge
-     * headroom and the energy to deliver it for {@code durationHours}, and earns its price.
+     * An upward reserve product (an EPRX product, for one): capacity offered in blocks holds
+     * discharge headroom and the energy to deliver it for {@code durationHours}, and earns its price.
+     * When activated it delivers energy: modelled as its expectation, {@code activationShare} of the
+     * offer discharged through every period it is offered, settled at the registered upward price
+     * {@code activationYenPerKwh} and not at the energy market's.
      *
-     * @param priceYenPerKwH yen per kW offered per hour, per period
-     * @param blockPeriods   periods per block; the offer is constant within a block
-     * @param maxKw          the largest offer (product or prequalification limit)
+     * @param market              the market it is sold in, for the revenue by market ("balancing")
+     * @param priceYenPerKwH      yen per kW offered per hour, per period
+     * @param blockPeriods        periods per block; the offer is constant within a block
+     * @param maxKw               the largest offer per period (prequalification; 0 where the product is
+     *                            not offered); a block's is the least of its periods'
+     * @param activationShare     expected energy delivered per kWh of offer-hours, 0 .. 1
+     * @param activationYenPerKwh the upward kWh price, per period
      */
     public record ReserveMarket(
-            String product, double[] priceYenPerKwH, double durationHours, int blockPeriods, double maxKw) {
+            String product,
+            String market,
+            double[] priceYenPerKwH,
+            double durationHours,
+            int blockPeriods,
+            double[] maxKw,
+            double activationShare,
+            double[] activationYenPerKwh) {
         public ReserveMarket {
-            if (!(durationHours > 0) || blockPeriods < 1 || !(maxKw >= 0)) {
-                throw new IllegalArgumentException("reserve needs duration > 0, blockPeriods >= 1, maxKw >= 0");
+            if (!(durationHours > 0)
+                    || blockPeriods < 1
+                    || maxKw.length != priceYenPerKwH.length
+                    || !java.util.Arrays.stream(maxKw).allMatch(m -> m >= 0)
+                    || !(activationShare >= 0 && activationShare <= 1)) {
+                throw new IllegalArgumentException("reserve needs duration > 0, blockPeriods >= 1, maxKw >= 0 per "
+                        + "period, activationShare in [0, 1]");
             }
+        }
+
+        /** A product that is never activated, sold in the balancing market. */
+        public ReserveMarket(
+                String product, double[] priceYenPerKwH, double durationHours, int blockPeriods, double maxKw) {
+            this(
+                    product,
+                    "balancing",
+                    priceYenPerKwH,
+                    durationHours,
+                    blockPeriods,
+                    filled(priceYenPerKwH.length, maxKw),
+                    0,
+                    new double[priceYenPerKwH.length]);
+        }
+
+        private static double[] filled(int n, double v) {
+            double[] a = new double[n];
+            Arrays.fill(a, v);
+            return a;
+        }
+
+        /** The largest offer of block {@code b}: the least of its periods'. */
+        public double blockMaxKw(int b) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int t = b * blockPeriods; t < Math.min(maxKw.length, (b + 1) * blockPeriods); t++) {
+                m = Math.min(m, maxKw[t]);
+            }
+            return m;
+        }
+
+        /** The block of period {@code t}. */
+        public int blockOf(int t) {
+            return t / blockPeriods;
         }
     }
 
@@ -418,7 +517,7 @@ public record DispatchProblem(
     public String toString() {
         return "DispatchProblem[" + periods() + " periods of " + periodMs / 60_000 + " min, storage=" + storage
                 + ", demand=" + (demand == null ? "none" : demand.mode() + " " + demand.contractKw() + " kW")
-                + ", reserve=" + (reserve == null ? "none" : reserve.product()) + ", net load "
+                + ", reserves=" + reserves.stream().map(ReserveMarket::product).toList() + ", net load "
                 + Arrays.stream(netLoadKw).summaryStatistics() + "]";
     }
 }

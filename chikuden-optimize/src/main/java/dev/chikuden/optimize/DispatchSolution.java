@@ -8,7 +8,10 @@ package dev.chikuden.optimize;
  * load's energy at its prices, a fixed contract's basic charge), so that
  * {@code objectiveYen = 1000 x lpObjectiveValue + lpConstantYen}. {@code auxiliaryKw} is the battery's
  * auxiliary load the LP puts on the grid in each period (standby and HVAC): the battery's own net AC
- * power is {@code dischargeKw - chargeKw - auxiliaryKw}.
+ * power is {@code dischargeKw - chargeKw - auxiliaryKw}. {@code offerKw[k][t]} is the capacity offered
+ * in product {@code k} of the problem's reserves in period {@code t}; the expected activation energy
+ * of those offers is not in {@code dischargeKw} but leaves the store all the same (see
+ * {@link DispatchProblem.ReserveMarket}).
  */
 public record DispatchSolution(
         String solver,
@@ -19,7 +22,7 @@ public record DispatchSolution(
         double[] importKw,
         double[] exportKw,
         double[] auxiliaryKw,
-        double[] reserveKw,
+        double[][] offerKw,
         double[] monthPeakKw,
         double[] monthContractKw,
         Costs costs,
@@ -41,6 +44,17 @@ public record DispatchSolution(
         return p;
     }
 
+    /** The capacity offered in all reserve products, per period. */
+    public double[] reserveKw() {
+        double[] r = new double[periods];
+        for (double[] k : offerKw) {
+            for (int t = 0; t < periods; t++) {
+                r[t] += k[t];
+            }
+        }
+        return r;
+    }
+
     /** The largest contract of any month: the agreed kW when fixed or optimised. */
     public double contractKw() {
         double c = 0;
@@ -55,8 +69,9 @@ public record DispatchSolution(
      * @param exportRevenueYen exported energy at its prices
      * @param basicChargeYen  contract kW times the basic rate, every month
      * @param excessChargeYen penalty on demand above an agreed contract
-     * @param degradationCostYen wear at its yen per kWh discharged
-     * @param reserveRevenueYen reserve capacity at its price
+     * @param degradationCostYen wear at its yen per kWh discharged, activation energy included
+     * @param reserveRevenueYen reserve capacity at its price and the expected activation energy at
+     *                          the upward price
      */
     public record Costs(
             double energyCostYen,

@@ -79,7 +79,8 @@ public final class SiteDispatch {
             exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
         }
         DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
-        ReserveMarket reserve = reserve(o.reserve(), period, n);
+        List<ReserveMarket> reserves = MarketOffers.reserves(
+                site.planning().markets(), site.source(), site.zone(), grid.startEpochMs(), period, n);
         DispatchProblem bare = new DispatchProblem(
                 grid.startEpochMs(),
                 period,
@@ -90,7 +91,7 @@ public final class SiteDispatch {
                 Double.POSITIVE_INFINITY,
                 null,
                 demand,
-                reserve,
+                reserves,
                 new double[n]);
         return withBatteries(bare, site, ambientC(site, period));
     }
@@ -127,6 +128,7 @@ public final class SiteDispatch {
                 exportLimit[t] = Math.max(0, -net[t]);
             }
         }
+        Storage storage = storage(site);
         return new DispatchProblem(
                 bare.startEpochMs(),
                 bare.periodMs(),
@@ -135,10 +137,17 @@ public final class SiteDispatch {
                 bare.exportYenPerKwh(),
                 exportLimit,
                 bare.importLimitKw(),
-                storage(site),
+                storage,
                 bare.demand(),
-                bare.reserve(),
-                aux);
+                bare.reserves(),
+                aux,
+                MarketOffers.heldKwh(
+                        site.planning().markets(),
+                        storage,
+                        site.zone(),
+                        bare.startEpochMs(),
+                        bare.periodMs(),
+                        bare.importYenPerKwh()));
     }
 
     /** The batteries' standby load, part of the auxiliaries the problem folds into the net load. */
@@ -288,15 +297,5 @@ public final class SiteDispatch {
                 contract,
                 new double[basic.length],
                 rule.exceedance() == ContractRule.Exceedance.FORBID);
-    }
-
-    private static ReserveMarket reserve(PlanningSpec.ReserveSpec r, long period, int n) {
-        if (r == null) {
-            return null;
-        }
-        double[] price = new double[n];
-        java.util.Arrays.fill(price, r.priceYenPerKwH());
-        int block = (int) Math.max(1, Math.round(r.blockHours() * 3_600_000 / period));
-        return new ReserveMarket(r.product(), price, r.durationHours(), block, r.maxKw());
     }
 }

@@ -23,7 +23,7 @@ final class Problems {
                 Double.POSITIVE_INFINITY,
                 s,
                 demand,
-                reserve);
+                reserve == null ? java.util.List.of() : java.util.List.of(reserve));
     }
 
     static double[] constant(int n, double v) {

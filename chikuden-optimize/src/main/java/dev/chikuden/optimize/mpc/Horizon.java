@@ -77,7 +77,7 @@ final class Horizon {
                 truth.importLimitKw(),
                 storage(storedKwh),
                 demand,
-                null,
+                java.util.List.of(),
                 aux);
     }
 

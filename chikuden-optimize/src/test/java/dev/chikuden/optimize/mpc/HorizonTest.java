@@ -44,7 +44,7 @@ class HorizonTest {
             assertThat(p.exportLimitKw()[i]).isZero();
         }
         assertThat(p.demand().monthOfPeriod()).containsOnly(0);
-        assertThat(p.reserve()).isNull();
+        assertThat(p.reserves()).isEmpty();
     }
 
     @Test

@@ -48,7 +48,7 @@ class OutageReportTest {
                 four,
                 four,
                 new double[4],
-                new double[0],
+                new double[0][],
                 new double[0],
                 new double[0],
                 new DispatchSolution.Costs(0, 0, 0, 0, 0, 0),
