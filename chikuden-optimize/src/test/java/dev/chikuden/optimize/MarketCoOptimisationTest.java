@@ -122,6 +122,16 @@ class MarketCoOptimisationTest {
                     .isGreaterThanOrEqualTo((400 + 600) * 0.5 / 0.95 - 1e-6);
         }
         assertThat(s.costs().reserveRevenueYen()).isCloseTo(24 * (400 * 5 + 600 * 4), within(1e-3));
+
+        DispatchProblem p = gridBattery(Problems.constant(DAY, 15), lossy, List.of(secondary, tertiary), null);
+        MarketRevenue r = MarketRevenue.of(
+                p, s, solve(p.withoutBattery()), dev.chikuden.site.MarketsSpec.NONE, java.time.ZoneOffset.UTC);
+        assertThat(r.byProduct().get("secondary-2")).isCloseTo(24 * 400 * 5, within(1e-3));
+        assertThat(r.byProduct().get("tertiary-1")).isCloseTo(24 * 600 * 4, within(1e-3));
+        assertThat(r.byMarket().get("balancing")).isCloseTo(s.costs().reserveRevenueYen(), within(1e-3));
+        assertThat(r.byMarket().get(MarketRevenue.ENERGY)).isCloseTo(energyYen(s), within(1e-3));
+        assertThat(r.byMonth().get(java.time.YearMonth.of(1970, 1)).get("balancing"))
+                .isCloseTo(r.byMarket().get("balancing"), within(1e-6));
     }
 
     @Test

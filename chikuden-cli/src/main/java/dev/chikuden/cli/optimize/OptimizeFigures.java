@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
@@ -23,6 +24,11 @@ import java.util.Map;
  * @param discharge null for a site without battery
  * @param delivered null when the plan was not played through the battery model ({@code --no-check})
  * @param outage    null without an {@code outage} section
+ * @param revenueByMarket  what the plan earns per market (energy against the same LP without battery,
+ *                         each balancing product, capacity), recomputed from the plan; null without
+ *                         a {@code markets} section
+ * @param revenueByProduct per balancing product; null without one
+ * @param revenueByMonth   month to market to yen; null without a {@code markets} section
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeFigures(
@@ -53,7 +59,10 @@ public record OptimizeFigures(
         Lp lp,
         Delivered delivered,
         List<String> configWarnings,
-        OutageReport.Figures outage) {
+        OutageReport.Figures outage,
+        Map<String, Double> revenueByMarket,
+        Map<String, Double> revenueByProduct,
+        Map<String, Map<String, Double>> revenueByMonth) {
 
     /** What the plan discharges and what the LP charges for its wear. */
     public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {}
@@ -124,6 +133,9 @@ public record OptimizeFigures(
                     p.storage().degradationYenPerKwh());
         }
         SiteBilling.CaseBill base = o.baseline().bill();
+        MarketRevenue revenue = site.planning().markets().any()
+                ? MarketRevenue.of(p, s, o.lpWithoutBattery(), site.planning().markets(), site.zone())
+                : null;
         return new OptimizeFigures(
                 site.name(),
                 SeriesCsv.formatTime(p.startEpochMs(), site.zone()),
@@ -156,7 +168,16 @@ public record OptimizeFigures(
                         o.lpWithoutBattery().costs().billYen()),
                 o.delivery() == null ? null : Delivered.of(o),
                 configWarnings,
-                outage == null ? null : outage.figures());
+                outage == null ? null : outage.figures(),
+                revenue == null ? null : revenue.byMarket(),
+                revenue == null || revenue.byProduct().isEmpty() ? null : revenue.byProduct(),
+                revenue == null ? null : byMonth(revenue));
+    }
+
+    private static Map<String, Map<String, Double>> byMonth(MarketRevenue r) {
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        r.byMonth().forEach((m, v) -> out.put(m.toString(), v));
+        return out;
     }
 
     private static double max(double[] v) {

@@ -88,6 +88,15 @@ public final class OptimizeTable {
         if (f.reserveRevenueYen() != 0) {
             yen(sb, "  reserve revenue", -f.reserveRevenueYen());
         }
+        if (f.revenueByMarket() != null) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nRevenue by market (the plan, recomputed; energy against the LP without battery)%n"));
+            f.revenueByMarket().forEach((market, yen) -> yen(sb, "  " + market, yen));
+            if (f.revenueByProduct() != null) {
+                f.revenueByProduct().forEach((product, yen) -> yen(sb, "    " + product, yen));
+            }
+        }
         line(
                 sb,
                 "Contract (" + f.contractMode() + ", " + f.exceedance() + ")",
