@@ -810,7 +810,12 @@ public final class DispatchModel implements AutoCloseable {
                                     + rm.activationShare() * (rm.activationYenPerKwh()[t] - s.degradationYenPerKwh()))
                             * h;
                 }
-                offers[k][b].setBounds(0, rm.blockMaxKw(b) / K);
+                double sold = rm.blockSoldKw(b);
+                if (Double.isNaN(sold)) {
+                    offers[k][b].setBounds(0, rm.blockMaxKw(b) / K);
+                } else {
+                    offers[k][b].setBounds(sold / K, sold / K); // sold at gate closure: energy alone moves
+                }
                 obj.setCoefficient(offers[k][b], -yen);
             }
         }

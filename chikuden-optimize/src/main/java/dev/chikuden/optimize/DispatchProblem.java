@@ -449,6 +449,8 @@ public record DispatchProblem(
      *                            not offered); a block's is the least of its periods'
      * @param activationShare     expected energy delivered per kWh of offer-hours, 0 .. 1
      * @param activationYenPerKwh the upward kWh price, per period
+     * @param soldKw              the offer already sold at the market's gate closure, per period; NaN
+     *                            where still open (null: open everywhere). A re-plan keeps what is sold
      */
     public record ReserveMarket(
             String product,
@@ -458,7 +460,8 @@ public record DispatchProblem(
             int blockPeriods,
             double[] maxKw,
             double activationShare,
-            double[] activationYenPerKwh) {
+            double[] activationYenPerKwh,
+            double[] soldKw) {
         public ReserveMarket {
             if (!(durationHours > 0)
                     || blockPeriods < 1
@@ -468,6 +471,36 @@ public record DispatchProblem(
                 throw new IllegalArgumentException("reserve needs duration > 0, blockPeriods >= 1, maxKw >= 0 per "
                         + "period, activationShare in [0, 1]");
             }
+            if (soldKw != null && soldKw.length != priceYenPerKwH.length) {
+                throw new IllegalArgumentException("soldKw needs one value per period");
+            }
+        }
+
+        /** A product none of whose offers is sold yet. */
+        public ReserveMarket(
+                String product,
+                String market,
+                double[] priceYenPerKwH,
+                double durationHours,
+                int blockPeriods,
+                double[] maxKw,
+                double activationShare,
+                double[] activationYenPerKwh) {
+            this(
+                    product,
+                    market,
+                    priceYenPerKwH,
+                    durationHours,
+                    blockPeriods,
+                    maxKw,
+                    activationShare,
+                    activationYenPerKwh,
+                    null);
+        }
+
+        /** The offer sold in block {@code b}, NaN while it is open. */
+        public double blockSoldKw(int b) {
+            return soldKw == null || b * blockPeriods >= soldKw.length ? Double.NaN : soldKw[b * blockPeriods];
         }
 
         /** A product that is never activated, sold in the balancing market. */
