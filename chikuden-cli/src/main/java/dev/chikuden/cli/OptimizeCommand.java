@@ -6,7 +6,10 @@ import dev.chikuden.cli.optimize.OptimizeTable;
 import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.GateClosureDispatch;
+import dev.chikuden.optimize.OfferSheet;
 import dev.chikuden.optimize.Optimization;
+import dev.chikuden.optimize.PriceForecast;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
@@ -70,6 +73,21 @@ final class OptimizeCommand implements Callable<Integer> {
     Path schedule;
 
     @Option(
+            names = "--offers",
+            paramLabel = "FILE.csv",
+            description = "Write the balancing-market offers per product and block (with --forecast: those sold at "
+                    + "gate closure on forecast prices).")
+    Path offers;
+
+    @Option(
+            names = "--forecast",
+            paramLabel = "perfect|seasonal-naive|mean-of-four-weeks",
+            description = "Also trade day by day as the gates allow: offers fixed the day before on this forecast of "
+                    + "reserve prices, energy re-decided with them sold; prints the value captured against the "
+                    + "year's LP with every price known (sites without demand charges).")
+    String forecast;
+
+    @Option(
             names = "--no-check",
             description = "Skip the delivered run through the battery model: the LP's bound only.")
     boolean noCheck;
@@ -105,7 +123,14 @@ final class OptimizeCommand implements Callable<Integer> {
             writeSchedule(site, o.problem(), o.plan());
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
-        OptimizeFigures figures = OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage);
+        GateClosureDispatch gate = forecast == null ? null : GateClosureDispatch.of(o.problem(), forecast(), chosen);
+        if (offers != null) {
+            write(
+                    offers,
+                    OfferSheet.csv(
+                            o.problem(), gate != null ? gate.soldKw() : o.plan().offerKw(), site.zone()));
+        }
+        OptimizeFigures figures = OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage, gate);
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json.on) {
@@ -143,6 +168,14 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new BadInputException("--step: \"" + step + "\" is not an LP period; use 30min or 15min");
         }
         return Math.round(s * 1000);
+    }
+
+    private PriceForecast forecast() {
+        try {
+            return PriceForecast.of(forecast);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--forecast: " + e.getMessage());
+        }
     }
 
     private static Solver solver(String name) {

@@ -77,8 +77,15 @@ public record BalancingProduct(
      * yen per ΔkW per 30 minutes: the one place the factor of two is applied.
      */
     public static double yenPerKwH(double yenPerKwPer30min) {
-        return yenPerKwPer30min * 2;
+        return yenPerKwPer30min * HALF_HOURS_PER_HOUR;
     }
+
+    /** The inverse of {@link #yenPerKwH}: back to EPRX's unit for a trader's sheet. */
+    public static double yenPerKwPer30min(double yenPerKwH) {
+        return yenPerKwH / HALF_HOURS_PER_HOUR;
+    }
+
+    private static final double HALF_HOURS_PER_HOUR = 2;
 
     @SuppressWarnings("unchecked")
     private static Map<String, BalancingProduct> load() {

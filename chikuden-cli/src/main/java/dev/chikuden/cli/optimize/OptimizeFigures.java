@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.GateClosureDispatch;
 import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.resilience.OutageReport;
@@ -29,6 +30,9 @@ import java.util.Map;
  *                         a {@code markets} section
  * @param revenueByProduct per balancing product; null without one
  * @param revenueByMonth   month to market to yen; null without a {@code markets} section
+ * @param captureRatio     with {@code --forecast}: the value of trading at gate closure on the forecast
+ *                         over the value of the LP with every price known; null without
+ * @param forecasting      with {@code --forecast}: both values and the forecast; null without
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeFigures(
@@ -62,7 +66,12 @@ public record OptimizeFigures(
         OutageReport.Figures outage,
         Map<String, Double> revenueByMarket,
         Map<String, Double> revenueByProduct,
-        Map<String, Map<String, Double>> revenueByMonth) {
+        Map<String, Map<String, Double>> revenueByMonth,
+        Double captureRatio,
+        Forecasting forecasting) {
+
+    /** Trading at gate closure against hindsight. */
+    public record Forecasting(String forecast, double valueYen, double perfectValueYen) {}
 
     /** What the plan discharges and what the LP charges for its wear. */
     public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {}
@@ -117,7 +126,11 @@ public record OptimizeFigures(
     }
 
     public static OptimizeFigures of(
-            SiteConfig site, Optimization o, List<String> configWarnings, OutageReport outage) {
+            SiteConfig site,
+            Optimization o,
+            List<String> configWarnings,
+            OutageReport outage,
+            GateClosureDispatch gate) {
         DispatchProblem p = o.problem();
         DispatchSolution s = o.plan();
         DispatchSolution.Costs c = s.costs();
@@ -171,7 +184,9 @@ public record OptimizeFigures(
                 outage == null ? null : outage.figures(),
                 revenue == null ? null : revenue.byMarket(),
                 revenue == null || revenue.byProduct().isEmpty() ? null : revenue.byProduct(),
-                revenue == null ? null : byMonth(revenue));
+                revenue == null ? null : byMonth(revenue),
+                gate == null ? null : gate.captureRatio(),
+                gate == null ? null : new Forecasting(gate.forecast().id(), gate.valueYen(), gate.perfectValueYen()));
     }
 
     private static Map<String, Map<String, Double>> byMonth(MarketRevenue r) {

@@ -97,6 +97,16 @@ public final class OptimizeTable {
                 f.revenueByProduct().forEach((product, yen) -> yen(sb, "    " + product, yen));
             }
         }
+        if (f.forecasting() != null) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nTrading at gate closure on %s prices: %,.0f yen, %.1f %% of the %,.0f yen the LP earns "
+                            + "knowing every price%n",
+                    f.forecasting().forecast(),
+                    f.forecasting().valueYen(),
+                    100 * f.captureRatio(),
+                    f.forecasting().perfectValueYen()));
+        }
         line(
                 sb,
                 "Contract (" + f.contractMode() + ", " + f.exceedance() + ")",
