@@ -77,6 +77,28 @@ public record MarketRevenue(
         return new MarketRevenue(byMarket, byProduct, byMonth);
     }
 
+    /**
+     * A year's value of the battery with its fixed market payments, from what it earns on energy and
+     * reserve in a year: plus the capacity payment, or with a long-term auction won, that auction's
+     * payment and the share of the rest it keeps. The same rule as {@link #of}, for sizing.
+     */
+    public static double withFixedPayments(double energyAndReserveYen, MarketsSpec markets, DispatchProblem.Storage s) {
+        if (s == null) {
+            return energyAndReserveYen;
+        }
+        if (markets.longTerm() != null) {
+            double kw = markets.capacity() != null ? MarketOffers.contractedKw(markets.capacity(), s) : s.dischargeKw();
+            return (1 - markets.longTerm().returnShare()) * energyAndReserveYen
+                    + kw * markets.longTerm().yenPerKwYear();
+        }
+        if (markets.capacity() != null) {
+            return energyAndReserveYen
+                    + MarketOffers.contractedKw(markets.capacity(), s)
+                            * markets.capacity().yenPerKwYear();
+        }
+        return energyAndReserveYen;
+    }
+
     private static void add(
             Map<String, Double> byMarket,
             Map<YearMonth, Map<String, Double>> byMonth,

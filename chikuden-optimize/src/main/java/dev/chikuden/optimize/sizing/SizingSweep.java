@@ -9,6 +9,7 @@ import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.profile.PeriodMeans;
@@ -486,7 +487,10 @@ public final class SizingSweep {
             }
             Delivery delivery = Delivery.of(d.site(), d.problem(), d.solution(), baseline, null);
             double year = YEAR_HOURS / (d.problem().periods() * d.problem().periodHours());
-            double saving = (delivery.savingYen() + c.reserveRevenueYen()) * year;
+            double saving = MarketRevenue.withFixedPayments(
+                    (delivery.savingYen() + c.reserveRevenueYen()) * year,
+                    d.site().planning().markets(),
+                    d.problem().storage());
             FinanceInputs lp = c.lp().inputs();
             double[] savings = new double[lp.years()];
             Arrays.fill(savings, saving);
@@ -545,7 +549,10 @@ public final class SizingSweep {
             double year = YEAR_HOURS / (n * h);
             discharged *= year;
             chargeCost *= year;
-            double saving = (lpWithoutYen - s.costs().billYen() + s.costs().reserveRevenueYen()) * year;
+            double saving = MarketRevenue.withFixedPayments(
+                    (lpWithoutYen - s.costs().billYen() + s.costs().reserveRevenueYen()) * year,
+                    site.planning().markets(),
+                    q.storage());
             double[] soc = new double[n + 1];
             soc[0] = q.storage().initialKwh() / b.energyKwh();
             for (int t = 0; t < n; t++) {
