@@ -409,6 +409,26 @@ class EprxResultsCsvTest {
         assertThat(EprxProduct.inFileName("2021-04-01.csv")).isEmpty();
     }
 
+    /** The fuzz target's seeds do what their names say: the valid ones read, the others are refused. */
+    @Test
+    void theFuzzSeedsAreWhatTheirNamesSay() throws Exception {
+        Path seeds = Path.of(
+                getClass().getResource("EprxResultsCsvFuzzTestInputs/read").toURI());
+        try (var files = Files.list(seeds)) {
+            for (Path f : files.sorted().toList()) {
+                if (f.getFileName().toString().startsWith("valid-")) {
+                    assertThat(EprxResultsCsv.read(f, "kansai", null).size())
+                            .as(f.getFileName().toString())
+                            .isPositive();
+                } else {
+                    assertThatThrownBy(() -> EprxResultsCsv.read(f, "kansai", null))
+                            .as(f.getFileName().toString())
+                            .isInstanceOf(BadInputException.class);
+                }
+            }
+        }
+    }
+
     // ---- zips
 
     Path zip(String name, Map<String, String> entries) throws IOException {
