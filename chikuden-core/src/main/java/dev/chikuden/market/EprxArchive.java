@@ -3,6 +3,7 @@ package dev.chikuden.market;
 import dev.chikuden.BadInputException;
 import dev.chikuden.trace.SeriesLimit;
 import dev.chikuden.trace.TextEncoding;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -53,25 +53,16 @@ final class EprxArchive implements AutoCloseable {
         }
     }
 
+    /** Opens {@code file}, which starts as a zip: whatever fails now is the archive's fault (its start was read). */
     static EprxArchive open(Path file) {
         try {
-            return new EprxArchive(file, zipFile(file, StandardCharsets.UTF_8));
-        } catch (ZipException utf8) {
+            return new EprxArchive(file, new ZipFile(file.toFile(), StandardCharsets.UTF_8));
+        } catch (IOException utf8) {
             try {
-                return new EprxArchive(file, zipFile(file, Charset.forName("windows-31j")));
-            } catch (ZipException cp932) {
-                throw new BadInputException(file + ": not a readable zip archive (" + utf8.getMessage() + ")");
+                return new EprxArchive(file, new ZipFile(file.toFile(), Charset.forName("windows-31j")));
+            } catch (IOException cp932) {
+                throw new BadInputException(file + ": not a readable zip archive (" + reason(utf8) + ")");
             }
-        }
-    }
-
-    private static ZipFile zipFile(Path file, Charset names) throws ZipException {
-        try {
-            return new ZipFile(file.toFile(), names);
-        } catch (ZipException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -136,7 +127,12 @@ final class EprxArchive implements AutoCloseable {
     }
 
     private static BadInputException damaged(String name, IOException e) {
-        return new BadInputException(name + ": the archive is damaged (" + e.getMessage() + ")");
+        return new BadInputException(name + ": the archive is damaged (" + reason(e) + ")");
+    }
+
+    /** Java's words for what is wrong with the zip; an end of input has none. */
+    private static String reason(IOException e) {
+        return e instanceof EOFException || e.getMessage() == null ? "it ends too early" : e.getMessage();
     }
 
     @Override
