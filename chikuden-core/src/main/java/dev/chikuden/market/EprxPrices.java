@@ -37,11 +37,13 @@ public record EprxPrices(
         yenPerKwPer30min = yenPerKwPer30min.clone();
     }
 
+    /** A copy, as for the prices: the record stays immutable. */
     @Override
     public int[] blocksPerDay() {
         return blocksPerDay.clone();
     }
 
+    /** A copy; {@link #get(int)} reads one slot without copying. */
     @Override
     public double[] yenPerKwPer30min() {
         return yenPerKwPer30min.clone();

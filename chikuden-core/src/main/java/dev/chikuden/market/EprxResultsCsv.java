@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  * has none), so that a volume or a shifted column is caught.
  *
  * <p>A zip is read in place, entry by entry: the CSVs of the product (named in their line 2, else by
- * the code in the entry's name, e.g. {@code 202606_1-0_prompt.csv}) are read together, a month each.
+ * the code in the entry's name, e.g. {@code 202606_1-0_prompt.csv}) are read together, a month each;
+ * when none names a product, all are read as the one the caller gives.
  */
 public final class EprxResultsCsv {
     /** The default metric: the average clearing price of each transmission operator's area. */
