@@ -43,17 +43,31 @@ public enum TextEncoding {
         return label;
     }
 
+    /**
+     * The bytes of an input, opened afresh for each pass over them: a file, or an entry of an
+     * archive. A stream may fail a read with a {@link BadInputException} (a damaged archive).
+     */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
     /** The encoding of {@code file}, detected. */
     public static TextEncoding of(Path file) {
-        boolean bom = startsWithBom(file);
-        long utf8Error = firstError(file, StandardCharsets.UTF_8);
+        return of(file.toString(), source(file));
+    }
+
+    /** The encoding of the input {@code name} (as messages call it), detected. */
+    public static TextEncoding of(String name, Source source) {
+        boolean bom = startsWithBom(name, source);
+        long utf8Error = firstError(name, source, StandardCharsets.UTF_8);
         if (utf8Error < 0) {
             return bom ? UTF8_BOM : UTF8;
         }
-        if (firstError(file, CP932.charset) < 0) {
+        if (firstError(name, source, CP932.charset) < 0) {
             return CP932;
         }
-        throw new BadInputException(file + ": byte " + utf8Error + " is not valid UTF-8, and the file is not valid "
+        throw new BadInputException(name + ": byte " + utf8Error + " is not valid UTF-8, and the file is not valid "
                 + "CP932 (Shift_JIS) either; save it as UTF-8 (with or without BOM) or CP932");
     }
 
@@ -85,9 +99,15 @@ public enum TextEncoding {
 
     /** A reader of {@code file} in this encoding, past any byte-order mark. */
     public Reader open(Path file) {
+        return open(file.toString(), source(file));
+    }
+
+    /** A reader of the input {@code name} in this encoding, past any byte-order mark. */
+    public Reader open(String name, Source source) {
         try {
-            InputStream in = Files.newInputStream(file);
-            if (startsWithBom(file)) {
+            boolean bom = startsWithBom(name, source);
+            InputStream in = source.open();
+            if (bom) {
                 in.skipNBytes(3);
             }
             CharsetDecoder decoder = charset.newDecoder()
@@ -95,18 +115,22 @@ public enum TextEncoding {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             return new InputStreamReader(in, decoder);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
+            throw new BadInputException(name + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean startsWithBom(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static Source source(Path file) {
+        return () -> Files.newInputStream(file);
+    }
+
+    private static boolean startsWithBom(String name, Source source) {
+        try (InputStream in = source.open()) {
             byte[] b = in.readNBytes(3);
             return b.length == 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
         } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
+            throw new BadInputException(name + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,18 +138,18 @@ public enum TextEncoding {
 
     /** The byte offset of the first sequence that is not UTF-8, or -1 when the whole file is. */
     public static long firstUtf8Error(Path file) {
-        return firstError(file, StandardCharsets.UTF_8);
+        return firstError(file.toString(), source(file), StandardCharsets.UTF_8);
     }
 
     /** The byte offset of the first sequence that does not decode, or -1. */
-    private static long firstError(Path file, Charset charset) {
+    private static long firstError(String name, Source source, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(CHUNK);
         CharBuffer out = CharBuffer.allocate(CHUNK);
         long consumed = 0;
-        try (InputStream stream = Files.newInputStream(file)) {
+        try (InputStream stream = source.open()) {
             boolean end = false;
             while (!end) {
                 int n = stream.read(in.array(), in.position(), in.remaining());
@@ -146,7 +170,7 @@ public enum TextEncoding {
             CoderResult r = decoder.flush(out);
             return r.isError() ? consumed : -1;
         } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
+            throw new BadInputException(name + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,9 +23,6 @@ import java.util.Locale;
  * gap limit is an error unless the options bridge gaps.
  */
 public final class TraceReader {
-    /** The largest series file read: a year at 1 s with several columns is about 2 GB. */
-    static final long MAX_FILE_BYTES = 4L << 30;
-
     /** Rows read before deciding the layout. */
     private static final int DETECT_ROWS = 400;
     /** Rows above the first data row that may join into its header. */
@@ -42,16 +39,15 @@ public final class TraceReader {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file");
         }
-        long maxBytes = Long.getLong("chikuden.limits.seriesBytes", MAX_FILE_BYTES);
         long size;
         try {
             size = Files.size(file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        if (size > maxBytes) {
-            throw new BadInputException(file + ": is " + size + " bytes, more than a series file may have (" + maxBytes
-                    + "; -Dchikuden.limits.seriesBytes=N raises it)");
+        if (size > SeriesLimit.bytes()) {
+            throw new BadInputException(
+                    file + ": is " + size + " bytes, more than a series file may have " + SeriesLimit.described());
         }
         TextEncoding encoding = options.encoding() != null ? options.encoding() : TextEncoding.of(file);
         try (CsvRows rows = new CsvRows(file, encoding)) {
