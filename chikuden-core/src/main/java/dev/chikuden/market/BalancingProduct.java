@@ -19,13 +19,11 @@ import org.yaml.snakeyaml.Yaml;
  * table is {@code balancing-products.yaml} beside this class; its comments give the sources.
  *
  * @param name            the site file's name: primary, secondary-1, secondary-2, tertiary-1, tertiary-2
- * @param japanese        its Japanese name (一次調整力 ...)
- * @param code            EPRX's product code in result file names (1-0, 2-1 ...)
+ * @param eprx            the product as EPRX names it (Japanese name, code in result files)
  * @param responseSeconds time to full output after the signal
  * @param periods         in date order, the first from before any study
  */
-public record BalancingProduct(
-        String name, String japanese, String code, double responseSeconds, List<Period> periods) {
+public record BalancingProduct(String name, EprxProduct eprx, double responseSeconds, List<Period> periods) {
     /** EPRX's smallest offer, kW (1 MW). */
     public static final double MIN_OFFER_KW = 1000;
 
@@ -41,7 +39,7 @@ public record BalancingProduct(
             LocalDate from, double durationHours, double blockHours, String gateClosure, double capYenPerKwPer30min) {
         /** The cap per kW offered for an hour, the unit the dispatch LP prices capacity in. */
         public double capYenPerKwH() {
-            return yenPerKwH(capYenPerKwPer30min);
+            return EprxPrices.yenPerKwH(capYenPerKwPer30min);
         }
     }
 
@@ -72,21 +70,6 @@ public record BalancingProduct(
         return at;
     }
 
-    /**
-     * yen per kW offered for an hour (per ΔkW·h, the unit of METI's reviews and of the LP) from EPRX's
-     * yen per ΔkW per 30 minutes: the one place the factor of two is applied.
-     */
-    public static double yenPerKwH(double yenPerKwPer30min) {
-        return yenPerKwPer30min * HALF_HOURS_PER_HOUR;
-    }
-
-    /** The inverse of {@link #yenPerKwH}: back to EPRX's unit for a trader's sheet. */
-    public static double yenPerKwPer30min(double yenPerKwH) {
-        return yenPerKwH / HALF_HOURS_PER_HOUR;
-    }
-
-    private static final double HALF_HOURS_PER_HOUR = 2;
-
     @SuppressWarnings("unchecked")
     private static Map<String, BalancingProduct> load() {
         try (InputStream in = BalancingProduct.class.getResourceAsStream("balancing-products.yaml")) {
@@ -108,8 +91,7 @@ public record BalancingProduct(
                         name,
                         new BalancingProduct(
                                 name,
-                                (String) p.get("japanese"),
-                                (String) p.get("code"),
+                                EprxProduct.of(String.valueOf(p.get("eprx"))),
                                 Quantities.parse(String.valueOf(p.get("response")), Dimension.DURATION),
                                 List.copyOf(periods)));
             });

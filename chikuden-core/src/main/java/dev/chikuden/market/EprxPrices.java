@@ -57,6 +57,20 @@ public record EprxPrices(
         return 2 * yenPerKwPer30min;
     }
 
+    /** The inverse of {@link #yenPerKwH}: back to EPRX's unit, for a trader's sheet. */
+    public static double yenPerKwPer30min(double yenPerKwH) {
+        return yenPerKwH / 2;
+    }
+
+    /** The price of the slot starting at {@code at} (JST), NaN where missing or outside the file. */
+    public double at(LocalDateTime at) {
+        long day = ChronoUnit.DAYS.between(firstDay, at.toLocalDate());
+        if (day < 0 || day >= days()) {
+            return Double.NaN;
+        }
+        return yenPerKwPer30min[(int) day * SLOTS_PER_DAY + at.getHour() * 2 + at.getMinute() / 30];
+    }
+
     public int size() {
         return yenPerKwPer30min.length;
     }

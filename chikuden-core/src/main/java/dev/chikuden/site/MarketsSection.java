@@ -1,10 +1,15 @@
 package dev.chikuden.site;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigNode;
 import dev.chikuden.market.BalancingProduct;
+import dev.chikuden.market.EprxPrices;
+import dev.chikuden.market.EprxResultsCsv;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import dev.chikuden.units.QuantityFormatException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +37,14 @@ final class MarketsSection {
                                 + "offer)");
             }
             seen.add(b.product());
-            double[] perDay = halfHours(b, node);
-            if (perDay != null) {
+            BalancingProduct product = BalancingProduct.named(b.product());
+            EprxPrices results = b.prices() == null ? null : results(b.prices(), product, node.get("prices"));
+            double[] perDay = b.prices() == null ? halfHours(b, node) : null;
+            if (perDay != null || results != null) {
                 offers.add(new MarketsSpec.BalancingOffer(
-                        BalancingProduct.named(b.product()),
+                        product,
                         perDay,
+                        results,
                         b.max() == null ? Double.POSITIVE_INFINITY : b.max(),
                         b.activation(),
                         b.activationPrice(),
@@ -50,6 +58,21 @@ final class MarketsSection {
                 : new MarketsSpec.LongTermAuction(
                         m.longTermAuction().price(), m.longTermAuction().returnShare());
         return at.clean() ? new MarketsSpec(offers, capacity, longTerm) : null;
+    }
+
+    /** The product's prices in an EPRX results file, read now so that its problems are the site file's. */
+    private static EprxPrices results(SiteFile.PriceFile f, BalancingProduct product, ConfigNode at) {
+        Path path = at.source().toAbsolutePath().getParent().resolve(f.file()).normalize();
+        if (!Files.isRegularFile(path)) {
+            at.get("file").problem("\"" + f.file() + "\" does not exist (looked for " + path + ")");
+            return null;
+        }
+        try {
+            return EprxResultsCsv.read(path, f.area(), product.eprx());
+        } catch (BadInputException e) {
+            at.get("file").problem(e.getMessage());
+            return null;
+        }
     }
 
     /** The 48 half-hour prices of every day: one price, or 8 three-hour blocks, or 48 half-hours. */

@@ -1,6 +1,7 @@
 package dev.chikuden.site;
 
 import dev.chikuden.market.BalancingProduct;
+import dev.chikuden.market.EprxPrices;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -28,7 +29,9 @@ public record MarketsSpec(List<BalancingOffer> balancing, CapacityContract capac
      * One product offered.
      *
      * @param halfHourPricesPerDay yen per ΔkW per 30 minutes for each of a day's 48 half-hours (a
-     *                            3-hour block's price repeated over its six), every day
+     *                            3-hour block's price repeated over its six), every day; null with
+     *                            {@code results}
+     * @param results             the prices EPRX published, slot by slot; null for prices stated per day
      * @param maxKw               the largest offer; infinite: the battery's rating
      * @param activationShare     expected energy delivered per kWh of offer-hours
      * @param activationYenPerKwh the registered upward kWh price
@@ -37,10 +40,16 @@ public record MarketsSpec(List<BalancingOffer> balancing, CapacityContract capac
     public record BalancingOffer(
             BalancingProduct product,
             double[] halfHourPricesPerDay,
+            EprxPrices results,
             double maxKw,
             double activationShare,
             double activationYenPerKwh,
-            double durationHours) {}
+            double durationHours) {
+        /** The price of the slot starting at {@code at} (local), NaN where the results have none. */
+        public double yenPerKwPer30min(java.time.LocalDateTime at) {
+            return results != null ? results.at(at) : halfHourPricesPerDay[at.getHour() * 2 + at.getMinute() / 30];
+        }
+    }
 
     /**
      * A capacity-market contract (容量市場): paid per kW-year; its duty, modelled as a stated

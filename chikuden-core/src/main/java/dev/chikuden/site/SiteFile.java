@@ -609,6 +609,7 @@ record SiteFile(
             String product,
             Double price,
             double[] blockPrices,
+            PriceFile prices,
 
             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an activation share")
             double activation,
@@ -619,6 +620,8 @@ record SiteFile(
 
             @Quantity(value = DURATION, min = 0, aboveMin = true)
             Double duration) {}
+
+    record PriceFile(String file, String area) {}
 
     record Capacity(
             double price,

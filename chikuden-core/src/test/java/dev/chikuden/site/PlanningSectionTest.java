@@ -116,6 +116,32 @@ class PlanningSectionTest {
                 .containsExactly("t.yaml:4:10: finance.capexYenPerKwh: is required: a value");
     }
 
+    @Test
+    void balancingPricesComeFromAnEprxResultsFileBesideTheSiteFile() throws IOException {
+        try (var in = getClass().getResourceAsStream("/dev/chikuden/market/eprx-8-blocks-final.csv")) {
+            Files.copy(in, dir.resolve("eprx.csv"));
+        }
+        MarketsSpec.BalancingOffer o = read("markets: {balancing: [{product: primary, prices: {file: eprx.csv, area: "
+                        + "kansai}}]}")
+                .markets()
+                .balancing()
+                .get(0);
+        assertThat(o.results().product()).isEqualTo(dev.chikuden.market.EprxProduct.PRIMARY);
+        assertThat(o.yenPerKwPer30min(java.time.LocalDateTime.of(2025, 3, 1, 2, 30)))
+                .as("block B01 of 8, Kansai's column")
+                .isEqualTo(3.10);
+        assertThat(o.yenPerKwPer30min(java.time.LocalDateTime.of(2025, 4, 1, 0, 0)))
+                .as("outside the file")
+                .isNaN();
+        assertThat(problems("markets: {balancing: [{product: primary, prices: {file: none.csv, area: kansai}}]}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.balancing[0].prices.file", "does not exist");
+        Files.writeString(dir.resolve("bad.csv"), "H,x\nP,確報値,202503,一次調整力,7\n");
+        assertThat(problems("markets: {balancing: [{product: primary, prices: {file: bad.csv, area: kansai}}]}"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("markets.balancing[0].prices.file", "bad.csv", "line 2");
+    }
+
     private PlanningSpec read(String sections) throws IOException {
         return SiteConfigReader.read(write(sections)).planning();
     }

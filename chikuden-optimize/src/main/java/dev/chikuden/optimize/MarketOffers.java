@@ -2,6 +2,7 @@ package dev.chikuden.optimize;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.market.BalancingProduct;
+import dev.chikuden.market.EprxPrices;
 import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import dev.chikuden.optimize.DispatchProblem.Storage;
 import dev.chikuden.site.MarketsSpec;
@@ -89,15 +90,17 @@ public final class MarketOffers {
             if (day.isBefore(from) || !day.isBefore(until)) {
                 continue; // not offered: max 0
             }
-            int halfHour = at.getHour() * 2 + at.getMinute() / 30;
-            double p = o.halfHourPricesPerDay()[halfHour];
-            if (p > rules.capYenPerKwPer30min()) {
+            double p = o.yenPerKwPer30min(at.toLocalDateTime());
+            if (Double.isNaN(p)) {
+                continue; // the results have no price here: nothing is offered
+            }
+            if (p > rules.capYenPerKwPer30min() && o.results() == null) {
                 throw new BadInputException(source + ": markets.balancing[" + index + "]: " + p + " yen/ΔkW per 30 min"
                         + " at " + at.toLocalTime() + " is above " + o.product().name() + "'s price cap of "
                         + rules.capYenPerKwPer30min() + " for delivery from " + rules.from()
                         + "; EPRX clears no higher");
             }
-            price[t] = BalancingProduct.yenPerKwH(p);
+            price[t] = EprxPrices.yenPerKwH(p);
             activation[t] = o.activationYenPerKwh();
             max[t] = o.maxKw();
         }

@@ -1,6 +1,7 @@
 package dev.chikuden.optimize;
 
 import dev.chikuden.market.BalancingProduct;
+import dev.chikuden.market.EprxPrices;
 import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,7 +37,7 @@ public final class OfferSheet {
                 double price = 0;
                 for (int t = first; t < last; t++) {
                     yen += kw * (r.priceYenPerKwH()[t] + r.activationShare() * r.activationYenPerKwh()[t]) * h;
-                    price += BalancingProduct.yenPerKwPer30min(r.priceYenPerKwH()[t]) / (last - first);
+                    price += EprxPrices.yenPerKwPer30min(r.priceYenPerKwH()[t]) / (last - first);
                 }
                 sb.append(Instant.ofEpochMilli(p.startEpochMs() + first * p.periodMs())
                                 .atZone(zone)
