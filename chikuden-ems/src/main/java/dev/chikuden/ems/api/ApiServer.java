@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
     private final AuditLog audit;
-    private final RefusalLimiter refusals = new RefusalLimiter();
+    private final RefusalAudit refusals;
     private final CycleStream stream = new CycleStream(json);
     private final LiveGridCode gridCode;
     private final CycleHandOff handOff;
@@ -103,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
         this.openApi = resource(OPENAPI);
         this.docs = resource(DOCS);
         this.audit = new AuditLog(auditLog, json);
+        this.refusals = new RefusalAudit(audit);
         this.gridCode = new LiveGridCode(site, cycleMs);
         this.handOff = new CycleHandOff(List.of(gridCode, stream));
         this.app = Javalin.create(config -> configure(config, http));
@@ -252,35 +253,12 @@ public final class ApiServer implements AutoCloseable {
     private void refuse(Context ctx, int status, String message, String field) {
         ctx.status(status).json(new Views.Refusal(message, field));
         if (WRITES.contains(ctx.method())) {
-            try {
-                List<RefusalLimiter.Suppressed> ended = new java.util.ArrayList<>();
-                boolean log = (status != 401 && status != 403)
-                        || refusals.admit(ctx.req().getRemoteAddr(), clock.millis(), ended);
-                for (RefusalLimiter.Suppressed s : ended) {
-                    audit.append(suppressed(s));
-                }
-                if (log) {
-                    audit.append(entry(ctx, "refused", status, message, null, null));
-                }
-            } catch (IOException e) {
-                LOG.error(
-                        "cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
-            }
+            refusals.record(
+                    ctx.req().getRemoteAddr(),
+                    status == 401 || status == 403,
+                    clock.millis(),
+                    () -> entry(ctx, "refused", status, message, null, null));
         }
-    }
-
-    /** The line that counts a client's refusals of one window that were not logged one by one. */
-    private static AuditLog.Entry suppressed(RefusalLimiter.Suppressed s) {
-        return new AuditLog.Entry(
-                java.time.Instant.ofEpochMilli(s.windowStartMs()).toString(),
-                "refused-repeats",
-                0,
-                s.count() + " further writes without a valid token refused in the " + RefusalLimiter.WINDOW_MS / 1000
-                        + " s from this time, not logged one by one",
-                new AuditLog.Who(s.client(), null, null),
-                null,
-                null,
-                null);
     }
 
     private AuditLog.Entry entry(
@@ -551,9 +529,7 @@ public final class ApiServer implements AutoCloseable {
         sockets.values().forEach(c -> c.close(1001, "service stopping"));
         app.stop();
         try {
-            for (RefusalLimiter.Suppressed s : refusals.drain()) {
-                audit.append(suppressed(s));
-            }
+            refusals.flush();
             audit.close();
         } catch (IOException e) {
             LOG.warn("closing the audit log {}", audit.file(), e);
