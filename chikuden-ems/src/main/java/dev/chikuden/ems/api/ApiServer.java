@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,8 +148,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void configure(JavalinConfig config, EmsConfig.Http http) {
-        config.jetty.host = http.bind();
-        config.jetty.port = http.port();
+        config.jetty.addConnector((server, httpConfig) -> {
+            ServerConnector connector = new ServerConnector(server, new RawTargetConnectionFactory(httpConfig));
+            connector.setHost(http.bind());
+            connector.setPort(http.port());
+            return connector;
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ServerRejections(refusals, clock)));
         // the exact path wins over Javalin's "/*"
         config.jetty.modifyServletContextHandler(
                 h -> h.addServlet(new ServletHolder("cycle-stream", streamServlet), StreamServlet.PATH));

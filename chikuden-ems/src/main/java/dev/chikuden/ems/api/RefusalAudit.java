@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refused writes into the audit log. Those whose sender the token did not tell (401, 403) are
- * logged as {@link RefusalLimiter} allows; the others one by one. A refusal changed nothing, so one the log cannot take is only
+ * Refused writes into the audit log. Those whose sender the token did not tell (401, 403, and
+ * those the HTTP server refused before the API read them) are logged as {@link RefusalLimiter}
+ * allows; the others one by one. A refusal changed nothing, so one the log cannot take is only
  * reported in the service log.
  */
 final class RefusalAudit {
@@ -55,8 +56,8 @@ final class RefusalAudit {
                 Instant.ofEpochMilli(s.windowStartMs()).toString(),
                 "refused-repeats",
                 0,
-                s.count() + " further writes without a valid token refused in the " + RefusalLimiter.WINDOW_MS / 1000
-                        + " s from this time, not logged one by one",
+                s.count() + " further writes refused without a valid token or before the API read them, in the "
+                        + RefusalLimiter.WINDOW_MS / 1000 + " s from this time, not logged one by one",
                 new AuditLog.Who(s.client(), null, null),
                 null,
                 null,
