@@ -1,7 +1,5 @@
 package dev.chikuden.ems.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.chikuden.control.ManualSetpoint;
@@ -14,13 +12,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +43,7 @@ public final class ApiServer implements AutoCloseable {
     static final String OPENAPI = "/dev/chikuden/ems/api/openapi.yaml";
     static final String DOCS = "/dev/chikuden/ems/api/docs.html";
     static final String WEB = "/dev/chikuden/ems/web";
-    /** A stream client with this many cycles unsent is disconnected. */
+    /** A stream client with this many cycles unread is disconnected (see {@link StreamClient}). */
     static final int MAX_BEHIND = 30;
 
     private static final int MAX_BODY = 64 * 1024;
@@ -67,20 +61,17 @@ public final class ApiServer implements AutoCloseable {
     private final EmsService service;
     private final SiteLimits site;
     private final TokenGuard guard;
-    private final OriginCheck origins;
     private final Clock clock;
     private final ObjectMapper json = ApiJson.mapper();
     private final AuditLog audit;
-    private final RefusalLimiter refusals = new RefusalLimiter();
+    private final RefusalAudit refusals;
     private final CycleStream stream = new CycleStream(json);
+    private final StreamServlet streamServlet;
     private final LiveGridCode gridCode;
     private final CycleHandOff handOff;
     private final Runnable unsubscribe;
     private final byte[] openApi;
     private final byte[] docs;
-    private final int maxBehind;
-    private final Map<String, StreamClient> sockets = new ConcurrentHashMap<>();
-    private final Set<String> awaitingToken = ConcurrentHashMap.newKeySet();
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Javalin app;
@@ -97,12 +88,12 @@ public final class ApiServer implements AutoCloseable {
         this.service = service;
         this.site = site;
         this.guard = new TokenGuard(http.token());
-        this.origins = new OriginCheck(http.allowedOrigins());
         this.clock = clock;
-        this.maxBehind = maxBehind;
         this.openApi = resource(OPENAPI);
         this.docs = resource(DOCS);
         this.audit = new AuditLog(auditLog, json);
+        this.refusals = new RefusalAudit(audit);
+        this.streamServlet = new StreamServlet(new OriginCheck(http.allowedOrigins()), guard, stream, json, maxBehind);
         this.gridCode = new LiveGridCode(site, cycleMs);
         this.handOff = new CycleHandOff(List.of(gridCode, stream));
         this.app = Javalin.create(config -> configure(config, http));
@@ -157,8 +148,16 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void configure(JavalinConfig config, EmsConfig.Http http) {
-        config.jetty.host = http.bind();
-        config.jetty.port = http.port();
+        config.jetty.addConnector((server, httpConfig) -> {
+            ServerConnector connector = new ServerConnector(server, new RawTargetConnectionFactory(httpConfig));
+            connector.setHost(http.bind());
+            connector.setPort(http.port());
+            return connector;
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ServerRejections(refusals, clock)));
+        // the exact path wins over Javalin's "/*"
+        config.jetty.modifyServletContextHandler(
+                h -> h.addServlet(new ServletHolder("cycle-stream", streamServlet), StreamServlet.PATH));
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY;
@@ -195,8 +194,7 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> ctx.header("Content-Security-Policy", DOCS_CSP)
                         .contentType("text/html; charset=utf-8")
                         .result(docs));
-        routes.wsBeforeUpgrade("/api/stream", this::checkOrigin);
-        routes.ws("/api/stream", this::streamSocket);
+        routes.get(StreamServlet.PATH, ApiServer::notAHandshake);
 
         routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage(), e.field));
         routes.exception(
@@ -252,35 +250,12 @@ public final class ApiServer implements AutoCloseable {
     private void refuse(Context ctx, int status, String message, String field) {
         ctx.status(status).json(new Views.Refusal(message, field));
         if (WRITES.contains(ctx.method())) {
-            try {
-                List<RefusalLimiter.Suppressed> ended = new java.util.ArrayList<>();
-                boolean log = (status != 401 && status != 403)
-                        || refusals.admit(ctx.req().getRemoteAddr(), clock.millis(), ended);
-                for (RefusalLimiter.Suppressed s : ended) {
-                    audit.append(suppressed(s));
-                }
-                if (log) {
-                    audit.append(entry(ctx, "refused", status, message, null, null));
-                }
-            } catch (IOException e) {
-                LOG.error(
-                        "cannot write a refused {} {} to the audit log {}", ctx.method(), ctx.path(), audit.file(), e);
-            }
+            refusals.record(
+                    ctx.req().getRemoteAddr(),
+                    status == 401 || status == 403,
+                    clock.millis(),
+                    () -> entry(ctx, "refused", status, message, null, null));
         }
-    }
-
-    /** The line that counts a client's refusals of one window that were not logged one by one. */
-    private static AuditLog.Entry suppressed(RefusalLimiter.Suppressed s) {
-        return new AuditLog.Entry(
-                java.time.Instant.ofEpochMilli(s.windowStartMs()).toString(),
-                "refused-repeats",
-                0,
-                s.count() + " further writes without a valid token refused in the " + RefusalLimiter.WINDOW_MS / 1000
-                        + " s from this time, not logged one by one",
-                new AuditLog.Who(s.client(), null, null),
-                null,
-                null,
-                null);
     }
 
     private AuditLog.Entry entry(
@@ -413,100 +388,16 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(new Views.AuditTail(audit.latest(limit)));
     }
 
-    // ---- the WebSocket stream
+    // ---- the WebSocket stream: see StreamServlet, which passes on what is no handshake
 
-    /** Before the handshake: a page of a foreign origin gets no WebSocket (see {@link OriginCheck}). */
-    private void checkOrigin(Context ctx) {
-        if (!origins.permits(ctx.header("Origin"), ctx.header("Host"))) {
-            LOG.warn(
-                    "refused a WebSocket from {} for a page of another origin ({} to host {})",
-                    ctx.req().getRemoteAddr(),
-                    ctx.header("Origin"),
-                    ctx.header("Host"));
-            throw new ApiError(
-                    403,
-                    "pages of another origin may not open the stream; the site file's ems.http.allowedOrigins "
-                            + "lists those that may",
-                    null);
-        }
-    }
-
-    /**
-     * Each cycle's snapshot as one JSON text message. A peer on this machine is subscribed at once;
-     * another must first send {@code {"token": "..."}} (browsers cannot set headers on a WebSocket,
-     * and a token in the URL would end up in logs).
-     */
-    private void streamSocket(WsConfig ws) {
-        ws.onConnect(ctx -> {
-            ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
-            StreamClient client = new StreamClient(sink(ctx), maxBehind);
-            sockets.put(ctx.sessionId(), client);
-            if (TokenGuard.openRead(address(ctx.session.getRemoteSocketAddress()), ctx.header("Host"))) {
-                stream.subscribe(client);
-            } else {
-                awaitingToken.add(ctx.sessionId());
-            }
-        });
-        ws.onMessage(ctx -> {
-            if (!awaitingToken.remove(ctx.sessionId())) {
-                return; // subscribers have nothing to say
-            }
-            StreamClient client = sockets.get(ctx.sessionId());
-            String token = null;
-            try {
-                JsonNode node = json.readTree(ctx.message());
-                token = node != null && node.path("token").isTextual()
-                        ? node.path("token").asText()
-                        : null;
-            } catch (JsonProcessingException e) {
-                // judged as no token below
-            }
-            TokenGuard.Verdict v = guard.checkToken(token);
-            if (v == TokenGuard.Verdict.ALLOWED) {
-                stream.subscribe(client);
-            } else {
-                client.close(
-                        1008,
-                        v == TokenGuard.Verdict.NOT_CONFIGURED
-                                ? "no token configured on the service"
-                                : v == TokenGuard.Verdict.WRONG ? "wrong token" : "send {\"token\": \"...\"} first");
-            }
-        });
-        ws.onClose(ctx -> forget(ctx.sessionId()));
-        ws.onError(ctx -> forget(ctx.sessionId()));
-    }
-
-    private void forget(String sessionId) {
-        awaitingToken.remove(sessionId);
-        StreamClient client = sockets.remove(sessionId);
-        if (client != null) {
-            stream.unsubscribe(client);
-        }
-    }
-
-    private static StreamClient.Sink sink(WsContext ctx) {
-        return new StreamClient.Sink() {
-            @Override
-            public void send(String text, Runnable sent, java.util.function.Consumer<Throwable> failed) {
-                ctx.session.sendText(text, Callback.from(sent, failed));
-            }
-
-            @Override
-            public void close(int code, String reason) {
-                ctx.session.close(code, reason, Callback.NOOP);
-            }
-        };
-    }
-
-    private static String address(SocketAddress a) {
-        return a instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress()
-                : null;
+    private static void notAHandshake(Context ctx) {
+        ctx.header("Upgrade", "websocket");
+        throw new ApiError(426, StreamServlet.NOT_A_HANDSHAKE, null);
     }
 
     // ---- lifecycle and helpers
 
-    /** The routes registered, as {@code METHOD /path} (the WebSocket as {@code GET}): what openapi.yaml must list. */
+    /** The routes registered, as {@code METHOD /path}: what openapi.yaml must list. */
     Set<String> routes() {
         Set<String> out = new TreeSet<>();
         app.unsafe.internalRouter.allHttpHandlers().forEach(e -> {
@@ -514,7 +405,6 @@ public final class ApiServer implements AutoCloseable {
                 out.add(e.endpoint.method.name() + " " + e.endpoint.path);
             }
         });
-        app.unsafe.internalRouter.allWsHandlers().forEach(e -> out.add("GET " + e.getPath()));
         return out;
     }
 
@@ -548,12 +438,10 @@ public final class ApiServer implements AutoCloseable {
         }
         unsubscribe.run();
         handOff.close();
-        sockets.values().forEach(c -> c.close(1001, "service stopping"));
+        streamServlet.closeAll(1001, "service stopping");
         app.stop();
         try {
-            for (RefusalLimiter.Suppressed s : refusals.drain()) {
-                audit.append(suppressed(s));
-            }
+            refusals.flush();
             audit.close();
         } catch (IOException e) {
             LOG.warn("closing the audit log {}", audit.file(), e);

@@ -23,14 +23,17 @@ import java.util.List;
  * machine loses power right after.
  */
 final class AuditLog implements AutoCloseable {
-    /** Who asked: the peer's address, its user agent and a fingerprint of the token it presented. */
+    /**
+     * Who asked: the peer's address, its user agent and a fingerprint of the token it presented
+     * (neither for a write the HTTP server refused before the API read its headers).
+     */
     record Who(String remote, String userAgent, String token) {}
 
     /**
      * What was asked: the method, the path and the body exactly as the client sent it, as text (not
      * re-serialised, so {@code 1e400}, a duplicate key, an empty body and {@code null} stay apart),
      * cut after {@code 64 KiB}; its length in bytes and the SHA-256 of all of it. A body of an older
-     * log may be JSON.
+     * log may be JSON; none is kept of a write the HTTP server refused before the API read it.
      */
     record What(String method, String path, JsonNode body, Long bodyBytes, String bodySha256, Boolean bodyCut) {}
 

@@ -7,24 +7,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,9 +98,14 @@ class CycleStreamTest {
         }
     }
 
+    /**
+     * A peer that completes the handshake and then never reads: the service counts what it has
+     * read by its pongs, none, and drops it when the cycle after the {@code MAX_BEHIND}-th comes,
+     * however much the kernel would still buffer. A reading client on the same stream stays.
+     */
     @Test
-    void aClientThatReadsNothingIsDisconnectedWhileTheCycleAndTheOthersGoOn() throws Exception {
-        int maxBehind = 8;
+    void aClientThatReadsNothingIsDroppedAtMaxBehindUnreadCyclesWhileAReadingOneStays() throws Exception {
+        int maxBehind = ApiServer.MAX_BEHIND;
         FakeEmsService service = new FakeEmsService(ApiFixture.START_MS, 1000);
         try (ApiFixture api = new ApiFixture(
                         dir.resolve("audit.jsonl"),
@@ -106,22 +114,27 @@ class CycleStreamTest {
                         service,
                         ApiFixture.FIXED,
                         maxBehind);
-                Socket stuck = stuckWebSocket(api.server.port())) {
+                Socket stuck = new Socket(InetAddress.getLoopbackAddress(), api.server.port())) {
+            assertThat(handshake(stuck, api.server.port(), null)).startsWith("HTTP/1.1 101");
             Listener healthy = new Listener();
             Listener.connect("ws://127.0.0.1:" + api.server.port() + "/api/stream", healthy);
             ApiFixture.await(() -> api.server.streamSubscribers() == 2, "both subscriptions");
-            int cycles = 0;
-            // enough for the stuck client's socket buffers to fill, whatever their size
-            while (api.server.streamSubscribers() == 2 && cycles < 200_000) {
-                for (int k = 0; k < maxBehind / 2; k++) { // a burst the healthy client absorbs
-                    service.cycle(100_000, cycles);
-                    cycles++;
+            int cycles = 150;
+            int droppedAt = 0;
+            for (int i = 1; i <= cycles; i++) {
+                service.cycle(100_000, i);
+                api.awaitHandedOn();
+                int expected = i;
+                ApiFixture.await(() -> healthy.messages.size() >= expected, "the healthy client's message " + i);
+                if (droppedAt == 0 && api.server.streamSubscribers() == 1) {
+                    droppedAt = i;
                 }
-                int expected = cycles;
-                ApiFixture.await(() -> healthy.messages.size() >= expected, "the healthy client's message " + cycles);
             }
+            assertThat(droppedAt)
+                    .as("the cycle that found the stuck client " + maxBehind + " cycles behind")
+                    .isEqualTo(maxBehind + 1);
             assertThat(api.server.streamSubscribers())
-                    .as("the stuck client is dropped")
+                    .as("the healthy client is still subscribed")
                     .isEqualTo(1);
             assertThat(healthy.messages)
                     .as("the healthy client got every cycle")
@@ -131,19 +144,108 @@ class CycleStreamTest {
                             .asLong())
                     .isEqualTo(cycles);
             assertThat(healthy.closeCode).isEqualTo(-1);
+
+            // what the stuck client finds when it reads at last: its cycles, each followed by its ping, then the close
+            stuck.setSoTimeout(5000);
+            List<Long> texts = new ArrayList<>();
+            List<Long> pings = new ArrayList<>();
+            Frame close = null;
+            while (close == null) {
+                Frame f = Frame.read(stuck.getInputStream());
+                switch (f.opcode()) {
+                    case 1 -> texts.add(JSON.readTree(f.text()).get("cycle").asLong());
+                    case 9 -> {
+                        long number = ByteBuffer.wrap(f.payload()).getLong();
+                        assertThat(texts.size())
+                                .as("ping %d comes after its message", number)
+                                .isGreaterThanOrEqualTo((int) number);
+                        pings.add(number);
+                    }
+                    case 8 -> close = f;
+                    default -> throw new AssertionError("unexpected frame, opcode " + f.opcode());
+                }
+            }
+            List<Long> first = LongStream.rangeClosed(1, maxBehind).boxed().toList();
+            assertThat(texts).isEqualTo(first);
+            assertThat(pings).containsExactlyInAnyOrderElementsOf(first);
+            assertThat(ByteBuffer.wrap(close.payload()).getShort()).isEqualTo((short) 1008);
+            assertThat(new String(close.payload(), 2, close.payload().length - 2, StandardCharsets.UTF_8))
+                    .isEqualTo("too slow: " + maxBehind + " cycles unread");
+            assertThat(stuck.getInputStream().read())
+                    .as("the service has closed the connection")
+                    .isEqualTo(-1);
             System.out.printf(
-                    "stuck client dropped after %d cycles; the API's cycle listener took at most %.3f ms%n",
-                    cycles, service.slowestListenerNs / 1e6);
+                    "stuck client dropped at cycle %d; the API's cycle listener took at most %.3f ms%n",
+                    droppedAt, service.slowestListenerNs / 1e6);
         }
     }
 
-    /** Opens the stream over a raw socket with a tiny receive buffer, then never reads again. */
-    private static Socket stuckWebSocket(int port) throws IOException {
-        Socket s = new Socket();
-        s.setReceiveBufferSize(2048);
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        assertThat(handshake(s, port, null)).startsWith("HTTP/1.1 101");
-        return s;
+    /** A WebSocket frame from the service (unmasked, unfragmented). */
+    record Frame(int opcode, byte[] payload) {
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        static Frame read(InputStream in) throws IOException {
+            DataInputStream data = new DataInputStream(in);
+            int first = data.readUnsignedByte();
+            int second = data.readUnsignedByte();
+            assertThat(first & 0x80).as("FIN").isNotZero();
+            assertThat(second & 0x80).as("a server does not mask").isZero();
+            long length = second & 0x7f;
+            if (length == 126) {
+                length = data.readUnsignedShort();
+            } else if (length == 127) {
+                length = data.readLong();
+            }
+            byte[] payload = new byte[Math.toIntExact(length)];
+            data.readFully(payload);
+            return new Frame(first & 0x0f, payload);
+        }
+    }
+
+    /** Only handshakes stay with the stream's own servlet; the rest is the API's, audited as ever. */
+    @Test
+    void requestsToTheStreamWithoutAHandshakeAreTheApis() throws Exception {
+        try (ApiFixture api = new ApiFixture(dir, ApiFixture.TOKEN)) {
+            ApiClient.Answer get = api.client.get("/api/stream");
+            assertThat(get.status()).isEqualTo(426);
+            assertThat(get.header("Upgrade")).isEqualTo("websocket");
+            assertThat(get.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(get.json().get("error").asText()).contains("WebSocket client");
+            assertThat(api.client.send("POST", "/api/stream", "{}", null).status())
+                    .isEqualTo(401);
+            ApiClient.Answer post = api.client.send("POST", "/api/stream", "{}", ApiFixture.TOKEN);
+            assertThat(post.status()).isEqualTo(404);
+            assertThat(post.json().get("error").asText()).contains("POST /api/stream");
+            List<String> audit = java.nio.file.Files.readAllLines(api.audit);
+            assertThat(audit).hasSize(2);
+            for (String line : audit) {
+                assertThat(JSON.readTree(line).get("what").get("path").asText()).isEqualTo("/api/stream");
+            }
+
+            String noKey = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n";
+            assertThat(rawGet(api.server.port(), noKey))
+                    .as("a handshake without its key: Jetty's answer")
+                    .startsWith("HTTP/1.1 400 ")
+                    .contains("Missing request header", "Sec-WebSocket-Key");
+            assertThat(rawGet(api.server.port(), "Sec-WebSocket-Version: 13\r\n"))
+                    .as("no handshake at all")
+                    .startsWith("HTTP/1.1 426 ")
+                    .contains("open it with a WebSocket client");
+            assertThat(api.client.get("/api/status").header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
+    /** A GET of the stream with these headers besides Host, and the whole answer. */
+    private static String rawGet(int port, String headers) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream()
+                    .write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Sends a WebSocket handshake (with this Origin header unless null) and returns the answer's head. */
