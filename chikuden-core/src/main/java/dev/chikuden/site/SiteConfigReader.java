@@ -145,7 +145,9 @@ public final class SiteConfigReader {
         return new GridConnection(
                 rule,
                 voltage,
-                Double.parseDouble(g.frequency().replace("Hz", "").trim()));
+                Double.parseDouble(g.frequency().replace("Hz", "").trim()),
+                g.importLimit() == null ? Double.POSITIVE_INFINITY : g.importLimit(),
+                g.exportLimit() == null ? Double.POSITIVE_INFINITY : g.exportLimit());
     }
 
     private static LoadSpec load(SiteFile.Load l, ConfigNode at, ZoneId zone) {

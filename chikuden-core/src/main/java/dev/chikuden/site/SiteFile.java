@@ -47,7 +47,17 @@ record SiteFile(
     record Location(double latitude, double longitude) {}
 
     /** {@code contract}: auto, a power or a mapping; read by {@link SiteConfigReader}. */
-    record Grid(JsonNode contract, String exceedance, String voltage, String frequency) {}
+    record Grid(
+            JsonNode contract,
+            String exceedance,
+            String voltage,
+            String frequency,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            Double importLimit,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            Double exportLimit) {}
 
     /** {@code grid.contract} as one power for both cases. */
     record OneContract(

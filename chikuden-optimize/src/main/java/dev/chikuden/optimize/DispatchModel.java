@@ -738,7 +738,7 @@ public final class DispatchModel implements AutoCloseable {
             }
             double price = q.importYenPerKwh()[t] * h;
             if (ge[t] != null) {
-                ge[t].setBounds(0, q.exportLimitKw()[t] / K);
+                ge[t].setBounds(0, Math.min(q.exportLimitKw()[t], q.connectionExportKw()) / K);
                 obj.setCoefficient(ge[t], price - q.exportYenPerKwh()[t] * h);
             }
             if (importRows[t] != null) {
@@ -824,10 +824,10 @@ public final class DispatchModel implements AutoCloseable {
             for (ReserveEnergy r : reserveEnergyRows) {
                 r.row().setBounds((s.floorKwh() + q.heldKwh(r.stored())) / K, INF);
             }
-            for (MPConstraint head : reservePowerRows) {
-                if (head != null) {
-                    head.setBounds(-INF, s.dischargeKw() / K);
-                }
+            for (int t = 0; t < reservePowerRows.length; t++) {
+                // activated, the offers add to the export: within the connection's limit beyond the load
+                double cap = Math.min(s.dischargeKw(), q.connectionExportKw() + q.netLoadKw()[t]);
+                reservePowerRows[t].setBounds(-INF, Math.max(0, cap) / K);
             }
         }
         obj.setMinimization();

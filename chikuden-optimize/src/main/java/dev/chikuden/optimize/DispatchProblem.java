@@ -38,7 +38,8 @@ public record DispatchProblem(
         DemandCharge demand,
         List<ReserveMarket> reserves,
         double[] auxiliaryKw,
-        double[] heldKwh) {
+        double[] heldKwh,
+        double connectionExportKw) {
     public DispatchProblem {
         reserves = reserves == null ? List.of() : List.copyOf(reserves);
         int n = netLoadKw.length;
@@ -67,6 +68,36 @@ public record DispatchProblem(
         if (heldKwh != null && heldKwh.length != n) {
             throw new IllegalArgumentException("heldKwh needs one energy per period");
         }
+    }
+
+    /** A problem whose connection limits no export beyond {@code exportLimitKw}. */
+    public DispatchProblem(
+            long startEpochMs,
+            long periodMs,
+            double[] netLoadKw,
+            double[] importYenPerKwh,
+            double[] exportYenPerKwh,
+            double[] exportLimitKw,
+            double importLimitKw,
+            Storage storage,
+            DemandCharge demand,
+            List<ReserveMarket> reserves,
+            double[] auxiliaryKw,
+            double[] heldKwh) {
+        this(
+                startEpochMs,
+                periodMs,
+                netLoadKw,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimitKw,
+                importLimitKw,
+                storage,
+                demand,
+                reserves,
+                auxiliaryKw,
+                heldKwh,
+                Double.POSITIVE_INFINITY);
     }
 
     /** A problem without duty to hold energy. */
@@ -150,7 +181,8 @@ public record DispatchProblem(
                 demand,
                 reserves,
                 auxiliaryKw,
-                heldKwh);
+                heldKwh,
+                connectionExportKw);
     }
 
     /**
@@ -177,7 +209,9 @@ public record DispatchProblem(
                 null,
                 demand,
                 List.of(),
-                new double[net.length]);
+                new double[net.length],
+                null,
+                connectionExportKw);
     }
 
     /**

@@ -145,7 +145,8 @@ public record GateClosureDispatch(
                 null,
                 reserves,
                 Arrays.copyOfRange(truth.auxiliaryKw(), first, last),
-                truth.heldKwh() == null ? null : Arrays.copyOfRange(truth.heldKwh(), first, last));
+                truth.heldKwh() == null ? null : Arrays.copyOfRange(truth.heldKwh(), first, last),
+                truth.connectionExportKw());
         try (DispatchModel m = new DispatchModel(p, solver, true)) {
             return m.solve();
         }

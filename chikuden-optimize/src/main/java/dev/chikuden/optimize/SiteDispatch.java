@@ -88,11 +88,13 @@ public final class SiteDispatch {
                 importPrice,
                 exportPrice,
                 exportLimit,
-                Double.POSITIVE_INFINITY,
+                site.grid().importLimitKw(),
                 null,
                 demand,
                 reserves,
-                new double[n]);
+                new double[n],
+                null,
+                site.grid().exportLimitKw());
         return withBatteries(bare, site, ambientC(site, period));
     }
 
@@ -147,7 +149,8 @@ public final class SiteDispatch {
                         site.zone(),
                         bare.startEpochMs(),
                         bare.periodMs(),
-                        bare.importYenPerKwh()));
+                        bare.importYenPerKwh()),
+                bare.connectionExportKw());
     }
 
     /** The batteries' standby load, part of the auxiliaries the problem folds into the net load. */

@@ -79,6 +79,35 @@ class MarketCoOptimisationTest {
     }
 
     @Test
+    void theConnectionsExportLimitCapsBothTheExportAndTheReserveThatWouldAddToIt() {
+        // a 600 kW connection on a 1 MW battery: at most 600 kW sold into the 20 yen/kWh afternoon,
+        // and at most 600 kW of upward reserve beyond the net export (stopping a charge counts too)
+        DispatchProblem free = gridBattery(cheapThenDear(), lossless(1000), List.of(tertiary(2, 1000)), null);
+        DispatchProblem capped = new DispatchProblem(
+                free.startEpochMs(),
+                free.periodMs(),
+                free.netLoadKw(),
+                free.importYenPerKwh(),
+                free.exportYenPerKwh(),
+                free.exportLimitKw(),
+                free.importLimitKw(),
+                free.storage(),
+                null,
+                free.reserves(),
+                free.auxiliaryKw(),
+                null,
+                600);
+        DispatchSolution s = solve(capped);
+        for (int t = 0; t < DAY; t++) {
+            assertThat(s.exportKw()[t]).as("export in " + t).isLessThanOrEqualTo(600 + 1e-6);
+            assertThat(s.exportKw()[t] - s.importKw()[t] + s.offerKw()[0][t])
+                    .as("net export and reserve in " + t + " (a charge the reserve would stop counts)")
+                    .isLessThanOrEqualTo(600 + 1e-6);
+        }
+        assertThat(solve(free).offerKw()[0][10]).as("without the limit").isGreaterThan(600);
+    }
+
+    @Test
     void whereTheSpreadPaysMoreTheTradeIsKeptAndReserveFillsOnlyIdleHeadroom() {
         // At 1 yen per kW-hour, 1,000 kW held in a dear half-hour earns 500 yen while 1,000 kW sold
         // earns 20 x 500 = 10,000 yen: the trade of 2,000 kWh from 10 to 20 yen/kWh (20,000 yen) stays

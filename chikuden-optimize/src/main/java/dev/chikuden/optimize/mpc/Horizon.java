@@ -78,7 +78,9 @@ final class Horizon {
                 storage(storedKwh),
                 demand,
                 java.util.List.of(),
-                aux);
+                aux,
+                null,
+                truth.connectionExportKw());
     }
 
     /**
