@@ -70,37 +70,7 @@ public record DispatchProblem(
         }
     }
 
-    /** A problem whose connection limits no export beyond {@code exportLimitKw}. */
-    public DispatchProblem(
-            long startEpochMs,
-            long periodMs,
-            double[] netLoadKw,
-            double[] importYenPerKwh,
-            double[] exportYenPerKwh,
-            double[] exportLimitKw,
-            double importLimitKw,
-            Storage storage,
-            DemandCharge demand,
-            List<ReserveMarket> reserves,
-            double[] auxiliaryKw,
-            double[] heldKwh) {
-        this(
-                startEpochMs,
-                periodMs,
-                netLoadKw,
-                importYenPerKwh,
-                exportYenPerKwh,
-                exportLimitKw,
-                importLimitKw,
-                storage,
-                demand,
-                reserves,
-                auxiliaryKw,
-                heldKwh,
-                Double.POSITIVE_INFINITY);
-    }
-
-    /** A problem without duty to hold energy. */
+    /** A problem without duty to hold energy, its connection limiting no export beyond {@code exportLimitKw}. */
     public DispatchProblem(
             long startEpochMs,
             long periodMs,
@@ -125,7 +95,8 @@ public record DispatchProblem(
                 demand,
                 reserves,
                 auxiliaryKw,
-                null);
+                null,
+                Double.POSITIVE_INFINITY);
     }
 
     /** A problem without battery auxiliaries in its net load. */

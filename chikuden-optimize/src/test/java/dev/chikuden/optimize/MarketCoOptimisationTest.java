@@ -42,7 +42,8 @@ class MarketCoOptimisationTest {
                 null,
                 reserves,
                 new double[n],
-                held);
+                held,
+                Double.POSITIVE_INFINITY);
     }
 
     static Storage lossless(double initialKwh) {
