@@ -1,17 +1,19 @@
 package dev.chikuden.market;
 
+import dev.chikuden.config.ConfigFile;
+import dev.chikuden.config.Quantity;
 import dev.chikuden.units.Dimension;
-import dev.chikuden.units.Quantities;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * An upward product of Japan's balancing market (EPRX) as data: how fast it responds, how long an
@@ -70,45 +72,58 @@ public record BalancingProduct(String name, EprxProduct eprx, double responseSec
         return at;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The table as written: quantities in human units, read by the configuration kit. */
+    record TableFile(List<ProductFile> products) {}
+
+    record ProductFile(
+            String name,
+            String eprx,
+
+            @Quantity(value = Dimension.DURATION, min = 0, aboveMin = true)
+            double response,
+
+            @Quantity(value = Dimension.DURATION, min = 0, aboveMin = true)
+            double duration,
+
+            List<PeriodFile> periods) {}
+
+    record PeriodFile(
+            LocalDate from,
+
+            @Quantity(value = Dimension.DURATION, min = 0, aboveMin = true)
+            double block,
+
+            String gate,
+            Double cap,
+
+            @Quantity(value = Dimension.DURATION, min = 0, aboveMin = true)
+            Double duration) {}
+
     private static Map<String, BalancingProduct> load() {
-        try (InputStream in = BalancingProduct.class.getResourceAsStream("balancing-products.yaml")) {
-            Map<String, Map<String, Object>> table = new Yaml(new LoaderOptions()).load(in);
+        String resource = "balancing-products.yaml";
+        try (InputStream in = BalancingProduct.class.getResourceAsStream(resource)) {
+            ConfigFile f = ConfigFile.read(
+                    Path.of("(built-in) " + resource),
+                    new InputStreamReader(in, StandardCharsets.UTF_8),
+                    "the balancing products");
+            TableFile table = f.root().bind(TableFile.class);
+            f.throwIfAny();
             Map<String, BalancingProduct> out = new LinkedHashMap<>();
-            table.forEach((name, p) -> {
-                double duration = hours(p.get("duration"));
+            for (ProductFile p : table.products()) {
                 List<Period> periods = new ArrayList<>();
-                for (Map<String, Object> r : (List<Map<String, Object>>) p.get("periods")) {
-                    Object cap = r.get("cap");
+                for (PeriodFile r : p.periods()) {
                     periods.add(new Period(
-                            date(r.get("from")),
-                            r.containsKey("duration") ? hours(r.get("duration")) : duration,
-                            hours(r.get("block")),
-                            String.valueOf(r.get("gate")),
-                            cap == null ? Double.POSITIVE_INFINITY : ((Number) cap).doubleValue()));
+                            r.from(),
+                            (r.duration() != null ? r.duration() : p.duration()) / 3600,
+                            r.block() / 3600,
+                            r.gate(),
+                            r.cap() == null ? Double.POSITIVE_INFINITY : r.cap()));
                 }
-                out.put(
-                        name,
-                        new BalancingProduct(
-                                name,
-                                EprxProduct.of(String.valueOf(p.get("eprx"))),
-                                Quantities.parse(String.valueOf(p.get("response")), Dimension.DURATION),
-                                List.copyOf(periods)));
-            });
+                out.put(p.name(), new BalancingProduct(p.name(), EprxProduct.of(p.eprx()), p.response(), periods));
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** SnakeYAML reads a bare date as a {@link java.util.Date} at UTC midnight. */
-    private static LocalDate date(Object v) {
-        return v instanceof java.util.Date d
-                ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-                : LocalDate.parse(String.valueOf(v));
-    }
-
-    private static double hours(Object text) {
-        return Quantities.parse(String.valueOf(text), Dimension.DURATION) / 3600;
     }
 }

@@ -21,7 +21,9 @@ class SiteConfigReaderFuzzTest {
             "maxRechargeKw",
             "maxKw",
             "converterRampKwPerS",
-            "pcsRampKwPerS");
+            "pcsRampKwPerS",
+            "importLimitKw",
+            "exportLimitKw");
 
     @FuzzTest(maxDuration = "5m")
     void read(byte[] input) {
