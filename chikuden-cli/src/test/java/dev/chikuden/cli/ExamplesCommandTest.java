@@ -70,14 +70,33 @@ class ExamplesCommandTest {
         Path to = dir.resolve("mine");
         PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "--to", to.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        for (Path p : repoExamples()) {
+        List<Path> bundled;
+        try (Stream<Path> s = Files.list(Repository.examples())) {
+            bundled = s.filter(Files::isRegularFile).sorted().toList(); // the sites and the files they read
+        }
+        for (Path p : bundled) {
             assertThat(Files.readAllBytes(to.resolve(p.getFileName())))
                     .as(p.toString())
                     .isEqualTo(Files.readAllBytes(p));
         }
         try (Stream<Path> s = Files.list(to)) {
-            assertThat(s.count()).isEqualTo(repoExamples().size());
+            assertThat(s.count()).isEqualTo(bundled.size());
         }
+    }
+
+    /** An example that reads a file of its own (its prices) is copied with it, and runs where it lands. */
+    @Test
+    void copyByNameBringsTheFilesTheExampleReads() throws IOException {
+        Path to = dir.resolve("mine");
+        PlanCommandTest.Run r = PlanCommandTest.run("examples", "copy", "kansai-grid-battery", "--to", to.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (Stream<Path> s = Files.list(to)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("jepx-kansai-fy2025-synthetic.csv", "kansai-grid-battery.yaml");
+        }
+        PlanCommandTest.Run prices = PlanCommandTest.run(
+                "prices", to.resolve("jepx-kansai-fy2025-synthetic.csv").toString(), "--area", "kansai");
+        assertThat(prices.exit()).as(prices.err()).isZero();
     }
 
     @Test

@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  */
 final class TariffReader {
     /** The tariff presets shipped as data. */
-    static final List<String> PRESETS =
-            List.of("kansai-high-voltage-as", "kansai-high-voltage-as-tou", "extra-high-voltage-template");
+    static final List<String> PRESETS = List.of(
+            "kansai-high-voltage-as", "kansai-high-voltage-as-tou", "extra-high-voltage-template", "grid-battery-jepx");
 
     /** The {@code tariff:} section as written, its preset or file under it. */
     record TariffFile(

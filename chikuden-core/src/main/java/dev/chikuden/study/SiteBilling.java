@@ -23,9 +23,11 @@ import java.util.Map;
  * <p>The contract of a case: a fixed {@code grid.contract} as given; under {@code auto} with
  * {@code exceedance: forbid}, the case's own planned peak rounded up to a whole kW; with
  * {@code penalty}, the contract that minimises the case's bill with its excess charges. A site
- * whose case without battery peaks under 500 kW (or a tariff that says {@code contract: ratchet})
- * is billed in both cases by the 12-month maximum demand; the case with battery then inherits the
- * months before the study from the case without, so its first year and its steady state differ.
+ * with loads whose case without battery peaks under 500 kW (or a tariff that says {@code contract:
+ * ratchet}) is billed in both cases by the 12-month maximum demand; the case with battery then
+ * inherits the months before the study from the case without, so its first year and its steady
+ * state differ. A site without loads (a grid battery) is no small customer: its case without
+ * battery draws nothing, and its connection is agreed like any other.
  */
 public final class SiteBilling {
     private static final String EXCESS_DEMAND_CHARGE = "excessDemandChargeYen";
@@ -236,6 +238,7 @@ public final class SiteBilling {
             return true;
         }
         return site.grid().contract().auto()
+                && !site.loads().isEmpty()
                 && peak(calculator(site, t.withAgreedKw(0)).bill(without)) < ContractRule.AGREED_FROM_KW;
     }
 

@@ -179,9 +179,18 @@ public final class SiteModels {
         return trace((TraceSpec) a, site, grid);
     }
 
-    /** The site's grid-code rules: its own file, or the shipped defaults. */
+    /**
+     * The site's grid-code rules: its own file, or the shipped defaults, which are written for a
+     * large load; a site without loads (a grid battery) is judged by no rule unless it gives its
+     * connection's own, and its metrics are still measured.
+     */
     public static GridCodeRules gridCodeRules(SiteConfig site) {
-        return site.gridCodeRules() == null ? GridCodeRules.defaults() : GridCodeRules.read(site.gridCodeRules());
+        if (site.gridCodeRules() != null) {
+            return GridCodeRules.read(site.gridCodeRules());
+        }
+        return site.loads().isEmpty()
+                ? GridCodeRules.none(GridCodeRules.defaults().settings())
+                : GridCodeRules.defaults();
     }
 
     public static Controller controller(SiteConfig site) {

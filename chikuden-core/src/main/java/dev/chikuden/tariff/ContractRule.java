@@ -47,9 +47,10 @@ public record ContractRule(double withoutBatteryKw, double withBatteryKw, Exceed
     /**
      * A planned peak as the contract it sets: rounded up to a whole kW. A peak within 10 W above a
      * whole kW counts as that kW: far below a demand meter's resolution, and it keeps the last
-     * digits of a limiter holding exactly its target from adding a kW.
+     * digits of a limiter holding exactly its target from adding a kW. A site that draws nothing
+     * (a grid battery's case without it) has a contract of 0 kW, never below.
      */
     public static double contractOf(double peakKw) {
-        return Math.ceil(peakKw - 0.01);
+        return Math.max(0, Math.ceil(peakKw - 0.01));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chikuden.config.ConfigException;
+import dev.chikuden.market.PriceSeries;
 import dev.chikuden.tariff.Bill;
 import dev.chikuden.tariff.BillCalculator;
 import dev.chikuden.tariff.BillingMeter;
@@ -111,6 +112,9 @@ class TariffReaderTest {
     @Test
     void everyPresetReadsWithoutProblems() throws IOException {
         for (String preset : TariffReader.PRESETS) {
+            if (preset.equals(GRID_BATTERY)) {
+                continue; // market-linked: read with prices below
+            }
             Tariff t = read("tariff: {preset: " + preset + "}\n").billing().tariff();
             assertThat(t.basicChargeYenPerKwMonth()).as(preset).isEqualTo(1911.80);
             assertThat(t.renewableLevy()).as(preset).containsEntry(2025, 3.98);
@@ -236,6 +240,37 @@ class TariffReaderTest {
                         "tariff: a market-linked menu or an export sale at market price needs JEPX prices");
         assertThatThrownBy(() -> read("tariff: {preset: kansai-high-voltage-as, powerFactor: 110 %}\n"))
                 .hasMessageContaining("tariff.powerFactor: \"110 %\" is outside (0, 1]");
+    }
+
+    private static final String GRID_BATTERY = "grid-battery-jepx";
+
+    /**
+     * The grid-battery preset: charging at the JEPX price + 2.06 yen/kWh wheeling + the levy,
+     * discharging at the JEPX price, no kW charge and no tax added. Two half-hours of 2025-05-12
+     * (levy year FY2025) worked by hand: 500 kWh bought at 5 yen, 500 kWh sold at 20.
+     */
+    @Test
+    void theGridBatteryPresetBillsAsComputedByHand() throws IOException {
+        write("prices.csv", "x\n"); // only its existence is checked when the site is read
+        Tariff t = read("tariff: {preset: " + GRID_BATTERY + "}\nprices: {file: prices.csv, area: kansai}\n")
+                .billing()
+                .tariff();
+        assertThat(t.basicChargeYenPerKwMonth()).isZero();
+        assertThat(t.marketLinked().adderYenPerKwh()).isEqualTo(2.06);
+        assertThat(t.exportSale()).isEqualTo(new Tariff.ExportSale(true, 0));
+        assertThat(t.renewableLevy()).containsEntry(2024, 3.49).containsEntry(2025, 3.98);
+        var zone = java.time.ZoneId.of("Asia/Tokyo");
+        long start = OffsetDateTime.parse("2025-05-12T10:00+09:00").toInstant().toEpochMilli();
+        PriceSeries prices = new PriceSeries("kansai", start, new double[] {5, 20});
+        Bill b = new BillCalculator(t, zone, prices)
+                .bill(BillingMeter.of(new FixedStepSeries(start, 1_800_000L, new double[] {1000, -1000}), zone));
+        assertThat(b.lineItemsYen())
+                .containsEntry("basicChargeYen", 0L)
+                .containsEntry("energyChargeMarketYen", 3_530L) // 500 x (5 + 2.06)
+                .containsEntry("renewableLevyYen", 1_990L) // 500 x 3.98
+                .containsEntry("consumptionTaxYen", 0L)
+                .containsEntry("exportSaleYen", -10_000L); // 500 x 20
+        assertThat(b.totalYen()).isEqualTo(3_530 + 1_990 - 10_000);
     }
 
     @Test

@@ -125,7 +125,7 @@ record CaseFigures(
         return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, gpuSmoothing, battery, b);
     }
 
-    /** "pass (6)" or "FAIL 2 of 6". */
+    /** "pass (6)", "FAIL 2 of 6" or "none judged". */
     String verdict() {
         return gridCode.verdict(gridCodeFailures);
     }

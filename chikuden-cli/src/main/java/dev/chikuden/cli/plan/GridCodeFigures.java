@@ -79,8 +79,11 @@ public record GridCodeFigures(
         return Double.isNaN(v) ? null : v;
     }
 
-    /** "pass (6)" or "FAIL 2 of 6". */
+    /** "pass (6)", "FAIL 2 of 6", or "none judged" when no rule has a limit. */
     String verdict(List<Failure> failures) {
+        if (rules.isEmpty()) {
+            return "none judged";
+        }
         return failures.isEmpty() ? "pass (" + rules.size() + ")" : "FAIL " + failures.size() + " of " + rules.size();
     }
 }

@@ -10,7 +10,8 @@ import java.time.ZoneId;
 
 /**
  * Keeps the local calendar day with the largest 30-minute demand of the site without its battery
- * (load minus PV), the day the contract and the bill hinge on. Its steps are kept as they are, or in
+ * (load minus PV), the day the contract and the bill hinge on; none when that demand is never above
+ * 0 (a grid battery's site draws nothing without it). Its steps are kept as they are, or in
  * buckets of one second when the step is shorter (a day at 100 ms would be too large to draw).
  * The load does not depend on the battery, so recorded on the case with the battery it picks the
  * same day as the case without. Memory: two days of buckets.
@@ -25,7 +26,8 @@ final class WorstDay implements StepSink {
     private long todayFirstEpochMs;
     private double todayPeakKw = Double.NEGATIVE_INFINITY;
     private long worstFirstEpochMs;
-    private double worstPeakKw = Double.NEGATIVE_INFINITY;
+    /** 0 until a day with demand: a day is kept only for a demand above 0. */
+    private double worstPeakKw = 0;
 
     WorstDay(TimeGrid grid) {
         this.grid = grid;

@@ -49,6 +49,8 @@
       gridCodeFail: 'Fails {failed} of {rules}',
       gridCodeNote: 'Without the battery: {verdict}.',
       gridCodeNoBattery: 'The site has no battery.',
+      gridCodeNone: 'No rule judged',
+      gridCodeNoneNote: 'The shipped rules are for a large load; a site without load is judged by its connection\'s rules (gridCode.rules).',
       passesAll: 'passes every rule',
       failsSome: 'fails {failed} of {rules} rules',
       life: 'Years to end of life',
@@ -181,6 +183,8 @@
       gridCodeFail: '{rules}項目中{failed}項目が不適合',
       gridCodeNote: '蓄電池なし: {verdict}。',
       gridCodeNoBattery: '蓄電池がありません。',
+      gridCodeNone: '判定対象の項目なし',
+      gridCodeNoneNote: '同梱の判定基準は大規模需要向けです。負荷のないサイトは接続先の要件（gridCode.rules）で判定します。',
       passesAll: '全項目適合',
       failsSome: '{rules}項目中{failed}項目が不適合',
       life: '寿命までの年数',
@@ -940,7 +944,9 @@
     }
     const failedWithout = v.rulesFailedWithoutBattery;
     const without = failedWithout === 0 ? t('passesAll') : t('failsSome', { failed: failedWithout, rules: v.rules });
-    if (v.rulesFailedWithBattery !== null) {
+    if (v.rules === 0) {
+      cards.push(card(t('gridCode'), t('gridCodeNone'), t('gridCodeNoneNote'), 'none'));
+    } else if (v.rulesFailedWithBattery !== null) {
       const failed = v.rulesFailedWithBattery;
       cards.push(card(t('gridCode'), failed === 0 ? t('gridCodePass', { rules: v.rules }) : t('gridCodeFail', { failed: failed, rules: v.rules }),
         t('gridCodeNote', { verdict: without }), failed === 0 ? 'pass' : 'fail'));

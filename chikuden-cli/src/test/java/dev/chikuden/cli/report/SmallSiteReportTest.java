@@ -129,6 +129,39 @@ class SmallSiteReportTest {
     }
 
     /**
+     * A grid battery without load: its site has no day of peak demand to draw (the section is hidden),
+     * and no shipped grid-code rule judges it, which the verdict says.
+     */
+    @Test
+    void aSiteWithoutLoadDrawsNoPeakDayAndJudgesNoRule() throws Exception {
+        Path report = report(dir, """
+                name: Grid battery
+                loads: []
+                batteries:
+                  - {preset: lfp-container, energy: 4 MWh, power: 1 MW}
+                study: {start: 2025-08-04, duration: 2 d, step: 30 min}
+                strategy: {type: peak-shaving, dischargeAbove: 5 MW, chargeBelow: 800 kW}
+                tariff: {preset: kansai-high-voltage-as, marketPriceAdjustment: off}
+                """, null);
+        JsonNode f = figures(report);
+        assertThat(f.get("worstDay").get("points").asInt()).isZero();
+        assertThat(f.get("verdict").get("rules").asInt()).isZero();
+        assertThat(f.get("plan").get("withoutBattery").get("contractKw").asDouble())
+                .isZero();
+        try (ReportBrowser browser = ReportBrowser.start()) {
+            browser.open(report);
+            assertThat(browser.errors()).isEmpty();
+            assertThat(browser.js("return document.getElementById('section-worst-day').hidden;"))
+                    .isEqualTo(true);
+            assertThat(browser.js("return document.getElementById('verdict').textContent;"))
+                    .asString()
+                    .contains("No rule judged")
+                    .doesNotContain("Pass (0");
+            assertThat(browser.blankCharts()).isEmpty();
+        }
+    }
+
+    /**
      * A short study's saving is extended month by month (the excess-demand charge once a month),
      * and a finance section turns it into the payback.
      */

@@ -1,0 +1,183 @@
+package dev.chikuden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.fixtures.JepxCsv;
+import dev.chikuden.fixtures.Repository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code examples/kansai-grid-battery.yaml}, a 50 MW / 200 MWh grid battery with no load, through
+ * {@code plan} (and its report), {@code optimize --json} and {@code size --json}: the revenue by
+ * market, product and month adds up, each market earns, and a site without load prints no peak,
+ * contract or grid-code verdict it does not have. Once more on JEPX's real FY2025 file when the
+ * shared data is there.
+ */
+class KansaiGridBatteryTest {
+    static final Path EXAMPLE = Repository.examples().resolve("kansai-grid-battery.yaml");
+    static final List<String> MARKETS = List.of("energy", "balancing", "capacity");
+    static final List<String> PRODUCTS = List.of("tertiary-2", "tertiary-1", "primary");
+
+    @TempDir
+    static Path dir;
+
+    static JsonNode optimized;
+
+    @BeforeAll
+    static void optimizeTheExample() throws IOException {
+        optimized = json(PlanCommandTest.run("optimize", EXAMPLE.toString(), "--json", "--quiet"));
+    }
+
+    static JsonNode json(Run r) throws IOException {
+        assertThat(r.exit()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void everyMarketEarnsAndTheRevenueAddsUpByProductAndByMonth() {
+        assertRevenueAddsUp(optimized);
+        JsonNode byMarket = optimized.get("revenueByMarket");
+        assertThat(byMarket.get("energy").asDouble())
+                .as("energy trading pays for the wheeling, the levy and the energy the reserve's activations take")
+                .isPositive();
+        // the capacity payment, independently: 50 MW sustained for 3 h at 7,638 yen/kW-year, a whole year
+        assertThat(byMarket.get("capacity").asDouble()).isCloseTo(50_000 * 7_638.0, within(1.0));
+        // no product earns more than its volume in every block at its prices, activation paid on top
+        double hours = 8760;
+        double[] meanPer30min = {29.5, 5.46375, 11.375};
+        double[] maxKw = {1000, 3000, 3000};
+        double[] activation = {0.03 * 20, 0.01 * 20, 0};
+        for (int k = 0; k < PRODUCTS.size(); k++) {
+            double most = maxKw[k] * (2 * meanPer30min[k] + activation[k]) * hours;
+            assertThat(optimized.get("revenueByProduct").get(PRODUCTS.get(k)).asDouble())
+                    .as(PRODUCTS.get(k))
+                    .isPositive()
+                    .isLessThanOrEqualTo(most + 1);
+        }
+    }
+
+    /** The by-product figures sum to the balancing market's; each market's months sum to its year. */
+    static void assertRevenueAddsUp(JsonNode j) {
+        JsonNode byMarket = j.get("revenueByMarket");
+        assertThat(names(byMarket)).containsExactlyElementsOf(MARKETS);
+        JsonNode byProduct = j.get("revenueByProduct");
+        assertThat(names(byProduct)).containsExactlyElementsOf(PRODUCTS);
+        double products = 0;
+        for (JsonNode v : byProduct) {
+            products += v.asDouble();
+        }
+        assertThat(products).isCloseTo(byMarket.get("balancing").asDouble(), within(1e-6 * products));
+        JsonNode byMonth = j.get("revenueByMonth");
+        assertThat(names(byMonth)).hasSize(12).startsWith("2025-04").endsWith("2026-03");
+        for (String market : MARKETS) {
+            double months = 0;
+            for (JsonNode m : byMonth) {
+                months += m.get(market).asDouble();
+            }
+            double year = byMarket.get(market).asDouble();
+            assertThat(months).as(market).isCloseTo(year, within(1e-6 * Math.abs(year) + 1e-3));
+        }
+        assertThat(j.get("reserveRevenueYen").asDouble())
+                .isCloseTo(byMarket.get("balancing").asDouble(), within(1e-6 * products));
+    }
+
+    /**
+     * plan simulates the energy trading alone (the MPC at midnight against the day's prices); the
+     * case without battery draws nothing and is billed nothing, at a contract of 0 kW; no shipped
+     * grid-code rule judges it; the report leaves out the day of the peak demand it has not got.
+     */
+    @Test
+    void planAndItsReportOfASiteWithoutLoad() throws IOException {
+        Path out = dir.resolve("plan");
+        JsonNode p =
+                json(PlanCommandTest.run("plan", EXAMPLE.toString(), "--out", out.toString(), "--json", "--quiet"));
+        JsonNode without = p.get("withoutBattery");
+        assertThat(without.get("energyImportedKwh").asDouble()).isZero();
+        assertThat(without.get("billYen").asLong()).isZero();
+        assertThat(without.get("contractKw").asDouble()).isZero();
+        assertThat(without.get("contractBasis").asText()).isEqualTo("own-peak");
+        assertThat(p.get("withBattery").get("contractBasis").asText()).isEqualTo("own-peak");
+        for (String c : List.of("withoutBattery", "withBattery")) {
+            assertThat(p.get(c).get("gridCodeFailures")).as(c).isEmpty();
+            assertThat(p.get(c).get("gridCode").get("rules")).as(c).isEmpty();
+        }
+        assertThat(p.get("billSavingYen").asLong())
+                .as("the day's trades pay for their wheeling and levy")
+                .isPositive();
+        assertThat(p.get("withBattery")
+                        .get("bill")
+                        .get("lineItems")
+                        .get("exportSaleYen")
+                        .asLong())
+                .isNegative();
+
+        JsonNode figures = reportFigures(out.resolve("report.html"));
+        assertThat(figures.get("worstDay").get("points").asInt()).isZero();
+        assertThat(figures.get("verdict").get("rules").asInt()).isZero();
+
+        String table = PlanCommandTest.run("plan", EXAMPLE.toString(), "--no-files", "--quiet")
+                .out();
+        assertThat(table)
+                .containsPattern("Grid-code rules\\s+none judged\\s+none judged")
+                .doesNotContain("ratchet")
+                .doesNotContain(" -0 ");
+    }
+
+    static JsonNode reportFigures(Path report) throws IOException {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"figures\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(Files.readString(report));
+        assertThat(m.find()).isTrue();
+        return new ObjectMapper().readTree(m.group(1));
+    }
+
+    /** size: the four sizes, each with every market (the capacity payment scales with the power). */
+    @Test
+    void sizeValuesEverySizeWithItsMarkets() throws IOException {
+        JsonNode s = json(PlanCommandTest.run("size", EXAMPLE.toString(), "--json", "--quiet"));
+        assertThat(s.get("candidates")).hasSize(4);
+        assertThat(s.get("withoutBattery").get("billYen").asLong()).isZero();
+        for (JsonNode c : s.get("candidates")) {
+            assertThat(c.get("feasible").asBoolean()).isTrue();
+            assertThat(c.get("reserveRevenueYen").asDouble())
+                    .as("the volumes offered are the same for every size")
+                    .isCloseTo(
+                            optimized.get("reserveRevenueYen").asDouble(),
+                            org.assertj.core.api.Assertions.withinPercentage(1));
+        }
+    }
+
+    /** The same site on JEPX's published FY2025 file: every market still earns and adds up. */
+    @Test
+    void onTheRealJepxYear() throws IOException {
+        Path real = JepxCsv.published("spot_summary_2025.csv"); // skipped with its reason when absent
+        String site = Files.readString(EXAMPLE);
+        String synthetic = "file: jepx-kansai-fy2025-synthetic.csv";
+        assertThat(site).contains(synthetic);
+        Path copy = dir.resolve("kansai-grid-battery-real.yaml");
+        Files.writeString(copy, site.replace(synthetic, "file: " + real.toAbsolutePath()));
+        JsonNode j = json(PlanCommandTest.run("optimize", copy.toString(), "--json", "--quiet"));
+        assertRevenueAddsUp(j);
+        assertThat(j.get("revenueByMarket").get("energy").asDouble()).isPositive();
+        assertThat(j.get("revenueByMarket").get("capacity").asDouble())
+                .isEqualTo(optimized.get("revenueByMarket").get("capacity").asDouble());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}
