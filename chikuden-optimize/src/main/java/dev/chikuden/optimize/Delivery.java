@@ -28,7 +28,9 @@ import java.util.function.LongConsumer;
  * LP's power less the auxiliaries the LP put on the grid) and of its stored energy.
  *
  * @param bill                 the delivered case's bill, at the contract its plan set
- * @param savingYen            the bill without battery minus this bill, less {@code endShortfallYen}
+ * @param savingYen            the bill without battery minus this bill, less {@code endShortfallYen} and
+ *                             less what the expected activation energy of reserve offers, discharged
+ *                             as planned, is worth on the bill (the TSO settles it, in the reserve revenue)
  * @param endShortfallYen      what the stored energy the battery ends short of its plan costs to buy
  *                             back (kWh over the rated charge efficiency, at the study's mean import
  *                             price); negative when it ends above the plan: the plan's bill counts on
@@ -38,6 +40,8 @@ import java.util.function.LongConsumer;
  * @param scheduledKwh         the plan's battery energy, both ways
  * @param endStoredKwh         stored energy at the end of the simulation
  * @param plannedEndStoredKwh  stored energy at the end of the plan
+ * @param activationYen        what the expected activation energy of reserve offers is worth on the
+ *                             bill, taken out of {@code savingYen}; 0 without reserve
  */
 public record Delivery(
         SiteBilling.CaseBill bill,
@@ -48,6 +52,7 @@ public record Delivery(
         double scheduledKwh,
         double endStoredKwh,
         double plannedEndStoredKwh,
+        double activationYen,
         SimulationResult simulation) {
     /** The share of a period's gap to the planned stored energy the follower closes in the next period. */
     static final double GAP_SHARE = 0.25;
@@ -74,9 +79,19 @@ public record Delivery(
         double h = p.periodHours();
         double[] energy = new double[s.periods()];
         double scheduled = 0;
+        // Reserve offers are played as if called at their expected activation: the energy leaves the
+        // battery as the plan said, but the TSO settles it (in the reserve revenue), so its worth on
+        // the bill is taken back out of the delivered saving.
+        double activationOnBillYen = 0;
         for (int t = 0; t < energy.length; t++) {
-            energy[t] = (s.batteryKw(t) - s.auxiliaryKw()[t]) * h;
+            double activated = 0;
+            for (int k = 0; k < p.reserves().size(); k++) {
+                activated += p.reserves().get(k).activationShare() * s.offerKw()[k][t];
+            }
+            energy[t] = (s.batteryKw(t) - s.auxiliaryKw()[t] + activated) * h;
             scheduled += Math.abs(energy[t]);
+            double price = s.importKw()[t] > 1e-6 ? p.importYenPerKwh()[t] : p.exportYenPerKwh()[t];
+            activationOnBillYen += activated * h * price;
         }
         List<ControlLayer> layers = new ArrayList<>();
         double[] planned = s.monthPeakKw();
@@ -121,13 +136,14 @@ public record Delivery(
                 (plannedEnd - r.battery().storedEndKwh()) / p.storage().chargeEfficiency() * meanPrice;
         return new Delivery(
                 bill,
-                baseline.bill().totalYen() - bill.totalYen() - shortYen,
+                baseline.bill().totalYen() - bill.totalYen() - shortYen - activationOnBillYen,
                 shortYen,
                 peaks,
                 planned.clone(),
                 scheduled,
                 r.battery().storedEndKwh(),
                 plannedEnd,
+                activationOnBillYen,
                 r);
     }
 

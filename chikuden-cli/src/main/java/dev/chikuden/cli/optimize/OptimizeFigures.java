@@ -85,7 +85,8 @@ public record OptimizeFigures(
     /**
      * The plan played through the battery model and billed.
      *
-     * @param savingYen the bill saving less the energy the battery ends short of its plan, bought back
+     * @param savingYen the bill saving less the energy the battery ends short of its plan, bought back, and
+     *                  less the reserve activations' energy on the bill (the TSO pays it)
      * @param shareOfLp the delivered saving over the LP's; null when the LP saves nothing
      */
     public record Delivered(
@@ -93,6 +94,7 @@ public record OptimizeFigures(
             double billYen,
             double billSavingYen,
             double endShortfallYen,
+            double activationOnBillYen,
             Double shareOfLp,
             double contractKw,
             String contractBasis,
@@ -111,6 +113,7 @@ public record OptimizeFigures(
                     d.billYen(),
                     o.baseline().bill().totalYen() - d.billYen(),
                     d.endShortfallYen(),
+                    d.activationYen(),
                     o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null,
                     d.bill().contractKw(),
                     d.bill().basis().id(),

@@ -53,6 +53,16 @@ public final class OptimizeTable {
                             d.plannedEndStoredKwh(),
                             d.endStoredKwh(),
                             d.endShortfallYen()));
+            if (d.activationOnBillYen() != 0) {
+                line(
+                        sb,
+                        "  reserve activations",
+                        String.format(
+                                Locale.ROOT,
+                                "%,.0f yen of energy on the bill, paid by the TSO in the reserve revenue "
+                                        + "(out of the delivered saving)",
+                                d.activationOnBillYen()));
+            }
         }
         line(
                 sb,
