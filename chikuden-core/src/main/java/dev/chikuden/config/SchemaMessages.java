@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Words a schema violation for the user: the place, the field, the value as written and what is
+ * Words a schema violation for the user: the place, the field, the value as written (cut short) and what is
  * allowed there, from the subschema's {@code title} ("a list of loads"), its {@code enum}, its range
  * or, for a quantity, the unit parser's own message. An unknown key gets the keys allowed there and
  * the nearest of them as a suggestion.
@@ -29,7 +29,7 @@ final class SchemaMessages {
         JsonPointer keyword = ConfigSchema.pointer(m.getSchemaLocation().getFragment());
         JsonNode schema = ConfigSchema.document(doc).at(keyword.head());
         JsonNode value = document.node(at);
-        String text = "\"" + document.text(at) + "\"";
+        String text = "\"" + QuantityDeserializer.shortened(document.text(at)) + "\"";
         String message;
         switch (m.getType()) {
             case "required" -> {
@@ -54,7 +54,8 @@ final class SchemaMessages {
                 ConfigSchema.Resolved names = ConfigSchema.resolve(doc, schema.get("propertyNames"));
                 message = names.node().has("enum")
                         ? unknown(m.getProperty(), values(names.node().get("enum")))
-                        : "\"" + m.getProperty() + "\" is not " + title(names.doc(), names.node(), "an allowed key");
+                        : "\"" + QuantityDeserializer.shortened(m.getProperty()) + "\" is not "
+                                + title(names.doc(), names.node(), "an allowed key");
                 return found(document, at, document.keyPlace(at), message);
             }
             case "type", "pattern" ->
@@ -139,13 +140,16 @@ final class SchemaMessages {
         if (value.isArray()) {
             return "a list";
         }
-        return value.isObject() ? "a mapping" : value.isNull() ? "nothing" : "\"" + document.text(at) + "\"";
+        return value.isObject()
+                ? "a mapping"
+                : value.isNull() ? "nothing" : "\"" + QuantityDeserializer.shortened(document.text(at)) + "\"";
     }
 
     private static String unknown(String key, List<String> allowed) {
         String hint = closest(key, allowed);
-        return "unknown key \"" + key + "\"" + (hint == null ? "" : "; did you mean \"" + hint + "\"?")
-                + " Allowed here: " + String.join(", ", allowed);
+        return "unknown key \"" + QuantityDeserializer.shortened(key) + "\""
+                + (hint == null ? "" : "; did you mean \"" + hint + "\"?") + " Allowed here: "
+                + String.join(", ", allowed);
     }
 
     private static List<String> names(Iterator<String> it) {

@@ -262,7 +262,7 @@ final class TimeColumns {
                             names,
                             column,
                             v,
-                            "a date and time such as 2025-07-27T00:22:27+09:00, "
+                            "a date and time such as 2025-07-27T00:22:27+09:00 (offsets within ±18:00), "
                                     + "2025/07/27 00:22:27.858 or 2025-07-27 0:22");
                 }
                 // a written offset, not the zone, says which instant this is

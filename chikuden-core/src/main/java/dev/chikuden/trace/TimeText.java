@@ -179,7 +179,8 @@ final class TimeText {
             }
             int h = Integer.parseInt(digitsOnly.substring(0, 2));
             int m = digitsOnly.length() == 4 ? Integer.parseInt(digitsOnly.substring(2)) : 0;
-            if (h > 18 || m > 59) {
+            // within ±18:00, the range java.time holds (an hour of 18 with minutes is past it)
+            if (m > 59 || h * 60 + m > 18 * 60) {
                 return false;
             }
             offsetMinutes = (rest.charAt(0) == '-' ? -1 : 1) * (h * 60 + m);

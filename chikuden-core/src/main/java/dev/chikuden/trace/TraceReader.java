@@ -299,8 +299,9 @@ public final class TraceReader {
                 return;
             }
             if (footerFrom >= 0) {
-                throw new BadInputException(file + ":" + footerFrom + ": a row without a readable time among the data "
-                        + "(line " + r.line() + " has one again)");
+                // why that row's time is unreadable (its message names file and line), then why it is no footer
+                throw new BadInputException(footerError.getMessage() + "; a row without a readable time among the "
+                        + "data (line " + r.line() + " has one again)");
             }
             value(r, cells, valueColumn, at);
         }

@@ -43,6 +43,20 @@ class BadInputCasesTest {
                         "output.language",
                         "fr"),
                 valid(
+                        "a 5,000-character report language, cut short in the message",
+                        s -> s + "output: {step: 2 min, language: " + "x".repeat(5000) + "}\n",
+                        20,
+                        33,
+                        "output.language",
+                        "\"" + "x".repeat(40) + "... (5000 characters)\" is not"),
+                valid(
+                        "a 1,000-character unknown key (YAML allows no longer), cut short in the message",
+                        s -> s + "output: {step: 2 min, " + "y".repeat(1000) + ": 1}\n",
+                        20,
+                        23,
+                        "output." + "y".repeat(1000),
+                        "unknown key \"" + "y".repeat(40) + "... (1000 characters)\""),
+                valid(
                         "an unknown controller type",
                         s -> stack(s, "- {type: peak-shaver}"),
                         19,

@@ -322,6 +322,22 @@ class TraceReaderTest {
     }
 
     @Test
+    void offsetsReachEighteenHoursAndNoFurther() throws IOException {
+        Path edge = write("timestamp,kw\n2025-07-01T00:00:00+18:00,1\n2025-07-01T00:00:00-18:00,2\n");
+        Trace t = TraceReader.read(edge, TraceOptions.power(TOKYO));
+        assertThat(t.epochMsAt(0))
+                .isEqualTo(Instant.parse("2025-06-30T06:00:00Z").toEpochMilli());
+        assertThat(t.epochMsAt(1) - t.epochMsAt(0)).as("36 hours apart").isEqualTo(36 * 3_600_000L);
+        Path past = write("timestamp,kw\n2025-07-01T00:00:00+18:00,1\n2025-07-01T00:00:00+18:05,2\n"
+                + "2025-07-01T00:00:00+17:00,3\n");
+        assertThatThrownBy(() -> TraceReader.read(past, TraceOptions.power(TOKYO)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(past + ":3: \"timestamp\" value \"2025-07-01T00:00:00+18:05\" is not a date "
+                        + "and time such as 2025-07-27T00:22:27+09:00 (offsets within ±18:00)")
+                .hasMessageEndingWith("; a row without a readable time among the data (line 4 has one again)");
+    }
+
+    @Test
     void raggedRowsAreErrorsNotCutOrPadded() throws IOException {
         Path extra = write("ts,kw\n2025-07-01T00:00:00+09:00,1\n2025-07-01T00:00:01+09:00,1,5\n");
         assertThatThrownBy(

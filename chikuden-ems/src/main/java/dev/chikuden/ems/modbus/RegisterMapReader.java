@@ -235,6 +235,18 @@ public final class RegisterMapReader {
             p.states().forEach((code, state) -> states.put(code, BatteryUnitState.valueOf(state)));
         }
         boolean text = type == PointType.STRING;
+        double value = Double.NaN;
+        if (!text && p.value() != null) {
+            if (!p.value().isNumber()) {
+                at.get("value")
+                        .problem("is text; a " + type.yamlName() + " point's value is a number (text is for a "
+                                + "string point)");
+                return null;
+            }
+            // bound as a plain number, as write is: a problem unless finite and at most 1e12 in size
+            Double v = at.get("value").bind(Double.class);
+            value = v == null ? Double.NaN : v;
+        }
         return new RawPoint(
                 at,
                 p.name(),
@@ -248,7 +260,7 @@ public final class RegisterMapReader {
                 writable,
                 p.isStatic(),
                 text && p.value() != null ? p.value().asText() : null,
-                !text && p.value() != null ? p.value().asDouble() : Double.NaN,
+                value,
                 p.write() != null ? p.write() : Double.NaN,
                 states);
     }

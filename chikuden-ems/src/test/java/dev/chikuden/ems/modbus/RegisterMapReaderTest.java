@@ -155,6 +155,40 @@ class RegisterMapReaderTest {
         }
     }
 
+    /** A constant is a plain number, as a written value is: 2e308 would be stored as Infinity. */
+    @Test
+    void aPointsValueIsAFiniteNumberOfAtMost1e12() throws IOException {
+        String map = """
+                bess:
+                  - name: status
+                    start: 0
+                    points:
+                      - {name: P, offset: 0, type: int16, units: W, role: power}
+                      - {name: Soc, offset: 1, type: uint16, units: "%%", role: soc}
+                      - {name: Set, offset: 2, type: int16, units: W, role: setpoint, access: rw}
+                      - {name: A, offset: 3, type: float32, value: %s}
+                meter:
+                  - {name: m, start: 0, points: [{name: W, offset: 0, type: int16, units: W, role: power}]}
+                """;
+        Path largest = write(map.formatted("-1e12"));
+        assertThat(RegisterMapReader.read(largest).bess().points().get(3).value())
+                .isEqualTo(-1e12);
+        Path overflow = write(map.formatted("2e308"));
+        assertThatThrownBy(() -> RegisterMapReader.read(overflow))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(overflow + ":8:52: bess[0].points[3].value: \"2e308\" is not a finite number "
+                        + "of at most 1e12 in size");
+        Path tooLarge = write(map.formatted("1.5e12"));
+        assertThatThrownBy(() -> RegisterMapReader.read(tooLarge))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":8:52: bess[0].points[3].value: \"1.5e12\" is not a finite number");
+        Path text = write(map.formatted("\"5000\""));
+        assertThatThrownBy(() -> RegisterMapReader.read(text))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":8:52: bess[0].points[3].value: is text; a float32 point's value is a number "
+                        + "(text is for a string point)");
+    }
+
     @Test
     void blocksMustNotOverlapAndModelsNeedALength() throws IOException {
         Path file = write("""
