@@ -22,6 +22,11 @@ public interface Controller {
         return java.util.Map.of();
     }
 
+    /** What the controller sold in the balancing market; null when it trades no reserve. */
+    default dev.chikuden.market.ReserveSales reserveSales() {
+        return null;
+    }
+
     /** A controller that never asks for anything. */
     Controller IDLE = new Controller() {
         @Override

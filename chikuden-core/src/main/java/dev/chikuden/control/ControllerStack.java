@@ -68,6 +68,17 @@ public final class ControllerStack implements Controller {
         this.binding = new long[this.layers.length + 1];
     }
 
+    /** The sales of the stack's reserve trader (at most one layer trades), null when none. */
+    @Override
+    public dev.chikuden.market.ReserveSales reserveSales() {
+        for (ControlLayer l : layers) {
+            if (l instanceof ReserveTrader t) {
+                return t.sales();
+            }
+        }
+        return null;
+    }
+
     /**
      * A single controller as a stack: one supervisory layer stating the controller's request, under
      * the battery's limits (no converter ramp of its own).

@@ -34,11 +34,11 @@ public record BalancingProduct(String name, EprxProduct eprx, double responseSec
      *
      * @param durationHours        how long an activated offer must be sustained
      * @param blockHours           the offer is one number over a block of this length
-     * @param gateClosure          when offers close ("weekly", "day-ahead 14:00")
+     * @param gate                 when offers for a delivery day close
      * @param capYenPerKwPer30min  the price cap in EPRX's unit; infinite where there is none
      */
     public record Period(
-            LocalDate from, double durationHours, double blockHours, String gateClosure, double capYenPerKwPer30min) {
+            LocalDate from, double durationHours, double blockHours, Gate gate, double capYenPerKwPer30min) {
         /** The cap per kW offered for an hour, the unit the dispatch LP prices capacity in. */
         public double capYenPerKwH() {
             return EprxPrices.yenPerKwH(capYenPerKwPer30min);
@@ -116,7 +116,7 @@ public record BalancingProduct(String name, EprxProduct eprx, double responseSec
                             r.from(),
                             (r.duration() != null ? r.duration() : p.duration()) / 3600,
                             r.block() / 3600,
-                            r.gate(),
+                            Gate.parse(r.gate()),
                             r.cap() == null ? Double.POSITIVE_INFINITY : r.cap()));
                 }
                 out.put(p.name(), new BalancingProduct(p.name(), EprxProduct.of(p.eprx()), p.response(), periods));

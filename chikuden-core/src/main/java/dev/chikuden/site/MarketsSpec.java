@@ -26,6 +26,24 @@ public record MarketsSpec(List<BalancingOffer> balancing, CapacityContract capac
     }
 
     /**
+     * What the battery earns with the fixed market payments, from what it earns on energy and
+     * reserve over {@code years}: plus the capacity payment, or, with a long-term auction won, that
+     * auction's payment and the share of the rest it keeps (the auction pays through the capacity
+     * market, in its place).
+     *
+     * @param contractedKw the kW either payment is for
+     */
+    public double withFixedPayments(double energyAndReserveYen, double contractedKw, double years) {
+        if (longTerm != null) {
+            return (1 - longTerm.returnShare()) * energyAndReserveYen + contractedKw * longTerm.yenPerKwYear() * years;
+        }
+        if (capacity != null) {
+            return energyAndReserveYen + contractedKw * capacity.yenPerKwYear() * years;
+        }
+        return energyAndReserveYen;
+    }
+
+    /**
      * One product offered.
      *
      * @param halfHourPricesPerDay yen per ΔkW per 30 minutes for each of a day's 48 half-hours (a

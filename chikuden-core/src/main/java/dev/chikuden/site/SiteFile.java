@@ -587,7 +587,8 @@ record SiteFile(
             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a noise level")
             double noise,
 
-            long seed)
+            long seed,
+            String prices)
             implements Layer {}
 
     record Manual() implements Layer {}

@@ -160,7 +160,10 @@ final class StackSection {
                 && (Character.isLowerCase(word.charAt(at - 1)) || Character.isDigit(word.charAt(at - 1)));
     }
 
-    /** {@code {type: mpc, horizon: 48 h, every: 30 min, forecast: seasonal-naive, noise: 5 %, seed: 1}}. */
+    /**
+     * {@code {type: mpc, horizon: 48 h, every: 30 min, forecast: seasonal-naive, noise: 5 %, seed: 1,
+     * prices: seasonal-naive}}.
+     */
     private static StrategySpec.Mpc mpc(SiteFile.Mpc m, ConfigNode c, long lpPeriodMs) {
         String lp = Quantities.formatDuration(lpPeriodMs / 1000.0);
         ConfigNode horizon = c.get("horizon");
@@ -198,6 +201,8 @@ final class StackSection {
                 StrategySpec.Mpc.Forecast.valueOf(
                         m.forecast().toUpperCase(Locale.ROOT).replace('-', '_')),
                 m.noise(),
-                m.seed());
+                m.seed(),
+                StrategySpec.Mpc.Prices.valueOf(
+                        m.prices().toUpperCase(Locale.ROOT).replace('-', '_')));
     }
 }

@@ -147,8 +147,14 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
      * @param noiseFraction the forecast error's standard deviation relative to the load ({@link Forecast#NOISY})
      * @param seed          the noise's random seed: the same seed gives the same run
      */
-    record Mpc(double horizonHours, long everyMs, Forecast forecast, double noiseFraction, long seed) implements Layer {
+    record Mpc(double horizonHours, long everyMs, Forecast forecast, double noiseFraction, long seed, Prices prices)
+            implements Layer {
         public static final String TYPE = "mpc";
+
+        /** With prices not yet published forecast seasonal-naive, the default. */
+        public Mpc(double horizonHours, long everyMs, Forecast forecast, double noiseFraction, long seed) {
+            this(horizonHours, everyMs, forecast, noiseFraction, seed, Prices.SEASONAL_NAIVE);
+        }
 
         @Override
         public String type() {
@@ -156,12 +162,26 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
         }
 
         public Mpc {
-            if (!(horizonHours > 0) || everyMs <= 0 || !(noiseFraction >= 0 && noiseFraction <= 1)) {
+            if (!(horizonHours > 0) || everyMs <= 0 || !(noiseFraction >= 0 && noiseFraction <= 1) || prices == null) {
                 throw new IllegalArgumentException("need horizonHours > 0, everyMs > 0, noiseFraction in [0, 1]");
             }
         }
 
-        /** What the MPC knows of the net load ahead (prices are known: they are the tariff's). */
+        /**
+         * How the MPC forecasts prices not yet published: JEPX's day-ahead prices beyond the day it
+         * has cleared, and the balancing market's prices of offers not yet sold. A tariff's own
+         * prices are always known.
+         */
+        public enum Prices {
+            /** The truth: the bound. */
+            PERFECT,
+            /** The same slot a week before. */
+            SEASONAL_NAIVE,
+            /** The mean of the same slot over the last 28 days. */
+            MEAN_OF_FOUR_WEEKS
+        }
+
+        /** What the MPC knows of the net load ahead. */
         public enum Forecast {
             /** The truth: an upper bound of what any forecast can do. */
             PERFECT,

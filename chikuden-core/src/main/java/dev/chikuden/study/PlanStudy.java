@@ -6,6 +6,7 @@ import dev.chikuden.control.Controller;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.gridcode.GridCodeRules;
+import dev.chikuden.market.ReserveSales;
 import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -67,6 +70,8 @@ public final class PlanStudy {
      * @param idealGridCode the first year with battery under a chain without latency ({@link
      *     ControlChain#ideal}); null unless the site's chain is simulated ({@link #chainSimulated})
      * @param latency the latency the chain tolerates on the worst hour; null unless the chain is simulated
+     * @param reserveSales what the strategy sold in the balancing market in the first year with
+     *     battery and what the battery delivered of it; null when it trades no reserve
      */
     public record Result(
             SiteConfig site,
@@ -77,7 +82,8 @@ public final class PlanStudy {
             SiteBilling.Bills bills,
             Comparison gpuSmoothing,
             GridCodeReport idealGridCode,
-            LatencyTolerance latency) {
+            LatencyTolerance latency,
+            ReserveSales reserveSales) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -138,14 +144,15 @@ public final class PlanStudy {
         // from the SOC the with-battery run had just before it
         NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
         SocSamples soc = chained ? new SocSamples(firstYear) : null;
+        AtomicReference<ReserveSales> sold = new AtomicReference<>();
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty()
                 ? null
-                : CompletableFuture.supplyAsync(
-                        () -> years(site, Case.WITH_BATTERY, sinks, progress, withGridCode, withBilling, soc));
+                : CompletableFuture.supplyAsync(() ->
+                        years(site, Case.WITH_BATTERY, sinks, progress, sold::set, withGridCode, withBilling, soc));
         CompletableFuture<GridCodeReport> ideal =
                 chained ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress)) : null;
         List<SimulationResult> without =
-                years(site, Case.WITHOUT_BATTERY, sinks, progress, withoutGridCode, withoutBilling, jump);
+                years(site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump);
         Comparison gpuSmoothing =
                 site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
         List<SimulationResult> withResults = with == null ? null : join(with);
@@ -168,7 +175,8 @@ public final class PlanStudy {
                 bills,
                 gpuSmoothing,
                 idealReport,
-                latency);
+                latency,
+                sold.get());
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -188,7 +196,7 @@ public final class PlanStudy {
         GridCodeMeter meter = new GridCodeMeter(grid, rules);
         SiteConfig ideal = site.withControl(
                 ControlChain.ideal(grid.stepMs(), site.control().converterRampKwPerS()));
-        simulateYear(ideal, Case.WITH_BATTERY, 0, SiteModels.battery(ideal), List.of(meter), progress);
+        simulateYear(ideal, Case.WITH_BATTERY, 0, SiteModels.battery(ideal), List.of(meter), progress, null);
         return meter.report();
     }
 
@@ -228,15 +236,22 @@ public final class PlanStudy {
                 0,
                 c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
                 sinks.open(c, site.study().timeGrid(site.zone())),
+                null,
                 null);
     }
 
     /**
      * Every year of one case with one battery. Without a battery, repeated years are identical, so
-     * the first is simulated once and reused. The billing meter, if any, meters the first year.
+     * the first is simulated once and reused. The billing meter, if any, meters the first year, and
+     * {@code sold} (when not null) is told the first year's reserve sales.
      */
     private static List<SimulationResult> years(
-            SiteConfig site, Case c, SinkFactory sinks, LongConsumer progress, StepSink... firstYearMeters) {
+            SiteConfig site,
+            Case c,
+            SinkFactory sinks,
+            LongConsumer progress,
+            Consumer<ReserveSales> sold,
+            StepSink... firstYearMeters) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
         List<SimulationResult> out = new ArrayList<>();
@@ -254,13 +269,19 @@ public final class PlanStudy {
                     }
                 }
             }
-            out.add(simulateYear(site, c, y, b, s, progress));
+            out.add(simulateYear(site, c, y, b, s, progress, y == 0 ? sold : null));
         }
         return out;
     }
 
     private static SimulationResult simulateYear(
-            SiteConfig site, Case c, int year, Battery battery, List<StepSink> sinks, LongConsumer progress) {
+            SiteConfig site,
+            Case c,
+            int year,
+            Battery battery,
+            List<StepSink> sinks,
+            LongConsumer progress,
+            Consumer<ReserveSales> sold) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
         if (c == Case.WITHOUT_BATTERY) {
             return Baseline.simulate(site, grid, sinks, progress);
@@ -278,6 +299,10 @@ public final class PlanStudy {
                 site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK,
                 site.control());
-        return engine.run(sinks, progress);
+        SimulationResult r = engine.run(sinks, progress);
+        if (sold != null) {
+            sold.accept(controller.reserveSales());
+        }
+        return r;
     }
 }

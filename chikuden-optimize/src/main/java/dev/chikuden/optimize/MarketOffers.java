@@ -39,6 +39,49 @@ public final class MarketOffers {
     public static List<ReserveMarket> reserves(
             MarketsSpec markets, Path source, ZoneId zone, long startEpochMs, long periodMs, int n) {
         List<ReserveMarket> out = new ArrayList<>();
+        for (Segment g : segments(markets, zone, startEpochMs, periodMs, n)) {
+            out.add(segment(
+                    g.offer(), g.index(), g.rules(), g.from(), g.until(), source, zone, startEpochMs, periodMs, n));
+        }
+        return out;
+    }
+
+    /**
+     * When the offers of each of {@link #reserves}' products close, per period: epoch ms of its
+     * delivery day's gate ({@link dev.chikuden.market.Gate}); {@link Long#MAX_VALUE} where the
+     * product is not offered.
+     */
+    public static long[][] gates(MarketsSpec markets, ZoneId zone, long startEpochMs, long periodMs, int n) {
+        List<Segment> segments = segments(markets, zone, startEpochMs, periodMs, n);
+        long[][] out = new long[segments.size()][n];
+        for (int k = 0; k < out.length; k++) {
+            Segment g = segments.get(k);
+            for (int t = 0; t < n; t++) {
+                LocalDate day = day(startEpochMs + t * periodMs, zone);
+                out[k][t] = day.isBefore(g.from()) || !day.isBefore(g.until())
+                        ? Long.MAX_VALUE
+                        : g.rules()
+                                .gate()
+                                .closesFor(day)
+                                .atZone(zone)
+                                .toInstant()
+                                .toEpochMilli();
+            }
+        }
+        return out;
+    }
+
+    /** One offer under one period of its product's rules, for the days {@code [from, until)}. */
+    private record Segment(
+            MarketsSpec.BalancingOffer offer,
+            int index,
+            BalancingProduct.Period rules,
+            LocalDate from,
+            LocalDate until) {}
+
+    /** Every offer under every period of its rules that the study meets, in the site file's order. */
+    private static List<Segment> segments(MarketsSpec markets, ZoneId zone, long startEpochMs, long periodMs, int n) {
+        List<Segment> out = new ArrayList<>();
         LocalDate first = day(startEpochMs, zone);
         LocalDate last = day(startEpochMs + (n - 1) * periodMs, zone);
         for (int i = 0; i < markets.balancing().size(); i++) {
@@ -51,7 +94,7 @@ public final class MarketOffers {
                 if (!until.isAfter(first) || from.isAfter(last)) {
                     continue; // rules for days outside the study
                 }
-                out.add(segment(o, i, rules, from, until, source, zone, startEpochMs, periodMs, n));
+                out.add(new Segment(o, i, rules, from, until));
             }
         }
         return out;

@@ -68,10 +68,12 @@ public record MarketRevenue(
         if (markets.longTerm() != null && p.storage() != null) {
             double others =
                     byMarket.values().stream().mapToDouble(Double::doubleValue).sum();
-            double kw = markets.capacity() != null
-                    ? MarketOffers.contractedKw(markets.capacity(), p.storage())
-                    : p.storage().dischargeKw();
-            spread(byMarket, byMonth, month, LONG_TERM, kw * markets.longTerm().yenPerKwYear() * years);
+            spread(
+                    byMarket,
+                    byMonth,
+                    month,
+                    LONG_TERM,
+                    paidKw(markets, p.storage()) * markets.longTerm().yenPerKwYear() * years);
             spread(byMarket, byMonth, month, LONG_TERM, -markets.longTerm().returnShare() * others);
         }
         return new MarketRevenue(byMarket, byProduct, byMonth);
@@ -83,20 +85,12 @@ public record MarketRevenue(
      * payment and the share of the rest it keeps. The same rule as {@link #of}, for sizing.
      */
     public static double withFixedPayments(double energyAndReserveYen, MarketsSpec markets, DispatchProblem.Storage s) {
-        if (s == null) {
-            return energyAndReserveYen;
-        }
-        if (markets.longTerm() != null) {
-            double kw = markets.capacity() != null ? MarketOffers.contractedKw(markets.capacity(), s) : s.dischargeKw();
-            return (1 - markets.longTerm().returnShare()) * energyAndReserveYen
-                    + kw * markets.longTerm().yenPerKwYear();
-        }
-        if (markets.capacity() != null) {
-            return energyAndReserveYen
-                    + MarketOffers.contractedKw(markets.capacity(), s)
-                            * markets.capacity().yenPerKwYear();
-        }
-        return energyAndReserveYen;
+        return s == null ? energyAndReserveYen : markets.withFixedPayments(energyAndReserveYen, paidKw(markets, s), 1);
+    }
+
+    /** The kW the capacity payment or the long-term auction pays for: the contract's, else the rating. */
+    public static double paidKw(MarketsSpec markets, DispatchProblem.Storage s) {
+        return markets.capacity() != null ? MarketOffers.contractedKw(markets.capacity(), s) : s.dischargeKw();
     }
 
     private static void add(

@@ -40,6 +40,7 @@ import java.util.Map;
  *     constant) at which every rule passes on {@code worstHour}; null unless the chain is simulated
  * @param worstHour the local hour holding the net load's largest 1-s change, where the latency is
  *     searched
+ * @param markets what the strategy sold in the markets beside the bill; null when it trades none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanFigures(
@@ -62,6 +63,7 @@ public record PlanFigures(
         Long latencyToleratedMs,
         String worstHour,
         LatencyFigures latencyOnWorstHour,
+        MarketFigures markets,
         List<String> configWarnings) {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -144,10 +146,15 @@ public record PlanFigures(
             life = life(r);
         }
         Billing billing = null;
+        MarketFigures markets = null;
         if (bills != null) {
             without = without.withBill(CaseFigures.Billed.of(bills.withoutBattery()));
             with = with == null ? null : with.withBill(CaseFigures.Billed.of(bills.withBattery()));
-            billing = billing(r, bills);
+            if (r.reserveSales() != null && bills.withBattery() != null) {
+                double years = base.steps() * base.grid().stepSeconds() / (8760 * 3600.0);
+                markets = MarketFigures.of(r.reserveSales(), r.site().planning().markets(), bills.savingYen(), years);
+            }
+            billing = billing(r, bills, markets == null ? 0 : markets.marketRevenueYen());
         }
         LatencyTolerance latency = r.latency();
         return new PlanFigures(
@@ -173,17 +180,19 @@ public record PlanFigures(
                         : HOUR.format(
                                 Instant.ofEpochMilli(latency.hourStartEpochMs()).atZone(zone)),
                 latency == null ? null : LatencyFigures.of(latency, WorstHour.WARM_UP_MS / 1000.0),
+                markets,
                 configWarnings);
     }
 
-    private static Billing billing(PlanStudy.Result r, SiteBilling.Bills bills) {
+    private static Billing billing(PlanStudy.Result r, SiteBilling.Bills bills, long marketRevenueYen) {
         ContractRule rule = r.site().grid().contract();
         ContractRuleFigures contract = new ContractRuleFigures(
                 rule.auto() ? "auto" : "fixed", rule.exceedance().name().toLowerCase(Locale.ROOT));
         if (bills.withBattery() == null) {
             return new Billing(contract, bills.warnings(), null, null, null, null, null, null, null, null, null, null);
         }
-        Saving s = Saving.of(bills, 0, r.withBattery().battery().acDischargedKwh(), WearPrice.of(r.site()));
+        Saving s =
+                Saving.of(bills, marketRevenueYen, r.withBattery().battery().acDischargedKwh(), WearPrice.of(r.site()));
         SteadyState steady = bills.withBatterySteadyState() == null
                 ? null
                 : new SteadyState(

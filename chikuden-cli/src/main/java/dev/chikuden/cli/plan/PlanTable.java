@@ -176,6 +176,9 @@ public final class PlanTable {
             }
         });
         savingRow("Market revenue", s.netSavingByItem().get("marketRevenueYen"), "");
+        if (f.markets() != null) {
+            marketRows(f.markets());
+        }
         savingRow("Battery wear", s.netSavingByItem().get("batteryWearYen"), "(" + s.wearBasis() + ")");
         savingRow("Net saving", s.netSavingYen(), "(bill saving + market revenue - battery wear)");
         if (s.yearFrom() != null) {
@@ -198,6 +201,39 @@ public final class PlanTable {
                             Locale.ROOT,
                             "(the fixed contracts against each case at its own peak, which saves %,d)",
                             s.savingAtOwnPeaksYen()));
+        }
+    }
+
+    /** The market revenue by product and payment, summing to it. */
+    private void marketRows(MarketFigures m) {
+        for (MarketFigures.Product p : m.balancing()) {
+            savingRow(
+                    "  " + p.product(),
+                    p.capacityYen() + p.activationYen(),
+                    String.format(
+                            Locale.ROOT,
+                            "(%,.0f ΔkW·h sold at the gates, %.2f %% honoured; activation %,.0f kWh, %,d yen)",
+                            p.soldKwH(),
+                            p.honouredShare() * 100,
+                            p.activationKwh(),
+                            p.activationYen()));
+        }
+        if (m.activationOnBillYen() != 0) {
+            savingRow(
+                    "  activation on the bill", m.activationOnBillYen(), "(in the bill saving; the TSO pays it above)");
+        }
+        if (m.contractedKw() != null) {
+            String duty = m.tightWindowHours() == null
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "; duty windows %.1f h, %.1f h short",
+                            m.tightWindowHours(),
+                            m.tightWindowShortHours());
+            savingRow(
+                    "  capacity payment",
+                    m.fixedPaymentsYen(),
+                    String.format(Locale.ROOT, "(%,.0f kW contracted%s)", m.contractedKw(), duty));
         }
     }
 

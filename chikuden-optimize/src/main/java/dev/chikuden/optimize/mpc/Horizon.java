@@ -3,17 +3,25 @@ package dev.chikuden.optimize.mpc;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
 import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import dev.chikuden.optimize.DispatchProblem.Storage;
+import dev.chikuden.optimize.PriceForecast;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Cuts the dispatch problem of one MPC horizon out of the study's problem (the truth). Every cut
  * has the same shape, so one reusable model serves every replan: {@code periods} periods, two
  * billing months (a horizon of at most 14 days touches no more), the truth's demand slot and mode.
  *
- * <p>What the MPC knows: the forecast net load; the true prices (a tariff's are known ahead); the
- * battery's actual stored energy; the demand each month has already reached (a peak floor: only
- * raising it costs). The reserve market is left out: the simulation does not trade it.
+ * <p>What the MPC knows: the forecast net load; the tariff's prices, known ahead, except that
+ * market-linked energy prices are known only as far as JEPX has published them ({@code
+ * energyKnown}) and forecast beyond; the battery's actual stored energy; the demand each month has
+ * already reached (a peak floor: only raising it costs). Balancing offers already sold at their
+ * gate are fixed; the others are open, at forecast prices. A capacity contract's energy is held as
+ * in the LP of the whole study. Every horizon starts on a balancing block's boundary, so the cut's
+ * blocks are the market's.
  *
  * <p>Past the end of the study the horizon is padded with idle periods: no load, no export, and an
  * import price above what any kWh inside the horizon can cost (energy and demand charges), so the
@@ -31,13 +39,24 @@ import java.util.Arrays;
 final class Horizon {
     private final DispatchProblem truth;
     private final int periods;
+    /** How unpublished prices are forecast; null: every price is known (the bound). */
+    private final PriceForecast prices;
 
-    Horizon(DispatchProblem truth, int periods) {
+    private final int perDay;
+
+    Horizon(DispatchProblem truth, int periods, PriceForecast prices) {
         if (periods < 1 || truth.storage() == null) {
             throw new IllegalArgumentException("a horizon needs at least one period and a battery");
         }
         this.truth = truth;
         this.periods = periods;
+        this.prices = prices == PriceForecast.PERFECT ? null : prices;
+        this.perDay = (int) Math.max(1, 86_400_000 / truth.periodMs());
+    }
+
+    /** A horizon knowing every price. */
+    Horizon(DispatchProblem truth, int periods) {
+        this(truth, periods, null);
     }
 
     /**
@@ -47,18 +66,37 @@ final class Horizon {
      * @param monthPeakKw the demand reached so far in each month of the truth
      */
     DispatchProblem at(int first, Forecaster forecaster, double storedKwh, double[] monthPeakKw) {
+        return at(first, forecaster, storedKwh, monthPeakKw, truth.periods(), null);
+    }
+
+    /**
+     * The problem of the horizon starting at period {@code first}, trading energy and balancing.
+     *
+     * @param energyKnown the first period whose energy price is not published yet
+     * @param soldKw      per product of the truth and period of the study: the offer sold, NaN while
+     *                    open; null: nothing sold yet
+     */
+    DispatchProblem at(
+            int first,
+            Forecaster forecaster,
+            double storedKwh,
+            double[] monthPeakKw,
+            int energyKnown,
+            double[][] soldKw) {
         int known = Math.min(periods, truth.periods() - first);
         double[] net = new double[periods];
         forecaster.forecast(truth.netLoadKw(), first, net, known);
-        double[] importPrice = new double[periods];
-        double[] exportPrice = new double[periods];
+        double[] importPrice = price(truth.importYenPerKwh(), first, known, energyKnown);
+        double[] exportPrice = price(truth.exportYenPerKwh(), first, known, energyKnown);
         double[] exportLimit = new double[periods];
         double[] aux = new double[periods];
+        double[] held = truth.heldKwh() == null ? null : new double[periods];
         DemandCharge demand = demand(first, monthPeakKw);
         for (int i = 0; i < known; i++) {
             int t = first + i;
-            importPrice[i] = truth.importYenPerKwh()[t];
-            exportPrice[i] = truth.exportYenPerKwh()[t];
+            if (held != null) {
+                held[i] = truth.heldKwh(t);
+            }
             // the truth's convention (SiteDispatch): unlimited where exports are sold, else only a surplus
             exportLimit[i] =
                     Double.isInfinite(truth.exportLimitKw()[t]) ? Double.POSITIVE_INFINITY : Math.max(0, -net[i]);
@@ -75,12 +113,74 @@ final class Horizon {
                 exportPrice,
                 exportLimit,
                 truth.importLimitKw(),
-                storage(storedKwh),
+                storage(Math.max(storedKwh, soldCoverKwh(first, soldKw))),
                 demand,
-                java.util.List.of(),
+                reserves(first, known, soldKw),
                 aux,
-                null,
+                held,
                 truth.connectionExportKw());
+    }
+
+    /**
+     * The stored energy the offers sold for period {@code first} need at its start: the floor and
+     * every offer for its duration. A battery that fell short of it in the simulation is planned
+     * from it (else no plan exists); the ledger books the shortfall as offers not honoured.
+     */
+    private double soldCoverKwh(int first, double[][] soldKw) {
+        double need = 0;
+        for (int k = 0; soldKw != null && k < soldKw.length; k++) {
+            double kw = soldKw[k][first];
+            if (!Double.isNaN(kw)) {
+                need += kw
+                        * truth.reserves().get(k).durationHours()
+                        / truth.storage().dischargeEfficiency();
+            }
+        }
+        return need > 0 ? truth.storage().floorKwh() + need : 0;
+    }
+
+    /** {@code series} from {@code first} over the horizon: the truth before {@code published}, else forecast. */
+    private double[] price(double[] series, int first, int known, int published) {
+        double[] out = new double[periods];
+        if (prices == null || first + known <= published) {
+            System.arraycopy(series, first, out, 0, known);
+        } else {
+            double[] cut = new double[known];
+            prices.forecast(series, published, perDay, first, cut);
+            System.arraycopy(cut, 0, out, 0, known);
+        }
+        return out;
+    }
+
+    /**
+     * The truth's balancing products over the horizon: sold offers fixed, open ones at prices
+     * forecast from those cleared before {@code first} (none offered past the study's end).
+     */
+    private List<ReserveMarket> reserves(int first, int known, double[][] soldKw) {
+        List<ReserveMarket> out = new ArrayList<>();
+        for (int k = 0; k < truth.reserves().size(); k++) {
+            ReserveMarket r = truth.reserves().get(k);
+            double[] maxKw = new double[periods];
+            double[] activation = new double[periods];
+            double[] sold = new double[periods];
+            Arrays.fill(sold, Double.NaN);
+            System.arraycopy(r.maxKw(), first, maxKw, 0, known);
+            System.arraycopy(r.activationYenPerKwh(), first, activation, 0, known);
+            if (soldKw != null) {
+                System.arraycopy(soldKw[k], first, sold, 0, known);
+            }
+            out.add(new ReserveMarket(
+                    r.product(),
+                    r.market(),
+                    price(r.priceYenPerKwH(), first, known, first),
+                    r.durationHours(),
+                    r.blockPeriods(),
+                    maxKw,
+                    r.activationShare(),
+                    activation,
+                    sold));
+        }
+        return out;
     }
 
     /**

@@ -3,8 +3,12 @@ package dev.chikuden.optimize.mpc;
 import dev.chikuden.BadInputException;
 import dev.chikuden.control.ControlLayer;
 import dev.chikuden.optimize.DispatchProblem;
+import dev.chikuden.optimize.MarketOffers;
+import dev.chikuden.optimize.MarketRevenue;
+import dev.chikuden.optimize.PriceForecast;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
+import dev.chikuden.site.MarketsSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.study.MpcLayerProvider;
@@ -31,7 +35,22 @@ public final class RollingHorizonProvider implements MpcLayerProvider {
         int horizon = (int) Math.round(spec.horizonHours() * 3_600_000 / period);
         int every = (int) (spec.everyMs() / period);
         Solver solver = Solver.valueOf(site.planning().optimize().solver().toUpperCase(Locale.ROOT));
-        return new RollingHorizonController(truth, forecaster(spec, period), horizon, every, solver);
+        return new RollingHorizonController(
+                truth, forecaster(spec, period), horizon, every, trading(site, spec, truth), solver);
+    }
+
+    /** The markets the layer trades: the site's balancing offers and capacity contract, with its price forecast. */
+    private static RollingHorizonController.Trading trading(
+            SiteConfig site, StrategySpec.Mpc spec, DispatchProblem truth) {
+        MarketsSpec markets = site.planning().markets();
+        boolean contracted = markets.capacity() != null || markets.longTerm() != null;
+        return new RollingHorizonController.Trading(
+                MarketOffers.gates(markets, site.zone(), truth.startEpochMs(), truth.periodMs(), truth.periods()),
+                PriceForecast.valueOf(spec.prices().name()),
+                site.zone(),
+                site.billing().prices() != null,
+                contracted ? MarketRevenue.paidKw(markets, truth.storage()) : Double.NaN,
+                site.source().toString());
     }
 
     private static Forecaster forecaster(StrategySpec.Mpc spec, long periodMs) {

@@ -88,8 +88,8 @@ class RollingHorizonControllerTest {
     void everyReplanReusesTheOneModel() {
         SiteConfig site = TwoPriceSite.days(dir, "[{type: mpc}]");
         int[] built = {0};
-        RollingHorizonController mpc =
-                new RollingHorizonController(SiteDispatch.problem(site, 0), Forecaster.noisy(0.05, 1), 96, 1, p -> {
+        RollingHorizonController mpc = new RollingHorizonController(
+                SiteDispatch.problem(site, 0), Forecaster.noisy(0.05, 1), 96, 1, null, p -> {
                     built[0]++;
                     return new DispatchModel(p, Solver.HIGHS, true);
                 });
