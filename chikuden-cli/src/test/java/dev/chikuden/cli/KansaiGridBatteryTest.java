@@ -95,15 +95,18 @@ class KansaiGridBatteryTest {
     }
 
     /**
-     * plan simulates the energy trading alone (the MPC at midnight against the day's prices); the
-     * case without battery draws nothing and is billed nothing, at a contract of 0 kW; no shipped
-     * grid-code rule judges it; the report leaves out the day of the peak demand it has not got.
+     * plan simulates the battery trading every market as the gates allow (the MPC); the case without
+     * battery draws nothing and is billed nothing, at a contract of 0 kW; no shipped grid-code rule
+     * judges it; the report leaves out the day of the peak demand it has not got. The market revenue
+     * is recomputed from its parts, and stays under what the LP of the whole year, knowing every
+     * price, sells.
      */
     @Test
-    void planAndItsReportOfASiteWithoutLoad() throws IOException {
+    void planTradesTheMarketsAndItsReportOfASiteWithoutLoad() throws IOException {
         Path out = dir.resolve("plan");
-        JsonNode p =
-                json(PlanCommandTest.run("plan", EXAMPLE.toString(), "--out", out.toString(), "--json", "--quiet"));
+        Run run = PlanCommandTest.run("plan", EXAMPLE.toString(), "--out", out.toString(), "--quiet");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode p = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
         JsonNode without = p.get("withoutBattery");
         assertThat(without.get("energyImportedKwh").asDouble()).isZero();
         assertThat(without.get("billYen").asLong()).isZero();
@@ -124,14 +127,74 @@ class KansaiGridBatteryTest {
                         .asLong())
                 .isNegative();
 
+        JsonNode m = p.get("markets");
+        long products = 0;
+        for (JsonNode product : m.get("balancing")) {
+            assertThat(product.get("honouredShare").asDouble())
+                    .as(product.get("product").asText())
+                    .isGreaterThan(0.999);
+            products += product.get("capacityYen").asLong()
+                    + product.get("activationYen").asLong();
+        }
+        assertThat(m.get("balancingYen").asLong()).isEqualTo(products);
+        assertThat(m.get("fixedPaymentsYen").asLong())
+                .as("50 MW contracted at 7,638 yen/kW-year for the 365 days")
+                .isEqualTo(50_000L * 7_638);
+        assertThat(m.get("tightWindowShortHours").asDouble()).isZero();
+        assertThat(m.get("tightWindowHours").asDouble())
+                .as("7 tight days of 3 h")
+                .isEqualTo(21.0);
+        assertThat(m.get("marketRevenueYen").asLong())
+                .isEqualTo(products
+                        + m.get("activationOnBillYen").asLong()
+                        + m.get("fixedPaymentsYen").asLong());
+        assertThat(p.get("netSavingYen").asLong())
+                .isEqualTo(p.get("billSavingYen").asLong()
+                        + m.get("marketRevenueYen").asLong()
+                        + p.get("netSavingByItem").get("batteryWearYen").asLong());
+        double lpBalancing = optimized.get("revenueByMarket").get("balancing").asDouble();
+        assertThat((double) products)
+                .as("sold at the gates on forecasts: under the LP that knows every price, and near it")
+                .isLessThanOrEqualTo(lpBalancing)
+                .isGreaterThan(0.9 * lpBalancing);
+
+        // the revenue stack by month: each month's parts add to its total; the months add to the year
+        long[] sums = new long[4];
+        for (JsonNode month : m.get("byMonth")) {
+            long[] parts = {
+                month.get("billSavingYen").asLong(),
+                month.get("balancingYen").asLong(),
+                month.get("activationOnBillYen").asLong(),
+                month.get("fixedPaymentsYen").asLong()
+            };
+            long total = 0;
+            for (int i = 0; i < 4; i++) {
+                sums[i] += parts[i];
+                total += parts[i];
+            }
+            assertThat(month.get("totalYen").asLong()).isEqualTo(total);
+        }
+        assertThat(m.get("byMonth")).hasSize(12);
+        assertThat(sums[0]).isEqualTo(p.get("billSavingYen").asLong());
+        long[] years = {
+            m.get("balancingYen").asLong(),
+            m.get("activationOnBillYen").asLong(),
+            m.get("fixedPaymentsYen").asLong()
+        };
+        for (int i = 0; i < 3; i++) {
+            assertThat(sums[i + 1]).as("rounded month by month").isCloseTo(years[i], within(12L));
+        }
+
         JsonNode figures = reportFigures(out.resolve("report.html"));
+        assertThat(figures.get("plan").get("markets"))
+                .as("the report draws the revenue stack")
+                .isEqualTo(m);
         assertThat(figures.get("worstDay").get("points").asInt()).isZero();
         assertThat(figures.get("verdict").get("rules").asInt()).isZero();
 
-        String table = PlanCommandTest.run("plan", EXAMPLE.toString(), "--no-files", "--quiet")
-                .out();
-        assertThat(table)
+        assertThat(run.out())
                 .containsPattern("Grid-code rules\\s+none judged\\s+none judged")
+                .containsPattern("capacity payment\\s+yen\\s+381,900,000")
                 .doesNotContain("ratchet")
                 .doesNotContain(" -0 ");
     }

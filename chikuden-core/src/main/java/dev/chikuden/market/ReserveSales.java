@@ -1,5 +1,6 @@
 package dev.chikuden.market;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -14,16 +15,28 @@ import java.util.List;
  * @param contractedKw        the capacity contract's kW (or the long-term auction's), NaN for none
  * @param tightWindowHours    hours of the capacity contract's duty windows in the simulation
  * @param tightWindowShortHours of those, hours the stored energy fell short of the duty
+ * @param months              the same by calendar month, in order
  */
 public record ReserveSales(
         List<Product> products,
         double activationBillYen,
         double contractedKw,
         double tightWindowHours,
-        double tightWindowShortHours) {
+        double tightWindowShortHours,
+        List<Month> months) {
     public ReserveSales {
         products = List.copyOf(products);
+        months = List.copyOf(months);
     }
+
+    /**
+     * One calendar month of the study.
+     *
+     * @param balancingYen      capacity and activation payments of every product
+     * @param activationBillYen the activation energy's worth on the bill
+     * @param studyShare        the month's share of the study's time, for payments per year
+     */
+    public record Month(YearMonth month, double balancingYen, double activationBillYen, double studyShare) {}
 
     /**
      * One product.

@@ -3,7 +3,10 @@ package dev.chikuden.cli.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chikuden.market.ReserveSales;
 import dev.chikuden.site.MarketsSpec;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the strategy earned beside the bill in the simulation: the balancing offers it sold at the
@@ -20,6 +23,8 @@ import java.util.List;
  * @param tightWindowHours     hours of the capacity contract's assumed duty windows; null without one
  * @param tightWindowShortHours of those, hours the stored energy fell short of the duty
  * @param marketRevenueYen     the sum beside the bill saving: balancing, activation on the bill, fixed payments
+ * @param longTermAuction      whether the fixed payments are a long-term auction's (less what it returns)
+ * @param byMonth              the revenue stack month by month, each figure rounded to the yen
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MarketFigures(
@@ -30,7 +35,22 @@ public record MarketFigures(
         long fixedPaymentsYen,
         Double tightWindowHours,
         Double tightWindowShortHours,
-        long marketRevenueYen) {
+        long marketRevenueYen,
+        boolean longTermAuction,
+        List<Month> byMonth) {
+    /**
+     * One month of the revenue stack: the energy market (the bill saving: energy bought and sold),
+     * the balancing market, the activation energy's worth on the bill taken back out, the fixed
+     * payments pro rata; {@code totalYen} is their sum.
+     */
+    public record Month(
+            String month,
+            long billSavingYen,
+            long balancingYen,
+            long activationOnBillYen,
+            long fixedPaymentsYen,
+            long totalYen) {}
+
     /** One balancing product: ΔkW-hours sold and honoured, and what they earned. */
     public record Product(
             String product,
@@ -44,7 +64,12 @@ public record MarketFigures(
      * @param billSavingYen the bill saving, the energy revenue a long-term auction returns a share of
      * @param years         the study's length in years, for the payments per kW-year
      */
-    static MarketFigures of(ReserveSales s, MarketsSpec markets, long billSavingYen, double years) {
+    static MarketFigures of(
+            ReserveSales s,
+            MarketsSpec markets,
+            long billSavingYen,
+            Map<YearMonth, Long> billSavingByMonth,
+            double years) {
         List<Product> products = s.products().stream()
                 .map(p -> new Product(
                         p.name(),
@@ -64,6 +89,14 @@ public record MarketFigures(
                 ? Math.round(markets.withFixedPayments(energyAndReserve, s.contractedKw(), years) - energyAndReserve)
                 : 0;
         boolean duty = markets.capacity() != null;
+        List<Month> months = new ArrayList<>();
+        for (ReserveSales.Month m : s.months()) {
+            long bill = billSavingByMonth.getOrDefault(m.month(), 0L);
+            long b = Math.round(m.balancingYen());
+            long a = -Math.round(m.activationBillYen());
+            long f = Math.round(fixed * m.studyShare());
+            months.add(new Month(m.month().toString(), bill, b, a, f, bill + b + a + f));
+        }
         return new MarketFigures(
                 products,
                 balancing,
@@ -72,6 +105,8 @@ public record MarketFigures(
                 fixed,
                 duty ? s.tightWindowHours() : null,
                 duty ? s.tightWindowShortHours() : null,
-                balancing + activationOnBill + fixed);
+                balancing + activationOnBill + fixed,
+                markets.longTerm() != null,
+                months);
     }
 }

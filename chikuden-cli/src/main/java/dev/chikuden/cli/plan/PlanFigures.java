@@ -152,7 +152,11 @@ public record PlanFigures(
             with = with == null ? null : with.withBill(CaseFigures.Billed.of(bills.withBattery()));
             if (r.reserveSales() != null && bills.withBattery() != null) {
                 double years = base.steps() * base.grid().stepSeconds() / (8760 * 3600.0);
-                markets = MarketFigures.of(r.reserveSales(), r.site().planning().markets(), bills.savingYen(), years);
+                Map<java.time.YearMonth, Long> byMonth = new java.util.TreeMap<>();
+                bills.withoutBattery().bill().months().forEach(m -> byMonth.merge(m.month(), m.totalYen(), Long::sum));
+                bills.withBattery().bill().months().forEach(m -> byMonth.merge(m.month(), -m.totalYen(), Long::sum));
+                markets = MarketFigures.of(
+                        r.reserveSales(), r.site().planning().markets(), bills.savingYen(), byMonth, years);
             }
             billing = billing(r, bills, markets == null ? 0 : markets.marketRevenueYen());
         }

@@ -231,7 +231,7 @@ public final class PlanTable {
                             m.tightWindowHours(),
                             m.tightWindowShortHours());
             savingRow(
-                    "  capacity payment",
+                    m.longTermAuction() ? "  long-term auction" : "  capacity payment",
                     m.fixedPaymentsYen(),
                     String.format(Locale.ROOT, "(%,.0f kW contracted%s)", m.contractedKw(), duty));
         }

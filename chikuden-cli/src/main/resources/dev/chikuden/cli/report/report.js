@@ -35,6 +35,13 @@
       contract: 'Contract, without → with battery',
       billSaving: 'Bill saving (without minus with)',
       marketRevenue: 'Market revenue',
+      productRow: '{product}: {sold} ΔkW·h sold at the gates, {share} % honoured',
+      activationOnBill: 'Activation energy on the bill (the TSO pays it above)',
+      capacityPayment: 'Capacity payment ({kw} contracted; duty windows {hours} h, {short} h short)',
+      longTermPayment: 'Long-term auction ({kw}, less the revenue it returns)',
+      revenueTitle: 'Revenue by market and month',
+      total: 'Total',
+      revenueHead: ['Month', 'Energy (bill saving)', 'Balancing', 'Activation on the bill', 'Capacity', 'Total'],
       batteryWear: 'Battery wear',
       netSaving: 'Net saving (bill saving + market revenue - wear)',
       savingNone: 'Add a tariff to the site file for the saving',
@@ -169,6 +176,13 @@
       contract: '契約電力（なし → あり）',
       billSaving: '電気料金の削減（なし − あり）',
       marketRevenue: '市場収入',
+      productRow: '{product}：ゲートクローズで約定 {sold} ΔkW·h、履行率 {share} %',
+      activationOnBill: '発動電力量の料金上の価値（TSO が上で支払う）',
+      capacityPayment: '容量確定 {kw}（需給ひっ迫時の枠 {hours} 時間、不足 {short} 時間）',
+      longTermPayment: '長期脱炭素電源オークション（{kw}、還付後）',
+      revenueTitle: '市場別・月別の収入',
+      total: '合計',
+      revenueHead: ['月', '電力量（料金削減）', '需給調整市場', '発動分（料金上）', '容量市場', '合計'],
       batteryWear: '蓄電池の劣化コスト',
       netSaving: '正味の削減（料金削減 + 市場収入 − 劣化）',
       savingNone: '削減額の算定にはサイトファイルに料金（tariff）を追加してください',
@@ -811,6 +825,22 @@
     rows.push([t('billSaving'), yen(P.billSavingYen), true]);
     Object.entries(P.billSavingByLine).filter(([, v]) => v !== 0).forEach(([k, v]) => rows.push(['  ' + billItem(k), yen(v), false]));
     rows.push([t('marketRevenue'), yen(P.netSavingByItem.marketRevenueYen), false]);
+    const M = P.markets;
+    if (M) {
+      M.balancing.forEach(p => rows.push(['  ' + t('productRow', {
+        product: p.product, sold: Math.round(p.soldKwH).toLocaleString('en-US'), share: (100 * p.honouredShare).toFixed(2)
+      }), yen(p.capacityYen + p.activationYen), false]));
+      if (M.activationOnBillYen !== 0) {
+        rows.push(['  ' + t('activationOnBill'), yen(M.activationOnBillYen), false]);
+      }
+      if (isNum(M.contractedKw)) {
+        rows.push(['  ' + t(M.longTermAuction ? 'longTermPayment' : 'capacityPayment', {
+          kw: power(M.contractedKw, 0),
+          hours: isNum(M.tightWindowHours) ? M.tightWindowHours.toFixed(1) : '-',
+          short: isNum(M.tightWindowShortHours) ? M.tightWindowShortHours.toFixed(1) : '-'
+        }), yen(M.fixedPaymentsYen), false]);
+      }
+    }
     rows.push([t('batteryWear'), yen(P.netSavingByItem.batteryWearYen) + ' (' + P.wearBasis + ')', false]);
     rows.push([t('netSaving'), yen(P.netSavingYen), true]);
     const body = table.createTBody();
@@ -823,6 +853,34 @@
         tr.style.fontWeight = '600';
       }
     });
+  }
+
+  /** The revenue stack month by month: energy, balancing, activation on the bill, capacity. */
+  function revenueTable() {
+    const table = document.getElementById('revenue');
+    const title = document.getElementById('revenue-title');
+    table.replaceChildren();
+    const M = P.markets;
+    table.hidden = title.hidden = !M;
+    if (!M) {
+      return;
+    }
+    const head = table.createTHead().insertRow();
+    LABELS[lang].revenueHead.forEach(h => { head.insertCell().textContent = h; });
+    const body = table.createTBody();
+    const sums = [0, 0, 0, 0, 0];
+    M.byMonth.forEach(m => {
+      const tr = body.insertRow();
+      tr.insertCell().textContent = m.month;
+      [m.billSavingYen, m.balancingYen, m.activationOnBillYen, m.fixedPaymentsYen, m.totalYen].forEach((v, i) => {
+        tr.insertCell().textContent = yen(v);
+        sums[i] += v;
+      });
+    });
+    const total = body.insertRow();
+    total.style.fontWeight = '600';
+    total.insertCell().textContent = t('total');
+    sums.forEach(v => { total.insertCell().textContent = yen(v); });
   }
 
   function billItem(key) {
@@ -1068,6 +1126,7 @@
     keyFigures();
     rulesTable();
     savingTable();
+    revenueTable();
     Object.keys(charts).forEach(id => charts[id].setOption(CHARTS[id](), true));
   }
 

@@ -4,6 +4,10 @@ import dev.chikuden.battery.BatteryView;
 import dev.chikuden.market.ReserveSales;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,12 @@ final class ReserveLedger {
     private final double[] activationKwh;
     private final double[] activationYen;
     private double activationBillYen;
+    private final YearMonth[] months;
+    /** Per period, its index in {@link #months}. */
+    private final int[] monthOf;
+
+    private final double[] monthBalancingYen;
+    private final double[] monthActivationBillYen;
     private double windowHours;
     private double windowShortHours;
     // the state at the step's start, from control()
@@ -37,10 +47,24 @@ final class ReserveLedger {
     private double storedAboveFloorKwh;
 
     /** @param sold per product and period, the offers sold (a live view: filled as gates close) */
-    ReserveLedger(DispatchProblem truth, double[][] sold, double contractedKw) {
+    ReserveLedger(DispatchProblem truth, double[][] sold, double contractedKw, ZoneId zone) {
         this.truth = truth;
         this.sold = sold;
         this.contractedKw = contractedKw;
+        int n = truth.periods();
+        monthOf = new int[n];
+        List<YearMonth> seen = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            YearMonth m = YearMonth.from(Instant.ofEpochMilli(truth.startEpochMs() + t * truth.periodMs())
+                    .atZone(zone));
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(m)) {
+                seen.add(m);
+            }
+            monthOf[t] = seen.size() - 1;
+        }
+        months = seen.toArray(new YearMonth[0]);
+        monthBalancingYen = new double[months.length];
+        monthActivationBillYen = new double[months.length];
         int k = truth.reserves().size();
         soldKwH = new double[k];
         honouredKwH = new double[k];
@@ -101,11 +125,14 @@ final class ReserveLedger {
             double kwH = soldAt(k, period) * h;
             soldKwH[k] += kwH;
             honouredKwH[k] += kwH * share;
-            capacityYen[k] += kwH * share * r.priceYenPerKwH()[period];
+            double capacity = kwH * share * r.priceYenPerKwH()[period];
             double activated = r.activationShare() * kwH;
+            capacityYen[k] += capacity;
             activationKwh[k] += activated;
             activationYen[k] += activated * r.activationYenPerKwh()[period];
             activationBillYen += activated * price;
+            monthBalancingYen[monthOf[period]] += capacity + activated * r.activationYenPerKwh()[period];
+            monthActivationBillYen[monthOf[period]] += activated * price;
         }
     }
 
@@ -136,7 +163,21 @@ final class ReserveLedger {
                             a.activationKwh() + b.activationKwh(),
                             a.activationYen() + b.activationYen()));
         }
+        int[] periods = new int[months.length];
+        for (int m : monthOf) {
+            periods[m]++;
+        }
+        List<ReserveSales.Month> byMonth = new ArrayList<>();
+        for (int m = 0; m < months.length; m++) {
+            byMonth.add(new ReserveSales.Month(
+                    months[m], monthBalancingYen[m], monthActivationBillYen[m], periods[m] / (double) monthOf.length));
+        }
         return new ReserveSales(
-                List.copyOf(products.values()), activationBillYen, contractedKw, windowHours, windowShortHours);
+                List.copyOf(products.values()),
+                activationBillYen,
+                contractedKw,
+                windowHours,
+                windowShortHours,
+                byMonth);
     }
 }

@@ -129,8 +129,10 @@ public final class RollingHorizonController implements ControlLayer, ReserveTrad
         this.gates =
                 sells ? new GateBook(truth, trading.gateMs(), horizonPeriods, everyPeriods, trading.source()) : null;
         boolean books = trading != null && (sells || !Double.isNaN(trading.contractedKw()));
-        this.ledger =
-                books ? new ReserveLedger(truth, sells ? gates.sold() : new double[0][], trading.contractedKw()) : null;
+        this.ledger = books
+                ? new ReserveLedger(
+                        truth, sells ? gates.sold() : new double[0][], trading.contractedKw(), trading.zone())
+                : null;
         this.horizon = new Horizon(truth, horizonPeriods, trading == null ? null : trading.prices());
         this.everyPeriods = everyPeriods;
         this.pacer = new EnergyPacer(truth.startEpochMs(), truth.periodMs());

@@ -104,7 +104,7 @@ class ReserveLedgerTest {
 
     static ReserveLedger ledger(double[] held) {
         double[][] sold = {{SOLD, SOLD}};
-        return new ReserveLedger(truth(held), sold, 1000);
+        return new ReserveLedger(truth(held), sold, 1000, java.time.ZoneOffset.UTC);
     }
 
     @Test
