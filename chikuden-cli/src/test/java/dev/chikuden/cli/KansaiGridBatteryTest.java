@@ -111,8 +111,14 @@ class KansaiGridBatteryTest {
         assertThat(without.get("contractBasis").asText()).isEqualTo("own-peak");
         assertThat(p.get("withBattery").get("contractBasis").asText()).isEqualTo("own-peak");
         for (String c : List.of("withoutBattery", "withBattery")) {
-            assertThat(p.get(c).get("gridCodeFailures")).as(c).isEmpty();
-            assertThat(p.get(c).get("gridCode").get("rules")).as(c).isEmpty();
+            JsonNode k = p.get(c);
+            assertThat(k.get("gridCodeFailures")).as(c).isEmpty();
+            assertThat(k.get("gridCode").get("rules")).as(c).isEmpty();
+            assertThat(k.has("gridCodePass")).as(c + ": no pass without a rule").isFalse();
+            assertThat(k.get("gridCodeNotJudged").asText()).as(c).contains("gridCode.rules");
+            // the grid power's drops are the battery turning round, not a load dropping
+            assertThat(k.get("gridCode").get("loadDropEvents").isNull()).as(c).isTrue();
+            assertThat(k.get("gridCode").get("notes").toString()).as(c).contains("no load");
         }
         assertThat(p.get("billSavingYen").asLong())
                 .as("the day's trades pay for their wheeling and levy")
@@ -127,11 +133,20 @@ class KansaiGridBatteryTest {
         JsonNode figures = reportFigures(out.resolve("report.html"));
         assertThat(figures.get("worstDay").get("points").asInt()).isZero();
         assertThat(figures.get("verdict").get("rules").asInt()).isZero();
+        assertThat(figures.get("unit").asText())
+                .as("drawn at the 50 MW battery's scale")
+                .isEqualTo("MW");
+        assertThat(figures.get("plan").get("withoutBattery").has("gridCodePass"))
+                .isFalse();
 
         String table = PlanCommandTest.run("plan", EXAMPLE.toString(), "--no-files", "--quiet")
                 .out();
         assertThat(table)
-                .containsPattern("Grid-code rules\\s+none judged\\s+none judged")
+                .containsPattern("Grid-code rules\\s+none judged\\s+none judged\n  no rule judged: the shipped rules")
+                .containsPattern("Energy imported\\s+MWh\\s+0\\.0\\s+10,\\d{3}\\.\\d ")
+                .as("no load to drop, and no deviation within a minute that a 30-min step could show")
+                .doesNotContain("Load drops")
+                .doesNotContain("Dynamic range")
                 .doesNotContain("ratchet")
                 .doesNotContain(" -0 ");
     }
