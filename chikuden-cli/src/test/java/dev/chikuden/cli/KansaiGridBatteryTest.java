@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.cli.PlanCommandTest.Run;
 import dev.chikuden.fixtures.JepxCsv;
 import dev.chikuden.fixtures.Repository;
+import dev.chikuden.site.SiteConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,8 +116,14 @@ class KansaiGridBatteryTest {
         assertThat(without.get("contractBasis").asText()).isEqualTo("own-peak");
         assertThat(p.get("withBattery").get("contractBasis").asText()).isEqualTo("own-peak");
         for (String c : List.of("withoutBattery", "withBattery")) {
-            assertThat(p.get(c).get("gridCodeFailures")).as(c).isEmpty();
-            assertThat(p.get(c).get("gridCode").get("rules")).as(c).isEmpty();
+            JsonNode k = p.get(c);
+            assertThat(k.get("gridCodeFailures")).as(c).isEmpty();
+            assertThat(k.get("gridCode").get("rules")).as(c).isEmpty();
+            assertThat(k.has("gridCodePass")).as(c + ": no pass without a rule").isFalse();
+            assertThat(k.get("gridCodeNotJudged").asText()).as(c).contains("gridCode.rules");
+            // the grid power's drops are the battery turning round, not a load dropping
+            assertThat(k.get("gridCode").get("loadDropEvents").isNull()).as(c).isTrue();
+            assertThat(k.get("gridCode").get("notes").toString()).as(c).contains("no load");
         }
         assertThat(p.get("billSavingYen").asLong())
                 .as("the day's trades pay for their wheeling and levy")
@@ -191,10 +199,19 @@ class KansaiGridBatteryTest {
                 .isEqualTo(m);
         assertThat(figures.get("worstDay").get("points").asInt()).isZero();
         assertThat(figures.get("verdict").get("rules").asInt()).isZero();
+        assertThat(figures.get("unit").asText())
+                .as("drawn at the 50 MW battery's scale")
+                .isEqualTo("MW");
+        assertThat(figures.get("plan").get("withoutBattery").has("gridCodePass"))
+                .isFalse();
 
         assertThat(run.out())
-                .containsPattern("Grid-code rules\\s+none judged\\s+none judged")
+                .containsPattern("Grid-code rules\\s+none judged\\s+none judged\n  no rule judged: the shipped rules")
+                .containsPattern("Energy imported\\s+MWh\\s+0\\.0\\s+10,\\d{3}\\.\\d ")
                 .containsPattern("capacity payment\\s+yen\\s+381,900,000")
+                .as("no load to drop, and no deviation within a minute that a 30-min step could show")
+                .doesNotContain("Load drops")
+                .doesNotContain("Dynamic range")
                 .doesNotContain("ratchet")
                 .doesNotContain(" -0 ");
     }
@@ -206,12 +223,54 @@ class KansaiGridBatteryTest {
         return new ObjectMapper().readTree(m.group(1));
     }
 
-    /** size: the four sizes, each with every market (the capacity payment scales with the power). */
+    /**
+     * size: the four sizes, each with every market; the capacity payment of each, recomputed from the
+     * battery ({@link #sustainedKw}) at 7,638 yen/kW-year. The assumptions say which markets are in
+     * the revenue.
+     */
     @Test
     void sizeValuesEverySizeWithItsMarkets() throws IOException {
         JsonNode s = json(PlanCommandTest.run("size", EXAMPLE.toString(), "--json", "--quiet"));
         assertThat(s.get("candidates")).hasSize(4);
         assertThat(s.get("withoutBattery").get("billYen").asLong()).isZero();
+        BatteryParameters b = SiteConfigReader.read(EXAMPLE).batteries().get(0);
+        List<String> sizes = new ArrayList<>();
+        for (JsonNode c : s.get("candidates")) {
+            double power = c.get("powerKw").asDouble();
+            double energy = c.get("energyKwh").asDouble();
+            double kw = sustainedKw(b, power, energy);
+            assertThat(c.get("capacityKw").asDouble())
+                    .as(power + " / " + energy)
+                    .isCloseTo(kw, within(0.01));
+            assertThat(c.get("capacityPaymentYen").asDouble()).isCloseTo(kw * 7_638, within(100.0));
+            sizes.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%.0f MW / %.0f MWh %,.0f kW (%,.1f M yen a year)",
+                    power / 1000,
+                    energy / 1000,
+                    kw,
+                    kw * 7_638 / 1e6));
+        }
+        assertThat(s.get("candidates").get(2).get("capacityKw").asDouble())
+                .as("50 MW / 100 MWh: held by its energy")
+                .isLessThan(49_000);
+        String assumptions = s.get("assumptions").toString();
+        assertThat(assumptions)
+                .contains("balancing, tertiary-2: the LP offers up to 1,000 kW, the same for every size, in each block "
+                        + "at the site file's block prices (mean 29.5 yen per ΔkW per 30 min); 3 % of the offer-hours' "
+                        + "energy expected activated, paid at 20 yen/kWh")
+                .contains("balancing, primary: the LP offers up to 3,000 kW")
+                .contains("no activation energy paid")
+                .contains("saving = bill without battery - bill with it + reserve revenue + capacity payment;")
+                .contains("capacity market: 7,638 yen/kW-year on the kW each size sustains for 3 hours")
+                .contains("from 17:00 on the tight days (2 % of the days, those with the highest prices)")
+                .doesNotContain("long-term");
+        for (String size : sizes) {
+            assertThat(assumptions).contains(size);
+        }
+        String table =
+                PlanCommandTest.run("size", EXAMPLE.toString(), "--quiet").out();
+        assertThat(table).contains("- capacity market: 7,638 yen/kW-year").contains("- balancing, tertiary-1: ");
         for (JsonNode c : s.get("candidates")) {
             assertThat(c.get("feasible").asBoolean()).isTrue();
             assertThat(c.get("reserveRevenueYen").asDouble())
@@ -220,6 +279,19 @@ class KansaiGridBatteryTest {
                             optimized.get("reserveRevenueYen").asDouble(),
                             org.assertj.core.api.Assertions.withinPercentage(1));
         }
+    }
+
+    /**
+     * The kW a battery of this size (its SOC window, efficiencies and C-rate limit) sustains for 3
+     * hours, as the capacity market counts it: min(power, usable energy x discharge efficiency / 3 h),
+     * the usable energy its SOC window less the 1 % of it the plan leaves the demand limiter, the
+     * efficiency the PCS's at full power times the DC side's.
+     */
+    static double sustainedKw(BatteryParameters b, double powerKw, double energyKwh) {
+        double efficiency =
+                b.conversion().pcsEfficiency().at(1.0) * b.conversion().dcDischargeEfficiency();
+        double usable = energyKwh * (b.socMax() - b.socMin()) * 0.99;
+        return Math.min(Math.min(powerKw, b.limits().maxDischargeCRate() * energyKwh), usable * efficiency / 3);
     }
 
     /** The same site on JEPX's published FY2025 file: every market still earns and adds up. */

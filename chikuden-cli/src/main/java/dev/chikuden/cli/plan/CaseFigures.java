@@ -15,11 +15,15 @@ import java.util.Map;
 /**
  * One case of a plan study: its grid figures and grid-code verdicts, and, where they apply, what
  * the GPUs' own smoothing costs, what the battery did and the case's bill. JSON flattens the parts.
+ *
+ * @param gridCodePass      whether every rule passes; null (left out) when no rule judges the case
+ * @param gridCodeNotJudged why no rule judges the case; null when one does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record CaseFigures(
         @JsonUnwrapped Grid grid,
-        boolean gridCodePass,
+        Boolean gridCodePass,
+        String gridCodeNotJudged,
         List<GridCodeFigures.Failure> gridCodeFailures,
         GridCodeFigures gridCode,
         @JsonUnwrapped GpuSmoothing gpuSmoothing,
@@ -102,27 +106,36 @@ record CaseFigures(
         }
     }
 
-    static CaseFigures of(SimulationResult s, GridCodeReport gridCode, ZoneId zone) {
+    /**
+     * @param notJudged why no rule judges the site, used when the report has no verdict
+     * @param noLoad    the site has no load: grid power drops are the battery's own swings, not load drops
+     */
+    static CaseFigures of(SimulationResult s, GridCodeReport gridCode, ZoneId zone, String notJudged, boolean noLoad) {
+        boolean judged = !gridCode.verdicts().isEmpty();
+        GridCodeFigures figures = GridCodeFigures.of(gridCode);
         return new CaseFigures(
                 Grid.of(s, zone),
-                gridCode.pass(),
+                judged ? gridCode.pass() : null,
+                judged ? null : notJudged,
                 GridCodeFigures.failures(gridCode),
-                GridCodeFigures.of(gridCode),
+                noLoad ? figures.withoutLoadDrops() : figures,
                 null,
                 null,
                 null);
     }
 
     CaseFigures withGpuSmoothing(GpuSmoothing g) {
-        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, g, battery, billed);
+        return new CaseFigures(grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, g, battery, billed);
     }
 
     CaseFigures withBattery(Battery b) {
-        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, gpuSmoothing, b, billed);
+        return new CaseFigures(
+                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, b, billed);
     }
 
     CaseFigures withBill(Billed b) {
-        return new CaseFigures(grid, gridCodePass, gridCodeFailures, gridCode, gpuSmoothing, battery, b);
+        return new CaseFigures(
+                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, battery, b);
     }
 
     /** "pass (6)", "FAIL 2 of 6" or "none judged". */

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A case's grid-code metrics and the verdict of every rule. A metric the trace cannot give (a band
- * the step cannot resolve) is null.
+ * the step cannot resolve) is null, and so are the load drops of a site without load that no rule
+ * judges (see {@link #withoutLoadDrops}).
  */
 public record GridCodeFigures(
         double maxRampUpKwPerS,
@@ -22,10 +23,10 @@ public record GridCodeFigures(
         Double bandEnergyShare,
         Double bandRmsKw,
         Double dominantFrequencyHz,
-        long loadDropEvents,
-        double largestDropKw,
-        double loadDropKw,
-        double loadDropWithinSeconds,
+        Long loadDropEvents,
+        Double largestDropKw,
+        Double loadDropKw,
+        Double loadDropWithinSeconds,
         List<String> notes,
         List<Rule> rules) {
     /** One rule's verdict. */
@@ -37,6 +38,9 @@ public record GridCodeFigures(
             boolean pass,
             Double margin,
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
+
+    /** The rule that judges load drops. */
+    static final String LOAD_DROP_RULE = "loadDropEvents";
 
     /** A rule a case fails, as the table lists it. */
     public record Failure(String rule, double value, double limit) {}
@@ -65,6 +69,39 @@ public record GridCodeFigures(
                 g.loadDropKw(),
                 g.loadDropWithinSeconds(),
                 g.notes(),
+                rules);
+    }
+
+    /**
+     * The figures of a site without load: its grid power drops when the battery turns from charging
+     * to discharging, which is no load dropping, so the count is left out (null, with a note) unless
+     * the site's own rules judge it.
+     */
+    GridCodeFigures withoutLoadDrops() {
+        if (rules.stream().anyMatch(r -> r.rule().equals(LOAD_DROP_RULE))) {
+            return this;
+        }
+        List<String> withNote = new java.util.ArrayList<>(notes);
+        withNote.add("no load: a drop of grid power is the battery's own swing, not a load dropping; "
+                + "load drops are not counted unless the site's rules judge them");
+        return new GridCodeFigures(
+                maxRampUpKwPerS,
+                maxRampDownKwPerS,
+                maxRampUpKwPerMin,
+                maxRampDownKwPerMin,
+                maxRampKwPerMin,
+                dynamicRangeKw,
+                dynamicRangeWindowSeconds,
+                bandLowHz,
+                bandHighHz,
+                bandEnergyShare,
+                bandRmsKw,
+                dominantFrequencyHz,
+                null,
+                null,
+                null,
+                null,
+                List.copyOf(withNote),
                 rules);
     }
 

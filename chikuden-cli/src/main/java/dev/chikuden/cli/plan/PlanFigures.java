@@ -6,10 +6,12 @@ import dev.chikuden.battery.AugmentationEvent;
 import dev.chikuden.battery.BatteryHealth;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.sim.SimulationResult;
+import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.LatencyTolerance;
 import dev.chikuden.study.PlanStudy;
 import dev.chikuden.study.Saving;
 import dev.chikuden.study.SiteBilling;
+import dev.chikuden.study.SiteModels;
 import dev.chikuden.study.WearPrice;
 import dev.chikuden.study.WorstHour;
 import dev.chikuden.tariff.Bill;
@@ -126,13 +128,15 @@ public record PlanFigures(
         SimulationResult base = r.withoutBattery();
         ZoneId zone = r.site().zone();
         SiteBilling.Bills bills = r.bills();
-        CaseFigures without = CaseFigures.of(base, r.withoutBatteryGridCode(), zone);
+        String notJudged = notJudged(r.site());
+        boolean noLoad = r.site().loads().isEmpty();
+        CaseFigures without = CaseFigures.of(base, r.withoutBatteryGridCode(), zone, notJudged, noLoad);
         CaseFigures gpu = null;
         if (r.gpuSmoothing() != null) {
             var smoothing = r.site().compareGpuSmoothing();
             SimulationResult g = r.gpuSmoothing().result();
             // what the smoothing costs at the grid, facility included
-            gpu = CaseFigures.of(g, r.gpuSmoothing().gridCode(), zone)
+            gpu = CaseFigures.of(g, r.gpuSmoothing().gridCode(), zone, notJudged, noLoad)
                     .withGpuSmoothing(new CaseFigures.GpuSmoothing(
                             smoothing.floorFraction(),
                             smoothing.rampWPerS(),
@@ -141,7 +145,7 @@ public record PlanFigures(
         CaseFigures with = null;
         Life life = null;
         if (r.withBattery() != null) {
-            with = CaseFigures.of(r.withBattery(), r.withBatteryGridCode(), zone)
+            with = CaseFigures.of(r.withBattery(), r.withBatteryGridCode(), zone, notJudged, noLoad)
                     .withBattery(CaseFigures.Battery.of(r.withBattery(), r.lastWithBattery()));
             life = life(r);
         }
@@ -177,7 +181,7 @@ public record PlanFigures(
                 life,
                 billing,
                 ControlChainFigures.of(r.site()),
-                r.idealGridCode() == null ? null : GridCodeFigures.of(r.idealGridCode()),
+                r.idealGridCode() == null ? null : ideal(GridCodeFigures.of(r.idealGridCode()), noLoad),
                 latency == null ? null : latency.toleratedMs(),
                 latency == null
                         ? null
@@ -186,6 +190,18 @@ public record PlanFigures(
                 latency == null ? null : LatencyFigures.of(latency, WorstHour.WARM_UP_MS / 1000.0),
                 markets,
                 configWarnings);
+    }
+
+    /** Why no grid-code rule judges the site, should none: as {@link SiteModels#gridCodeRules} chooses them. */
+    static String notJudged(SiteConfig site) {
+        return site.gridCodeRules() == null
+                ? "the shipped rules are written for a large load and judge no site without load; give the "
+                        + "connection's own as gridCode.rules"
+                : "the rule file " + site.gridCodeRules().getFileName() + " sets no limit";
+    }
+
+    private static GridCodeFigures ideal(GridCodeFigures g, boolean noLoad) {
+        return noLoad ? g.withoutLoadDrops() : g;
     }
 
     private static Billing billing(PlanStudy.Result r, SiteBilling.Bills bills, long marketRevenueYen) {

@@ -24,7 +24,13 @@ public final class PlanTable {
         this.f = f;
         this.without = f.withoutBattery();
         this.with = f.withBattery();
-        boolean mega = without.grid().peakGridKw() >= 10_000;
+        // a site without load draws nothing without its battery: its scale is the battery's
+        double scaleKw = Math.max(
+                without.grid().peakGridKw(),
+                without.grid().energyImportedKwh() == 0 && with != null
+                        ? with.grid().peakGridKw()
+                        : 0);
+        boolean mega = scaleKw >= 10_000;
         this.k = mega ? 1000 : 1;
         this.pu = mega ? "MW" : "kW";
         this.eu = mega ? "MWh" : "kWh";
@@ -285,22 +291,26 @@ public final class PlanTable {
     private void gridCodeRows() {
         GridCodeFigures a = without.gridCode();
         gridRow("Largest ramp (1 min)", pu + "/min", c -> c.gridCode().maxRampKwPerMin() / k, 2);
-        gridRow("Dynamic range (1 min)", pu, c -> c.gridCode().dynamicRangeKw() / k, 2);
+        if (a.dynamicRangeWindowSeconds() > f.stepSeconds()) { // else no deviation can be seen (its note says so)
+            gridRow("Dynamic range (1 min)", pu, c -> c.gridCode().dynamicRangeKw() / k, 2);
+        }
         if (a.bandEnergyShare() != null) {
             gridRow("Oscillation share in band", "%", c -> c.gridCode().bandEnergyShare() * 100, 1);
             gridRow("Oscillation RMS in band", pu, c -> c.gridCode().bandRmsKw() / k, 2);
             gridRow("Dominant frequency", "Hz", c -> c.gridCode().dominantFrequencyHz(), 3);
         }
-        gridRow(
-                String.format(
-                        Locale.ROOT,
-                        "Load drops > %s %s in %s s",
-                        fmt(a.loadDropKw() / k),
-                        pu,
-                        fmt(a.loadDropWithinSeconds())),
-                "",
-                c -> c.gridCode().loadDropEvents(),
-                0);
+        if (a.loadDropEvents() != null) { // left out for a site without load (see GridCodeFigures)
+            gridRow(
+                    String.format(
+                            Locale.ROOT,
+                            "Load drops > %s %s in %s s",
+                            fmt(a.loadDropKw() / k),
+                            pu,
+                            fmt(a.loadDropWithinSeconds())),
+                    "",
+                    c -> c.gridCode().loadDropEvents(),
+                    0);
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "%-28s %-6s %16s %16s%n",
@@ -308,6 +318,9 @@ public final class PlanTable {
                 "",
                 without.verdict(),
                 with == null ? "-" : with.verdict()));
+        if (without.gridCodeNotJudged() != null) {
+            sb.append("  no rule judged: ").append(without.gridCodeNotJudged()).append('\n');
+        }
         failures("without battery", without);
         if (with != null) {
             failures("with battery", with);
@@ -330,7 +343,7 @@ public final class PlanTable {
                 .toList();
         sb.append(String.format(
                 Locale.ROOT,
-                "Without latency (ideal chain): %s; largest 1-s ramp %,.3f %s/s, dynamic range %,.2f %s%s, load drops %d%n",
+                "Without latency (ideal chain): %s; largest 1-s ramp %,.3f %s/s, dynamic range %,.2f %s%s%s%n",
                 ideal.verdict(idealFailures),
                 Math.max(ideal.maxRampUpKwPerS(), ideal.maxRampDownKwPerS()) / k,
                 pu,
@@ -339,7 +352,7 @@ public final class PlanTable {
                 ideal.bandEnergyShare() == null
                         ? ""
                         : String.format(Locale.ROOT, ", band share %.1f %%", ideal.bandEnergyShare() * 100),
-                ideal.loadDropEvents()));
+                ideal.loadDropEvents() == null ? "" : ", load drops " + ideal.loadDropEvents()));
         LatencyFigures l = f.latencyOnWorstHour();
         sb.append("Latency tolerated on the worst hour (")
                 .append(f.worstHour())

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Everything the report shows, as one tree for its JSON block: the plan's figures exactly as
  * {@code plan --json} prints them ({@code plan}), and what only the report draws. Series of power
- * are in the report's unit ({@code unit}: MW for a site whose load reaches 1 MW, else kW) to four
- * decimals, SOC in percent to two; times are local wall-clock milliseconds of the site
+ * are in the report's unit ({@code unit}: MW for a site whose load reaches 1 MW, or a site without
+ * load whose battery's grid power does, else kW) to four decimals, SOC in percent to two; times
+ * are local wall-clock milliseconds of the site
  * ({@code startLocalMs}: the epoch milliseconds plus the zone's offset at the start), so the
  * charts show the site's clock wherever the report is opened.
  */
@@ -90,7 +91,11 @@ public record ReportFigures(
             PlanStudy.Result r, PlanFigures plan, ReportRecorders recorders, SizingMap sizing, ReportInputs inputs) {
         BalanceBuckets period = recorders.period();
         double peakLoadKw = Arrays.stream(period.max(Quantity.LOAD)).max().orElse(0);
-        double unitKw = peakLoadKw >= 1000 ? 1000 : 1;
+        // a site without load is drawn at its battery's scale
+        double scaleKw = r.site().loads().isEmpty() && r.withBattery() != null
+                ? r.withBattery().gridKpis().peakGridKw()
+                : peakLoadKw;
+        double unitKw = scaleKw >= 1000 ? 1000 : 1;
         boolean battery = r.withBattery() != null;
         ZoneId zone = r.site().zone();
         long start = recorders.grid().startEpochMs();

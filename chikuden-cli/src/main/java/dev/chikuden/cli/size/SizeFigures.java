@@ -6,6 +6,7 @@ import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
+import dev.chikuden.site.MarketsSpec;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import java.util.ArrayList;
@@ -81,7 +82,12 @@ public record SizeFigures(
             @JsonInclude(JsonInclude.Include.NON_NULL) String infeasibleReason,
             @JsonUnwrapped Plan plan) {}
 
-    /** A feasible size's figures; a number that is not finite is null, a size not simulated has no delivered case. */
+    /**
+     * A feasible size's figures; a number that is not finite is null, a size not simulated has no delivered case.
+     *
+     * @param capacityKw         the kW the capacity market (or a long-term auction) pays for; left out without either
+     * @param capacityPaymentYen that payment a year, in the saving; left out without either
+     */
     public record Plan(
             boolean simulated,
             double npvYen,
@@ -96,6 +102,8 @@ public record SizeFigures(
             double reserveRevenueYen,
             double annualDischargeKwh,
             double contractKw,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double capacityKw,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double capacityPaymentYen,
             double capexYen,
             Double yearsToEndOfLife,
             double sohAfterFirstYear,
@@ -124,15 +132,17 @@ public record SizeFigures(
                 r.lpWithoutBatteryYen(),
                 r.simulated(),
                 "delivered NPV",
-                size(r.bestCandidate()),
-                r.candidates().stream().map(SizeFigures::size).toList(),
+                size(r.bestCandidate(), site.planning().markets()),
+                r.candidates().stream()
+                        .map(c -> size(c, site.planning().markets()))
+                        .toList(),
                 r.wallSeconds(),
                 assumptions(site, r),
                 configWarnings,
                 outage == null ? null : outage.figures());
     }
 
-    static Size size(Candidate c) {
+    static Size size(Candidate c, MarketsSpec markets) {
         if (!c.feasible()) {
             return new Size(c.powerKw(), c.energyKwh(), c.durationHours(), false, c.infeasibleReason(), null);
         }
@@ -166,6 +176,8 @@ public record SizeFigures(
                         c.reserveRevenueYen(),
                         c.annualDischargeKwh(),
                         c.contractKw(),
+                        finite(c.capacityKw()),
+                        finite(c.capacityKw() * fixedYenPerKwYear(markets)),
                         c.capexYen(),
                         finite(c.yearsToEndOfLife()),
                         c.life().sohAfterFirstYear(),
@@ -186,7 +198,9 @@ public record SizeFigures(
                 + "growth, no price escalation); money in yen of today, discounted at "
                 + String.format(java.util.Locale.ROOT, "%.1f %%", f.discountRate() * 100) + " over " + f.years()
                 + " years");
-        a.add("saving = bill without battery - bill with it + reserve revenue; the bill with it is the one the LP's "
+        a.add("saving = bill without battery - bill with it + reserve revenue"
+                + fixedPayments(site.planning().markets())
+                + "; the bill with it is the one the LP's "
                 + "plan delivered through the battery model under a demand limiter at its monthly peaks (the LP's own "
                 + "saving, a bound, is shown beside it); the LP's wear cost steers the dispatch but is not subtracted: "
                 + "worn cells are paid for when the aging model says they wear out");
@@ -199,12 +213,29 @@ public record SizeFigures(
                 + "(or augmented as configured) at the replacement price, restoring the savings");
         a.add("each size is the site's first battery scaled (efficiencies, SOC window, aging kept); its power is "
                 + "capped at the C-rate limit times its energy");
+        a.addAll(MarketAssumptions.of(site.planning().markets(), r));
         DispatchProblem.DemandCharge d = r.best().problem().demand();
         if (d != null && d.mode() == DispatchProblem.ContractMode.FIXED) {
             a.add("every size keeps the same agreed contract (" + Math.round(d.contractKw()) + " kW); set "
                     + "grid.contract: auto to let each size sign its own");
         }
         return a;
+    }
+
+    /** What the saving adds for the capacity market or a long-term auction, as {@code MarketRevenue} pays them. */
+    private static String fixedPayments(MarketsSpec markets) {
+        if (markets.longTerm() != null) {
+            return ", of which the long-term auction's share is given back, + the auction's payment";
+        }
+        return markets.capacity() != null ? " + capacity payment" : "";
+    }
+
+    /** Yen a kW-year the paid kW earn: the long-term auction's, which replaces the capacity payment, or the capacity market's. */
+    static double fixedYenPerKwYear(MarketsSpec markets) {
+        if (markets.longTerm() != null) {
+            return markets.longTerm().yenPerKwYear();
+        }
+        return markets.capacity() != null ? markets.capacity().yenPerKwYear() : Double.NaN;
     }
 
     private static Double finite(double v) {

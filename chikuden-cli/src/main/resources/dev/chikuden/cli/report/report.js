@@ -58,6 +58,7 @@
       gridCodeNoBattery: 'The site has no battery.',
       gridCodeNone: 'No rule judged',
       gridCodeNoneNote: 'The shipped rules are for a large load; a site without load is judged by its connection\'s rules (gridCode.rules).',
+      gridCodeNoneFile: 'The rule file sets no limit.',
       passesAll: 'passes every rule',
       failsSome: 'fails {failed} of {rules} rules',
       life: 'Years to end of life',
@@ -199,6 +200,7 @@
       gridCodeNoBattery: '蓄電池がありません。',
       gridCodeNone: '判定対象の項目なし',
       gridCodeNoneNote: '同梱の判定基準は大規模需要向けです。負荷のないサイトは接続先の要件（gridCode.rules）で判定します。',
+      gridCodeNoneFile: '判定基準ファイルに上限値がありません。',
       passesAll: '全項目適合',
       failsSome: '{rules}項目中{failed}項目が不適合',
       life: '寿命までの年数',
@@ -744,6 +746,11 @@
     });
   }
 
+  /** Why no rule judges the site: the shipped rules are for a large load, or its rule file sets no limit. */
+  function noRuleNote() {
+    return F.gridCodeRules ? t('gridCodeNoneFile') : t('gridCodeNoneNote');
+  }
+
   function rulesTable() {
     const table = document.getElementById('rules');
     const battery = P.withBattery !== null;
@@ -764,6 +771,12 @@
       thead.appendChild(th);
     });
     const body = table.createTBody();
+    if (rows.length === 0) { // a verdict column of nothing would read as a pass
+      const td = body.insertRow().insertCell();
+      td.colSpan = head.length;
+      td.className = 'none';
+      td.textContent = t('gridCodeNone') + '. ' + noRuleNote();
+    }
     rows.forEach(r => {
       const tr = body.insertRow();
       r.cells.forEach(c => { tr.insertCell().textContent = c; });
@@ -1003,7 +1016,7 @@
     const failedWithout = v.rulesFailedWithoutBattery;
     const without = failedWithout === 0 ? t('passesAll') : t('failsSome', { failed: failedWithout, rules: v.rules });
     if (v.rules === 0) {
-      cards.push(card(t('gridCode'), t('gridCodeNone'), t('gridCodeNoneNote'), 'none'));
+      cards.push(card(t('gridCode'), t('gridCodeNone'), noRuleNote(), 'none'));
     } else if (v.rulesFailedWithBattery !== null) {
       const failed = v.rulesFailedWithBattery;
       cards.push(card(t('gridCode'), failed === 0 ? t('gridCodePass', { rules: v.rules }) : t('gridCodeFail', { failed: failed, rules: v.rules }),
@@ -1079,7 +1092,7 @@
     });
     const g = P.withoutBattery.gridCode;
     document.getElementById('grid-code-desc').textContent = t('gridCodeDesc', {
-      source: F.gridCodeRules || t('defaultRules'),
+      source: F.verdict.rules === 0 ? t('gridCodeNone').toLowerCase() : F.gridCodeRules || t('defaultRules'),
       window: duration(F.gridCode.withoutBattery.rampHistogram.windowSeconds), low: num(g.bandLowHz, 2), high: num(g.bandHighHz, 2)
     }) + (F.gridCode.withoutBattery.spectrum.segments === 0 ? ' ' + t('noSpectrum') : '');
     if (P.withoutBattery.bill) {

@@ -15,6 +15,7 @@ import dev.chikuden.optimize.Delivery;
  * @param reserveRevenueYen  reserve capacity sold over the LP's horizon
  * @param annualDischargeKwh energy discharged (AC) a year by the plan
  * @param contractKw         the largest contract kW of any month of the plan
+ * @param capacityKw         the kW the capacity market (or a long-term auction) pays for; NaN without either
  * @param capexYen           installed cost
  * @param life               the aging model's projection of the plan's duty
  * @param solveSeconds       the LP's solve time
@@ -30,6 +31,7 @@ public record Candidate(
         double reserveRevenueYen,
         double annualDischargeKwh,
         double contractKw,
+        double capacityKw,
         double capexYen,
         LifeProjection life,
         double solveSeconds,
@@ -75,7 +77,7 @@ public record Candidate(
 
     static Candidate infeasible(double powerKw, double energyKwh, String reason) {
         double nan = Double.NaN;
-        return new Candidate(powerKw, energyKwh, nan, nan, nan, nan, nan, null, 0, null, null, null, reason);
+        return new Candidate(powerKw, energyKwh, nan, nan, nan, nan, nan, nan, null, 0, null, null, null, reason);
     }
 
     public boolean feasible() {
@@ -110,6 +112,7 @@ public record Candidate(
                 reserveRevenueYen,
                 annualDischargeKwh,
                 contractKw,
+                capacityKw,
                 capexYen,
                 life,
                 solveSeconds,

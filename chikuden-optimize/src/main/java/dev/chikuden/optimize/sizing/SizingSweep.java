@@ -9,10 +9,12 @@ import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
+import dev.chikuden.optimize.MarketOffers;
 import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.profile.PeriodMeans;
+import dev.chikuden.site.MarketsSpec;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.Baseline;
@@ -218,6 +220,14 @@ public final class SizingSweep {
                 simulated,
                 (System.nanoTime() - started) / 1e9,
                 sweep.dispatch(best));
+    }
+
+    /** The kW the capacity market or a long-term auction pays for, as {@link MarketRevenue} pays it; NaN for none. */
+    static double capacityKw(MarketsSpec markets, DispatchProblem.Storage s) {
+        if (markets.capacity() != null) {
+            return MarketOffers.contractedKw(markets.capacity(), s);
+        }
+        return markets.longTerm() != null ? s.dischargeKw() : Double.NaN;
     }
 
     private static <T> T get(Future<T> f) {
@@ -588,6 +598,7 @@ public final class SizingSweep {
                     s.costs().reserveRevenueYen(),
                     discharged,
                     s.contractKw(),
+                    capacityKw(site.planning().markets(), q.storage()),
                     lp.businessCase().capexYen(),
                     life,
                     s.solveSeconds(),
