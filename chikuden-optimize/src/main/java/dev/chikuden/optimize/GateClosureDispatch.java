@@ -24,26 +24,27 @@ import java.util.List;
  *   <li>During D: without intraday prices the battery holds its position (plus the reserve's expected
  *       activation, which the TSO settles). With JEPX intraday prices, the energy is re-decided at the
  *       start of D with the sold offers fixed, and a deviation from the position trades at the intraday
- *       price: forecast as D's day-ahead price (nothing better is known at the start of D; the perfect
- *       forecast knows it), settled at the actual intraday price. A slot without intraday trades
- *       trades no deviation: its position holds.
+ *       price: forecast as D's day-ahead price, for every forecast (the stated assumption: at the start
+ *       of D the day-ahead price is the best guess of the intraday one), settled at the actual intraday
+ *       price. A slot without intraday trades trades no deviation: its position holds.
  * </ol>
  *
  * <p>Settled like a JEPX-linked tariff: the metered flows at the tariff's prices (the day-ahead price
  * and its adders), plus {@code (intraday - day-ahead) x (grid - position)} for each deviation.
  *
- * <p>The hindsight LP knows every price. With intraday prices it is the best of two schedules the
- * battery could each deliver: the physical one at prices shifted by each slot's intraday spread,
- * and the day-ahead position, a schedule that earns the spread's opposite ({@code (day-ahead -
- * intraday) x position}); a position beyond what the battery could deliver would be speculation,
- * not storage.
+ * <p>The hindsight LP knows every price and sells as its position the schedule it runs. It does not
+ * speculate on the spread between the two markets (a position it means to buy back intraday): that
+ * bound would be mostly the spread's noise times the battery's power, not the value of storage. The
+ * deviations' worth at the actual intraday prices is therefore outside the bound, and a forecast's
+ * capture may pass 1 by as much as the deviations earned by chance; a perfect forecast, its plan
+ * already the hindsight's at day-ahead prices, deviates by nothing and captures 1.
  *
  * <p>The site's load and the activation prices (registered by the provider) are taken as known. A
  * site whose demand charges cost anything is not traded this way: a month's peak does not split
  * into days.
  *
  * @param valueYen        what the stitched days earn against the site without battery, at actual prices
- * @param perfectValueYen what the hindsight LP earns, every price known
+ * @param perfectValueYen what the hindsight LP earns, every price known (its position its schedule: see above)
  * @param value           {@code valueYen} by market
  * @param perfect         {@code perfectValueYen} by market
  * @param soldKw          the offer sold per product and period
@@ -78,7 +79,10 @@ public record GateClosureDispatch(
         }
     }
 
-    /** Value captured over perfect foresight (at most 1 up to the solver's tolerance). */
+    /**
+     * Value captured over perfect foresight: at most 1 up to the solver's tolerance, plus with intraday
+     * prices what the deviations earned by chance.
+     */
     public double captureRatio() {
         return ratio(valueYen, perfectValueYen);
     }
@@ -133,8 +137,12 @@ public record GateClosureDispatch(
         try (DispatchModel m = new DispatchModel(truth.withoutBattery(), solver, false)) {
             without = m.solve().costs().objectiveYen();
         }
-        Hindsight best = Hindsight.of(truth, intraday == null ? null : spread, solver);
-        Parts perfect = parts(truth, without - best.costYen, best.physical.offerKw(), best.deviationYen);
+        DispatchSolution best;
+        try (DispatchModel m = new DispatchModel(truth, solver, false)) {
+            best = m.solve();
+        }
+        double perfectValue = without - best.costs().objectiveYen();
+        Parts perfect = parts(truth, perfectValue, best.offerKw(), 0);
 
         int products = truth.reserves().size();
         double[][] sold = new double[products][n];
@@ -154,17 +162,16 @@ public record GateClosureDispatch(
             // a perfect trader follows the hindsight LP: its day ends where that LP's does
             int window = perfectly ? dayEnd - first : Math.min(2 * perDay, n - first);
             double terminal = perfectly
-                    ? Math.max(
-                            0, Math.min(truth.storage().maxKwh(), best.physical.storedKwh()[dayEnd - 1]))
+                    ? Math.max(0, Math.min(truth.storage().maxKwh(), best.storedKwh()[dayEnd - 1]))
                     : truth.storage().terminalMinKwh();
             Window w = new Window(truth, forecast, first, window, now, terminal, sold, perDay, solver);
             // 10:00 the day before: D's position on forecast energy and reserve prices
-            DispatchSolution dayAhead = w.solve(first, first, null, null);
+            DispatchSolution dayAhead = w.solve(first, first, null);
             for (int t = first; t < dayEnd; t++) {
                 position[t] = dayAhead.importKw()[t - first] - dayAhead.exportKw()[t - first];
             }
             // 14:00 the day before: D's offers on forecast reserve prices, its energy prices known
-            DispatchSolution plan = w.solve(dayEnd, first, position, null);
+            DispatchSolution plan = w.solve(dayEnd, first, position);
             for (int k = 0; k < products; k++) {
                 for (int t = first; t < dayEnd; t++) {
                     sold[k][t] = plan.offerKw()[k][t - first];
@@ -178,7 +185,7 @@ public record GateClosureDispatch(
                         held[t] = Double.NaN;
                     }
                 }
-                plan = w.solve(dayEnd, dayEnd, held, perfectly ? spread : null);
+                plan = w.solve(dayEnd, dayEnd, held);
             }
             for (int t = first; t < dayEnd; t++) {
                 int i = t - first;
@@ -204,7 +211,7 @@ public record GateClosureDispatch(
         double valueYen = without - cost;
         return new GateClosureDispatch(
                 valueYen,
-                without - best.costYen,
+                perfectValue,
                 parts(truth, valueYen, sold, deviationYen),
                 perfect,
                 sold,
@@ -228,86 +235,6 @@ public record GateClosureDispatch(
             }
         }
         return new Parts(value - reserve - intradayYen, intradayYen, reserve);
-    }
-
-    /**
-     * The hindsight LP: one schedule over the study at the tariff's prices, each shifted by its slot's
-     * intraday spread where intraday trades; with intraday, also the best position the battery could
-     * deliver, earning {@code -spread x position}.
-     *
-     * @param costYen      what the hindsight plan costs, the deviations' worth included
-     * @param deviationYen what the deviations from the position earn at intraday prices
-     */
-    private record Hindsight(DispatchSolution physical, double costYen, double deviationYen) {
-        static Hindsight of(DispatchProblem truth, double[] spread, Solver solver) {
-            if (spread == null) {
-                try (DispatchModel m = new DispatchModel(truth, solver, false)) {
-                    DispatchSolution s = m.solve();
-                    return new Hindsight(s, s.costs().objectiveYen(), 0);
-                }
-            }
-            int n = truth.periods();
-            double[] imp = new double[n];
-            double[] exp = new double[n];
-            double[] against = new double[n];
-            for (int t = 0; t < n; t++) {
-                imp[t] = truth.importYenPerKwh()[t] + spread[t];
-                exp[t] = truth.exportYenPerKwh()[t] + spread[t];
-                against[t] = -spread[t];
-            }
-            Storage s = truth.storage();
-            DispatchProblem physical = copy(truth, imp, exp, truth.reserves(), s);
-            // the position's schedule: no wear (nothing moves), no reserve
-            DispatchProblem position = copy(
-                    truth,
-                    against,
-                    against,
-                    List.of(),
-                    new Storage(
-                            s.chargeKw(),
-                            s.dischargeKw(),
-                            s.chargeEfficiency(),
-                            s.dischargeEfficiency(),
-                            s.floorKwh(),
-                            s.maxKwh(),
-                            s.initialKwh(),
-                            s.terminalMinKwh(),
-                            0,
-                            s.physics()));
-            DispatchSolution p;
-            DispatchSolution q;
-            try (DispatchModel m = new DispatchModel(physical, solver, false)) {
-                p = m.solve();
-            }
-            try (DispatchModel m = new DispatchModel(position, solver, false)) {
-                q = m.solve();
-            }
-            double deviation = 0;
-            for (int t = 0; t < n; t++) {
-                double grid = p.importKw()[t] - p.exportKw()[t];
-                double sold = q.importKw()[t] - q.exportKw()[t];
-                deviation -= spread[t] * (grid - sold) * truth.periodHours();
-            }
-            return new Hindsight(p, p.costs().objectiveYen() + q.costs().objectiveYen(), deviation);
-        }
-
-        private static DispatchProblem copy(
-                DispatchProblem truth, double[] imp, double[] exp, List<ReserveMarket> reserves, Storage s) {
-            return new DispatchProblem(
-                    truth.startEpochMs(),
-                    truth.periodMs(),
-                    truth.netLoadKw(),
-                    imp,
-                    exp,
-                    truth.exportLimitKw(),
-                    truth.importLimitKw(),
-                    s,
-                    null,
-                    reserves,
-                    truth.auxiliaryKw(),
-                    truth.heldKwh(),
-                    truth.connectionExportKw());
-        }
     }
 
     /**
@@ -355,19 +282,14 @@ public record GateClosureDispatch(
             Solver solver) {
         /**
          * Energy prices known before {@code energyKnown}, reserve prices before {@code reserveKnown},
-         * the rest forecast; the grid held at {@code positionKw} where it is a number (null: free);
-         * {@code spread} added to the known energy prices (null: none).
+         * the rest forecast; the grid held at {@code positionKw} where it is a number (null: free).
          */
-        DispatchSolution solve(int energyKnown, int reserveKnown, double[] positionKw, double[] spread) {
+        DispatchSolution solve(int energyKnown, int reserveKnown, double[] positionKw) {
             int last = first + length;
             double[] importPrice = new double[length];
             double[] exportPrice = new double[length];
             forecast.forecast(truth.importYenPerKwh(), energyKnown, perDay, first, importPrice);
             forecast.forecast(truth.exportYenPerKwh(), energyKnown, perDay, first, exportPrice);
-            for (int i = 0; spread != null && first + i < Math.min(energyKnown, last); i++) {
-                importPrice[i] += spread[first + i];
-                exportPrice[i] += spread[first + i];
-            }
             List<ReserveMarket> reserves = new ArrayList<>();
             for (int k = 0; k < truth.reserves().size(); k++) {
                 ReserveMarket r = truth.reserves().get(k);

@@ -9,7 +9,6 @@ import dev.chikuden.optimize.GateClosureDispatch;
 import dev.chikuden.optimize.IntradayPrices;
 import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.Optimization;
-import dev.chikuden.optimize.PriceForecast;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteBilling;
@@ -96,9 +95,7 @@ public record OptimizeFigures(
                     + (intraday == null
                             ? "; no intraday prices: the position held"
                             : "; deviations at the start of the day on the day's day-ahead prices as the "
-                                    + "intraday forecast"
-                                    + (g.forecast() == PriceForecast.PERFECT ? " (perfect: the intraday prices)" : "")
-                                    + ", settled at JEPX intraday prices");
+                                    + "intraday forecast, settled at JEPX intraday prices");
             return new Forecasting(
                     f,
                     g.valueYen(),
