@@ -7,6 +7,7 @@ import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.GateClosureDispatch;
+import dev.chikuden.optimize.IntradayPrices;
 import dev.chikuden.optimize.OfferSheet;
 import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.PriceForecast;
@@ -82,9 +83,12 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(
             names = "--forecast",
             paramLabel = "perfect|seasonal-naive|mean-of-four-weeks",
-            description = "Also trade day by day as the gates allow: offers fixed the day before on this forecast of "
-                    + "reserve prices, energy re-decided with them sold; prints the value captured against the "
-                    + "year's LP with every price known (sites without demand charges).")
+            description = "Also trade day by day as the gates allow: each day's energy position sold at JEPX's "
+                    + "day-ahead gate (10:00 the day before) on this forecast of energy prices, its reserve offers "
+                    + "fixed at 14:00 on this forecast of reserve prices, deviations from the position traded at "
+                    + "JEPX intraday prices where the site's prices.intraday gives them; prints the value captured "
+                    + "against the year's LP with every price known, energy and reserve apart (sites without "
+                    + "demand charges).")
     String forecast;
 
     @Option(
@@ -123,14 +127,17 @@ final class OptimizeCommand implements Callable<Integer> {
             writeSchedule(site, o.problem(), o.plan());
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
-        GateClosureDispatch gate = forecast == null ? null : GateClosureDispatch.of(o.problem(), forecast(), chosen);
+        IntradayPrices intraday = forecast == null ? null : IntradayPrices.of(site, o.problem());
+        GateClosureDispatch gate =
+                forecast == null ? null : GateClosureDispatch.of(o.problem(), intraday, forecast(), chosen);
         if (offers != null) {
             write(
                     offers,
                     OfferSheet.csv(
                             o.problem(), gate != null ? gate.soldKw() : o.plan().offerKw(), site.zone()));
         }
-        OptimizeFigures figures = OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage, gate);
+        OptimizeFigures figures =
+                OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage, gate, intraday);
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json.on) {

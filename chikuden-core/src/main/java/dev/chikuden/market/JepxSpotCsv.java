@@ -118,7 +118,8 @@ public final class JepxSpotCsv {
         }
     }
 
-    private static PriceSeries series(Path file, String area, long[] slotMs, double[] price, long[] lines, int n) {
+    /** Rows' slots and prices as a series from the first slot to the last; each slot once, the rest NaN. */
+    static PriceSeries series(Path file, String area, long[] slotMs, double[] price, long[] lines, int n) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -146,7 +147,7 @@ public final class JepxSpotCsv {
     }
 
     /** Delivery date {@code 2023/04/01}, {@code 2023/4/1} or {@code 2023-04-01}, and slot code 1-48. */
-    private static long slotStart(Path file, long line, String date, String code) {
+    static long slotStart(Path file, long line, String date, String code) {
         String[] ymd = date.split("[/-]");
         LocalDate day = null;
         if (ymd.length == 3) {

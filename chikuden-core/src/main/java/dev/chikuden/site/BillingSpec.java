@@ -12,6 +12,11 @@ import java.nio.file.Path;
  *               adjustment); null when none
  */
 public record BillingSpec(Tariff tariff, Prices prices) {
-    /** A JEPX spot_summary file and the area whose prices apply. */
-    public record Prices(Path file, String area) {}
+    /**
+     * A JEPX spot_summary file and the area whose prices apply.
+     *
+     * @param intradayFile JEPX's intraday results (im_trade_summary), the prices deviations from a
+     *                     day-ahead position trade at; null when none
+     */
+    public record Prices(Path file, String area, Path intradayFile) {}
 }

@@ -79,7 +79,9 @@ final class TariffReader {
 
     record Export(boolean market, Double yenPerKwh, double adderYenPerKwh) {}
 
-    record Prices(String file, String area) {}
+    record Prices(String file, String area, IntradayFile intraday) {}
+
+    record IntradayFile(String file) {}
 
     private TariffReader() {}
 
@@ -132,6 +134,13 @@ final class TariffReader {
                             + (t.marketLinked() == null ? "one is required" : "not both"));
         }
         Tariff.ExportSale export = export(t.export(), at.get("export"));
+        if (prices != null && prices.intradayFile() != null && t.marketLinked() == null) {
+            top.get("prices")
+                    .get("intraday")
+                    .problem("deviations from a day-ahead position settle at JEPX prices: intraday prices need a "
+                            + "tariff whose energy is JEPX-linked (marketLinked, e.g. preset: grid-battery-jepx); "
+                            + "this one bills energy by its bands");
+        }
         if (prices == null
                 && !top.get("prices").given()
                 && (t.marketLinked() != null
@@ -192,14 +201,23 @@ final class TariffReader {
             return null;
         }
         Prices p = at.bind(Prices.class);
-        Path path = null;
-        if (at.get("file").clean() && p.file() != null) {
-            path = at.source().toAbsolutePath().getParent().resolve(p.file()).normalize();
-            if (!Files.isRegularFile(path)) {
-                at.get("file").problem("\"" + p.file() + "\" does not exist (looked for " + path + ")");
-            }
+        Path path = file(at.get("file"), p.file());
+        Path intraday = p.intraday() == null
+                ? null
+                : file(at.get("intraday").get("file"), p.intraday().file());
+        return at.clean() ? new BillingSpec.Prices(path, p.area(), intraday) : null;
+    }
+
+    /** A file named relative to the site file; a problem where it does not exist. */
+    private static Path file(ConfigNode at, String name) {
+        if (!at.clean() || name == null) {
+            return null;
         }
-        return at.clean() ? new BillingSpec.Prices(path, p.area()) : null;
+        Path path = at.source().toAbsolutePath().getParent().resolve(name).normalize();
+        if (!Files.isRegularFile(path)) {
+            at.problem("\"" + name + "\" does not exist (looked for " + path + ")");
+        }
+        return path;
     }
 
     private static List<EnergyBand> bands(List<Band> given, ConfigNode at) {

@@ -170,7 +170,35 @@ class TariffReaderTest {
         assertThat(t.nationalHolidays()).as("off unless the tariff says so").isFalse();
         assertThat(t.marketPriceAdjustment()).isNull();
         assertThat(t.powerFactor()).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(site.billing().prices()).isEqualTo(new BillingSpec.Prices(dir.resolve("prices.csv"), "kansai"));
+        assertThat(site.billing().prices())
+                .isEqualTo(new BillingSpec.Prices(dir.resolve("prices.csv"), "kansai", null));
+    }
+
+    @Test
+    void intradayPricesAreAFileBesideTheSiteForAJepxLinkedTariff() throws IOException {
+        write("prices.csv", "x\n");
+        write("im_trade_summary_2025.csv", "x\n");
+        SiteConfig site = read("""
+                tariff: {preset: grid-battery-jepx}
+                prices: {file: prices.csv, area: kansai, intraday: {file: im_trade_summary_2025.csv}}
+                """);
+        assertThat(site.billing().prices())
+                .isEqualTo(new BillingSpec.Prices(
+                        dir.resolve("prices.csv"), "kansai", dir.resolve("im_trade_summary_2025.csv")));
+        assertThatThrownBy(() -> read("""
+                tariff: {preset: grid-battery-jepx}
+                prices: {file: prices.csv, area: kansai, intraday: {file: im.csv}}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":21:59: prices.intraday.file: \"im.csv\" does not exist");
+        // a menu of fixed bands buys no energy at day-ahead prices: no position to deviate from
+        assertThatThrownBy(() -> read("""
+                tariff: {preset: kansai-high-voltage-as}
+                prices: {file: prices.csv, area: kansai, intraday: {file: im_trade_summary_2025.csv}}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("prices.intraday: deviations from a day-ahead position settle at JEPX prices: "
+                        + "intraday prices need a tariff whose energy is JEPX-linked");
     }
 
     @Test

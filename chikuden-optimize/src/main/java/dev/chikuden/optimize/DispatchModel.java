@@ -57,6 +57,11 @@ import dev.chikuden.optimize.DispatchProblem.Storage;
  *
  * <p>With {@link DemandCharge#forbidExcess} no month's peak may pass the contract: the excess
  * columns are fixed at zero and the contract is a hard limit (the LP's variable when optimised).
+ *
+ * <p>A problem with a grid position ({@link DispatchProblem#positionKw}, a day-ahead position sold
+ * before) gets a row {@code "position_t"} per period that holds {@code import - export} at it, free
+ * where the position is NaN; a model built with positions keeps the rows through {@link #update}
+ * (all free for a problem without), one built without takes none.
  */
 public final class DispatchModel implements AutoCloseable {
     /** kW per MW, yen per thousand yen. */
@@ -95,6 +100,12 @@ public final class DispatchModel implements AutoCloseable {
     private final MPConstraint[] soc;
     /** Rows {@code c/Pc + d/Pd <= 1}; null in periods that do not need one. */
     private final MPConstraint[] rating;
+    /**
+     * Rows {@code c (1 + hvac) - d (1 - hvac) = position - net}: the grid flow {@code import - export}
+     * held at a position sold before; free where the position is NaN. Built, one a period, only for a
+     * problem with positions (and a battery); empty otherwise.
+     */
+    private final MPConstraint[] positionRows;
     /** The stored energy at the start, fixed; null without a battery. */
     private final MPVariable initial;
 
@@ -198,11 +209,16 @@ public final class DispatchModel implements AutoCloseable {
             }
             chargeTaperRows = new MPConstraint[n][];
             dischargeTaperRows = new MPConstraint[n][];
+            positionRows = new MPConstraint[problem.positionKw() == null ? 0 : n];
+            for (int t = 0; t < positionRows.length; t++) {
+                positionRows[t] = lp.makeConstraint(-INF, INF, "position_" + t);
+            }
         } else {
             c = d = e = new MPVariable[0];
             storedRows = soc = rating = new MPConstraint[0];
             initial = null;
             chargeTaperRows = dischargeTaperRows = new MPConstraint[0][];
+            positionRows = new MPConstraint[0]; // without a battery the grid flow is the net load
         }
         ge = new MPVariable[n];
         importRows = new MPConstraint[n];
@@ -538,6 +554,11 @@ public final class DispatchModel implements AutoCloseable {
                 setImport(importRows[t], t, 1);
             }
         }
+        for (int t = 0; t < positionRows.length; t++) {
+            // import - export: the export column cancels
+            positionRows[t].setCoefficient(c[t], 1 + hvacC[t]);
+            positionRows[t].setCoefficient(d[t], -(1 - hvacD[t]));
+        }
         DemandCharge dc = q.demand();
         for (int k = 0; k < slotRows.length; k++) {
             int first = k * dc.periodsPerSlot();
@@ -584,8 +605,10 @@ public final class DispatchModel implements AutoCloseable {
                         && (q.demand().months() != months
                                 || q.demand().mode() != p.demand().mode()
                                 || q.demand().periodsPerSlot() != p.demand().periodsPerSlot()))
-                || !sameBlocks(q.reserves(), p.reserves())) {
-            throw new IllegalArgumentException("update needs a problem of the same shape: " + q);
+                || !sameBlocks(q.reserves(), p.reserves())
+                || (q.positionKw() != null && q.storage() != null && positionRows.length == 0)) {
+            throw new IllegalArgumentException("update needs a problem of the same shape (a position only where the "
+                    + "model was built with one): " + q);
         }
         if (!reusable) {
             for (int t = 0; t < n; t++) {
@@ -761,6 +784,15 @@ public final class DispatchModel implements AutoCloseable {
                 obj.setCoefficient(d[t], s.degradationYenPerKwh() * h - price * (1 - hvacD[t]));
             }
             initial.setBounds(s.initialKwh() / K, s.initialKwh() / K);
+            for (int t = 0; t < positionRows.length; t++) {
+                double position = q.positionKw(t);
+                double rhs = (position - q.netLoadKw()[t]) / K;
+                if (Double.isNaN(position)) {
+                    positionRows[t].setBounds(-INF, INF);
+                } else {
+                    positionRows[t].setBounds(rhs, rhs);
+                }
+            }
         }
         DemandCharge dc = q.demand();
         if (dc != null) {

@@ -25,6 +25,11 @@ import java.util.List;
  * @param auxiliaryKw    the part of {@code netLoadKw} that is the battery's own auxiliary load at rest
  *                       (standby, HVAC against the ambient), per period: the grid pays it in the LP, so
  *                       the battery's net AC power is the LP's power less this
+ * @param heldKwh        energy held in each period for a duty outside the markets; null for none
+ * @param connectionExportKw what the connection lets flow out beyond the site's load
+ * @param positionKw     the grid position already sold per period, {@code import - export} in kW (a
+ *                       day-ahead position the battery holds); NaN where the flow is free (null: free
+ *                       everywhere)
  */
 public record DispatchProblem(
         long startEpochMs,
@@ -39,7 +44,8 @@ public record DispatchProblem(
         List<ReserveMarket> reserves,
         double[] auxiliaryKw,
         double[] heldKwh,
-        double connectionExportKw) {
+        double connectionExportKw,
+        double[] positionKw) {
     public DispatchProblem {
         reserves = reserves == null ? List.of() : List.copyOf(reserves);
         int n = netLoadKw.length;
@@ -68,6 +74,41 @@ public record DispatchProblem(
         if (heldKwh != null && heldKwh.length != n) {
             throw new IllegalArgumentException("heldKwh needs one energy per period");
         }
+        if (positionKw != null && positionKw.length != n) {
+            throw new IllegalArgumentException("positionKw needs one power (or NaN) per period");
+        }
+    }
+
+    /** A problem whose grid flow is free in every period. */
+    public DispatchProblem(
+            long startEpochMs,
+            long periodMs,
+            double[] netLoadKw,
+            double[] importYenPerKwh,
+            double[] exportYenPerKwh,
+            double[] exportLimitKw,
+            double importLimitKw,
+            Storage storage,
+            DemandCharge demand,
+            List<ReserveMarket> reserves,
+            double[] auxiliaryKw,
+            double[] heldKwh,
+            double connectionExportKw) {
+        this(
+                startEpochMs,
+                periodMs,
+                netLoadKw,
+                importYenPerKwh,
+                exportYenPerKwh,
+                exportLimitKw,
+                importLimitKw,
+                storage,
+                demand,
+                reserves,
+                auxiliaryKw,
+                heldKwh,
+                connectionExportKw,
+                null);
     }
 
     /** A problem without duty to hold energy, its connection limiting no export beyond {@code exportLimitKw}. */
@@ -125,6 +166,11 @@ public record DispatchProblem(
                 new double[netLoadKw.length]);
     }
 
+    /** The position sold for period {@code t}, kW of {@code import - export}; NaN where the flow is free. */
+    public double positionKw(int t) {
+        return positionKw == null ? Double.NaN : positionKw[t];
+    }
+
     /** The energy held in period {@code t} for a duty outside the markets, kWh. */
     public double heldKwh(int t) {
         return heldKwh == null ? 0 : heldKwh[t];
@@ -153,7 +199,8 @@ public record DispatchProblem(
                 reserves,
                 auxiliaryKw,
                 heldKwh,
-                connectionExportKw);
+                connectionExportKw,
+                positionKw);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.chikuden.optimize;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.optimize.DispatchProblem.ContractMode;
+import dev.chikuden.optimize.DispatchProblem.DemandCharge;
 import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import dev.chikuden.optimize.DispatchProblem.Storage;
 import java.util.ArrayList;
@@ -9,29 +11,104 @@ import java.util.List;
 
 /**
  * Trading as the markets' gates allow, day by day, against the hindsight of one LP over the study.
- * For each delivery day D: at the balancing market's gate closure (14:00 the day before) the
- * battery offers D's blocks on forecast reserve prices, knowing D's energy prices (JEPX's day-ahead
- * auction cleared at 10:00); the offers are then sold at the prices the market clears (a price
- * taker). At the start of D the energy is re-decided at D's known prices with the sold offers fixed,
- * looking a day ahead on forecasts. What the stitched days earn at the actual prices, over what the
- * LP of the whole study earns with every price known, is the value captured.
+ * For each delivery day D:
  *
- * <p>The site's load and the activation prices (registered by the provider) are taken as known.
- * A site with demand charges is not traded this way: a month's peak does not split into days.
+ * <ol>
+ *   <li>10:00 the day before, JEPX's day-ahead gate: D's energy position (the net grid kW of each
+ *       period) is decided on forecast energy prices (those of the days before D are known),
+ *       co-optimised with tentative reserve offers on forecast reserve prices. It is sold, and
+ *       settled at D's day-ahead prices when they clear.
+ *   <li>14:00 the day before, the balancing market's gate: D's reserve offers are fixed on forecast
+ *       reserve prices, D's energy prices now known and its position held; the offers are sold at the
+ *       prices the market clears (a price taker).
+ *   <li>During D: without intraday prices the battery holds its position (plus the reserve's expected
+ *       activation, which the TSO settles). With JEPX intraday prices, the energy is re-decided at the
+ *       start of D with the sold offers fixed, and a deviation from the position trades at the intraday
+ *       price: forecast as D's day-ahead price, for every forecast (the stated assumption: at the start
+ *       of D the day-ahead price is the best guess of the intraday one), settled at the actual intraday
+ *       price. A slot without intraday trades trades no deviation: its position holds.
+ * </ol>
+ *
+ * <p>Settled like a JEPX-linked tariff: the metered flows at the tariff's prices (the day-ahead price
+ * and its adders), plus {@code (intraday - day-ahead) x (grid - position)} for each deviation.
+ *
+ * <p>The hindsight LP knows every price and sells as its position the schedule it runs. It does not
+ * speculate on the spread between the two markets (a position it means to buy back intraday): that
+ * bound would be mostly the spread's noise times the battery's power, not the value of storage. The
+ * deviations' worth at the actual intraday prices is therefore outside the bound, and a forecast's
+ * capture may pass 1 by as much as the deviations earned by chance; a perfect forecast, its plan
+ * already the hindsight's at day-ahead prices, deviates by nothing and captures 1.
+ *
+ * <p>The site's load and the activation prices (registered by the provider) are taken as known. A
+ * site whose demand charges cost anything is not traded this way: a month's peak does not split
+ * into days.
  *
  * @param valueYen        what the stitched days earn against the site without battery, at actual prices
- * @param perfectValueYen what the LP of the whole study earns with every price known
+ * @param perfectValueYen what the hindsight LP earns, every price known (its position its schedule: see above)
+ * @param value           {@code valueYen} by market
+ * @param perfect         {@code perfectValueYen} by market
  * @param soldKw          the offer sold per product and period
+ * @param positionKw      the day-ahead position per period, kW of import less export
+ * @param gridKw          the grid flow the stitched days ran, kW of import less export (the position
+ *                        where no deviation traded)
  * @param storedKwh       the stored energy at the end of each period of the stitched days
+ * @param intraday        whether deviations traded at intraday prices
  */
 public record GateClosureDispatch(
-        double valueYen, double perfectValueYen, double[][] soldKw, double[] storedKwh, PriceForecast forecast) {
-    /** Value captured over perfect foresight (at most 1 up to the solver's tolerance). */
+        double valueYen,
+        double perfectValueYen,
+        Parts value,
+        Parts perfect,
+        double[][] soldKw,
+        double[] positionKw,
+        double[] gridKw,
+        double[] storedKwh,
+        PriceForecast forecast,
+        boolean intraday) {
+
+    /**
+     * A value by market, yen.
+     *
+     * @param dayAheadYen the energy at day-ahead prices (the tariff's), less the battery's wear
+     * @param intradayYen what the deviations from the position earned at intraday prices beyond day-ahead
+     * @param reserveYen  the reserve's capacity price and its activations less their wear
+     */
+    public record Parts(double dayAheadYen, double intradayYen, double reserveYen) {
+        public double energyYen() {
+            return dayAheadYen + intradayYen;
+        }
+    }
+
+    /**
+     * Value captured over perfect foresight: at most 1 up to the solver's tolerance, plus with intraday
+     * prices what the deviations earned by chance.
+     */
     public double captureRatio() {
-        return perfectValueYen > 0 ? valueYen / perfectValueYen : Double.NaN;
+        return ratio(valueYen, perfectValueYen);
+    }
+
+    /** The energy's value (day-ahead and intraday) over the hindsight LP's; NaN when that earns nothing. */
+    public double energyCaptureRatio() {
+        return ratio(value.energyYen(), perfect.energyYen());
+    }
+
+    /** The reserve's value over the hindsight LP's; NaN when that earns nothing. */
+    public double reserveCaptureRatio() {
+        return ratio(value.reserveYen(), perfect.reserveYen());
+    }
+
+    private static double ratio(double a, double b) {
+        return b > 0 ? a / b : Double.NaN;
     }
 
     public static GateClosureDispatch of(DispatchProblem truth, PriceForecast forecast, Solver solver) {
+        return of(truth, null, forecast, solver);
+    }
+
+    /** @param intraday the intraday prices; null to hold every position */
+    public static GateClosureDispatch of(
+            DispatchProblem problem, IntradayPrices intraday, PriceForecast forecast, Solver solver) {
+        DispatchProblem truth = withoutFreeDemand(problem);
         if (truth.demand() != null) {
             throw new BadInputException("trading at gate closure needs a site without demand charges (a grid "
                     + "battery): a month's peak does not split into days");
@@ -40,42 +117,76 @@ public record GateClosureDispatch(
             throw new BadInputException("trading at gate closure needs a battery and an LP period that divides a day");
         }
         int n = truth.periods();
+        if (intraday != null && intraday.intradayYenPerKwh().length != n) {
+            throw new IllegalArgumentException("intraday prices need one value per period");
+        }
         int perDay = (int) (86_400_000 / truth.periodMs());
         for (ReserveMarket r : truth.reserves()) {
             if (perDay % r.blockPeriods() != 0) {
                 throw new BadInputException(r.product() + "'s blocks do not divide a day");
             }
         }
-        double perfect;
-        double without;
-        try (DispatchModel m = new DispatchModel(truth, solver, false)) {
-            perfect = m.solve().costs().objectiveYen();
+        double h = truth.periodHours();
+        double[] spread = new double[n]; // intraday less day-ahead where intraday traded, else 0
+        if (intraday != null) {
+            for (int t = 0; t < n; t++) {
+                spread[t] = intraday.traded(t) ? intraday.spreadYenPerKwh(t) : 0;
+            }
         }
+        double without;
         try (DispatchModel m = new DispatchModel(truth.withoutBattery(), solver, false)) {
             without = m.solve().costs().objectiveYen();
         }
+        DispatchSolution best;
+        try (DispatchModel m = new DispatchModel(truth, solver, false)) {
+            best = m.solve();
+        }
+        double perfectValue = without - best.costs().objectiveYen();
+        Parts perfect = parts(truth, perfectValue, best.offerKw(), 0);
+
         int products = truth.reserves().size();
         double[][] sold = new double[products][n];
         for (double[] s : sold) {
             Arrays.fill(s, Double.NaN);
         }
+        double[] position = new double[n];
+        Arrays.fill(position, Double.NaN);
         double[] stored = new double[n];
+        double[] grid = new double[n];
         double now = truth.storage().initialKwh();
         double cost = 0;
-        double h = truth.periodHours();
+        double deviationYen = 0;
+        boolean perfectly = forecast == PriceForecast.PERFECT;
         for (int first = 0; first < n; first += perDay) {
-            int day = Math.min(perDay, n - first);
-            int window = Math.min(2 * perDay, n - first);
-            int dayEnd = first + day;
-            // at the gate: energy of D known, reserve prices of D forecast
-            DispatchSolution offer = solve(truth, forecast, first, window, dayEnd, first, now, sold, perDay, solver);
+            int dayEnd = Math.min(first + perDay, n);
+            // a perfect trader follows the hindsight LP: its day ends where that LP's does
+            int window = perfectly ? dayEnd - first : Math.min(2 * perDay, n - first);
+            double terminal = perfectly
+                    ? Math.max(0, Math.min(truth.storage().maxKwh(), best.storedKwh()[dayEnd - 1]))
+                    : truth.storage().terminalMinKwh();
+            Window w = new Window(truth, forecast, first, window, now, terminal, sold, perDay, solver);
+            // 10:00 the day before: D's position on forecast energy and reserve prices
+            DispatchSolution dayAhead = w.solve(first, first, null);
+            for (int t = first; t < dayEnd; t++) {
+                position[t] = dayAhead.importKw()[t - first] - dayAhead.exportKw()[t - first];
+            }
+            // 14:00 the day before: D's offers on forecast reserve prices, its energy prices known
+            DispatchSolution plan = w.solve(dayEnd, first, position);
             for (int k = 0; k < products; k++) {
                 for (int t = first; t < dayEnd; t++) {
-                    sold[k][t] = offer.offerKw()[k][t - first];
+                    sold[k][t] = plan.offerKw()[k][t - first];
                 }
             }
-            // at the start of D: energy again, the sold offers fixed
-            DispatchSolution plan = solve(truth, forecast, first, window, dayEnd, dayEnd, now, sold, perDay, solver);
+            if (intraday != null) {
+                // the start of D: energy again, the offers sold, deviations where intraday trades
+                double[] held = position.clone();
+                for (int t = first; t < dayEnd; t++) {
+                    if (intraday.traded(t)) {
+                        held[t] = Double.NaN;
+                    }
+                }
+                plan = w.solve(dayEnd, dayEnd, held);
+            }
             for (int t = first; t < dayEnd; t++) {
                 int i = t - first;
                 double activated = 0;
@@ -84,71 +195,136 @@ public record GateClosureDispatch(
                     activated += r.activationShare() * sold[k][t];
                     cost -= sold[k][t] * (r.priceYenPerKwH()[t] + r.activationShare() * r.activationYenPerKwh()[t]) * h;
                 }
+                grid[t] = plan.importKw()[i] - plan.exportKw()[i];
+                double deviation = spread[t] * (grid[t] - position[t]) * h;
+                deviationYen -= deviation;
                 cost += (plan.importKw()[i] * truth.importYenPerKwh()[t]
-                                - plan.exportKw()[i] * truth.exportYenPerKwh()[t]
-                                + (plan.dischargeKw()[i] + activated)
-                                        * truth.storage().degradationYenPerKwh())
-                        * h;
+                                        - plan.exportKw()[i] * truth.exportYenPerKwh()[t]
+                                        + (plan.dischargeKw()[i] + activated)
+                                                * truth.storage().degradationYenPerKwh())
+                                * h
+                        + deviation;
                 stored[t] = plan.storedKwh()[i];
             }
             now = Math.max(0, Math.min(truth.storage().maxKwh(), stored[dayEnd - 1])); // the solver's tolerance
         }
-        return new GateClosureDispatch(without - cost, without - perfect, sold, stored, forecast);
+        double valueYen = without - cost;
+        return new GateClosureDispatch(
+                valueYen,
+                perfectValue,
+                parts(truth, valueYen, sold, deviationYen),
+                perfect,
+                sold,
+                position,
+                grid,
+                stored,
+                forecast,
+                intraday != null);
+    }
+
+    /** {@code value} split by market: the reserve's worth of {@code offerKw}, the deviations', the rest day-ahead. */
+    private static Parts parts(DispatchProblem truth, double value, double[][] offerKw, double intradayYen) {
+        double reserve = 0;
+        double wear = truth.storage().degradationYenPerKwh();
+        for (int k = 0; k < offerKw.length; k++) {
+            ReserveMarket r = truth.reserves().get(k);
+            for (int t = 0; t < truth.periods(); t++) {
+                reserve += offerKw[k][t]
+                        * (r.priceYenPerKwH()[t] + r.activationShare() * (r.activationYenPerKwh()[t] - wear))
+                        * truth.periodHours();
+            }
+        }
+        return new Parts(value - reserve - intradayYen, intradayYen, reserve);
     }
 
     /**
-     * The LP of {@code window} periods from {@code first}: energy prices known before {@code
-     * energyKnown}, reserve prices before {@code reserveKnown}, the rest forecast; offers sold so far fixed.
+     * A charge that costs nothing whatever the peak (a grid battery's preset: no basic charge, the
+     * contract the LP's own) is no demand charge.
      */
-    private static DispatchSolution solve(
+    private static DispatchProblem withoutFreeDemand(DispatchProblem p) {
+        DemandCharge dc = p.demand();
+        if (dc == null
+                || Arrays.stream(dc.basicYenPerKwMonth()).anyMatch(b -> b != 0)
+                || (dc.mode() == ContractMode.FIXED
+                        && Arrays.stream(dc.excessYenPerKw()).anyMatch(e -> e != 0))
+                || (dc.mode() == ContractMode.FIXED && dc.forbidExcess())) {
+            return p;
+        }
+        return new DispatchProblem(
+                p.startEpochMs(),
+                p.periodMs(),
+                p.netLoadKw(),
+                p.importYenPerKwh(),
+                p.exportYenPerKwh(),
+                p.exportLimitKw(),
+                p.importLimitKw(),
+                p.storage(),
+                null,
+                p.reserves(),
+                p.auxiliaryKw(),
+                p.heldKwh(),
+                p.connectionExportKw());
+    }
+
+    /**
+     * The LPs of one delivery day: {@code length} periods from {@code first}, from {@code storedKwh},
+     * ending with at least {@code terminalKwh}; the offers sold so far fixed.
+     */
+    private record Window(
             DispatchProblem truth,
             PriceForecast forecast,
             int first,
-            int window,
-            int energyKnown,
-            int reserveKnown,
+            int length,
             double storedKwh,
+            double terminalKwh,
             double[][] sold,
             int perDay,
             Solver solver) {
-        int last = first + window;
-        double[] importPrice = new double[window];
-        double[] exportPrice = new double[window];
-        forecast.forecast(truth.importYenPerKwh(), energyKnown, perDay, first, importPrice);
-        forecast.forecast(truth.exportYenPerKwh(), energyKnown, perDay, first, exportPrice);
-        List<ReserveMarket> reserves = new ArrayList<>();
-        for (int k = 0; k < truth.reserves().size(); k++) {
-            ReserveMarket r = truth.reserves().get(k);
-            double[] price = new double[window];
-            forecast.forecast(r.priceYenPerKwH(), reserveKnown, perDay, first, price);
-            reserves.add(new ReserveMarket(
-                    r.product(),
-                    r.market(),
-                    price,
-                    r.durationHours(),
-                    r.blockPeriods(),
-                    Arrays.copyOfRange(r.maxKw(), first, last),
-                    r.activationShare(),
-                    Arrays.copyOfRange(r.activationYenPerKwh(), first, last),
-                    Arrays.copyOfRange(sold[k], first, last)));
-        }
-        Storage s = truth.storage().withEnds(storedKwh, truth.storage().terminalMinKwh());
-        DispatchProblem p = new DispatchProblem(
-                truth.startEpochMs() + first * truth.periodMs(),
-                truth.periodMs(),
-                Arrays.copyOfRange(truth.netLoadKw(), first, last),
-                importPrice,
-                exportPrice,
-                Arrays.copyOfRange(truth.exportLimitKw(), first, last),
-                truth.importLimitKw(),
-                s,
-                null,
-                reserves,
-                Arrays.copyOfRange(truth.auxiliaryKw(), first, last),
-                truth.heldKwh() == null ? null : Arrays.copyOfRange(truth.heldKwh(), first, last),
-                truth.connectionExportKw());
-        try (DispatchModel m = new DispatchModel(p, solver, true)) {
-            return m.solve();
+        /**
+         * Energy prices known before {@code energyKnown}, reserve prices before {@code reserveKnown},
+         * the rest forecast; the grid held at {@code positionKw} where it is a number (null: free).
+         */
+        DispatchSolution solve(int energyKnown, int reserveKnown, double[] positionKw) {
+            int last = first + length;
+            double[] importPrice = new double[length];
+            double[] exportPrice = new double[length];
+            forecast.forecast(truth.importYenPerKwh(), energyKnown, perDay, first, importPrice);
+            forecast.forecast(truth.exportYenPerKwh(), energyKnown, perDay, first, exportPrice);
+            List<ReserveMarket> reserves = new ArrayList<>();
+            for (int k = 0; k < truth.reserves().size(); k++) {
+                ReserveMarket r = truth.reserves().get(k);
+                double[] price = new double[length];
+                forecast.forecast(r.priceYenPerKwH(), reserveKnown, perDay, first, price);
+                reserves.add(new ReserveMarket(
+                        r.product(),
+                        r.market(),
+                        price,
+                        r.durationHours(),
+                        r.blockPeriods(),
+                        Arrays.copyOfRange(r.maxKw(), first, last),
+                        r.activationShare(),
+                        Arrays.copyOfRange(r.activationYenPerKwh(), first, last),
+                        Arrays.copyOfRange(sold[k], first, last)));
+            }
+            Storage s = truth.storage().withEnds(storedKwh, terminalKwh);
+            DispatchProblem p = new DispatchProblem(
+                    truth.startEpochMs() + first * truth.periodMs(),
+                    truth.periodMs(),
+                    Arrays.copyOfRange(truth.netLoadKw(), first, last),
+                    importPrice,
+                    exportPrice,
+                    Arrays.copyOfRange(truth.exportLimitKw(), first, last),
+                    truth.importLimitKw(),
+                    s,
+                    null,
+                    reserves,
+                    Arrays.copyOfRange(truth.auxiliaryKw(), first, last),
+                    truth.heldKwh() == null ? null : Arrays.copyOfRange(truth.heldKwh(), first, last),
+                    truth.connectionExportKw(),
+                    positionKw == null ? null : Arrays.copyOfRange(positionKw, first, last));
+            try (DispatchModel m = new DispatchModel(p, solver, false)) {
+                return m.solve();
+            }
         }
     }
 }

@@ -37,6 +37,68 @@ class DispatchModelTest {
         }
     }
 
+    /** 4 half hours at 10, 30, 10, 30 yen/kWh both ways, 30 kW of load; a lossless 100 kW / 1000 kWh store, empty. */
+    private static DispatchProblem positioned(double[] positionKw) {
+        double[] price = {10, 30, 10, 30};
+        return new DispatchProblem(
+                0,
+                Problems.HALF_HOUR,
+                Problems.constant(4, 30),
+                price,
+                price,
+                Problems.constant(4, Double.POSITIVE_INFINITY),
+                Double.POSITIVE_INFINITY,
+                new DispatchProblem.Storage(100, 100, 1, 1, 0, 1000, 0, 0, 0),
+                null,
+                null,
+                new double[4],
+                null,
+                Double.POSITIVE_INFINITY,
+                positionKw);
+    }
+
+    private static double[] gridKw(DispatchSolution s) {
+        double[] g = new double[s.periods()];
+        for (int t = 0; t < g.length; t++) {
+            g[t] = s.importKw()[t] - s.exportKw()[t];
+        }
+        return g;
+    }
+
+    @Test
+    void aPositionHoldsTheGridFlowWhereGivenAndLeavesItFreeWhereNaN() {
+        // Free, the store would charge 100 kW at 10 and discharge 100 kW at 30, twice. Held at -50 kW
+        // in period 1 it discharges the 30 kW load plus 50 (40 kWh); held at +20 kW in period 2, a
+        // cheap period, it must discharge 10 kW of the load (5 kWh). Period 0 charges its most, 50 kWh,
+        // so period 3 has the 5 kWh left: 10 kW, the grid 20 kW.
+        DispatchSolution s = solve(positioned(new double[] {Double.NaN, -50, 20, Double.NaN}));
+        assertThat(gridKw(s)).containsExactly(new double[] {130, -50, 20, 20}, within(1e-6));
+        assertThat(s.dischargeKw()[1]).isCloseTo(80, within(1e-6));
+        assertThat(s.dischargeKw()[2]).isCloseTo(10, within(1e-6));
+        assertThat(s.storedKwh()).containsExactly(new double[] {50, 10, 5, 0}, within(1e-6));
+        double yen = (10 * 130 - 30 * 50 + 10 * 20 + 30 * 20) * 0.5;
+        assertThat(s.costs().objectiveYen()).isCloseTo(yen, within(1e-6));
+    }
+
+    @Test
+    void aReusableModelWithPositionsFreesThemOnUpdateAndOneWithoutRefusesThem() {
+        try (DispatchModel m =
+                new DispatchModel(positioned(new double[] {Double.NaN, -50, 20, Double.NaN}), Solver.HIGHS, true)) {
+            assertThat(gridKw(m.solve())).containsExactly(new double[] {130, -50, 20, 20}, within(1e-6));
+            m.update(positioned(null));
+            assertThat(gridKw(m.solve())).containsExactly(new double[] {130, -70, 130, -70}, within(1e-6));
+            m.update(positioned(new double[] {60, 0, 30, 30}));
+            DispatchSolution held = m.solve();
+            assertThat(gridKw(held)).containsExactly(new double[] {60, 0, 30, 30}, within(1e-6));
+            assertThat(held.storedKwh()).containsExactly(new double[] {15, 0, 0, 0}, within(1e-6));
+        }
+        try (DispatchModel m = new DispatchModel(positioned(null), Solver.HIGHS, true)) {
+            assertThatThrownBy(() -> m.update(positioned(new double[] {0, 0, 0, 0})))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a position only where the model was built with one");
+        }
+    }
+
     @Test
     void onlyShavingCanLowerAPeak() {
         // Flat price, lossless: energy costs cannot change, so all the gain is the contract.

@@ -6,6 +6,7 @@ import dev.chikuden.optimize.Delivery;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.GateClosureDispatch;
+import dev.chikuden.optimize.IntradayPrices;
 import dev.chikuden.optimize.MarketRevenue;
 import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.resilience.OutageReport;
@@ -32,7 +33,8 @@ import java.util.Map;
  * @param revenueByMonth   month to market to yen; null without a {@code markets} section
  * @param captureRatio     with {@code --forecast}: the value of trading at gate closure on the forecast
  *                         over the value of the LP with every price known; null without
- * @param forecasting      with {@code --forecast}: both values and the forecast; null without
+ * @param forecasting      with {@code --forecast}: both values, the forecast, which energy decisions
+ *                         were on forecast, and both values by market; null without
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizeFigures(
@@ -70,8 +72,75 @@ public record OptimizeFigures(
         Double captureRatio,
         Forecasting forecasting) {
 
-    /** Trading at gate closure against hindsight. */
-    public record Forecasting(String forecast, double valueYen, double perfectValueYen) {}
+    /**
+     * Trading at gate closure against hindsight.
+     *
+     * @param energyDecisions which energy decisions were made on forecast prices, in words
+     * @param intradayPeriods periods whose deviations traded at intraday prices; null without intraday prices
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Forecasting(
+            String forecast,
+            double valueYen,
+            double perfectValueYen,
+            String energyDecisions,
+            Integer intradayPeriods,
+            Energy energy,
+            Reserve reserve) {
+        static Forecasting of(GateClosureDispatch g, IntradayPrices intraday) {
+            GateClosureDispatch.Parts v = g.value();
+            GateClosureDispatch.Parts p = g.perfect();
+            String f = g.forecast().id();
+            String decisions = "the day-ahead position, 10:00 the day before, on " + f + " energy prices"
+                    + (intraday == null
+                            ? "; no intraday prices: the position held"
+                            : "; deviations at the start of the day on the day's day-ahead prices as the "
+                                    + "intraday forecast, settled at JEPX intraday prices");
+            return new Forecasting(
+                    f,
+                    g.valueYen(),
+                    g.perfectValueYen(),
+                    decisions,
+                    intraday == null ? null : intraday.tradedPeriods(),
+                    new Energy(
+                            v.energyYen(),
+                            v.dayAheadYen(),
+                            v.intradayYen(),
+                            p.energyYen(),
+                            p.dayAheadYen(),
+                            p.intradayYen(),
+                            finite(g.energyCaptureRatio())),
+                    new Reserve(v.reserveYen(), p.reserveYen(), finite(g.reserveCaptureRatio())));
+        }
+    }
+
+    /**
+     * The energy's part: day-ahead (the position at day-ahead prices, less wear) and intraday (the
+     * deviations' worth beyond day-ahead), stitched and in hindsight.
+     *
+     * @param captureRatio {@code valueYen / perfectValueYen}; null when the hindsight earns nothing from energy
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Energy(
+            double valueYen,
+            double dayAheadYen,
+            double intradayYen,
+            double perfectValueYen,
+            double perfectDayAheadYen,
+            double perfectIntradayYen,
+            Double captureRatio) {}
+
+    /**
+     * The reserve's part: capacity prices and activations less their wear.
+     *
+     * @param captureRatio {@code valueYen / perfectValueYen}; null when the hindsight sells no reserve
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reserve(double valueYen, double perfectValueYen, Double captureRatio) {}
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 
     /** What the plan discharges and what the LP charges for its wear. */
     public record Discharge(double dischargedKwh, double equivalentFullCycles, double degradationYenPerKwh) {}
@@ -133,7 +202,8 @@ public record OptimizeFigures(
             Optimization o,
             List<String> configWarnings,
             OutageReport outage,
-            GateClosureDispatch gate) {
+            GateClosureDispatch gate,
+            IntradayPrices intraday) {
         DispatchProblem p = o.problem();
         DispatchSolution s = o.plan();
         DispatchSolution.Costs c = s.costs();
@@ -189,7 +259,7 @@ public record OptimizeFigures(
                 revenue == null || revenue.byProduct().isEmpty() ? null : revenue.byProduct(),
                 revenue == null ? null : byMonth(revenue),
                 gate == null ? null : gate.captureRatio(),
-                gate == null ? null : new Forecasting(gate.forecast().id(), gate.valueYen(), gate.perfectValueYen()));
+                gate == null ? null : Forecasting.of(gate, intraday));
     }
 
     private static Map<String, Map<String, Double>> byMonth(MarketRevenue r) {

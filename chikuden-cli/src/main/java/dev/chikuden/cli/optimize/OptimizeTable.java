@@ -9,6 +9,10 @@ import java.util.Locale;
 public final class OptimizeTable {
     private OptimizeTable() {}
 
+    private static String percent(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * ratio);
+    }
+
     public static String render(OptimizeFigures f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.site())
@@ -116,6 +120,40 @@ public final class OptimizeTable {
                     f.forecasting().valueYen(),
                     100 * f.captureRatio(),
                     f.forecasting().perfectValueYen()));
+            OptimizeFigures.Forecasting g = f.forecasting();
+            line(sb, "  on forecast", g.energyDecisions());
+            if (g.intradayPeriods() != null) {
+                line(
+                        sb,
+                        "  intraday",
+                        String.format(
+                                Locale.ROOT,
+                                "deviations traded in %,d of %,d periods (the rest had no trade: position held)",
+                                g.intradayPeriods(),
+                                f.periods()));
+            }
+            OptimizeFigures.Energy e = g.energy();
+            line(
+                    sb,
+                    "  energy",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f yen (day-ahead %,.0f, intraday %,.0f) of %,.0f yen: %s",
+                            e.valueYen(),
+                            e.dayAheadYen(),
+                            e.intradayYen(),
+                            e.perfectValueYen(),
+                            percent(e.captureRatio())));
+            OptimizeFigures.Reserve r = g.reserve();
+            line(
+                    sb,
+                    "  reserve",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f yen of %,.0f yen: %s",
+                            r.valueYen(),
+                            r.perfectValueYen(),
+                            percent(r.captureRatio())));
         }
         line(
                 sb,
