@@ -43,6 +43,11 @@ final class Horizon {
     private final PriceForecast prices;
 
     private final int perDay;
+    /**
+     * Per product of the truth, the cleared prices its forecast learns from: every delivery period's
+     * rules of the same offer together (a product whose blocks changed on 2026-03-14 keeps its history).
+     */
+    private final double[][] history;
 
     Horizon(DispatchProblem truth, int periods, PriceForecast prices) {
         if (periods < 1 || truth.storage() == null) {
@@ -52,6 +57,28 @@ final class Horizon {
         this.periods = periods;
         this.prices = prices == PriceForecast.PERFECT ? null : prices;
         this.perDay = (int) Math.max(1, 86_400_000 / truth.periodMs());
+        this.history = history(truth.reserves());
+    }
+
+    private static double[][] history(List<ReserveMarket> reserves) {
+        double[][] out = new double[reserves.size()][];
+        for (int k = 0; k < out.length; k++) {
+            ReserveMarket r = reserves.get(k);
+            double[] merged = r.priceYenPerKwH().clone();
+            for (ReserveMarket other : reserves) {
+                if (other != r
+                        && other.product().equals(r.product())
+                        && other.market().equals(r.market())) {
+                    for (int t = 0; t < merged.length; t++) {
+                        if (other.maxKw()[t] > 0) {
+                            merged[t] = other.priceYenPerKwH()[t];
+                        }
+                    }
+                }
+            }
+            out[k] = merged;
+        }
+        return out;
     }
 
     /** A horizon knowing every price. */
@@ -172,7 +199,7 @@ final class Horizon {
             out.add(new ReserveMarket(
                     r.product(),
                     r.market(),
-                    price(r.priceYenPerKwH(), first, known, first),
+                    price(history[k], first, known, first),
                     r.durationHours(),
                     r.blockPeriods(),
                     maxKw,

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
 import dev.chikuden.optimize.DispatchProblem.DemandCharge;
+import dev.chikuden.optimize.DispatchProblem.ReserveMarket;
 import dev.chikuden.optimize.DispatchProblem.Storage;
+import dev.chikuden.optimize.PriceForecast;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How a horizon is cut from a study of three days of 30-minute periods, the first day in month 0. */
 class HorizonTest {
+    static final int HALF_HOURS_A_DAY = 48;
+
     static final int N = 144;
     static final Storage BATTERY = new Storage(100, 100, 0.9, 0.9, 50, 450, 250, 250, 0);
 
@@ -123,5 +128,54 @@ class HorizonTest {
         Forecaster surplus = (truth, first, out, count) -> Arrays.fill(out, 0, count, -30);
         DispatchProblem p = new Horizon(study(ContractMode.FIXED), 4).at(0, surplus, 250, new double[2]);
         assertThat(p.exportLimitKw()).containsOnly(30);
+    }
+
+    /**
+     * One product offered under two delivery periods' rules, the second from day 8: a plan on day 8
+     * forecasts the new period's prices from the old period's a week before (seasonal naive), as a
+     * trader would, not from the nothing the new period has cleared yet.
+     */
+    @Test
+    void aProductKeepsItsPriceHistoryAcrossAChangeOfRules() {
+        int n = 14 * HALF_HOURS_A_DAY;
+        int change = 7 * HALF_HOURS_A_DAY;
+        double[] oldPrice = new double[n];
+        double[] newPrice = new double[n];
+        double[] oldMax = new double[n];
+        double[] newMax = new double[n];
+        for (int t = 0; t < n; t++) {
+            boolean before = t < change;
+            (before ? oldPrice : newPrice)[t] = 10 + t % HALF_HOURS_A_DAY;
+            (before ? oldMax : newMax)[t] = 500;
+        }
+        List<ReserveMarket> reserves = List.of(
+                new ReserveMarket("primary", "balancing", oldPrice, 0.1, 6, oldMax, 0, new double[n]),
+                new ReserveMarket("primary", "balancing", newPrice, 0.1, 1, newMax, 0, new double[n]));
+        double[] unlimited = new double[n];
+        Arrays.fill(unlimited, Double.POSITIVE_INFINITY);
+        DispatchProblem truth = new DispatchProblem(
+                0,
+                1_800_000,
+                new double[n],
+                new double[n],
+                new double[n],
+                unlimited,
+                Double.POSITIVE_INFINITY,
+                new Storage(1000, 1000, 0.95, 0.95, 100, 2000, 1000, 1000, 0),
+                null,
+                reserves,
+                new double[n],
+                null,
+                Double.POSITIVE_INFINITY);
+        Horizon h = new Horizon(truth, 2 * HALF_HOURS_A_DAY, PriceForecast.SEASONAL_NAIVE);
+        DispatchProblem cut = h.at(change, Forecaster.perfect(), 1000, null, n, null);
+        double[] forecast = cut.reserves().get(1).priceYenPerKwH();
+        for (int i = 0; i < 2 * HALF_HOURS_A_DAY; i++) {
+            assertThat(forecast[i]).as("period " + i).isEqualTo(10 + i % HALF_HOURS_A_DAY);
+        }
+        assertThat(cut.reserves().get(1).maxKw()[0]).isEqualTo(500);
+        assertThat(cut.reserves().get(0).maxKw()[0])
+                .as("the old rules no longer offer")
+                .isZero();
     }
 }
