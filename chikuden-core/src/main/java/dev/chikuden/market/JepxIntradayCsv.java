@@ -9,7 +9,6 @@ import dev.chikuden.trace.TextEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Reads a JEPX intraday (時間前市場) results file {@code im_trade_summary_YYYY.csv} as published:
@@ -46,39 +45,14 @@ public final class JepxIntradayCsv {
             int slot = column(file, header, SLOT);
             int mean = column(file, header, MEAN);
             int volume = column(file, header, VOLUME);
-            long[] slotMs = new long[17_568];
-            double[] price = new double[17_568];
-            long[] lines = new long[17_568];
-            int n = 0;
-            while (it.hasNext()) {
-                CsvRecord row = it.next();
-                if (row.getFields().stream().allMatch(String::isBlank)) {
-                    continue; // trailing ",,,," rows of spreadsheet re-saves
-                }
-                long line = row.getStartingLineNumber();
-                if (row.getFieldCount() != header.getFieldCount()) {
-                    throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
-                            + " fields where the header has " + header.getFieldCount()
-                            + " (a decimal comma or a lost field?)");
-                }
-                if (n == slotMs.length) {
-                    slotMs = Arrays.copyOf(slotMs, n * 2);
-                    price = Arrays.copyOf(price, n * 2);
-                    lines = Arrays.copyOf(lines, n * 2);
-                }
-                slotMs[n] = JepxSpotCsv.slotStart(
-                        file,
-                        line,
-                        row.getField(date).trim(),
-                        row.getField(slot).trim());
-                price[n] = price(file, line, header, row, mean, volume);
-                lines[n] = line;
-                n++;
-            }
-            if (n == 0) {
-                throw new BadInputException(file + ": has a header but no price rows");
-            }
-            return JepxSpotCsv.series(file, "intraday", slotMs, price, lines, n);
+            return JepxSpotCsv.rows(
+                    file,
+                    it,
+                    header,
+                    date,
+                    slot,
+                    "intraday",
+                    (line, row) -> price(file, line, header, row, mean, volume));
         } catch (CsvParseException e) {
             throw new BadInputException(file + ": not valid CSV: " + CsvFiles.parseProblem(e));
         } catch (IOException e) {

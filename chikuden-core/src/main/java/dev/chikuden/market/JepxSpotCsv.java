@@ -67,55 +67,82 @@ public final class JepxSpotCsv {
                         + " field(s); expected a JEPX spot_summary file (delivery date, slot code, prices)");
             }
             int col = areaColumn(file, header, area);
-            long[] slotMs = new long[17_568];
-            double[] price = new double[17_568];
-            long[] lines = new long[17_568];
-            int n = 0;
-            while (it.hasNext()) {
-                CsvRecord row = it.next();
-                if (row.getFields().stream().allMatch(String::isBlank)) {
-                    continue; // trailing ",,,," rows of spreadsheet re-saves
-                }
-                long line = row.getStartingLineNumber();
-                if (row.getFieldCount() != header.getFieldCount()) {
-                    throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
-                            + " fields where the header has " + header.getFieldCount()
-                            + " (a decimal comma or a lost field?)");
-                }
-                if (n == slotMs.length) {
-                    slotMs = Arrays.copyOf(slotMs, n * 2);
-                    price = Arrays.copyOf(price, n * 2);
-                    lines = Arrays.copyOf(lines, n * 2);
-                }
-                slotMs[n] = slotStart(
-                        file, line, row.getField(0).trim(), row.getField(1).trim());
-                price[n] = CsvFiles.finiteNumber(
+            return rows(file, it, header, 0, 1, canonical(header.getField(col)), (line, row) -> {
+                double p = CsvFiles.finiteNumber(
                         file,
                         line,
                         header.getField(col) + " value",
                         row.getField(col).trim(),
                         "a price; expected a number of yen/kWh such as 9.74");
-                if (price[n] > MAX_YEN_PER_KWH || (price[n] < 0 && !allowNegative) || price[n] < -MAX_YEN_PER_KWH) {
+                if (p > MAX_YEN_PER_KWH || (p < 0 && !allowNegative) || p < -MAX_YEN_PER_KWH) {
                     throw new BadInputException(file + ":" + line + ": " + header.getField(col) + " value \""
                             + row.getField(col).trim() + "\" is outside "
                             + (allowNegative ? "-" + (long) MAX_YEN_PER_KWH : "0")
                             + ".." + (long) MAX_YEN_PER_KWH + " yen/kWh"
-                            + (price[n] < 0
+                            + (p < 0
                                     ? " (JEPX has no negative prices; allow them where a market has them)"
                                     : " (a volume or a price in yen/MWh in the price column?)"));
                 }
-                lines[n] = line;
-                n++;
-            }
-            if (n == 0) {
-                throw new BadInputException(file + ": has a header but no price rows");
-            }
-            return series(file, canonical(header.getField(col)), slotMs, price, lines, n);
+                return p;
+            });
         } catch (CsvParseException e) {
             throw new BadInputException(file + ": not valid CSV: " + CsvFiles.parseProblem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A row's price, NaN where it has none; bad values are errors naming the file and line. */
+    interface RowPrice {
+        double of(long line, CsvRecord row);
+    }
+
+    /**
+     * The rows after {@code header} as a series: each row's slot from its date and slot-code columns,
+     * its price by {@code price}. Blank rows (spreadsheet re-saves) are skipped; a row of another
+     * length than the header is an error.
+     */
+    static PriceSeries rows(
+            Path file,
+            java.util.Iterator<CsvRecord> it,
+            CsvRecord header,
+            int dateColumn,
+            int slotColumn,
+            String name,
+            RowPrice price) {
+        long[] slotMs = new long[17_568];
+        double[] prices = new double[17_568];
+        long[] lines = new long[17_568];
+        int n = 0;
+        while (it.hasNext()) {
+            CsvRecord row = it.next();
+            if (row.getFields().stream().allMatch(String::isBlank)) {
+                continue; // trailing ",,,," rows of spreadsheet re-saves
+            }
+            long line = row.getStartingLineNumber();
+            if (row.getFieldCount() != header.getFieldCount()) {
+                throw new BadInputException(file + ":" + line + ": the row has " + row.getFieldCount()
+                        + " fields where the header has " + header.getFieldCount()
+                        + " (a decimal comma or a lost field?)");
+            }
+            if (n == slotMs.length) {
+                slotMs = Arrays.copyOf(slotMs, n * 2);
+                prices = Arrays.copyOf(prices, n * 2);
+                lines = Arrays.copyOf(lines, n * 2);
+            }
+            slotMs[n] = slotStart(
+                    file,
+                    line,
+                    row.getField(dateColumn).trim(),
+                    row.getField(slotColumn).trim());
+            prices[n] = price.of(line, row);
+            lines[n] = line;
+            n++;
+        }
+        if (n == 0) {
+            throw new BadInputException(file + ": has a header but no price rows");
+        }
+        return series(file, name, slotMs, prices, lines, n);
     }
 
     /** Rows' slots and prices as a series from the first slot to the last; each slot once, the rest NaN. */

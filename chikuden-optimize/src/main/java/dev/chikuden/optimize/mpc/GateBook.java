@@ -114,14 +114,11 @@ final class GateBook {
     }
 
     private static int lcm(int a, int b) {
-        int x = a;
-        int y = b;
-        while (y != 0) {
-            int r = x % y;
-            x = y;
-            y = r;
-        }
-        return a / x * b;
+        return a
+                / java.math.BigInteger.valueOf(a)
+                        .gcd(java.math.BigInteger.valueOf(b))
+                        .intValue()
+                * b;
     }
 
     private static String fmt(double hours) {
