@@ -172,6 +172,12 @@ public record GateClosureDispatch(
         double deviationYen = 0;
         boolean perfectly = forecast == PriceForecast.PERFECT;
         int[][] stage = stages(truth, gateMs, perDay);
+        int[] sells = new int[(n + perDay - 1) / perDay]; // per day, the end of the offers its gates sell
+        for (int[] s : stage) {
+            for (int t = 0; t < n; t++) {
+                sells[s[t]] = Math.max(sells[s[t]], t + 1); // a weekly gate's: the end of a Friday
+            }
+        }
         // a perfect trader follows the latest plan with every price known, first the hindsight LP's:
         // its windows end where that plan does, so the offers it sold stay feasible
         double[] planned = best.storedKwh().clone();
@@ -179,14 +185,7 @@ public record GateClosureDispatch(
             int day = first / perDay;
             int dayEnd = Math.min(first + perDay, n);
             int ahead = perfectly ? dayEnd : Math.min(first + 2 * perDay, n);
-            int reach = ahead; // the end of the offers this day's gates sell (a weekly gate's: a Friday)
-            for (int k = 0; k < products; k++) {
-                for (int t = first; t < n; t++) {
-                    if (stage[k][t] == day) {
-                        reach = Math.max(reach, t + 1);
-                    }
-                }
-            }
+            int reach = Math.max(ahead, sells[day]);
             Window w = new Window(truth, forecast, first, now, sold, perDay, solver);
             // 10:00 the day before: D's position on forecast energy and reserve prices
             DispatchSolution dayAhead = w.solve(ahead, terminal(truth, perfectly, planned, ahead), first, first, null);
