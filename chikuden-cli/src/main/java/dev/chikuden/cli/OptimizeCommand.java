@@ -8,6 +8,7 @@ import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchSolution;
 import dev.chikuden.optimize.GateClosureDispatch;
 import dev.chikuden.optimize.IntradayPrices;
+import dev.chikuden.optimize.MarketOffers;
 import dev.chikuden.optimize.OfferSheet;
 import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.PriceForecast;
@@ -85,7 +86,8 @@ final class OptimizeCommand implements Callable<Integer> {
             paramLabel = "perfect|seasonal-naive|mean-of-four-weeks",
             description = "Also trade day by day as the gates allow: each day's energy position sold at JEPX's "
                     + "day-ahead gate (10:00 the day before) on this forecast of energy prices, its reserve offers "
-                    + "fixed at 14:00 on this forecast of reserve prices, deviations from the position traded at "
+                    + "fixed at their gates on this forecast of reserve prices (14:00 the day before; a weekly "
+                    + "product's, before 2026-03-14, for a Saturday-to-Friday week on the Tuesday before), deviations from the position traded at "
                     + "JEPX intraday prices where the site's prices.intraday gives them; prints the value captured "
                     + "against the year's LP with every price known, energy and reserve apart (sites without "
                     + "demand charges).")
@@ -128,8 +130,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         OutageReport outage = site.planning().outage() == null ? null : OutageReport.of(site, o.problem(), o.plan());
         IntradayPrices intraday = forecast == null ? null : IntradayPrices.of(site, o.problem());
-        GateClosureDispatch gate =
-                forecast == null ? null : GateClosureDispatch.of(o.problem(), intraday, forecast(), chosen);
+        GateClosureDispatch gate = forecast == null ? null : gateClosure(site, o.problem(), intraday, chosen);
         if (offers != null) {
             write(
                     offers,
@@ -175,6 +176,14 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new BadInputException("--step: \"" + step + "\" is not an LP period; use 30min or 15min");
         }
         return Math.round(s * 1000);
+    }
+
+    /** Trading {@code p} as the site's markets' gates allow, on {@code --forecast}'s prices. */
+    private GateClosureDispatch gateClosure(
+            SiteConfig site, DispatchProblem p, IntradayPrices intraday, Solver chosen) {
+        long[][] gates =
+                MarketOffers.gates(site.planning().markets(), site.zone(), p.startEpochMs(), p.periodMs(), p.periods());
+        return GateClosureDispatch.of(p, gates, intraday, forecast(), chosen);
     }
 
     private PriceForecast forecast() {

@@ -18,9 +18,16 @@ import java.util.List;
  *       period) is decided on forecast energy prices (those of the days before D are known),
  *       co-optimised with tentative reserve offers on forecast reserve prices. It is sold, and
  *       settled at D's day-ahead prices when they clear.
- *   <li>14:00 the day before, the balancing market's gate: D's reserve offers are fixed on forecast
- *       reserve prices, D's energy prices now known and its position held; the offers are sold at the
- *       prices the market clears (a price taker).
+ *   <li>At the balancing market's gates, 14:00 the day before for a day-ahead product: D's offers
+ *       are fixed on forecast reserve prices, D's energy prices now known and its position held; the
+ *       offers are sold at the prices the market clears (a price taker). A weekly product (before
+ *       2026-03-14) sells a Saturday-to-Friday week at once on the Tuesday before: its offers are
+ *       fixed with D's, D the Wednesday, in one plan on forecast energy and reserve prices up to the
+ *       end of that Friday, about 10 days; D's day-ahead offers decided in the same plan. A window
+ *       starts at 00:00 of D, a block boundary, so its blocks are the market's. Offers whose gate
+ *       closed before the study (a study starting mid-week: the rest of that week, and the next
+ *       week's if its Tuesday is past) are decided by the first day's plan, prices before the study
+ *       unseen. An offer once sold never changes: every later plan keeps it.
  *   <li>During D: without intraday prices the battery holds its position (plus the reserve's expected
  *       activation, which the TSO settles). With JEPX intraday prices, the energy is re-decided at the
  *       start of D with the sold offers fixed, and a deviation from the position trades at the intraday
@@ -31,6 +38,10 @@ import java.util.List;
  *
  * <p>Settled like a JEPX-linked tariff: the metered flows at the tariff's prices (the day-ahead price
  * and its adders), plus {@code (intraday - day-ahead) x (grid - position)} for each deviation.
+ *
+ * <p>A perfect forecast follows the latest plan: each window ends at the stored energy of the plan
+ * made last (first the hindsight LP's), so the offers a weekly plan sold stay feasible and the days
+ * capture all of the bound.
  *
  * <p>The hindsight LP knows every price and sells as its position the schedule it runs. It does not
  * speculate on the spread between the two markets (a position it means to buy back intraday): that
@@ -101,13 +112,13 @@ public record GateClosureDispatch(
         return b > 0 ? a / b : Double.NaN;
     }
 
-    public static GateClosureDispatch of(DispatchProblem truth, PriceForecast forecast, Solver solver) {
-        return of(truth, null, forecast, solver);
-    }
-
-    /** @param intraday the intraday prices; null to hold every position */
+    /**
+     * @param gateMs   per reserve product of {@code problem} and period, when its offer closes (epoch ms;
+     *                 {@link Long#MAX_VALUE}: not offered), as {@link MarketOffers#gates}
+     * @param intraday the intraday prices; null to hold every position
+     */
     public static GateClosureDispatch of(
-            DispatchProblem problem, IntradayPrices intraday, PriceForecast forecast, Solver solver) {
+            DispatchProblem problem, long[][] gateMs, IntradayPrices intraday, PriceForecast forecast, Solver solver) {
         DispatchProblem truth = withoutFreeDemand(problem);
         if (truth.demand() != null) {
             throw new BadInputException("trading at gate closure needs a site without demand charges (a grid "
@@ -119,6 +130,9 @@ public record GateClosureDispatch(
         int n = truth.periods();
         if (intraday != null && intraday.intradayYenPerKwh().length != n) {
             throw new IllegalArgumentException("intraday prices need one value per period");
+        }
+        if (gateMs.length != truth.reserves().size() || Arrays.stream(gateMs).anyMatch(g -> g.length != n)) {
+            throw new IllegalArgumentException("gates need one row per reserve product, one value per period");
         }
         int perDay = (int) (86_400_000 / truth.periodMs());
         for (ReserveMarket r : truth.reserves()) {
@@ -157,25 +171,39 @@ public record GateClosureDispatch(
         double cost = 0;
         double deviationYen = 0;
         boolean perfectly = forecast == PriceForecast.PERFECT;
+        int[][] stage = stages(truth, gateMs, perDay);
+        int[] sells = new int[(n + perDay - 1) / perDay]; // per day, the end of the offers its gates sell
+        for (int[] s : stage) {
+            for (int t = 0; t < n; t++) {
+                sells[s[t]] = Math.max(sells[s[t]], t + 1); // a weekly gate's: the end of a Friday
+            }
+        }
+        // a perfect trader follows the latest plan with every price known, first the hindsight LP's:
+        // its windows end where that plan does, so the offers it sold stay feasible
+        double[] planned = best.storedKwh().clone();
         for (int first = 0; first < n; first += perDay) {
+            int day = first / perDay;
             int dayEnd = Math.min(first + perDay, n);
-            // a perfect trader follows the hindsight LP: its day ends where that LP's does
-            int window = perfectly ? dayEnd - first : Math.min(2 * perDay, n - first);
-            double terminal = perfectly
-                    ? Math.max(0, Math.min(truth.storage().maxKwh(), best.storedKwh()[dayEnd - 1]))
-                    : truth.storage().terminalMinKwh();
-            Window w = new Window(truth, forecast, first, window, now, terminal, sold, perDay, solver);
+            int ahead = perfectly ? dayEnd : Math.min(first + 2 * perDay, n);
+            int reach = Math.max(ahead, sells[day]);
+            Window w = new Window(truth, forecast, first, now, sold, perDay, solver);
             // 10:00 the day before: D's position on forecast energy and reserve prices
-            DispatchSolution dayAhead = w.solve(first, first, null);
+            DispatchSolution dayAhead = w.solve(ahead, terminal(truth, perfectly, planned, ahead), first, first, null);
             for (int t = first; t < dayEnd; t++) {
                 position[t] = dayAhead.importKw()[t - first] - dayAhead.exportKw()[t - first];
             }
-            // 14:00 the day before: D's offers on forecast reserve prices, its energy prices known
-            DispatchSolution plan = w.solve(dayEnd, first, position);
+            // 14:00 the day before: the offers whose gate closes, on forecast reserve prices, D's energy
+            // prices known and its position held; a weekly gate's up to the end of the week it sells
+            DispatchSolution plan = w.solve(reach, terminal(truth, perfectly, planned, reach), dayEnd, first, position);
             for (int k = 0; k < products; k++) {
-                for (int t = first; t < dayEnd; t++) {
-                    sold[k][t] = plan.offerKw()[k][t - first];
+                for (int t = first; t < reach; t++) {
+                    if (stage[k][t] == day) {
+                        sold[k][t] = plan.offerKw()[k][t - first];
+                    }
                 }
+            }
+            if (perfectly) {
+                System.arraycopy(plan.storedKwh(), 0, planned, first, reach - first);
             }
             if (intraday != null) {
                 // the start of D: energy again, the offers sold, deviations where intraday trades
@@ -185,7 +213,7 @@ public record GateClosureDispatch(
                         held[t] = Double.NaN;
                     }
                 }
-                plan = w.solve(dayEnd, dayEnd, held);
+                plan = w.solve(ahead, terminal(truth, perfectly, planned, ahead), dayEnd, dayEnd, held);
             }
             for (int t = first; t < dayEnd; t++) {
                 int i = t - first;
@@ -220,6 +248,35 @@ public record GateClosureDispatch(
                 stored,
                 forecast,
                 intraday != null);
+    }
+
+    /** The stored energy a window ending at {@code end} keeps: the latest perfect plan's, or the battery's floor. */
+    private static double terminal(DispatchProblem truth, boolean perfectly, double[] planned, int end) {
+        Storage s = truth.storage();
+        return perfectly ? Math.max(0, Math.min(s.maxKwh(), planned[end - 1])) : s.terminalMinKwh();
+    }
+
+    /**
+     * Per product and period, the delivery day whose stages sell its offer: the day after its gate's
+     * (gates close after JEPX's 10:00, so that day's energy prices are known), the study's first for
+     * a gate before it, its own day where it is not offered.
+     */
+    private static int[][] stages(DispatchProblem truth, long[][] gateMs, int perDay) {
+        int n = truth.periods();
+        int[][] out = new int[gateMs.length][n];
+        for (int k = 0; k < gateMs.length; k++) {
+            for (int t = 0; t < n; t++) {
+                int day = t / perDay;
+                long gate = gateMs[k][t];
+                if (gate == Long.MAX_VALUE) {
+                    out[k][t] = day;
+                    continue;
+                }
+                long at = Math.floorDiv(gate - truth.startEpochMs(), truth.periodMs());
+                out[k][t] = (int) Math.max(0, Math.min(day, Math.floorDiv(at, perDay) + 1));
+            }
+        }
+        return out;
     }
 
     /** {@code value} split by market: the reserve's worth of {@code offerKw}, the deviations', the rest day-ahead. */
@@ -267,25 +324,24 @@ public record GateClosureDispatch(
     }
 
     /**
-     * The LPs of one delivery day: {@code length} periods from {@code first}, from {@code storedKwh},
-     * ending with at least {@code terminalKwh}; the offers sold so far fixed.
+     * The LPs of one delivery day: from its start {@code first}, a block boundary, so the window's
+     * blocks are the market's; from {@code storedKwh}; the offers sold so far fixed.
      */
     private record Window(
             DispatchProblem truth,
             PriceForecast forecast,
             int first,
-            int length,
             double storedKwh,
-            double terminalKwh,
             double[][] sold,
             int perDay,
             Solver solver) {
         /**
-         * Energy prices known before {@code energyKnown}, reserve prices before {@code reserveKnown},
-         * the rest forecast; the grid held at {@code positionKw} where it is a number (null: free).
+         * Up to period {@code last}, ending with at least {@code terminalKwh}. Energy prices known
+         * before {@code energyKnown}, reserve prices before {@code reserveKnown}, the rest forecast;
+         * the grid held at {@code positionKw} where it is a number (null: free).
          */
-        DispatchSolution solve(int energyKnown, int reserveKnown, double[] positionKw) {
-            int last = first + length;
+        DispatchSolution solve(int last, double terminalKwh, int energyKnown, int reserveKnown, double[] positionKw) {
+            int length = last - first;
             double[] importPrice = new double[length];
             double[] exportPrice = new double[length];
             forecast.forecast(truth.importYenPerKwh(), energyKnown, perDay, first, importPrice);
