@@ -207,7 +207,7 @@ class KansaiGridBatteryTest {
 
         assertThat(run.out())
                 .containsPattern("Grid-code rules\\s+none judged\\s+none judged\n  no rule judged: the shipped rules")
-                .containsPattern("Energy imported\\s+MWh\\s+0\\.0\\s+10,\\d{3}\\.\\d ")
+                .containsPattern("Energy imported\\s+MWh\\s+0\\.0\\s+1\\d,\\d{3}\\.\\d ")
                 .containsPattern("capacity payment\\s+yen\\s+381,900,000")
                 .as("no load to drop, and no deviation within a minute that a 30-min step could show")
                 .doesNotContain("Load drops")
