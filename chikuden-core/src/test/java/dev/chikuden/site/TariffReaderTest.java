@@ -369,6 +369,21 @@ class TariffReaderTest {
     }
 
     @Test
+    void aLowVoltageContractHasOneBasicCharge() throws IOException {
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-hapi-e-time-r, basicChargeYenPerKwMonth: 1911.8}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.basicChargeYenPerKwMonth: \"1911.8\" prices a kW contract beside a "
+                        + "low-voltage contractCapacity: give one basic charge");
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-dento-a, contractCapacity: 6 kVA}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.contractCapacity: contractCapacity (e.g. 6 kVA or 30 A) and "
+                        + "basicChargeByContract go together: give both or neither");
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-hapi-e-time-r, contractCapacity: 6 kW}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.contractCapacity: \"6 kW\" is not a contract size such as 6 kVA or 30 A");
+    }
+
+    @Test
     void tiersMustAscendWithOnlyTheLastOpen() throws IOException {
         assertThatThrownBy(() -> read("""
                 tariff:
@@ -392,7 +407,18 @@ class TariffReaderTest {
                       - {upToKwh: 300, yenPerKwh: -1}
                 """))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("tariff.energyTiers.tiers[1].yenPerKwh: \"-1\"");
+                .hasMessageContaining("tariff.energyTiers.tiers[1].yenPerKwh: \"-1\" is not a number in [0, 1000]");
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-dento-a
+                  energyTiers:
+                    tiers:
+                      - {yenPerKwh: 20}
+                      - {upToKwh: 300, yenPerKwh: 25}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.energyTiers.tiers[0]: has no upToKwh: only the last tier is open-ended")
+                .hasMessageContaining("tariff.energyTiers.tiers[1].upToKwh: \"300\" ends the last tier");
         assertThatThrownBy(() -> read("""
                 tariff:
                   preset: kansai-dento-a
