@@ -339,15 +339,15 @@ class TariffReaderTest {
         assertThat(b.lineItemsYen())
                 .containsExactly(
                         Map.entry("basicChargeYen", 2_937L),
-                        Map.entry("energyChargeDaytimeSummerYen", 0L),
-                        Map.entry("energyChargeDaytimeYen", 4_222L),
-                        Map.entry("energyChargeLivingTimeYen", 9_357L),
-                        Map.entry("energyChargeNightTimeYen", 2_745L),
+                        Map.entry("energyChargeSummerDayYen", 0L),
+                        Map.entry("energyChargeDayYen", 4_222L),
+                        Map.entry("energyChargeLivingYen", 9_357L),
+                        Map.entry("energyChargeNightYen", 2_745L),
                         Map.entry("renewableLevyYen", 2_961L));
         assertThat(b.totalYen()).isEqualTo(2_937 + 4_222 + 9_357 + 2_745 + 2_961);
         // August: weekday daytime at the summer rate; 20 weekdays (8/11 山の日 a holiday), 11 holidays
         Bill aug = bill(t, "2025-08-01T00:00", 31, 1.0);
-        assertThat(aug.lineItemsYen()).containsEntry("energyChargeDaytimeSummerYen", (long) (20 * 7 * 36.86));
+        assertThat(aug.lineItemsYen()).containsEntry("energyChargeSummerDayYen", (long) (20 * 7 * 36.86));
     }
 
     /** An ampere menu prices each contract size; the site's size must be one of them. */
