@@ -200,4 +200,34 @@ class BillCommandTest {
                 .extracting(JsonNode::asText)
                 .containsExactly(warning);
     }
+
+    /**
+     * A home on 従量電灯A: June 2025 at 0.6 kW, 432 kWh across all three tiers. Energy 522.58 + 105 x 20.21
+     * + 180 x 25.61 + 132 x 28.59 = 11,028.31; fuel 432 x 1.50 = 648; discount -55; levy 432 x 3.98 = 1,719.36.
+     */
+    @Test
+    void aHomeOnATieredMenu() throws IOException {
+        Files.writeString(dir.resolve("home.yaml"), """
+                name: Home
+                grid: {voltage: low}
+                loads: [{type: profile, base: 600 W}]
+                study: {start: 2025-06-01, duration: 30 d, step: 30 min}
+                tariff: {preset: kansai-dento-a, fuelCostAdjustment: {2025-06: 1.50}}
+                """);
+        StringBuilder sb = new StringBuilder("timestamp,grid_kw\n");
+        for (int i = 0; i < 30 * 48; i++) {
+            sb.append(String.format("2025-06-%02dT%02d:%02d:00+09:00,0.6%n", 1 + i / 48, i % 48 / 2, i % 2 * 30));
+        }
+        Path f = Files.writeString(dir.resolve("meter.csv"), sb);
+        Run r = run("bill", dir.resolve("home.yaml").toString(), "--grid", f.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode items = new ObjectMapper().readTree(r.out()).get("lineItems");
+        assertThat(items.get("energyChargeYen").asLong()).isEqualTo(11_028);
+        assertThat(items.get("fuelCostAdjustmentYen").asLong()).isEqualTo(648);
+        assertThat(items.get("accountTransferDiscountYen").asLong()).isEqualTo(-55);
+        assertThat(items.get("renewableLevyYen").asLong()).isEqualTo(1_719);
+        assertThat(items.has("excessDemandChargeYen")).isFalse();
+        assertThat(new ObjectMapper().readTree(r.out()).get("totalYen").asLong())
+                .isEqualTo(13_340);
+    }
 }

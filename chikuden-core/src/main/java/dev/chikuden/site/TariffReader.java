@@ -14,6 +14,7 @@ import dev.chikuden.tariff.Tariff;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,19 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Makes the site's {@code tariff:} section (a preset shipped as data, or a tariff file, with any key
@@ -36,7 +44,12 @@ import java.util.stream.Collectors;
 final class TariffReader {
     /** The tariff presets shipped as data. */
     static final List<String> PRESETS = List.of(
-            "kansai-high-voltage-as", "kansai-high-voltage-as-tou", "extra-high-voltage-template", "grid-battery-jepx");
+            "kansai-high-voltage-as",
+            "kansai-high-voltage-as-tou",
+            "extra-high-voltage-template",
+            "grid-battery-jepx",
+            "kansai-dento-a",
+            "kansai-hapi-e-time-r");
 
     /** The {@code tariff:} section as written, its preset or file under it. */
     record TariffFile(
@@ -66,7 +79,19 @@ final class TariffReader {
             JsonNode marketPriceAdjustment,
             Map<String, Double> renewableLevy,
             List<Tariff.Subsidy> subsidies,
-            Export export) {}
+            Export export,
+            Tiers energyTiers,
+            String contractCapacity,
+            BasicChargeByContract basicChargeByContract,
+            Map<String, Double> monthlyYen) {}
+
+    /** @param tiers each {@code {upToKwh, yenPerKwh}}, the last without upToKwh */
+    record Tiers(double minimumKwh, double minimumYen, List<Tier> tiers) {}
+
+    record Tier(Double upToKwh, double yenPerKwh) {}
+
+    record BasicChargeByContract(
+            double firstUnits, double firstYen, double yenPerUnitAbove, Map<String, Double> perContract) {}
 
     record Band(String band, String season, String days, List<Integer> hours, double yenPerKwh) {}
 
@@ -82,6 +107,9 @@ final class TariffReader {
     record Prices(String file, String area, IntradayFile intraday) {}
 
     record IntradayFile(String file) {}
+
+    /** A contract size such as 6 kVA or 30 A, as the schema's pattern admits. */
+    private static final Pattern CAPACITY = Pattern.compile("(\\d+(?:\\.\\d+)?) ?(kVA|A)");
 
     private TariffReader() {}
 
@@ -128,11 +156,16 @@ final class TariffReader {
         }
         TariffFile t = at.bind(TariffFile.class);
         List<EnergyBand> bands = t.energy() == null ? List.of() : bands(t.energy(), at.get("energy"));
-        if ((t.marketLinked() == null) == (t.energy() == null)) {
-            at.problem(
-                    "give the energy rates either as energy (bands) or as marketLinked (JEPX price + adderYenPerKwh), "
-                            + (t.marketLinked() == null ? "one is required" : "not both"));
+        long energyForms = Stream.of(t.energy(), t.marketLinked(), t.energyTiers())
+                .filter(Objects::nonNull)
+                .count();
+        if (energyForms != 1) {
+            at.problem("give the energy rates one way: as energy (bands), as energyTiers (by the month's kWh) or as "
+                    + "marketLinked (JEPX price + adderYenPerKwh); "
+                    + (energyForms == 0 ? "one is required" : "not two"));
         }
+        Tariff.EnergyTiers tiers = t.energyTiers() == null ? null : tiers(t.energyTiers(), at.get("energyTiers"));
+        Tariff.ContractCapacity capacity = capacity(t, at);
         Tariff.ExportSale export = export(t.export(), at.get("export"));
         if (prices != null && prices.intradayFile() != null && t.marketLinked() == null) {
             top.get("prices")
@@ -192,7 +225,10 @@ final class TariffReader {
                         .collect(Collectors.toSet()),
                 Set.copyOf(t.holidays()),
                 t.nationalHolidays(),
-                holidayDates);
+                holidayDates,
+                tiers,
+                capacity,
+                Collections.unmodifiableMap(new LinkedHashMap<>(t.monthlyYen())));
         return new BillingSpec(tariff, prices);
     }
 
@@ -276,6 +312,76 @@ final class TariffReader {
             }
         }
         return Set.copyOf(out);
+    }
+
+    /** Tiers must rise: each upper end above the one before (and above the minimum's kWh), only the last open. */
+    private static Tariff.EnergyTiers tiers(Tiers given, ConfigNode at) {
+        List<Tariff.EnergyTiers.Tier> out = new ArrayList<>();
+        double from = given.minimumKwh();
+        for (int i = 0; i < given.tiers().size(); i++) {
+            Tier tier = given.tiers().get(i);
+            boolean last = i == given.tiers().size() - 1;
+            ConfigNode here = at.get("tiers").get(i);
+            if (tier.upToKwh() == null && !last) {
+                here.problem("has no upToKwh: only the last tier is open-ended; give the kWh this tier ends at");
+            } else if (tier.upToKwh() != null && last) {
+                here.get("upToKwh")
+                        .problem("\"" + number(tier.upToKwh())
+                                + "\" ends the last tier: leave upToKwh out of the last tier, "
+                                + "which prices every kWh above the one before");
+            } else if (tier.upToKwh() != null && tier.upToKwh() <= from) {
+                here.get("upToKwh")
+                        .problem("\"" + number(tier.upToKwh()) + "\" is not above " + number(from)
+                                + " kWh where the tier starts "
+                                + "(the previous tier's upToKwh or minimumKwh): tiers must ascend");
+            }
+            double upTo = tier.upToKwh() == null ? Double.POSITIVE_INFINITY : tier.upToKwh();
+            out.add(new Tariff.EnergyTiers.Tier(upTo, tier.yenPerKwh()));
+            from = Math.max(from, upTo);
+        }
+        return new Tariff.EnergyTiers(given.minimumKwh(), given.minimumYen(), List.copyOf(out));
+    }
+
+    /** A number as written: 120, not 120.0. */
+    private static String number(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The low-voltage contract: a size such as 6 kVA or 30 A priced by basicChargeByContract; null for none. */
+    private static Tariff.ContractCapacity capacity(TariffFile t, ConfigNode at) {
+        BasicChargeByContract b = t.basicChargeByContract();
+        if (t.contractCapacity() == null && b == null) {
+            return null;
+        }
+        if (t.contractCapacity() == null || b == null) {
+            at.get(t.contractCapacity() == null ? "basicChargeByContract" : "contractCapacity")
+                    .problem("contractCapacity (e.g. 6 kVA or 30 A) and basicChargeByContract go together: "
+                            + "give both or neither");
+            return null;
+        }
+        if (t.basicChargeYenPerKwMonth() != 0) {
+            at.get("basicChargeYenPerKwMonth")
+                    .problem(
+                            "\"" + number(t.basicChargeYenPerKwMonth())
+                                    + "\" prices a kW contract beside a low-voltage "
+                                    + "contractCapacity: give one basic charge, basicChargeByContract or this (0 with a capacity)");
+        }
+        Matcher sizeUnit = CAPACITY.matcher(t.contractCapacity());
+        sizeUnit.matches(); // the schema's pattern
+        double size = Double.parseDouble(sizeUnit.group(1));
+        Map<Double, Double> perContract = new LinkedHashMap<>();
+        b.perContract().forEach((k, v) -> {
+            Matcher m = CAPACITY.matcher(k);
+            m.matches();
+            perContract.put(Double.parseDouble(m.group(1)), v);
+        });
+        if (!perContract.isEmpty() && !perContract.containsKey(size)) {
+            at.get("contractCapacity")
+                    .problem("\"" + t.contractCapacity() + "\" has no price in basicChargeByContract.perContract; "
+                            + "allowed: " + String.join(", ", b.perContract().keySet()));
+        }
+        return new Tariff.ContractCapacity(
+                size, sizeUnit.group(2), b.firstUnits(), b.firstYen(), b.yenPerUnitAbove(), Map.copyOf(perContract));
     }
 
     private static Tariff.ExportSale export(Export e, ConfigNode at) {

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Bills 30-minute slot energy under a {@link Tariff}, one usage month (local calendar month) at a
  * time: basic charge (prorated by the part of the month covered) and excess-demand penalty,
- * energy charge by band or market-linked, fuel-cost and market-price adjustments, renewable
- * levy, subsidies, export sale and consumption tax.
+ * energy charge by band, by tiers of the month's kWh or market-linked, fuel-cost and market-price
+ * adjustments, fixed monthly amounts (prorated like the basic charge), renewable levy, subsidies,
+ * export sale and consumption tax.
  */
 public final class BillCalculator {
     private final Tariff tariff;
@@ -109,7 +110,7 @@ public final class BillCalculator {
                 marketEnergyYen += kwh
                         * (rates.marketPrice(slotMs, "a market-linked menu")
                                 + tariff.marketLinked().adderYenPerKwh());
-            } else if (kwh > 0) {
+            } else if (tariff.energyTiers() == null && kwh > 0) {
                 EnergyBand b = rates.band(local(s.firstSlotEpochMs(), i));
                 energy.merge(b.name(), kwh * b.yenPerKwh(), Double::sum);
             }
@@ -124,8 +125,13 @@ public final class BillCalculator {
         double contractKw = c.ratchet() ? ratchet(m, first, peaks, c.previousPeakKw()) : agreedKw;
         double pfFactor = rates.powerFactorScale();
         Map<String, Long> items = new LinkedHashMap<>();
-        items.put("basicChargeYen", yen(contractKw * tariff.basicChargeYenPerKwMonth() * pfFactor * covered));
-        if (!c.ratchet()) {
+        double capacityYen = tariff.contractCapacity() == null
+                ? 0
+                : tariff.contractCapacity().yenPerMonth();
+        items.put(
+                "basicChargeYen",
+                yen((contractKw * tariff.basicChargeYenPerKwMonth() * pfFactor + capacityYen) * covered));
+        if (!c.ratchet() && !tariff.lowVoltage()) {
             double excessKw = Math.max(0, peakKw - agreedKw);
             items.put(
                     "excessDemandChargeYen",
@@ -133,6 +139,10 @@ public final class BillCalculator {
         }
         if (tariff.marketLinked() != null) {
             items.put("energyChargeMarketYen", yen(marketEnergyYen));
+        }
+        if (tariff.energyTiers() != null) {
+            // one line, as the minimum charge and the tiers are summed before the bill drops fractions of a yen
+            items.put("energyChargeYen", yen(tariff.energyTiers().yen(importKwh, covered)));
         }
         energy.forEach((band, y) ->
                 items.put("energyCharge" + Character.toUpperCase(band.charAt(0)) + band.substring(1) + "Yen", yen(y)));
@@ -142,6 +152,7 @@ public final class BillCalculator {
         if (tariff.marketPriceAdjustment() != null) {
             items.put("marketPriceAdjustmentYen", yen(importKwh * rates.marketPriceAdjustment(m)));
         }
+        tariff.monthlyYen().forEach((name, y) -> items.put(name + "Yen", yen(y * covered)));
         items.put("renewableLevyYen", yen(importKwh * rates.renewableLevy(m)));
         if (!tariff.subsidies().isEmpty()) {
             items.put("subsidyYen", yen(importKwh * rates.subsidy(m)));

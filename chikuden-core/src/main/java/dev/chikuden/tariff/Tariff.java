@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Japanese electricity tariff for high and extra-high voltage, as configured (presets ship as
- * YAML data). Every rate is yen, per kW-month or per kWh; whether they include consumption tax is
- * {@code taxIncluded}.
+ * A Japanese electricity tariff, as configured (presets ship as YAML data): high and extra-high
+ * voltage priced per kW of contract, low voltage per contract size ({@code contractCapacity}) and
+ * by tiers of the month's kWh. Every rate is yen, per kW-month, per month or per kWh; whether they
+ * include consumption tax is {@code taxIncluded}.
  *
  * @param powerFactor       0..1; the basic charge is scaled by (185 - power factor %) / 100
  * @param summerMonths      months (1-12) of the summer season
- * @param energyBands       first match wins; empty for a market-linked menu
+ * @param energyBands       first match wins; empty for a market-linked or tiered menu
  * @param marketLinked      energy price = JEPX area price of the slot + adder; null for fixed rates
  * @param fuelCostAdjustment yen/kWh by usage month; empty for none
  * @param marketPriceAdjustment null for none
@@ -28,6 +29,9 @@ import java.util.Set;
  * @param holidays          dates billed as holidays in time-of-day bands
  * @param nationalHolidays  Japan's national holidays ({@link JapaneseHolidays}) are billed as holidays
  * @param holidayDates      the utility's own holiday-treated days (休日扱い日) of every year, e.g. 12-31
+ * @param energyTiers       the energy charge by the month's imported kWh (三段階料金); null for bands or market
+ * @param contractCapacity  a low-voltage contract (kVA or A) and its basic charge a month; null for none
+ * @param monthlyYen        fixed amounts a month by line-item name, e.g. accountTransferDiscount: -55
  */
 public record Tariff(
         String name,
@@ -47,7 +51,10 @@ public record Tariff(
         Set<DayOfWeek> restDays,
         Set<LocalDate> holidays,
         boolean nationalHolidays,
-        Set<MonthDay> holidayDates) {
+        Set<MonthDay> holidayDates,
+        EnergyTiers energyTiers,
+        ContractCapacity contractCapacity,
+        Map<String, Double> monthlyYen) {
 
     /** The same tariff with another agreed contract (kW), e.g. the lower one a battery allows. */
     public Tariff withAgreedKw(double agreedKw) {
@@ -79,7 +86,10 @@ public record Tariff(
                 restDays,
                 holidays,
                 nationalHolidays,
-                holidayDates);
+                holidayDates,
+                energyTiers,
+                contractCapacity,
+                monthlyYen);
     }
 
     /**
@@ -129,6 +139,55 @@ public record Tariff(
 
     /** Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price. */
     public record ExportSale(boolean market, double yenPerKwh) {}
+
+    /**
+     * The energy charge by the month's imported kWh: {@code minimumYen} covers the first
+     * {@code minimumKwh} (最低料金; 0 and 0 for none), then each tier's price up to its {@code upToKwh},
+     * the last tier unbounded. A month the series covers only in part has its minimum charge and every
+     * tier width prorated by the covered fraction, as the basic charge is.
+     */
+    public record EnergyTiers(double minimumKwh, double minimumYen, List<Tier> tiers) {
+        /** @param upToKwh the tier's upper end; infinite for the last */
+        public record Tier(double upToKwh, double yenPerKwh) {}
+
+        /** The charge of {@code kwh} imported in a month of which {@code covered} (0..1) is billed. */
+        public double yen(double kwh, double covered) {
+            double yen = minimumYen * covered;
+            double from = minimumKwh;
+            for (Tier t : tiers) {
+                double top = Double.isInfinite(t.upToKwh()) ? kwh : Math.min(kwh, t.upToKwh() * covered);
+                yen += Math.max(0, top - from * covered) * t.yenPerKwh();
+                from = t.upToKwh();
+            }
+            return yen;
+        }
+    }
+
+    /**
+     * A low-voltage contract's size and its basic charge a month: a price per contract size
+     * ({@code perContract}, ampere menus) or {@code firstYen} for the first {@code firstUnits} and
+     * {@code yenPerUnitAbove} each unit above (kVA menus).
+     *
+     * @param unit "kVA" or "A"
+     */
+    public record ContractCapacity(
+            double size,
+            String unit,
+            double firstUnits,
+            double firstYen,
+            double yenPerUnitAbove,
+            Map<Double, Double> perContract) {
+        public double yenPerMonth() {
+            return perContract.isEmpty()
+                    ? firstYen + Math.max(0, size - firstUnits) * yenPerUnitAbove
+                    : perContract.get(size);
+        }
+    }
+
+    /** A low-voltage menu: priced by contract size or tiers of the month's kWh, never by a kW demand. */
+    public boolean lowVoltage() {
+        return contractCapacity != null || energyTiers != null;
+    }
 
     /** Whether the day is billed as a holiday in time-of-day bands. */
     public boolean holiday(LocalDate day) {

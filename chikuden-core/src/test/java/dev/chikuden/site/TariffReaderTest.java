@@ -99,7 +99,10 @@ class TariffReaderTest {
                 t.restDays(),
                 t.holidays(),
                 t.nationalHolidays(),
-                t.holidayDates());
+                t.holidayDates(),
+                null,
+                null,
+                Map.of());
         double[] kw = new double[30 * 48];
         Arrays.fill(kw, 400);
         var zone = java.time.ZoneId.of("Asia/Tokyo");
@@ -112,8 +115,8 @@ class TariffReaderTest {
     @Test
     void everyPresetReadsWithoutProblems() throws IOException {
         for (String preset : TariffReader.PRESETS) {
-            if (preset.equals(GRID_BATTERY)) {
-                continue; // market-linked: read with prices below
+            if (preset.equals(GRID_BATTERY) || LOW_VOLTAGE.contains(preset)) {
+                continue; // market-linked: read with prices below; low voltage: read below
             }
             Tariff t = read("tariff: {preset: " + preset + "}\n").billing().tariff();
             assertThat(t.basicChargeYenPerKwMonth()).as(preset).isEqualTo(1911.80);
@@ -271,6 +274,160 @@ class TariffReaderTest {
     }
 
     private static final String GRID_BATTERY = "grid-battery-jepx";
+    private static final java.util.List<String> LOW_VOLTAGE =
+            java.util.List.of("kansai-dento-a", "kansai-hapi-e-time-r");
+
+    private static Bill bill(Tariff t, String start, int days, double kw) {
+        double[] v = new double[days * 48];
+        Arrays.fill(v, kw);
+        var zone = java.time.ZoneId.of("Asia/Tokyo");
+        FixedStepSeries s = new FixedStepSeries(
+                OffsetDateTime.parse(start + "+09:00").toInstant().toEpochMilli(), 1_800_000L, v);
+        return new BillCalculator(t, zone, null).bill(BillingMeter.of(s, zone));
+    }
+
+    /** The 従量電灯A preset bills Kansai's own worked example: 260 kWh with the discount is 6,175 yen before fuel and levy. */
+    @Test
+    void theDentoAPresetBillsKansaisExample() throws IOException {
+        Tariff t = read("tariff: {preset: kansai-dento-a}\n").billing().tariff();
+        assertThat(t.energyTiers().minimumYen()).isEqualTo(522.58);
+        assertThat(t.energyTiers().tiers())
+                .extracting(Tariff.EnergyTiers.Tier::upToKwh, Tariff.EnergyTiers.Tier::yenPerKwh)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(120.0, 20.21),
+                        org.assertj.core.groups.Tuple.tuple(300.0, 25.61),
+                        org.assertj.core.groups.Tuple.tuple(Double.POSITIVE_INFINITY, 28.59));
+        // June 2025, 260 kWh: 522.58 + 105 x 20.21 + 140 x 25.61 = 6,230.03 -> 6,230; - 55; levy 260 x 3.98 = 1,034.80
+        Bill b = bill(t, "2025-06-01T00:00", 30, 260.0 / 720);
+        assertThat(b.lineItemsYen())
+                .containsExactly(
+                        Map.entry("basicChargeYen", 0L),
+                        Map.entry("energyChargeYen", 6_230L),
+                        Map.entry("accountTransferDiscountYen", -55L),
+                        Map.entry("renewableLevyYen", 1_034L));
+        assertThat(b.totalYen() - b.lineItemsYen().get("renewableLevyYen")).isEqualTo(6_175L);
+        assertThat(b.warnings())
+                .containsExactly("no fuelCostAdjustment table: the fuel-cost adjustment line is left out, 0 yen");
+    }
+
+    /**
+     * May 2025 at 1 kW on the はぴeタイムR preset, 12 kVA: 13 holidays (weekends; 5/1, 5/2 the utility's
+     * own; 5/3-5/6 national, 5/6 a substitute holiday) and 18 weekdays.
+     */
+    @Test
+    void theHapiETimeRPresetBillsAMonthOfWeekdaysAndHolidays() throws IOException {
+        Tariff t = read("tariff: {preset: kansai-hapi-e-time-r, contractCapacity: 12 kVA}\n")
+                .billing()
+                .tariff();
+        for (String day : new String[] {
+            "2025-04-30",
+            "2025-05-01",
+            "2025-05-02",
+            "2025-05-06",
+            "2025-12-30",
+            "2025-12-31",
+            "2026-01-02",
+            "2026-01-03"
+        }) {
+            assertThat(t.holiday(java.time.LocalDate.parse(day))).as(day).isTrue();
+        }
+        assertThat(t.holiday(java.time.LocalDate.parse("2025-05-07"))).isFalse();
+        Bill b = bill(t, "2025-05-01T00:00", 31, 1.0);
+        // basic 2,160.00 + 2 kVA x 388.80 = 2,937.60; daytime 18 x 7 h = 126 kWh x 33.51 = 4,222.26;
+        // living time 18 x 9 h + 13 x 16 h = 370 kWh x 25.29 = 9,357.30; night 31 x 8 h = 248 kWh x 11.07
+        // = 2,745.36; levy 744 kWh x 3.98 (FY2025) = 2,961.12
+        assertThat(b.lineItemsYen())
+                .containsExactly(
+                        Map.entry("basicChargeYen", 2_937L),
+                        Map.entry("energyChargeSummerDayYen", 0L),
+                        Map.entry("energyChargeDayYen", 4_222L),
+                        Map.entry("energyChargeLivingYen", 9_357L),
+                        Map.entry("energyChargeNightYen", 2_745L),
+                        Map.entry("renewableLevyYen", 2_961L));
+        assertThat(b.totalYen()).isEqualTo(2_937 + 4_222 + 9_357 + 2_745 + 2_961);
+        // August: weekday daytime at the summer rate; 20 weekdays (8/11 山の日 a holiday), 11 holidays
+        Bill aug = bill(t, "2025-08-01T00:00", 31, 1.0);
+        assertThat(aug.lineItemsYen()).containsEntry("energyChargeSummerDayYen", (long) (20 * 7 * 36.86));
+    }
+
+    /** An ampere menu prices each contract size; the site's size must be one of them. */
+    @Test
+    void anAmpereMenuPricesItsContractSize() throws IOException {
+        String menu = """
+                tariff:
+                  preset: kansai-dento-a
+                  contractCapacity: %s
+                  basicChargeByContract: {perContract: {30 A: 935.25, 40 A: 1247.00}}
+                """;
+        Tariff t = read(menu.formatted("40 A")).billing().tariff();
+        assertThat(t.contractCapacity().yenPerMonth()).isEqualTo(1247.00);
+        assertThat(bill(t, "2025-06-01T00:00", 30, 0.01).lineItemsYen()).containsEntry("basicChargeYen", 1_247L);
+        assertThatThrownBy(() -> read(menu.formatted("50 A")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":22:21: tariff.contractCapacity: \"50 A\" has no price in "
+                        + "basicChargeByContract.perContract; allowed: 30 A, 40 A");
+    }
+
+    @Test
+    void aLowVoltageContractHasOneBasicCharge() throws IOException {
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-hapi-e-time-r, basicChargeYenPerKwMonth: 1911.8}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.basicChargeYenPerKwMonth: \"1911.8\" prices a kW contract beside a "
+                        + "low-voltage contractCapacity: give one basic charge");
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-dento-a, contractCapacity: 6 kVA}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.contractCapacity: contractCapacity (e.g. 6 kVA or 30 A) and "
+                        + "basicChargeByContract go together: give both or neither");
+        assertThatThrownBy(() -> read("tariff: {preset: kansai-hapi-e-time-r, contractCapacity: 6 kW}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.contractCapacity: \"6 kW\" is not a contract size such as 6 kVA or 30 A");
+    }
+
+    @Test
+    void tiersMustAscendWithOnlyTheLastOpen() throws IOException {
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-dento-a
+                  energyTiers:
+                    minimumKwh: 15
+                    tiers:
+                      - {upToKwh: 120, yenPerKwh: 20}
+                      - {upToKwh: 100, yenPerKwh: 25}
+                      - {yenPerKwh: 28}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":26:19: tariff.energyTiers.tiers[1].upToKwh: \"100\" is not above 120 kWh "
+                        + "where the tier starts (the previous tier's upToKwh or minimumKwh): tiers must ascend");
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-dento-a
+                  energyTiers:
+                    tiers:
+                      - {yenPerKwh: 20}
+                      - {upToKwh: 300, yenPerKwh: -1}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.energyTiers.tiers[1].yenPerKwh: \"-1\" is not a number in [0, 1000]");
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-dento-a
+                  energyTiers:
+                    tiers:
+                      - {yenPerKwh: 20}
+                      - {upToKwh: 300, yenPerKwh: 25}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff.energyTiers.tiers[0]: has no upToKwh: only the last tier is open-ended")
+                .hasMessageContaining("tariff.energyTiers.tiers[1].upToKwh: \"300\" ends the last tier");
+        assertThatThrownBy(() -> read("""
+                tariff:
+                  preset: kansai-dento-a
+                  energy: [{band: flat, yenPerKwh: 20}]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tariff: give the energy rates one way: as energy (bands), as energyTiers (by "
+                        + "the month's kWh) or as marketLinked (JEPX price + adderYenPerKwh); not two");
+    }
 
     /**
      * The grid-battery preset: charging at the JEPX price + 2.06 yen/kWh wheeling + the levy,

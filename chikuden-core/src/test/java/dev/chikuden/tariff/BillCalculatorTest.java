@@ -284,7 +284,10 @@ class BillCalculatorTest {
                 plain.restDays(),
                 plain.holidays(),
                 plain.nationalHolidays(),
-                plain.holidayDates());
+                plain.holidayDates(),
+                null,
+                null,
+                Map.of());
         long start = at("2025-06-01T00:00");
         int slots = (int) ((at("2026-08-01T00:00") - start) / HALF_HOUR);
         double[] kw = new double[slots];

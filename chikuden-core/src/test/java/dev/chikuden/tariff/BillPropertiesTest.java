@@ -49,7 +49,10 @@ class BillPropertiesTest {
                 base.restDays(),
                 base.holidays(),
                 base.nationalHolidays(),
-                base.holidayDates());
+                base.holidayDates(),
+                null,
+                null,
+                Map.of());
         double[] raised = kw.clone();
         raised[step] += more;
         long before = bill(t, kw);

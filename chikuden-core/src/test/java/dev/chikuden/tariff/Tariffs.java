@@ -40,7 +40,10 @@ final class Tariffs {
                 WEEKEND,
                 Set.of(),
                 false,
-                Set.of());
+                Set.of(),
+                null,
+                null,
+                Map.of());
     }
 
     static Tariff withFuelAndMarketAdjustment(Tariff t, Map<YearMonth, Double> fuel, Map<YearMonth, Double> averages) {
@@ -62,7 +65,10 @@ final class Tariffs {
                 t.restDays(),
                 t.holidays(),
                 t.nationalHolidays(),
-                t.holidayDates());
+                t.holidayDates(),
+                null,
+                null,
+                Map.of());
     }
 
     static Tariff withHolidayCalendar(Tariff t, boolean nationalHolidays, Set<MonthDay> holidayDates) {
@@ -84,7 +90,10 @@ final class Tariffs {
                 t.restDays(),
                 t.holidays(),
                 nationalHolidays,
-                holidayDates);
+                holidayDates,
+                null,
+                null,
+                Map.of());
     }
 
     static Tariff ratchet(double previousPeakKw) {
@@ -107,7 +116,10 @@ final class Tariffs {
                 WEEKEND,
                 Set.of(),
                 false,
-                Set.of());
+                Set.of(),
+                null,
+                null,
+                Map.of());
     }
 
     /** Peak (summer weekdays 13-16), day (weekdays 8-22), night; rates before tax. */
@@ -134,7 +146,10 @@ final class Tariffs {
                 WEEKEND,
                 holidays,
                 false,
-                Set.of());
+                Set.of(),
+                null,
+                null,
+                Map.of());
     }
 
     static Tariff marketLinked(double adder, Tariff.ExportSale export) {
@@ -156,6 +171,42 @@ final class Tariffs {
                 WEEKEND,
                 Set.of(),
                 false,
-                Set.of());
+                Set.of(),
+                null,
+                null,
+                Map.of());
+    }
+
+    /** Kansai 従量電灯A of April 2024 (kepco.jp): minimum charge, three tiers, the 55-yen discount. */
+    static Tariff dentoA(Map<YearMonth, Double> fuel) {
+        Tariff.EnergyTiers tiers = new Tariff.EnergyTiers(
+                15,
+                522.58,
+                List.of(
+                        new Tariff.EnergyTiers.Tier(120, 20.21),
+                        new Tariff.EnergyTiers.Tier(300, 25.61),
+                        new Tariff.EnergyTiers.Tier(Double.POSITIVE_INFINITY, 28.59)));
+        return new Tariff(
+                "dento-a",
+                true,
+                0.10,
+                0,
+                new Tariff.ContractDemand(false, 0, 1.5, 0, false),
+                0.85,
+                Set.of(7, 8, 9),
+                List.of(),
+                null,
+                fuel,
+                null,
+                LEVY,
+                List.of(),
+                null,
+                WEEKEND,
+                Set.of(),
+                false,
+                Set.of(),
+                tiers,
+                null,
+                Map.of("accountTransferDiscount", -55.0));
     }
 }

@@ -57,6 +57,14 @@ public final class SiteDispatch {
             throw new BadInputException(site.source() + ": tariff: the dispatch optimisation prices energy and demand "
                     + "by the site's tariff; add a tariff section (e.g. preset: kansai-high-voltage-as)");
         }
+        if (site.billing().tariff().energyTiers() != null) {
+            // a tier's price depends on the month's total import, which no price per period states
+            throw new BadInputException(site.source() + ": tariff.energyTiers: \""
+                    + site.billing().tariff().name()
+                    + "\" prices energy by tiers of the month's total kWh, which the dispatch LP (optimize, size, "
+                    + "mpc) cannot price period by period; plan bills it exactly under a rule strategy, and the LP "
+                    + "takes a menu whose energy is priced by time (energy bands, e.g. preset: kansai-hapi-e-time-r)");
+        }
         TimeGrid grid = SiteModels.timeGrid(site);
         if (grid.stepMs() > period ? grid.stepMs() % period != 0 : period % grid.stepMs() != 0) {
             throw new BadInputException(site.source() + ": study.step: " + grid.stepMs() / 1000.0 + " s does not tile "
