@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.chikuden.BadInputException;
 import dev.chikuden.time.CsvFiles;
-import dev.chikuden.trace.TextEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,12 +29,7 @@ public final class JepxIntradayCsv {
     private JepxIntradayCsv() {}
 
     public static PriceSeries read(Path file) {
-        String text = TextEncoding.readString(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .skipEmptyLines(true)
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> reader = JepxSpotCsv.open(file)) {
             var it = reader.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected a JEPX im_trade_summary file");

@@ -51,12 +51,7 @@ public final class JepxSpotCsv {
      * clears at 0.01 yen/kWh at least; a market with negative prices may allow them).
      */
     public static PriceSeries read(Path file, String area, boolean allowNegative) {
-        String text = decode(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .skipEmptyLines(true)
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> reader = open(file)) {
             var it = reader.iterator();
             if (!it.hasNext()) {
                 throw new BadInputException(file + ": the file is empty; expected a JEPX spot_summary file");
@@ -228,9 +223,17 @@ public final class JepxSpotCsv {
         return column.trim();
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a re-save; BOM dropped), else CP932 as published (see {@link TextEncoding}). */
-    private static String decode(Path file) {
-        return TextEncoding.readString(file);
+    /**
+     * A JEPX file as CSV records: UTF-8 when the bytes are valid UTF-8 (a re-save; BOM dropped), else
+     * CP932 as published ({@link TextEncoding}); empty lines skipped, rows of another length than the
+     * header passed on to be refused with their line.
+     */
+    static CsvReader<CsvRecord> open(Path file) {
+        return CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(TextEncoding.readString(file));
     }
 
     private static Map<String, String> areas() {
