@@ -311,8 +311,9 @@ class TariffReaderTest {
     }
 
     /**
-     * May 2025 at 1 kW on the はぴeタイムR preset, 12 kVA: 13 holidays (weekends; 5/1, 5/2 the utility's
-     * own; 5/3-5/6 national, 5/6 a substitute holiday) and 18 weekdays.
+     * May 2025 at 1 kW on the はぴeタイムR preset, 12 kVA, worked by hand from the preset's (unverified,
+     * April 2014) rates written out here: 13 holidays (weekends; 5/1, 5/2 the utility's own; 5/3-5/6
+     * national, 5/6 a substitute holiday) and 18 weekdays.
      */
     @Test
     void theHapiETimeRPresetBillsAMonthOfWeekdaysAndHolidays() throws IOException {
@@ -332,22 +333,30 @@ class TariffReaderTest {
             assertThat(t.holiday(java.time.LocalDate.parse(day))).as(day).isTrue();
         }
         assertThat(t.holiday(java.time.LocalDate.parse("2025-05-07"))).isFalse();
+        double firstTenKva = 2160.00, eachKvaAbove = 388.80;
+        double summerDay = 36.86, day = 33.51, living = 25.29, night = 11.07, levyFy2025 = 3.98;
+        // May 2025: Saturdays 3, 10, 17, 24, 31; Sundays 4, 11, 18, 25; 1, 2, 5, 6 besides
+        int holidays = 13, weekdays = 31 - holidays;
+        double dayKwh = weekdays * 7; // 10-17
+        double livingKwh = weekdays * (3 + 6) + holidays * 16; // 7-10 and 17-23; holidays 7-23
+        double nightKwh = 31 * 8; // 23-7
+        assertThat(dayKwh + livingKwh + nightKwh).isEqualTo(31 * 24);
         Bill b = bill(t, "2025-05-01T00:00", 31, 1.0);
-        // basic 2,160.00 + 2 kVA x 388.80 = 2,937.60; daytime 18 x 7 h = 126 kWh x 33.51 = 4,222.26;
-        // living time 18 x 9 h + 13 x 16 h = 370 kWh x 25.29 = 9,357.30; night 31 x 8 h = 248 kWh x 11.07
-        // = 2,745.36; levy 744 kWh x 3.98 (FY2025) = 2,961.12
         assertThat(b.lineItemsYen())
                 .containsExactly(
-                        Map.entry("basicChargeYen", 2_937L),
+                        Map.entry("basicChargeYen", (long) (firstTenKva + 2 * eachKvaAbove)), // 2,937.60
                         Map.entry("energyChargeSummerDayYen", 0L),
-                        Map.entry("energyChargeDayYen", 4_222L),
-                        Map.entry("energyChargeLivingYen", 9_357L),
-                        Map.entry("energyChargeNightYen", 2_745L),
-                        Map.entry("renewableLevyYen", 2_961L));
+                        Map.entry("energyChargeDayYen", (long) (dayKwh * day)), // 126 kWh: 4,222.26
+                        Map.entry("energyChargeLivingYen", (long) (livingKwh * living)), // 370 kWh: 9,357.30
+                        Map.entry("energyChargeNightYen", (long) (nightKwh * night)), // 248 kWh: 2,745.36
+                        Map.entry("renewableLevyYen", (long) (31 * 24 * levyFy2025))); // 2,961.12
         assertThat(b.totalYen()).isEqualTo(2_937 + 4_222 + 9_357 + 2_745 + 2_961);
         // August: weekday daytime at the summer rate; 20 weekdays (8/11 山の日 a holiday), 11 holidays
         Bill aug = bill(t, "2025-08-01T00:00", 31, 1.0);
-        assertThat(aug.lineItemsYen()).containsEntry("energyChargeSummerDayYen", (long) (20 * 7 * 36.86));
+        assertThat(aug.lineItemsYen())
+                .containsEntry("energyChargeSummerDayYen", (long) (20 * 7 * summerDay))
+                .containsEntry("energyChargeDayYen", 0L)
+                .containsEntry("energyChargeLivingYen", (long) ((20 * 9 + 11 * 16) * living));
     }
 
     /** An ampere menu prices each contract size; the site's size must be one of them. */
@@ -366,6 +375,40 @@ class TariffReaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(":22:21: tariff.contractCapacity: \"50 A\" has no price in "
                         + "basicChargeByContract.perContract; allowed: 30 A, 40 A");
+    }
+
+    /**
+     * The shape of Kansai's 従量電灯B, a basic charge per kVA and three tiers with no minimum, from
+     * the existing keys. The rates are round numbers of this test's own, not Kansai's (its current
+     * 従量電灯B rates could not be checked, so no preset ships them). June 2025 at 0.75 kW through, 540 kWh
+     * on 11 kVA: basic 11 x 400 = 4,400; 120 x 20 + 180 x 25 + 240 x 30 = 14,100; levy 540 x 3.98 =
+     * 2,149.20.
+     */
+    @Test
+    void aKvaMenuWithThreeTiersBillsEveryTier() throws IOException {
+        Tariff t = read("""
+                tariff:
+                  name: 従量電灯B shape
+                  taxIncluded: true
+                  contractCapacity: 11 kVA
+                  basicChargeByContract: {yenPerUnitAbove: 400}
+                  energyTiers:
+                    tiers:
+                      - {upToKwh: 120, yenPerKwh: 20}
+                      - {upToKwh: 300, yenPerKwh: 25}
+                      - {yenPerKwh: 30}
+                  renewableLevy: {FY2025: 3.98}
+                """).billing().tariff();
+        Bill b = bill(t, "2025-06-01T00:00", 30, 0.75);
+        assertThat(b.lineItemsYen())
+                .containsExactly(
+                        Map.entry("basicChargeYen", 4_400L),
+                        Map.entry("energyChargeYen", 14_100L),
+                        Map.entry("renewableLevyYen", 2_149L));
+        // below the top tiers (kW a power of two, so the month's kWh add up exactly): 45 kWh, 180 kWh
+        assertThat(bill(t, "2025-06-01T00:00", 30, 0.0625).lineItemsYen()).containsEntry("energyChargeYen", 45 * 20L);
+        assertThat(bill(t, "2025-06-01T00:00", 30, 0.25).lineItemsYen())
+                .containsEntry("energyChargeYen", 120 * 20 + 60 * 25L);
     }
 
     @Test
