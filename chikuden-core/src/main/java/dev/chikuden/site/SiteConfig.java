@@ -27,6 +27,7 @@ import java.util.List;
  *                  round-trip efficiency of 9 %), located like problems; the commands print them
  * @param ems       the {@code ems:} section, checked against the schema with the rest of the file, for the
  *                  live service to read without parsing the file again; null for a site built in code
+ * @param siteClass what the site file says the site is; null to infer it ({@link SiteClass#of})
  */
 public record SiteConfig(
         Path source,
@@ -47,7 +48,8 @@ public record SiteConfig(
         PlanningSpec planning,
         ControlChain control,
         List<ConfigProblem> warnings,
-        ConfigSection ems) {
+        ConfigSection ems,
+        SiteClass siteClass) {
     /** A site built in code, with no warnings and no ems section of its own. */
     public SiteConfig(
             Path source,
@@ -85,6 +87,7 @@ public record SiteConfig(
                 planning,
                 null,
                 List.of(),
+                null,
                 null);
     }
 
@@ -126,7 +129,8 @@ public record SiteConfig(
                 planning,
                 control,
                 warnings,
-                ems);
+                ems,
+                siteClass);
     }
 
     /** The same site over another study period (one year of a multi-year study). */
@@ -150,7 +154,8 @@ public record SiteConfig(
                 planning,
                 control,
                 warnings,
-                ems);
+                ems,
+                siteClass);
     }
 
     /** The same site under another control chain (null: the single-loop study without latency). */
@@ -174,7 +179,8 @@ public record SiteConfig(
                 planning,
                 other,
                 warnings,
-                ems);
+                ems,
+                siteClass);
     }
 
     /** The same site under another strategy. */
@@ -198,6 +204,7 @@ public record SiteConfig(
                 planning,
                 control,
                 warnings,
-                ems);
+                ems,
+                siteClass);
     }
 }

@@ -110,7 +110,8 @@ public final class SiteConfigReader {
                         planning,
                         control,
                         List.copyOf(warnings),
-                        ems);
+                        ems,
+                        s.siteClass() == null ? null : SiteClass.byId(s.siteClass()));
     }
 
     private static ZoneId zone(String id, ConfigNode at) {

@@ -11,6 +11,7 @@ import static dev.chikuden.units.Dimension.TEMPERATURE;
 import static dev.chikuden.units.Dimension.THERMAL_CONDUCTANCE;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.util.List;
  */
 record SiteFile(
         String name,
+        @JsonProperty("class") String siteClass,
         String timeZone,
         Location location,
         Grid grid,
@@ -506,6 +508,7 @@ record SiteFile(
         @JsonSubTypes.Type(value = DemandLimiter.class, name = StrategySpec.DemandLimiter.TYPE),
         @JsonSubTypes.Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
         @JsonSubTypes.Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE),
+        @JsonSubTypes.Type(value = SelfConsumption.class, name = StrategySpec.SelfConsumption.TYPE),
         @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE)
     })
     sealed interface Layer
@@ -516,6 +519,7 @@ record SiteFile(
                     DemandLimiter,
                     Schedule,
                     Mpc,
+                    SelfConsumption,
                     Manual {}
 
     record BackupReserve(
@@ -590,6 +594,16 @@ record SiteFile(
             long seed,
             String prices)
             implements Layer {}
+
+    record SelfConsumption(GridCharge gridCharge) implements Layer {}
+
+    /** {@code from} and {@code to} are local "HH:mm", checked by the schema. */
+    record GridCharge(
+            String from,
+            String to,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an SOC")
+            double upTo) {}
 
     record Manual() implements Layer {}
 

@@ -3,6 +3,7 @@ package dev.chikuden.site;
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigNode;
 import dev.chikuden.control.ControlLoop;
+import dev.chikuden.control.SelfConsumption;
 import dev.chikuden.trace.HeaderUnit;
 import dev.chikuden.trace.TraceOptions;
 import dev.chikuden.trace.TraceReader;
@@ -65,8 +66,23 @@ final class StackSection {
             return schedule(s, c);
         } else if (layer instanceof SiteFile.Mpc m) {
             return mpc(m, c, lpPeriodMs);
+        } else if (layer instanceof SiteFile.SelfConsumption sc) {
+            return selfConsumption(sc, c);
         }
         return new StrategySpec.Manual();
+    }
+
+    private static StrategySpec.SelfConsumption selfConsumption(SiteFile.SelfConsumption sc, ConfigNode c) {
+        SiteFile.GridCharge g = sc.gridCharge();
+        if (g == null) {
+            return new StrategySpec.SelfConsumption(null);
+        }
+        if (g.from().equals(g.to())) {
+            c.get("gridCharge").get("to").problem("is the same time as from; a window needs two times");
+            return null;
+        }
+        return new StrategySpec.SelfConsumption(new SelfConsumption.GridCharge(
+                java.time.LocalTime.parse(g.from()), java.time.LocalTime.parse(g.to()), g.upTo()));
     }
 
     private static StrategySpec.DemandLimiter demandLimiter(

@@ -71,6 +71,7 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
                     DemandLimiter,
                     Schedule,
                     Mpc,
+                    SelfConsumption,
                     Manual {
         /** The name the site file gives this layer ({@code type: demand-limiter}). */
         String type();
@@ -189,6 +190,19 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
             SEASONAL_NAIVE,
             /** The truth with a relative Gaussian error. */
             NOISY
+        }
+    }
+
+    /**
+     * Stores PV surplus and covers the site's deficit; with {@code gridCharge} (null for none) it
+     * charges from the grid in a time-of-use menu's cheap hours instead.
+     */
+    record SelfConsumption(dev.chikuden.control.SelfConsumption.GridCharge gridCharge) implements Layer {
+        public static final String TYPE = dev.chikuden.control.SelfConsumption.NAME;
+
+        @Override
+        public String type() {
+            return TYPE;
         }
     }
 

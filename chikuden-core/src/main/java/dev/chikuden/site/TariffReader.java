@@ -102,7 +102,9 @@ final class TariffReader {
             List<Integer> lagMonths,
             Map<YearMonth, Double> monthlyAveragesYenPerKwh) {}
 
-    record Export(boolean market, Double yenPerKwh, double adderYenPerKwh) {}
+    record Export(boolean market, Double yenPerKwh, double adderYenPerKwh, FitPrice fit, boolean batteryExport) {}
+
+    record FitPrice(double yenPerKwh, YearMonth until) {}
 
     record Prices(String file, String area, IntradayFile intraday) {}
 
@@ -392,7 +394,13 @@ final class TariffReader {
             at.get("yenPerKwh").problem("is required: the price of exported energy, or market: true");
             return null;
         }
-        return new Tariff.ExportSale(e.market(), e.market() ? e.adderYenPerKwh() : e.yenPerKwh());
+        return new Tariff.ExportSale(
+                e.market(),
+                e.market() ? e.adderYenPerKwh() : e.yenPerKwh(),
+                e.fit() == null
+                        ? null
+                        : new Tariff.Fit(e.fit().yenPerKwh(), e.fit().until()),
+                e.batteryExport());
     }
 
     private static Tariff.MarketPriceAdjustment marketPriceAdjustment(ConfigNode at) {

@@ -10,6 +10,7 @@ import dev.chikuden.market.ReserveSales;
 import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.SimulationResult;
 import dev.chikuden.sim.StepSink;
+import dev.chikuden.site.SiteClass;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.tariff.BillingMeter;
 import dev.chikuden.time.TimeGrid;
@@ -72,6 +73,11 @@ public final class PlanStudy {
      * @param latency the latency the chain tolerates on the worst hour; null unless the chain is simulated
      * @param reserveSales what the strategy sold in the balancing market in the first year with
      *     battery and what the battery delivered of it; null when it trades no reserve
+     * @param pvWithoutBattery where the first year's PV energy went without battery; null without PV
+     * @param pvWithBattery the same with battery; null without PV or battery
+     * @param siteClass what the site is, as given or inferred from the baseline's peak
+     * @param household a household's saving split and outage cover; null for other classes, or
+     *     without PV, battery or tariff
      */
     public record Result(
             SiteConfig site,
@@ -83,7 +89,11 @@ public final class PlanStudy {
             Comparison gpuSmoothing,
             GridCodeReport idealGridCode,
             LatencyTolerance latency,
-            ReserveSales reserveSales) {
+            ReserveSales reserveSales,
+            PvUseMeter.PvUse pvWithoutBattery,
+            PvUseMeter.PvUse pvWithBattery,
+            SiteClass.Resolved siteClass,
+            Household household) {
         public SimulationResult withoutBattery() {
             return years.get(0).withoutBattery();
         }
@@ -117,6 +127,9 @@ public final class PlanStudy {
         return !site.batteries().isEmpty() && SimulationEngine.chained(site.control(), SiteModels.timeGrid(site));
     }
 
+    /** A household's saving split by counterfactuals and the hours its battery carries an outage. */
+    public record Household(HouseholdStudy.SavingSplit split, HouseholdStudy.OutageCover outage) {}
+
     /** A case compared with the battery: its first year and its grid-code report. */
     public record Comparison(SimulationResult result, GridCodeReport gridCode) {}
 
@@ -145,14 +158,34 @@ public final class PlanStudy {
         NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
         SocSamples soc = chained ? new SocSamples(firstYear) : null;
         AtomicReference<ReserveSales> sold = new AtomicReference<>();
+        boolean pv = site.pv() != null;
+        double stepS = firstYear.stepMs() / 1000.0;
+        PvUseMeter withoutPv = pv ? new PvUseMeter(stepS, 0, Double.NaN) : null;
+        PvUseMeter withPv = pv && !site.batteries().isEmpty() ? pvMeter(site, stepS) : null;
+        // a household's outage cover replays the year with battery; a planning-grade step keeps it small
+        StepSeries series = !site.batteries().isEmpty()
+                        && SiteClass.mayBeHousehold(site)
+                        && firstYear.stepMs() >= 60_000
+                        && firstYear.steps() <= Integer.MAX_VALUE
+                ? new StepSeries((int) firstYear.steps())
+                : null;
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty()
                 ? null
-                : CompletableFuture.supplyAsync(() ->
-                        years(site, Case.WITH_BATTERY, sinks, progress, sold::set, withGridCode, withBilling, soc));
+                : CompletableFuture.supplyAsync(() -> years(
+                        site,
+                        Case.WITH_BATTERY,
+                        sinks,
+                        progress,
+                        sold::set,
+                        withGridCode,
+                        withBilling,
+                        soc,
+                        withPv,
+                        series));
         CompletableFuture<GridCodeReport> ideal =
                 chained ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress)) : null;
-        List<SimulationResult> without =
-                years(site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump);
+        List<SimulationResult> without = years(
+                site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump, withoutPv);
         Comparison gpuSmoothing =
                 site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
         List<SimulationResult> withResults = with == null ? null : join(with);
@@ -166,17 +199,65 @@ public final class PlanStudy {
         SiteBilling.Bills bills = billed
                 ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots())
                 : null;
+        return withHousehold(
+                new Result(
+                        site,
+                        List.copyOf(years),
+                        withoutGridCode.report(),
+                        with == null ? null : withGridCode.report(),
+                        (System.nanoTime() - started) / 1e9,
+                        bills,
+                        gpuSmoothing,
+                        idealReport,
+                        latency,
+                        sold.get(),
+                        withoutPv == null ? null : withoutPv.result(),
+                        withPv == null ? null : withPv.result(),
+                        SiteClass.of(site, without.get(0).gridKpis().peakDemand30minKw()),
+                        null),
+                series);
+    }
+
+    /**
+     * The study with a household's figures added: the saving split (one more simulation when the
+     * strategy does more than store PV) and the outage cover. Other results come back unchanged.
+     */
+    private static Result withHousehold(Result r, StepSeries series) {
+        if (r.siteClass().siteClass() != SiteClass.HOUSEHOLD
+                || series == null
+                || r.site().pv() == null
+                || r.bills() == null
+                || r.bills().withBattery() == null) {
+            return r;
+        }
+        double stepHours = r.site().study().stepMs() / 3.6e6;
+        Household h = new Household(HouseholdStudy.split(r), HouseholdStudy.outageCover(r.site(), series, stepHours));
         return new Result(
-                site,
-                List.copyOf(years),
-                withoutGridCode.report(),
-                with == null ? null : withGridCode.report(),
-                (System.nanoTime() - started) / 1e9,
-                bills,
-                gpuSmoothing,
-                idealReport,
-                latency,
-                sold.get());
+                r.site(),
+                r.years(),
+                r.withoutBatteryGridCode(),
+                r.withBatteryGridCode(),
+                r.wallSeconds(),
+                r.bills(),
+                r.gpuSmoothing(),
+                r.idealGridCode(),
+                r.latency(),
+                r.reserveSales(),
+                r.pvWithoutBattery(),
+                r.pvWithBattery(),
+                r.siteClass(),
+                h);
+    }
+
+    /** The PV meter of the case with battery: the pool starts at the batteries' initial stored energy. */
+    private static PvUseMeter pvMeter(SiteConfig site, double stepS) {
+        double capacity = 0;
+        double stored = 0;
+        for (var b : site.batteries()) {
+            capacity += b.energyKwh();
+            stored += b.energyKwh() * b.initialSoc();
+        }
+        return new PvUseMeter(stepS, capacity, stored / capacity);
     }
 
     private static <T> T join(CompletableFuture<T> f) {

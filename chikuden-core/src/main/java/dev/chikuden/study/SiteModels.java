@@ -7,6 +7,7 @@ import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.battery.BatterySystem;
 import dev.chikuden.control.BackupReserve;
 import dev.chikuden.control.ControlLayer;
+import dev.chikuden.control.ControlLoop;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.DemandLimiter;
@@ -14,8 +15,10 @@ import dev.chikuden.control.FrequencyResponse;
 import dev.chikuden.control.GridCodeSmoothing;
 import dev.chikuden.control.LoadDropAbsorber;
 import dev.chikuden.control.ManualSetpoint;
+import dev.chikuden.control.NoBatteryExport;
 import dev.chikuden.control.PeakShavingController;
 import dev.chikuden.control.ScheduleFollower;
+import dev.chikuden.control.SelfConsumption;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
@@ -33,10 +36,12 @@ import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
+import dev.chikuden.site.SiteClass;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
 import dev.chikuden.site.WeatherPvSpec;
+import dev.chikuden.tariff.Tariff;
 import dev.chikuden.time.FixedStepSeries;
 import dev.chikuden.time.TimeGrid;
 import dev.chikuden.trace.Trace;
@@ -180,31 +185,70 @@ public final class SiteModels {
     }
 
     /**
-     * The site's grid-code rules: its own file, or the shipped defaults, which are written for a
-     * large load; a site without loads (a grid battery) is judged by no rule unless it gives its
-     * connection's own, and its metrics are still measured.
+     * The site's grid-code rules: its own file, or the shipped defaults, which are written for large
+     * AI loads and judge only an AI campus ({@link SiteClass#shippedRulesApply}); any other site (a
+     * grid battery, a factory, a home) is judged by no rule unless it gives its connection's own,
+     * and its metrics are still measured.
      */
     public static GridCodeRules gridCodeRules(SiteConfig site) {
         if (site.gridCodeRules() != null) {
             return GridCodeRules.read(site.gridCodeRules());
         }
-        return site.loads().isEmpty()
-                ? GridCodeRules.none(GridCodeRules.defaults().settings())
-                : GridCodeRules.defaults();
+        return SiteClass.shippedRulesApply(site)
+                ? GridCodeRules.defaults()
+                : GridCodeRules.none(GridCodeRules.defaults().settings());
     }
 
+    /**
+     * The site's strategy as a controller; where the export sale takes no battery energy (a FIT
+     * term, a PV-only buy-back) a {@link NoBatteryExport} layer sits above it.
+     */
     public static Controller controller(SiteConfig site) {
-        if (site.strategy() instanceof StrategySpec.PeakShaving p) {
-            return new PeakShavingController(p.dischargeAboveKw(), p.chargeBelowKw());
-        }
+        long noExportUntil = batteryExportForbiddenUntil(site);
         if (site.strategy() instanceof StrategySpec.Stack stack) {
             List<ControlLayer> layers = new ArrayList<>();
+            List<ControlLoop> loops = new ArrayList<>();
+            if (noExportUntil != Long.MIN_VALUE) {
+                layers.add(new NoBatteryExport(noExportUntil));
+                loops.add(null);
+            }
             for (StrategySpec.Layer l : stack.layers()) {
                 layers.add(layer(l, site));
             }
-            return new ControllerStack(layers, stack.loops(), stack.pcsRampKwPerS());
+            loops.addAll(stack.loops());
+            return new ControllerStack(layers, loops, stack.pcsRampKwPerS());
         }
-        return Controller.IDLE;
+        Controller c = site.strategy() instanceof StrategySpec.PeakShaving p
+                ? new PeakShavingController(p.dischargeAboveKw(), p.chargeBelowKw())
+                : Controller.IDLE;
+        return noExportUntil == Long.MIN_VALUE
+                ? c
+                : new ControllerStack(
+                        List.of(new NoBatteryExport(noExportUntil), ControllerStack.asLayer(c)),
+                        Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Until when the battery must not discharge into export: {@link Long#MAX_VALUE} when the buyer
+     * never takes battery energy, the end of a FIT term, or {@link Long#MIN_VALUE} when it may always.
+     */
+    public static long batteryExportForbiddenUntil(SiteConfig site) {
+        Tariff.ExportSale sale = site.billing() == null || site.billing().tariff() == null
+                ? null
+                : site.billing().tariff().exportSale();
+        if (sale == null) {
+            return Long.MIN_VALUE;
+        }
+        if (!sale.batteryExport()) {
+            return Long.MAX_VALUE;
+        }
+        return sale.fit() == null
+                ? Long.MIN_VALUE
+                : sale.fitEndsBefore()
+                        .atDay(1)
+                        .atStartOfDay(site.zone())
+                        .toInstant()
+                        .toEpochMilli();
     }
 
     private static ControlLayer layer(StrategySpec.Layer l, SiteConfig site) {
@@ -244,6 +288,9 @@ public final class SiteModels {
         }
         if (l instanceof StrategySpec.Mpc mpc) {
             return mpcProvider().create(site, mpc);
+        }
+        if (l instanceof StrategySpec.SelfConsumption sc) {
+            return new SelfConsumption(sc.gridCharge(), site.zone());
         }
         if (l instanceof StrategySpec.Manual) {
             return new ManualSetpoint();

@@ -137,8 +137,27 @@ public record Tariff(
         }
     }
 
-    /** Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price. */
-    public record ExportSale(boolean market, double yenPerKwh) {}
+    /**
+     * Exported energy sold at the JEPX price of the slot + adder ({@code market}) or at a fixed price.
+     *
+     * @param fit           a feed-in tariff's price through the last month of its term; null for none
+     * @param batteryExport whether the buyer takes energy the battery discharges (after any FIT term;
+     *                      under FIT it never does, 押し上げ)
+     */
+    public record ExportSale(boolean market, double yenPerKwh, Fit fit, boolean batteryExport) {
+        /** A sale without FIT, battery energy included. */
+        public ExportSale(boolean market, double yenPerKwh) {
+            this(market, yenPerKwh, null, true);
+        }
+
+        /** The first month after the FIT term; null without one. */
+        public YearMonth fitEndsBefore() {
+            return fit == null ? null : fit.lastMonth().plusMonths(1);
+        }
+    }
+
+    /** A feed-in tariff: a fixed price for exported PV energy through {@code lastMonth}. */
+    public record Fit(double yenPerKwh, YearMonth lastMonth) {}
 
     /**
      * The energy charge by the month's imported kWh: {@code minimumYen} covers the first

@@ -68,6 +68,10 @@ public final class TariffRates {
         if (s == null) {
             return 0;
         }
+        if (s.fit() != null
+                && !YearMonth.from(local(slotEpochMs)).isAfter(s.fit().lastMonth())) {
+            return s.fit().yenPerKwh();
+        }
         return s.yenPerKwh() + (s.market() ? marketPrice(slotEpochMs, "an export sale at market price") : 0);
     }
 

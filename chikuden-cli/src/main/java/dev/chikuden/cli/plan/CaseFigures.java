@@ -6,6 +6,7 @@ import dev.chikuden.battery.BatteryLedger;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.sim.GridKpis;
 import dev.chikuden.sim.SimulationResult;
+import dev.chikuden.study.PvUseMeter;
 import dev.chikuden.study.SiteBilling;
 import dev.chikuden.time.SeriesCsv;
 import java.time.ZoneId;
@@ -28,7 +29,40 @@ record CaseFigures(
         GridCodeFigures gridCode,
         @JsonUnwrapped GpuSmoothing gpuSmoothing,
         @JsonUnwrapped Battery battery,
-        @JsonUnwrapped Billed billed) {
+        @JsonUnwrapped Billed billed,
+        @JsonUnwrapped Pv pv) {
+
+    /**
+     * Where the case's PV energy went and where its load's came from ({@link PvUseMeter}).
+     *
+     * @param selfConsumption share of PV energy used on site, directly or through the battery
+     * @param selfSufficiency share of the load met by PV, directly or through the battery
+     * @param batteryExportedKwh battery energy that left the site (押し上げ)
+     * @param batteryGridChargedKwh energy the battery took from the grid: never counted as PV
+     */
+    public record Pv(
+            double selfConsumption,
+            double selfSufficiency,
+            double pvKwh,
+            double pvToLoadKwh,
+            double pvViaBatteryKwh,
+            double pvExportedKwh,
+            double pvLostInBatteryKwh,
+            double batteryExportedKwh,
+            double batteryGridChargedKwh) {
+        static Pv of(PvUseMeter.PvUse u) {
+            return new Pv(
+                    u.selfConsumption(),
+                    u.selfSufficiency(),
+                    u.pvKwh(),
+                    u.pvToLoadKwh(),
+                    u.pvViaBatteryKwh(),
+                    u.pvExportedKwh(),
+                    u.pvLostOrStoredKwh(),
+                    u.batteryExportedKwh(),
+                    u.gridChargedKwh());
+        }
+    }
 
     /** The grid connection's figures of the case's first year. */
     public record Grid(
@@ -121,21 +155,38 @@ record CaseFigures(
                 noLoad ? figures.withoutLoadDrops() : figures,
                 null,
                 null,
+                null,
                 null);
     }
 
     CaseFigures withGpuSmoothing(GpuSmoothing g) {
-        return new CaseFigures(grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, g, battery, billed);
+        return new CaseFigures(
+                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, g, battery, billed, pv);
     }
 
     CaseFigures withBattery(Battery b) {
         return new CaseFigures(
-                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, b, billed);
+                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, b, billed, pv);
     }
 
     CaseFigures withBill(Billed b) {
         return new CaseFigures(
-                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, battery, b);
+                grid, gridCodePass, gridCodeNotJudged, gridCodeFailures, gridCode, gpuSmoothing, battery, b, pv);
+    }
+
+    CaseFigures withPv(PvUseMeter.PvUse u) {
+        return u == null
+                ? this
+                : new CaseFigures(
+                        grid,
+                        gridCodePass,
+                        gridCodeNotJudged,
+                        gridCodeFailures,
+                        gridCode,
+                        gpuSmoothing,
+                        battery,
+                        billed,
+                        Pv.of(u));
     }
 
     /** "pass (6)", "FAIL 2 of 6" or "none judged". */

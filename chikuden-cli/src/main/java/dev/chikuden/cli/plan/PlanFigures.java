@@ -43,10 +43,15 @@ import java.util.Map;
  * @param worstHour the local hour holding the net load's largest 1-s change, where the latency is
  *     searched
  * @param markets what the strategy sold in the markets beside the bill; null when it trades none
+ * @param siteClass what the site is ({@link dev.chikuden.site.SiteClass}); {@code siteClassBasis}
+ *     says whether the file gave it or what it was inferred from
+ * @param household a household's saving split, payback and outage cover; null for other classes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanFigures(
         String site,
+        String siteClass,
+        String siteClassBasis,
         String timeZone,
         String start,
         double stepSeconds,
@@ -66,6 +71,7 @@ public record PlanFigures(
         String worstHour,
         LatencyFigures latencyOnWorstHour,
         MarketFigures markets,
+        HouseholdFigures household,
         List<String> configWarnings) {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -130,7 +136,8 @@ public record PlanFigures(
         SiteBilling.Bills bills = r.bills();
         String notJudged = notJudged(r.site());
         boolean noLoad = r.site().loads().isEmpty();
-        CaseFigures without = CaseFigures.of(base, r.withoutBatteryGridCode(), zone, notJudged, noLoad);
+        CaseFigures without = CaseFigures.of(base, r.withoutBatteryGridCode(), zone, notJudged, noLoad)
+                .withPv(r.pvWithoutBattery());
         CaseFigures gpu = null;
         if (r.gpuSmoothing() != null) {
             var smoothing = r.site().compareGpuSmoothing();
@@ -146,7 +153,8 @@ public record PlanFigures(
         Life life = null;
         if (r.withBattery() != null) {
             with = CaseFigures.of(r.withBattery(), r.withBatteryGridCode(), zone, notJudged, noLoad)
-                    .withBattery(CaseFigures.Battery.of(r.withBattery(), r.lastWithBattery()));
+                    .withBattery(CaseFigures.Battery.of(r.withBattery(), r.lastWithBattery()))
+                    .withPv(r.pvWithBattery());
             life = life(r);
         }
         Billing billing = null;
@@ -167,6 +175,8 @@ public record PlanFigures(
         LatencyTolerance latency = r.latency();
         return new PlanFigures(
                 r.site().name(),
+                r.siteClass().siteClass().id(),
+                r.siteClass().basis(),
                 zone.getId(),
                 SeriesCsv.formatTime(base.grid().startEpochMs(), zone),
                 base.grid().stepSeconds(),
@@ -189,13 +199,14 @@ public record PlanFigures(
                                 Instant.ofEpochMilli(latency.hourStartEpochMs()).atZone(zone)),
                 latency == null ? null : LatencyFigures.of(latency, WorstHour.WARM_UP_MS / 1000.0),
                 markets,
+                HouseholdFigures.of(r),
                 configWarnings);
     }
 
     /** Why no grid-code rule judges the site, should none: as {@link SiteModels#gridCodeRules} chooses them. */
     static String notJudged(SiteConfig site) {
         return site.gridCodeRules() == null
-                ? "the shipped rules are written for a large load and judge no site without load; give the "
+                ? "the shipped rules are written for large AI loads and judge only an ai-campus site; give the "
                         + "connection's own as gridCode.rules"
                 : "the rule file " + site.gridCodeRules().getFileName() + " sets no limit";
     }

@@ -49,6 +49,11 @@ public final class PlanTable {
                 .append(" at ")
                 .append(Quantities.formatDuration(f.stepSeconds()))
                 .append(" steps\n");
+        sb.append("Site class: ")
+                .append(f.siteClass())
+                .append(" (")
+                .append(f.siteClassBasis())
+                .append(")\n");
         for (TraceInput in : f.inputs()) {
             sb.append("Input: ").append(in.line()).append('\n');
             for (String note : in.notes()) {
@@ -62,12 +67,21 @@ public final class PlanTable {
         gridRow("Energy exported", eu, c -> c.grid().energyExportedKwh() / k, 1);
         gridRow("Peak 30-min demand", pu, c -> c.grid().peakDemand30minKw() / k, 2);
         gridRow("Peak grid power", pu, c -> c.grid().peakGridKw() / k, 2);
-        gridRow(
-                f.stepSeconds() > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)",
-                pu + "/s",
-                c -> c.grid().maxRampKwPerS() / k,
-                3);
-        gridCodeRows();
+        if (without.pv() != null) {
+            gridRow("Self-consumption of PV", "%", c -> c.pv().selfConsumption() * 100, 1);
+            gridRow("Self-sufficiency", "%", c -> c.pv().selfSufficiency() * 100, 1);
+            if (with != null && with.pv().batteryGridChargedKwh() > 0) {
+                only("Battery charged from grid", eu, with.pv().batteryGridChargedKwh() / k, 1);
+            }
+        }
+        if (showsGridCode()) {
+            gridRow(
+                    f.stepSeconds() > 1 ? "Largest ramp (over a step)" : "Largest ramp (1 s)",
+                    pu + "/s",
+                    c -> c.grid().maxRampKwPerS() / k,
+                    3);
+            gridCodeRows();
+        }
         if (with != null) {
             CaseFigures.Battery b = with.battery();
             only("Battery throughput", eu, b.batteryThroughputKwh() / k, 1);
@@ -111,7 +125,9 @@ public final class PlanTable {
                     sb,
                     without.billed().bill(),
                     with == null ? null : with.billed().bill());
-            contract();
+            if (!household()) { // a home's contract is its ampere or kVA, already in the basic charge
+                contract();
+            }
             if (f.billing().billSavingYen() != null) {
                 saving();
             }
@@ -130,6 +146,20 @@ public final class PlanTable {
             sb.append("; ").append(resultsNote);
         }
         return sb.append('\n').toString();
+    }
+
+    /**
+     * The grid-code section: for an AI campus, a grid battery, or any site that names its own
+     * rules. A home, shop or factory is judged by none of the shipped rules, written for AI loads.
+     */
+    private boolean showsGridCode() {
+        return f.siteClass().equals("ai-campus")
+                || f.siteClass().equals("grid-battery")
+                || without.gridCodeNotJudged() == null;
+    }
+
+    private boolean household() {
+        return f.household() != null;
     }
 
     /** Each case's contract and how the rule set it. */
@@ -187,6 +217,9 @@ public final class PlanTable {
         }
         savingRow("Battery wear", s.netSavingByItem().get("batteryWearYen"), "(" + s.wearBasis() + ")");
         savingRow("Net saving", s.netSavingYen(), "(bill saving + market revenue - battery wear)");
+        if (f.household() != null) {
+            householdRows(f.household());
+        }
         if (s.yearFrom() != null) {
             savingRow(
                     "Bill saving per year",
@@ -208,6 +241,57 @@ public final class PlanTable {
                             "(the fixed contracts against each case at its own peak, which saves %,d)",
                             s.savingAtOwnPeaksYen()));
         }
+    }
+
+    /** A home's bill saving split by counterfactuals, its payback and the outage hours covered. */
+    private void householdRows(HouseholdFigures h) {
+        sb.append('\n');
+        savingRow("Bill saving, split", h.billSavingYen(), "(by counterfactuals, in this order:)");
+        savingRow(
+                "  self-consumption gain",
+                h.savingSplit().get("selfConsumptionYen"),
+                "(storing only PV surplus: the imports it avoids)");
+        savingRow("  lost export revenue", h.savingSplit().get("lostExportYen"), "(the PV surplus no longer sold)");
+        savingRow(
+                "  time-of-use shift",
+                h.savingSplit().get("touShiftYen"),
+                "(the strategy against storing only PV surplus)");
+        PlanBusinessCase p = h.payback();
+        if (p != null) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %-5s %16s  (%,.0f yen installed; discounted at %.1f %%: %s)%n",
+                    "Payback",
+                    "years",
+                    p.simplePaybackYears() == null
+                            ? "never"
+                            : String.format(Locale.ROOT, "%.1f", p.simplePaybackYears()),
+                    p.capexYen(),
+                    p.discountRate() * 100,
+                    p.discountedPaybackYears() == null
+                            ? "never within " + p.years() + " years"
+                            : String.format(Locale.ROOT, "%.1f years", p.discountedPaybackYears())));
+        } else {
+            sb.append("Payback: give a finance section (capexYenPerKwh, ...)\n");
+        }
+        HouseholdFigures.Outage o = h.outage();
+        StringBuilder ride = new StringBuilder();
+        o.rideThrough()
+                .forEach((hours, share) -> ride.append(ride.length() == 0 ? "" : ", ")
+                        .append(hours)
+                        .append(String.format(Locale.ROOT, " %.0f %%", share * 100)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-28s %-5s %16s  (%s%s; mean over every start time, capped at %.0f h; rides through %s)%n",
+                "Outage hours covered",
+                "h",
+                String.format(Locale.ROOT, "%.1f", o.meanHours()),
+                o.criticalLoadKw() == null
+                        ? "the whole load"
+                        : String.format(Locale.ROOT, "%,.2f kW critical load", o.criticalLoadKw()),
+                o.criticalLoadKw() == null ? "" : ", " + o.criticalLoadBasis(),
+                o.cappedAtHours(),
+                ride));
     }
 
     /** The market revenue by product and payment, summing to it. */
