@@ -1,4 +1,4 @@
 package dev.chikuden.site;
 
 /** On-site PV, as configured. */
-sealed interface PvSpec permits ClearSkyPvSpec, TraceSpec, WeatherPvSpec {}
+sealed interface PvSpec permits ClearSkyPvSpec, ClimatePvSpec, TraceSpec, WeatherPvSpec {}

@@ -9,6 +9,7 @@ import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.config.ConfigSection;
 import dev.chikuden.control.ControlChain;
 import dev.chikuden.load.ai.TrainingJob;
+import dev.chikuden.pv.PvSystem;
 import dev.chikuden.tariff.ContractRule;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
@@ -187,6 +188,24 @@ public final class SiteConfigReader {
         }
         if (pv instanceof SiteFile.WeatherPv w) {
             return WeatherPvSection.read(w, at, location, zone, warnings);
+        }
+        if (pv instanceof SiteFile.ClimatePv c) {
+            if (location == null) {
+                at.problem("climate PV needs the site's location (location: latitude, longitude)");
+                return null;
+            }
+            return new ClimatePvSpec(
+                    c.climate(),
+                    new PvSystem(
+                            c.dc(),
+                            c.ac(),
+                            c.tilt(),
+                            c.azimuth(),
+                            c.albedo(),
+                            c.gamma(),
+                            c.losses(),
+                            location.latitudeDeg(),
+                            location.longitudeDeg()));
         }
         return pv instanceof SiteFile.CsvPv c ? TraceSection.read(c, at, "pv", TraceSection.Kind.PV, zone) : null;
     }

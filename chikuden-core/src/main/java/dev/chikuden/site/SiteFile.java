@@ -247,9 +247,10 @@ record SiteFile(
     @JsonSubTypes({
         @JsonSubTypes.Type(value = ClearSky.class, name = "clear-sky"),
         @JsonSubTypes.Type(value = CsvPv.class, name = "csv"),
-        @JsonSubTypes.Type(value = WeatherPv.class, name = "weather")
+        @JsonSubTypes.Type(value = WeatherPv.class, name = "weather"),
+        @JsonSubTypes.Type(value = ClimatePv.class, name = "climate")
     })
-    sealed interface Pv permits ClearSky, CsvPv, WeatherPv {}
+    sealed interface Pv permits ClearSky, CsvPv, WeatherPv, ClimatePv {}
 
     record ClearSky(@Quantity(value = POWER, min = 0) double peak) implements Pv {}
 
@@ -283,6 +284,29 @@ record SiteFile(
             String temperature,
             String encoding,
             String labels,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double dc,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double ac,
+
+            double tilt,
+            double azimuth,
+
+            @Quantity(value = FRACTION, min = 0, max = 1, meaning = "an albedo")
+            double albedo,
+
+            @Quantity(value = FRACTION, min = -0.02, max = 0, meaning = "a temperature coefficient per °C")
+            double gamma,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.99, meaning = "a loss")
+            double losses)
+            implements Pv {}
+
+    /** PV of a typical year from a built-in climate's monthly normals: the array as for weather PV. */
+    record ClimatePv(
+            String climate,
 
             @Quantity(value = POWER, min = 0, aboveMin = true)
             double dc,

@@ -29,11 +29,13 @@ import dev.chikuden.profile.Profile;
 import dev.chikuden.profile.SumProfile;
 import dev.chikuden.profile.TraceProfile;
 import dev.chikuden.pv.ClearSkyPv;
+import dev.chikuden.pv.ClimatePv;
 import dev.chikuden.pv.WeatherPv;
 import dev.chikuden.site.AiCampusLoadSpec;
 import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
+import dev.chikuden.site.ClimatePvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
 import dev.chikuden.site.SiteClass;
@@ -132,6 +134,9 @@ public final class SiteModels {
         }
         if (site.pv() instanceof WeatherPvSpec w) {
             return weather(w, grid);
+        }
+        if (site.pv() instanceof ClimatePvSpec c) {
+            return ClimatePv.of(grid, Climate.named(c.climate()), c.system());
         }
         return trace((TraceSpec) site.pv(), site, grid);
     }

@@ -1,5 +1,6 @@
 package dev.chikuden.weather;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.profile.Profile;
 import dev.chikuden.time.TimeGrid;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +19,27 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * A typical-year air temperature from monthly mean daily maxima and minima: the daily mean and the
  * daily range are interpolated between mid-months, and the day follows a cosine with its minimum
- * at 05:00 and its maximum at 14:00 local time (a usual diurnal shape). Deterministic, no weather:
- * for a measured year, give an hourly CSV instead. Built-in climates ship as data files.
+ * at 05:00 and its maximum at 14:00 local time (a usual diurnal shape). It also carries each month's
+ * mean daily global horizontal irradiation, from which a typical-year PV is drawn. Deterministic, no
+ * weather: for a measured year, give an hourly CSV instead. Built-in climates ship as data files.
  */
 public final class Climate {
     private final String name;
     private final double[] dailyMax;
     private final double[] dailyMin;
+    private final double[] dailyGlobalMj;
 
-    public Climate(String name, double[] dailyMax, double[] dailyMin) {
-        if (dailyMax.length != 12 || dailyMin.length != 12) {
+    /**
+     * @param dailyGlobalMj each month's mean daily global horizontal irradiation, MJ/m²
+     */
+    public Climate(String name, double[] dailyMax, double[] dailyMin, double[] dailyGlobalMj) {
+        if (dailyMax.length != 12 || dailyMin.length != 12 || dailyGlobalMj.length != 12) {
             throw new IllegalArgumentException("need 12 monthly values of each");
         }
         this.name = name;
         this.dailyMax = dailyMax.clone();
         this.dailyMin = dailyMin.clone();
+        this.dailyGlobalMj = dailyGlobalMj.clone();
     }
 
     /** The built-in climates, by name. */
@@ -42,13 +50,17 @@ public final class Climate {
     /** Loads a built-in climate ({@link #builtIn()}). */
     @SuppressWarnings("unchecked")
     public static Climate named(String id) {
+        if (!builtIn().contains(id)) {
+            throw new BadInputException(
+                    "climate \"" + id + "\" is not built in; allowed: " + String.join(", ", builtIn()));
+        }
         try (InputStream in = Climate.class.getResourceAsStream(id + ".yaml")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no built-in climate \"" + id + "\"; built in: " + builtIn());
-            }
             Map<String, Object> m = new Yaml(new LoaderOptions()).load(in);
-            return new Climate((String) m.get("name"), numbers((List<Number>) m.get("dailyMax")), numbers((List<Number>)
-                    m.get("dailyMin")));
+            return new Climate(
+                    (String) m.get("name"),
+                    numbers((List<Number>) m.get("dailyMax")),
+                    numbers((List<Number>) m.get("dailyMin")),
+                    numbers((List<Number>) m.get("dailyGlobal")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,6 +68,11 @@ public final class Climate {
 
     public String name() {
         return name;
+    }
+
+    /** The month's mean daily global horizontal irradiation, MJ/m². */
+    public double dailyGlobalMj(Month month) {
+        return dailyGlobalMj[month.ordinal()];
     }
 
     /** Air temperature at a local date-time. */

@@ -1,8 +1,10 @@
 package dev.chikuden.weather;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.time.TimeGrid;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,5 +33,15 @@ class ClimateTest {
             LocalDateTime local = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(grid.epochMsAt(m)), tokyo);
             assertThat(out[m]).isCloseTo(osaka.temperatureC(local), offset(1e-9));
         }
+    }
+
+    @Test
+    void anUnknownClimateNamesTheBuiltInOnes() {
+        assertThatThrownBy(() -> Climate.named("tokyo"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("climate \"tokyo\" is not built in; allowed: osaka");
+        assertThatThrownBy(() -> Climate.named("../tariff/presets/kansai-dento-a"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("allowed: osaka");
     }
 }
