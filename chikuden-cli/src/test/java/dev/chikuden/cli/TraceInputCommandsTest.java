@@ -93,6 +93,8 @@ class TraceInputCommandsTest {
         Run text = run("plan", dir.resolve("site.yaml").toString(), "--no-files", "--quiet");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("Site class: industrial (from high voltage)");
+        assertThat(text.out().lines().skip(2).findFirst().orElseThrow())
                 .startsWith("Input: " + dir.resolve("trace.csv") + ": power, UTF-8 with BOM;");
         Run json = run("plan", dir.resolve("site.yaml").toString(), "--no-files", "--quiet", "--json");
         JsonNode in = new ObjectMapper().readTree(json.out()).get("inputs").get(0);

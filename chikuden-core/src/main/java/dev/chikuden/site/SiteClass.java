@@ -36,9 +36,11 @@ public enum SiteClass {
     public record Resolved(SiteClass siteClass, String basis) {}
 
     /**
-     * The site's class: as given, else an AI campus for any AI-campus load, a grid battery for no
-     * load, a household or commercial site on low voltage by {@code peakDemandKw} (the 30-minute
-     * peak without battery), an industrial site on high or extra-high voltage.
+     * The site's class: as given, else an AI campus for any AI-campus load or on extra-high voltage
+     * (a measured data-centre trace; Chikuden's first users), a grid battery for no load, an
+     * industrial site on high voltage, a household or commercial site on low voltage by
+     * {@code peakDemandKw} (the 30-minute peak without battery). A factory on extra-high voltage
+     * says {@code class: industrial}.
      */
     public static Resolved of(SiteConfig site, double peakDemandKw) {
         if (site.siteClass() != null) {
@@ -46,10 +48,10 @@ public enum SiteClass {
         }
         SiteClass byLoads = byLoads(site);
         if (byLoads != null) {
-            return new Resolved(byLoads, byLoads == AI_CAMPUS ? "from its AI-campus load" : "from having no load");
+            return new Resolved(byLoads, basis(site, byLoads));
         }
         String voltage = site.grid().voltage().yamlName();
-        if (site.grid().voltage() != VoltageClass.LOW) {
+        if (site.grid().voltage() == VoltageClass.HIGH) {
             return new Resolved(INDUSTRIAL, "from " + voltage + " voltage");
         }
         return new Resolved(
@@ -66,6 +68,15 @@ public enum SiteClass {
         return site.siteClass() == null ? byLoads(site) == AI_CAMPUS : site.siteClass() == AI_CAMPUS;
     }
 
+    private static String basis(SiteConfig site, SiteClass byLoads) {
+        if (byLoads == GRID_BATTERY) {
+            return "from having no load";
+        }
+        return site.loads().stream().anyMatch(l -> l instanceof AiCampusLoadSpec)
+                ? "from its AI-campus load"
+                : "from extra-high voltage";
+    }
+
     /** Whether the site is a household or may turn out one once its peak is known. */
     public static boolean mayBeHousehold(SiteConfig site) {
         return site.siteClass() == null
@@ -78,7 +89,10 @@ public enum SiteClass {
         if (site.loads().isEmpty()) {
             return GRID_BATTERY;
         }
-        return site.loads().stream().anyMatch(l -> l instanceof AiCampusLoadSpec) ? AI_CAMPUS : null;
+        return site.loads().stream().anyMatch(l -> l instanceof AiCampusLoadSpec)
+                        || site.grid().voltage() == VoltageClass.EXTRA_HIGH
+                ? AI_CAMPUS
+                : null;
     }
 
     /** The class named {@code id}, null when none is. */

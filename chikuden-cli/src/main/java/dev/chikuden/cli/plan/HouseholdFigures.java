@@ -14,6 +14,8 @@ import java.util.Map;
  * @param savingSplit    {@code selfConsumptionYen}, {@code lostExportYen}, {@code touShiftYen}
  * @param pvOnlyBillYen  the bill of the battery storing only PV surplus
  * @param payback        null without a finance section
+ * @param capexOverSavingYears the installed cost over the yearly bill saving: the simple payback
+ *     even beyond the finance section's years; null without finance or without a saving
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HouseholdFigures(
@@ -22,6 +24,7 @@ public record HouseholdFigures(
         String splitOrder,
         long pvOnlyBillYen,
         PlanBusinessCase payback,
+        Double capexOverSavingYears,
         Outage outage) {
     static final String ORDER = "no battery -> the battery storing only PV surplus (self-consumption gain, lost "
             + "export revenue) -> the site's strategy (time-of-use shift)";
@@ -54,12 +57,15 @@ public record HouseholdFigures(
         for (int i = 0; i < HouseholdStudy.OUTAGE_HOURS.length; i++) {
             ride.put(String.format(Locale.ROOT, "%.0f h", HouseholdStudy.OUTAGE_HOURS[i]), o.rideThrough()[i]);
         }
+        double perYear = r.bills().savingPerYearYen();
+        PlanBusinessCase payback = PlanBusinessCase.of(r, perYear);
         return new HouseholdFigures(
                 s.savingYen(),
                 split,
                 ORDER,
                 s.pvOnlyBillYen(),
-                PlanBusinessCase.of(r, r.bills().savingPerYearYen()),
+                payback,
+                payback == null || !(perYear > 0) ? null : payback.capexYen() / perYear,
                 new Outage(
                         Double.isNaN(o.criticalLoadKw()) ? null : o.criticalLoadKw(),
                         o.criticalLoadBasis(),

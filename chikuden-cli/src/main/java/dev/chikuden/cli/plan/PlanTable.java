@@ -226,7 +226,7 @@ public final class PlanTable {
                     Math.round(s.billSavingPerYearYen()),
                     "(extended month by month from " + s.yearFrom() + ")");
         }
-        if (s.withBatterySteadyState() != null) {
+        if (s.withBatterySteadyState() != null && !household()) {
             savingRow(
                     "Bill saving, steady state",
                     s.withBatterySteadyState().billSavingYen(),
@@ -263,9 +263,12 @@ public final class PlanTable {
                     "%-28s %-5s %16s  (%,.0f yen installed; discounted at %.1f %%: %s)%n",
                     "Payback",
                     "years",
-                    p.simplePaybackYears() == null
-                            ? "never"
-                            : String.format(Locale.ROOT, "%.1f", p.simplePaybackYears()),
+                    p.simplePaybackYears() != null
+                            ? String.format(Locale.ROOT, "%.1f", p.simplePaybackYears())
+                            : h.capexOverSavingYears() == null
+                                    ? "never"
+                                    : String.format(
+                                            Locale.ROOT, "%.0f (beyond %d)", h.capexOverSavingYears(), p.years()),
                     p.capexYen(),
                     p.discountRate() * 100,
                     p.discountedPaybackYears() == null
