@@ -18,6 +18,7 @@ import dev.chikuden.control.PeakShavingController;
 import dev.chikuden.control.ScheduleFollower;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
+import dev.chikuden.load.ScheduleLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.load.ai.TrainingJob;
 import dev.chikuden.market.JepxSpotCsv;
@@ -33,6 +34,7 @@ import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
+import dev.chikuden.site.ScheduleLoadSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.site.TraceSpec;
@@ -65,6 +67,8 @@ public final class SiteModels {
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(daily(d, grid));
+            } else if (spec instanceof ScheduleLoadSpec s) {
+                parts.add(new ScheduleLoad(grid, s.schedule(), s.rampMs(), s.noiseFraction(), s.seed()));
             } else if (spec instanceof AiCampusLoadSpec a) {
                 List<TrainingJob> jobs = smoothing == null
                         ? a.training()
