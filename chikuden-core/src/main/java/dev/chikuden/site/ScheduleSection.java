@@ -23,8 +23,8 @@ final class ScheduleSection {
     private static final List<String> DAYS =
             List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
-    /** One day's shifts as read, with where they were written. */
-    private record Day(String label, List<Shift> shifts, ConfigNode at) {
+    /** One day's shifts as read, in order of their start, with where each was written. */
+    private record Day(String label, List<Shift> shifts, List<ConfigNode> places) {
         int firstStart() {
             return shifts.isEmpty()
                     ? ProductionSchedule.DAY_MINUTES
@@ -34,6 +34,10 @@ final class ScheduleSection {
         /** The last shift, the only one that may run past midnight. */
         Shift last() {
             return shifts.isEmpty() ? null : shifts.get(shifts.size() - 1);
+        }
+
+        ConfigNode lastPlace() {
+            return places.get(places.size() - 1);
         }
     }
 
@@ -104,6 +108,7 @@ final class ScheduleSection {
         }
         order.sort(Comparator.comparingInt(i -> shifts.get(i).fromMinute()));
         List<Shift> sorted = order.stream().map(shifts::get).toList();
+        List<ConfigNode> sortedPlaces = order.stream().map(places::get).toList();
         for (int k = 1; k < sorted.size(); k++) {
             Shift before = sorted.get(k - 1);
             Shift next = sorted.get(k);
@@ -113,7 +118,7 @@ final class ScheduleSection {
                                 + label + " ends; a day's shifts must not overlap (give each hour one shift)");
             }
         }
-        return new Day(label, sorted, at);
+        return new Day(label, sorted, sortedPlaces);
     }
 
     /** HH:MM to HH:MM; a {@code to} not after {@code from} is the next day's. */
@@ -139,10 +144,10 @@ final class ScheduleSection {
     private static Day holiday(String rule, List<Day> week) {
         return switch (rule) {
             case "worked" -> null;
-            case "closed" -> new Day("a national holiday", List.of(), null);
+            case "closed" -> new Day("a national holiday", List.of(), List.of());
             default -> {
                 Day as = week.get(DAYS.indexOf(rule));
-                yield new Day("a national holiday (as " + rule + ")", as.shifts(), as.at());
+                yield new Day("a national holiday (as " + rule + ")", as.shifts(), as.places());
             }
         };
     }
@@ -174,7 +179,7 @@ final class ScheduleSection {
         if (last == null || last.spillMinutes() <= next.firstStart()) {
             return;
         }
-        ConfigNode place = day.at().get(day.shifts().indexOf(last));
+        ConfigNode place = day.lastPlace();
         problems.putIfAbsent(
                 place.path(),
                 new Problem(

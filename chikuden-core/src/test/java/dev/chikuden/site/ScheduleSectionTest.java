@@ -112,6 +112,17 @@ class ScheduleSectionTest {
                 SHIFTS.replace("to: 01:00", "to: 09:00"),
                 "shifts.weekdays[1]: the shift 17:00-09:00 runs into the next day past 08:00, when the first shift of"
                         + " weekdays starts; end it by then (a shift belongs to the day it starts on)");
+        // written night shift first: the problem is where it was written
+        assertProblems(
+                SHIFTS.replace("""
+                                    - {from: 08:00, to: 17:00, power: 320 kW}
+                                    - {from: 17:00, to: 01:00, power: 250 kW}
+                            """, """
+                                    - {from: 17:00, to: 09:00, power: 250 kW}
+                                    - {from: 08:00, to: 17:00, power: 320 kW}
+                            """),
+                "shifts.weekdays[0]: the shift 17:00-09:00 runs into the next day past 08:00, when the first shift of"
+                        + " weekdays starts; end it by then (a shift belongs to the day it starts on)");
         // Friday's night shift into Saturday's morning; Saturday's into a closed Sunday is no problem
         assertProblems(
                 SHIFTS.replace("{from: 08:00, to: 17:00, power: 300 kW}", "{from: 22:00, to: 09:00, power: 300 kW}")
