@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,9 @@ class OptimizeExamplesTest {
             "sakai-sizing.yaml", 122_340_350.0,
             "sakai-year-1s.yaml", -94_928_462.0,
             "taper-heavy.yaml", 354_553.0);
+
+    /** Examples written after the old LP was gone: there is no figure of before to measure for them. */
+    static final Set<String> AFTER_THE_OLD_LP = Set.of("sakai-factory-pv.yaml");
 
     @TempDir
     static Path dir;
@@ -87,7 +91,7 @@ class OptimizeExamplesTest {
             assertThat(Math.signum(delivered)).as(name + ": of the LP's sign").isEqualTo(Math.signum(lp));
         }
         boolean reserve = !markets(example).balancing().isEmpty();
-        if (!markets(example).any()) {
+        if (!markets(example).any() && !AFTER_THE_OLD_LP.contains(name)) {
             assertThat(BEFORE).as("a figure of before for " + name).containsKey(name);
             assertThat(delivered)
                     .as(name + ": no less than the old LP delivered")
@@ -229,6 +233,7 @@ class OptimizeExamplesTest {
         List<String> names = examplesWithATariff()
                 .filter(p -> !markets(p).any())
                 .map(p -> p.getFileName().toString())
+                .filter(name -> !AFTER_THE_OLD_LP.contains(name))
                 .toList();
         assertThat(names).containsExactlyInAnyOrderElementsOf(BEFORE.keySet());
         assertThat(examplesWithMarkets())

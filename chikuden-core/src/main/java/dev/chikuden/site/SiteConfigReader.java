@@ -160,6 +160,9 @@ public final class SiteConfigReader {
         if (l instanceof SiteFile.ProfileLoad p) {
             return profile(p, name, at);
         }
+        if (l instanceof SiteFile.ScheduleLoad sch) {
+            return ScheduleSection.read(sch, at, name);
+        }
         return l instanceof SiteFile.CsvLoad c
                 ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD, zone)
                 : AiCampusSection.read((SiteFile.AiCampus) l, at, name);

@@ -77,9 +77,10 @@ record SiteFile(
     @JsonSubTypes({
         @JsonSubTypes.Type(value = ProfileLoad.class, name = "profile"),
         @JsonSubTypes.Type(value = CsvLoad.class, name = "csv"),
-        @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus")
+        @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus"),
+        @JsonSubTypes.Type(value = ScheduleLoad.class, name = "production-schedule")
     })
-    sealed interface Load permits ProfileLoad, CsvLoad, AiCampus {
+    sealed interface Load permits ProfileLoad, CsvLoad, AiCampus, ScheduleLoad {
         String name();
     }
 
@@ -94,6 +95,44 @@ record SiteFile(
 
             long seed)
             implements Load {}
+
+    /** A production schedule: shifts by day of the week, holidays, a base outside the shifts; read by {@link ScheduleSection}. */
+    record ScheduleLoad(
+            String name,
+            @Quantity(value = POWER, min = 0) double base,
+            Week shifts,
+            String nationalHolidays,
+            List<CompanyHoliday> companyHolidays,
+            double[] monthly,
+
+            @Quantity(value = DURATION, min = 0, max = 6 * 3600)
+            double ramp,
+
+            @Quantity(value = FRACTION, min = 0, max = 0.5, meaning = "noise (standard deviation over load)")
+            double noise,
+
+            long seed)
+            implements Load {}
+
+    /** The shifts of each kind of day; a day named on its own overrides {@code weekdays}. */
+    record Week(
+            List<Shift> weekdays,
+            List<Shift> monday,
+            List<Shift> tuesday,
+            List<Shift> wednesday,
+            List<Shift> thursday,
+            List<Shift> friday,
+            List<Shift> saturday,
+            List<Shift> sunday) {}
+
+    /** {@code from} and {@code to} as HH:MM of the local clock. */
+    record Shift(
+            String from,
+            String to,
+            @Quantity(value = POWER, min = 0) double power) {}
+
+    /** {@code from} and {@code to} as MM-DD (every year) or YYYY-MM-DD. */
+    record CompanyHoliday(String name, String from, String to) {}
 
     /** A CSV series: a load, PV or the ambient temperature. */
     interface Trace {

@@ -233,13 +233,23 @@ public final class SiteBilling {
 
     /** True when both cases are billed by the 12-month maximum demand. */
     private static boolean ratcheted(SiteConfig site, SlotEnergy without) {
-        Tariff t = site.billing().tariff();
-        if (t.contract().ratchet()) {
-            return true;
-        }
-        return site.grid().contract().auto()
-                && !site.loads().isEmpty()
-                && peak(calculator(site, t.withAgreedKw(0)).bill(without)) < ContractRule.AGREED_FROM_KW;
+        return site.billing().tariff().contract().ratchet()
+                || ratcheted(
+                        site,
+                        peak(calculator(site, site.billing().tariff().withAgreedKw(0))
+                                .bill(without)));
+    }
+
+    /**
+     * True when both cases are billed by the 12-month maximum demand, the case without battery
+     * peaking at {@code peakWithoutBatteryKw}: the tariff says so, or a site with loads under
+     * {@code grid.contract: auto} peaks under {@value ContractRule#AGREED_FROM_KW} kW.
+     */
+    public static boolean ratcheted(SiteConfig site, double peakWithoutBatteryKw) {
+        return site.billing().tariff().contract().ratchet()
+                || site.grid().contract().auto()
+                        && !site.loads().isEmpty()
+                        && peakWithoutBatteryKw < ContractRule.AGREED_FROM_KW;
     }
 
     /**
@@ -261,17 +271,31 @@ public final class SiteBilling {
         return new CaseBill(b, contract, peak(b), ContractBasis.RATCHET);
     }
 
-    /**
-     * The 11 months before a bill's first month, as the same series repeated: a calendar month the
-     * bill covers counts at its peak there, any other at the bill's largest peak.
-     */
     private static Map<YearMonth, Double> priorPeaks(Bill b) {
-        Map<Integer, Double> byCalendarMonth = new LinkedHashMap<>();
+        Map<YearMonth, Double> peaks = new LinkedHashMap<>();
         for (MonthlyBill m : b.months()) {
-            byCalendarMonth.merge(m.month().getMonthValue(), m.maxDemandKw(), Math::max);
+            peaks.put(m.month(), m.maxDemandKw());
         }
-        double all = peak(b);
-        YearMonth first = b.months().get(0).month();
+        return priorPeaks(peaks);
+    }
+
+    /**
+     * The 11 months before a series' first month, as the same series repeated: a calendar month the
+     * series covers counts at its peak there, any other at the series' largest peak. The LP of a
+     * ratcheted site takes its history from here too, so it plans against the contracts the bill
+     * will charge.
+     *
+     * @param monthlyPeaks each month's largest 30-minute demand, the first month first
+     */
+    public static Map<YearMonth, Double> priorPeaks(Map<YearMonth, Double> monthlyPeaks) {
+        Map<Integer, Double> byCalendarMonth = new LinkedHashMap<>();
+        double all = 0;
+        YearMonth first = null;
+        for (Map.Entry<YearMonth, Double> e : monthlyPeaks.entrySet()) {
+            byCalendarMonth.merge(e.getKey().getMonthValue(), e.getValue(), Math::max);
+            all = Math.max(all, e.getValue());
+            first = first == null ? e.getKey() : first;
+        }
         Map<YearMonth, Double> prior = new LinkedHashMap<>();
         for (int back = 1; back <= 11; back++) {
             YearMonth m = first.minusMonths(back);

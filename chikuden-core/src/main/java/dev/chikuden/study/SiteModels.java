@@ -21,6 +21,7 @@ import dev.chikuden.control.ScheduleFollower;
 import dev.chikuden.control.SelfConsumption;
 import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
+import dev.chikuden.load.ScheduleLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.load.ai.TrainingJob;
 import dev.chikuden.market.JepxSpotCsv;
@@ -38,6 +39,7 @@ import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.ClimatePvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
 import dev.chikuden.site.LoadSpec;
+import dev.chikuden.site.ScheduleLoadSpec;
 import dev.chikuden.site.SiteClass;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
@@ -72,6 +74,8 @@ public final class SiteModels {
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(daily(d, grid));
+            } else if (spec instanceof ScheduleLoadSpec s) {
+                parts.add(new ScheduleLoad(grid, s.schedule(), s.rampMs(), s.noiseFraction(), s.seed()));
             } else if (spec instanceof AiCampusLoadSpec a) {
                 List<TrainingJob> jobs = smoothing == null
                         ? a.training()

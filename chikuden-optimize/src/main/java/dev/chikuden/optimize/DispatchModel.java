@@ -816,7 +816,7 @@ public final class DispatchModel implements AutoCloseable {
             }
             if (dc.mode() == ContractMode.RATCHET) {
                 for (int m = 0; m < months; m++) {
-                    contract[m].setBounds(dc.contractKw() / K, INF);
+                    contract[m].setBounds(dc.ratchetFloorKw()[m] / K, INF);
                     obj.setCoefficient(contract[m], dc.basicYenPerKwMonth()[m]);
                 }
             } else {

@@ -420,11 +420,12 @@ public record DispatchProblem(
      * @param basicYenPerKwMonth  basic charge on one kW of contract, per month (tax, power factor and
      *                            the part of the month covered included)
      * @param excessYenPerKw      penalty on one kW of demand above the agreed contract, per month
-     * @param contractKw          the agreed contract (FIXED), or the largest demand before the
-     *                            series (RATCHET); ignored when OPTIMISED
+     * @param contractKw          the agreed contract (FIXED); ignored otherwise
      * @param peakFloorKw         demand already reached in each month before the horizon (MPC); 0 for none
      * @param forbidExcess        true: no month's demand may pass an agreed contract (FIXED or
      *                            OPTIMISED), a hard limit instead of a penalty
+     * @param ratchetFloorKw      RATCHET: each month's contract floor, the largest demand of the months
+     *                            of its 12 that lie before the horizon (the site's history); ignored otherwise
      */
     public record DemandCharge(
             int periodsPerSlot,
@@ -434,11 +435,16 @@ public record DispatchProblem(
             ContractMode mode,
             double contractKw,
             double[] peakFloorKw,
-            boolean forbidExcess) {
+            boolean forbidExcess,
+            double[] ratchetFloorKw) {
         public DemandCharge {
             int months = basicYenPerKwMonth.length;
-            if (periodsPerSlot < 1 || excessYenPerKw.length != months || peakFloorKw.length != months) {
-                throw new IllegalArgumentException("one basic rate, excess rate and peak floor per month");
+            if (periodsPerSlot < 1
+                    || excessYenPerKw.length != months
+                    || peakFloorKw.length != months
+                    || ratchetFloorKw.length != months) {
+                throw new IllegalArgumentException(
+                        "one basic rate, excess rate, peak floor and ratchet floor per month");
             }
             for (int i = 0; i < monthOfPeriod.length; i++) {
                 if (monthOfPeriod[i] < 0
@@ -447,6 +453,34 @@ public record DispatchProblem(
                     throw new IllegalArgumentException("monthOfPeriod must be non-decreasing indices below " + months);
                 }
             }
+        }
+
+        /** A ratchet's every month at least {@code contractKw}, the largest demand before the series. */
+        public DemandCharge(
+                int periodsPerSlot,
+                int[] monthOfPeriod,
+                double[] basicYenPerKwMonth,
+                double[] excessYenPerKw,
+                ContractMode mode,
+                double contractKw,
+                double[] peakFloorKw,
+                boolean forbidExcess) {
+            this(
+                    periodsPerSlot,
+                    monthOfPeriod,
+                    basicYenPerKwMonth,
+                    excessYenPerKw,
+                    mode,
+                    contractKw,
+                    peakFloorKw,
+                    forbidExcess,
+                    filled(basicYenPerKwMonth.length, mode == ContractMode.RATCHET ? contractKw : 0));
+        }
+
+        private static double[] filled(int months, double kw) {
+            double[] f = new double[months];
+            java.util.Arrays.fill(f, kw);
+            return f;
         }
 
         /** Demand above an agreed contract pays its penalty. */
@@ -483,7 +517,8 @@ public record DispatchProblem(
                     mode,
                     contractKw,
                     peakFloorKw,
-                    forbid);
+                    forbid,
+                    ratchetFloorKw);
         }
     }
 

@@ -14,15 +14,17 @@ import dev.chikuden.profile.PeriodMeans;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
+import dev.chikuden.study.SiteBilling;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.tariff.ContractRule;
-import dev.chikuden.tariff.Tariff;
 import dev.chikuden.tariff.TariffRates;
 import dev.chikuden.time.TimeGrid;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dispatch problem of a configured site over its first study year: load and PV averaged to
@@ -86,7 +88,7 @@ public final class SiteDispatch {
             exportPrice[t] = rates.exportYenPerKwh(at);
             exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
         }
-        DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, n);
+        DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, net);
         List<ReserveMarket> reserves = MarketOffers.reserves(
                 site.planning().markets(), site.source(), site.zone(), grid.startEpochMs(), period, n);
         DispatchProblem bare = new DispatchProblem(
@@ -273,8 +275,13 @@ public final class SiteDispatch {
         return 0;
     }
 
-    private static DemandCharge demand(SiteConfig site, TariffRates rates, long startMs, long period, int n) {
-        Tariff.ContractDemand c = rates.tariff().contract();
+    /**
+     * The demand charges of the site's case with battery, contracted as {@link SiteBilling} bills it:
+     * a ratchet when the bill is one (its months before the study as the bill takes them, from the
+     * net load without battery), else one contract the LP chooses (auto) or the fixed one.
+     */
+    private static DemandCharge demand(SiteConfig site, TariffRates rates, long startMs, long period, double[] net) {
+        int n = net.length;
         List<YearMonth> months = new ArrayList<>();
         int[] monthOf = new int[n];
         for (int t = 0; t < n; t++) {
@@ -295,18 +302,57 @@ public final class SiteDispatch {
             basic[m] = rates.basicYenPerKwMonth() * covered[m] / (months.get(m).lengthOfMonth() * 86_400.0);
             excess[m] = rates.excessYenPerKw();
         }
+        int perSlot = (int) (1_800_000 / period);
+        Map<YearMonth, Double> peaks = monthlyPeaks(net, perSlot, monthOf, months);
+        double peak =
+                peaks.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         ContractRule rule = site.grid().contract();
-        ContractMode mode =
-                c.ratchet() ? ContractMode.RATCHET : rule.auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
-        double contract = c.ratchet() ? c.previousPeakKw() : rule.fixedKw(true);
+        boolean ratchet = SiteBilling.ratcheted(site, peak);
+        ContractMode mode = ratchet ? ContractMode.RATCHET : rule.auto() ? ContractMode.OPTIMISED : ContractMode.FIXED;
         return new DemandCharge(
-                (int) (1_800_000 / period),
+                perSlot,
                 monthOf,
                 basic,
                 excess,
                 mode,
-                contract,
+                ratchet ? 0 : rule.fixedKw(true),
                 new double[basic.length],
-                rule.exceedance() == ContractRule.Exceedance.FORBID);
+                rule.exceedance() == ContractRule.Exceedance.FORBID,
+                ratchet ? ratchetFloors(site, peaks, months) : new double[basic.length]);
+    }
+
+    /** Each month's largest 30-minute mean import of {@code net}. */
+    private static Map<YearMonth, Double> monthlyPeaks(
+            double[] net, int perSlot, int[] monthOf, List<YearMonth> months) {
+        Map<YearMonth, Double> peaks = new LinkedHashMap<>();
+        for (int first = 0; first < net.length; first += perSlot) {
+            int last = Math.min(net.length, first + perSlot);
+            double mean = 0;
+            for (int t = first; t < last; t++) {
+                mean += net[t] / (last - first);
+            }
+            peaks.merge(months.get(monthOf[first]), Math.max(0, mean), Math::max);
+        }
+        return peaks;
+    }
+
+    /**
+     * A first year's ratchet floors: for each month, the largest demand of the months before the
+     * study among its 12, as the bill takes them (the year without battery repeated, none below the
+     * tariff's previousPeak).
+     */
+    private static double[] ratchetFloors(SiteConfig site, Map<YearMonth, Double> peaks, List<YearMonth> months) {
+        Map<YearMonth, Double> prior = SiteBilling.priorPeaks(peaks);
+        double known = site.billing().tariff().contract().previousPeakKw();
+        double[] floors = new double[months.size()];
+        for (int m = 0; m < floors.length; m++) {
+            for (int back = 1; back <= 11; back++) {
+                Double kw = prior.get(months.get(m).minusMonths(back));
+                if (kw != null) {
+                    floors[m] = Math.max(floors[m], Math.max(kw, known));
+                }
+            }
+        }
+        return floors;
     }
 }

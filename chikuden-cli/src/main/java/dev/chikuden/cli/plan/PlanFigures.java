@@ -114,6 +114,7 @@ public record PlanFigures(
      * @param billSavingByLine line item to yen, summing exactly to {@code billSavingYen}
      * @param netSavingByItem  {@code billSavingYen}, {@code marketRevenueYen}, {@code batteryWearYen}
      * @param yearFrom         how a study shorter than a year was extended ("7 days in August 2025"); null for a year
+     * @param ratchetByMonth   the 12-month ratchet month by month; null unless the contract is one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Billing(
@@ -127,6 +128,7 @@ public record PlanFigures(
             Double billSavingPerYearYen,
             String yearFrom,
             SteadyState withBatterySteadyState,
+            List<RatchetMonth> ratchetByMonth,
             Long savingAtOwnPeaksYen,
             Long contractEffectYen) {}
 
@@ -220,7 +222,8 @@ public record PlanFigures(
         ContractRuleFigures contract = new ContractRuleFigures(
                 rule.auto() ? "auto" : "fixed", rule.exceedance().name().toLowerCase(Locale.ROOT));
         if (bills.withBattery() == null) {
-            return new Billing(contract, bills.warnings(), null, null, null, null, null, null, null, null, null, null);
+            return new Billing(
+                    contract, bills.warnings(), null, null, null, null, null, null, null, null, null, null, null);
         }
         Saving s =
                 Saving.of(bills, marketRevenueYen, r.withBattery().battery().acDischargedKwh(), WearPrice.of(r.site()));
@@ -241,6 +244,7 @@ public record PlanFigures(
                 bills.savingPerYearYen(),
                 yearFrom(bills.withoutBattery().bill()),
                 steady,
+                RatchetMonth.of(bills),
                 bills.savingAtOwnPeaksYen(),
                 bills.contractEffectYen());
     }

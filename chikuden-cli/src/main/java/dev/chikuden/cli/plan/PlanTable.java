@@ -131,6 +131,9 @@ public final class PlanTable {
             if (f.billing().billSavingYen() != null) {
                 saving();
             }
+            if (f.billing().ratchetByMonth() != null && !household()) {
+                ratchet(f.billing().ratchetByMonth());
+            }
             for (String w : f.billing().billWarnings()) {
                 sb.append("Contract warning: ").append(w).append('\n');
             }
@@ -295,6 +298,60 @@ public final class PlanTable {
                 o.criticalLoadKw() == null ? "" : ", " + o.criticalLoadBasis(),
                 o.cappedAtHours(),
                 ride));
+    }
+
+    /**
+     * The ratchet month by month: each case's peak and the contract it sets, the case with battery
+     * in its first year (the months before inherited from the case without) and later, and the
+     * basic charge it saves, summing to the bill saving's basic-charge line.
+     */
+    private void ratchet(List<RatchetMonth> months) {
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n12-month ratchet (実量制): a month's contract is the largest 30-min demand of it and the 11 before%n"));
+        String row = "%-8s %10s %10s %10s %10s %12s %14s %14s%n";
+        sb.append(String.format(
+                Locale.ROOT, row, "", "peak " + pu, "", "contract " + pu, "", "", "basic charge", "saving yen"));
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "month",
+                "without",
+                "with",
+                "without",
+                "with",
+                "with, later",
+                "first year",
+                "later years"));
+        String kw = k == 1 ? "%,.1f" : "%,.4f";
+        long first = 0;
+        long later = 0;
+        for (RatchetMonth m : months) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    m.month(),
+                    String.format(Locale.ROOT, kw, m.peakWithoutBatteryKw() / k),
+                    String.format(Locale.ROOT, kw, m.peakWithBatteryKw() / k),
+                    String.format(Locale.ROOT, kw, m.contractWithoutBatteryKw() / k),
+                    String.format(Locale.ROOT, kw, m.contractWithBatteryKw() / k),
+                    String.format(Locale.ROOT, kw, m.contractWithBatterySteadyStateKw() / k),
+                    String.format(Locale.ROOT, "%,d", m.basicChargeSavingYen()),
+                    String.format(Locale.ROOT, "%,d", m.basicChargeSavingSteadyStateYen())));
+            first += m.basicChargeSavingYen();
+            later += m.basicChargeSavingSteadyStateYen();
+        }
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "Sum",
+                "",
+                "",
+                "",
+                "",
+                "",
+                String.format(Locale.ROOT, "%,d", first),
+                String.format(Locale.ROOT, "%,d", later)));
     }
 
     /** The market revenue by product and payment, summing to it. */

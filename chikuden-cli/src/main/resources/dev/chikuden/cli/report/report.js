@@ -42,6 +42,9 @@
       revenueTitle: 'Revenue by market and month',
       total: 'Total',
       revenueHead: ['Month', 'Energy (bill saving)', 'Balancing', 'Activation on the bill', 'Capacity', 'Total'],
+      ratchetTitle: 'The 12-month ratchet',
+      ratchetDesc: 'Below 500 kW each month\'s contract is the largest 30-minute demand of the month and the 11 before (実量制). In the first year the case with battery still carries the months before it from the case without; in the later years they are its own.',
+      ratchetHead: ['Month', 'Peak without', 'Peak with', 'Contract without', 'Contract with', 'Contract with, later years', 'Basic charge saving', 'Later years'],
       batteryWear: 'Battery wear',
       netSaving: 'Net saving (bill saving + market revenue - wear)',
       savingNone: 'Add a tariff to the site file for the saving',
@@ -184,6 +187,9 @@
       revenueTitle: '市場別・月別の収入',
       total: '合計',
       revenueHead: ['月', '電力量（料金削減）', '需給調整市場', '発動分（料金上）', '容量市場', '合計'],
+      ratchetTitle: '実量制（過去1年間の最大需要電力）',
+      ratchetDesc: '契約電力500kW未満では、各月の契約電力はその月と前11か月の30分最大需要電力のうち最も大きい値。初年度の蓄電池ありは導入前の月を蓄電池なしから引き継ぎ、2年目以降は自らの値となる。',
+      ratchetHead: ['月', '最大需要（なし）', '最大需要（あり）', '契約電力（なし）', '契約電力（あり）', '契約電力（あり・2年目以降）', '基本料金の削減', '2年目以降'],
       batteryWear: '蓄電池の劣化コスト',
       netSaving: '正味の削減（料金削減 + 市場収入 − 劣化）',
       savingNone: '削減額の算定にはサイトファイルに料金（tariff）を追加してください',
@@ -628,6 +634,19 @@
         data: months.map(m => m.withBatteryKw / UNIT_KW)
       });
     }
+    if (P.ratchetByMonth) {
+      // a ratchet's contracts change from month to month: each case's as a line over its bars
+      delete series[0].markLine;
+      const contractLine = (key, name, color) => ({
+        type: 'line', name: name, step: 'middle', symbol: 'none',
+        lineStyle: { color: color, type: 'dashed', width: 1.5 }, itemStyle: { color: color },
+        data: months.map(m => isNum(m[key]) ? m[key] / UNIT_KW : null)
+      });
+      series.push(contractLine('contractWithoutBatteryKw', t('contract'), COLOR.contract));
+      if (battery) {
+        series.push(contractLine('contractWithBatteryKw', t('contractWith'), COLOR.battery));
+      }
+    }
     return base({
       tooltip: { trigger: 'axis', confine: true, valueFormatter: v => num(v, 2) + ' ' + UNIT },
       xAxis: { type: 'category', data: months.map(m => monthName(m.month)), axisTick: { show: false } },
@@ -896,6 +915,38 @@
     sums.forEach(v => { total.insertCell().textContent = yen(v); });
   }
 
+  /** The ratchet month by month: each case's peak and contract, the basic charge saved, their sums. */
+  function ratchetTable() {
+    const table = document.getElementById('ratchet');
+    const months = P.ratchetByMonth;
+    table.replaceChildren();
+    table.hidden = document.getElementById('ratchet-title').hidden = document.getElementById('ratchet-desc').hidden = !months;
+    if (!months) {
+      return;
+    }
+    const head = table.createTHead().insertRow();
+    LABELS[lang].ratchetHead.forEach(h => { head.insertCell().textContent = h; });
+    const body = table.createTBody();
+    const sums = [0, 0];
+    months.forEach(m => {
+      const tr = body.insertRow();
+      tr.insertCell().textContent = monthName(m.month);
+      [m.peakWithoutBatteryKw, m.peakWithBatteryKw, m.contractWithoutBatteryKw, m.contractWithBatteryKw, m.contractWithBatterySteadyStateKw]
+        .forEach(kw => { tr.insertCell().textContent = power(kw, 1); });
+      [m.basicChargeSavingYen, m.basicChargeSavingSteadyStateYen].forEach((v, i) => {
+        tr.insertCell().textContent = yen(v);
+        sums[i] += v;
+      });
+    });
+    const total = body.insertRow();
+    total.style.fontWeight = '600';
+    total.insertCell().textContent = t('total');
+    for (let i = 0; i < 5; i++) {
+      total.insertCell();
+    }
+    sums.forEach(v => { total.insertCell().textContent = yen(v); });
+  }
+
   function billItem(key) {
     const known = LABELS[lang].billItems[key];
     if (known) {
@@ -1140,6 +1191,7 @@
     rulesTable();
     savingTable();
     revenueTable();
+    ratchetTable();
     Object.keys(charts).forEach(id => charts[id].setOption(CHARTS[id](), true));
   }
 

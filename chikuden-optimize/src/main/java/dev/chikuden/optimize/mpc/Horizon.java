@@ -32,7 +32,8 @@ import java.util.List;
  * <p>Demand: a fixed contract stays that contract, its excess priced even where the study forbids
  * it (a forecast may not fit under it; a demand limiter above holds it); a contract the LP chooses
  * is chosen again, above every peak reached so far in the study, each kW more at every month's
- * basic charge; a ratchet's contract starts from the peaks of the eleven months before. A month counts only when
+ * basic charge; a ratchet's contract starts from the peaks of the eleven months before, the study's and the
+ * history's the bill takes. A month counts only when
  * the horizon reaches it. Demand slots are counted from the horizon's start, which is exact when
  * replans fall on slot boundaries (a 30-minute LP period, or replans every whole slot).
  */
@@ -276,14 +277,20 @@ final class Horizon {
                     new double[] {reached, reached},
                     dc.forbidExcess());
         }
-        double contract = dc.contractKw();
         double[] floor = {monthPeakKw[month], 0};
         if (dc.mode() == ContractMode.RATCHET) {
-            for (int m = Math.max(0, month - 11); m < month; m++) {
-                contract = Math.max(contract, monthPeakKw[m]);
+            // each month's contract holds the history's months among its 12 and the study's before the horizon
+            double[] ratchet = new double[2];
+            for (int h = 0; h < 2 && month + h < dc.months(); h++) {
+                ratchet[h] = dc.ratchetFloorKw()[month + h];
+                for (int m = Math.max(0, month + h - 11); m < month; m++) {
+                    ratchet[h] = Math.max(ratchet[h], monthPeakKw[m]);
+                }
             }
+            return new DemandCharge(
+                    dc.periodsPerSlot(), monthOf, basic, excess, ContractMode.RATCHET, 0, floor, false, ratchet);
         }
         // a forecast may not fit under a fixed contract: the plan pays the excess, the limiter above holds it
-        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, dc.mode(), contract, floor, false);
+        return new DemandCharge(dc.periodsPerSlot(), monthOf, basic, excess, dc.mode(), dc.contractKw(), floor, false);
     }
 }

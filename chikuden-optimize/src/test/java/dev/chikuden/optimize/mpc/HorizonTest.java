@@ -89,12 +89,59 @@ class HorizonTest {
         Horizon h = new Horizon(study(ContractMode.RATCHET), 48);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {700, 600})
                         .demand()
-                        .contractKw())
+                        .ratchetFloorKw()[0])
                 .isEqualTo(700);
         assertThat(h.at(60, Forecaster.perfect(), 250, new double[] {300, 600})
                         .demand()
-                        .contractKw())
+                        .ratchetFloorKw()[0])
                 .isEqualTo(500);
+    }
+
+    /**
+     * Thirteen one-period months, a history of 900 kW before the study in the windows of its first
+     * 11 months: each month of a horizon keeps the history and the study's peaks of its own 12
+     * months, and a month 12 months back drops out.
+     */
+    @Test
+    void aRatchetsMonthsLeaveTheWindowAfterTwelve() {
+        int months = 13;
+        int[] month = new int[months];
+        double[] history = new double[months];
+        double[] peaks = new double[months];
+        for (int m = 0; m < months; m++) {
+            month[m] = m;
+            history[m] = m < 11 ? 900 : 0;
+            peaks[m] = m == 0 ? 500 : 100;
+        }
+        DemandCharge demand = new DemandCharge(
+                1,
+                month,
+                new double[months],
+                new double[months],
+                ContractMode.RATCHET,
+                0,
+                new double[months],
+                false,
+                history);
+        DispatchProblem study = new DispatchProblem(
+                0,
+                1_800_000,
+                new double[months],
+                new double[months],
+                new double[months],
+                new double[months],
+                Double.POSITIVE_INFINITY,
+                BATTERY,
+                demand,
+                null);
+        Horizon h = new Horizon(study, 2);
+        assertThat(h.at(5, Forecaster.perfect(), 250, peaks).demand().ratchetFloorKw())
+                .containsExactly(900, 900);
+        assertThat(h.at(10, Forecaster.perfect(), 250, peaks).demand().ratchetFloorKw())
+                .containsExactly(900, 500);
+        assertThat(h.at(11, Forecaster.perfect(), 250, peaks).demand().ratchetFloorKw())
+                .as("month 0's 500 kW counts in month 11, not in month 12")
+                .containsExactly(500, 100);
     }
 
     /**
