@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.cli.report.ReportBrowser;
 import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,6 +123,23 @@ class HouseholdExampleTest {
         // the backup reserve keeps 0.3 kW for 6 h: every outage start rides 6 h through
         assertThat(h.get("outage").get("minHours").asDouble()).isGreaterThan(5.9);
         assertThat(h.get("outage").get("rideThrough").get("6 h").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theHouseholdReportHasNoGridCodeSectionAndShowsTheSplit() throws Exception {
+        try (ReportBrowser browser = ReportBrowser.start()) {
+            browser.open(dir.resolve("report.html"));
+            assertThat(browser.errors()).isEmpty();
+            assertThat(browser.js("return document.getElementById('section-grid-code').hidden;"))
+                    .isEqualTo(true);
+            assertThat(browser.js("return document.getElementById('verdict').textContent;"))
+                    .asString()
+                    .doesNotContain("Grid code");
+            assertThat(browser.js("return document.getElementById('saving').textContent;"))
+                    .asString()
+                    .contains("self-consumption gain", "lost export revenue", "time-of-use shift", "Outage hours");
+            assertThat(browser.blankCharts()).isEmpty();
+        }
     }
 
     @Test

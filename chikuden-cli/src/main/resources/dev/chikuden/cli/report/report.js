@@ -9,6 +9,8 @@
 
   const F = JSON.parse(document.getElementById('figures').textContent);
   const P = F.plan;
+  /** Grid-code rules judge an AI campus, a grid battery and any site naming its own; a home, shop or factory none. */
+  const JUDGED = ['ai-campus', 'grid-battery'].includes(P.siteClass) || F.verdict.rules > 0;
   const UNIT = F.unit;
   const UNIT_KW = F.unitKw;
   const EXPORTING = location.hash === '#png';
@@ -47,6 +49,13 @@
       ratchetHead: ['Month', 'Peak without', 'Peak with', 'Contract without', 'Contract with', 'Contract with, later years', 'Basic charge saving', 'Later years'],
       batteryWear: 'Battery wear',
       netSaving: 'Net saving (bill saving + market revenue - wear)',
+      pvUse: 'PV self-consumption / self-sufficiency (without → with battery)',
+      savingSplit: 'Bill saving by counterfactuals',
+      selfConsumptionYen: 'self-consumption gain (storing only PV surplus)',
+      lostExportYen: 'lost export revenue',
+      touShiftYen: 'time-of-use shift (the strategy beyond storing PV)',
+      outageCover: 'Outage hours covered',
+      outageHours: '{hours} h on average; 6 h ridden through from {six} of start times, 24 h from {day}',
       savingNone: 'Add a tariff to the site file for the saving',
       payback: 'Payback',
       paybackValue: '{years} years',
@@ -192,6 +201,13 @@
       ratchetHead: ['月', '最大需要（なし）', '最大需要（あり）', '契約電力（なし）', '契約電力（あり）', '契約電力（あり・2年目以降）', '基本料金の削減', '2年目以降'],
       batteryWear: '蓄電池の劣化コスト',
       netSaving: '正味の削減（料金削減 + 市場収入 − 劣化）',
+      pvUse: '太陽光の自家消費率 / 自給率（蓄電池なし → あり）',
+      savingSplit: '料金削減の内訳（比較ケース順）',
+      selfConsumptionYen: '自家消費による削減（太陽光の余剰のみ充電）',
+      lostExportYen: '売電収入の減少',
+      touShiftYen: '時間帯シフト（余剰充電以外の運用）',
+      outageCover: '停電時の給電可能時間',
+      outageHours: '平均 {hours} 時間。6 時間継続できる開始時刻 {six}、24 時間 {day}',
       savingNone: '削減額の算定にはサイトファイルに料金（tariff）を追加してください',
       payback: '投資回収年数',
       paybackValue: '{years} 年',
@@ -334,6 +350,11 @@
   function num(v, digits) {
     return Number(v).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US',
       { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  /** A share as a percentage with one decimal. */
+  function pct(v) {
+    return num(100 * v, 1) + ' %';
   }
 
   /** An axis tick or a size as it is, without trailing zeros (0.25, 1.5, 200). */
@@ -772,6 +793,10 @@
 
   function rulesTable() {
     const table = document.getElementById('rules');
+    if (!JUDGED) {
+      document.getElementById('section-grid-code').hidden = true;
+      return;
+    }
     const battery = P.withBattery !== null;
     const head = [t('rule'), t('ruleLimit'), t('withoutBattery')].concat(battery ? [t('withBattery')] : []);
     const rows = P.withoutBattery.gridCode.rules.map(r => {
@@ -875,6 +900,16 @@
     }
     rows.push([t('batteryWear'), yen(P.netSavingByItem.batteryWearYen) + ' (' + P.wearBasis + ')', false]);
     rows.push([t('netSaving'), yen(P.netSavingYen), true]);
+    const H = P.household;
+    if (H) {
+      rows.push([t('pvUse'), pct(P.withoutBattery.selfConsumption) + ' → ' + pct(P.withBattery.selfConsumption)
+        + ' / ' + pct(P.withoutBattery.selfSufficiency) + ' → ' + pct(P.withBattery.selfSufficiency), false]);
+      rows.push([t('savingSplit'), yen(H.billSavingYen), true]);
+      ['selfConsumptionYen', 'lostExportYen', 'touShiftYen'].forEach(k => rows.push(['  ' + t(k), yen(H.savingSplit[k]), false]));
+      rows.push([t('outageCover'), t('outageHours', {
+        hours: num(H.outage.meanHours, 1), six: pct(H.outage.rideThrough['6 h']), day: pct(H.outage.rideThrough['24 h'])
+      }), false]);
+    }
     const body = table.createTBody();
     rows.forEach(([label, value, strong]) => {
       const tr = body.insertRow();
@@ -1066,7 +1101,9 @@
     }
     const failedWithout = v.rulesFailedWithoutBattery;
     const without = failedWithout === 0 ? t('passesAll') : t('failsSome', { failed: failedWithout, rules: v.rules });
-    if (v.rules === 0) {
+    if (!JUDGED) {
+      // no grid-code card: the shipped rules are not this site's
+    } else if (v.rules === 0) {
       cards.push(card(t('gridCode'), t('gridCodeNone'), noRuleNote(), 'none'));
     } else if (v.rulesFailedWithBattery !== null) {
       const failed = v.rulesFailedWithBattery;
@@ -1177,8 +1214,8 @@
     'worst-day': () => F.worstDay.points > 0 ? balanceOption(F.worstDay, true) : null,
     'monthly-peaks': () => F.demand.monthly.length ? monthlyPeaksOption() : null,
     'duration-curve': () => F.demand.duration.withoutBattery.length ? durationOption() : null,
-    'ramp-histogram': () => F.gridCode.withoutBattery.rampHistogram.counts.some(c => c > 0) ? rampOption() : null,
-    'spectrum': () => F.gridCode.withoutBattery.spectrum.segments > 0 ? spectrumOption() : null,
+    'ramp-histogram': () => JUDGED && F.gridCode.withoutBattery.rampHistogram.counts.some(c => c > 0) ? rampOption() : null,
+    'spectrum': () => JUDGED && F.gridCode.withoutBattery.spectrum.segments > 0 ? spectrumOption() : null,
     'monthly-bill': () => P.withoutBattery.bill ? billOption() : null,
     'soh': () => P.withBattery && P.agingModel ? sohOption() : null,
     'sizing': () => F.sizing && F.sizing.cells.length ? sizingOption() : null
