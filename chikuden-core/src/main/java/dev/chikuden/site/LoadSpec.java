@@ -1,6 +1,6 @@
 package dev.chikuden.site;
 
 /** A load of the site, as configured. */
-public sealed interface LoadSpec permits DailyProfileLoadSpec, TraceSpec, AiCampusLoadSpec {
+public sealed interface LoadSpec permits DailyProfileLoadSpec, TraceSpec, AiCampusLoadSpec, HouseholdLoadSpec {
     String name();
 }

@@ -158,6 +158,9 @@ public final class SiteConfigReader {
         if (l instanceof SiteFile.ProfileLoad p) {
             return profile(p, name, at);
         }
+        if (l instanceof SiteFile.Household h) {
+            return HouseholdSection.read(h, at, name);
+        }
         return l instanceof SiteFile.CsvLoad c
                 ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD, zone)
                 : AiCampusSection.read((SiteFile.AiCampus) l, at, name);

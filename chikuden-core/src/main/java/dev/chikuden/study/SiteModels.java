@@ -20,6 +20,7 @@ import dev.chikuden.gridcode.GridCodeRules;
 import dev.chikuden.load.DailyProfileLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.load.ai.TrainingJob;
+import dev.chikuden.load.household.HouseholdLoad;
 import dev.chikuden.market.JepxSpotCsv;
 import dev.chikuden.market.PriceSeries;
 import dev.chikuden.profile.Profile;
@@ -32,6 +33,7 @@ import dev.chikuden.site.AmbientSpec;
 import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
+import dev.chikuden.site.HouseholdLoadSpec;
 import dev.chikuden.site.LoadSpec;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
@@ -65,6 +67,8 @@ public final class SiteModels {
         for (LoadSpec spec : site.loads()) {
             if (spec instanceof DailyProfileLoadSpec d) {
                 parts.add(daily(d, grid));
+            } else if (spec instanceof HouseholdLoadSpec h) {
+                parts.add(new HouseholdLoad(grid, h.shape(), h.annualKwh(), h.ecoCute(), h.ev()));
             } else if (spec instanceof AiCampusLoadSpec a) {
                 List<TrainingJob> jobs = smoothing == null
                         ? a.training()
