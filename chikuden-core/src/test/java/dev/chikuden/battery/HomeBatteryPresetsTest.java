@@ -3,10 +3,17 @@ package dev.chikuden.battery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
 import dev.chikuden.site.SiteConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +40,21 @@ class HomeBatteryPresetsTest {
                 strategy: {type: idle}
                 """.formatted(name, initial));
         return SiteConfigReader.read(f).batteries().get(0);
+    }
+
+    /** The schema lists exactly the preset files shipped: one place to look presets up. */
+    @Test
+    void theSchemaListsEveryShippedPreset() throws IOException {
+        JsonNode listed = new ObjectMapper()
+                .readTree(Repository.schemas().resolve("site.schema.json").toFile())
+                .at("/properties/batteries/items/properties/preset/enum");
+        List<String> names = new ArrayList<>();
+        listed.forEach(n -> names.add(n.asText()));
+        try (Stream<Path> files = Files.list(
+                Repository.root().resolve("chikuden-core/src/main/resources/dev/chikuden/battery/presets"))) {
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", "")))
+                    .containsExactlyInAnyOrderElementsOf(names);
+        }
     }
 
     /**
