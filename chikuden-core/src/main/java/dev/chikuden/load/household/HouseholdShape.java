@@ -1,12 +1,13 @@
 package dev.chikuden.load.household;
 
+import dev.chikuden.config.ConfigFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * A household's electricity by month, day type and local hour, shipped as data: the household
@@ -50,39 +51,28 @@ public record HouseholdShape(String name, Part base, Part ecoCute, int[] sourceW
             throw new IllegalArgumentException("no household preset \"" + preset + "\"; shipped: " + PRESETS);
         }
         try (InputStream in = HouseholdShape.class.getResourceAsStream(preset + ".yaml")) {
-            Map<String, Object> m = new Yaml(new LoaderOptions()).load(in);
-            @SuppressWarnings("unchecked")
-            Map<String, List<Number>> days = (Map<String, List<Number>>) m.get("sourceDays");
-            return new HouseholdShape(
-                    (String) m.get("name"),
-                    part(m.get("base"), preset + ": base"),
-                    part(m.get("ecoCute"), preset + ": ecoCute"),
-                    months(days.get("weekday")),
-                    months(days.get("holiday")));
+            ConfigFile f = ConfigFile.read(
+                    Path.of("(built-in) " + preset + ".yaml"),
+                    new InputStreamReader(in, StandardCharsets.UTF_8),
+                    "a household shape");
+            HouseholdShape shape = f.root().bind(HouseholdShape.class);
+            f.throwIfAny();
+            checkTable(shape.base().weekday(), preset + ": base weekday");
+            checkTable(shape.base().holiday(), preset + ": base holiday");
+            checkTable(shape.ecoCute().weekday(), preset + ": ecoCute weekday");
+            checkTable(shape.ecoCute().holiday(), preset + ": ecoCute holiday");
+            return shape;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Part part(Object node, String where) {
-        Map<String, Object> m = (Map<String, Object>) node;
-        double[] monthly = ((List<Number>) m.get("sourceMonthlyKwh"))
-                .stream().mapToDouble(Number::doubleValue).toArray();
-        return new Part(
-                table((List<List<Number>>) m.get("weekday"), where + " weekday"),
-                table((List<List<Number>>) m.get("holiday"), where + " holiday"),
-                monthly);
-    }
-
     /** 12 rows of 24 non-negative values; the shipped file is checked by the tests, this guards edits. */
-    private static double[][] table(List<List<Number>> rows, String where) {
-        if (rows.size() != 12) {
-            throw new IllegalStateException(where + ": " + rows.size() + " months, need 12");
+    private static void checkTable(double[][] t, String where) {
+        if (t == null || t.length != 12) {
+            throw new IllegalStateException(where + ": need 12 months");
         }
-        double[][] t = new double[12][];
         for (int m = 0; m < 12; m++) {
-            t[m] = rows.get(m).stream().mapToDouble(Number::doubleValue).toArray();
             if (t[m].length != 24) {
                 throw new IllegalStateException(where + " month " + (m + 1) + ": " + t[m].length + " hours, need 24");
             }
@@ -92,10 +82,5 @@ public record HouseholdShape(String name, Part base, Part ecoCute, int[] sourceW
                 }
             }
         }
-        return t;
-    }
-
-    private static int[] months(List<Number> values) {
-        return values.stream().mapToInt(Number::intValue).toArray();
     }
 }
