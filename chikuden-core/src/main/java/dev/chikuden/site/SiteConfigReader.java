@@ -163,6 +163,9 @@ public final class SiteConfigReader {
         if (l instanceof SiteFile.ScheduleLoad sch) {
             return ScheduleSection.read(sch, at, name);
         }
+        if (l instanceof SiteFile.Household h) {
+            return HouseholdSection.read(h, at, name);
+        }
         return l instanceof SiteFile.CsvLoad c
                 ? TraceSection.read(c, at, name, TraceSection.Kind.LOAD, zone)
                 : AiCampusSection.read((SiteFile.AiCampus) l, at, name);

@@ -78,9 +78,10 @@ record SiteFile(
         @JsonSubTypes.Type(value = ProfileLoad.class, name = "profile"),
         @JsonSubTypes.Type(value = CsvLoad.class, name = "csv"),
         @JsonSubTypes.Type(value = AiCampus.class, name = "ai-campus"),
-        @JsonSubTypes.Type(value = ScheduleLoad.class, name = "production-schedule")
+        @JsonSubTypes.Type(value = ScheduleLoad.class, name = "production-schedule"),
+        @JsonSubTypes.Type(value = Household.class, name = "household")
     })
-    sealed interface Load permits ProfileLoad, CsvLoad, AiCampus, ScheduleLoad {
+    sealed interface Load permits ProfileLoad, CsvLoad, AiCampus, ScheduleLoad, Household {
         String name();
     }
 
@@ -200,6 +201,32 @@ record SiteFile(
             Inference inference,
             Facility facility)
             implements Load {}
+
+    /** {@code ecoCute}: true, false or a mapping; read by {@link HouseholdSection}. */
+    record Household(
+            String name,
+            String preset,
+
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            double annual,
+
+            JsonNode ecoCute,
+            Ev ev)
+            implements Load {}
+
+    /** {@code ecoCute} as a mapping. */
+    record EcoCute(
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            Double annual) {}
+
+    record Ev(
+            @Quantity(value = ENERGY, min = 0, aboveMin = true)
+            double daily,
+
+            @Quantity(value = POWER, min = 0, aboveMin = true)
+            double power,
+
+            String start) {}
 
     record GpuSmoothing(
             @Quantity(value = FRACTION, min = 0, max = 1, meaning = "a power floor")

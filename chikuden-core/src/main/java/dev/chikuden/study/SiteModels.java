@@ -24,6 +24,7 @@ import dev.chikuden.load.DailyProfileLoad;
 import dev.chikuden.load.ScheduleLoad;
 import dev.chikuden.load.ai.AiCampusLoad;
 import dev.chikuden.load.ai.TrainingJob;
+import dev.chikuden.load.household.HouseholdLoad;
 import dev.chikuden.market.JepxSpotCsv;
 import dev.chikuden.market.PriceSeries;
 import dev.chikuden.profile.Profile;
@@ -38,6 +39,7 @@ import dev.chikuden.site.BillingSpec;
 import dev.chikuden.site.ClearSkyPvSpec;
 import dev.chikuden.site.ClimatePvSpec;
 import dev.chikuden.site.DailyProfileLoadSpec;
+import dev.chikuden.site.HouseholdLoadSpec;
 import dev.chikuden.site.LoadSpec;
 import dev.chikuden.site.ScheduleLoadSpec;
 import dev.chikuden.site.SiteClass;
@@ -76,6 +78,8 @@ public final class SiteModels {
                 parts.add(daily(d, grid));
             } else if (spec instanceof ScheduleLoadSpec s) {
                 parts.add(new ScheduleLoad(grid, s.schedule(), s.rampMs(), s.noiseFraction(), s.seed()));
+            } else if (spec instanceof HouseholdLoadSpec h) {
+                parts.add(new HouseholdLoad(grid, h.shape(), h.annualKwh(), h.ecoCute(), h.ev()));
             } else if (spec instanceof AiCampusLoadSpec a) {
                 List<TrainingJob> jobs = smoothing == null
                         ? a.training()

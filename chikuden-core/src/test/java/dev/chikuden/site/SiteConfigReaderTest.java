@@ -374,7 +374,8 @@ class SiteConfigReaderTest {
     void anUnknownPreset() throws IOException {
         assertProblems(
                 VALID.replace("    power: 500 kW", "    power: 500 kW\n    preset: lfp-box"),
-                "t.yaml:11:13: batteries[0].preset: \"lfp-box\" is not a battery preset; allowed: lfp-container");
+                "t.yaml:11:13: batteries[0].preset: \"lfp-box\" is not a battery preset; allowed: lfp-container, "
+                        + "home-6.5kwh, home-13.5kwh, shop-16kwh");
     }
 
     @Test
