@@ -186,7 +186,8 @@ public final class HouseholdStudy {
         return Double.isNaN(criticalLoadKw(site)) ? "the whole load" : "the backup reserve's critical load";
     }
 
-    private static double initialSoc(SiteConfig site) {
+    /** The batteries' SOC at the start, weighted by their energy. */
+    static double initialSoc(SiteConfig site) {
         double e = 0;
         double stored = 0;
         for (BatteryParameters b : site.batteries()) {

@@ -251,13 +251,10 @@ public final class PlanStudy {
 
     /** The PV meter of the case with battery: the pool starts at the batteries' initial stored energy. */
     private static PvUseMeter pvMeter(SiteConfig site, double stepS) {
-        double capacity = 0;
-        double stored = 0;
-        for (var b : site.batteries()) {
-            capacity += b.energyKwh();
-            stored += b.energyKwh() * b.initialSoc();
-        }
-        return new PvUseMeter(stepS, capacity, stored / capacity);
+        double capacity = site.batteries().stream()
+                .mapToDouble(dev.chikuden.battery.BatteryParameters::energyKwh)
+                .sum();
+        return new PvUseMeter(stepS, capacity, HouseholdStudy.initialSoc(site));
     }
 
     private static <T> T join(CompletableFuture<T> f) {
