@@ -81,12 +81,15 @@ public final class SiteDispatch {
         double[] exportPrice = new double[n];
         double[] exportLimit = new double[n];
         boolean sells = rates.tariff().exportSale() != null;
+        // a FIT term or a PV-only buy-back: exports are the PV surplus at most, so the battery never
+        // discharges into export (the NoBatteryExport layer's rule for the simulated strategies)
+        long noBatteryExportUntil = SiteModels.batteryExportForbiddenUntil(site);
         for (int t = 0; t < n; t++) {
             long at = grid.startEpochMs() + t * period;
             net[t] = load[t] - pv[t];
             importPrice[t] = rates.importYenPerKwh(at);
             exportPrice[t] = rates.exportYenPerKwh(at);
-            exportLimit[t] = sells ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
+            exportLimit[t] = sells && at >= noBatteryExportUntil ? Double.POSITIVE_INFINITY : Math.max(0, -net[t]);
         }
         DemandCharge demand = demand(site, rates, grid.startEpochMs(), period, net);
         List<ReserveMarket> reserves = MarketOffers.reserves(
