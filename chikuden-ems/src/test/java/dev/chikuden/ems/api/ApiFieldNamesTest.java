@@ -69,6 +69,7 @@ class ApiFieldNamesTest {
                 """);
         Files.writeString(dir.resolve("plant.yaml"), """
                 name: field names plant
+                class: ai-campus
                 timeZone: Asia/Tokyo
                 grid: {contract: 2 MW, voltage: high, frequency: 60}
                 loads: [{name: plant, type: profile, base: 1 MW}]

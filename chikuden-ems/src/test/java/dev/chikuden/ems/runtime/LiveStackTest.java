@@ -18,6 +18,7 @@ class LiveStackTest {
             new StrategySpec.DemandLimiter(800, 0.6, 100),
             new StrategySpec.Schedule(Path.of("schedule.csv"), false),
             new StrategySpec.Mpc(48, 1_800_000, StrategySpec.Mpc.Forecast.PERFECT, 0, 1),
+            new StrategySpec.SelfConsumption(null),
             new StrategySpec.Manual());
 
     @Test
@@ -36,6 +37,7 @@ class LiveStackTest {
                         "demand-limiter",
                         "schedule",
                         "mpc",
+                        "self-consumption",
                         "manual");
         assertThat(EVERY_TYPE)
                 .allSatisfy(l ->
