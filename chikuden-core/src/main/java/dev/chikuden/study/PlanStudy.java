@@ -115,7 +115,10 @@ public final class PlanStudy {
             }
             return n
                     + (gpuSmoothing == null ? 0 : gpuSmoothing.result().steps())
-                    + (idealGridCode == null ? 0 : withBattery().steps());
+                    + (idealGridCode == null ? 0 : withBattery().steps())
+                    + (household == null || household.split().pvOnlyIsTheStrategy()
+                            ? 0
+                            : withBattery().steps());
         }
     }
 
@@ -230,14 +233,16 @@ public final class PlanStudy {
                 || r.bills().withBattery() == null) {
             return r;
         }
+        long started = System.nanoTime();
         double stepHours = r.site().study().stepMs() / 3.6e6;
         Household h = new Household(HouseholdStudy.split(r), HouseholdStudy.outageCover(r.site(), series, stepHours));
+        double wallSeconds = r.wallSeconds() + (System.nanoTime() - started) / 1e9;
         return new Result(
                 r.site(),
                 r.years(),
                 r.withoutBatteryGridCode(),
                 r.withBatteryGridCode(),
-                r.wallSeconds(),
+                wallSeconds,
                 r.bills(),
                 r.gpuSmoothing(),
                 r.idealGridCode(),

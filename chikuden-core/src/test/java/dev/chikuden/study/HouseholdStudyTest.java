@@ -59,6 +59,8 @@ class HouseholdStudyTest {
         HouseholdStudy.SavingSplit split = r.household().split();
         assertThat(split.savingYen()).isEqualTo(r.bills().savingYen());
         assertThat(split.pvOnlyIsTheStrategy()).isFalse();
+        // the counterfactual is one more year simulated, and counted
+        assertThat(r.stepsSimulated()).isEqualTo(3 * r.withoutBattery().steps());
         assertThat(split.lostExportYen()).isNegative();
         assertThat(split.selfConsumptionYen()).isPositive();
         // charging at night: the battery took energy from the grid, which is not PV
@@ -79,6 +81,7 @@ class HouseholdStudyTest {
         PlanStudy.Result r = PlanStudy.run(s, PlanStudy.SinkFactory.NONE);
         HouseholdStudy.SavingSplit split = r.household().split();
         assertThat(split.pvOnlyIsTheStrategy()).isTrue();
+        assertThat(r.stepsSimulated()).isEqualTo(2 * r.withoutBattery().steps());
         assertThat(split.touShiftYen()).isZero();
         assertThat(split.savingYen()).isEqualTo(r.bills().savingYen());
         // storing only PV surplus, the battery never draws from the grid beyond its standby
