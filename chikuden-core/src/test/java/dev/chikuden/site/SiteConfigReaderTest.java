@@ -215,6 +215,18 @@ class SiteConfigReaderTest {
     // ---- malformed files: each asserts the exact message, line and column ----
 
     @Test
+    void aHouseholdsBadKeysAreNamedWhereTheyStand() throws IOException {
+        assertProblems(
+                VALID.replace(
+                                "  type: peak-shaving\n  dischargeAbove: 900 kW\n  chargeBelow: 700 kW",
+                                "  type: stack\n  controllers:\n"
+                                        + "    - {type: self-consumption, gridCharge: {from: \"23:00\", to: \"23:00\", upTo: 50 %}}")
+                        .replaceFirst("(?m)^name: ", "class: home\nname: "),
+                "t.yaml:1:8: class: \"home\" is not one of ai-campus, grid-battery, industrial, commercial, household",
+                "t.yaml:20:64: strategy.controllers[0].gridCharge.to: is the same time as from; a window needs two times");
+    }
+
+    @Test
     void anUnknownControllerType() throws IOException {
         assertProblems(
                 VALID.replace(
