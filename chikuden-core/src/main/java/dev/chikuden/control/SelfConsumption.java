@@ -36,6 +36,9 @@ public final class SelfConsumption implements ControlLayer {
 
     private final GridCharge gridCharge;
     private final ZoneRules zone;
+    /** The zone's offset when it never changes (Asia/Tokyo): no lookup per step; else Long.MIN_VALUE. */
+    private final long fixedOffsetMs;
+
     private final long fromMs;
     private final long toMs;
 
@@ -43,6 +46,9 @@ public final class SelfConsumption implements ControlLayer {
     public SelfConsumption(GridCharge gridCharge, ZoneId zone) {
         this.gridCharge = gridCharge;
         this.zone = zone.getRules();
+        this.fixedOffsetMs = this.zone.isFixedOffset()
+                ? this.zone.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L
+                : Long.MIN_VALUE;
         this.fromMs = gridCharge == null ? 0 : gridCharge.from().toSecondOfDay() * 1000L;
         this.toMs = gridCharge == null ? 0 : gridCharge.to().toSecondOfDay() * 1000L;
     }
@@ -68,8 +74,8 @@ public final class SelfConsumption implements ControlLayer {
 
     /** The time from {@code epochMs} to the window's end; -1 outside the window. */
     private long msLeftInWindow(long epochMs) {
-        long offsetMs = zone.isFixedOffset()
-                ? zone.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L
+        long offsetMs = fixedOffsetMs != Long.MIN_VALUE
+                ? fixedOffsetMs
                 : zone.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
         long local = Math.floorMod(epochMs + offsetMs, DAY_MS);
         boolean inside = fromMs < toMs ? local >= fromMs && local < toMs : local >= fromMs || local < toMs;
