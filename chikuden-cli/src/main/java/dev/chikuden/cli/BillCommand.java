@@ -2,7 +2,7 @@ package dev.chikuden.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.chikuden.BadInputException;
-import dev.chikuden.cli.plan.BillFigures;
+import dev.chikuden.scenario.plan.BillFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteBilling;
 import dev.chikuden.tariff.Bill;

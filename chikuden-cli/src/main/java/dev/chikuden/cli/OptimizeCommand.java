@@ -1,7 +1,6 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
-import dev.chikuden.cli.optimize.OptimizeFigures;
 import dev.chikuden.cli.optimize.OptimizeTable;
 import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.DispatchProblem;
@@ -14,6 +13,7 @@ import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.PriceForecast;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
+import dev.chikuden.scenario.optimize.OptimizeFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
 import dev.chikuden.time.FixedStepSeries;

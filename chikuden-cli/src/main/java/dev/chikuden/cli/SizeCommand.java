@@ -1,12 +1,12 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
-import dev.chikuden.cli.size.SizeFigures;
 import dev.chikuden.cli.size.SizeTable;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.SizingResult;
 import dev.chikuden.optimize.sizing.SizingSweep;
+import dev.chikuden.scenario.size.SizeFigures;
 import dev.chikuden.site.SiteConfig;
 import java.io.IOException;
 import java.io.PrintWriter;

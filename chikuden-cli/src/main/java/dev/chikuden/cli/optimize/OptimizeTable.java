@@ -1,5 +1,6 @@
 package dev.chikuden.cli.optimize;
 
+import dev.chikuden.scenario.optimize.OptimizeFigures;
 import java.util.Locale;
 
 /**

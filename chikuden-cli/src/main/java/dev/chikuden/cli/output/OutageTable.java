@@ -1,6 +1,6 @@
 package dev.chikuden.cli.output;
 
-import static dev.chikuden.cli.output.Numbers.trim;
+import static dev.chikuden.scenario.Numbers.trim;
 
 import dev.chikuden.optimize.resilience.OutageReport;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.chikuden.cli.parity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.chikuden.cli.plan.GridCodeFigures;
+import dev.chikuden.scenario.plan.GridCodeFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

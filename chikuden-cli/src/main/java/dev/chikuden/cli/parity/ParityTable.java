@@ -1,6 +1,6 @@
 package dev.chikuden.cli.parity;
 
-import dev.chikuden.cli.plan.GridCodeFigures;
+import dev.chikuden.scenario.plan.GridCodeFigures;
 import java.util.Locale;
 
 /** The text output: the window, metric | study | live | difference, the verdicts. */

@@ -1,10 +1,10 @@
 package dev.chikuden.cli.parity;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.chikuden.cli.plan.GridCodeFigures;
 import dev.chikuden.gridcode.GridCodeMeter;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.gridcode.GridCodeRules;
+import dev.chikuden.scenario.plan.GridCodeFigures;
 import dev.chikuden.time.FixedStepSeries;
 import java.time.ZoneId;
 

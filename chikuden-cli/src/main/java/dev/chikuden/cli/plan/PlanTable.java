@@ -1,5 +1,15 @@
 package dev.chikuden.cli.plan;
 
+import dev.chikuden.scenario.plan.BillFigures;
+import dev.chikuden.scenario.plan.CaseFigures;
+import dev.chikuden.scenario.plan.ControlChainFigures;
+import dev.chikuden.scenario.plan.GridCodeFigures;
+import dev.chikuden.scenario.plan.HouseholdFigures;
+import dev.chikuden.scenario.plan.LatencyFigures;
+import dev.chikuden.scenario.plan.MarketFigures;
+import dev.chikuden.scenario.plan.PlanBusinessCase;
+import dev.chikuden.scenario.plan.PlanFigures;
+import dev.chikuden.scenario.plan.RatchetMonth;
 import dev.chikuden.trace.TraceInput;
 import dev.chikuden.units.Quantities;
 import java.util.List;

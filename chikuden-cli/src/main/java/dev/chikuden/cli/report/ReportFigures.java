@@ -1,11 +1,11 @@
 package dev.chikuden.cli.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.chikuden.cli.plan.PlanFigures;
 import dev.chikuden.cli.report.BalanceBuckets.Quantity;
 import dev.chikuden.gridcode.GridCodeMetrics;
 import dev.chikuden.gridcode.GridCodeReport;
 import dev.chikuden.gridcode.RampHistogram;
+import dev.chikuden.scenario.plan.PlanFigures;
 import dev.chikuden.site.StrategySpec;
 import dev.chikuden.study.PlanStudy;
 import java.time.Instant;

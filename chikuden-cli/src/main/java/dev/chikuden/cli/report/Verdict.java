@@ -1,8 +1,8 @@
 package dev.chikuden.cli.report;
 
-import dev.chikuden.cli.plan.PlanBusinessCase;
-import dev.chikuden.cli.plan.PlanFigures;
 import dev.chikuden.gridcode.GridCodeReport;
+import dev.chikuden.scenario.plan.PlanBusinessCase;
+import dev.chikuden.scenario.plan.PlanFigures;
 import dev.chikuden.study.PlanStudy;
 
 /**

@@ -1,11 +1,12 @@
 package dev.chikuden.cli.size;
 
-import static dev.chikuden.cli.output.Numbers.trim;
+import static dev.chikuden.scenario.Numbers.trim;
 
 import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
+import dev.chikuden.scenario.size.SizeFigures;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
 import java.util.List;

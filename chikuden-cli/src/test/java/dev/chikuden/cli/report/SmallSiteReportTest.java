@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chikuden.cli.plan.PlanFigures;
+import dev.chikuden.scenario.plan.PlanFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.study.PlanStudy;

@@ -1,4 +1,4 @@
-package dev.chikuden.cli.size;
+package dev.chikuden.scenario.size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

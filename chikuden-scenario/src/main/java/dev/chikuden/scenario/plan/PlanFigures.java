@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

@@ -1,4 +1,4 @@
-package dev.chikuden.cli.optimize;
+package dev.chikuden.scenario.optimize;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

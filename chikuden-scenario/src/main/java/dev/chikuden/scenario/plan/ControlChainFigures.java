@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chikuden.control.ControlChain;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param notSimulated why the study does not simulate the chain; null when it does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ControlChainFigures(
+public record ControlChainFigures(
         Long supervisoryPeriodMs,
         Long fastPeriodMs,
         String fastHost,
@@ -65,7 +65,7 @@ record ControlChainFigures(
     }
 
     /** "supervisory 1 s, fast 100 ms (ems), meter 50 ms, command 50 ms, converter 150 ms; total latency 250 ms". */
-    String describe() {
+    public String describe() {
         return String.format(
                 Locale.ROOT,
                 "supervisory %s, fast %s (%s), meter %s, command %s, converter %s; total latency %s",
@@ -78,7 +78,7 @@ record ControlChainFigures(
                 ms(totalLatencyMs));
     }
 
-    static String ms(double ms) {
+    public static String ms(double ms) {
         return Quantities.formatDuration(ms / 1000);
     }
 }

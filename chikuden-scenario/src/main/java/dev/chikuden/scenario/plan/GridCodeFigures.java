@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chikuden.gridcode.GridCodeMetrics;
@@ -117,7 +117,7 @@ public record GridCodeFigures(
     }
 
     /** "pass (6)", "FAIL 2 of 6", or "none judged" when no rule has a limit. */
-    String verdict(List<Failure> failures) {
+    public String verdict(List<Failure> failures) {
         if (rules.isEmpty()) {
             return "none judged";
         }

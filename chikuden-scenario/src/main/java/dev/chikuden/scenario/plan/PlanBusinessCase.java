@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import dev.chikuden.battery.AugmentationEvent;
 import dev.chikuden.battery.BatteryParameters;

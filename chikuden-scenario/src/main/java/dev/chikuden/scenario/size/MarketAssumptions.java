@@ -1,6 +1,6 @@
-package dev.chikuden.cli.size;
+package dev.chikuden.scenario.size;
 
-import static dev.chikuden.cli.output.Numbers.trim;
+import static dev.chikuden.scenario.Numbers.trim;
 
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * balancing products offered (volume, price source, activation), the capacity payment with the kW
  * each size is paid for, or the long-term auction. Nothing for a site without markets.
  */
-final class MarketAssumptions {
+public final class MarketAssumptions {
     private static final double M = 1e6;
 
     private MarketAssumptions() {}

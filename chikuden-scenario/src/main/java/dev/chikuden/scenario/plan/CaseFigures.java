@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -21,7 +21,7 @@ import java.util.Map;
  * @param gridCodeNotJudged why no rule judges the case; null when one does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record CaseFigures(
+public record CaseFigures(
         @JsonUnwrapped Grid grid,
         Boolean gridCodePass,
         String gridCodeNotJudged,
@@ -190,7 +190,7 @@ record CaseFigures(
     }
 
     /** "pass (6)", "FAIL 2 of 6" or "none judged". */
-    String verdict() {
+    public String verdict() {
         return gridCode.verdict(gridCodeFailures);
     }
 }

@@ -1,4 +1,4 @@
-package dev.chikuden.cli.plan;
+package dev.chikuden.scenario.plan;
 
 import dev.chikuden.study.LatencyTolerance;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * @param largestNetLoadChangeKw the net load's largest 1-s change, which picked the hour
  * @param failuresAbove the rules failing at the next latency searched above the tolerated one
  */
-record LatencyFigures(
+public record LatencyFigures(
         double largestNetLoadChangeKw,
         double socAtWarmUp,
         double configuredLatencyMs,

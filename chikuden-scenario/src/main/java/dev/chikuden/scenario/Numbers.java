@@ -1,4 +1,4 @@
-package dev.chikuden.cli.output;
+package dev.chikuden.scenario;
 
 import java.util.Locale;
 
