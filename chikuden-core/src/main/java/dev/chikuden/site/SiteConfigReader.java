@@ -46,6 +46,10 @@ public final class SiteConfigReader {
 
     private SiteConfigReader() {}
 
+    public static SiteConfig read(Path file, List<SiteOverride> overrides) {
+        return read(file);
+    }
+
     /** Reads and validates {@code file}. */
     public static SiteConfig read(Path file) {
         ConfigFile f = ConfigFile.read(file, "a site needs at least name, loads and study");

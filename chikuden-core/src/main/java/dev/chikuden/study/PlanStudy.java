@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -147,6 +149,15 @@ public final class PlanStudy {
      * from two threads at once, up to {@link #totalSteps}.
      */
     public static Result run(SiteConfig site, SinkFactory sinks, LongConsumer progress) {
+        return run(site, sinks, progress, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * The study, its cases with battery and without latency run on {@code cases} beside the case
+     * without battery on the caller's thread; a sweep that keeps every core busy with scenarios
+     * passes {@code Runnable::run} and runs them one after another.
+     */
+    public static Result run(SiteConfig site, SinkFactory sinks, LongConsumer progress, Executor cases) {
         long started = System.nanoTime();
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         TimeGrid firstYear = site.study().timeGrid(site.zone());
@@ -174,19 +185,22 @@ public final class PlanStudy {
                 : null;
         CompletableFuture<List<SimulationResult>> with = site.batteries().isEmpty()
                 ? null
-                : CompletableFuture.supplyAsync(() -> years(
-                        site,
-                        Case.WITH_BATTERY,
-                        sinks,
-                        progress,
-                        sold::set,
-                        withGridCode,
-                        withBilling,
-                        soc,
-                        withPv,
-                        series));
-        CompletableFuture<GridCodeReport> ideal =
-                chained ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress)) : null;
+                : CompletableFuture.supplyAsync(
+                        () -> years(
+                                site,
+                                Case.WITH_BATTERY,
+                                sinks,
+                                progress,
+                                sold::set,
+                                withGridCode,
+                                withBilling,
+                                soc,
+                                withPv,
+                                series),
+                        cases);
+        CompletableFuture<GridCodeReport> ideal = chained
+                ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress), cases)
+                : null;
         List<SimulationResult> without = years(
                 site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump, withoutPv);
         Comparison gpuSmoothing =

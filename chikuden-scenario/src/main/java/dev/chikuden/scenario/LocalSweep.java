@@ -1,0 +1,112 @@
+package dev.chikuden.scenario;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.scenario.sweep.Scenario;
+import dev.chikuden.scenario.sweep.Sweep;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a sweep's scenarios on a pool of threads in this JVM and writes their rows to {@code
+ * DIR/scenarios/} as they finish, a part file every {@link #FLUSH_NANOS} or {@link #FLUSH_ROWS}
+ * rows, so an interrupted sweep keeps most of its work. A rerun into the same folder skips every
+ * scenario already written there, failed ones too (they are recorded with their error); the rows
+ * written must be this sweep's, with the same axis values under the same id.
+ */
+public final class LocalSweep {
+    static final long FLUSH_NANOS = 30_000_000_000L;
+    static final int FLUSH_ROWS = 500;
+
+    /** What a run did: scenarios in the sweep, skipped as already written, run now, and failed of those. */
+    public record Outcome(int scenarios, int skipped, int ran, int failed, double wallSeconds) {}
+
+    private LocalSweep() {}
+
+    /** The folder of a sweep's row files under its output folder. */
+    public static Path rowsDir(Path out) {
+        return out.resolve("scenarios");
+    }
+
+    /** The scenarios not yet written under {@code out}. */
+    public static List<Scenario> pending(Sweep sweep, Path out) {
+        SweepSchema schema = new SweepSchema(sweep);
+        Map<String, ScenarioRow> written = new HashMap<>();
+        for (ScenarioRow r : SweepParquet.read(rowsDir(out), schema)) {
+            written.put(r.id(), r);
+        }
+        List<Scenario> pending = new ArrayList<>();
+        for (Scenario s : sweep.scenarios()) {
+            ScenarioRow r = written.get(s.id());
+            if (r == null) {
+                pending.add(s);
+            } else if (!r.axisValues().equals(s.axisValues())) {
+                throw new BadInputException(
+                        rowsDir(out) + ": scenario " + s.id() + " was written with " + r.axisValues()
+                                + ", and the sweep file now gives it " + s.axisValues()
+                                + ": give another --out, or delete the folder to start again");
+            }
+        }
+        return pending;
+    }
+
+    /**
+     * Runs the pending scenarios on {@code threads} threads, telling {@code progress} (when not null)
+     * of each one finished.
+     */
+    public static Outcome run(Sweep sweep, Path out, int threads, LongConsumer progress) {
+        long started = System.nanoTime();
+        List<Scenario> pending = pending(sweep, out);
+        SweepSchema schema = new SweepSchema(sweep);
+        ScenarioRunner runner = new ScenarioRunner(sweep);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "scenario");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<ScenarioRow> done = new ExecutorCompletionService<>(pool);
+        int failed = 0;
+        List<ScenarioRow> batch = new ArrayList<>();
+        try {
+            for (Scenario s : pending) {
+                done.submit(() -> runner.run(s));
+            }
+            long flushed = System.nanoTime();
+            for (int i = 0; i < pending.size(); i++) {
+                ScenarioRow row = done.take().get();
+                failed += row.failed() ? 1 : 0;
+                batch.add(row);
+                if (progress != null) {
+                    progress.accept(1);
+                }
+                if (batch.size() >= FLUSH_ROWS || System.nanoTime() - flushed > FLUSH_NANOS) {
+                    SweepParquet.writePart(rowsDir(out), schema, batch);
+                    batch.clear();
+                    flushed = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a scenario threw past its runner", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            if (!batch.isEmpty()) {
+                SweepParquet.writePart(rowsDir(out), schema, batch);
+            }
+        }
+        return new Outcome(
+                sweep.scenarios().size(),
+                sweep.scenarios().size() - pending.size(),
+                pending.size(),
+                failed,
+                (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.chikuden.scenario.sweep;
+
+public record Axis(String path, String column) {}

@@ -1,0 +1,7 @@
+package dev.chikuden.scenario.sweep;
+
+public enum ScenarioKind {
+    PLAN,
+    OPTIMIZE,
+    SIZE
+}
