@@ -13,6 +13,7 @@ import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteClass;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.tariff.BillingMeter;
+import dev.chikuden.tariff.SlotEnergy;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * The planning study: the site simulated without its batteries and with them, under its strategy,
@@ -158,23 +160,26 @@ public final class PlanStudy {
      * passes {@code Runnable::run} and runs them one after another.
      */
     public static Result run(SiteConfig site, SinkFactory sinks, LongConsumer progress, Executor cases) {
+        return run(site, sinks, progress, cases, SharedBaselines.NONE);
+    }
+
+    /**
+     * The study, its case without battery taken from {@code baselines}: a sweep whose scenarios
+     * differ only in their battery computes that case once.
+     */
+    public static Result run(
+            SiteConfig site, SinkFactory sinks, LongConsumer progress, Executor cases, SharedBaselines baselines) {
         long started = System.nanoTime();
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         TimeGrid firstYear = site.study().timeGrid(site.zone());
-        GridCodeMeter withoutGridCode = new GridCodeMeter(firstYear, rules);
         GridCodeMeter withGridCode = new GridCodeMeter(firstYear, rules);
         boolean billed = site.billing() != null && site.billing().tariff() != null;
-        BillingMeter withoutBilling = billed ? new BillingMeter(firstYear) : null;
         BillingMeter withBilling = billed && !site.batteries().isEmpty() ? new BillingMeter(firstYear) : null;
         boolean chained = chainSimulated(site);
-        // the chain's latency is judged on the hour of the net load's largest 1-s change, starting
-        // from the SOC the with-battery run had just before it
-        NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
         SocSamples soc = chained ? new SocSamples(firstYear) : null;
         AtomicReference<ReserveSales> sold = new AtomicReference<>();
         boolean pv = site.pv() != null;
         double stepS = firstYear.stepMs() / 1000.0;
-        PvUseMeter withoutPv = pv ? new PvUseMeter(stepS, 0, Double.NaN) : null;
         PvUseMeter withPv = pv && !site.batteries().isEmpty() ? pvMeter(site, stepS) : null;
         // a household's outage cover replays the year with battery; a planning-grade step keeps it small
         StepSeries series = !site.batteries().isEmpty()
@@ -201,38 +206,91 @@ public final class PlanStudy {
         CompletableFuture<GridCodeReport> ideal = chained
                 ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress), cases)
                 : null;
-        List<SimulationResult> without = years(
-                site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump, withoutPv);
-        Comparison gpuSmoothing =
-                site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
+        SharedBaseline base = baselines.get(() -> baseline(site, sinks, progress, firstYear, rules, billed, chained));
+        List<SimulationResult> without = base.years();
         List<SimulationResult> withResults = with == null ? null : join(with);
         LatencyTolerance latency =
-                chained ? WorstHour.of(site, jump.step(), soc::at).tolerance(site.control(), jump.changeKw()) : null;
+                chained ? WorstHour.of(site, base.jumpStep(), soc::at).tolerance(site.control(), base.jumpKw()) : null;
         GridCodeReport idealReport = ideal == null ? null : join(ideal);
         List<Year> years = new ArrayList<>();
         for (int y = 0; y < without.size(); y++) {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
         SiteBilling.Bills bills = billed
-                ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots())
+                ? SiteBilling.bills(site, base.billing(), withBilling == null ? null : withBilling.slots())
                 : null;
         return withHousehold(
                 new Result(
                         site,
                         List.copyOf(years),
-                        withoutGridCode.report(),
+                        base.gridCode(),
                         with == null ? null : withGridCode.report(),
                         (System.nanoTime() - started) / 1e9,
                         bills,
-                        gpuSmoothing,
+                        base.gpuSmoothing(),
                         idealReport,
                         latency,
                         sold.get(),
-                        withoutPv == null ? null : withoutPv.result(),
+                        base.pv(),
                         withPv == null ? null : withPv.result(),
                         SiteClass.of(site, without.get(0).gridKpis().peakDemand30minKw()),
                         null),
                 series);
+    }
+
+    /**
+     * The case without battery: everything a study computes without the battery, which scenarios
+     * that differ only in their battery, strategy or control can share.
+     *
+     * @param billing the first year's metered slots; null without a tariff
+     * @param jumpStep the step of the net load's largest 1-s change, where the chain's latency is
+     *     judged; 0 unless the chain is simulated
+     * @param pv where the first year's PV energy went; null without PV
+     * @param gpuSmoothing null unless compared
+     */
+    public record SharedBaseline(
+            List<SimulationResult> years,
+            GridCodeReport gridCode,
+            SlotEnergy billing,
+            long jumpStep,
+            double jumpKw,
+            PvUseMeter.PvUse pv,
+            Comparison gpuSmoothing) {}
+
+    /** Where a study takes its case without battery from: computed for it, or shared. */
+    @FunctionalInterface
+    public interface SharedBaselines {
+        SharedBaseline get(Supplier<SharedBaseline> compute);
+
+        SharedBaselines NONE = Supplier::get;
+    }
+
+    private static SharedBaseline baseline(
+            SiteConfig site,
+            SinkFactory sinks,
+            LongConsumer progress,
+            TimeGrid firstYear,
+            GridCodeRules rules,
+            boolean billed,
+            boolean chained) {
+        GridCodeMeter gridCode = new GridCodeMeter(firstYear, rules);
+        BillingMeter billing = billed ? new BillingMeter(firstYear) : null;
+        // the chain's latency is judged on the hour of the net load's largest 1-s change, starting
+        // from the SOC the with-battery run had just before it
+        NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
+        PvUseMeter pv = site.pv() != null ? new PvUseMeter(firstYear.stepMs() / 1000.0, 0, Double.NaN) : null;
+        List<SimulationResult> years =
+                years(site, Case.WITHOUT_BATTERY, sinks, progress, null, gridCode, billing, jump, pv);
+        Comparison gpuSmoothing =
+                site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
+        return new SharedBaseline(
+                years,
+                gridCode.report(),
+                billing == null ? null : billing.slots(),
+                jump == null ? 0 : jump.step(),
+                jump == null ? 0 : jump.changeKw(),
+                pv == null ? null : pv.result(),
+                gpuSmoothing);
     }
 
     /**

@@ -63,9 +63,9 @@ public final class LocalSweep {
      */
     public static Outcome run(Sweep sweep, Path out, int threads, LongConsumer progress) {
         long started = System.nanoTime();
-        List<Scenario> pending = pending(sweep, out);
+        List<Scenario> pending = ScenarioRunner.byBaseline(pending(sweep, out));
         SweepSchema schema = new SweepSchema(sweep);
-        ScenarioRunner runner = new ScenarioRunner(sweep);
+        ScenarioRunner runner = new ScenarioRunner(sweep, pending);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "scenario");
             t.setDaemon(true);

@@ -14,9 +14,19 @@ import dev.chikuden.scenario.sweep.Scenario;
 import dev.chikuden.scenario.sweep.ScenarioKind;
 import dev.chikuden.scenario.sweep.Sweep;
 import dev.chikuden.site.SiteConfig;
+import dev.chikuden.site.SiteOverride;
 import dev.chikuden.study.PlanStudy;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one scenario of a sweep as its command would ({@code plan}, {@code optimize} or {@code
@@ -25,15 +35,75 @@ import java.util.List;
  * as a row with its error; nothing is thrown for it.
  */
 public final class ScenarioRunner {
+    /**
+     * The site file's sections the case without battery does not read: scenarios whose overrides
+     * differ only under these share that case.
+     */
+    static final Set<String> BATTERY_ONLY = Set.of(
+            "name", "batteries", "strategy", "control", "output", "optimize", "finance", "sizing", "outage", "ems");
+
     private final Sweep sweep;
     private final int figures;
+    private final Map<String, CompletableFuture<PlanStudy.SharedBaseline>> baselines = new ConcurrentHashMap<>();
+    private final LongAdder baselinesComputed = new LongAdder();
 
+    /** How many of the scenarios to run need each case without battery; at 0 the case is dropped. */
+    private final Map<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
+
+    /** A runner for all the sweep's scenarios: it holds each shared case until its last scenario has run. */
     public ScenarioRunner(Sweep sweep) {
+        this(sweep, sweep.scenarios());
+    }
+
+    /** A runner for {@code toRun}, a subset of the sweep's scenarios, best in {@link #byBaseline} order. */
+    public ScenarioRunner(Sweep sweep, List<Scenario> toRun) {
         this.sweep = sweep;
         this.figures = Headline.paths(sweep.run()).size();
+        for (Scenario s : toRun) {
+            remaining.computeIfAbsent(baselineKey(s), k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /**
+     * The scenarios ordered so those that share a case without battery run one after another, and
+     * each shared case is held only while its scenarios run.
+     */
+    public static List<Scenario> byBaseline(List<Scenario> scenarios) {
+        Map<String, Integer> first = new HashMap<>();
+        for (Scenario s : scenarios) {
+            first.putIfAbsent(baselineKey(s), first.size());
+        }
+        return scenarios.stream()
+                .sorted(Comparator.comparingInt((Scenario s) -> first.get(baselineKey(s))))
+                .toList();
+    }
+
+    /** Every override outside {@link #BATTERY_ONLY}, in order. */
+    static String baselineKey(Scenario s) {
+        StringBuilder key = new StringBuilder();
+        for (SiteOverride o : s.overrides()) {
+            String section = o.path().split("[.\\[]", 2)[0];
+            if (!BATTERY_ONLY.contains(section)) {
+                key.append(o.path()).append('=').append(o.value()).append('\n');
+            }
+        }
+        return key.toString();
     }
 
     public ScenarioRow run(Scenario s) {
+        try {
+            return attempt(s);
+        } finally {
+            String key = baselineKey(s);
+            AtomicInteger left = remaining.get(key);
+            if (left != null && left.decrementAndGet() == 0) {
+                baselines.remove("true\n" + key);
+                baselines.remove("false\n" + key);
+            }
+        }
+    }
+
+    private ScenarioRow attempt(Scenario s) {
         try {
             SiteConfig site = sweep.site(s);
             return new ScenarioRow(
@@ -61,7 +131,46 @@ public final class ScenarioRunner {
     }
 
     public static PlanFigures plan(SiteConfig site) {
-        return PlanFigures.of(PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, Runnable::run), warnings(site));
+        return plan(site, PlanStudy.SharedBaselines.NONE);
+    }
+
+    private static PlanFigures plan(SiteConfig site, PlanStudy.SharedBaselines baselines) {
+        return PlanFigures.of(
+                PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, Runnable::run, baselines), warnings(site));
+    }
+
+    /** How many cases without battery this runner has computed: one per group of scenarios that share it. */
+    public long baselinesComputed() {
+        return baselinesComputed.sum();
+    }
+
+    /**
+     * The scenario's case without battery, computed by the first scenario that needs it and waited
+     * for by the others: the key is every override outside {@link #BATTERY_ONLY}, and whether the
+     * control chain is simulated (the case then also finds the hour the chain is judged on).
+     */
+    private PlanStudy.SharedBaselines shared(Scenario s, SiteConfig site) {
+        String key = PlanStudy.chainSimulated(site) + "\n" + baselineKey(s);
+        return compute -> {
+            CompletableFuture<PlanStudy.SharedBaseline> mine = new CompletableFuture<>();
+            CompletableFuture<PlanStudy.SharedBaseline> first = baselines.putIfAbsent(key, mine);
+            if (first != null) {
+                try {
+                    return first.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            try {
+                baselinesComputed.increment();
+                mine.complete(compute.get());
+            } catch (RuntimeException | Error e) {
+                baselines.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
+        };
     }
 
     /** What {@code optimize} prints without {@code --forecast}: the LP and its plan played through the battery model. */
