@@ -37,21 +37,30 @@ public final class LocalSweep {
 
     /** The scenarios not yet written under {@code out}. */
     public static List<Scenario> pending(Sweep sweep, Path out) {
-        SweepSchema schema = new SweepSchema(sweep);
-        Map<String, ScenarioRow> written = new HashMap<>();
-        for (ScenarioRow r : SweepParquet.read(rowsDir(out), schema)) {
-            written.put(r.id(), r);
+        return pending(
+                sweep,
+                SweepParquet.read(rowsDir(out), new SweepSchema(sweep)),
+                rowsDir(out).toString());
+    }
+
+    /**
+     * The scenarios without a row in {@code written}, the rows already in the folder {@code where}
+     * (for messages); a written row must have the axis values the sweep now gives its id.
+     */
+    public static List<Scenario> pending(Sweep sweep, List<ScenarioRow> written, String where) {
+        Map<String, ScenarioRow> byId = new HashMap<>();
+        for (ScenarioRow r : written) {
+            byId.put(r.id(), r);
         }
         List<Scenario> pending = new ArrayList<>();
         for (Scenario s : sweep.scenarios()) {
-            ScenarioRow r = written.get(s.id());
+            ScenarioRow r = byId.get(s.id());
             if (r == null) {
                 pending.add(s);
             } else if (!r.axisValues().equals(s.axisValues())) {
-                throw new BadInputException(
-                        rowsDir(out) + ": scenario " + s.id() + " was written with " + r.axisValues()
-                                + ", and the sweep file now gives it " + s.axisValues()
-                                + ": give another --out, or delete the folder to start again");
+                throw new BadInputException(where + ": scenario " + s.id() + " was written with " + r.axisValues()
+                        + ", and the sweep file now gives it " + s.axisValues()
+                        + ": give another --out, or delete the folder to start again");
             }
         }
         return pending;
