@@ -1,0 +1,40 @@
+package dev.chikuden.spark;
+
+import dev.chikuden.scenario.ScenarioRunner;
+import dev.chikuden.scenario.SweepSchema;
+import dev.chikuden.scenario.sweep.Scenario;
+import dev.chikuden.scenario.sweep.Sweep;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * One Spark task: runs the scenarios of its partition (their positions in the sweep's list) one
+ * after another on the task's thread, as the local runner runs each on one of its threads, with a
+ * runner of its own for them, so scenarios of the partition that share a case without battery
+ * compute it once. Rows are made as the writer asks for them.
+ */
+record ScenarioTask(SweepSource source) implements FlatMapFunction<Iterator<Integer>, Row> {
+    @Override
+    public Iterator<Row> call(Iterator<Integer> positions) {
+        Sweep sweep = ExecutorSweeps.of(source);
+        SweepSchema schema = new SweepSchema(sweep);
+        List<Scenario> mine = new ArrayList<>();
+        positions.forEachRemaining(p -> mine.add(sweep.scenarios().get(p)));
+        ScenarioRunner runner = new ScenarioRunner(sweep, mine);
+        Iterator<Scenario> next = mine.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return next.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return SparkRows.row(schema, runner.run(next.next()));
+            }
+        };
+    }
+}

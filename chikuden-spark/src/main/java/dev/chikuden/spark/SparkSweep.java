@@ -1,0 +1,147 @@
+package dev.chikuden.spark;
+
+import dev.chikuden.BadInputException;
+import dev.chikuden.scenario.LocalSweep;
+import dev.chikuden.scenario.ScenarioRow;
+import dev.chikuden.scenario.ScenarioRunner;
+import dev.chikuden.scenario.SweepSchema;
+import dev.chikuden.scenario.sweep.Scenario;
+import dev.chikuden.scenario.sweep.Sweep;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs a sweep's pending scenarios as Spark tasks, a partition of scenarios each, and appends their
+ * rows as Parquet to {@code OUT/scenarios/}, the folder and columns the local runner writes. The
+ * driver reads the sweep only to count its scenarios and ships their positions; each executor reads
+ * the sweep itself. Like the local runner it skips scenarios already written there.
+ */
+public final class SparkSweep {
+    /** The job group of the job that runs scenarios: every task in it runs one partition of them. */
+    static final String SCENARIOS_JOB = "chikuden-scenarios";
+
+    /**
+     * What a run did, as {@link LocalSweep.Outcome} says it, with the partitions the pending scenarios
+     * were spread over and every row now in the folder, by scenario.
+     */
+    public record Outcome(
+            int scenarios,
+            int skipped,
+            int ran,
+            int failed,
+            int partitions,
+            double wallSeconds,
+            List<ScenarioRow> rows) {}
+
+    private SparkSweep() {}
+
+    /** {@code OUT/scenarios}, for a local folder or a URI such as {@code s3a://bucket/sweep}. */
+    public static String rowsDir(String out) {
+        return out.replaceAll("/+$", "") + "/scenarios";
+    }
+
+    /** Runs the scenarios not yet written under {@code out} over at most {@code partitions} partitions. */
+    public static Outcome run(SparkSession spark, SweepSource source, String out, int partitions) {
+        if (partitions < 1) {
+            throw new BadInputException("--partitions " + partitions + ": give 1 or more");
+        }
+        long started = System.nanoTime();
+        Sweep sweep = source.load();
+        SweepSchema schema = new SweepSchema(sweep);
+        String dir = rowsDir(out);
+        List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);
+        int slices = Math.min(partitions, pending.size());
+        if (slices > 0) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            jsc.setJobGroup(SCENARIOS_JOB, "sweep " + sweep.name() + ": " + pending.size() + " scenarios", false);
+            try {
+                JavaRDD<Row> rows =
+                        jsc.parallelize(positions(sweep, pending), slices).mapPartitions(new ScenarioTask(source));
+                // zstd, as the local runner's parts; append, as a rerun adds the scenarios it skipped
+                spark.createDataFrame(rows, SparkRows.structType(schema))
+                        .write()
+                        .mode(SaveMode.Append)
+                        .option("compression", "zstd")
+                        .parquet(dir);
+            } finally {
+                jsc.clearJobGroup();
+            }
+        }
+        // read back what was written rather than collect the scenarios' rows: collecting would run them again
+        List<ScenarioRow> all = read(spark, dir, schema);
+        Set<String> ran = new HashSet<>();
+        pending.forEach(s -> ran.add(s.id()));
+        int failed = (int)
+                all.stream().filter(r -> ran.contains(r.id()) && r.failed()).count();
+        return new Outcome(
+                sweep.scenarios().size(),
+                sweep.scenarios().size() - pending.size(),
+                pending.size(),
+                failed,
+                slices,
+                (System.nanoTime() - started) / 1e9,
+                all);
+    }
+
+    /**
+     * The positions in the sweep's list of the pending scenarios, in {@link ScenarioRunner#byBaseline}
+     * order: Spark slices the list into contiguous partitions, so scenarios that share a case without
+     * battery mostly fall in one partition and compute it once.
+     */
+    private static List<Integer> positions(Sweep sweep, List<Scenario> pending) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < sweep.scenarios().size(); i++) {
+            position.put(sweep.scenarios().get(i).id(), i);
+        }
+        return ScenarioRunner.byBaseline(pending).stream()
+                .map(s -> position.get(s.id()))
+                .toList();
+    }
+
+    /** Every row under {@code dir}, by scenario; none when it holds no Parquet file yet. */
+    static List<ScenarioRow> read(SparkSession spark, String dir, SweepSchema schema) {
+        Path path = new Path(dir);
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(path)) {
+                return List.of();
+            }
+            var parts = fs.globStatus(new Path(path, "*.parquet"));
+            if (parts == null || parts.length == 0) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        Dataset<Row> df = spark.read().parquet(dir);
+        List<String> found = Arrays.asList(df.columns());
+        StructType expected = SparkRows.structType(schema);
+        if (!found.equals(Arrays.asList(expected.fieldNames()))) {
+            throw new BadInputException(dir + " holds the rows of another sweep (columns " + found
+                    + "; this sweep writes " + Arrays.asList(expected.fieldNames())
+                    + "): give another --out, or delete it");
+        }
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (Row r : df.collectAsList()) {
+            rows.add(SparkRows.scenarioRow(schema, r));
+        }
+        rows.sort(Comparator.comparingInt(ScenarioRow::index));
+        return rows;
+    }
+}

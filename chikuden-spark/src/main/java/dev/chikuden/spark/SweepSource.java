@@ -1,0 +1,13 @@
+package dev.chikuden.spark;
+
+import dev.chikuden.scenario.sweep.Sweep;
+import java.io.Serializable;
+
+/**
+ * Where a sweep comes from, small enough to ship to every task: each executor reads the sweep
+ * itself ({@link ExecutorSweeps}) rather than receive its scenarios from the driver. Implementations
+ * are values (equal when they name the same sweep), so an executor reads each sweep once.
+ */
+public interface SweepSource extends Serializable {
+    Sweep load();
+}

@@ -1,0 +1,196 @@
+package dev.chikuden.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chikuden.scenario.Headline;
+import dev.chikuden.scenario.LocalSweep;
+import dev.chikuden.scenario.ScenarioRow;
+import dev.chikuden.scenario.ScenarioRunner;
+import dev.chikuden.scenario.SweepParquet;
+import dev.chikuden.scenario.SweepSchema;
+import dev.chikuden.scenario.sweep.Scenario;
+import dev.chikuden.scenario.sweep.ScenarioKind;
+import dev.chikuden.scenario.sweep.Sweep;
+import dev.chikuden.site.SiteConfigReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkSweepTest {
+    private static SparkSession spark;
+    private static final TaskCounter TASKS = new TaskCounter();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("SparkSweepTest")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
+        spark.sparkContext().addSparkListener(TASKS);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        TASKS.reset();
+    }
+
+    /** The optimisation loads OR-Tools' native library in the executors' threads. */
+    private static final HandSweep OPTIMIZE = new HandSweep(
+            HandSweep.SMALL_FACTORY.toString(),
+            ScenarioKind.OPTIMIZE,
+            List.of("100 kWh", "150 kWh", "-5 kWh"),
+            List.of("50 kW", "75 kW"));
+
+    @Test
+    void sparkRowsEqualTheLocalRunnersBitForBit() {
+        Sweep sweep = OPTIMIZE.load();
+        Path local = tmp.resolve("local");
+        LocalSweep.run(sweep, local, 2, null);
+        SparkSweep.Outcome o =
+                SparkSweep.run(spark, OPTIMIZE, tmp.resolve("spark").toString(), 2);
+
+        SweepSchema schema = new SweepSchema(sweep);
+        List<ScenarioRow> byLocal = SweepParquet.read(LocalSweep.rowsDir(local), schema);
+        // DuckDB reads Spark's folder with the glob it reads the local runner's with
+        List<ScenarioRow> bySpark = SweepParquet.read(LocalSweep.rowsDir(tmp.resolve("spark")), schema);
+        assertThat(bySpark).hasSize(6).isEqualTo(byLocal).isEqualTo(o.rows());
+        // the scenarios differ: no two that ran have the same figures
+        Set<List<Double>> distinct = new HashSet<>();
+        bySpark.stream().filter(r -> !r.failed()).forEach(r -> distinct.add(boxed(r.figures())));
+        assertThat(distinct).hasSize(4);
+        assertThat(o.scenarios()).isEqualTo(6);
+        assertThat(o.ran()).isEqualTo(6);
+    }
+
+    @Test
+    void aFailingScenarioIsARowWithItsErrorAndTheOthersRun() {
+        SparkSweep.Outcome o = SparkSweep.run(spark, OPTIMIZE, tmp.toString(), 2);
+
+        assertThat(o.failed()).isEqualTo(2);
+        assertThat(o.rows()).filteredOn(ScenarioRow::failed).allSatisfy(r -> {
+            assertThat(r.axisValues().get(0)).isEqualTo("-5 kWh");
+            assertThat(r.error()).contains("batteries[0].energy");
+            assertThat(r.figures()).containsOnly(Double.NaN);
+        });
+        assertThat(o.rows())
+                .filteredOn(r -> !r.failed())
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.figures()).doesNotContain(Double.NaN));
+    }
+
+    @Test
+    void aScenariosRowHoldsTheFiguresOfItsCommandOnItsSite() {
+        HandSweep plan = new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(), ScenarioKind.PLAN, List.of("200 kWh"), List.of("100 kW"));
+        Sweep sweep = plan.load();
+        SparkSweep.Outcome o = SparkSweep.run(spark, plan, tmp.toString(), 2);
+
+        Scenario s = sweep.scenarios().get(0);
+        double[] expected =
+                Headline.of(ScenarioKind.PLAN, ScenarioRunner.plan(SiteConfigReader.read(sweep.site(), s.overrides())));
+        assertThat(o.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.figures()).isEqualTo(expected));
+    }
+
+    @Test
+    void eachPartitionOfScenariosIsOneTaskAndTheScenariosRunOnce() {
+        HandSweep nine = new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(),
+                ScenarioKind.PLAN,
+                List.of("100 kWh", "150 kWh", "200 kWh"),
+                List.of("50 kW", "75 kW", "100 kW"));
+        SparkSweep.Outcome o = SparkSweep.run(spark, nine, tmp.toString(), 3);
+
+        assertThat(o.partitions()).isEqualTo(3);
+        assertThat(TASKS.stages()).isEqualTo(1);
+        assertThat(TASKS.tasks()).isEqualTo(3);
+        assertThat(o.rows()).hasSize(9);
+    }
+
+    @Test
+    void aRerunSkipsTheScenariosWrittenAndAppendsTheRest() throws Exception {
+        HandSweep first = new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(), ScenarioKind.PLAN, List.of("100 kWh"), List.of("50 kW", "75 kW"));
+        SparkSweep.run(spark, first, tmp.toString(), 2);
+        HandSweep more = new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(),
+                ScenarioKind.PLAN,
+                List.of("100 kWh", "150 kWh"),
+                List.of("50 kW", "75 kW"));
+        TASKS.reset();
+        SparkSweep.Outcome o = SparkSweep.run(spark, more, tmp.toString(), 4);
+
+        assertThat(o.skipped()).isEqualTo(2);
+        assertThat(o.ran()).isEqualTo(2);
+        assertThat(o.partitions()).isEqualTo(2);
+        assertThat(TASKS.tasks()).isEqualTo(2);
+        assertThat(o.rows()).extracting(ScenarioRow::id).containsExactly("s0000", "s0001", "s0002", "s0003");
+        // no nested folders: the glob 'scenarios/*.parquet' finds every row
+        try (Stream<Path> files = Files.list(tmp.resolve("scenarios"))) {
+            assertThat(files.filter(Files::isDirectory)).isEmpty();
+        }
+    }
+
+    private static List<Double> boxed(double[] x) {
+        return java.util.Arrays.stream(x).boxed().toList();
+    }
+
+    /** Counts the stages and tasks of the jobs that run scenarios. */
+    static final class TaskCounter extends SparkListener {
+        private final Map<Integer, Boolean> scenarioStages = new ConcurrentHashMap<>();
+        private final AtomicInteger tasks = new AtomicInteger();
+
+        @Override
+        public void onStageSubmitted(SparkListenerStageSubmitted e) {
+            if (e.properties() != null
+                    && SparkSweep.SCENARIOS_JOB.equals(e.properties().getProperty("spark.jobGroup.id"))) {
+                scenarioStages.put(e.stageInfo().stageId(), true);
+            }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd e) {
+            if (scenarioStages.containsKey(e.stageId())) {
+                tasks.incrementAndGet();
+            }
+        }
+
+        void reset() {
+            scenarioStages.clear();
+            tasks.set(0);
+        }
+
+        int stages() {
+            return scenarioStages.size();
+        }
+
+        int tasks() {
+            return tasks.get();
+        }
+    }
+}
