@@ -1,0 +1,163 @@
+package dev.chikuden.spark;
+
+import dev.chikuden.scenario.LocalSweep;
+import dev.chikuden.scenario.sweep.Axis;
+import dev.chikuden.scenario.sweep.Scenario;
+import dev.chikuden.scenario.sweep.ScenarioKind;
+import dev.chikuden.scenario.sweep.Sweep;
+import dev.chikuden.site.SiteOverride;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * One sweep of {@code scenarios} plans (a year at 30-minute steps of the Sakai factory, its
+ * battery's energy times its power) through the local runner on 1 and 2 threads and through Spark
+ * {@code local[1]} and {@code local[2]}, each runner in a JVM of its own. A single shot a sweep: its
+ * time over the scenarios is the runner's rate. Run it from the module with
+ *
+ * <pre>
+ * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.chikuden.spark.SweepBenchmark [scenarios]
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class SweepBenchmark {
+    static final Path SITE = Path.of("../examples/sakai-factory-pv.yaml");
+
+    @Param({"local:1", "local:2", "spark:1", "spark:2"})
+    public String runner;
+
+    @Param("1000")
+    public int scenarios;
+
+    private SparkSession spark;
+    private Path out;
+
+    /** Energies of 100 kWh and up in 5 kWh steps, times 25 powers of 50 kW and up in 2 kW steps. */
+    record FactorySweep(int scenarios) implements SweepSource {
+        @Override
+        public Sweep load() {
+            List<Scenario> list = new ArrayList<>();
+            for (int i = 0; i < scenarios; i++) {
+                String e = (100 + 5 * (i / 25)) + " kWh";
+                String p = (50 + 2 * (i % 25)) + " kW";
+                list.add(new Scenario(
+                        i,
+                        String.format("s%05d", i),
+                        List.of(e, p),
+                        List.of(
+                                new SiteOverride("batteries[0].energy", e, "benchmark"),
+                                new SiteOverride("batteries[0].power", p, "benchmark"))));
+            }
+            return new Sweep(
+                    "factory",
+                    SITE.resolveSibling("factory-sweep.yaml"),
+                    SITE,
+                    ScenarioKind.PLAN,
+                    List.of(new Axis("batteries[0].energy", "energy"), new Axis("batteries[0].power", "power")),
+                    list,
+                    false);
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        if (runner.startsWith("spark")) {
+            spark = SparkSession.builder()
+                    .master("local[" + cores() + "]")
+                    .appName("SweepBenchmark")
+                    .config("spark.ui.enabled", "false")
+                    .getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+        }
+        // a few scenarios first, so the JIT and Spark are warm before the first timed sweep
+        Path warm = Files.createTempDirectory("sweep-warm");
+        sweep(new FactorySweep(2 * cores()), warm);
+        delete(warm);
+    }
+
+    @Setup(Level.Invocation)
+    public void folder() throws IOException {
+        out = Files.createTempDirectory("sweep-bench");
+    }
+
+    @TearDown(Level.Invocation)
+    public void clean() {
+        delete(out);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Benchmark
+    public int sweep() {
+        return sweep(new FactorySweep(scenarios), out);
+    }
+
+    private int sweep(FactorySweep source, Path dir) {
+        if (spark != null) {
+            return SparkSweep.run(spark, source, dir.toString(), cores()).ran();
+        }
+        return LocalSweep.run(source.load(), dir, cores(), null).ran();
+    }
+
+    private int cores() {
+        return Integer.parseInt(runner.substring(runner.indexOf(':') + 1));
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two timed sweeps per runner, each runner in a fork of its own with Spark's Java 17 flags. */
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder()
+                        .include(SweepBenchmark.class.getName())
+                        .param("scenarios", args.length > 0 ? args[0] : "1000")
+                        .param(
+                                "runner",
+                                args.length > 1
+                                        ? args[1].split(",")
+                                        : new String[] {"local:1", "local:2", "spark:1", "spark:2"})
+                        .warmupIterations(0)
+                        .measurementIterations(2)
+                        .forks(1)
+                        .jvmArgsAppend(JavaFlags.list().toArray(String[]::new))
+                        .jvmArgsAppend("-Xmx4g")
+                        .build())
+                .run();
+    }
+}
