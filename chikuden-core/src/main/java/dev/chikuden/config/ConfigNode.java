@@ -92,7 +92,7 @@ public final class ConfigNode {
             where = where.head();
         }
         YamlDocument.Place p = file.document().place(where);
-        return new ConfigProblem(p.file(), p.line(), p.column(), path(), message);
+        return p.problem(path(), message);
     }
 
     /** Records {@link #remark} with the file, which lists it among its {@link ConfigFile#remarks}. */
