@@ -67,6 +67,11 @@ public final class ConfigNode {
         return t == null ? "" : t;
     }
 
+    /** The line this value was written on (its parent's when absent), 0 when unknown. */
+    public int line() {
+        return file.document().place(at).line();
+    }
+
     /** The field path users read, e.g. {@code batteries[0].soc.min}. */
     public String path() {
         return path(at, file.document().root());
