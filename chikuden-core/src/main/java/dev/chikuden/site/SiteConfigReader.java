@@ -46,10 +46,6 @@ public final class SiteConfigReader {
 
     private SiteConfigReader() {}
 
-    public static SiteConfig read(Path file, List<SiteOverride> overrides) {
-        return read(file);
-    }
-
     /** Reads and validates {@code file}. */
     public static SiteConfig read(Path file) {
         return read(file, List.of());

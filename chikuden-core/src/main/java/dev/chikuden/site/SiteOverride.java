@@ -1,8 +1,5 @@
 package dev.chikuden.site;
 
-<<<<<<< HEAD
-public record SiteOverride(String path, String value, String origin) {}
-=======
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.FieldPath;
 
@@ -44,4 +41,3 @@ public record SiteOverride(String path, String value, String origin) {
         return origin + " " + path + "=" + value;
     }
 }
->>>>>>> sweepfile

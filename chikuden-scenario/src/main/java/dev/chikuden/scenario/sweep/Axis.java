@@ -1,8 +1,5 @@
 package dev.chikuden.scenario.sweep;
 
-<<<<<<< HEAD
-public record Axis(String path, String column) {}
-=======
 /**
  * A field of the site that the scenarios of a sweep vary.
  *
@@ -17,4 +14,3 @@ public record Axis(String path, String column) {
         return path.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 }
->>>>>>> sweepfile

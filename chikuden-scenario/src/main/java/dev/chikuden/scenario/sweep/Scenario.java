@@ -3,9 +3,6 @@ package dev.chikuden.scenario.sweep;
 import dev.chikuden.site.SiteOverride;
 import java.util.List;
 
-<<<<<<< HEAD
-public record Scenario(int index, String id, List<String> axisValues, List<SiteOverride> overrides) {}
-=======
 /**
  * One scenario of a sweep.
  *
@@ -23,4 +20,3 @@ public record Scenario(int index, String id, List<String> axisValues, List<SiteO
         overrides = List.copyOf(overrides);
     }
 }
->>>>>>> sweepfile
