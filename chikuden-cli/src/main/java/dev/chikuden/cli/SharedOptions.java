@@ -4,6 +4,7 @@ import dev.chikuden.config.ConfigProblem;
 import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
+import dev.chikuden.site.SiteOverride;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ final class SharedOptions {
         @Parameters(index = "0", paramLabel = "SITE.yaml", description = "The site file (see examples/).")
         Path path;
 
+        @Option(
+                names = "--set",
+                paramLabel = "PATH=VALUE",
+                description = "Change a field of the site file before it is read, the value written as in the "
+                        + "file: --set study.start=2025-08-01, --set 'batteries[0].energy=400 MWh', --set "
+                        + "'strategy={type: idle}' (quoted for the shell). Repeatable; the last of a field wins.")
+        List<String> sets = List.of();
+
         /**
          * The site, its warnings said on stderr before any work starts. Its {@code ems:} section is
          * checked by the live service's own reader, so that a study accepts no setting the service
@@ -52,7 +61,8 @@ final class SharedOptions {
          * environment, which a study does not have).
          */
         SiteConfig read() {
-            SiteConfig site = SiteConfigReader.read(path);
+            SiteConfig site = SiteConfigReader.read(
+                    path, sets.stream().map(SiteOverride::parse).toList());
             EmsConfigReader.read(site, ANY_TOKEN);
             for (String w : warnings(site)) {
                 command.commandLine().getErr().println("chikuden: warning: " + w);

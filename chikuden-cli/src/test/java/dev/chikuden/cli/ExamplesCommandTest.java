@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,7 +151,7 @@ class ExamplesCommandTest {
                         .isEqualTo(Files.readAllBytes(p));
             }
         }
-        assertThat(new ObjectMapper().readTree(r.out()).get("written")).hasSize(4);
+        assertThat(new ObjectMapper().readTree(r.out()).get("written")).hasSize(ConfigSchema.FILES.size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.chikuden.BadInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -63,6 +64,28 @@ public final class ConfigFile {
     }
 
     /**
+     * Puts {@code value}, YAML text, at {@code path} before the document is checked, in place of what the
+     * file has there (or as a new key); a problem with it, now or later, is placed at {@code override},
+     * which names where it comes from, e.g. {@code --set batteries[0].energy=abc}.
+     */
+    public void override(String path, String value, String override) {
+        String problem;
+        try {
+            problem = document.override(FieldPath.parse(path), value, override);
+        } catch (BadInputException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            add(JsonPointer.empty(), new YamlDocument.Place(document.file(), 0, 0, override), path, problem);
+        }
+    }
+
+    /** The document as YAML, as it stands (overrides applied; presets and defaults once checked). */
+    public String yaml() {
+        return document.yaml();
+    }
+
+    /**
      * Records every way the document breaks {@code schema}, then drops the values that broke it and
      * fills in the schema's defaults, so that binding meets only well-formed values.
      */
@@ -90,7 +113,7 @@ public final class ConfigFile {
     }
 
     void add(JsonPointer at, YamlDocument.Place where, String path, String message) {
-        found.add(new Found(at, new ConfigProblem(where.file(), where.line(), where.column(), path, message)));
+        found.add(new Found(at, where.problem(path, message)));
     }
 
     void remark(ConfigProblem remark) {

@@ -67,6 +67,11 @@ public final class ConfigNode {
         return t == null ? "" : t;
     }
 
+    /** The line this value was written on (its parent's when absent), 0 when unknown. */
+    public int line() {
+        return file.document().place(at).line();
+    }
+
     /** The field path users read, e.g. {@code batteries[0].soc.min}. */
     public String path() {
         return path(at, file.document().root());
@@ -92,7 +97,7 @@ public final class ConfigNode {
             where = where.head();
         }
         YamlDocument.Place p = file.document().place(where);
-        return new ConfigProblem(p.file(), p.line(), p.column(), path(), message);
+        return p.problem(path(), message);
     }
 
     /** Records {@link #remark} with the file, which lists it among its {@link ConfigFile#remarks}. */

@@ -34,7 +34,11 @@ public final class ConfigSchema {
     public static final String RESOURCES = "dev/chikuden/config/schemas/";
     /** Every schema file, as {@code chikuden schemas} writes them out. */
     public static final List<String> FILES = List.of(
-            "site.schema.json", "register-map.schema.json", "grid-code-rules.schema.json", "quantities.schema.json");
+            "site.schema.json",
+            "sweep.schema.json",
+            "register-map.schema.json",
+            "grid-code-rules.schema.json",
+            "quantities.schema.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

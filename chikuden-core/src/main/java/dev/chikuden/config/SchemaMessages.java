@@ -80,9 +80,7 @@ final class SchemaMessages {
     }
 
     private static ConfigFile.Found found(YamlDocument d, JsonPointer at, YamlDocument.Place where, String message) {
-        return new ConfigFile.Found(
-                at,
-                new ConfigProblem(where.file(), where.line(), where.column(), ConfigNode.path(at, d.root()), message));
+        return new ConfigFile.Found(at, where.problem(ConfigNode.path(at, d.root()), message));
     }
 
     /** The unit parser's message for a value of a quantity's subschema, when it is one. */

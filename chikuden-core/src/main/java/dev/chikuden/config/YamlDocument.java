@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,19 +32,40 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlDocument {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLMapper YAML_OUT = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
-    /** Where something was written; line and column 1-based. */
-    record Place(Path file, int line, int column) {}
+    /**
+     * Where something was written; line and column 1-based, 0 when unknown. A value put in by an
+     * override ({@link #override}) lies in no line of the file: {@code override} names it instead.
+     */
+    record Place(Path file, int line, int column, String override) {
+        Place(Path file, int line, int column) {
+            this(file, line, column, null);
+        }
+
+        ConfigProblem problem(String path, String message) {
+            return new ConfigProblem(file, line, column, path, message, override);
+        }
+    }
 
     private final Path file;
+    /** What this document's values come from when they are an override's, else null. */
+    private final String override;
+
     private final Map<JsonPointer, Place> values = new HashMap<>();
     private final Map<JsonPointer, Place> keys = new HashMap<>();
     private final Map<JsonPointer, String> texts = new HashMap<>();
     private final List<ConfigProblem> duplicates = new ArrayList<>();
     private JsonNode root;
 
-    private YamlDocument(Path file) {
+    private YamlDocument(Path file, String override) {
         this.file = file;
+        this.override = override;
     }
 
     /**
@@ -64,7 +87,7 @@ public final class YamlDocument {
 
     /** Reads a document from {@code reader}; problems name {@code file}. */
     public static YamlDocument read(Path file, Reader reader, String expected) {
-        YamlDocument d = new YamlDocument(file);
+        YamlDocument d = new YamlDocument(file, null);
         try (JsonParser p = YAML.createParser(reader)) {
             if (p.nextToken() == null) {
                 throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "", "the file is empty; " + expected)));
@@ -153,6 +176,100 @@ public final class YamlDocument {
         merge((ObjectNode) root.at(at), at, base, JsonPointer.empty());
     }
 
+    /**
+     * Puts {@code value}, YAML text, at {@code path} in place of what is there, or as a new key of a
+     * mapping (missing mappings on the way are made). Problems found later in the value are placed at
+     * {@code override}, which names where it comes from, not at a line of this file.
+     *
+     * @return null, or why the value cannot go there
+     */
+    String override(FieldPath path, String value, String override) {
+        JsonNode node = root;
+        JsonPointer at = JsonPointer.empty();
+        List<FieldPath.Step> steps = path.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            FieldPath.Step s = steps.get(i);
+            JsonPointer parent = at;
+            if (s.isIndex()) {
+                if (!(node instanceof ArrayNode a)) {
+                    return where(parent) + " " + describe(node) + ", not a list";
+                }
+                if (s.index() >= a.size()) {
+                    return where(parent) + " has " + a.size() + (a.size() == 1 ? " item" : " items")
+                            + (a.isEmpty() ? "" : " ([0] to [" + (a.size() - 1) + "])") + ", no [" + s.index()
+                            + "]; an override replaces an item, it cannot add one";
+                }
+                at = at.appendIndex(s.index());
+            } else {
+                if (!(node instanceof ObjectNode o)) {
+                    return where(parent) + " " + describe(node) + ", not a mapping of keys";
+                }
+                at = at.appendProperty(s.key());
+                if (i < steps.size() - 1
+                        && !o.hasNonNull(s.key())
+                        && steps.get(i + 1).isIndex()) {
+                    return ConfigNode.path(at, root) + " is not in the file; an override replaces a list's item, "
+                            + "it cannot make the list";
+                }
+                if (i < steps.size() - 1 && !o.hasNonNull(s.key())) {
+                    o.putObject(s.key()); // a new mapping on the way to a new key
+                    values.put(at, new Place(file, 0, 0, override));
+                }
+            }
+            node = root.at(at);
+        }
+        YamlDocument part = new YamlDocument(file, override);
+        JsonNode replacement;
+        try (JsonParser p = YAML.createParser(value)) {
+            replacement = p.nextToken() == null ? NODES.nullNode() : part.node(p, at);
+        } catch (StreamReadException e) {
+            return "\"" + value + "\" is not a YAML value: "
+                    + syntax(file, e).message().replaceFirst("^not valid YAML: ", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!part.duplicates.isEmpty()) {
+            return "\"" + value + "\" gives a key twice; each key may appear once";
+        }
+        JsonPointer target = at;
+        values.keySet().removeIf(p -> ConfigFile.within(p, target));
+        keys.keySet().removeIf(p -> ConfigFile.within(p, target) && !p.equals(target)); // its own key stays
+        texts.keySet().removeIf(p -> ConfigFile.within(p, target));
+        values.putAll(part.values);
+        keys.putAll(part.keys);
+        texts.putAll(part.texts);
+        JsonNode parent = root.at(at.head());
+        if (parent instanceof ObjectNode o) {
+            o.set(at.last().getMatchingProperty(), replacement);
+        } else {
+            ((ArrayNode) parent).set(at.last().getMatchingIndex(), replacement);
+        }
+        return null;
+    }
+
+    private String where(JsonPointer at) {
+        return at.matches() ? "the file" : ConfigNode.path(at, root);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isArray()) {
+            return "is a list";
+        }
+        if (node.isObject()) {
+            return "is a mapping";
+        }
+        return node.isNull() ? "is empty" : "is a single value (" + node.asText() + ")";
+    }
+
+    /** The document as block YAML, comments and the places of values dropped. */
+    String yaml() {
+        try {
+            return YAML_OUT.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void merge(ObjectNode into, JsonPointer at, YamlDocument base, JsonPointer from) {
         base.root.at(from).properties().forEach(e -> {
             JsonPointer mine = at.appendProperty(e.getKey());
@@ -233,6 +350,9 @@ public final class YamlDocument {
     }
 
     private Place place(JsonParser p) {
+        if (override != null) {
+            return new Place(file, 0, 0, override);
+        }
         var l = p.currentTokenLocation();
         return new Place(file, l.getLineNr(), l.getColumnNr());
     }

@@ -46,13 +46,19 @@ public final class SiteConfigReader {
 
     private SiteConfigReader() {}
 
-    public static SiteConfig read(Path file, List<SiteOverride> overrides) {
-        return read(file);
-    }
-
     /** Reads and validates {@code file}. */
     public static SiteConfig read(Path file) {
-        ConfigFile f = ConfigFile.read(file, "a site needs at least name, loads and study");
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads and validates {@code file} with {@code overrides} applied in order, before presets are put
+     * under the site's keys and before any check: an overridden preset is the one underlaid, a bad value
+     * is found by the usual checks and placed at its override. Relative paths still resolve against the
+     * folder of {@code file}.
+     */
+    public static SiteConfig read(Path file, List<SiteOverride> overrides) {
+        ConfigFile f = overridden(file, overrides);
         BatterySection.underlayPresets(f);
         TariffReader.underlayBase(f);
         f.check(SCHEMA);
@@ -63,6 +69,24 @@ public final class SiteConfigReader {
         SiteConfig site = reader.site(s, f.root(), ems);
         f.throwIfAny();
         return site;
+    }
+
+    /**
+     * The text of {@code file} with {@code overrides} applied, as YAML (comments dropped): a scenario as
+     * a site file to run with {@code plan}. Its relative paths are those of {@code file}: it runs as is
+     * from the same folder.
+     */
+    public static String overriddenYaml(Path file, List<SiteOverride> overrides) {
+        return overridden(file, overrides).yaml();
+    }
+
+    private static ConfigFile overridden(Path file, List<SiteOverride> overrides) {
+        ConfigFile f = ConfigFile.read(file, "a site needs at least name, loads and study");
+        for (SiteOverride o : overrides) {
+            f.override(o.path(), o.value(), o.describe());
+        }
+        f.throwIfAny(); // the checks would only repeat what a misplaced override breaks
+        return f;
     }
 
     private SiteConfig site(SiteFile s, ConfigNode top, ConfigSection ems) {

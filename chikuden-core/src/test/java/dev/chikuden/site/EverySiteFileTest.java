@@ -28,10 +28,12 @@ class EverySiteFileTest {
     void everyExampleStartsWithTheEditorHint() throws IOException {
         try (Stream<Path> s = Files.list(Repository.examples())) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                String schema = f.getFileName().toString().endsWith("-sweep.yaml") ? "sweep" : "site";
                 assertThat(Files.readAllLines(f).get(0))
                         .as(f.toString())
-                        .isEqualTo("# yaml-language-server: $schema=../schemas/site.schema.json");
-                assertThat(f.resolveSibling("../schemas/site.schema.json").normalize())
+                        .isEqualTo("# yaml-language-server: $schema=../schemas/" + schema + ".schema.json");
+                assertThat(f.resolveSibling("../schemas/" + schema + ".schema.json")
+                                .normalize())
                         .exists();
             }
         }

@@ -5,6 +5,14 @@ import dev.chikuden.site.SiteConfigReader;
 import java.nio.file.Path;
 import java.util.List;
 
+/**
+ * A sweep file read: many scenarios of one site, each the base site file with overrides.
+ *
+ * @param name   the sweep's {@code name:}, else the file's name without {@code .yaml}
+ * @param file   the sweep file
+ * @param site   the base site file, resolved against the sweep file's folder
+ * @param series whether each scenario's per-step results are kept too
+ */
 public record Sweep(
         String name,
         Path file,
@@ -13,7 +21,18 @@ public record Sweep(
         List<Axis> axes,
         List<Scenario> scenarios,
         boolean series) {
+    public Sweep {
+        axes = List.copyOf(axes);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** The scenario's site, read and checked; a bad value fails this scenario only. */
     public SiteConfig site(Scenario s) {
         return SiteConfigReader.read(site, s.overrides());
+    }
+
+    /** The scenario as a site file, YAML, that runs with {@code plan} from the base site file's folder. */
+    public String siteYaml(Scenario s) {
+        return SiteConfigReader.overriddenYaml(site, s.overrides());
     }
 }
