@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
 record ScenarioTask(SweepSource source) implements FlatMapFunction<Iterator<Integer>, Row> {
     @Override
     public Iterator<Row> call(Iterator<Integer> positions) {
-        Sweep sweep = ExecutorSweeps.of(source);
+        Sweep sweep = SweepCache.of(source);
         SweepSchema schema = new SweepSchema(sweep);
         List<Scenario> mine = new ArrayList<>();
         positions.forEachRemaining(p -> mine.add(sweep.scenarios().get(p)));

@@ -5,15 +5,21 @@ import dev.chikuden.scenario.LocalSweep;
 import dev.chikuden.scenario.ScenarioRow;
 import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.scenario.SweepSchema;
+import dev.chikuden.scenario.SweepSummary;
 import dev.chikuden.scenario.sweep.Scenario;
 import dev.chikuden.scenario.sweep.Sweep;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,6 +42,8 @@ public final class SparkSweep {
     /** The job group of the job that runs scenarios: every task in it runs one partition of them. */
     static final String SCENARIOS_JOB = "chikuden-scenarios";
 
+    static final String LOOPBACK = "127.0.0.1";
+
     /**
      * What a run did, as {@link LocalSweep.Outcome} says it, with the partitions the pending scenarios
      * were spread over and every row now in the folder, by scenario.
@@ -51,6 +59,91 @@ public final class SparkSweep {
 
     private SparkSweep() {}
 
+    /**
+     * spark-submit's entry, and that of {@code chikuden sweep --spark}: see {@link SparkSweepArgs}.
+     * Exits 0 when the sweep ran (failed scenarios are rows), 1 on a failure, 2 on bad input.
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(main(args, out, err));
+    }
+
+    static int main(String[] args, PrintWriter out, PrintWriter err) {
+        SparkSweepArgs a;
+        try {
+            a = SparkSweepArgs.parse(args);
+        } catch (BadInputException e) {
+            err.println("chikuden-spark: " + e.getMessage());
+            return 2;
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("chikuden sweep " + a.sweep());
+        if (a.master() != null) {
+            builder.master(a.master());
+            if (a.master().startsWith("local")) {
+                // one JVM: Spark talks to itself over loopback, not the address the host name resolves to
+                builder.config("spark.driver.host", LOOPBACK).config("spark.driver.bindAddress", LOOPBACK);
+            }
+        }
+        try (SparkSession spark = builder.getOrCreate()) {
+            // the path as given: with --files or --archives each executor finds it in its own working folder
+            SweepFile source = new SweepFile(a.sweep(), a.sets());
+            int partitions = a.partitions() != null
+                    ? a.partitions()
+                    : spark.sparkContext().defaultParallelism();
+            Outcome o = run(spark, source, a.out(), partitions);
+            out.printf(
+                    Locale.ROOT,
+                    "sweep %s: %d scenarios, %d skipped, %d ran (%d failed) in %.1f s on %d partitions%n",
+                    SweepCache.of(source).name(),
+                    o.scenarios(),
+                    o.skipped(),
+                    o.ran(),
+                    o.failed(),
+                    o.wallSeconds(),
+                    o.partitions());
+            out.println("rows: " + rowsDir(a.out()) + "/*.parquet");
+            summary(spark, a, SweepCache.of(source), o.rows(), out);
+            return 0;
+        } catch (BadInputException e) {
+            err.println("chikuden-spark: " + e.getMessage());
+            return 2;
+        } catch (Exception e) { // Spark's own exceptions are checked ones, undeclared
+            err.println("chikuden-spark: " + e);
+            if (System.getenv("CHIKUDEN_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    /**
+     * summary.csv and summary.html into {@code --summary DIR}, else into OUT when it is a folder of
+     * this machine; for OUT on a cluster's file system without {@code --summary} they are skipped.
+     */
+    private static void summary(
+            SparkSession spark, SparkSweepArgs a, Sweep sweep, List<ScenarioRow> rows, PrintWriter out)
+            throws IOException {
+        java.nio.file.Path dir = a.summary() != null ? java.nio.file.Path.of(a.summary()) : localFolder(spark, a.out());
+        if (dir == null) {
+            out.println("summary: not written beside " + a.out()
+                    + "; give --summary DIR to write summary.csv and summary.html on this machine");
+            return;
+        }
+        Files.createDirectories(dir);
+        SweepSummary.write(dir, sweep, rows);
+        out.println("summary: " + dir.resolve("summary.csv") + ", " + dir.resolve("summary.html"));
+    }
+
+    /** OUT as a folder of this machine, or null when Hadoop resolves it to another file system (HDFS, S3). */
+    private static java.nio.file.Path localFolder(SparkSession spark, String out) throws IOException {
+        Path p = new Path(out);
+        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        return "file".equals(fs.getScheme())
+                ? java.nio.file.Path.of(fs.makeQualified(p).toUri())
+                : null;
+    }
+
     /** {@code OUT/scenarios}, for a local folder or a URI such as {@code s3a://bucket/sweep}. */
     public static String rowsDir(String out) {
         return out.replaceAll("/+$", "") + "/scenarios";
@@ -62,7 +155,7 @@ public final class SparkSweep {
             throw new BadInputException("--partitions " + partitions + ": give 1 or more");
         }
         long started = System.nanoTime();
-        Sweep sweep = source.load();
+        Sweep sweep = SweepCache.of(source);
         SweepSchema schema = new SweepSchema(sweep);
         String dir = rowsDir(out);
         List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);

@@ -5,7 +5,7 @@ import java.io.Serializable;
 
 /**
  * Where a sweep comes from, small enough to ship to every task: each executor reads the sweep
- * itself ({@link ExecutorSweeps}) rather than receive its scenarios from the driver. Implementations
+ * itself ({@link SweepCache}) rather than receive its scenarios from the driver. Implementations
  * are values (equal when they name the same sweep), so an executor reads each sweep once.
  */
 public interface SweepSource extends Serializable {

@@ -44,6 +44,8 @@ class SparkSweepTest {
                 .master("local[2]")
                 .appName("SparkSweepTest")
                 .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", SparkSweep.LOOPBACK)
+                .config("spark.driver.bindAddress", SparkSweep.LOOPBACK)
                 .getOrCreate();
         spark.sparkContext().addSparkListener(TASKS);
     }

@@ -4,11 +4,14 @@ import dev.chikuden.scenario.sweep.Sweep;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The sweeps this JVM has read, so the tasks of one executor read a sweep file once, not once each. */
-final class ExecutorSweeps {
+/**
+ * The sweeps this JVM has read: the tasks of one executor read a sweep file once, not once each,
+ * and in local mode the driver's read serves the tasks too.
+ */
+final class SweepCache {
     private static final Map<SweepSource, Sweep> READ = new ConcurrentHashMap<>();
 
-    private ExecutorSweeps() {}
+    private SweepCache() {}
 
     static Sweep of(SweepSource source) {
         return READ.computeIfAbsent(source, SweepSource::load);
