@@ -39,7 +39,10 @@ final class SparkLauncher {
             return 1;
         }
         try {
-            Process p = new ProcessBuilder(command(jar, sweepFile, outDir, sets, master)).start();
+            ProcessBuilder pb = new ProcessBuilder(command(jar, sweepFile, outDir, sets, master));
+            // Spark in one JVM talks to itself over loopback, not the address the host name resolves to
+            pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+            Process p = pb.start();
             p.getOutputStream().close();
             Thread copyErr = copy(p.getErrorStream(), err);
             copy(p.getInputStream(), out).join();
