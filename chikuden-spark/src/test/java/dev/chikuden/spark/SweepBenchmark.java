@@ -31,14 +31,16 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * One sweep of {@code scenarios} plans (a year at 10-minute steps of the Sakai factory, its
- * battery's energy times its power: about 0.15 s a scenario on one core, where 30-minute steps take
- * 0.05 s and would weigh Spark's fixed costs more than a real sweep's scenarios do) through the local runner on 1 and 2 threads and through Spark
- * {@code local[1]} and {@code local[2]}, each runner in a JVM of its own. A single shot a sweep: its
+ * One sweep of {@code scenarios} plans through the local runner on 1 and 2 threads and through
+ * Spark {@code local[1]} and {@code local[2]}, each runner in a JVM of its own. The plans are a year
+ * at 10-minute steps of the Sakai factory, its battery's energy times its power: 0.06 to 0.15 s a
+ * scenario on one core, where 30-minute steps take a third of that and would weigh Spark's fixed
+ * costs more than a real sweep's scenarios do. A single shot a sweep: its
  * time over the scenarios is the runner's rate. Run it from the module with
  *
  * <pre>
- * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -B -o -q -f .. -pl chikuden-spark -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=$PWD/target/cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.chikuden.spark.SweepBenchmark [scenarios]
  * </pre>
  */
