@@ -106,8 +106,8 @@ public final class ScenarioRunner {
     private ScenarioRow attempt(Scenario s) {
         try {
             SiteConfig site = sweep.site(s);
-            return new ScenarioRow(
-                    s.index(), s.id(), s.axisValues(), null, Headline.of(sweep.run(), figures(sweep.run(), site)));
+            Object result = sweep.run() == ScenarioKind.PLAN ? plan(site, shared(s, site)) : figures(sweep.run(), site);
+            return new ScenarioRow(s.index(), s.id(), s.axisValues(), null, Headline.of(sweep.run(), result));
         } catch (BadInputException e) {
             return failed(s, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
