@@ -31,38 +31,52 @@ final class LoadDropDetector {
         this.dequeStep = new long[q + 1];
     }
 
-    void add(long step, double kw) {
-        int cap = dequeKw.length;
-        while (size > 0 && dequeStep[head] < step - q) { // left the window
-            head = head + 1 == cap ? 0 : head + 1;
-            size--;
-        }
-        while (size > 0) { // values no higher than this one can never be the maximum again
-            int last = (head + size - 1) % cap;
-            if (dequeKw[last] > kw) {
-                break;
+    /** Adds {@code count} samples from {@code kw[from]}, the first of them step {@code firstStep}. */
+    void add(long firstStep, double[] kw, int from, int count) {
+        double[] dKw = dequeKw;
+        long[] dStep = dequeStep;
+        int cap = dKw.length;
+        int h = head;
+        int n = size;
+        double largest = largestDropKw;
+        long step = firstStep;
+        for (int i = from; i < from + count; i++, step++) {
+            double v = kw[i];
+            while (n > 0 && dStep[h] < step - q) { // left the window
+                h = h + 1 == cap ? 0 : h + 1;
+                n--;
             }
-            size--;
-        }
-        int tail = (head + size) % cap;
-        dequeKw[tail] = kw;
-        dequeStep[tail] = step;
-        size++;
-        double drop = dequeKw[head] - kw;
-        if (drop > largestDropKw) {
-            largestDropKw = drop;
-        }
-        if (drop > thresholdKw) {
-            if (!inEvent) {
-                if (events < KEPT_EVENTS) {
-                    firstEventSteps[(int) events] = step;
+            while (n > 0) { // values no higher than this one can never be the maximum again
+                int last = h + n - 1;
+                if (dKw[last >= cap ? last - cap : last] > v) {
+                    break;
                 }
-                events++;
-                inEvent = true;
+                n--;
             }
-        } else {
-            inEvent = false;
+            int tail = h + n;
+            tail = tail >= cap ? tail - cap : tail;
+            dKw[tail] = v;
+            dStep[tail] = step;
+            n++;
+            double drop = dKw[h] - v;
+            if (drop > largest) {
+                largest = drop;
+            }
+            if (drop > thresholdKw) {
+                if (!inEvent) {
+                    if (events < KEPT_EVENTS) {
+                        firstEventSteps[(int) events] = step;
+                    }
+                    events++;
+                    inEvent = true;
+                }
+            } else {
+                inEvent = false;
+            }
         }
+        head = h;
+        size = n;
+        largestDropKw = largest;
     }
 
     /** The window in steps. */
