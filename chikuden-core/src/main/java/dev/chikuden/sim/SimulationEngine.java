@@ -111,6 +111,16 @@ public final class SimulationEngine {
         return this;
     }
 
+    /** A chunk's steps without battery: the grid takes the load less the PV. */
+    private static void idleSteps(StepChunk c, int n) {
+        for (int i = 0; i < n; i++) {
+            double batteryKw = 0;
+            c.batteryKw[i] = batteryKw;
+            c.gridKw[i] = c.loadKw[i] - c.pvKw[i] - batteryKw;
+            c.soc[i] = Double.NaN;
+        }
+    }
+
     /** The controller as a stack the chain can split into its loops. */
     private static ControllerStack stack(Controller controller) {
         return controller instanceof ControllerStack s ? s : ControllerStack.single(controller);
@@ -137,6 +147,8 @@ public final class SimulationEngine {
         long stepMs = grid.stepMs();
         ChainedControl chained =
                 chained(chain, grid) ? new ChainedControl(chain, stepMs, stack(controller), controlFromEpochMs) : null;
+        // nothing asks, nothing answers: no measurements to take, the demand meter fed a chunk at a time
+        boolean idle = battery == Battery.NONE && controller == Controller.IDLE && chained == null;
         try {
             for (long first = 0; first < grid.steps(); first += chunkSize) {
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
@@ -144,36 +156,41 @@ public final class SimulationEngine {
                 pv.fill(first, c.pvKw, n);
                 ambientC.fill(first, ambient, n);
                 long t = grid.epochMsAt(first);
-                for (int i = 0; i < n; i++, t += stepMs) {
-                    double loadKw = c.loadKw[i];
-                    double pvKw = c.pvKw[i];
-                    boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
-                    m.update(
-                            t,
-                            stepS,
-                            loadKw,
-                            pvKw,
-                            gridFrequencyHz,
-                            sameSlot ? demand.slotStartEpochMs() : t,
-                            sameSlot ? demand.slotImportKwh() : 0);
-                    battery.setAmbientC(ambient[i]);
-                    double batteryKw;
-                    if (chained == null && t < controlFromEpochMs) {
-                        batteryKw = battery.apply(0, stepS);
-                    } else if (chained == null) {
-                        batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
-                        controller.applied(batteryKw, m);
-                    } else {
-                        double askedKw = chained.step(
-                                t, loadKw, pvKw, gridFrequencyHz, m.slotStartEpochMs(), m.slotImportKwh(), battery);
-                        batteryKw = battery.apply(askedKw, stepS);
-                        chained.delivered(batteryKw, askedKw);
+                if (idle) {
+                    idleSteps(c, n);
+                    demand.addSteps(t, stepMs, c.gridKw, 0, n);
+                } else {
+                    for (int i = 0; i < n; i++, t += stepMs) {
+                        double loadKw = c.loadKw[i];
+                        double pvKw = c.pvKw[i];
+                        boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
+                        m.update(
+                                t,
+                                stepS,
+                                loadKw,
+                                pvKw,
+                                gridFrequencyHz,
+                                sameSlot ? demand.slotStartEpochMs() : t,
+                                sameSlot ? demand.slotImportKwh() : 0);
+                        battery.setAmbientC(ambient[i]);
+                        double batteryKw;
+                        if (chained == null && t < controlFromEpochMs) {
+                            batteryKw = battery.apply(0, stepS);
+                        } else if (chained == null) {
+                            batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
+                            controller.applied(batteryKw, m);
+                        } else {
+                            double askedKw = chained.step(
+                                    t, loadKw, pvKw, gridFrequencyHz, m.slotStartEpochMs(), m.slotImportKwh(), battery);
+                            batteryKw = battery.apply(askedKw, stepS);
+                            chained.delivered(batteryKw, askedKw);
+                        }
+                        double gridKw = loadKw - pvKw - batteryKw;
+                        demand.add(t, stepMs, gridKw);
+                        c.batteryKw[i] = batteryKw;
+                        c.gridKw[i] = gridKw;
+                        c.soc[i] = battery.soc();
                     }
-                    double gridKw = loadKw - pvKw - batteryKw;
-                    demand.add(t, stepMs, gridKw);
-                    c.batteryKw[i] = batteryKw;
-                    c.gridKw[i] = gridKw;
-                    c.soc[i] = battery.soc();
                 }
                 c.firstStep = first;
                 c.count = n;
