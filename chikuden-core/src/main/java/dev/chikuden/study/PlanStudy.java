@@ -13,6 +13,7 @@ import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteClass;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.tariff.BillingMeter;
+import dev.chikuden.tariff.SlotEnergy;
 import dev.chikuden.time.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +192,9 @@ public final class PlanStudy {
                 site, Case.WITHOUT_BATTERY, sinks, progress, null, withoutGridCode, withoutBilling, jump, withoutPv);
         Comparison gpuSmoothing =
                 site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
+        // billed while the case with battery may still run
+        SlotEnergy withoutSlots = billed ? withoutBilling.slots() : null;
+        SiteBilling.CaseBill baseBill = billed ? SiteBilling.baseline(site, withoutSlots) : null;
         List<SimulationResult> withResults = with == null ? null : join(with);
         LatencyTolerance latency =
                 chained ? WorstHour.of(site, jump.step(), soc::at).tolerance(site.control(), jump.changeKw()) : null;
@@ -200,7 +204,7 @@ public final class PlanStudy {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
         SiteBilling.Bills bills = billed
-                ? SiteBilling.bills(site, withoutBilling.slots(), withBilling == null ? null : withBilling.slots())
+                ? SiteBilling.bills(site, withoutSlots, baseBill, withBilling == null ? null : withBilling.slots())
                 : null;
         return withHousehold(
                 new Result(
