@@ -33,6 +33,10 @@ final class LoadDropDetector {
 
     /** Adds {@code count} samples from {@code kw[from]}, the first of them step {@code firstStep}. */
     void add(long firstStep, double[] kw, int from, int count) {
+        if (q == 1) {
+            addAdjacent(firstStep, kw, from, count);
+            return;
+        }
         double[] dKw = dequeKw;
         long[] dStep = dequeStep;
         int cap = dKw.length;
@@ -77,6 +81,46 @@ final class LoadDropDetector {
         head = h;
         size = n;
         largestDropKw = largest;
+    }
+
+    /**
+     * The window of one step: after the deque drops what left the window, it holds the step before
+     * alone, which stays ahead of this step's value only when higher. The same maximum without the
+     * deque's branches, which a noisy series mispredicts half the time.
+     */
+    private void addAdjacent(long firstStep, double[] kw, int from, int count) {
+        boolean any = size > 0;
+        double before = any ? dequeKw[(head + size - 1) % dequeKw.length] : Double.NaN;
+        double largest = largestDropKw;
+        long step = firstStep;
+        for (int i = from; i < from + count; i++, step++) {
+            double v = kw[i];
+            double top = any && before > v ? before : v;
+            double drop = top - v;
+            if (drop > largest) {
+                largest = drop;
+            }
+            if (drop > thresholdKw) {
+                if (!inEvent) {
+                    if (events < KEPT_EVENTS) {
+                        firstEventSteps[(int) events] = step;
+                    }
+                    events++;
+                    inEvent = true;
+                }
+            } else {
+                inEvent = false;
+            }
+            before = v;
+            any = true;
+        }
+        largestDropKw = largest;
+        if (count > 0) { // the deque as it would be: this run's last step alone
+            head = 0;
+            size = 1;
+            dequeKw[0] = before;
+            dequeStep[0] = step - 1;
+        }
     }
 
     /** The window in steps. */
