@@ -32,6 +32,7 @@ public final class SimulationEngine {
     private final int chunkSize;
     private final ControlChain chain;
     private long controlFromEpochMs = Long.MIN_VALUE;
+    private boolean sinksOnOwnThread;
 
     /** Ambient air at a constant 25 °C. */
     public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
@@ -111,6 +112,15 @@ public final class SimulationEngine {
         return this;
     }
 
+    /**
+     * The sinks record on a thread of their own while the engine simulates on: for a run whose sinks
+     * (result files, meters) cost about as much as the simulation, on a machine with a core to spare.
+     */
+    public SimulationEngine sinksOnOwnThread() {
+        this.sinksOnOwnThread = true;
+        return this;
+    }
+
     /** A chunk's steps without battery: the grid takes the load less the PV. */
     private static void idleSteps(StepChunk c, int n) {
         for (int i = 0; i < n; i++) {
@@ -138,7 +148,8 @@ public final class SimulationEngine {
     public SimulationResult run(List<? extends StepSink> sinks, LongConsumer progress) {
         long started = System.nanoTime();
         BatteryLedger ledgerAtStart = battery.ledger();
-        StepChunk c = new StepChunk(chunkSize);
+        SinkThread recorder = sinksOnOwnThread && !sinks.isEmpty() ? new SinkThread(sinks, chunkSize) : null;
+        StepChunk c = recorder == null ? new StepChunk(chunkSize) : null;
         double[] ambient = new double[chunkSize];
         GridMeter meter = new GridMeter(grid);
         HalfHourDemandMeter demand = new HalfHourDemandMeter(grid.zone());
@@ -151,6 +162,12 @@ public final class SimulationEngine {
         boolean idle = battery == Battery.NONE && controller == Controller.IDLE && chained == null;
         try {
             for (long first = 0; first < grid.steps(); first += chunkSize) {
+                if (recorder != null) {
+                    if (recorder.failed()) {
+                        break;
+                    }
+                    c = recorder.next();
+                }
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
                 load.fill(first, c.loadKw, n);
                 pv.fill(first, c.pvKw, n);
@@ -195,16 +212,24 @@ public final class SimulationEngine {
                 c.firstStep = first;
                 c.count = n;
                 meter.accept(c);
-                for (StepSink s : sinks) {
-                    s.accept(c);
+                if (recorder != null) {
+                    recorder.hand(c);
+                } else {
+                    for (StepSink s : sinks) {
+                        s.accept(c);
+                    }
                 }
                 if (progress != null) {
                     progress.accept(n);
                 }
             }
         } finally {
-            for (StepSink s : sinks) {
-                s.close();
+            if (recorder != null) {
+                recorder.finish();
+            } else {
+                for (StepSink s : sinks) {
+                    s.close();
+                }
             }
         }
         demand.finish();

@@ -43,6 +43,6 @@ public record Baseline(SimulationResult simulation, SlotEnergy slots, SiteBillin
                 Controller.IDLE,
                 site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
-        return engine.run(new ArrayList<>(sinks), progress);
+        return engine.sinksOnOwnThread().run(new ArrayList<>(sinks), progress);
     }
 }

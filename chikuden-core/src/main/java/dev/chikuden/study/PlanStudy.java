@@ -386,7 +386,7 @@ public final class PlanStudy {
                 site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK,
                 site.control());
-        SimulationResult r = engine.run(sinks, progress);
+        SimulationResult r = engine.sinksOnOwnThread().run(sinks, progress);
         if (sold != null) {
             sold.accept(controller.reserveSales());
         }
