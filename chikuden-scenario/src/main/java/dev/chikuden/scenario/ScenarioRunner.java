@@ -136,7 +136,7 @@ public final class ScenarioRunner {
 
     private static PlanFigures plan(SiteConfig site, PlanStudy.SharedBaselines baselines) {
         return PlanFigures.of(
-                PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, Runnable::run, baselines), warnings(site));
+                PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, PlanStudy.IN_LINE, baselines), warnings(site));
     }
 
     /** How many cases without battery this runner has computed: one per group of scenarios that share it. */
