@@ -175,7 +175,8 @@ class ReadmeTest {
     static String normalised(String text) {
         String t =
                 text.replace(tmp.toString() + "/", "").replace(Repository.root().toString() + "/", "");
-        t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s").replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)")
+        t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s")
+                .replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)")
                 .replaceAll("\\([\\d.]+ scenarios/s\\)", "(# scenarios/s)");
         return Arrays.stream(t.split("\n"))
                 .map(String::stripTrailing)
