@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             OptimizeCommand.class,
             SizeCommand.class,
+            SweepCommand.class,
             AgingCommand.class,
             RainflowCommand.class,
             GridcodeCommand.class,

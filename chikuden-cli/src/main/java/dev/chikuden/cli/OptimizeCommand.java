@@ -13,6 +13,7 @@ import dev.chikuden.optimize.Optimization;
 import dev.chikuden.optimize.PriceForecast;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
+import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.scenario.optimize.OptimizeFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.SiteModels;
@@ -137,8 +138,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     OfferSheet.csv(
                             o.problem(), gate != null ? gate.soldKw() : o.plan().offerKw(), site.zone()));
         }
-        OptimizeFigures figures =
-                OptimizeFigures.of(site, o, SharedOptions.SiteFile.warnings(site), outage, gate, intraday);
+        OptimizeFigures figures = OptimizeFigures.of(site, o, ScenarioRunner.warnings(site), outage, gate, intraday);
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (json.on) {

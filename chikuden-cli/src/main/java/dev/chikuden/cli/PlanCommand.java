@@ -13,6 +13,7 @@ import dev.chikuden.cli.report.ReportRecorders;
 import dev.chikuden.cli.report.SizingMap;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.sizing.SizingSweep;
+import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.scenario.plan.PlanFigures;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.PlanStudy;
@@ -81,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
                 PlanStudy.totalSteps(site), quiet.on, spec.commandLine().getErr())) {
             result = PlanStudy.run(site, noFiles ? PlanStudy.SinkFactory.NONE : recorders, progress);
         }
-        PlanFigures figures = PlanFigures.of(result, SharedOptions.SiteFile.warnings(site));
+        PlanFigures figures = PlanFigures.of(result, ScenarioRunner.warnings(site));
         PrintWriter w = spec.commandLine().getOut();
         try {
             if (!noFiles) {

@@ -1,7 +1,7 @@
 package dev.chikuden.cli;
 
-import dev.chikuden.config.ConfigProblem;
 import dev.chikuden.ems.config.EmsConfigReader;
+import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.site.SiteOverride;
@@ -64,16 +64,11 @@ final class SharedOptions {
             SiteConfig site = SiteConfigReader.read(
                     path, sets.stream().map(SiteOverride::parse).toList());
             EmsConfigReader.read(site, ANY_TOKEN);
-            for (String w : warnings(site)) {
+            for (String w : ScenarioRunner.warnings(site)) {
                 command.commandLine().getErr().println("chikuden: warning: " + w);
             }
             command.commandLine().getErr().flush();
             return site;
-        }
-
-        /** The site file's warnings, located, for {@code configWarnings} in JSON. */
-        static List<String> warnings(SiteConfig site) {
-            return site.warnings().stream().map(ConfigProblem::toString).toList();
         }
     }
 

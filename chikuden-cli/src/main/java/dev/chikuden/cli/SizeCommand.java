@@ -6,6 +6,7 @@ import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.SizingResult;
 import dev.chikuden.optimize.sizing.SizingSweep;
+import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.scenario.size.SizeFigures;
 import dev.chikuden.site.SiteConfig;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class SizeCommand implements Callable<Integer> {
         try {
             if (json.on) {
                 w.print(PlanCommand.JSON.writeValueAsString(
-                                SizeFigures.of(site, r, outage, SharedOptions.SiteFile.warnings(site)))
+                                SizeFigures.of(site, r, outage, ScenarioRunner.warnings(site)))
                         + "\n");
             } else {
                 w.print(SizeTable.render(site, r, outage));

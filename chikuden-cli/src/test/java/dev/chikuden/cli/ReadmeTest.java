@@ -144,7 +144,7 @@ class ReadmeTest {
 
     /**
      * The README's relative paths against the repository (examples) and a temporary folder (out);
-     * plan writes into {@code out/<site>} there, as it does by default from the repository root.
+     * plan and sweep write into {@code out/<site>} there, as they do by default from the repository root.
      */
     private static String[] withOutFolder(String[] args) {
         List<String> out = new ArrayList<>();
@@ -154,7 +154,11 @@ class ReadmeTest {
                             ? Repository.root().resolve(a).toString()
                             : a.startsWith("out/") ? tmp.resolve(a).toString() : a);
         }
-        if (args[0].equals("plan") && !out.contains("--out") && !out.contains("--no-files")) {
+        if ((args[0].equals("plan") || args[0].equals("sweep"))
+                && !out.contains("--out")
+                && !out.contains("--no-files")
+                && !out.contains("--show")
+                && !out.contains("--list")) {
             String stem = Path.of(args[1]).getFileName().toString().replace(".yaml", "");
             out.add("--out");
             out.add(tmp.resolve("out").resolve(stem).toString());
@@ -171,7 +175,9 @@ class ReadmeTest {
     static String normalised(String text) {
         String t =
                 text.replace(tmp.toString() + "/", "").replace(Repository.root().toString() + "/", "");
-        t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s").replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)");
+        t = t.replaceAll("[\\d,]+(\\.\\d+)? s\\b", "# s")
+                .replaceAll("\\([\\d,]+ steps/s\\)", "(# steps/s)")
+                .replaceAll("\\([\\d.]+ scenarios/s\\)", "(# scenarios/s)");
         return Arrays.stream(t.split("\n"))
                 .map(String::stripTrailing)
                 .reduce((a, b) -> a + "\n" + b)

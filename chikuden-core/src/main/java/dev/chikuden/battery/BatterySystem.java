@@ -58,6 +58,15 @@ public final class BatterySystem implements Battery {
     private double auxiliaryKwh;
     private double fadeKwh;
     private double storedTurnoverKwh;
+    // the last limits and the state they were computed for (NaN: none yet)
+    private double dischargeLimitStepS = Double.NaN;
+    private double dischargeLimitStoredKwh;
+    private double dischargeLimitCapacityKwh;
+    private double dischargeLimitKw;
+    private double chargeLimitStepS = Double.NaN;
+    private double chargeLimitStoredKwh;
+    private double chargeLimitCapacityKwh;
+    private double chargeLimitKw;
 
     public BatterySystem(BatteryParameters parameters) {
         this.p = parameters;
@@ -167,7 +176,40 @@ public final class BatterySystem implements Battery {
         return flatPcs ? pcsCurve.at(0) : pcsCurve.at(pcsKw / ratingKw);
     }
 
+    /**
+     * The limit the battery's state gives; the same state asks again within a step (the loops'
+     * window, then the step itself), so the last answer is kept while nothing it depends on moved.
+     */
     private double pcsDischargeLimitKw(double stepS) {
+        if (ecm != null) {
+            return dischargeLimitNow(stepS);
+        }
+        if (stepS != dischargeLimitStepS
+                || storedKwh != dischargeLimitStoredKwh
+                || capacityKwh != dischargeLimitCapacityKwh) {
+            dischargeLimitKw = dischargeLimitNow(stepS);
+            dischargeLimitStepS = stepS;
+            dischargeLimitStoredKwh = storedKwh;
+            dischargeLimitCapacityKwh = capacityKwh;
+        }
+        return dischargeLimitKw;
+    }
+
+    /** As {@link #pcsDischargeLimitKw}, kept like it. */
+    private double pcsChargeLimitKw(double stepS) {
+        if (ecm != null) {
+            return chargeLimitNow(stepS);
+        }
+        if (stepS != chargeLimitStepS || storedKwh != chargeLimitStoredKwh || capacityKwh != chargeLimitCapacityKwh) {
+            chargeLimitKw = chargeLimitNow(stepS);
+            chargeLimitStepS = stepS;
+            chargeLimitStoredKwh = storedKwh;
+            chargeLimitCapacityKwh = capacityKwh;
+        }
+        return chargeLimitKw;
+    }
+
+    private double dischargeLimitNow(double stepS) {
         double h = stepS / 3600.0;
         double rating = Math.min(dischargeCap, p.dischargePowerKw() * dischargeTaper.at(soc()));
         if (ecm != null) {
@@ -188,7 +230,7 @@ public final class BatterySystem implements Battery {
         return Math.min(rating, limit);
     }
 
-    private double pcsChargeLimitKw(double stepS) {
+    private double chargeLimitNow(double stepS) {
         double h = stepS / 3600.0;
         double rating = Math.min(chargeCap, p.chargePowerKw() * chargeTaper.at(soc()));
         if (ecm != null) {

@@ -30,6 +30,9 @@ public final class GridCodeMeter implements StepSink {
     private final WelchSpectrum spectrum;
     private final HalfHourDemandMeter demand;
     private double[] slotsKw = new double[64];
+    /** The per-second ramps of the steps being added, for the histogram. */
+    private double[] rampsKwPerS = new double[0];
+
     private int slots;
     private long firstSlotEpochMs;
     private long step;
@@ -68,25 +71,32 @@ public final class GridCodeMeter implements StepSink {
         add(chunk.gridKw, 0, chunk.count());
     }
 
-    /** Adds the next {@code count} steps of grid power, kW, from {@code gridKw[from...]}. */
+    /**
+     * Adds the next {@code count} steps of grid power, kW, from {@code gridKw[from...]}. Each metric
+     * takes the whole run of steps in its own loop: the same sums in the same order as step by step.
+     */
     public void add(double[] gridKw, int from, int count) {
         if (finished) {
             throw new IllegalStateException("the meter has reported; it takes no more steps");
         }
-        long stepMs = grid.stepMs();
-        for (int i = from; i < from + count; i++) {
-            double kw = gridKw[i];
-            if (kw > peakKw) {
-                peakKw = kw;
-            }
-            rampBins.add(perSecond.add(kw));
-            perMinute.add(kw);
-            deviation.add(kw);
-            drops.add(step, kw);
-            spectrum.add(kw);
-            demand.add(grid.epochMsAt(step), stepMs, kw);
-            step++;
+        if (rampsKwPerS.length < count) {
+            rampsKwPerS = new double[count];
         }
+        double peak = peakKw;
+        for (int i = from; i < from + count; i++) {
+            if (gridKw[i] > peak) {
+                peak = gridKw[i];
+            }
+        }
+        peakKw = peak;
+        perSecond.add(gridKw, from, count, rampsKwPerS);
+        rampBins.add(rampsKwPerS, count);
+        perMinute.add(gridKw, from, count, null);
+        deviation.add(gridKw, from, count);
+        drops.add(step, gridKw, from, count);
+        spectrum.add(gridKw, from, count);
+        demand.addSteps(grid.epochMsAt(step), grid.stepMs(), gridKw, from, count);
+        step += count;
     }
 
     private void slot(long slotStartEpochMs, double demandKw, double coveredSeconds) {

@@ -31,37 +31,95 @@ final class LoadDropDetector {
         this.dequeStep = new long[q + 1];
     }
 
-    void add(long step, double kw) {
-        int cap = dequeKw.length;
-        while (size > 0 && dequeStep[head] < step - q) { // left the window
-            head = head + 1 == cap ? 0 : head + 1;
-            size--;
+    /** Adds {@code count} samples from {@code kw[from]}, the first of them step {@code firstStep}. */
+    void add(long firstStep, double[] kw, int from, int count) {
+        if (q == 1) {
+            addAdjacent(firstStep, kw, from, count);
+            return;
         }
-        while (size > 0) { // values no higher than this one can never be the maximum again
-            int last = (head + size - 1) % cap;
-            if (dequeKw[last] > kw) {
-                break;
+        double[] dKw = dequeKw;
+        long[] dStep = dequeStep;
+        int cap = dKw.length;
+        int h = head;
+        int n = size;
+        double largest = largestDropKw;
+        long step = firstStep;
+        for (int i = from; i < from + count; i++, step++) {
+            double v = kw[i];
+            while (n > 0 && dStep[h] < step - q) { // left the window
+                h = h + 1 == cap ? 0 : h + 1;
+                n--;
             }
-            size--;
-        }
-        int tail = (head + size) % cap;
-        dequeKw[tail] = kw;
-        dequeStep[tail] = step;
-        size++;
-        double drop = dequeKw[head] - kw;
-        if (drop > largestDropKw) {
-            largestDropKw = drop;
-        }
-        if (drop > thresholdKw) {
-            if (!inEvent) {
-                if (events < KEPT_EVENTS) {
-                    firstEventSteps[(int) events] = step;
+            while (n > 0) { // values no higher than this one can never be the maximum again
+                int last = h + n - 1;
+                if (dKw[last >= cap ? last - cap : last] > v) {
+                    break;
                 }
-                events++;
-                inEvent = true;
+                n--;
             }
-        } else {
-            inEvent = false;
+            int tail = h + n;
+            tail = tail >= cap ? tail - cap : tail;
+            dKw[tail] = v;
+            dStep[tail] = step;
+            n++;
+            double drop = dKw[h] - v;
+            if (drop > largest) {
+                largest = drop;
+            }
+            if (drop > thresholdKw) {
+                if (!inEvent) {
+                    if (events < KEPT_EVENTS) {
+                        firstEventSteps[(int) events] = step;
+                    }
+                    events++;
+                    inEvent = true;
+                }
+            } else {
+                inEvent = false;
+            }
+        }
+        head = h;
+        size = n;
+        largestDropKw = largest;
+    }
+
+    /**
+     * The window of one step: after the deque drops what left the window, it holds the step before
+     * alone, which stays ahead of this step's value only when higher. The same maximum without the
+     * deque's branches, which a noisy series mispredicts half the time.
+     */
+    private void addAdjacent(long firstStep, double[] kw, int from, int count) {
+        boolean any = size > 0;
+        double before = any ? dequeKw[(head + size - 1) % dequeKw.length] : Double.NaN;
+        double largest = largestDropKw;
+        long step = firstStep;
+        for (int i = from; i < from + count; i++, step++) {
+            double v = kw[i];
+            double top = any && before > v ? before : v;
+            double drop = top - v;
+            if (drop > largest) {
+                largest = drop;
+            }
+            if (drop > thresholdKw) {
+                if (!inEvent) {
+                    if (events < KEPT_EVENTS) {
+                        firstEventSteps[(int) events] = step;
+                    }
+                    events++;
+                    inEvent = true;
+                }
+            } else {
+                inEvent = false;
+            }
+            before = v;
+            any = true;
+        }
+        largestDropKw = largest;
+        if (count > 0) { // the deque as it would be: this run's last step alone
+            head = 0;
+            size = 1;
+            dequeKw[0] = before;
+            dequeStep[0] = step - 1;
         }
     }
 

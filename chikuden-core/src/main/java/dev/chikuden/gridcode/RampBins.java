@@ -29,6 +29,13 @@ final class RampBins {
     }
 
     /** New bin k (from -n to n - 1) holds old bins 2k and 2k + 1, of which only those inside exist. */
+    /** As {@link #add(double)} for each of {@code count} ramps from {@code kwPerS[0]}. */
+    void add(double[] kwPerS, int count) {
+        for (int i = 0; i < count; i++) {
+            add(kwPerS[i]);
+        }
+    }
+
     private void widen() {
         int n = BINS_PER_SIDE;
         Arrays.fill(spare, 0);

@@ -19,21 +19,40 @@ final class RampTracker {
         this.windowS = k * stepS;
     }
 
-    /** Adds the next step; returns the change across the window, kW per second, or NaN until the window is full. */
-    double add(double kw) {
-        double change = Double.NaN;
-        if (seen >= ring.length) {
-            change = kw - ring[pos];
-            if (change > maxUpKw) {
-                maxUpKw = change;
-            } else if (-change > maxDownKw) {
-                maxDownKw = -change;
+    /**
+     * Adds {@code count} steps from {@code kw[from]}; each step's change across the window, kW per
+     * second (NaN until the window is full), goes to {@code perS[0...]} when that is not null.
+     */
+    void add(double[] kw, int from, int count, double[] perS) {
+        double[] r = ring;
+        int k = r.length;
+        int p = pos;
+        long n = seen;
+        double up = maxUpKw;
+        double down = maxDownKw;
+        double w = windowS;
+        for (int i = 0; i < count; i++) {
+            double v = kw[from + i];
+            double change = Double.NaN;
+            if (n >= k) {
+                change = v - r[p];
+                if (change > up) {
+                    up = change;
+                } else if (-change > down) {
+                    down = -change;
+                }
+            }
+            r[p] = v;
+            p = p + 1 == k ? 0 : p + 1;
+            n++;
+            if (perS != null) {
+                perS[i] = change / w;
             }
         }
-        ring[pos] = kw;
-        pos = pos + 1 == ring.length ? 0 : pos + 1;
-        seen++;
-        return change / windowS;
+        pos = p;
+        seen = n;
+        maxUpKw = up;
+        maxDownKw = down;
     }
 
     /** The length the changes are measured over, seconds. */

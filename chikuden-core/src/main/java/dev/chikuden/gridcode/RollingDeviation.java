@@ -18,27 +18,42 @@ final class RollingDeviation {
         this.ring = new double[(int) Math.max(1, Math.round(windowS / stepS))];
     }
 
-    void add(double kw) {
-        int w = ring.length;
-        sum += kw - ring[pos]; // the slot holds 0 until the window first fills
-        ring[pos] = kw;
-        pos = pos + 1 == w ? 0 : pos + 1;
-        seen++;
-        if (pos == 0) {
-            double exact = 0;
-            for (double v : ring) {
-                exact += v;
+    /** Adds {@code count} samples from {@code kw[from]}. */
+    void add(double[] kw, int from, int count) {
+        double[] r = ring;
+        int w = r.length;
+        int p = pos;
+        long n = seen;
+        double s = sum;
+        double above = maxAboveKw;
+        double below = maxBelowKw;
+        for (int i = from; i < from + count; i++) {
+            double v = kw[i];
+            s += v - r[p]; // the slot holds 0 until the window first fills
+            r[p] = v;
+            p = p + 1 == w ? 0 : p + 1;
+            n++;
+            if (p == 0) {
+                double exact = 0;
+                for (double x : r) {
+                    exact += x;
+                }
+                s = exact;
             }
-            sum = exact;
-        }
-        if (seen >= w) {
-            double d = kw - sum / w;
-            if (d > maxAboveKw) {
-                maxAboveKw = d;
-            } else if (-d > maxBelowKw) {
-                maxBelowKw = -d;
+            if (n >= w) {
+                double d = v - s / w;
+                if (d > above) {
+                    above = d;
+                } else if (-d > below) {
+                    below = -d;
+                }
             }
         }
+        pos = p;
+        seen = n;
+        sum = s;
+        maxAboveKw = above;
+        maxBelowKw = below;
     }
 
     /** The window in steps. */

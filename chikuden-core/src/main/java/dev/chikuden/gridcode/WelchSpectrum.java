@@ -30,6 +30,9 @@ final class WelchSpectrum {
     private final DoubleFFT_1D fft;
     private int pos;
     private long seen;
+    /** The sample count at which the next segment is complete: a full ring, then every hop. */
+    private long nextSegmentAt;
+
     private long segments;
 
     /**
@@ -39,6 +42,7 @@ final class WelchSpectrum {
     WelchSpectrum(double stepS, double bandLowHz, long expectedSamples) {
         this.length = segmentLength(stepS, bandLowHz, expectedSamples);
         this.hop = length / 2;
+        this.nextSegmentAt = length;
         this.stepS = stepS;
         this.window = new double[length];
         double squares = 0;
@@ -65,12 +69,20 @@ final class WelchSpectrum {
         return l;
     }
 
-    void add(double kw) {
-        ring[pos] = kw;
-        pos = pos + 1 == length ? 0 : pos + 1;
-        seen++;
-        if (seen >= length && (seen - length) % hop == 0) {
-            segment();
+    /** Adds {@code count} samples from {@code kw[from]}, transforming each segment as it completes. */
+    void add(double[] kw, int from, int count) {
+        int i = from;
+        int to = from + count;
+        while (i < to) {
+            int n = (int) Math.min(to - i, Math.min(length - pos, nextSegmentAt - seen));
+            System.arraycopy(kw, i, ring, pos, n);
+            i += n;
+            pos = pos + n == length ? 0 : pos + n;
+            seen += n;
+            if (seen == nextSegmentAt) {
+                segment();
+                nextSegmentAt += hop;
+            }
         }
     }
 

@@ -13,6 +13,9 @@ public final class Converter {
     private final double follow;
     private final double meanShare;
     private double powerKw;
+    private double otherSpanS = Double.NaN;
+    private double otherFollow;
+    private double otherMeanShare;
 
     /**
      * @param tauS       the lag's time constant, s (0: follows at once, ramp permitting)
@@ -60,8 +63,12 @@ public final class Converter {
         if (spanS == stepS) {
             return converge(commandKw, stepS, follow, meanShare);
         }
-        double f = tauS == 0 ? 1 : -Math.expm1(-spanS / tauS);
-        return converge(commandKw, spanS, f, tauS == 0 ? 0 : tauS / spanS * f);
+        if (spanS != otherSpanS) { // a chain's other span recurs too: its exponentials once per length
+            otherFollow = tauS == 0 ? 1 : -Math.expm1(-spanS / tauS);
+            otherMeanShare = tauS == 0 ? 0 : tauS / spanS * otherFollow;
+            otherSpanS = spanS;
+        }
+        return converge(commandKw, spanS, otherFollow, otherMeanShare);
     }
 
     private double converge(double commandKw, double stepS, double follow, double meanShare) {

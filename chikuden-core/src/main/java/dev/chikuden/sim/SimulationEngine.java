@@ -32,6 +32,7 @@ public final class SimulationEngine {
     private final int chunkSize;
     private final ControlChain chain;
     private long controlFromEpochMs = Long.MIN_VALUE;
+    private boolean sinksOnOwnThread;
 
     /** Ambient air at a constant 25 °C. */
     public static final Profile STANDARD_AMBIENT = (first, out, count) -> java.util.Arrays.fill(out, 0, count, 25.0);
@@ -111,6 +112,25 @@ public final class SimulationEngine {
         return this;
     }
 
+    /**
+     * The sinks record on a thread of their own while the engine simulates on: for a run whose sinks
+     * (result files, meters) cost about as much as the simulation, on a machine with a core to spare.
+     */
+    public SimulationEngine sinksOnOwnThread() {
+        this.sinksOnOwnThread = true;
+        return this;
+    }
+
+    /** A chunk's steps without battery: the grid takes the load less the PV. */
+    private static void idleSteps(StepChunk c, int n) {
+        for (int i = 0; i < n; i++) {
+            double batteryKw = 0;
+            c.batteryKw[i] = batteryKw;
+            c.gridKw[i] = c.loadKw[i] - c.pvKw[i] - batteryKw;
+            c.soc[i] = Double.NaN;
+        }
+    }
+
     /** The controller as a stack the chain can split into its loops. */
     private static ControllerStack stack(Controller controller) {
         return controller instanceof ControllerStack s ? s : ControllerStack.single(controller);
@@ -128,7 +148,8 @@ public final class SimulationEngine {
     public SimulationResult run(List<? extends StepSink> sinks, LongConsumer progress) {
         long started = System.nanoTime();
         BatteryLedger ledgerAtStart = battery.ledger();
-        StepChunk c = new StepChunk(chunkSize);
+        SinkThread recorder = sinksOnOwnThread && !sinks.isEmpty() ? new SinkThread(sinks, chunkSize) : null;
+        StepChunk c = recorder == null ? new StepChunk(chunkSize) : null;
         double[] ambient = new double[chunkSize];
         GridMeter meter = new GridMeter(grid);
         HalfHourDemandMeter demand = new HalfHourDemandMeter(grid.zone());
@@ -137,57 +158,78 @@ public final class SimulationEngine {
         long stepMs = grid.stepMs();
         ChainedControl chained =
                 chained(chain, grid) ? new ChainedControl(chain, stepMs, stack(controller), controlFromEpochMs) : null;
+        // nothing asks, nothing answers: no measurements to take, the demand meter fed a chunk at a time
+        boolean idle = battery == Battery.NONE && controller == Controller.IDLE && chained == null;
         try {
             for (long first = 0; first < grid.steps(); first += chunkSize) {
+                if (recorder != null) {
+                    if (recorder.failed()) {
+                        break;
+                    }
+                    c = recorder.next();
+                }
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
                 load.fill(first, c.loadKw, n);
                 pv.fill(first, c.pvKw, n);
                 ambientC.fill(first, ambient, n);
                 long t = grid.epochMsAt(first);
-                for (int i = 0; i < n; i++, t += stepMs) {
-                    double loadKw = c.loadKw[i];
-                    double pvKw = c.pvKw[i];
-                    boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
-                    m.update(
-                            t,
-                            stepS,
-                            loadKw,
-                            pvKw,
-                            gridFrequencyHz,
-                            sameSlot ? demand.slotStartEpochMs() : t,
-                            sameSlot ? demand.slotImportKwh() : 0);
-                    battery.setAmbientC(ambient[i]);
-                    double batteryKw;
-                    if (chained == null && t < controlFromEpochMs) {
-                        batteryKw = battery.apply(0, stepS);
-                    } else if (chained == null) {
-                        batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
-                        controller.applied(batteryKw, m);
-                    } else {
-                        double askedKw = chained.step(
-                                t, loadKw, pvKw, gridFrequencyHz, m.slotStartEpochMs(), m.slotImportKwh(), battery);
-                        batteryKw = battery.apply(askedKw, stepS);
-                        chained.delivered(batteryKw, askedKw);
+                if (idle) {
+                    idleSteps(c, n);
+                    demand.addSteps(t, stepMs, c.gridKw, 0, n);
+                } else {
+                    for (int i = 0; i < n; i++, t += stepMs) {
+                        double loadKw = c.loadKw[i];
+                        double pvKw = c.pvKw[i];
+                        boolean sameSlot = t < demand.slotEndEpochMs() && t >= demand.slotStartEpochMs();
+                        m.update(
+                                t,
+                                stepS,
+                                loadKw,
+                                pvKw,
+                                gridFrequencyHz,
+                                sameSlot ? demand.slotStartEpochMs() : t,
+                                sameSlot ? demand.slotImportKwh() : 0);
+                        battery.setAmbientC(ambient[i]);
+                        double batteryKw;
+                        if (chained == null && t < controlFromEpochMs) {
+                            batteryKw = battery.apply(0, stepS);
+                        } else if (chained == null) {
+                            batteryKw = battery.apply(controller.requestKw(m, battery), stepS);
+                            controller.applied(batteryKw, m);
+                        } else {
+                            double askedKw = chained.step(
+                                    t, loadKw, pvKw, gridFrequencyHz, m.slotStartEpochMs(), m.slotImportKwh(), battery);
+                            batteryKw = battery.apply(askedKw, stepS);
+                            chained.delivered(batteryKw, askedKw);
+                        }
+                        double gridKw = loadKw - pvKw - batteryKw;
+                        demand.add(t, stepMs, gridKw);
+                        c.batteryKw[i] = batteryKw;
+                        c.gridKw[i] = gridKw;
+                        c.soc[i] = battery.soc();
                     }
-                    double gridKw = loadKw - pvKw - batteryKw;
-                    demand.add(t, stepMs, gridKw);
-                    c.batteryKw[i] = batteryKw;
-                    c.gridKw[i] = gridKw;
-                    c.soc[i] = battery.soc();
                 }
                 c.firstStep = first;
                 c.count = n;
                 meter.accept(c);
-                for (StepSink s : sinks) {
-                    s.accept(c);
+                if (recorder != null) {
+                    recorder.hand(c);
+                } else {
+                    for (StepSink s : sinks) {
+                        s.accept(c);
+                    }
                 }
                 if (progress != null) {
                     progress.accept(n);
                 }
             }
         } finally {
-            for (StepSink s : sinks) {
-                s.close();
+            if (recorder != null) {
+                recorder.finish();
+            } else {
+                for (StepSink s : sinks) {
+                    s.close();
+                }
             }
         }
         demand.finish();

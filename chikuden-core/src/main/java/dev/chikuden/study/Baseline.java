@@ -25,7 +25,7 @@ public record Baseline(SimulationResult simulation, SlotEnergy slots, SiteBillin
     public static Baseline of(SiteConfig site, LongConsumer progress) {
         TimeGrid grid = SiteModels.timeGrid(site);
         BillingMeter meter = new BillingMeter(grid);
-        SimulationResult r = simulate(site, grid, List.of(meter), progress);
+        SimulationResult r = simulate(site, grid, List.of(meter), progress, false);
         SiteBilling.CaseBill bill = site.billing() == null || site.billing().tariff() == null
                 ? null
                 : SiteBilling.baseline(site, meter.slots());
@@ -33,7 +33,8 @@ public record Baseline(SimulationResult simulation, SlotEnergy slots, SiteBillin
     }
 
     /** The site over {@code grid} without battery, recorded by {@code sinks}. */
-    static SimulationResult simulate(SiteConfig site, TimeGrid grid, List<StepSink> sinks, LongConsumer progress) {
+    static SimulationResult simulate(
+            SiteConfig site, TimeGrid grid, List<StepSink> sinks, LongConsumer progress, boolean sinkThread) {
         SimulationEngine engine = new SimulationEngine(
                 grid,
                 SiteModels.load(site, grid),
@@ -43,6 +44,6 @@ public record Baseline(SimulationResult simulation, SlotEnergy slots, SiteBillin
                 Controller.IDLE,
                 site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK);
-        return engine.run(new ArrayList<>(sinks), progress);
+        return (sinkThread ? engine.sinksOnOwnThread() : engine).run(new ArrayList<>(sinks), progress);
     }
 }

@@ -155,9 +155,14 @@ public final class PlanStudy {
     }
 
     /**
+     * Runs a study's cases one after another on the caller's thread, each recording its own steps:
+     * for a sweep that keeps every core busy with scenarios.
+     */
+    public static final Executor IN_LINE = Runnable::run;
+
+    /**
      * The study, its cases with battery and without latency run on {@code cases} beside the case
-     * without battery on the caller's thread; a sweep that keeps every core busy with scenarios
-     * passes {@code Runnable::run} and runs them one after another.
+     * without battery on the caller's thread; {@link #IN_LINE} runs everything on the caller's thread.
      */
     public static Result run(SiteConfig site, SinkFactory sinks, LongConsumer progress, Executor cases) {
         return run(site, sinks, progress, cases, SharedBaselines.NONE);
@@ -170,6 +175,8 @@ public final class PlanStudy {
     public static Result run(
             SiteConfig site, SinkFactory sinks, LongConsumer progress, Executor cases, SharedBaselines baselines) {
         long started = System.nanoTime();
+        // in line, each run records its own steps too: the sweep's other scenarios use the cores
+        boolean sinkThread = cases != IN_LINE;
         GridCodeRules rules = SiteModels.gridCodeRules(site);
         TimeGrid firstYear = site.study().timeGrid(site.zone());
         GridCodeMeter withGridCode = new GridCodeMeter(firstYear, rules);
@@ -197,6 +204,7 @@ public final class PlanStudy {
                                 sinks,
                                 progress,
                                 sold::set,
+                                sinkThread,
                                 withGridCode,
                                 withBilling,
                                 soc,
@@ -204,10 +212,14 @@ public final class PlanStudy {
                                 series),
                         cases);
         CompletableFuture<GridCodeReport> ideal = chained
-                ? CompletableFuture.supplyAsync(() -> idealGridCode(site, firstYear, rules, progress), cases)
+                ? CompletableFuture.supplyAsync(
+                        () -> idealGridCode(site, firstYear, rules, progress, sinkThread), cases)
                 : null;
-        SharedBaseline base = baselines.get(() -> baseline(site, sinks, progress, firstYear, rules, billed, chained));
+        SharedBaseline base =
+                baselines.get(() -> baseline(site, sinks, progress, firstYear, rules, billed, chained, sinkThread));
         List<SimulationResult> without = base.years();
+        // billed while the case with battery may still run
+        SiteBilling.CaseBill baseBill = billed ? SiteBilling.baseline(site, base.billing()) : null;
         List<SimulationResult> withResults = with == null ? null : join(with);
         LatencyTolerance latency =
                 chained ? WorstHour.of(site, base.jumpStep(), soc::at).tolerance(site.control(), base.jumpKw()) : null;
@@ -217,7 +229,7 @@ public final class PlanStudy {
             years.add(new Year(y + 1, without.get(y), withResults == null ? null : withResults.get(y)));
         }
         SiteBilling.Bills bills = billed
-                ? SiteBilling.bills(site, base.billing(), withBilling == null ? null : withBilling.slots())
+                ? SiteBilling.bills(site, base.billing(), baseBill, withBilling == null ? null : withBilling.slots())
                 : null;
         return withHousehold(
                 new Result(
@@ -272,7 +284,8 @@ public final class PlanStudy {
             TimeGrid firstYear,
             GridCodeRules rules,
             boolean billed,
-            boolean chained) {
+            boolean chained,
+            boolean sinkThread) {
         GridCodeMeter gridCode = new GridCodeMeter(firstYear, rules);
         BillingMeter billing = billed ? new BillingMeter(firstYear) : null;
         // the chain's latency is judged on the hour of the net load's largest 1-s change, starting
@@ -280,7 +293,7 @@ public final class PlanStudy {
         NetLoadJump jump = chained ? new NetLoadJump(firstYear) : null;
         PvUseMeter pv = site.pv() != null ? new PvUseMeter(firstYear.stepMs() / 1000.0, 0, Double.NaN) : null;
         List<SimulationResult> years =
-                years(site, Case.WITHOUT_BATTERY, sinks, progress, null, gridCode, billing, jump, pv);
+                years(site, Case.WITHOUT_BATTERY, sinks, progress, null, sinkThread, gridCode, billing, jump, pv);
         Comparison gpuSmoothing =
                 site.compareGpuSmoothing() == null ? null : gpuSmoothing(site, firstYear, rules, progress);
         return new SharedBaseline(
@@ -347,11 +360,12 @@ public final class PlanStudy {
 
     /** The first year with battery under a chain without latency: grid-code meter only. */
     private static GridCodeReport idealGridCode(
-            SiteConfig site, TimeGrid grid, GridCodeRules rules, LongConsumer progress) {
+            SiteConfig site, TimeGrid grid, GridCodeRules rules, LongConsumer progress, boolean sinkThread) {
         GridCodeMeter meter = new GridCodeMeter(grid, rules);
         SiteConfig ideal = site.withControl(
                 ControlChain.ideal(grid.stepMs(), site.control().converterRampKwPerS()));
-        simulateYear(ideal, Case.WITH_BATTERY, 0, SiteModels.battery(ideal), List.of(meter), progress, null);
+        simulateYear(
+                ideal, Case.WITH_BATTERY, 0, SiteModels.battery(ideal), List.of(meter), progress, null, sinkThread);
         return meter.report();
     }
 
@@ -392,7 +406,8 @@ public final class PlanStudy {
                 c == Case.WITH_BATTERY ? SiteModels.battery(site) : Battery.NONE,
                 sinks.open(c, site.study().timeGrid(site.zone())),
                 null,
-                null);
+                null,
+                true);
     }
 
     /**
@@ -406,6 +421,7 @@ public final class PlanStudy {
             SinkFactory sinks,
             LongConsumer progress,
             Consumer<ReserveSales> sold,
+            boolean sinkThread,
             StepSink... firstYearMeters) {
         boolean battery = c == Case.WITH_BATTERY;
         Battery b = battery ? SiteModels.battery(site) : Battery.NONE;
@@ -424,7 +440,7 @@ public final class PlanStudy {
                     }
                 }
             }
-            out.add(simulateYear(site, c, y, b, s, progress, y == 0 ? sold : null));
+            out.add(simulateYear(site, c, y, b, s, progress, y == 0 ? sold : null, sinkThread));
         }
         return out;
     }
@@ -436,10 +452,11 @@ public final class PlanStudy {
             Battery battery,
             List<StepSink> sinks,
             LongConsumer progress,
-            Consumer<ReserveSales> sold) {
+            Consumer<ReserveSales> sold,
+            boolean sinkThread) {
         TimeGrid grid = site.study().timeGrid(site.zone(), year);
         if (c == Case.WITHOUT_BATTERY) {
-            return Baseline.simulate(site, grid, sinks, progress);
+            return Baseline.simulate(site, grid, sinks, progress, sinkThread);
         }
         // the controller sees the year's own dates (an MPC forecasts that year's load)
         Controller controller =
@@ -454,7 +471,7 @@ public final class PlanStudy {
                 site.grid().frequencyHz(),
                 SimulationEngine.DEFAULT_CHUNK,
                 site.control());
-        SimulationResult r = engine.run(sinks, progress);
+        SimulationResult r = (sinkThread ? engine.sinksOnOwnThread() : engine).run(sinks, progress);
         if (sold != null) {
             sold.accept(controller.reserveSales());
         }

@@ -138,8 +138,12 @@ public final class SiteBilling {
 
     /** The bills of both cases of a study; {@code with} null for a site without battery. */
     public static Bills bills(SiteConfig site, SlotEnergy without, SlotEnergy with) {
+        return bills(site, without, baseline(site, without), with);
+    }
+
+    /** As {@link #bills(SiteConfig, SlotEnergy, SlotEnergy)}, the case without battery already billed ({@link #baseline}). */
+    static Bills bills(SiteConfig site, SlotEnergy without, CaseBill base, SlotEnergy with) {
         List<String> warnings = new ArrayList<>();
-        CaseBill base = baseline(site, without);
         if (with == null) {
             return new Bills(base, null, null, null, List.copyOf(warnings));
         }

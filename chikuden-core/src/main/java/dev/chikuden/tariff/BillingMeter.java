@@ -25,6 +25,9 @@ public final class BillingMeter implements StepSink {
     private double[] exportKwh;
     private double[] coveredS;
     private int slots;
+    /** The chunk's grid power negated, for the export meter. */
+    private double[] exportedKw = new double[0];
+
     private boolean finished;
 
     public BillingMeter(TimeGrid grid) {
@@ -58,11 +61,17 @@ public final class BillingMeter implements StepSink {
 
     @Override
     public void accept(StepChunk c) {
-        long t = startMs + c.firstStep() * stepMs;
-        double[] g = c.gridKw;
-        for (int i = 0; i < c.count(); i++, t += stepMs) {
-            add(t, g[i]);
+        int n = c.count();
+        if (exportedKw.length < n) {
+            exportedKw = new double[n];
         }
+        double[] g = c.gridKw;
+        for (int i = 0; i < n; i++) {
+            exportedKw[i] = -g[i];
+        }
+        long t = startMs + c.firstStep() * stepMs;
+        imports.addSteps(t, stepMs, g, 0, n);
+        exports.addSteps(t, stepMs, exportedKw, 0, n);
     }
 
     private void add(long epochMs, double gridKw) {

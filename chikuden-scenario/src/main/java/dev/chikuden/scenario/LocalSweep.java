@@ -35,6 +35,11 @@ public final class LocalSweep {
         return out.resolve("scenarios");
     }
 
+    /** The folder of the scenarios' per-step results ({@code series: true}), one folder per scenario id. */
+    public static Path seriesDir(Path out) {
+        return out.resolve("series");
+    }
+
     /** The scenarios not yet written under {@code out}. */
     public static List<Scenario> pending(Sweep sweep, Path out) {
         return pending(
@@ -74,7 +79,7 @@ public final class LocalSweep {
         long started = System.nanoTime();
         List<Scenario> pending = ScenarioRunner.byBaseline(pending(sweep, out));
         SweepSchema schema = new SweepSchema(sweep);
-        ScenarioRunner runner = new ScenarioRunner(sweep, pending);
+        ScenarioRunner runner = new ScenarioRunner(sweep, pending, seriesDir(out));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "scenario");
             t.setDaemon(true);

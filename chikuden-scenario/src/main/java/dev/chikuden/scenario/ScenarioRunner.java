@@ -7,6 +7,7 @@ import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.SizingResult;
 import dev.chikuden.optimize.sizing.SizingSweep;
+import dev.chikuden.results.DecimatingSink;
 import dev.chikuden.scenario.optimize.OptimizeFigures;
 import dev.chikuden.scenario.plan.PlanFigures;
 import dev.chikuden.scenario.size.SizeFigures;
@@ -16,6 +17,9 @@ import dev.chikuden.scenario.sweep.Sweep;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteOverride;
 import dev.chikuden.study.PlanStudy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +48,7 @@ public final class ScenarioRunner {
 
     private final Sweep sweep;
     private final int figures;
+    private final Path seriesDir;
     private final Map<String, CompletableFuture<PlanStudy.SharedBaseline>> baselines = new ConcurrentHashMap<>();
     private final LongAdder baselinesComputed = new LongAdder();
 
@@ -52,11 +57,27 @@ public final class ScenarioRunner {
 
     /** A runner for all the sweep's scenarios: it holds each shared case until its last scenario has run. */
     public ScenarioRunner(Sweep sweep) {
-        this(sweep, sweep.scenarios());
+        this(sweep, sweep.scenarios(), null);
     }
 
     /** A runner for {@code toRun}, a subset of the sweep's scenarios, best in {@link #byBaseline} order. */
     public ScenarioRunner(Sweep sweep, List<Scenario> toRun) {
+        this(sweep, toRun, null);
+    }
+
+    /**
+     * A runner that also writes each plan scenario's per-step results, when the sweep keeps them
+     * ({@code series: true}), as {@code <case>.parquet} in {@code seriesDir/<id>/}; such scenarios
+     * compute their own case without battery, whose steps they write.
+     *
+     * @param seriesDir null to keep none
+     */
+    public ScenarioRunner(Sweep sweep, List<Scenario> toRun, Path seriesDir) {
+        if (sweep.series() && sweep.run() != ScenarioKind.PLAN) {
+            throw new BadInputException(sweep.file() + ": series: a "
+                    + sweep.run().id() + " sweep has no per-step results to keep; only run: plan does");
+        }
+        this.seriesDir = sweep.series() ? seriesDir : null;
         this.sweep = sweep;
         this.figures = Headline.paths(sweep.run()).size();
         for (Scenario s : toRun) {
@@ -106,8 +127,12 @@ public final class ScenarioRunner {
     private ScenarioRow attempt(Scenario s) {
         try {
             SiteConfig site = sweep.site(s);
-            return new ScenarioRow(
-                    s.index(), s.id(), s.axisValues(), null, Headline.of(sweep.run(), figures(sweep.run(), site)));
+            Object result = sweep.run() != ScenarioKind.PLAN
+                    ? figures(sweep.run(), site)
+                    : seriesDir != null
+                            ? plan(site, series(site, seriesDir.resolve(s.id())))
+                            : plan(site, shared(s, site));
+            return new ScenarioRow(s.index(), s.id(), s.axisValues(), null, Headline.of(sweep.run(), result));
         } catch (BadInputException e) {
             return failed(s, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -136,7 +161,23 @@ public final class ScenarioRunner {
 
     private static PlanFigures plan(SiteConfig site, PlanStudy.SharedBaselines baselines) {
         return PlanFigures.of(
-                PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, Runnable::run, baselines), warnings(site));
+                PlanStudy.run(site, PlanStudy.SinkFactory.NONE, null, PlanStudy.IN_LINE, baselines), warnings(site));
+    }
+
+    private static PlanFigures plan(SiteConfig site, PlanStudy.SinkFactory series) {
+        return PlanFigures.of(
+                PlanStudy.run(site, series, null, PlanStudy.IN_LINE, PlanStudy.SharedBaselines.NONE), warnings(site));
+    }
+
+    /** Each case's steps as {@code <case>.parquet} in {@code dir}, decimated as the site's {@code output.step} says. */
+    private static PlanStudy.SinkFactory series(SiteConfig site, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot create: " + e.getMessage(), e);
+        }
+        return (c, grid) -> List.of(new DecimatingSink(
+                grid, site.output().stepMs(), List.of(new ParquetRowWriter(dir.resolve(c.fileStem() + ".parquet")))));
     }
 
     /** How many cases without battery this runner has computed: one per group of scenarios that share it. */

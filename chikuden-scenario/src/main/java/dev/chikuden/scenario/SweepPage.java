@@ -63,6 +63,10 @@ final class SweepPage {
                     .append(" (n = ")
                     .append(all.n())
                     .append(")</p><div class=\"row\">");
+            if (all.min() == all.max()) {
+                h.append("<p>the same in every scenario</p></div>");
+                continue;
+            }
             for (int a = 0; a < sweep.axes().size(); a++) {
                 h.append(chart(sweep.axes().get(a), a, f, figure, rows, stats, all));
             }
@@ -97,7 +101,7 @@ final class SweepPage {
         double band = plotW / groups.size();
         StringBuilder s = new StringBuilder();
         s.append("<svg width=\"").append(W).append("\" height=\"").append(H).append("\" role=\"img\">");
-        s.append(text(4, 14, axis.column(), "start"));
+        s.append(text(LEFT + plotW / 2, H - 6, axis.column(), "middle"));
         s.append(text(LEFT - 4, 10 + 4, fmt(hi), "end")).append(text(LEFT - 4, 10 + plotH, fmt(lo), "end"));
         for (int g = 0; g < groups.size(); g++) {
             SweepSummary.Stat st = groups.get(g);
@@ -167,7 +171,7 @@ final class SweepPage {
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%,.4g", v);
+        return Numbers.figure(v);
     }
 
     private static String esc(String t) {

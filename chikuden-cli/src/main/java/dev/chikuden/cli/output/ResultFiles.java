@@ -3,6 +3,7 @@ package dev.chikuden.cli.output;
 import dev.chikuden.results.CsvRowWriter;
 import dev.chikuden.results.DecimatingSink;
 import dev.chikuden.results.RowWriter;
+import dev.chikuden.scenario.ParquetRowWriter;
 import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.PlanStudy;

@@ -46,24 +46,58 @@ final class BalanceBuckets implements StepSink {
 
     @Override
     public void accept(StepChunk c) {
-        for (int i = 0; i < c.count(); i++) {
-            add(c, i);
+        add(c, 0, c.count());
+    }
+
+    /**
+     * Adds steps {@code from} to {@code from + count - 1} of the chunk, filling the last bucket and
+     * opening new ones as they fill; each quantity of a bucket in its own loop.
+     */
+    void add(StepChunk c, int from, int count) {
+        int i = from;
+        int to = from + count;
+        if (bucketSteps == 1) {
+            single(c, i, count);
+            return;
+        }
+        while (i < to) {
+            if (buckets == 0 || filled == bucketSteps) {
+                open();
+            }
+            int b = buckets - 1;
+            int n = Math.min(to - i, bucketSteps - filled);
+            put(Quantity.LOAD.ordinal(), b, c.loadKw, null, i, n);
+            put(Quantity.GRID_WITHOUT_BATTERY.ordinal(), b, c.loadKw, c.pvKw, i, n);
+            put(Quantity.GRID.ordinal(), b, c.gridKw, null, i, n);
+            put(Quantity.BATTERY.ordinal(), b, c.batteryKw, null, i, n);
+            put(Quantity.SOC.ordinal(), b, c.soc, null, i, n);
+            filled += n;
+            i += n;
         }
     }
 
-    /** Adds step {@code i} of the chunk to the last bucket, opening a new one when it is full. */
-    void add(StepChunk c, int i) {
-        if (buckets == 0 || filled == bucketSteps) {
-            open();
+    /** Buckets of one step: each its step's value, as {@link #put} leaves a fresh bucket of one. */
+    private void single(StepChunk c, int from, int count) {
+        if (buckets + count > min[0].length) {
+            throw new IllegalStateException("more than " + min[0].length + " buckets of 1 step");
         }
-        int b = buckets - 1;
-        double load = c.loadKw[i];
-        put(Quantity.LOAD.ordinal(), b, load);
-        put(Quantity.GRID_WITHOUT_BATTERY.ordinal(), b, load - c.pvKw[i]);
-        put(Quantity.GRID.ordinal(), b, c.gridKw[i]);
-        put(Quantity.BATTERY.ordinal(), b, c.batteryKw[i]);
-        put(Quantity.SOC.ordinal(), b, c.soc[i]);
-        filled++;
+        for (int k = 0; k < count; k++) {
+            int i = from + k;
+            int b = buckets + k;
+            set(Quantity.LOAD.ordinal(), b, c.loadKw[i]);
+            set(Quantity.GRID_WITHOUT_BATTERY.ordinal(), b, c.loadKw[i] - c.pvKw[i]);
+            set(Quantity.GRID.ordinal(), b, c.gridKw[i]);
+            set(Quantity.BATTERY.ordinal(), b, c.batteryKw[i]);
+            set(Quantity.SOC.ordinal(), b, c.soc[i]);
+        }
+        buckets += count;
+        filled = count > 0 ? 1 : filled;
+    }
+
+    private void set(int q, int b, double v) {
+        min[q][b] = v;
+        max[q][b] = v;
+        sum[q][b] = 0.0 + v; // as a sum from 0: -0.0 becomes 0.0
     }
 
     private void open() {
@@ -79,15 +113,25 @@ final class BalanceBuckets implements StepSink {
         filled = 0;
     }
 
-    private void put(int q, int b, double v) {
-        // NaN (the SOC of a site without battery) stays NaN in every statistic
-        if (v < min[q][b] || Double.isNaN(v)) {
-            min[q][b] = v;
+    /** Adds {@code n} values from {@code a[from]} (less {@code minus[from...]} when not null) to bucket {@code b}. */
+    private void put(int q, int b, double[] a, double[] minus, int from, int n) {
+        double lo = min[q][b];
+        double hi = max[q][b];
+        double s = sum[q][b];
+        for (int i = from; i < from + n; i++) {
+            double v = minus == null ? a[i] : a[i] - minus[i];
+            // NaN (the SOC of a site without battery) stays NaN in every statistic
+            if (v < lo || Double.isNaN(v)) {
+                lo = v;
+            }
+            if (v > hi || Double.isNaN(v)) {
+                hi = v;
+            }
+            s += v;
         }
-        if (v > max[q][b] || Double.isNaN(v)) {
-            max[q][b] = v;
-        }
-        sum[q][b] += v;
+        min[q][b] = lo;
+        max[q][b] = hi;
+        sum[q][b] = s;
     }
 
     /** Empties it for reuse. */

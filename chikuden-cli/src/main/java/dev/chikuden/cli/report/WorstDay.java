@@ -28,6 +28,8 @@ final class WorstDay implements StepSink {
     private long worstFirstEpochMs;
     /** 0 until a day with demand: a day is kept only for a demand above 0. */
     private double worstPeakKw = 0;
+    /** The chunk's load minus PV. */
+    private double[] netKw = new double[0];
 
     WorstDay(TimeGrid grid) {
         this.grid = grid;
@@ -44,15 +46,32 @@ final class WorstDay implements StepSink {
     @Override
     public void accept(StepChunk c) {
         long stepMs = grid.stepMs();
-        for (int i = 0; i < c.count(); i++) {
-            long t = grid.epochMsAt(c.firstStep() + i);
-            // first, so that the slot closing at midnight still counts for the day it belongs to
-            demand.add(t, stepMs, c.loadKw[i] - c.pvKw[i]);
+        int n = c.count();
+        if (netKw.length < n) {
+            netKw = new double[n];
+        }
+        for (int i = 0; i < n; i++) {
+            netKw[i] = c.loadKw[i] - c.pvKw[i];
+        }
+        long t = grid.epochMsAt(c.firstStep());
+        int i = 0;
+        while (i < n) {
             if (t >= dayEndEpochMs) {
+                // the meter first, so that the slot closing at midnight still counts for the day it belongs to
+                demand.add(t, stepMs, netKw[i]);
                 endDay();
                 startDay(t);
+                today.add(c, i, 1);
+                i++;
+                t += stepMs;
+                continue;
             }
-            today.add(c, i);
+            // the steps that start before the day ends
+            int run = (int) Math.min(n - i, (dayEndEpochMs - t + stepMs - 1) / stepMs);
+            demand.addSteps(t, stepMs, netKw, i, run);
+            today.add(c, i, run);
+            i += run;
+            t += run * stepMs;
         }
     }
 

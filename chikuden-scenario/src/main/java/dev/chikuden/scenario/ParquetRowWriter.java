@@ -1,4 +1,4 @@
-package dev.chikuden.cli.output;
+package dev.chikuden.scenario;
 
 import dev.chikuden.results.RowWriter;
 import java.nio.file.Path;
@@ -14,12 +14,12 @@ import org.duckdb.DuckDBConnection;
  * appender and the table is copied to Parquet (zstd) on close. Timestamps are stored as
  * TIMESTAMPTZ, SOC without a battery as NULL.
  */
-final class ParquetRowWriter implements RowWriter {
+public final class ParquetRowWriter implements RowWriter {
     private final Path file;
     private final Connection connection;
     private final DuckDBAppender appender;
 
-    ParquetRowWriter(Path file) {
+    public ParquetRowWriter(Path file) {
         this.file = file;
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:");

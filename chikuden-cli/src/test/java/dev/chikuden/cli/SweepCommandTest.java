@@ -1,0 +1,123 @@
+package dev.chikuden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.fixtures.Repository;
+import dev.chikuden.scenario.Headline;
+import dev.chikuden.scenario.LocalSweep;
+import dev.chikuden.scenario.ScenarioRow;
+import dev.chikuden.scenario.SweepParquet;
+import dev.chikuden.scenario.SweepSchema;
+import dev.chikuden.scenario.sweep.Sweep;
+import dev.chikuden.scenario.sweep.SweepReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled sweep through {@code chikuden sweep}: its rows, the figures of plan, resuming and failures. */
+class SweepCommandTest {
+    static final Path EXAMPLE = Repository.examples().resolve("sakai-sweep.yaml");
+
+    @TempDir
+    static Path tmp;
+
+    static Path out;
+    static PlanCommandTest.Run first;
+    static Sweep sweep;
+    static List<ScenarioRow> rows;
+
+    @BeforeAll
+    static void runTheExample() {
+        out = tmp.resolve("sweep");
+        first = PlanCommandTest.run("sweep", EXAMPLE.toString(), "--out", out.toString());
+        sweep = SweepReader.read(EXAMPLE, List.of());
+        rows = SweepParquet.read(LocalSweep.rowsDir(out), new SweepSchema(sweep));
+    }
+
+    @Test
+    void everyScenarioRanAndHasEveryPlanFigureItShouldHave() {
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(rows).hasSize(sweep.scenarios().size()).allMatch(r -> !r.failed());
+        assertThat(sweep.scenarios().size()).isBetween(20, 60);
+        int peak = Headline.paths(sweep.run()).indexOf("withBattery/peakDemand30minKw");
+        assertThat(rows).allMatch(r -> r.figures()[peak] > 0);
+        assertThat(first.out())
+                .contains(sweep.scenarios().size() + " scenarios of plan")
+                .contains("0 failed")
+                .contains("withBattery_peakDemand30minKw");
+        assertThat(out.resolve("summary.csv")).exists();
+        assertThat(out.resolve("summary.html")).exists();
+    }
+
+    /** Independent of the runner: plan --json of the scenario's own site file, run as a user would. */
+    @Test
+    void aScenariosRowHoldsWhatPlanPrintsForItsSiteFile() throws Exception {
+        ScenarioRow row = rows.get(rows.size() / 2 + 1);
+        PlanCommandTest.Run shown = PlanCommandTest.run("sweep", EXAMPLE.toString(), "--show", row.id());
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        Path site = EXAMPLE.resolveSibling(
+                "." + row.id() + "-" + ProcessHandle.current().pid() + ".yaml");
+        try {
+            Files.writeString(site, shown.out());
+            PlanCommandTest.Run plan = PlanCommandTest.run("plan", site.toString(), "--json", "--no-files");
+            assertThat(plan.exit()).as(plan.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(plan.out());
+            List<String> paths = Headline.paths(sweep.run());
+            for (int i = 0; i < paths.size(); i++) {
+                JsonNode n = json.at("/" + paths.get(i));
+                double expected = Headline.value(n);
+                assertThat(Double.doubleToLongBits(row.figures()[i]))
+                        .as(paths.get(i) + ": " + row.figures()[i] + " in the row, " + expected + " from plan")
+                        .isEqualTo(Double.doubleToLongBits(expected));
+            }
+        } finally {
+            Files.deleteIfExists(site);
+        }
+    }
+
+    @Test
+    void aRerunSkipsWhatIsWrittenAndRunsWhatIsMissing() throws Exception {
+        Path again = tmp.resolve("again");
+        // the first part holds every row; keep only the rows of the first half of the scenarios
+        Files.createDirectories(LocalSweep.rowsDir(again));
+        SweepSchema schema = new SweepSchema(sweep);
+        List<ScenarioRow> half = rows.subList(0, rows.size() / 2);
+        SweepParquet.writePart(LocalSweep.rowsDir(again), schema, half);
+        PlanCommandTest.Run r =
+                PlanCommandTest.run("sweep", EXAMPLE.toString(), "--out", again.toString(), "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Ran " + (rows.size() - half.size()) + " on 2 threads")
+                .contains("skipped " + half.size());
+        assertThat(SweepParquet.read(LocalSweep.rowsDir(again), schema)).isEqualTo(rows);
+        PlanCommandTest.Run none = PlanCommandTest.run("sweep", EXAMPLE.toString(), "--out", again.toString());
+        assertThat(none.out()).contains("Ran 0 on").contains("skipped " + rows.size());
+    }
+
+    @Test
+    void aFailingScenarioIsWrittenWithItsErrorAndStopsNothingElse() throws Exception {
+        Path file = tmp.resolve("failing-sweep.yaml");
+        Files.writeString(
+                file,
+                "name: one bad size\nsite: " + Repository.examples().resolve("sakai-ai-campus.yaml")
+                        + "\nset:\n  study.duration: 2 h\ncases:\n  - {\"batteries[0].energy\": 40 MWh}\n"
+                        + "  - {\"batteries[0].energy\": -5 MWh}\n  - {\"batteries[0].energy\": 80 MWh}\n");
+        PlanCommandTest.Run r = PlanCommandTest.run(
+                "sweep", file.toString(), "--out", tmp.resolve("failing").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Sweep s = SweepReader.read(file, List.of());
+        List<ScenarioRow> written = SweepParquet.read(LocalSweep.rowsDir(tmp.resolve("failing")), new SweepSchema(s));
+        assertThat(written).hasSize(3);
+        assertThat(written.get(1).error()).contains("batteries[0].energy").contains("-5 MWh");
+        assertThat(written.get(0).failed()).isFalse();
+        assertThat(written.get(2).failed()).isFalse();
+        assertThat(r.out())
+                .contains("1 failed")
+                .contains("failed " + written.get(1).id());
+    }
+}
