@@ -156,6 +156,11 @@ public final class SparkSweep {
         }
         long started = System.nanoTime();
         Sweep sweep = SweepCache.of(source);
+        if (sweep.series()) {
+            // per-step results are files per scenario, written with DuckDB to a local folder: not for executors
+            throw new BadInputException(sweep.file() + ": series: true keeps per-step results with the local runner"
+                    + " only; run the sweep without --spark, or set series: false to run it on Spark");
+        }
         SweepSchema schema = new SweepSchema(sweep);
         String dir = rowsDir(out);
         List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);

@@ -1,7 +1,9 @@
 package dev.chikuden.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.scenario.Headline;
 import dev.chikuden.scenario.LocalSweep;
 import dev.chikuden.scenario.ScenarioRow;
@@ -156,6 +158,20 @@ class SparkSweepTest {
         try (Stream<Path> files = Files.list(tmp.resolve("scenarios"))) {
             assertThat(files.filter(Files::isDirectory)).isEmpty();
         }
+    }
+
+    @Test
+    void aSweepThatKeepsSeriesIsLeftToTheLocalRunner() {
+        Sweep plain = new HandSweep(
+                        HandSweep.SMALL_FACTORY.toString(), ScenarioKind.PLAN, List.of("100 kWh"), List.of("50 kW"))
+                .load();
+        SweepSource series = () ->
+                new Sweep(plain.name(), plain.file(), plain.site(), plain.run(), plain.axes(), plain.scenarios(), true);
+
+        assertThatThrownBy(() -> SparkSweep.run(spark, series, tmp.toString(), 2))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("series: true keeps per-step results with the local runner only");
+        assertThat(tmp.resolve("scenarios")).doesNotExist();
     }
 
     private static List<Double> boxed(double[] x) {
