@@ -65,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
             names = "--spark",
             paramLabel = "MASTER",
             description = "Run the scenarios as Spark tasks, e.g. --spark 'local[*]' (needs the Spark jar: "
-                    + "mvn -B -DskipTests -pl chikuden-spark -am install).")
+                    + "mvn -B -DskipTests -pl chikuden-spark-local -am install; ./chikuden builds it).")
     String spark;
 
     @Option(names = "--list", description = "List the scenarios (id and axis values) and run none.")
@@ -99,7 +99,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", stem(file));
         if (spark != null) {
-            throw new BadInputException("--spark: not built yet");
+            return SparkLauncher.launch(
+                    file, dir, sets, spark, w, spec.commandLine().getErr());
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1 || n > 1024) {
