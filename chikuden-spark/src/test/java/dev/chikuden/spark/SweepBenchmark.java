@@ -33,15 +33,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * One sweep of {@code scenarios} plans through the local runner on 1 and 2 threads and through
  * Spark {@code local[1]} and {@code local[2]}, each runner in a JVM of its own. The plans are a year
- * at 10-minute steps of the Sakai factory, its battery's energy times its power: 0.06 to 0.15 s a
- * scenario on one core, where 30-minute steps take a third of that and would weigh Spark's fixed
- * costs more than a real sweep's scenarios do. A single shot a sweep: its
+ * of the Sakai factory at 30-minute steps (the {@code step} parameter), its battery's energy times
+ * its power. A single shot a sweep: its
  * time over the scenarios is the runner's rate. Run it from the module with
  *
  * <pre>
  * mvn -B -o -q -f .. -pl chikuden-spark -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=$PWD/target/cp.txt -Dmdep.includeScope=test
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.chikuden.spark.SweepBenchmark [scenarios]
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.chikuden.spark.SweepBenchmark [scenarios [runners [step]]]
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -56,11 +55,15 @@ public class SweepBenchmark {
     @Param("1000")
     public int scenarios;
 
+    /** The "a year at 30 min"; 10 min makes each scenario about three times dearer. */
+    @Param("30 min")
+    public String step;
+
     private SparkSession spark;
     private Path out;
 
     /** Energies of 100 kWh and up in 5 kWh steps, times 25 powers of 50 kW and up in 2 kW steps. */
-    record FactorySweep(int scenarios) implements SweepSource {
+    record FactorySweep(int scenarios, String step) implements SweepSource {
         @Override
         public Sweep load() {
             List<Scenario> list = new ArrayList<>();
@@ -72,7 +75,7 @@ public class SweepBenchmark {
                         String.format("s%05d", i),
                         List.of(e, p),
                         List.of(
-                                new SiteOverride("study.step", "10 min", "benchmark"),
+                                new SiteOverride("study.step", step, "benchmark"),
                                 new SiteOverride("batteries[0].energy", e, "benchmark"),
                                 new SiteOverride("batteries[0].power", p, "benchmark"))));
             }
@@ -101,7 +104,7 @@ public class SweepBenchmark {
         }
         // a few scenarios first, so the JIT and Spark are warm before the first timed sweep
         Path warm = Files.createTempDirectory("sweep-warm");
-        sweep(new FactorySweep(2 * cores()), warm);
+        sweep(new FactorySweep(2 * cores(), step), warm);
         delete(warm);
     }
 
@@ -124,7 +127,7 @@ public class SweepBenchmark {
 
     @Benchmark
     public int sweep() {
-        return sweep(new FactorySweep(scenarios), out);
+        return sweep(new FactorySweep(scenarios, step), out);
     }
 
     private int sweep(FactorySweep source, Path dir) {
@@ -153,6 +156,7 @@ public class SweepBenchmark {
         new Runner(new OptionsBuilder()
                         .include(SweepBenchmark.class.getName())
                         .param("scenarios", args.length > 0 ? args[0] : "1000")
+                        .param("step", args.length > 2 ? args[2] : "30 min")
                         .param(
                                 "runner",
                                 args.length > 1
