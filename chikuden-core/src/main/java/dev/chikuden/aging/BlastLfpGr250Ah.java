@@ -139,6 +139,11 @@ public final class BlastLfpGr250Ah implements AgingModel {
         private double lastTempFactor;
         private double soc;
         private double kelvin;
+        private double kCalSoc = Double.NaN;
+        private double kCalKelvin = Double.NaN;
+        private double kCalValue;
+        private double tempFactorKelvin = Double.NaN;
+        private double tempFactorValue;
 
         void add(double soc, double kelvin, double stepS) {
             if (!started) {
@@ -169,8 +174,8 @@ public final class BlastLfpGr250Ah implements AgingModel {
             if (sinceSample <= 0) {
                 return;
             }
-            double kc = kCal(kelvin, soc);
-            double tf = temperatureFactor(kelvin);
+            double kc = kCalNow();
+            double tf = temperatureFactorNow();
             kCalIntegral += (lastKCal + kc) / 2 * sinceSample;
             tempFactorIntegral += (lastTempFactor + tf) / 2 * sinceSample;
             sampledSeconds += sinceSample;
@@ -181,9 +186,32 @@ public final class BlastLfpGr250Ah implements AgingModel {
             sinceSample = 0;
         }
 
+        /**
+         * k_cal at the chunk's present state; SOC and temperature often hold from one sample to the
+         * next (an idle battery, a steady container), and the tanh and exp terms are the costly part.
+         */
+        private double kCalNow() {
+            if (soc != kCalSoc || kelvin != kCalKelvin) {
+                kCalValue = kCal(kelvin, soc);
+                kCalSoc = soc;
+                kCalKelvin = kelvin;
+            }
+            return kCalValue;
+        }
+
+        private double temperatureFactorNow() {
+            if (kelvin != tempFactorKelvin) {
+                tempFactorValue = temperatureFactor(kelvin);
+                tempFactorKelvin = kelvin;
+            }
+            return tempFactorValue;
+        }
+
         private void sample(double soc, double kelvin) {
-            lastKCal = kCal(kelvin, soc);
-            lastTempFactor = temperatureFactor(kelvin);
+            this.soc = soc;
+            this.kelvin = kelvin;
+            lastKCal = kCalNow();
+            lastTempFactor = temperatureFactorNow();
             socMin = soc;
             socMax = soc;
             kelvinMin = kelvin;

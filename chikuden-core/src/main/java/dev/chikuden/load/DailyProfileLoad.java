@@ -17,6 +17,8 @@ public final class DailyProfileLoad implements Profile {
     private final double weekendFactor;
     private final StepNoise noise;
     private final ZoneRules rules;
+    private double[] dayShape;
+    private long dayShapePhaseMs;
 
     public DailyProfileLoad(
             TimeGrid grid,
@@ -38,6 +40,7 @@ public final class DailyProfileLoad implements Profile {
 
     @Override
     public void fill(long firstStep, double[] out, int count) {
+        long stepMs = grid.stepMs();
         int i = 0;
         while (i < count) {
             // work one local day (or the rest of the chunk) at a time: offset and weekday are constant in it
@@ -48,18 +51,34 @@ public final class DailyProfileLoad implements Profile {
             long dayIndex = dayStartLocal / 86_400_000L;
             boolean weekend = Math.floorMod(dayIndex + 3, 7) >= 5; // 1970-01-01 was a Thursday
             double dayFactor = weekend ? weekendFactor : 1.0;
-            long stepsLeftInDay =
-                    Math.max(1, (dayStartLocal + 86_400_000L - localMs + grid.stepMs() - 1) / grid.stepMs());
+            long stepsLeftInDay = Math.max(1, (dayStartLocal + 86_400_000L - localMs + stepMs - 1) / stepMs);
             int n = (int) Math.min(count - i, stepsLeftInDay);
-            double msIntoDay = localMs - dayStartLocal;
+            long msIntoDay = localMs - dayStartLocal;
+            double[] day = dayShape(msIntoDay % stepMs, stepMs);
+            int j = (int) (msIntoDay / stepMs);
             for (int k = 0; k < n; k++) {
-                double hour = (msIntoDay + k * (double) grid.stepMs()) / 3_600_000.0 - 0.5;
-                int h0 = (int) Math.floor(hour);
-                double frac = hour - h0;
-                double shape = hourly[(h0 + 24) % 24] * (1 - frac) + hourly[(h0 + 25) % 24] * frac;
-                out[i + k] = baseKw * shape * dayFactor * (1 + noise.at(firstStep + i + k));
+                out[i + k] = day[j + k] * dayFactor * (1 + noise.at(firstStep + i + k));
             }
             i += n;
         }
+    }
+
+    /**
+     * The base times the shape at every step of a day whose steps fall {@code phaseMs} after a
+     * multiple of the step: a day's steps repeat each day, so they are worked out once, not per step.
+     */
+    private double[] dayShape(long phaseMs, long stepMs) {
+        if (dayShape == null || phaseMs != dayShapePhaseMs) {
+            double[] shape = new double[(int) ((86_400_000L - phaseMs + stepMs - 1) / stepMs)];
+            for (int j = 0; j < shape.length; j++) {
+                double hour = (phaseMs + j * (double) stepMs) / 3_600_000.0 - 0.5;
+                int h0 = (int) Math.floor(hour);
+                double frac = hour - h0;
+                shape[j] = baseKw * (hourly[(h0 + 24) % 24] * (1 - frac) + hourly[(h0 + 25) % 24] * frac);
+            }
+            dayShape = shape;
+            dayShapePhaseMs = phaseMs;
+        }
+        return dayShape;
     }
 }

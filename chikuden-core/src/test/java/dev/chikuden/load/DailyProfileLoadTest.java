@@ -75,4 +75,29 @@ class DailyProfileLoadTest {
         assertThat(mean).isCloseTo(1000, offset(2.0));
         assertThat(Math.sqrt(var)).isCloseTo(20, offset(2.0)); // 2 % of 1000 kW
     }
+
+    @Test
+    void stepsThatDoNotDivideTheDayFollowTheShapeAtTheirOwnLocalTime() {
+        // 7-s steps from 00:00:03 local: each day's steps fall at another phase of the step
+        long start = ZonedDateTime.of(2025, 8, 1, 0, 0, 3, 0, TOKYO).toInstant().toEpochMilli();
+        int n = 3 * 86_400 / 7;
+        TimeGrid grid = new TimeGrid(start, 7_000, n, TOKYO);
+        double[] out = new double[n];
+        DailyProfileLoad load = new DailyProfileLoad(grid, 1000, SHAPE, 0.5, 0, 1);
+        for (int first = 0; first < n; first += 1000) {
+            double[] chunk = new double[1000];
+            int count = Math.min(1000, n - first);
+            load.fill(first, chunk, count);
+            System.arraycopy(chunk, 0, out, first, count);
+        }
+        for (int s = 0; s < n; s++) {
+            ZonedDateTime local =
+                    java.time.Instant.ofEpochMilli(grid.epochMsAt(s)).atZone(TOKYO);
+            double hour = local.toLocalTime().toSecondOfDay() / 3600.0 - 0.5;
+            int h0 = (int) Math.floor(hour);
+            double expected = SHAPE[(h0 + 24) % 24] + (SHAPE[(h0 + 25) % 24] - SHAPE[(h0 + 24) % 24]) * (hour - h0);
+            boolean weekend = local.getDayOfWeek().getValue() >= 6;
+            assertThat(out[s]).as("step %d", s).isCloseTo(1000 * expected * (weekend ? 0.5 : 1), offset(1e-9));
+        }
+    }
 }
