@@ -66,21 +66,22 @@ final class LoadDropDetector {
             if (drop > largest) {
                 largest = drop;
             }
-            if (drop > thresholdKw) {
-                if (!inEvent) {
-                    if (events < KEPT_EVENTS) {
-                        firstEventSteps[(int) events] = step;
-                    }
-                    events++;
-                    inEvent = true;
-                }
-            } else {
-                inEvent = false;
-            }
+            event(drop > thresholdKw, step);
         }
         head = h;
         size = n;
         largestDropKw = largest;
+    }
+
+    /** An event starts at the first step of a run of drops above the threshold. */
+    private void event(boolean over, long step) {
+        if (over && !inEvent) {
+            if (events < KEPT_EVENTS) {
+                firstEventSteps[(int) events] = step;
+            }
+            events++;
+        }
+        inEvent = over;
     }
 
     /**
@@ -100,17 +101,7 @@ final class LoadDropDetector {
             if (drop > largest) {
                 largest = drop;
             }
-            if (drop > thresholdKw) {
-                if (!inEvent) {
-                    if (events < KEPT_EVENTS) {
-                        firstEventSteps[(int) events] = step;
-                    }
-                    events++;
-                    inEvent = true;
-                }
-            } else {
-                inEvent = false;
-            }
+            event(drop > thresholdKw, step);
             before = v;
             any = true;
         }
