@@ -599,7 +599,8 @@ record SiteFile(
         @JsonSubTypes.Type(value = Schedule.class, name = StrategySpec.Schedule.TYPE),
         @JsonSubTypes.Type(value = Mpc.class, name = StrategySpec.Mpc.TYPE),
         @JsonSubTypes.Type(value = SelfConsumption.class, name = StrategySpec.SelfConsumption.TYPE),
-        @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE)
+        @JsonSubTypes.Type(value = Manual.class, name = StrategySpec.Manual.TYPE),
+        @JsonSubTypes.Type(value = Fleet.class, name = StrategySpec.Fleet.TYPE)
     })
     sealed interface Layer
             permits BackupReserve,
@@ -610,7 +611,8 @@ record SiteFile(
                     Schedule,
                     Mpc,
                     SelfConsumption,
-                    Manual {}
+                    Manual,
+                    Fleet {}
 
     record BackupReserve(
             @Quantity(value = POWER, min = 0, aboveMin = true)
@@ -696,6 +698,8 @@ record SiteFile(
             double upTo) {}
 
     record Manual() implements Layer {}
+
+    record Fleet() implements Layer {}
 
     record Output(
             @Quantity(value = DURATION, min = 0, aboveMin = true)

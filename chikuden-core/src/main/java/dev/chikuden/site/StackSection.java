@@ -68,6 +68,8 @@ final class StackSection {
             return mpc(m, c, lpPeriodMs);
         } else if (layer instanceof SiteFile.SelfConsumption sc) {
             return selfConsumption(sc, c);
+        } else if (layer instanceof SiteFile.Fleet) {
+            return new StrategySpec.Fleet();
         }
         return new StrategySpec.Manual();
     }

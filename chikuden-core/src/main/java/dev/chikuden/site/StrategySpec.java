@@ -72,7 +72,8 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
                     Schedule,
                     Mpc,
                     SelfConsumption,
-                    Manual {
+                    Manual,
+                    Fleet {
         /** The name the site file gives this layer ({@code type: demand-limiter}). */
         String type();
     }
@@ -208,6 +209,16 @@ public sealed interface StrategySpec permits StrategySpec.Idle, StrategySpec.Pea
 
     record Manual() implements Layer {
         public static final String TYPE = "manual";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The fleet's request ({@link dev.chikuden.control.FleetRequest}): what a portfolio asks of the site. */
+    record Fleet() implements Layer {
+        public static final String TYPE = dev.chikuden.control.FleetRequest.NAME;
 
         @Override
         public String type() {

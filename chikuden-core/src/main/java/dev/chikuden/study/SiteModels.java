@@ -11,6 +11,7 @@ import dev.chikuden.control.ControlLoop;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.DemandLimiter;
+import dev.chikuden.control.FleetRequest;
 import dev.chikuden.control.FrequencyResponse;
 import dev.chikuden.control.GridCodeSmoothing;
 import dev.chikuden.control.LoadDropAbsorber;
@@ -225,8 +226,13 @@ public final class SiteModels {
                 layers.add(new NoBatteryExport(noExportUntil));
                 loops.add(null);
             }
+            double reserveKwh = 0; // what the backup reserves above keep: a fleet layer offers none of it
             for (StrategySpec.Layer l : stack.layers()) {
-                layers.add(layer(l, site));
+                ControlLayer built = l instanceof StrategySpec.Fleet ? new FleetRequest(reserveKwh) : layer(l, site);
+                if (built instanceof BackupReserve r) {
+                    reserveKwh += r.reserveKwh();
+                }
+                layers.add(built);
             }
             loops.addAll(stack.loops());
             return new ControllerStack(layers, loops, stack.pcsRampKwPerS());

@@ -5,6 +5,7 @@ import dev.chikuden.ems.api.ApiServer;
 import dev.chikuden.ems.api.SiteLimits;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.device.DeviceConnections;
+import dev.chikuden.ems.fleet.FleetLink;
 import dev.chikuden.ems.runtime.CycleClock;
 import dev.chikuden.ems.runtime.EmsRuntime;
 import dev.chikuden.ems.store.TelemetryStore;
@@ -29,12 +30,15 @@ public final class LiveService implements AutoCloseable {
     private final DeviceConnections devices;
     private final EmsRuntime runtime;
     private final ApiServer api;
+    private final FleetLink fleet;
 
-    private LiveService(EmsConfig config, DeviceConnections devices, EmsRuntime runtime, ApiServer api) {
+    private LiveService(
+            EmsConfig config, DeviceConnections devices, EmsRuntime runtime, ApiServer api, FleetLink fleet) {
         this.config = config;
         this.devices = devices;
         this.runtime = runtime;
         this.api = api;
+        this.fleet = fleet;
     }
 
     /**
@@ -65,8 +69,9 @@ public final class LiveService implements AutoCloseable {
                     store,
                     CycleClock.SYSTEM);
             ApiServer api = ApiServer.start(runtime, config, SiteLimits.of(site));
+            FleetLink fleet = config.fleet() == null ? null : FleetLink.start(site, config.fleet(), runtime);
             runtime.start();
-            return new LiveService(config, devices, runtime, api);
+            return new LiveService(config, devices, runtime, api, fleet);
         } catch (IOException e) {
             closeQuietly(runtime, devices, store);
             throw new BadInputException(e.getMessage());
@@ -100,6 +105,11 @@ public final class LiveService implements AutoCloseable {
         return config;
     }
 
+    /** The link to the fleet, or null when {@code ems.fleet} is not set. */
+    public FleetLink fleetLink() {
+        return fleet;
+    }
+
     /** The API's port (the configured one, or the one the system chose for port 0). */
     public int httpPort() {
         return api.port();
@@ -108,6 +118,9 @@ public final class LiveService implements AutoCloseable {
     /** Stops the API, writes the safe setpoint to every unit, closes the devices and the store. */
     @Override
     public void close() {
+        if (fleet != null) {
+            fleet.close();
+        }
         api.close();
         runtime.close();
         devices.close();

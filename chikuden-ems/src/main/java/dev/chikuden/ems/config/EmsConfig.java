@@ -29,6 +29,7 @@ import java.util.List;
  * @param store          where telemetry goes
  * @param auditLog       the append-only log of every accepted write
  * @param stateDir       where the service keeps its files (store, audit log, generated token)
+ * @param fleet          the fleet service this site links to, or null
  */
 public record EmsConfig(
         long cycleMs,
@@ -40,7 +41,72 @@ public record EmsConfig(
         @JsonInclude(JsonInclude.Include.NON_NULL) Http http,
         @JsonInclude(JsonInclude.Include.NON_NULL) Store store,
         Path auditLog,
-        Path stateDir) {
+        Path stateDir,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FleetLink fleet) {
+
+    /** Not linked to a fleet. */
+    public EmsConfig(
+            long cycleMs,
+            int silentCycles,
+            double safeSetpointKw,
+            boolean safeDischargeWithoutMeter,
+            long watchdogMs,
+            Devices devices,
+            Http http,
+            Store store,
+            Path auditLog,
+            Path stateDir) {
+        this(
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                store,
+                auditLog,
+                stateDir,
+                null);
+    }
+
+    /**
+     * The link to a fleet service ({@code ems.fleet}).
+     *
+     * @param url the fleet's edge endpoint, {@code ws://} or {@code wss://} (TLS, the JVM's trust store)
+     * @param site this site's id in the fleet file
+     * @param token this site's token, as the fleet file has it (never shown)
+     * @param bufferRecords cycle records kept while the link is down, resent on reconnect; the oldest go
+     *     first beyond this
+     */
+    public record FleetLink(
+            java.net.URI url,
+            String site,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            String token,
+
+            int bufferRecords) {
+        @Override
+        public String toString() {
+            return "FleetLink[url=" + url + ", site=" + site + ", buffer=" + bufferRecords + "]";
+        }
+    }
+
+    public EmsConfig withFleet(FleetLink link) {
+        return new EmsConfig(
+                cycleMs,
+                silentCycles,
+                safeSetpointKw,
+                safeDischargeWithoutMeter,
+                watchdogMs,
+                devices,
+                http,
+                store,
+                auditLog,
+                stateDir,
+                link);
+    }
 
     /** A safe state that discharges only with a grid reading. */
     public EmsConfig(
@@ -193,7 +259,8 @@ public record EmsConfig(
                 http,
                 store,
                 auditLog,
-                stateDir);
+                stateDir,
+                fleet);
     }
 
     public EmsConfig withHttp(Http newHttp) {
@@ -207,7 +274,8 @@ public record EmsConfig(
                 newHttp,
                 store,
                 auditLog,
-                stateDir);
+                stateDir,
+                fleet);
     }
 
     public EmsConfig withCycleMs(long newCycleMs) {
@@ -221,7 +289,8 @@ public record EmsConfig(
                 http,
                 store,
                 auditLog,
-                stateDir);
+                stateDir,
+                fleet);
     }
 
     public EmsConfig withStore(Store newStore) {
@@ -235,6 +304,7 @@ public record EmsConfig(
                 http,
                 newStore,
                 auditLog,
-                stateDir);
+                stateDir,
+                fleet);
     }
 }

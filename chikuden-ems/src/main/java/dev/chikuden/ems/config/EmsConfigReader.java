@@ -58,7 +58,10 @@ public final class EmsConfigReader {
             Devices devices,
             Http http,
             Store store,
-            String audit) {}
+            String audit,
+            Fleet fleet) {}
+
+    record Fleet(String url, String site, String token, String tokenEnv, int buffer) {}
 
     record SafeState(boolean dischargeWithoutMeter) {}
 
@@ -142,7 +145,35 @@ public final class EmsConfigReader {
                 http(e.http(), at.get("http")),
                 store(e.store(), at.get("store"), stateDir),
                 stateDir.resolve(e.audit()).normalize(),
-                stateDir);
+                stateDir,
+                e.fleet() == null ? null : fleet(e.fleet(), at.get("fleet")));
+    }
+
+    /** A ws:// or wss:// URL; null after a problem (a missing one the schema reports). */
+    private static java.net.URI webSocketUrl(String text, ConfigNode at) {
+        try {
+            java.net.URI url = new java.net.URI(text);
+            if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+            at.problem("\"" + text + "\" is not a WebSocket URL: write ws://HOST:PORT/edge, or wss:// for TLS");
+        } catch (java.net.URISyntaxException ex) {
+            at.problem("\"" + text + "\" is not a URL (" + ex.getReason() + ")");
+        }
+        return null;
+    }
+
+    private EmsConfig.FleetLink fleet(Fleet f, ConfigNode at) {
+        java.net.URI url = f.url() == null ? null : webSocketUrl(f.url(), at.get("url"));
+        String token = f.token() != null ? f.token() : env.get(f.tokenEnv());
+        if (token == null || token.isBlank()) {
+            at.problem("has no token: set ems.fleet.token or the environment variable " + f.tokenEnv()
+                    + " to this site's token in the fleet file");
+        } else if (token.strip().length() < 16) {
+            at.get(f.token() != null ? "token" : "tokenEnv")
+                    .problem("is " + token.strip().length() + " characters; a fleet token needs at least 16");
+        }
+        return new EmsConfig.FleetLink(url, f.site(), token == null ? null : token.strip(), f.buffer());
     }
 
     /** The safe setpoint, which the batteries must be able to hold: within their summed rating; 0 after a problem. */

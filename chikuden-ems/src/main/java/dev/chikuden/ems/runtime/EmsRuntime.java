@@ -165,7 +165,7 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
                 ? 0
                 : config.devices().timeoutMs() * (config.devices().retries() + 1L);
         this.closeWaitNanos = Math.max(config.cycleMs(), deviceWaitMs) * 1_000_000L;
-        this.stack = LiveStack.of(site);
+        this.stack = LiveStack.of(site, config.fleet() != null);
         this.times = new TimingWindow(config.cycleMs(), TimingWindow.DEFAULT_CYCLES);
         this.watchdog = new Watchdog(config.watchdogMs() * 1_000_000L, alarms);
         ControlChain chain = site.control();
@@ -536,6 +536,14 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
     public ManualSetpoint.Setpoint manualSetpoint() {
         ManualSetpoint.Setpoint held = stack.manual.held();
         return held == null || held.expiresAtEpochMs() <= clock.epochMs() ? null : held;
+    }
+
+    /**
+     * The fleet's layer, for the fleet link: it takes the fleet's requests and gives the offer the
+     * layers above it leave; null when the stack has no fleet layer.
+     */
+    public dev.chikuden.control.FleetRequest fleetLayer() {
+        return stack.fleet;
     }
 
     @Override

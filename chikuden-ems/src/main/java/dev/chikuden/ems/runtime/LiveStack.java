@@ -4,6 +4,7 @@ import dev.chikuden.control.ControlLayer;
 import dev.chikuden.control.ControlLoop;
 import dev.chikuden.control.Controller;
 import dev.chikuden.control.ControllerStack;
+import dev.chikuden.control.FleetRequest;
 import dev.chikuden.control.ManualSetpoint;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.StrategySpec;
@@ -23,6 +24,12 @@ import java.util.Map;
  * is clamped into the battery's limits as the study clamps it. The operator's setpoint therefore
  * always stays inside the physical window and below the backup reserve and any layer the site
  * ranked above it.
+ *
+ * <p>A service linked to a fleet gets a {@code fleet} layer right below the last layer that protects
+ * the site (backup reserve, load-drop absorber, grid-code smoothing, frequency response, demand
+ * limiter, manual), unless the site file placed one itself: the canonical order puts the fleet's
+ * request under the site's own safety, reserve, grid code, contract and operator, and above its
+ * schedules, MPC and market offers.
  */
 final class LiveStack {
     /** What {@code stack()} shows of one layer, but the share of cycles it decided. */
@@ -30,6 +37,9 @@ final class LiveStack {
 
     final ControllerStack stack;
     final ManualSetpoint manual;
+    /** null unless the stack has a fleet layer */
+    final FleetRequest fleet;
+
     final double pcsRampKwPerS;
     final List<Layer> layers;
 
@@ -37,46 +47,76 @@ final class LiveStack {
         this.stack = stack;
         this.pcsRampKwPerS = pcsRampKwPerS;
         this.layers = List.copyOf(layers);
-        ManualSetpoint found = null;
+        ManualSetpoint foundManual = null;
+        FleetRequest foundFleet = null;
         for (ControlLayer l : stack.layers()) {
-            if (l instanceof ManualSetpoint m) {
-                found = m;
-                break;
+            if (l instanceof ManualSetpoint m && foundManual == null) {
+                foundManual = m;
+            } else if (l instanceof FleetRequest f && foundFleet == null) {
+                foundFleet = f;
             }
         }
-        this.manual = found;
+        this.manual = foundManual;
+        this.fleet = foundFleet;
+        if (fleet != null) {
+            fleet.recordOffers();
+        }
     }
 
     static LiveStack of(SiteConfig site) {
+        return of(site, false);
+    }
+
+    /** @param fleetLinked whether the service is linked to a fleet (a fleet layer is then added if the site has none) */
+    static LiveStack of(SiteConfig site, boolean fleetLinked) {
         if (site.strategy() instanceof StrategySpec.Stack spec) {
             boolean hasManual = spec.layers().stream().anyMatch(l -> l instanceof StrategySpec.Manual);
             List<StrategySpec.Layer> specs = new ArrayList<>(spec.layers());
             List<ControlLoop> loops = new ArrayList<>(spec.loops()); // the site file's loop: overrides
-            int added = -1;
+            List<Boolean> added = new ArrayList<>(java.util.Collections.nCopies(specs.size(), false));
             if (!hasManual) {
-                added = 0;
+                int manualAt = 0;
                 for (int i = 0; i < specs.size(); i++) {
                     if (specs.get(i) instanceof StrategySpec.BackupReserve) {
-                        added = i + 1;
+                        manualAt = i + 1;
                     }
                 }
-                specs.add(added, new StrategySpec.Manual());
-                loops.add(added, null); // the manual layer's own loop: supervisory
+                specs.add(manualAt, new StrategySpec.Manual());
+                loops.add(manualAt, null); // the manual layer's own loop: supervisory
+                added.add(manualAt, true);
+            }
+            if (fleetLinked && specs.stream().noneMatch(l -> l instanceof StrategySpec.Fleet)) {
+                int fleetAt = 0; // below every layer that protects the site, its grid code and its contract
+                for (int i = 0; i < specs.size(); i++) {
+                    fleetAt = protective(specs.get(i)) ? i + 1 : fleetAt;
+                }
+                specs.add(fleetAt, new StrategySpec.Fleet());
+                loops.add(fleetAt, null);
+                added.add(fleetAt, true);
             }
             Controller c = SiteModels.controller(
                     site.withStrategy(new StrategySpec.Stack(spec.pcsRampKwPerS(), specs, loops)));
             ControllerStack stack = (ControllerStack) c;
             List<Layer> info = new ArrayList<>();
             List<ControlLayer> built = stack.layers();
+            int offset = built.size() - specs.size(); // a layer the models put on top (no battery export)
             for (int i = 0; i < specs.size(); i++) {
-                info.add(layer(built.get(i).name(), specs.get(i), i == added));
+                info.add(layer(built.get(i + offset).name(), specs.get(i), added.get(i)));
             }
             return new LiveStack(stack, spec.pcsRampKwPerS(), info);
         }
         Controller single = SiteModels.controller(site);
         ManualSetpoint manual = new ManualSetpoint();
-        ControllerStack stack =
-                new ControllerStack(List.of(manual, ControllerStack.asLayer(single)), Double.POSITIVE_INFINITY);
+        List<ControlLayer> layers = new ArrayList<>(List.of(manual));
+        List<Layer> info = new ArrayList<>(
+                List.of(new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true)));
+        if (fleetLinked) {
+            FleetRequest fleet = new FleetRequest(0);
+            layers.add(fleet);
+            info.add(new Layer(fleet.name(), StrategySpec.Fleet.TYPE, new StrategySpec.Fleet(), true));
+        }
+        layers.add(ControllerStack.asLayer(single));
+        ControllerStack stack = new ControllerStack(layers, Double.POSITIVE_INFINITY);
         Layer strategy;
         if (site.strategy() instanceof StrategySpec.PeakShaving p) {
             strategy = new Layer(single.name(), p.type(), p, false);
@@ -85,10 +125,18 @@ final class LiveStack {
         } else {
             throw new IllegalArgumentException("no live stack for the strategy " + site.strategy());
         }
-        return new LiveStack(
-                stack,
-                Double.POSITIVE_INFINITY,
-                List.of(new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true), strategy));
+        info.add(strategy);
+        return new LiveStack(stack, Double.POSITIVE_INFINITY, info);
+    }
+
+    /** The layers the canonical order puts above the fleet's: safety, reserve, grid code, contract, operator. */
+    private static boolean protective(StrategySpec.Layer l) {
+        return l instanceof StrategySpec.BackupReserve
+                || l instanceof StrategySpec.LoadDropAbsorber
+                || l instanceof StrategySpec.GridCodeSmoothing
+                || l instanceof StrategySpec.FrequencyResponse
+                || l instanceof StrategySpec.DemandLimiter
+                || l instanceof StrategySpec.Manual;
     }
 
     /** A layer as {@code stack()} shows it: its type as the site file writes it, and its settings. */

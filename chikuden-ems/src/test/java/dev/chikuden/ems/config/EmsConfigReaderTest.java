@@ -189,4 +189,34 @@ class EmsConfigReaderTest {
                 site("ems: {safeSetpoint: 500 kW, safeState: {dischargeWithoutMeter: true}}\n"), Map.of());
         assertThat(blind.safeDischargeWithoutMeter()).isTrue();
     }
+
+    @Test
+    void aFleetLinkIsReadWithItsTokenFromTheFileOrTheEnvironment() throws IOException {
+        EmsConfig c = EmsConfigReader.read(
+                site("ems: {fleet: {url: 'ws://fleet.example:8090/edge', site: sakai-1, token: abcdefghijklmnop}}\n"),
+                Map.of());
+        assertThat(c.fleet().url()).hasToString("ws://fleet.example:8090/edge");
+        assertThat(c.fleet().site()).isEqualTo("sakai-1");
+        assertThat(c.fleet().token()).isEqualTo("abcdefghijklmnop");
+        assertThat(c.fleet().bufferRecords()).isEqualTo(86_400);
+        EmsConfig fromEnv = EmsConfigReader.read(
+                site("ems: {fleet: {url: 'wss://fleet.example/edge', site: s2}}\n"),
+                Map.of("CHIKUDEN_FLEET_TOKEN", " token-from-the-environment "));
+        assertThat(fromEnv.fleet().token()).isEqualTo("token-from-the-environment");
+        assertThat(EmsConfigReader.read(site(""), Map.of()).fleet()).isNull();
+    }
+
+    @Test
+    void aBadFleetLinkIsNamedByItsField() {
+        assertThatThrownBy(() -> EmsConfigReader.read(
+                        site("ems: {fleet: {url: 'http://fleet.example/edge', site: s1, token: short}}\n"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ems.fleet.url")
+                .hasMessageContaining("not a WebSocket URL")
+                .hasMessageContaining("ems.fleet.token")
+                .hasMessageContaining("at least 16");
+        assertThatThrownBy(() -> EmsConfigReader.read(site("ems: {fleet: {url: 'ws://f/edge', site: s1}}\n"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CHIKUDEN_FLEET_TOKEN");
+    }
 }

@@ -1,0 +1,324 @@
+package dev.chikuden.fleet.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.ems.fleet.FleetMessages;
+import dev.chikuden.ems.fleet.FleetMessages.Ack;
+import dev.chikuden.ems.fleet.FleetMessages.EdgeRecord;
+import dev.chikuden.ems.fleet.FleetMessages.Hello;
+import dev.chikuden.ems.fleet.FleetMessages.Records;
+import dev.chikuden.ems.fleet.FleetMessages.Setpoint;
+import dev.chikuden.ems.fleet.FleetMessages.SetpointAck;
+import dev.chikuden.ems.fleet.Rpc;
+import dev.chikuden.fleet.dispatch.SiteOffer;
+import dev.chikuden.fleet.dispatch.Split;
+import dev.chikuden.fleet.dispatch.SplitRule;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The fleet service: the sites' links on {@code /edge}, the dispatch cycle that splits the portfolio's
+ * request across the fresh sites ({@link SplitRule}) and sends each its part, and the REST API and
+ * dashboard ({@link FleetApi}). Every cycle leaves a {@link FleetCycle} record.
+ */
+public final class FleetService implements AutoCloseable {
+    /** The cycle records kept for the API: an hour at 1 s. */
+    static final int KEPT_CYCLES = 3600;
+
+    private final FleetConfig config;
+    private final ObjectMapper json = Rpc.mapper();
+    private final Object lock = new Object();
+    private final Map<String, SiteLink> sites = new LinkedHashMap<>();
+    private final ArrayDeque<FleetCycle> history = new ArrayDeque<>();
+    private final List<Consumer<FleetCycle>> cycleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fleet-cycle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Javalin app;
+    private final FleetAudit audit;
+    private PortfolioRequest request;
+    private long nextRequestId = 1;
+    private long cycle;
+    private long nextRpcId = 1;
+
+    private FleetService(FleetConfig config) {
+        this.config = config;
+        for (FleetConfig.Site s : config.sites()) {
+            sites.put(s.id(), new SiteLink(s.id(), s.token()));
+        }
+        this.audit = new FleetAudit(config.auditLog());
+        this.app = FleetApi.create(this, config, audit);
+    }
+
+    /** Starts listening and cycling. */
+    public static FleetService start(FleetConfig config) {
+        FleetService f = new FleetService(config);
+        f.app.start(config.bind(), config.port());
+        f.clock.scheduleAtFixedRate(f::cycleSafely, config.cycleMs(), config.cycleMs(), TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public FleetConfig config() {
+        return config;
+    }
+
+    /** Called with every cycle's record, on the cycle's thread. Returns how to stop listening. */
+    public Runnable onCycle(Consumer<FleetCycle> listener) {
+        cycleListeners.add(listener);
+        return () -> cycleListeners.remove(listener);
+    }
+
+    /** Asks the portfolio for {@code kw} of battery power until {@code untilEpochMs}, replacing any request. */
+    public PortfolioRequest request(double kw, long untilEpochMs, String source) {
+        if (!Double.isFinite(kw)) {
+            throw new IllegalArgumentException("kw must be finite, was " + kw);
+        }
+        synchronized (lock) {
+            request = new PortfolioRequest(nextRequestId++, kw, untilEpochMs, source);
+            return request;
+        }
+    }
+
+    /** Withdraws the request: the sites are sent an expired setpoint and return to their own strategies. */
+    public void withdraw() {
+        synchronized (lock) {
+            request = null;
+            long now = System.currentTimeMillis();
+            for (SiteLink s : sites.values()) {
+                sendSetpoint(s, new Setpoint(0, 0, now));
+            }
+        }
+    }
+
+    public PortfolioRequest currentRequest() {
+        synchronized (lock) {
+            return request;
+        }
+    }
+
+    /** The last {@code n} cycle records, oldest first. */
+    public List<FleetCycle> cycles(int n) {
+        synchronized (lock) {
+            List<FleetCycle> all = new ArrayList<>(history);
+            return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        }
+    }
+
+    /** Per site: records received in order and records found missing, over the service's life. */
+    public record Received(String site, long records, long missing, long lastSeq, boolean connected) {}
+
+    public List<Received> received() {
+        synchronized (lock) {
+            return sites.values().stream()
+                    .map(s -> new Received(s.id, s.received, s.missing, s.lastSeq, s.session != null))
+                    .toList();
+        }
+    }
+
+    // ---- the dispatch cycle
+
+    private void cycleSafely() {
+        try {
+            FleetCycle c = runCycle(System.currentTimeMillis());
+            for (Consumer<FleetCycle> l : cycleListeners) {
+                l.accept(c);
+            }
+        } catch (RuntimeException e) {
+            // a cycle must never stop the clock; the next one starts afresh
+            System.err.println("chikuden fleet: cycle failed: " + e);
+        }
+    }
+
+    FleetCycle runCycle(long now) {
+        synchronized (lock) {
+            cycle++;
+            if (request != null && request.untilEpochMs() <= now) {
+                request = null;
+            }
+            List<SiteLink> links = new ArrayList<>(sites.values());
+            List<SiteOffer> offers = new ArrayList<>(links.size());
+            for (SiteLink s : links) {
+                boolean fresh = s.fresh(cycle, config.staleCycles()) && s.session != null;
+                offers.add(new SiteOffer(s.id, fresh, s.last == null ? null : s.last.offer()));
+            }
+            Split split = request == null
+                    ? null
+                    : SplitRule.split(request.kw(), request.remainingS(now, config.cycleMs()), offers);
+            long expires = now + config.expiryCycles() * config.cycleMs();
+            List<FleetCycle.Site> rows = new ArrayList<>(links.size());
+            double delivered = 0;
+            for (int i = 0; i < links.size(); i++) {
+                SiteLink s = links.get(i);
+                Split.Allocation a = split == null ? null : split.allocations().get(i);
+                double asked = a != null && a.asked() ? a.kw() : Double.NaN;
+                if (!Double.isNaN(asked)) {
+                    sendSetpoint(s, new Setpoint(request.id() * 1_000_000_000L + cycle, asked, expires));
+                }
+                boolean fresh = offers.get(i).fresh();
+                if (fresh) {
+                    delivered += s.last.batteryKw();
+                }
+                rows.add(new FleetCycle.Site(
+                        s.id,
+                        fresh,
+                        s.last == null ? null : s.last.offer(),
+                        asked,
+                        s.last == null ? Double.NaN : s.last.batteryKw(),
+                        s.last == null ? Double.NaN : s.last.soc(),
+                        s.last == null ? Double.NaN : s.last.gridKw(),
+                        s.lastSeq));
+            }
+            FleetCycle c = new FleetCycle(
+                    cycle,
+                    now,
+                    request == null ? 0 : request.id(),
+                    request == null ? 0 : request.kw(),
+                    split == null ? 0 : split.metKw(),
+                    delivered,
+                    rows);
+            history.addLast(c);
+            if (history.size() > KEPT_CYCLES) {
+                history.pollFirst();
+            }
+            return c;
+        }
+    }
+
+    private void sendSetpoint(SiteLink s, Setpoint sp) {
+        if (s.session != null) {
+            send(s.session, Rpc.request(nextRpcId++, FleetMessages.SETPOINT, json.valueToTree(sp)));
+        }
+    }
+
+    // ---- the sites' links
+
+    void connected(WsContext ctx) {
+        ctx.enableAutomaticPings(5, TimeUnit.SECONDS);
+    }
+
+    void closed(WsContext ctx) {
+        synchronized (lock) {
+            for (SiteLink s : sites.values()) {
+                if (s.session != null && s.session.sessionId().equals(ctx.sessionId())) {
+                    s.session = null;
+                }
+            }
+        }
+    }
+
+    void message(WsContext ctx, String text) {
+        Rpc m;
+        try {
+            m = json.readValue(text, Rpc.class);
+        } catch (java.io.IOException e) {
+            send(ctx, Rpc.error(null, Rpc.INVALID_REQUEST, "not a JSON-RPC 2.0 message"));
+            return;
+        }
+        synchronized (lock) {
+            if (m.isRequest() && FleetMessages.HELLO.equals(m.method())) {
+                hello(ctx, m);
+                return;
+            }
+            SiteLink s = siteOf(ctx);
+            if (s == null) {
+                refuse(ctx, m.id(), Rpc.UNAUTHORIZED, "say hello with the site's id and token first");
+                return;
+            }
+            if (m.isRequest() && FleetMessages.RECORDS.equals(m.method())) {
+                Records r = json.convertValue(m.params(), Records.class);
+                for (EdgeRecord e : r.records()) {
+                    s.take(e, cycle);
+                }
+                send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
+            } else if (!m.isRequest() && m.result() != null && m.result().has("held")) {
+                SetpointAck ack = json.convertValue(m.result(), SetpointAck.class);
+                s.ackedId = Math.max(s.ackedId, ack.id());
+                s.ackedAtNanos = System.nanoTime();
+            } else if (m.isRequest() && m.id() != null) {
+                send(ctx, Rpc.error(m.id(), Rpc.METHOD_NOT_FOUND, "no method " + m.method()));
+            }
+        }
+    }
+
+    private void hello(WsContext ctx, Rpc m) {
+        Hello h;
+        try {
+            h = json.convertValue(m.params(), Hello.class);
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, m.id(), Rpc.INVALID_PARAMS, "hello: " + e.getMessage());
+            return;
+        }
+        SiteLink s = h.site() == null ? null : sites.get(h.site());
+        if (s == null || h.token() == null || !sameToken(s.token, h.token())) {
+            // one answer for both, so a caller cannot learn which site ids exist
+            refuse(ctx, m.id(), Rpc.UNAUTHORIZED, "unknown site or wrong token");
+            return;
+        }
+        if (s.session != null && !s.session.sessionId().equals(ctx.sessionId())) {
+            s.session.closeSession(4000, "replaced by a newer connection of the same site");
+        }
+        s.session = ctx;
+        s.hello = h;
+        send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
+    }
+
+    private SiteLink siteOf(WsContext ctx) {
+        for (SiteLink s : sites.values()) {
+            if (s.session != null && s.session.sessionId().equals(ctx.sessionId())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void refuse(WsContext ctx, Long id, int code, String message) {
+        send(ctx, Rpc.error(id, code, message));
+        ctx.closeSession(4001, message);
+    }
+
+    private void send(WsContext ctx, Rpc message) {
+        try {
+            ctx.send(json.writeValueAsString(message));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            // the socket went meanwhile: the close handler forgets it, the site reconnects
+        }
+    }
+
+    private static boolean sameToken(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode toJson(Object o) {
+        return json.valueToTree(o);
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        app.stop();
+        try {
+            audit.close();
+        } catch (java.io.IOException e) {
+            // the log was flushed line by line
+        }
+    }
+}
