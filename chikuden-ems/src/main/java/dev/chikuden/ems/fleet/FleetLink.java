@@ -55,7 +55,7 @@ public final class FleetLink implements AutoCloseable {
     private final Runnable unsubscribe;
     // only touched on the link's thread
     private final ArrayDeque<EdgeRecord> buffer = new ArrayDeque<>();
-    private long nextSeq;
+    private volatile long nextSeq;
     private long sentUpTo = -1;
     private long nextRpcId = 1;
     private WebSocket socket;
@@ -100,6 +100,11 @@ public final class FleetLink implements AutoCloseable {
     /** Records dropped because the buffer was full while the link was down. */
     public long droppedRecords() {
         return dropped;
+    }
+
+    /** The number of the last cycle record made, -1 before the first. */
+    public long recordedSeq() {
+        return nextSeq - 1;
     }
 
     /** The highest record number the fleet acknowledged, -1 before the first. */

@@ -244,7 +244,7 @@ public final class FleetService implements AutoCloseable {
             if (m.isRequest() && FleetMessages.RECORDS.equals(m.method())) {
                 Records r = json.convertValue(m.params(), Records.class);
                 for (EdgeRecord e : r.records()) {
-                    s.take(e, cycle);
+                    s.take(e, cycle + 1); // heard in the period the next cycle closes
                 }
                 send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
             } else if (!m.isRequest() && m.result() != null && m.result().has("held")) {

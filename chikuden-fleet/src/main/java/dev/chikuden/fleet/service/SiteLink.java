@@ -21,7 +21,7 @@ final class SiteLink {
     long missing;
 
     EdgeRecord last;
-    /** The fleet cycle in which the site was last heard from. */
+    /** The fleet cycle whose period last brought a record: stale {@code staleCycles} cycles later. */
     long heardCycle = Long.MIN_VALUE / 2;
     /** The last setpoint the site acknowledged, and when. */
     long ackedId;
@@ -42,7 +42,8 @@ final class SiteLink {
         if (r.seq() <= lastSeq) {
             return false;
         }
-        if (r.seq() > lastSeq + 1) {
+        // the first record after the fleet's start may follow records a previous fleet acknowledged
+        if (lastSeq >= 0 && r.seq() > lastSeq + 1) {
             missing += r.seq() - lastSeq - 1;
         }
         lastSeq = r.seq();

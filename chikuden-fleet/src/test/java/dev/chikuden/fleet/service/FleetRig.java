@@ -46,25 +46,48 @@ final class FleetRig implements AutoCloseable {
         }
     }
 
-    final FleetService fleet;
+    FleetService fleet;
     final List<Site> sites = new ArrayList<>();
 
-    /** @param powersKw one site per entry: its battery power (energy 1 MWh each) */
+    private final Path dir;
+
+    /** @param powersKw one site per entry: its battery power (energy 1 MWh each), linked straight to the fleet */
     FleetRig(Path dir, double... powersKw) {
-        List<FleetConfig.Site> entries = new ArrayList<>();
-        for (int i = 0; i < powersKw.length; i++) {
-            entries.add(new FleetConfig.Site("site-" + (i + 1), token(i)));
-        }
-        fleet = FleetService.start(new FleetConfig(
-                "rig", CYCLE_MS, 3, 5, "127.0.0.1", 0, FLEET_TOKEN, entries, dir.resolve("fleet-audit.jsonl")));
+        this(dir, powersKw.length);
         try {
             for (int i = 0; i < powersKw.length; i++) {
-                sites.add(startSite(dir.resolve("site-" + (i + 1)), i, powersKw[i], fleet.port()));
+                add(i, powersKw[i], url(fleet.port()));
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** A fleet that knows {@code siteCount} sites, none started yet ({@link #add}). */
+    FleetRig(Path dir, int siteCount) {
+        this.dir = dir;
+        List<FleetConfig.Site> entries = new ArrayList<>();
+        for (int i = 0; i < siteCount; i++) {
+            entries.add(new FleetConfig.Site("site-" + (i + 1), token(i)));
+        }
+        fleet = FleetService.start(config(entries, 0));
+    }
+
+    FleetConfig config(List<FleetConfig.Site> entries, int port) {
+        return new FleetConfig(
+                "rig", CYCLE_MS, 3, 5, "127.0.0.1", port, FLEET_TOKEN, entries, dir.resolve("fleet-audit.jsonl"));
+    }
+
+    static String url(int port) {
+        return "ws://127.0.0.1:" + port + FleetApi.EDGE;
+    }
+
+    /** Starts site {@code i} (from 0) linked to the fleet at {@code fleetUrl}. */
+    Site add(int i, double powerKw, String fleetUrl) {
+        Site s = startSite(dir.resolve("site-" + (i + 1)), i, powerKw, fleetUrl);
+        sites.add(s);
+        return s;
     }
 
     static String token(int i) {
@@ -92,11 +115,7 @@ final class FleetRig implements AutoCloseable {
                 """.formatted(i + 1, powerKw, CYCLE_MS, devicePort, fleetUrl, i + 1, token(i));
     }
 
-    Site startSite(Path dir, int i, double powerKw, int fleetPort) {
-        return startSite(dir, i, powerKw, "ws://127.0.0.1:" + fleetPort + FleetApi.EDGE);
-    }
-
-    Site startSite(Path dir, int i, double powerKw, String fleetUrl) {
+    private static Site startSite(Path dir, int i, double powerKw, String fleetUrl) {
         try {
             Files.createDirectories(dir);
             int devicePort = freePort();
