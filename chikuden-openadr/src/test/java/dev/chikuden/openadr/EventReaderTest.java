@@ -1,6 +1,7 @@
 package dev.chikuden.openadr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chikuden.openadr.Instruction.ExportCapacityLimit;
@@ -49,10 +50,10 @@ class EventReaderTest {
         assertThat(instructions)
                 .extracting(i -> i.getClass().getSimpleName(), i -> i.interval().start(), EventReaderTest::kw)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("ImportCapacityLimit", start, 10.0),
-                        org.assertj.core.groups.Tuple.tuple("ExportCapacityLimit", start, 4.0),
-                        org.assertj.core.groups.Tuple.tuple("ImportCapacityLimit", start.plus(half), 8.0),
-                        org.assertj.core.groups.Tuple.tuple("ExportCapacityLimit", start.plus(half), 6.0));
+                        tuple("ImportCapacityLimit", start, 10.0),
+                        tuple("ExportCapacityLimit", start, 4.0),
+                        tuple("ImportCapacityLimit", start.plus(half), 8.0),
+                        tuple("ExportCapacityLimit", start.plus(half), 6.0));
         assertThat(instructions)
                 .allSatisfy(i -> assertThat(i.interval().duration()).isEqualTo(half));
     }
@@ -128,11 +129,11 @@ class EventReaderTest {
         assertThat(skipped)
                 .extracting(Skipped::payloadType, Skipped::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple(
                                 "EXPORT_CAPACITY_LIMIT",
                                 "units 'HP' of EXPORT_CAPACITY_LIMIT are not known; allowed: [KW, MW, W]"),
-                        org.assertj.core.groups.Tuple.tuple("GHG", "payload type not handled by this VEN"),
-                        org.assertj.core.groups.Tuple.tuple("SIMPLE", "SIMPLE level 4 is not one of 0, 1, 2, 3"));
+                        tuple("GHG", "payload type not handled by this VEN"),
+                        tuple("SIMPLE", "SIMPLE level 4 is not one of 0, 1, 2, 3"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.chikuden.openadr.model.EventRequest;
@@ -15,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,15 +62,14 @@ class SpecExamplesTest {
     private static final Map<String, JsonNode> DEFAULTS = Map.of(
             "duration", new TextNode("PT0S"),
             "randomizeStart", new TextNode("PT0S"),
-            "aggregate", com.fasterxml.jackson.databind.node.BooleanNode.FALSE,
+            "aggregate", BooleanNode.FALSE,
             "reportIntervals", new TextNode("INTERVALS"),
-            "objectType", com.fasterxml.jackson.databind.node.NullNode.instance);
+            "objectType", NullNode.instance);
 
     private static void assertSameUpToDefaults(JsonNode written, JsonNode original, String at) {
         if (original instanceof ObjectNode o) {
             assertThat(written.isObject()).as(at).isTrue();
-            for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : written.properties()) {
                 if (o.has(e.getKey())) {
                     assertSameUpToDefaults(e.getValue(), o.get(e.getKey()), at + "/" + e.getKey());
                 } else {
@@ -103,8 +103,7 @@ class SpecExamplesTest {
         }
         if (node instanceof ObjectNode o) {
             ObjectNode copy = o.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
                 copy.set(e.getKey(), normalized(e.getValue()));
             }
             return copy;

@@ -5,6 +5,7 @@ import dev.chikuden.openadr.model.AuthServerInfo;
 import dev.chikuden.openadr.model.ClientCredentialResponse;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 
 /**
  * The token endpoint (OAuth2 client credentials, RFC 6749 4.4: errors as RFC 6749 5.2, 401 for a
@@ -26,8 +27,8 @@ final class AuthRoutes {
         routes.get("/auth/server", ctx -> ctx.json(new AuthServerInfo().tokenURL(tokenUrl(ctx))));
     }
 
-    private static java.net.URI tokenUrl(Context ctx) {
-        return java.net.URI.create(ctx.scheme() + "://" + ctx.host() + TOKEN_PATH);
+    private static URI tokenUrl(Context ctx) {
+        return URI.create(ctx.scheme() + "://" + ctx.host() + TOKEN_PATH);
     }
 
     private void authenticate(Context ctx) {

@@ -1,5 +1,7 @@
 package dev.chikuden.openadr.vtn;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,7 @@ final class TokenIssuer {
     /** A new token for the client, if the id and secret match one given at start. */
     Optional<String> issue(String clientId, String secret) {
         VtnClient client = clientId == null ? null : clients.get(clientId);
-        if (client == null || !java.security.MessageDigest.isEqual(bytes(client.clientSecret()), bytes(secret))) {
+        if (client == null || !MessageDigest.isEqual(bytes(client.clientSecret()), bytes(secret))) {
             return Optional.empty();
         }
         byte[] b = new byte[TOKEN_BYTES];
@@ -69,6 +71,6 @@ final class TokenIssuer {
     }
 
     private static byte[] bytes(String s) {
-        return s == null ? new byte[0] : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 }
