@@ -155,7 +155,7 @@ public final class Ven implements AutoCloseable {
             status = new VenStatus(
                     false,
                     was.lastSuccess(),
-                    Optional.of(e.getMessage()),
+                    Optional.of(e.getMessage() != null ? e.getMessage() : e.toString()),
                     was.consecutiveFailures() + 1,
                     was.venId(),
                     was.missingPrograms());

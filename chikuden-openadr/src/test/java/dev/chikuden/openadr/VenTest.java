@@ -12,11 +12,15 @@ import dev.chikuden.openadr.Instruction.Price;
 import dev.chikuden.openadr.Instruction.Simple;
 import dev.chikuden.openadr.vtn.InProcessVtn;
 import dev.chikuden.openadr.vtn.VtnClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,6 +277,51 @@ class VenTest {
         }
         // one token for BL, at least three for the VEN over 2.5 s of 1-s tokens
         assertThat(vtn.tokensIssued()).isGreaterThanOrEqualTo(1 + 3);
+    }
+
+    @Test
+    void anIntervalThatEndsLeavesTheSet() throws InterruptedException {
+        postEvent("SIMPLE", null, null, 1);
+        AtomicReference<Instant> now = new AtomicReference<>(start.minus(Duration.ofHours(1)));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ven = new Ven(config(VEN_SECRET), received::add, clock).start();
+        await("the upcoming level", () -> last().instructions().size() == 1);
+        now.set(start.plus(Duration.ofMinutes(29)));
+        Thread.sleep(3 * POLL.toMillis());
+        assertThat(last().instructions()).hasSize(1);
+        now.set(start.plus(Duration.ofMinutes(30)));
+        await("the level gone at its end", () -> last().instructions().isEmpty());
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopThePolling() throws InterruptedException {
+        postEvent("SIMPLE", null, null, 1);
+        ven = new Ven(config(VEN_SECRET), set -> {
+                    received.add(set);
+                    throw new IllegalStateException("listener bug");
+                })
+                .start();
+        await("the first set", () -> received.size() == 1);
+        postEvent("SIMPLE", null, null, 3);
+        await("the second set", () -> received.size() == 2);
+        assertThat(ven.lastPollOk()).isTrue();
+        assertThat(last().instructions()).extracting(i -> ((Simple) i).level()).containsExactlyInAnyOrder(1, 3);
     }
 
     private static double importKw(InstructionSet set) {
