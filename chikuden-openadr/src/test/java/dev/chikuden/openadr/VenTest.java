@@ -256,6 +256,20 @@ class VenTest {
     }
 
     @Test
+    void aVenStartedWhileTheVtnIsDownStartsAndCatchesUp() throws InterruptedException {
+        postEvent("IMPORT_CAPACITY_LIMIT", "KW", null, 700);
+        vtn.stop();
+        startVen();
+        assertThat(ven.lastPollOk()).isFalse();
+        assertThat(ven.status().lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("unreachable"));
+        assertThat(ven.current()).isEqualTo(InstructionSet.EMPTY);
+        vtn.restart();
+        await("the limit after the VTN came up", () -> importKw(last()) == 700);
+        assertThat(ven.lastPollOk()).isTrue();
+    }
+
+    @Test
     void anExpiringTokenIsRenewedWithoutAFailedPoll() throws InterruptedException {
         vtn.close();
         vtn = InProcessVtn.start(
