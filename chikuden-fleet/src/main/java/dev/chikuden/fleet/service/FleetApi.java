@@ -151,7 +151,7 @@ final class FleetApi {
 
     private static FleetCycle last(FleetService fleet) {
         List<FleetCycle> c = fleet.cycles(1);
-        return c.isEmpty() ? new FleetCycle(0, 0, 0, 0, 0, 0, List.of()) : c.get(0);
+        return c.isEmpty() ? new FleetCycle(0, 0, 0, null, 0, 0, 0, List.of()) : c.get(0);
     }
 
     static Portfolio portfolio(FleetService fleet) {

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param cycle numbers the fleet's cycles from 1
  * @param requestId the portfolio request being served, 0 for none
+ * @param source who asked: {@code api}, or {@code openadr:EVENT_ID}; null for none
  * @param requestedKw that request's power (0 for none)
  * @param metKw what the split asked of the sites together
  * @param deliveredKw the battery power the fresh sites reported last, together
@@ -17,6 +18,7 @@ public record FleetCycle(
         long cycle,
         long epochMs,
         long requestId,
+        String source,
         double requestedKw,
         double metKw,
         double deliveredKw,

@@ -13,6 +13,9 @@ import dev.chikuden.ems.fleet.Rpc;
 import dev.chikuden.fleet.dispatch.SiteOffer;
 import dev.chikuden.fleet.dispatch.Split;
 import dev.chikuden.fleet.dispatch.SplitRule;
+import dev.chikuden.fleet.ven.EventTarget;
+import dev.chikuden.fleet.ven.PortfolioNow;
+import dev.chikuden.fleet.ven.VenBridge;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +57,11 @@ public final class FleetService implements AutoCloseable {
     private long cycle;
     private long nextRpcId = 1;
 
-    private FleetService(FleetConfig config) {
+    private final VenBridge ven;
+
+    private FleetService(FleetConfig config, VenBridge ven) {
         this.config = config;
+        this.ven = ven;
         for (FleetConfig.Site s : config.sites()) {
             sites.put(s.id(), new SiteLink(s.id(), s.token()));
         }
@@ -65,7 +71,15 @@ public final class FleetService implements AutoCloseable {
 
     /** Starts listening and cycling. */
     public static FleetService start(FleetConfig config) {
-        FleetService f = new FleetService(config);
+        return start(config, null);
+    }
+
+    /**
+     * Starts listening and cycling; with {@code ven} (started), the VTN's events set the portfolio's
+     * target whenever no request made through the API holds.
+     */
+    public static FleetService start(FleetConfig config, VenBridge ven) {
+        FleetService f = new FleetService(config, ven);
         f.app.start(config.bind(), config.port());
         f.clock.scheduleAtFixedRate(f::cycleSafely, config.cycleMs(), config.cycleMs(), TimeUnit.MILLISECONDS);
         return f;
@@ -154,13 +168,34 @@ public final class FleetService implements AutoCloseable {
             }
             List<SiteLink> links = new ArrayList<>(sites.values());
             List<SiteOffer> offers = new ArrayList<>(links.size());
+            double gridKw = 0;
+            double netLoadKw = 0;
             for (SiteLink s : links) {
                 boolean fresh = s.fresh(cycle, config.staleCycles()) && s.session != null;
                 offers.add(new SiteOffer(s.id, fresh, s.last == null ? null : s.last.offer()));
+                if (fresh) {
+                    gridKw += s.last.gridKw();
+                    netLoadKw += s.last.gridKw() + s.last.batteryKw();
+                }
             }
-            Split split = request == null
-                    ? null
-                    : SplitRule.split(request.kw(), request.remainingS(now, config.cycleMs()), offers);
+            // the operator's request through the API first; else what the VTN's events ask
+            EventTarget.Target event = ven == null ? null : ven.cycle(new PortfolioNow(now, gridKw, netLoadKw));
+            double targetKw = Double.NaN;
+            double durationS = Double.NaN;
+            long requestId = 0;
+            String source = null;
+            if (request != null) {
+                targetKw = request.kw();
+                durationS = request.remainingS(now, config.cycleMs());
+                requestId = request.id();
+                source = request.source();
+            } else if (event != null) {
+                targetKw = event.kw();
+                durationS = Math.max(config.cycleMs(), event.from().end().toEpochMilli() - now) / 1000.0;
+                requestId = eventRequestId(event);
+                source = "openadr:" + event.from().eventId();
+            }
+            Split split = Double.isNaN(targetKw) ? null : SplitRule.split(targetKw, durationS, offers);
             long expires = now + config.expiryCycles() * config.cycleMs();
             List<FleetCycle.Site> rows = new ArrayList<>(links.size());
             double delivered = 0;
@@ -169,7 +204,7 @@ public final class FleetService implements AutoCloseable {
                 Split.Allocation a = split == null ? null : split.allocations().get(i);
                 double asked = a != null && a.asked() ? a.kw() : Double.NaN;
                 if (!Double.isNaN(asked)) {
-                    sendSetpoint(s, new Setpoint(request.id() * 1_000_000_000L + cycle, asked, expires));
+                    sendSetpoint(s, new Setpoint(requestId * 1_000_000_000L + cycle, asked, expires));
                 }
                 boolean fresh = offers.get(i).fresh();
                 if (fresh) {
@@ -188,8 +223,9 @@ public final class FleetService implements AutoCloseable {
             FleetCycle c = new FleetCycle(
                     cycle,
                     now,
-                    request == null ? 0 : request.id(),
-                    request == null ? 0 : request.kw(),
+                    requestId,
+                    source,
+                    split == null ? 0 : targetKw,
                     split == null ? 0 : split.metKw(),
                     delivered,
                     rows);
@@ -199,6 +235,17 @@ public final class FleetService implements AutoCloseable {
             }
             return c;
         }
+    }
+
+    /** A VTN's event interval as a request number: its own, stable while it acts, apart from the API's. */
+    private long eventRequestId(EventTarget.Target event) {
+        long h = (event.from().eventId() + "/" + event.from().intervalId()).hashCode() & 0x7fffffffL;
+        return 1_000_000 + h % 1_000_000;
+    }
+
+    /** The fleet's VEN, or null when the fleet answers no VTN. */
+    public VenBridge ven() {
+        return ven;
     }
 
     private void sendSetpoint(SiteLink s, Setpoint sp) {
@@ -314,6 +361,9 @@ public final class FleetService implements AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
+        if (ven != null) {
+            ven.close();
+        }
         app.stop();
         try {
             audit.close();

@@ -66,12 +66,17 @@ final class FleetRig implements AutoCloseable {
 
     /** A fleet that knows {@code siteCount} sites, none started yet ({@link #add}). */
     FleetRig(Path dir, int siteCount) {
+        this(dir, siteCount, null);
+    }
+
+    /** The same, the fleet a VEN of a VTN when {@code ven} is not null. */
+    FleetRig(Path dir, int siteCount, dev.chikuden.fleet.ven.VenBridge ven) {
         this.dir = dir;
         List<FleetConfig.Site> entries = new ArrayList<>();
         for (int i = 0; i < siteCount; i++) {
             entries.add(new FleetConfig.Site("site-" + (i + 1), token(i)));
         }
-        fleet = FleetService.start(config(entries, 0));
+        fleet = FleetService.start(config(entries, 0), ven);
     }
 
     FleetConfig config(List<FleetConfig.Site> entries, int port) {
