@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             BillCommand.class,
             DevicesCommand.class,
             ServeCommand.class,
+            FleetCommand.class,
             ParityCommand.class,
             ExamplesCommand.class,
             SchemasCommand.class,

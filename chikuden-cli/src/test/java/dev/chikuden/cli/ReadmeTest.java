@@ -33,7 +33,7 @@ class ReadmeTest {
 
     private static final Pattern OUTPUT = Pattern.compile("<!-- output: (.+?) -->\\n+```\\n(.*?)```", Pattern.DOTALL);
     /** The live commands, run on the bundled example by their own tests (twin and service on loopback). */
-    private static final List<String> LIVE = List.of("devices", "serve");
+    private static final List<String> LIVE = List.of("devices", "serve", "fleet");
 
     private static final Map<String, PlanCommandTest.Run> RUNS = new ConcurrentHashMap<>();
 

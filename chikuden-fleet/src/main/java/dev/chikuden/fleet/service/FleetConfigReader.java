@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * staleCycles: 3             # a site silent this many cycles is asked nothing
  * expiryCycles: 5            # a request sent to a site holds this many cycles unless renewed
  * http: {bind: 127.0.0.1, port: 8090, tokenEnv: CHIKUDEN_FLEET_HTTP_TOKEN}
- * audit: fleet-audit.jsonl   # beside the fleet file
+ * audit: fleet-audit.jsonl   # beside the fleet file; default chikuden-state/NAME/fleet-audit.jsonl where it runs
  * sites:
  *   - {id: sakai-1, tokenEnv: CHIKUDEN_FLEET_SAKAI_1}
  * openadr: {...}             # optional: the fleet as a VEN (see VenConfigReader)
@@ -220,6 +220,12 @@ public final class FleetConfigReader {
 
     private BadInputException bad(String field, String value, String allowed) {
         return new BadInputException(file + ": " + field + ": '" + value + "' is not allowed; " + allowed);
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private static List<String> sorted(Set<String> s) {

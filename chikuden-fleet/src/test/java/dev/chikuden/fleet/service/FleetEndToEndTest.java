@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Five sites and their fleet on loopback: a portfolio request is met, a stopped site's share is taken
+ * Five sites (twenty with {@code -P fleet-20}) and their fleet on loopback: a portfolio request is met, a stopped site's share is taken
  * by the others, and on every cycle's record no site is asked past its offer or runs past its limits,
  * its contract or its SOC floor. Counted in fleet cycles, not wall time.
  */
 class FleetEndToEndTest {
-    static final double[] POWERS_KW = {200, 300, 400, 500, 600};
+    /** 200 to 600 kW, in turn: 2,000 kW of ratings every five sites. */
+    static final double[] POWERS_KW = java.util.stream.IntStream.range(0, Integer.getInteger("chikuden.fleet.sites", 5))
+            .mapToDouble(i -> 200 + 100 * (i % 5))
+            .toArray();
+
     static final double CONTRACT_KW = 2000;
 
     @TempDir
@@ -31,8 +35,8 @@ class FleetEndToEndTest {
             FleetCycle ready =
                     await(cycles, c -> c.sites().stream().allMatch(FleetCycle.Site::fresh), Duration.ofSeconds(30));
 
-            // 1,000 kW from 2,000 kW of ratings: half of each site's headroom
-            double target = 1000;
+            // half the ratings: half of each site's headroom
+            double target = java.util.Arrays.stream(POWERS_KW).sum() / 2;
             PortfolioRequest r = rig.fleet.request(target, System.currentTimeMillis() + 120_000, "test");
             FleetCycle first =
                     await(cycles, c -> c.cycle() > ready.cycle() && c.requestId() == r.id(), Duration.ofSeconds(5));
@@ -45,10 +49,13 @@ class FleetEndToEndTest {
                     .isLessThanOrEqualTo(10);
 
             // one site stops: the four others take its share
-            rig.sites.get(4).stop();
+            rig.sites.get(POWERS_KW.length - 1).stop();
             long stoppedAt = cycles.get(cycles.size() - 1).cycle();
             FleetCycle stale = await(
-                    cycles, c -> c.cycle() > stoppedAt && !c.sites().get(4).fresh(), Duration.ofSeconds(5));
+                    cycles,
+                    c -> c.cycle() > stoppedAt
+                            && !c.sites().get(POWERS_KW.length - 1).fresh(),
+                    Duration.ofSeconds(5));
             FleetCycle taken = await(
                     cycles,
                     c -> c.cycle() > stale.cycle() && within(c.deliveredKw(), target, 0.02),
@@ -56,11 +63,14 @@ class FleetEndToEndTest {
             assertThat(taken.cycle() - stoppedAt)
                     .as("cycles from the stop to the others delivering the whole request within 2 %%")
                     .isLessThanOrEqualTo(5);
-            assertThat(taken.sites().get(4).askedKw()).isNaN();
+            assertThat(taken.sites().get(POWERS_KW.length - 1).askedKw()).isNaN();
             System.out.printf(
-                    "fleet e2e: met within 2 %% %d cycles after the request; the others took the stopped site's share %d"
+                    "fleet e2e, " + POWERS_KW.length
+                            + " sites: met within 2 %% %d cycles after the request; the others took the stopped site's share %d"
                             + " cycles after the stop (%d after it went stale)%n",
-                    met.cycle() - first.cycle(), taken.cycle() - stoppedAt, taken.cycle() - stale.cycle());
+                    met.cycle() - first.cycle(),
+                    taken.cycle() - stoppedAt,
+                    taken.cycle() - stale.cycle());
 
             for (FleetCycle c : cycles) {
                 for (int i = 0; i < c.sites().size(); i++) {
