@@ -54,7 +54,18 @@ final class FleetCommand implements Callable<Integer> {
             config = config.withPort(httpPort);
         }
         VenBridge ven = f.openadr() == null ? null : new VenBridge(f.openadr(), f.simpleReductions()).start();
-        FleetService fleet = FleetService.start(config, ven);
+        FleetService fleet;
+        try {
+            fleet = FleetService.start(config, ven);
+        } catch (RuntimeException e) {
+            if (ven != null) {
+                ven.close();
+            }
+            // a taken port or an audit log that cannot be written: what to change, not a stack trace
+            throw new BadInputException(file + ": the fleet cannot start on " + config.bind() + ":" + config.port()
+                    + " with its audit log " + config.auditLog() + ": " + e.getMessage()
+                    + " (give another --http-port, or an audit path it can write)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(banner(config, fleet));
         out.flush();

@@ -20,16 +20,25 @@ public final class FleetRequest implements ControlLayer {
     public record Request(long id, double kw, long expiresAtEpochMs) {}
 
     private final double reserveKwh;
+    private final double contractKw;
     private volatile Request current;
     private volatile FleetOffer offer;
     private volatile boolean offering;
 
-    /** @param reserveKwh energy the layers above keep for backup, above the SOC floor */
-    public FleetRequest(double reserveKwh) {
+    /**
+     * @param reserveKwh energy the layers above keep for backup, above the SOC floor
+     * @param contractKw the grid contract: a request never charges the site past it (whatever the
+     *     layers below or the site's own strategy do); 0 or infinite for none
+     */
+    public FleetRequest(double reserveKwh, double contractKw) {
         if (!(reserveKwh >= 0)) {
             throw new IllegalArgumentException("reserveKwh must be >= 0, was " + reserveKwh);
         }
+        if (!(contractKw >= 0)) {
+            throw new IllegalArgumentException("contractKw must be >= 0, was " + contractKw);
+        }
         this.reserveKwh = reserveKwh;
+        this.contractKw = contractKw > 0 ? contractKw : Double.POSITIVE_INFINITY;
     }
 
     @Override
@@ -66,13 +75,16 @@ public final class FleetRequest implements ControlLayer {
 
     @Override
     public void control(Measurements m, BatteryView battery, PowerWindow window) {
+        // the most charging the contract leaves: import = net load - battery <= contract
+        double contractFloorKw = Math.min(0, m.netLoadKw() - contractKw);
         if (offering) {
             double floorKwh = battery.socMin() * battery.capacityKwh() + reserveKwh;
             double topKwh = battery.socMax() * battery.capacityKwh();
             double stored = battery.storedEnergyKwh();
             // a supervisory pass leaves the battery's own limits to the fast loop: the offer holds them too
             double hi = Math.min(window.maxKw(), battery.maxDischargeKw(m.stepS()));
-            double lo = Math.min(hi, Math.max(window.minKw(), -battery.maxChargeKw(m.stepS())));
+            double lo =
+                    Math.min(hi, Math.max(contractFloorKw, Math.max(window.minKw(), -battery.maxChargeKw(m.stepS()))));
             offer = new FleetOffer(m.epochMs(), lo, hi, Math.max(0, stored - floorKwh), Math.max(0, topKwh - stored));
         }
         Request r = current;
@@ -82,6 +94,7 @@ public final class FleetRequest implements ControlLayer {
         if (m.epochMs() >= r.expiresAtEpochMs()) {
             return; // kept for the record of what was asked; it no longer acts
         }
+        window.atLeastOnNet(contractFloorKw);
         window.narrow(r.kw(), r.kw());
         window.prefer(r.kw());
     }

@@ -228,7 +228,9 @@ public final class SiteModels {
             }
             double reserveKwh = 0; // what the backup reserves above keep: a fleet layer offers none of it
             for (StrategySpec.Layer l : stack.layers()) {
-                ControlLayer built = l instanceof StrategySpec.Fleet ? new FleetRequest(reserveKwh) : layer(l, site);
+                ControlLayer built = l instanceof StrategySpec.Fleet
+                        ? new FleetRequest(reserveKwh, contractKw(site))
+                        : layer(l, site);
                 if (built instanceof BackupReserve r) {
                     reserveKwh += r.reserveKwh();
                 }
@@ -245,6 +247,11 @@ public final class SiteModels {
                 : new ControllerStack(
                         List.of(new NoBatteryExport(noExportUntil), ControllerStack.asLayer(c)),
                         Double.POSITIVE_INFINITY);
+    }
+
+    /** The grid contract a fleet's request must not charge past, kW; 0 for none. */
+    public static double contractKw(SiteConfig site) {
+        return site.grid() == null ? 0 : Math.max(0, site.grid().contractKw());
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FleetRequestTest {
     @Test
     void holdsTheFleetsPowerUntilItExpiresThenTheSiteRunsItself() {
-        FleetRequest fleet = new FleetRequest(0);
+        FleetRequest fleet = new FleetRequest(0, 0);
         var h = ControlHarness.given(ControlHarness.battery(0.5), fleet, new Prefer("schedule", 100));
         fleet.set(7, 250, h.nowMs() + 3_000);
         for (int i = 0; i < 3; i++) {
@@ -23,7 +23,7 @@ class FleetRequestTest {
 
     @Test
     void theLayersAboveWinAndTheOfferIsWhatTheyLeave() {
-        FleetRequest fleet = new FleetRequest(100);
+        FleetRequest fleet = new FleetRequest(100, 0);
         fleet.recordOffers();
         // the contract's limiter above allows at most 150 kW of charging and 400 kW of discharge
         var h = ControlHarness.given(ControlHarness.battery(0.6), new Narrow("demand-limiter", -150, 400), fleet);
@@ -39,7 +39,7 @@ class FleetRequestTest {
 
     @Test
     void theOfferHoldsTheBatterysOwnLimitsWhenNoLayerAboveNarrows() {
-        FleetRequest fleet = new FleetRequest(0);
+        FleetRequest fleet = new FleetRequest(0, 0);
         fleet.recordOffers();
         var h = ControlHarness.given(ControlHarness.battery(0.5), fleet);
         h.when(1000);
@@ -48,16 +48,29 @@ class FleetRequestTest {
     }
 
     @Test
+    void aRequestNeverChargesTheSitePastItsContract() {
+        FleetRequest fleet = new FleetRequest(0, 1100);
+        fleet.recordOffers();
+        var h = ControlHarness.given(ControlHarness.battery(0.5), fleet);
+        fleet.set(1, -300, Long.MAX_VALUE);
+        // 1,000 kW of load under a 1,100 kW contract: 100 kW of charging at most
+        assertThat(h.when(1000)).isCloseTo(-100, offset(1e-9));
+        assertThat(fleet.offer().minKw()).isCloseTo(-100, offset(1e-9));
+        fleet.set(2, 300, Long.MAX_VALUE); // discharging is the site's to give
+        assertThat(h.when(1000)).isCloseTo(300, offset(1e-9));
+    }
+
+    @Test
     void aStudyRecordsNoOffer() {
-        FleetRequest fleet = new FleetRequest(0);
+        FleetRequest fleet = new FleetRequest(0, 0);
         ControlHarness.given(ControlHarness.battery(0.5), fleet).when(1000);
         assertThat(fleet.offer()).isNull();
     }
 
     @Test
     void refusesANonFinitePowerAndANegativeReserve() {
-        assertThatThrownBy(() -> new FleetRequest(0).set(1, Double.POSITIVE_INFINITY, 1))
+        assertThatThrownBy(() -> new FleetRequest(0, 0).set(1, Double.POSITIVE_INFINITY, 1))
                 .hasMessageContaining("kw");
-        assertThatThrownBy(() -> new FleetRequest(-1)).hasMessageContaining("reserveKwh");
+        assertThatThrownBy(() -> new FleetRequest(-1, 0)).hasMessageContaining("reserveKwh");
     }
 }

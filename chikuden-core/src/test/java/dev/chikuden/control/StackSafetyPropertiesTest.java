@@ -135,7 +135,7 @@ class StackSafetyPropertiesTest {
         manual.set((r.nextDouble() * 2 - 1) * power * 2, 1_751_328_000_000L + r.nextInt(600_000));
         all.add(manual);
         // the fleet may ask anything, even past the battery's rating; the stack must not follow it there
-        FleetRequest fleet = new FleetRequest(r.nextDouble() * 100);
+        FleetRequest fleet = new FleetRequest(r.nextDouble() * 100, load * (0.5 + r.nextDouble()));
         fleet.recordOffers();
         fleet.set(1, (r.nextDouble() * 2 - 1) * power * 3, 1_751_328_000_000L + r.nextInt(600_000));
         all.add(fleet);

@@ -78,6 +78,8 @@ public record EmsConfig(
      * @param token this site's token, as the fleet file has it (never shown)
      * @param bufferRecords cycle records kept while the link is down, resent on reconnect; the oldest go
      *     first beyond this
+     * @param maxHoldMs the longest this site holds one of the fleet's setpoints without a new one, by its
+     *     own clock, whatever the fleet asks
      */
     public record FleetLink(
             java.net.URI url,
@@ -86,10 +88,12 @@ public record EmsConfig(
             @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
             String token,
 
-            int bufferRecords) {
+            int bufferRecords,
+            long maxHoldMs) {
         @Override
         public String toString() {
-            return "FleetLink[url=" + url + ", site=" + site + ", buffer=" + bufferRecords + "]";
+            return "FleetLink[url=" + url + ", site=" + site + ", buffer=" + bufferRecords + ", maxHold=" + maxHoldMs
+                    + " ms]";
         }
     }
 

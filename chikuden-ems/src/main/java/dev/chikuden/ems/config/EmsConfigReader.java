@@ -61,7 +61,14 @@ public final class EmsConfigReader {
             String audit,
             Fleet fleet) {}
 
-    record Fleet(String url, String site, String token, String tokenEnv, int buffer) {}
+    record Fleet(
+            String url,
+            String site,
+            String token,
+            String tokenEnv,
+            int buffer,
+            @Quantity(DURATION) double maxHold,
+            boolean insecure) {}
 
     record SafeState(boolean dischargeWithoutMeter) {}
 
@@ -165,6 +172,11 @@ public final class EmsConfigReader {
 
     private EmsConfig.FleetLink fleet(Fleet f, ConfigNode at) {
         java.net.URI url = f.url() == null ? null : webSocketUrl(f.url(), at.get("url"));
+        if (url != null && "ws".equals(url.getScheme()) && !f.insecure() && !loopback(url.getHost())) {
+            at.get("url")
+                    .problem("\"" + f.url() + "\" sends the site's token and takes setpoints in clear text over the"
+                            + " network: use wss:// (TLS), or set insecure: true for a trusted private network");
+        }
         String token = f.token() != null ? f.token() : env.get(f.tokenEnv());
         if (token == null || token.isBlank()) {
             at.problem("has no token: set ems.fleet.token or the environment variable " + f.tokenEnv()
@@ -173,7 +185,12 @@ public final class EmsConfigReader {
             at.get(f.token() != null ? "token" : "tokenEnv")
                     .problem("is " + token.strip().length() + " characters; a fleet token needs at least 16");
         }
-        return new EmsConfig.FleetLink(url, f.site(), token == null ? null : token.strip(), f.buffer());
+        long maxHoldMs = durationMs(f.maxHold(), at.get("maxHold"), 30_000, 1_000, 600_000);
+        return new EmsConfig.FleetLink(url, f.site(), token == null ? null : token.strip(), f.buffer(), maxHoldMs);
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** The safe setpoint, which the batteries must be able to hold: within their summed rating; 0 after a problem. */

@@ -1,6 +1,5 @@
 package dev.chikuden.ems.fleet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.control.FleetOffer;
@@ -26,6 +25,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The site's side of the fleet link: it connects out to the fleet (so a site behind NAT needs no open
@@ -37,21 +38,46 @@ import java.util.concurrent.TimeUnit;
  * <p>All the link's work runs on one thread of its own; the cycle thread only posts its snapshot.
  */
 public final class FleetLink implements AutoCloseable {
-    static final int BATCH = 500;
+    /** Records per message: about 40 kB of JSON, well inside a WebSocket server's default 64 kB frame limit. */
+    static final int BATCH = 100;
+
+    /** A hello unanswered this long: the connection is dropped and made again. */
+    static final long HELLO_TIMEOUT_MS = 5_000;
+
+    /** The largest message taken from the fleet; a larger one drops the connection. */
+    static final int MAX_MESSAGE_CHARS = 1 << 20;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetLink.class);
     static final long FIRST_BACKOFF_MS = 200;
     static final long MAX_BACKOFF_MS = 5_000;
+
+    /**
+     * What a link runs on: the WebSocket client and the one thread that serialises its work. A site
+     * has its own; many simulated sites in one JVM share a few (a link stays on one thread, so its
+     * order holds).
+     */
+    public record Transport(HttpClient http, ScheduledExecutorService thread) {
+        /** A client and a thread of the link's own, closed with it. */
+        public static Transport own() {
+            return new Transport(
+                    HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build(),
+                    Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "fleet-link");
+                        t.setDaemon(true);
+                        return t;
+                    }));
+        }
+    }
 
     private final EmsConfig.FleetLink config;
     private final FleetRequest layer;
     private final Hello hello;
     private final ObjectMapper json = Rpc.mapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fleet-link");
-        t.setDaemon(true);
-        return t;
-    });
+    private final HttpClient http;
+    private final ScheduledExecutorService thread;
+    private final boolean ownThread;
     private final Runnable unsubscribe;
     // only touched on the link's thread
     private final ArrayDeque<EdgeRecord> buffer = new ArrayDeque<>();
@@ -61,21 +87,45 @@ public final class FleetLink implements AutoCloseable {
     private WebSocket socket;
     private boolean ready;
     private long backoffMs = FIRST_BACKOFF_MS;
-    private final StringBuilder partial = new StringBuilder();
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile long dropped;
     private volatile long acknowledged = -1;
     private volatile boolean closed;
 
-    private FleetLink(SiteConfig site, EmsConfig.FleetLink config, EmsRuntime runtime) {
+    /**
+     * @param layer the site's fleet layer: its offers go out, the fleet's setpoints go in
+     * @param cycles subscribes a listener to the site's cycles and answers how to unsubscribe
+     */
+    public FleetLink(
+            Hello hello,
+            EmsConfig.FleetLink config,
+            FleetRequest layer,
+            Function<Consumer<CycleSnapshot>, Runnable> cycles,
+            Transport transport,
+            boolean ownTransport) {
+        this.hello = hello;
         this.config = config;
-        this.layer = runtime.fleetLayer();
+        this.layer = layer;
+        this.http = transport.http();
+        this.thread = transport.thread();
+        this.ownThread = ownTransport;
+        this.unsubscribe = cycles.apply(s -> {
+            if (!closed) {
+                thread.execute(() -> record(s));
+            }
+        });
+    }
+
+    /** Starts the link of a live service; it connects, and reconnects after a loss, until closed. */
+    public static FleetLink start(SiteConfig site, EmsConfig.FleetLink config, EmsRuntime runtime) {
+        FleetRequest layer = runtime.fleetLayer();
         if (layer == null) {
             throw new IllegalStateException("the runtime was started without a fleet layer (ems.fleet not set)");
         }
-        this.hello = new Hello(
+        Hello hello = new Hello(
                 config.site(),
                 config.token(),
+                new java.security.SecureRandom().nextLong(),
                 site.batteries().stream()
                         .mapToDouble(BatteryParameters::chargePowerKw)
                         .sum(),
@@ -83,18 +133,13 @@ public final class FleetLink implements AutoCloseable {
                         .mapToDouble(BatteryParameters::dischargePowerKw)
                         .sum(),
                 site.grid() == null ? 0 : site.grid().contractKw());
-        this.unsubscribe = runtime.onCycle(s -> {
-            if (!closed) {
-                thread.execute(() -> record(s));
-            }
-        });
+        return new FleetLink(hello, config, layer, runtime::onCycle, Transport.own(), true).connectNow();
     }
 
-    /** Starts the link; it connects, and reconnects after a loss, until closed. */
-    public static FleetLink start(SiteConfig site, EmsConfig.FleetLink config, EmsRuntime runtime) {
-        FleetLink link = new FleetLink(site, config, runtime);
-        link.thread.execute(link::connect);
-        return link;
+    /** Starts connecting (and reconnecting after a loss, until closed). */
+    public FleetLink connectNow() {
+        thread.execute(this::connect);
+        return this;
     }
 
     /** Records dropped because the buffer was full while the link was down. */
@@ -187,22 +232,41 @@ public final class FleetLink implements AutoCloseable {
         }
         http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(config.url(), new Listener())
+                .buildAsync(config.url(), new Listener(thread))
                 .whenCompleteAsync(
                         (ws, e) -> {
                             if (e != null) {
+                                if (backoffMs == FIRST_BACKOFF_MS) {
+                                    LOG.warn("fleet {} unreachable: {}; retrying", config.url(), e.getMessage());
+                                }
                                 retry();
+                                return;
+                            }
+                            if (closed) {
+                                ws.abort();
                                 return;
                             }
                             socket = ws;
                             sending = CompletableFuture.completedFuture(null);
                             send(Rpc.request(nextRpcId++, FleetMessages.HELLO, json.valueToTree(hello)));
+                            thread.schedule(
+                                    () -> {
+                                        if (socket == ws && !ready) {
+                                            LOG.warn(
+                                                    "fleet {} did not answer hello in {} ms",
+                                                    config.url(),
+                                                    HELLO_TIMEOUT_MS);
+                                            lost(ws);
+                                        }
+                                    },
+                                    HELLO_TIMEOUT_MS,
+                                    TimeUnit.MILLISECONDS);
                         },
                         thread);
     }
 
     private void retry() {
-        if (closed) {
+        if (closed || thread.isShutdown()) {
             return;
         }
         thread.schedule(this::connect, backoffMs, TimeUnit.MILLISECONDS);
@@ -213,14 +277,20 @@ public final class FleetLink implements AutoCloseable {
         if (socket != ws) {
             return; // an older connection's late news
         }
+        boolean wasReady = ready;
         socket = null;
         ready = false;
-        partial.setLength(0);
         ws.abort();
+        if (wasReady) {
+            LOG.warn("link to fleet {} lost; buffering records and reconnecting", config.url());
+        }
         retry();
     }
 
     private void receive(WebSocket ws, String text) {
+        if (ws != socket) {
+            return; // a message of a connection already given up
+        }
         Rpc m;
         try {
             m = json.readValue(text, Rpc.class);
@@ -231,6 +301,11 @@ public final class FleetLink implements AutoCloseable {
             answer(m);
         } else if (m.error() != null) {
             // a refused hello (bad token, unknown site): the fleet closes; we retry with backoff
+            LOG.error(
+                    "fleet {} refused site {}: {}",
+                    config.url(),
+                    config.site(),
+                    m.error().message());
             lost(ws);
         } else if (m.result() != null && m.result().has("lastSeq")) {
             Ack ack = json.convertValue(m.result(), Ack.class);
@@ -238,6 +313,11 @@ public final class FleetLink implements AutoCloseable {
             if (!ready) {
                 ready = true;
                 backoffMs = FIRST_BACKOFF_MS;
+                LOG.info(
+                        "linked to fleet {} as {}; it holds records up to {}",
+                        config.url(),
+                        config.site(),
+                        ack.lastSeq());
                 sentUpTo = ack.lastSeq(); // resend everything after what the fleet holds
             }
             flush();
@@ -269,12 +349,15 @@ public final class FleetLink implements AutoCloseable {
             send(Rpc.error(m.id(), Rpc.INVALID_PARAMS, "setpoint: kw must be finite"));
             return;
         }
-        boolean live = sp.expiresAtEpochMs() > System.currentTimeMillis();
-        if (live) {
-            layer.set(sp.id(), sp.kw(), sp.expiresAtEpochMs());
+        boolean held = sp.holdMs() > 0;
+        if (held) {
+            // by this site's own clock, and never past its own limit: a silent fleet's last word ends
+            long hold = Math.min(sp.holdMs(), config.maxHoldMs());
+            layer.set(sp.id(), sp.kw(), System.currentTimeMillis() + hold);
+        } else {
+            layer.clear();
         }
-        JsonNode ack = json.valueToTree(new SetpointAck(sp.id(), live));
-        send(Rpc.result(m.id(), ack));
+        send(Rpc.result(m.id(), json.valueToTree(new SetpointAck(sp.id(), held))));
     }
 
     @Override
@@ -288,42 +371,52 @@ public final class FleetLink implements AutoCloseable {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "site stopping").orTimeout(1, TimeUnit.SECONDS);
             }
         });
-        thread.shutdown();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ownThread) {
+            thread.shutdown();
+            try {
+                thread.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         layer.clear();
     }
 
+    /** One connection's listener: its own buffer for a message in parts. */
     private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final ScheduledExecutorService on;
+
+        Listener(ScheduledExecutorService on) {
+            this.on = on;
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            String whole;
-            synchronized (partial) {
-                partial.append(data);
-                if (!last) {
-                    ws.request(1);
-                    return null;
-                }
-                whole = partial.toString();
+            partial.append(data);
+            if (partial.length() > MAX_MESSAGE_CHARS) {
                 partial.setLength(0);
+                on.execute(() -> lost(ws));
+                return null;
             }
-            thread.execute(() -> receive(ws, whole));
+            if (last) {
+                String whole = partial.toString();
+                partial.setLength(0);
+                on.execute(() -> receive(ws, whole));
+            }
             ws.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            thread.execute(() -> lost(ws));
+            on.execute(() -> lost(ws));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            thread.execute(() -> lost(ws));
+            on.execute(() -> lost(ws));
         }
     }
 }

@@ -20,11 +20,14 @@ public final class FleetMessages {
     public static final String SETPOINT = "setpoint";
 
     /**
+     * @param boot names this run of the site's service: records are numbered from 0 in each, so the
+     *     fleet starts counting afresh when it changes
      * @param ratedChargeKw the batteries' summed charge rating
      * @param ratedDischargeKw the batteries' summed discharge rating
      * @param contractKw the contract's import limit, or 0 without one
      */
-    public record Hello(String site, String token, double ratedChargeKw, double ratedDischargeKw, double contractKw) {}
+    public record Hello(
+            String site, String token, long boot, double ratedChargeKw, double ratedDischargeKw, double contractKw) {}
 
     /** The highest record number the fleet holds from this site (-1: none); the site resends what follows. */
     public record Ack(long lastSeq) {}
@@ -51,7 +54,11 @@ public final class FleetMessages {
 
     public record Records(List<EdgeRecord> records) {}
 
-    public record Setpoint(long id, double kw, long expiresAtEpochMs) {}
+    /**
+     * Hold {@code kw} for {@code holdMs} from its arrival, by the site's own clock and never longer
+     * than the site's {@code ems.fleet.maxHold}; {@code holdMs <= 0} ends the request held at once.
+     */
+    public record Setpoint(long id, double kw, long holdMs) {}
 
     /** @param held whether the site holds it (false when it has no fleet layer or the request had expired) */
     public record SetpointAck(long id, boolean held) {}

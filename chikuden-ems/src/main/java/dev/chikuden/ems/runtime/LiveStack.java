@@ -106,16 +106,24 @@ final class LiveStack {
             return new LiveStack(stack, spec.pcsRampKwPerS(), info);
         }
         Controller single = SiteModels.controller(site);
+        List<ControlLayer> layers = new ArrayList<>();
+        ControlLayer strategyLayer = ControllerStack.asLayer(single);
+        if (single instanceof ControllerStack bound) {
+            // the models put a bound (no battery export under a FIT) above the strategy: keep it on top
+            List<ControlLayer> parts = bound.layers();
+            layers.addAll(parts.subList(0, parts.size() - 1));
+            strategyLayer = parts.get(parts.size() - 1);
+        }
         ManualSetpoint manual = new ManualSetpoint();
-        List<ControlLayer> layers = new ArrayList<>(List.of(manual));
+        layers.add(manual);
         List<Layer> info = new ArrayList<>(
                 List.of(new Layer(manual.name(), StrategySpec.Manual.TYPE, new StrategySpec.Manual(), true)));
         if (fleetLinked) {
-            FleetRequest fleet = new FleetRequest(0);
+            FleetRequest fleet = new FleetRequest(0, SiteModels.contractKw(site));
             layers.add(fleet);
             info.add(new Layer(fleet.name(), StrategySpec.Fleet.TYPE, new StrategySpec.Fleet(), true));
         }
-        layers.add(ControllerStack.asLayer(single));
+        layers.add(strategyLayer);
         ControllerStack stack = new ControllerStack(layers, Double.POSITIVE_INFINITY);
         Layer strategy;
         if (site.strategy() instanceof StrategySpec.PeakShaving p) {

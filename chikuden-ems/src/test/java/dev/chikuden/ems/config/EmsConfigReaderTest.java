@@ -193,12 +193,14 @@ class EmsConfigReaderTest {
     @Test
     void aFleetLinkIsReadWithItsTokenFromTheFileOrTheEnvironment() throws IOException {
         EmsConfig c = EmsConfigReader.read(
-                site("ems: {fleet: {url: 'ws://fleet.example:8090/edge', site: sakai-1, token: abcdefghijklmnop}}\n"),
+                site("ems: {fleet: {url: 'ws://fleet.example:8090/edge', site: sakai-1, token: abcdefghijklmnop,"
+                        + " insecure: true}}\n"),
                 Map.of());
         assertThat(c.fleet().url()).hasToString("ws://fleet.example:8090/edge");
         assertThat(c.fleet().site()).isEqualTo("sakai-1");
         assertThat(c.fleet().token()).isEqualTo("abcdefghijklmnop");
         assertThat(c.fleet().bufferRecords()).isEqualTo(86_400);
+        assertThat(c.fleet().maxHoldMs()).isEqualTo(30_000);
         EmsConfig fromEnv = EmsConfigReader.read(
                 site("ems: {fleet: {url: 'wss://fleet.example/edge', site: s2}}\n"),
                 Map.of("CHIKUDEN_FLEET_TOKEN", " token-from-the-environment "));
@@ -218,5 +220,15 @@ class EmsConfigReaderTest {
         assertThatThrownBy(() -> EmsConfigReader.read(site("ems: {fleet: {url: 'ws://f/edge', site: s1}}\n"), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("CHIKUDEN_FLEET_TOKEN");
+        // the token and the setpoints in clear text over a network: only when the file says so
+        assertThatThrownBy(() -> EmsConfigReader.read(
+                        site("ems: {fleet: {url: 'ws://10.0.0.5:8090/edge', site: s1, token: abcdefghijklmnop}}\n"),
+                        Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("use wss:// (TLS), or set insecure: true");
+        assertThatThrownBy(() -> EmsConfigReader.read(
+                        site("ems: {fleet: {url: 'wss://f/edge', site: s1, token: abcdefghijklmnop, maxHold: 1 h}}\n"),
+                        Map.of()))
+                .hasMessageContaining("ems.fleet.maxHold");
     }
 }

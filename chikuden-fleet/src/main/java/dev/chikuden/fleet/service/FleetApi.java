@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class FleetApi {
     static final String EDGE = "/edge";
+    static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     /** The portfolio now: the request, what the fresh sites offer together, what they deliver. */
     record Portfolio(
@@ -27,7 +28,8 @@ final class FleetApi {
             double aboveFloorKwh,
             double roomKwh,
             double askedKw,
-            double deliveredKw) {}
+            double deliveredKw,
+            AckLatency.Summary ackLatency) {}
 
     record RequestBody(Double kw, Double durationS) {}
 
@@ -39,6 +41,8 @@ final class FleetApi {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
+            // a site's resend after a long cut comes in batches of about 40 kB; room for larger ones
+            c.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(MAX_MESSAGE_BYTES));
             var routes = c.routes;
             routes.ws(EDGE, ws -> {
                 ws.onConnect(fleet::connected);
@@ -54,9 +58,9 @@ final class FleetApi {
             routes.post("/api/request", ctx -> post(ctx, fleet, config, audit));
             routes.delete("/api/request", ctx -> {
                 if (authorized(ctx, config, audit, "withdraw", null, null)) {
-                    fleet.withdraw();
                     audit.write(new FleetAudit.Entry(
                             System.currentTimeMillis(), ctx.ip(), "withdraw", null, null, "accepted"));
+                    fleet.withdraw();
                     ctx.status(HttpStatus.NO_CONTENT);
                 }
             });
@@ -102,8 +106,9 @@ final class FleetApi {
             return;
         }
         long until = System.currentTimeMillis() + Math.round(b.durationS() * 1000);
-        PortfolioRequest r = fleet.request(b.kw(), until, "api");
+        // written before it acts: no request without its line in the log
         audit.write(new FleetAudit.Entry(System.currentTimeMillis(), ctx.ip(), "request", b.kw(), until, "accepted"));
+        PortfolioRequest r = fleet.request(b.kw(), until, "api");
         ctx.status(HttpStatus.CREATED).json(r);
     }
 
@@ -181,7 +186,8 @@ final class FleetApi {
                 floor,
                 room,
                 c.metKw(),
-                c.deliveredKw());
+                c.deliveredKw(),
+                fleet.ackLatency());
     }
 
     private static String dashboard() {

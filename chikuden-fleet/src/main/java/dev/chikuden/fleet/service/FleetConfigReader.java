@@ -83,12 +83,13 @@ public final class FleetConfigReader {
                     root.path("cycle").asText(),
                     "from " + MIN_CYCLE_MS + " ms to " + MAX_CYCLE_MS / 1000 + " s");
         }
-        int stale = count(root, "staleCycles", 3, 1, 1000);
-        int expiry = count(root, "expiryCycles", 5, 1, 1000);
+        int stale = count(root, "staleCycles", "", 3, 1, 1000);
+        // a request must outlive the jitter of one late cycle, or sites fall back between renewals
+        int expiry = count(root, "expiryCycles", "", 5, 2, 1000);
         JsonNode http = root.path("http");
         known(http, Set.of("bind", "port", "token", "tokenEnv"), "http.");
         String bind = http.path("bind").asText("127.0.0.1");
-        int port = http.has("port") ? count(http, "port", 8090, 0, 65535) : 8090;
+        int port = count(http, "port", "http.", 8090, 0, 65535);
         String token = secret(http, "http.", "CHIKUDEN_FLEET_HTTP_TOKEN", false);
         Path audit =
                 file.toAbsolutePath().getParent().resolve(root.path("audit").asText("fleet-audit.jsonl"));
@@ -167,6 +168,10 @@ public final class FleetConfigReader {
         String given = at.path("token").asText(null);
         String envName = at.path("tokenEnv").asText(defaultEnv);
         String value = given != null ? given : envName == null ? null : env.get(envName);
+        if ((value == null || value.isBlank()) && given == null && at.has("tokenEnv")) {
+            throw new BadInputException(file + ": " + prefix + "tokenEnv: the environment variable '" + envName
+                    + "' is not set or empty; set it to the token (at least 16 characters)");
+        }
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new BadInputException(file + ": " + prefix + "token: missing; give token, or tokenEnv naming an"
@@ -191,13 +196,13 @@ public final class FleetConfigReader {
         }
     }
 
-    private int count(JsonNode at, String field, int fallback, int min, int max) {
+    private int count(JsonNode at, String field, String prefix, int fallback, int min, int max) {
         JsonNode n = at.path(field);
         if (n.isMissingNode()) {
             return fallback;
         }
         if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
-            throw bad(field, n.asText(), "a whole number from " + min + " to " + max);
+            throw bad(prefix + field, n.asText(), "a whole number from " + min + " to " + max);
         }
         return n.asInt();
     }

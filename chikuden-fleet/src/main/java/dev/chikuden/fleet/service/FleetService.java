@@ -36,6 +36,15 @@ import java.util.function.Consumer;
  * dashboard ({@link FleetApi}). Every cycle leaves a {@link FleetCycle} record.
  */
 public final class FleetService implements AutoCloseable {
+    /** How far the clocks of the sites and the fleet may differ for a record still to count as recent. */
+    static final long CLOCK_SKEW_MS = 2_000;
+
+    /** The longest span a request's energy is checked over: DR events last up to a few hours. */
+    static final double ENERGY_HORIZON_S = 4 * 3600;
+
+    /** A setpoint's id is its request's times this, plus its cycle. */
+    static final long CYCLES_PER_REQUEST = 1_000_000_000L;
+
     /** The cycle records kept for the API: an hour at 1 s. */
     static final int KEPT_CYCLES = 3600;
 
@@ -52,6 +61,7 @@ public final class FleetService implements AutoCloseable {
     });
     private final Javalin app;
     private final FleetAudit audit;
+    private final AckLatency latency = new AckLatency();
     private PortfolioRequest request;
     private long nextRequestId = 1;
     private long cycle;
@@ -114,9 +124,8 @@ public final class FleetService implements AutoCloseable {
     public void withdraw() {
         synchronized (lock) {
             request = null;
-            long now = System.currentTimeMillis();
             for (SiteLink s : sites.values()) {
-                sendSetpoint(s, new Setpoint(0, 0, now));
+                sendSetpoint(s, new Setpoint(0, 0, 0)); // a hold of 0 ends the site's request at once
             }
         }
     }
@@ -132,6 +141,13 @@ public final class FleetService implements AutoCloseable {
         synchronized (lock) {
             List<FleetCycle> all = new ArrayList<>(history);
             return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        }
+    }
+
+    /** From a cycle's setpoints to the last asked site's acknowledgement, over the last dispatches. */
+    public AckLatency.Summary ackLatency() {
+        synchronized (lock) {
+            return latency.summary();
         }
     }
 
@@ -170,10 +186,13 @@ public final class FleetService implements AutoCloseable {
             List<SiteOffer> offers = new ArrayList<>(links.size());
             double gridKw = 0;
             double netLoadKw = 0;
+            long oldestFreshMs = now - config.staleCycles() * config.cycleMs() - CLOCK_SKEW_MS;
             for (SiteLink s : links) {
-                boolean fresh = s.fresh(cycle, config.staleCycles()) && s.session != null;
+                // heard lately, and what it said is recent (a site catching up after a cut sends old records)
+                boolean fresh =
+                        s.fresh(cycle, config.staleCycles()) && s.session != null && s.last.epochMs() >= oldestFreshMs;
                 offers.add(new SiteOffer(s.id, fresh, s.last == null ? null : s.last.offer()));
-                if (fresh) {
+                if (fresh && Double.isFinite(s.last.gridKw()) && Double.isFinite(s.last.batteryKw())) {
                     gridKw += s.last.gridKw();
                     netLoadKw += s.last.gridKw() + s.last.batteryKw();
                 }
@@ -184,27 +203,36 @@ public final class FleetService implements AutoCloseable {
             double durationS = Double.NaN;
             long requestId = 0;
             String source = null;
+            long untilMs = 0;
             if (request != null) {
                 targetKw = request.kw();
-                durationS = request.remainingS(now, config.cycleMs());
+                untilMs = request.untilEpochMs();
                 requestId = request.id();
                 source = request.source();
             } else if (event != null) {
                 targetKw = event.kw();
-                durationS = Math.max(config.cycleMs(), event.from().end().toEpochMilli() - now) / 1000.0;
+                untilMs = event.from().end().toEpochMilli();
                 requestId = eventRequestId(event);
                 source = "openadr:" + event.from().eventId();
             }
+            if (!Double.isFinite(targetKw)) {
+                targetKw = Double.NaN; // no request, or an event on readings a site could not give
+            }
+            // the energy check looks this far at most: an open-ended event (P9999Y) must not ask nothing
+            durationS = Math.min(ENERGY_HORIZON_S, Math.max(config.cycleMs(), untilMs - now) / 1000.0);
             Split split = Double.isNaN(targetKw) ? null : SplitRule.split(targetKw, durationS, offers);
-            long expires = now + config.expiryCycles() * config.cycleMs();
+            // held until the next cycles renew it, never past the request's own end
+            long holdMs = Math.min(config.expiryCycles() * config.cycleMs(), untilMs - now);
             List<FleetCycle.Site> rows = new ArrayList<>(links.size());
             double delivered = 0;
+            int asking = 0;
             for (int i = 0; i < links.size(); i++) {
                 SiteLink s = links.get(i);
                 Split.Allocation a = split == null ? null : split.allocations().get(i);
                 double asked = a != null && a.asked() ? a.kw() : Double.NaN;
                 if (!Double.isNaN(asked)) {
-                    sendSetpoint(s, new Setpoint(requestId * 1_000_000_000L + cycle, asked, expires));
+                    sendSetpoint(s, new Setpoint(requestId * CYCLES_PER_REQUEST + cycle, asked, holdMs));
+                    asking++;
                 }
                 boolean fresh = offers.get(i).fresh();
                 if (fresh) {
@@ -220,6 +248,7 @@ public final class FleetService implements AutoCloseable {
                         s.last == null ? Double.NaN : s.last.gridKw(),
                         s.lastSeq));
             }
+            latency.sent(cycle, asking, System.nanoTime());
             FleetCycle c = new FleetCycle(
                     cycle,
                     now,
@@ -289,15 +318,34 @@ public final class FleetService implements AutoCloseable {
                 return;
             }
             if (m.isRequest() && FleetMessages.RECORDS.equals(m.method())) {
-                Records r = json.convertValue(m.params(), Records.class);
+                Records r;
+                try {
+                    r = json.convertValue(m.params(), Records.class);
+                } catch (IllegalArgumentException e) {
+                    r = null;
+                }
+                if (r == null || r.records() == null || r.records().stream().anyMatch(e -> e == null)) {
+                    if (m.id() != null) {
+                        send(ctx, Rpc.error(m.id(), Rpc.INVALID_PARAMS, "records: give {records: [record, ...]}"));
+                    }
+                    return;
+                }
                 for (EdgeRecord e : r.records()) {
                     s.take(e, cycle + 1); // heard in the period the next cycle closes
                 }
-                send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
+                if (m.id() != null) {
+                    send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
+                }
             } else if (!m.isRequest() && m.result() != null && m.result().has("held")) {
-                SetpointAck ack = json.convertValue(m.result(), SetpointAck.class);
+                SetpointAck ack;
+                try {
+                    ack = json.convertValue(m.result(), SetpointAck.class);
+                } catch (IllegalArgumentException e) {
+                    return;
+                }
                 s.ackedId = Math.max(s.ackedId, ack.id());
                 s.ackedAtNanos = System.nanoTime();
+                latency.acked(ack.id() % CYCLES_PER_REQUEST, s.ackedAtNanos);
             } else if (m.isRequest() && m.id() != null) {
                 send(ctx, Rpc.error(m.id(), Rpc.METHOD_NOT_FOUND, "no method " + m.method()));
             }
@@ -320,6 +368,9 @@ public final class FleetService implements AutoCloseable {
         }
         if (s.session != null && !s.session.sessionId().equals(ctx.sessionId())) {
             s.session.closeSession(4000, "replaced by a newer connection of the same site");
+        }
+        if (s.hello != null && s.hello.boot() != h.boot()) {
+            s.lastSeq = -1; // the site's service restarted: its records count from 0 again
         }
         s.session = ctx;
         s.hello = h;

@@ -17,8 +17,9 @@ import java.util.function.ToDoubleFunction;
  * to one portfolio battery power ({@code > 0} discharge).
  *
  * <ul>
- *   <li>{@code DISPATCH_SETPOINT}: the portfolio's batteries at minus the setpoint (OpenADR's
- *       consumption is positive; a battery's discharge is).
+ *   <li>{@code DISPATCH_SETPOINT}: OpenADR's "absolute amount of consumption" of the resource, here
+ *       the portfolio at its sites' meters: the batteries discharge the net load less the setpoint,
+ *       re-evaluated every cycle, so the portfolio's grid power is the setpoint (what the report says).
  *   <li>{@code IMPORT_CAPACITY_LIMIT}: the batteries discharge what keeps the portfolio's import at
  *       the limit, re-evaluated every cycle from the net load; nothing while the load is below it.
  *   <li>{@code EXPORT_CAPACITY_LIMIT}: likewise, they charge what keeps the export at the limit.
@@ -58,7 +59,7 @@ public final class EventTarget {
                 .findFirst()
                 .orElse(null);
         if (setpoint != null) {
-            return new Target(-setpoint.consumptionKw(), setpoint.interval());
+            return new Target(portfolio.netLoadKw() - setpoint.consumptionKw(), setpoint.interval());
         }
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;

@@ -81,7 +81,10 @@ public final class VenBridge implements AutoCloseable {
         List<Instruction> instructions = ven.current().instructions();
         for (Instruction i : instructions) {
             EventInterval in = i.interval();
-            if (!now.isBefore(in.start()) && now.isBefore(in.end()) && !(i instanceof Instruction.Price)) {
+            if (!now.isBefore(in.start())
+                    && now.isBefore(in.end())
+                    && !(i instanceof Instruction.Price)
+                    && Double.isFinite(portfolio.gridKw())) {
                 Tally t = tallies.computeIfAbsent(EventTarget.key(in), k -> new Tally(in));
                 t.sumKw += portfolio.gridKw();
                 t.samples++;
@@ -98,7 +101,7 @@ public final class VenBridge implements AutoCloseable {
         var it = tallies.values().iterator();
         while (it.hasNext()) {
             Tally t = it.next();
-            if (!now.isBefore(t.interval.end())) {
+            if (!now.isBefore(t.interval.end()) && t.samples > 0) {
                 byEvent.computeIfAbsent(t.interval.eventId(), k -> new ArrayList<>())
                         .add(new ReportInterval(
                                 t.interval.intervalId(),

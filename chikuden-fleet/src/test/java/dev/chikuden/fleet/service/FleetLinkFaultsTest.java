@@ -130,6 +130,44 @@ class FleetLinkFaultsTest {
         }
     }
 
+    @Test
+    void aWithdrawnRequestEndsAtOnceAndARestartedSiteIsCountedAfresh() throws Exception {
+        try (FleetRig rig = new FleetRig(dir, 1)) {
+            FleetRig.Site site = rig.add(0, 300, FleetRig.url(rig.fleet.port()));
+            List<FleetCycle> cycles = new CopyOnWriteArrayList<>();
+            rig.fleet.onCycle(cycles::add);
+            await(cycles, c -> c.sites().get(0).fresh(), Duration.ofSeconds(20));
+            rig.fleet.request(200, System.currentTimeMillis() + 600_000, "test");
+            await(cycles, c -> within(c.deliveredKw(), 200, 0.02), Duration.ofSeconds(10));
+            var held = site.service.runtime().fleetLayer().held();
+            assertThat(held.expiresAtEpochMs() - System.currentTimeMillis())
+                    .as("held for the fleet's 5 cycles, not the request's 10 minutes")
+                    .isLessThanOrEqualTo(5 * FleetRig.CYCLE_MS);
+
+            rig.fleet.withdraw();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (site.service.runtime().fleetLayer().held() != null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(site.service.runtime().fleetLayer().held())
+                    .as("cleared by the withdrawal")
+                    .isNull();
+
+            // the site's service restarts: its records count from 0 again, and it is fresh again at once
+            await(cycles, c -> c.sites().get(0).lastSeq() >= 20, Duration.ofSeconds(20));
+            long before = rig.fleet.received().get(0).lastSeq();
+            site.stop();
+            site.twin.close();
+            FleetRig.Site again = rig.add(0, 300, FleetRig.url(rig.fleet.port()));
+            long restartedAt = cycles.get(cycles.size() - 1).cycle();
+            FleetCycle back = await(
+                    cycles, c -> c.cycle() > restartedAt && c.sites().get(0).fresh(), Duration.ofSeconds(20));
+            assertThat(back.sites().get(0).lastSeq()).isLessThan(before);
+            assertThat(rig.fleet.received().get(0).missing()).isZero();
+            assertThat(again.service.fleetLink().acknowledgedSeq()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
     /** The last cycle up to {@code until} in which site {@code i}'s last record number rose. */
     private static long lastHeard(List<FleetCycle> cycles, int i, long until) {
         long heard = 0;

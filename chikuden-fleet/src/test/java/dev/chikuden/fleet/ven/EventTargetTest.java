@@ -29,10 +29,10 @@ class EventTargetTest {
     }
 
     @Test
-    void aDispatchSetpointIsTheBatteriesAtMinusTheConsumption() {
-        EventTarget.Target t = at(
-                NOW.epochMs() == 0 ? T0 : Instant.ofEpochMilli(NOW.epochMs()),
-                new Instruction.DispatchSetpoint(interval("e1", 1), -1200));
+    void aDispatchSetpointHoldsThePortfoliosConsumptionAtIt() {
+        // consume 1,800 kW with 3,000 kW of net load: the batteries discharge 1,200 kW
+        EventTarget.Target t =
+                at(Instant.ofEpochMilli(NOW.epochMs()), new Instruction.DispatchSetpoint(interval("e1", 1), 1800));
         assertThat(t.kw()).isEqualTo(1200);
         assertThat(t.from().eventId()).isEqualTo("e1");
     }
@@ -70,8 +70,8 @@ class EventTargetTest {
         Instant now = Instant.ofEpochMilli(NOW.epochMs());
         EventTarget.Target t = at(
                 now,
-                new Instruction.DispatchSetpoint(interval("low", 5), -100),
-                new Instruction.DispatchSetpoint(interval("high", 0), -700));
+                new Instruction.DispatchSetpoint(interval("low", 5), 2900),
+                new Instruction.DispatchSetpoint(interval("high", 0), 2300));
         assertThat(t.kw()).isEqualTo(700);
         EventTarget.Target both = at(
                 now,
