@@ -43,7 +43,7 @@ public final class FleetService implements AutoCloseable {
     static final double ENERGY_HORIZON_S = 4 * 3600;
 
     /** A setpoint's id is its request's times this, plus its cycle. */
-    static final long CYCLES_PER_REQUEST = 1_000_000_000L;
+    public static final long CYCLES_PER_REQUEST = 1_000_000_000L;
 
     /** The cycle records kept for the API: an hour at 1 s. */
     static final int KEPT_CYCLES = 3600;
@@ -65,6 +65,9 @@ public final class FleetService implements AutoCloseable {
     private PortfolioRequest request;
     private long nextRequestId = 1;
     private long cycle;
+    /** Numbers every dispatch, cycles and dispatches out of turn alike: a setpoint's id carries it. */
+    private long dispatch;
+
     private long nextRpcId = 1;
 
     private final VenBridge ven;
@@ -114,10 +117,18 @@ public final class FleetService implements AutoCloseable {
         if (!Double.isFinite(kw)) {
             throw new IllegalArgumentException("kw must be finite, was " + kw);
         }
+        PortfolioRequest r;
         synchronized (lock) {
             request = new PortfolioRequest(nextRequestId++, kw, untilEpochMs, source);
-            return request;
+            r = request;
         }
+        // sent at once, on the cycle's thread, rather than up to a cycle later
+        try {
+            clock.execute(this::dispatchOutOfTurn);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the service is closing: nothing to send
+        }
+        return r;
     }
 
     /** Withdraws the request: the sites are sent an expired setpoint and return to their own strategies. */
@@ -151,22 +162,33 @@ public final class FleetService implements AutoCloseable {
         }
     }
 
-    /** Per site: records received in order and records found missing, over the service's life. */
-    public record Received(String site, long records, long missing, long lastSeq, boolean connected) {}
+    /**
+     * Per site: records received in order and records found missing, over the service's life; the
+     * last setpoint it acknowledged (its request's number is {@code ackedId / CYCLES_PER_REQUEST}).
+     */
+    public record Received(String site, long records, long missing, long lastSeq, boolean connected, long ackedId) {}
 
     public List<Received> received() {
         synchronized (lock) {
             return sites.values().stream()
-                    .map(s -> new Received(s.id, s.received, s.missing, s.lastSeq, s.session != null))
+                    .map(s -> new Received(s.id, s.received, s.missing, s.lastSeq, s.session != null, s.ackedId))
                     .toList();
         }
     }
 
     // ---- the dispatch cycle
 
+    private void dispatchOutOfTurn() {
+        try {
+            runCycle(System.currentTimeMillis(), false);
+        } catch (RuntimeException e) {
+            System.err.println("chikuden fleet: dispatch failed: " + e);
+        }
+    }
+
     private void cycleSafely() {
         try {
-            FleetCycle c = runCycle(System.currentTimeMillis());
+            FleetCycle c = runCycle(System.currentTimeMillis(), true);
             for (Consumer<FleetCycle> l : cycleListeners) {
                 l.accept(c);
             }
@@ -176,9 +198,17 @@ public final class FleetService implements AutoCloseable {
         }
     }
 
-    FleetCycle runCycle(long now) {
+    /**
+     * One cycle; {@code tick} false for a dispatch out of turn (a new request is sent at once, not at
+     * the next tick): it splits and sends, but is no cycle of its own (staleness counts ticks) and
+     * leaves no record.
+     */
+    FleetCycle runCycle(long now, boolean tick) {
         synchronized (lock) {
-            cycle++;
+            if (tick) {
+                cycle++;
+            }
+            dispatch++;
             if (request != null && request.untilEpochMs() <= now) {
                 request = null;
             }
@@ -231,7 +261,7 @@ public final class FleetService implements AutoCloseable {
                 Split.Allocation a = split == null ? null : split.allocations().get(i);
                 double asked = a != null && a.asked() ? a.kw() : Double.NaN;
                 if (!Double.isNaN(asked)) {
-                    sendSetpoint(s, new Setpoint(requestId * CYCLES_PER_REQUEST + cycle, asked, holdMs));
+                    sendSetpoint(s, new Setpoint(requestId * CYCLES_PER_REQUEST + dispatch, asked, holdMs));
                     asking++;
                 }
                 boolean fresh = offers.get(i).fresh();
@@ -248,7 +278,7 @@ public final class FleetService implements AutoCloseable {
                         s.last == null ? Double.NaN : s.last.gridKw(),
                         s.lastSeq));
             }
-            latency.sent(cycle, asking, System.nanoTime());
+            latency.sent(dispatch, asking, System.nanoTime());
             FleetCycle c = new FleetCycle(
                     cycle,
                     now,
@@ -258,9 +288,11 @@ public final class FleetService implements AutoCloseable {
                     split == null ? 0 : split.metKw(),
                     delivered,
                     rows);
-            history.addLast(c);
-            if (history.size() > KEPT_CYCLES) {
-                history.pollFirst();
+            if (tick) {
+                history.addLast(c);
+                if (history.size() > KEPT_CYCLES) {
+                    history.pollFirst();
+                }
             }
             return c;
         }
