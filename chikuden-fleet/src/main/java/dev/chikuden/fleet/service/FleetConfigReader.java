@@ -91,8 +91,14 @@ public final class FleetConfigReader {
         String bind = http.path("bind").asText("127.0.0.1");
         int port = count(http, "port", "http.", 8090, 0, 65535);
         String token = secret(http, "http.", "CHIKUDEN_FLEET_HTTP_TOKEN", false);
-        Path audit =
-                file.toAbsolutePath().getParent().resolve(root.path("audit").asText("fleet-audit.jsonl"));
+        // by default beside where the service runs, as serve keeps its state: not beside the file (examples ship in the
+        // jar)
+        Path audit = root.has("audit")
+                ? file.toAbsolutePath()
+                        .getParent()
+                        .resolve(root.get("audit").asText())
+                        .normalize()
+                : Path.of("chikuden-state", stem(file), "fleet-audit.jsonl").toAbsolutePath();
         List<FleetConfig.Site> sites = sites(root.path("sites"));
         VenConfig ven = root.has("openadr") ? new VenConfigReader().read(root.get("openadr"), file + " openadr") : null;
         List<Double> reductions = reductions(root.path("demandResponse"));
