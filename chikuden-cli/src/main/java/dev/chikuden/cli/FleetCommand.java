@@ -1,6 +1,7 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.fleet.mqtt.MqttEdges;
 import dev.chikuden.fleet.service.FleetConfig;
 import dev.chikuden.fleet.service.FleetConfigReader;
 import dev.chikuden.fleet.service.FleetService;
@@ -66,12 +67,31 @@ final class FleetCommand implements Callable<Integer> {
                     + " with its audit log " + config.auditLog() + ": " + e.getMessage()
                     + " (give another --http-port, or an audit path it can write)");
         }
+        MqttEdges mqtt = null;
+        if (f.mqtt() != null) {
+            try {
+                mqtt = MqttEdges.start(
+                        f.mqtt().url(), f.mqtt().username(), f.mqtt().password(), fleet);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                fleet.close();
+                throw new BadInputException(
+                        file + ": mqtt: the broker " + f.mqtt().url() + " refused or did not answer (" + e.getMessage()
+                                + "); check mqtt.url, username and password");
+            }
+        }
+        MqttEdges broker = mqtt;
         PrintWriter out = spec.commandLine().getOut();
         out.print(banner(config, fleet));
+        if (broker != null) {
+            out.println("sites also via " + f.mqtt().url() + " (topics PREFIX/up/SITE, PREFIX/down/SITE)");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
+                    if (broker != null) {
+                        broker.close();
+                    }
                     fleet.close();
                     stopped.countDown();
                 },
@@ -81,6 +101,9 @@ final class FleetCommand implements Callable<Integer> {
             stopped.await(); // until Ctrl-C or SIGTERM; the sites' requests then expire by themselves
         } catch (InterruptedException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (broker != null) {
+                broker.close();
+            }
             fleet.close();
             Thread.currentThread().interrupt();
         }

@@ -73,7 +73,7 @@ class FleetCommandTest {
                 .contains("sites[1].id: 'a' is not allowed; each site once");
         Files.writeString(f, "site: []\n");
         assertThat(PlanCommandTest.run("fleet", f.toString()).err())
-                .contains("site: unknown field; allowed: [audit, cycle");
+                .contains("fleet.yaml:1:1: site: unknown key \"site\"; did you mean \"sites\"?");
         assertThat(PlanCommandTest.run("fleet", dir.resolve("none.yaml").toString())
                         .err())
                 .contains("no such fleet file");

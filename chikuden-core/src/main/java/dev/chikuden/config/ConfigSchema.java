@@ -36,6 +36,7 @@ public final class ConfigSchema {
     public static final List<String> FILES = List.of(
             "site.schema.json",
             "sweep.schema.json",
+            "fleet.schema.json",
             "register-map.schema.json",
             "grid-code-rules.schema.json",
             "quantities.schema.json");

@@ -28,7 +28,9 @@ class EverySiteFileTest {
     void everyExampleStartsWithTheEditorHint() throws IOException {
         try (Stream<Path> s = Files.list(Repository.examples())) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                String schema = f.getFileName().toString().endsWith("-sweep.yaml") ? "sweep" : "site";
+                String name = f.getFileName().toString();
+                String schema =
+                        name.endsWith("-sweep.yaml") ? "sweep" : name.endsWith("-fleet.yaml") ? "fleet" : "site";
                 assertThat(Files.readAllLines(f).get(0))
                         .as(f.toString())
                         .isEqualTo("# yaml-language-server: $schema=../schemas/" + schema + ".schema.json");

@@ -234,7 +234,7 @@ class SiteConfigReaderTest {
                         "  type: stack\n  controllers:\n    - {type: peak-shaver}"),
                 "t.yaml:19:14: strategy.controllers[0].type: \"peak-shaver\" is not one of backup-reserve, "
                         + "load-drop-absorber, grid-code-smoothing, frequency-response, demand-limiter, schedule, mpc, "
-                        + "self-consumption, manual");
+                        + "self-consumption, manual, fleet");
     }
 
     private String schedule(String header, String layer) throws IOException {

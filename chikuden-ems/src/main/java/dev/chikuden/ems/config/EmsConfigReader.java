@@ -160,10 +160,11 @@ public final class EmsConfigReader {
     private static java.net.URI webSocketUrl(String text, ConfigNode at) {
         try {
             java.net.URI url = new java.net.URI(text);
-            if (("ws".equals(url.getScheme()) || "wss".equals(url.getScheme())) && url.getHost() != null) {
+            if (java.util.Set.of("ws", "wss", "mqtt", "mqtts").contains(url.getScheme()) && url.getHost() != null) {
                 return url;
             }
-            at.problem("\"" + text + "\" is not a WebSocket URL: write ws://HOST:PORT/edge, or wss:// for TLS");
+            at.problem("\"" + text + "\" is not a fleet URL: write ws://HOST:PORT/edge (wss:// for TLS), or"
+                    + " mqtt://BROKER:1883/PREFIX (mqtts:// for TLS) to go through an MQTT broker");
         } catch (java.net.URISyntaxException ex) {
             at.problem("\"" + text + "\" is not a URL (" + ex.getReason() + ")");
         }
@@ -172,10 +173,14 @@ public final class EmsConfigReader {
 
     private EmsConfig.FleetLink fleet(Fleet f, ConfigNode at) {
         java.net.URI url = f.url() == null ? null : webSocketUrl(f.url(), at.get("url"));
-        if (url != null && "ws".equals(url.getScheme()) && !f.insecure() && !loopback(url.getHost())) {
+        if (url != null
+                && ("ws".equals(url.getScheme()) || "mqtt".equals(url.getScheme()))
+                && !f.insecure()
+                && !loopback(url.getHost())) {
             at.get("url")
-                    .problem("\"" + f.url() + "\" sends the site's token and takes setpoints in clear text over the"
-                            + " network: use wss:// (TLS), or set insecure: true for a trusted private network");
+                    .problem(
+                            "\"" + f.url() + "\" sends the site's token and takes setpoints in clear text over the"
+                                    + " network: use wss:// or mqtts:// (TLS), or set insecure: true for a trusted private network");
         }
         String token = f.token() != null ? f.token() : env.get(f.tokenEnv());
         if (token == null || token.isBlank()) {

@@ -15,13 +15,11 @@ import dev.chikuden.ems.fleet.FleetMessages.SetpointAck;
 import dev.chikuden.ems.runtime.EmsRuntime;
 import dev.chikuden.site.SiteConfig;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +41,6 @@ public final class FleetLink implements AutoCloseable {
 
     /** A hello unanswered this long: the connection is dropped and made again. */
     static final long HELLO_TIMEOUT_MS = 5_000;
-
-    /** The largest message taken from the fleet; a larger one drops the connection. */
-    static final int MAX_MESSAGE_CHARS = 1 << 20;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetLink.class);
     static final long FIRST_BACKOFF_MS = 200;
@@ -75,7 +70,6 @@ public final class FleetLink implements AutoCloseable {
     private final FleetRequest layer;
     private final Hello hello;
     private final ObjectMapper json = Rpc.mapper();
-    private final HttpClient http;
     private final ScheduledExecutorService thread;
     private final boolean ownThread;
     private final Runnable unsubscribe;
@@ -84,7 +78,8 @@ public final class FleetLink implements AutoCloseable {
     private volatile long nextSeq;
     private long sentUpTo = -1;
     private long nextRpcId = 1;
-    private WebSocket socket;
+    private FleetChannel channel;
+    private final FleetChannel.Opener opener;
     private boolean ready;
     private long backoffMs = FIRST_BACKOFF_MS;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -106,7 +101,7 @@ public final class FleetLink implements AutoCloseable {
         this.hello = hello;
         this.config = config;
         this.layer = layer;
-        this.http = transport.http();
+        this.opener = FleetChannels.opener(config, transport);
         this.thread = transport.thread();
         this.ownThread = ownTransport;
         this.unsubscribe = cycles.apply(s -> {
@@ -202,8 +197,8 @@ public final class FleetLink implements AutoCloseable {
     }
 
     private void send(Rpc message) {
-        WebSocket ws = socket;
-        if (ws == null) {
+        FleetChannel c = channel;
+        if (c == null) {
             return;
         }
         String text;
@@ -212,13 +207,11 @@ public final class FleetLink implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // one send at a time, as WebSocket requires; the next waits for this one
-        sending = sending.handle((r, e) -> null)
-                .thenCompose(x -> ws.sendText(text, true))
+        sending = c.send(text)
                 .whenCompleteAsync(
                         (r, e) -> {
                             if (e != null) {
-                                lost(ws);
+                                lost(c);
                             } else {
                                 flush();
                             }
@@ -230,9 +223,7 @@ public final class FleetLink implements AutoCloseable {
         if (closed) {
             return;
         }
-        http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(config.url(), new Listener(thread))
+        opener.open(events)
                 .whenCompleteAsync(
                         (ws, e) -> {
                             if (e != null) {
@@ -246,12 +237,12 @@ public final class FleetLink implements AutoCloseable {
                                 ws.abort();
                                 return;
                             }
-                            socket = ws;
+                            channel = ws;
                             sending = CompletableFuture.completedFuture(null);
                             send(Rpc.request(nextRpcId++, FleetMessages.HELLO, json.valueToTree(hello)));
                             thread.schedule(
                                     () -> {
-                                        if (socket == ws && !ready) {
+                                        if (channel == ws && !ready) {
                                             LOG.warn(
                                                     "fleet {} did not answer hello in {} ms",
                                                     config.url(),
@@ -273,12 +264,12 @@ public final class FleetLink implements AutoCloseable {
         backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
     }
 
-    private void lost(WebSocket ws) {
-        if (socket != ws) {
+    private void lost(FleetChannel ws) {
+        if (channel != ws) {
             return; // an older connection's late news
         }
         boolean wasReady = ready;
-        socket = null;
+        channel = null;
         ready = false;
         ws.abort();
         if (wasReady) {
@@ -287,8 +278,8 @@ public final class FleetLink implements AutoCloseable {
         retry();
     }
 
-    private void receive(WebSocket ws, String text) {
-        if (ws != socket) {
+    private void receive(FleetChannel ws, String text) {
+        if (ws != channel) {
             return; // a message of a connection already given up
         }
         Rpc m;
@@ -365,10 +356,10 @@ public final class FleetLink implements AutoCloseable {
         closed = true;
         unsubscribe.run();
         thread.execute(() -> {
-            WebSocket ws = socket;
-            socket = null;
-            if (ws != null) {
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, "site stopping").orTimeout(1, TimeUnit.SECONDS);
+            FleetChannel c = channel;
+            channel = null;
+            if (c != null) {
+                c.close();
             }
         });
         if (ownThread) {
@@ -382,41 +373,16 @@ public final class FleetLink implements AutoCloseable {
         layer.clear();
     }
 
-    /** One connection's listener: its own buffer for a message in parts. */
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        private final ScheduledExecutorService on;
-
-        Listener(ScheduledExecutorService on) {
-            this.on = on;
+    /** The channel's news, handed to the link's thread. */
+    private final FleetChannel.Events events = new FleetChannel.Events() {
+        @Override
+        public void text(FleetChannel c, String text) {
+            thread.execute(() -> receive(c, text));
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (partial.length() > MAX_MESSAGE_CHARS) {
-                partial.setLength(0);
-                on.execute(() -> lost(ws));
-                return null;
-            }
-            if (last) {
-                String whole = partial.toString();
-                partial.setLength(0);
-                on.execute(() -> receive(ws, whole));
-            }
-            ws.request(1);
-            return null;
+        public void closed(FleetChannel c) {
+            thread.execute(() -> lost(c));
         }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            on.execute(() -> lost(ws));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            on.execute(() -> lost(ws));
-        }
-    }
+    };
 }

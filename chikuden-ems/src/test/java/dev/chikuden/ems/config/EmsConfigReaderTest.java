@@ -214,7 +214,7 @@ class EmsConfigReaderTest {
                         site("ems: {fleet: {url: 'http://fleet.example/edge', site: s1, token: short}}\n"), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ems.fleet.url")
-                .hasMessageContaining("not a WebSocket URL")
+                .hasMessageContaining("not a fleet URL")
                 .hasMessageContaining("ems.fleet.token")
                 .hasMessageContaining("at least 16");
         assertThatThrownBy(() -> EmsConfigReader.read(site("ems: {fleet: {url: 'ws://f/edge', site: s1}}\n"), Map.of()))
@@ -225,7 +225,7 @@ class EmsConfigReaderTest {
                         site("ems: {fleet: {url: 'ws://10.0.0.5:8090/edge', site: s1, token: abcdefghijklmnop}}\n"),
                         Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("use wss:// (TLS), or set insecure: true");
+                .hasMessageContaining("use wss:// or mqtts:// (TLS), or set insecure: true");
         assertThatThrownBy(() -> EmsConfigReader.read(
                         site("ems: {fleet: {url: 'wss://f/edge', site: s1, token: abcdefghijklmnop, maxHold: 1 h}}\n"),
                         Map.of()))

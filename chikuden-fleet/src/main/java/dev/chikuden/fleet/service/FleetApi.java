@@ -3,9 +3,11 @@ package dev.chikuden.fleet.service;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet's HTTP side: the sites' WebSocket on {@code /edge}, the REST API and the dashboard page.
@@ -37,6 +39,24 @@ final class FleetApi {
 
     private FleetApi() {}
 
+    /** A site's WebSocket as an {@link EdgeSession}: Jetty's session id names it. */
+    private record WsSession(WsContext ctx) implements EdgeSession {
+        @Override
+        public String id() {
+            return "ws:" + ctx.sessionId();
+        }
+
+        @Override
+        public void send(String text) {
+            ctx.send(text);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            ctx.closeSession(code, reason);
+        }
+    }
+
     static Javalin create(FleetService fleet, FleetConfig config, FleetAudit audit) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -45,10 +65,10 @@ final class FleetApi {
             c.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(MAX_MESSAGE_BYTES));
             var routes = c.routes;
             routes.ws(EDGE, ws -> {
-                ws.onConnect(fleet::connected);
-                ws.onMessage(ctx -> fleet.message(ctx, ctx.message()));
-                ws.onClose(fleet::closed);
-                ws.onError(fleet::closed);
+                ws.onConnect(ctx -> ctx.enableAutomaticPings(5, TimeUnit.SECONDS));
+                ws.onMessage(ctx -> fleet.message(new WsSession(ctx), ctx.message()));
+                ws.onClose(ctx -> fleet.closed(new WsSession(ctx)));
+                ws.onError(ctx -> fleet.closed(new WsSession(ctx)));
             });
             routes.get("/api/portfolio", ctx -> ctx.json(portfolio(fleet)));
             routes.get("/api/sites", ctx -> ctx.json(last(fleet).sites()));
@@ -86,23 +106,12 @@ final class FleetApi {
             return;
         }
         if (b.kw() == null || !Double.isFinite(b.kw()) || Math.abs(b.kw()) > 1e9) {
-            refuse(
-                    ctx,
-                    audit,
-                    b.kw(),
-                    null,
-                    HttpStatus.BAD_REQUEST,
-                    "kw: a finite battery power in kW (> 0 discharge) is required, was " + b.kw());
+            badRequest(
+                    ctx, audit, b.kw(), "kw: a finite battery power in kW (> 0 discharge) is required, was " + b.kw());
             return;
         }
         if (b.durationS() == null || !(b.durationS() >= 1) || b.durationS() > 7 * 86_400) {
-            refuse(
-                    ctx,
-                    audit,
-                    b.kw(),
-                    null,
-                    HttpStatus.BAD_REQUEST,
-                    "durationS: from 1 s to 7 days, was " + b.durationS());
+            badRequest(ctx, audit, b.kw(), "durationS: from 1 s to 7 days, was " + b.durationS());
             return;
         }
         long until = System.currentTimeMillis() + Math.round(b.durationS() * 1000);
@@ -136,6 +145,10 @@ final class FleetApi {
             return false;
         }
         return true;
+    }
+
+    private static void badRequest(Context ctx, FleetAudit audit, Double kw, String why) {
+        refuse(ctx, audit, kw, null, HttpStatus.BAD_REQUEST, why);
     }
 
     private static void refuse(Context ctx, FleetAudit audit, Double kw, Long until, HttpStatus status, String why) {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.chikuden.BadInputException;
+import dev.chikuden.config.ConfigFile;
+import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.openadr.VenConfig;
 import dev.chikuden.openadr.VenConfigReader;
 import dev.chikuden.units.Dimension;
 import dev.chikuden.units.Quantities;
 import dev.chikuden.units.QuantityFormatException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,9 +43,19 @@ public final class FleetConfigReader {
     static final long MIN_CYCLE_MS = 50;
     static final long MAX_CYCLE_MS = 60_000;
     private static final Set<String> FIELDS = Set.of(
-            "name", "cycle", "staleCycles", "expiryCycles", "http", "audit", "sites", "openadr", "demandResponse");
+            "name",
+            "cycle",
+            "staleCycles",
+            "expiryCycles",
+            "http",
+            "audit",
+            "sites",
+            "openadr",
+            "demandResponse",
+            "mqtt");
     private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ConfigSchema SCHEMA = ConfigSchema.of("fleet.schema.json");
 
     private final Map<String, String> env;
     private final Path file;
@@ -58,6 +71,12 @@ public final class FleetConfigReader {
     }
 
     public static FleetFile read(Path file, Map<String, String> env) {
+        if (Files.isRegularFile(file)) {
+            // the schema first: each problem with its line and column
+            ConfigFile f = ConfigFile.read(file, "a fleet file needs its sites");
+            f.check(SCHEMA);
+            f.throwIfAny();
+        }
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
@@ -70,8 +89,19 @@ public final class FleetConfigReader {
         return new FleetConfigReader(file, env).parse(root);
     }
 
-    /** A fleet file: the service's settings, and the VEN's when the fleet answers a VTN. */
-    public record FleetFile(FleetConfig fleet, VenConfig openadr, List<Double> simpleReductions) {}
+    /**
+     * A fleet file: the service's settings, the VEN's when the fleet answers a VTN, the broker's when
+     * sites also link through MQTT.
+     */
+    public record FleetFile(FleetConfig fleet, VenConfig openadr, List<Double> simpleReductions, Broker mqtt) {}
+
+    /** An MQTT broker the sites' links also go through: its URL (the path is the topic prefix) and login. */
+    public record Broker(java.net.URI url, String username, String password) {
+        @Override
+        public String toString() {
+            return "Broker[" + url + ", user " + username + "]";
+        }
+    }
 
     private FleetFile parse(JsonNode root) {
         known(root, FIELDS, "");
@@ -103,7 +133,31 @@ public final class FleetConfigReader {
         VenConfig ven = root.has("openadr") ? new VenConfigReader().read(root.get("openadr"), file + " openadr") : null;
         List<Double> reductions = reductions(root.path("demandResponse"));
         return new FleetFile(
-                new FleetConfig(name, cycleMs, stale, expiry, bind, port, token, sites, audit), ven, reductions);
+                new FleetConfig(name, cycleMs, stale, expiry, bind, port, token, sites, audit),
+                ven,
+                reductions,
+                root.has("mqtt") ? broker(root.get("mqtt")) : null);
+    }
+
+    private Broker broker(JsonNode m) {
+        String text = m.path("url").asText("");
+        java.net.URI url;
+        try {
+            url = new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw bad("mqtt.url", text, "mqtt://BROKER:1883/PREFIX, or mqtts:// for TLS");
+        }
+        if (!("mqtt".equals(url.getScheme()) || "mqtts".equals(url.getScheme())) || url.getHost() == null) {
+            throw bad("mqtt.url", text, "mqtt://BROKER:1883/PREFIX, or mqtts:// for TLS");
+        }
+        String password = m.has("password") ? m.get("password").asText() : null;
+        if (password == null && m.has("passwordEnv")) {
+            password = env.get(m.get("passwordEnv").asText());
+            if (password == null) {
+                throw bad("mqtt.passwordEnv", m.get("passwordEnv").asText(), "an environment variable that is set");
+            }
+        }
+        return new Broker(url, m.has("username") ? m.get("username").asText() : null, password);
     }
 
     private List<FleetConfig.Site> sites(JsonNode list) {

@@ -17,7 +17,6 @@ import dev.chikuden.fleet.ven.EventTarget;
 import dev.chikuden.fleet.ven.PortfolioNow;
 import dev.chikuden.fleet.ven.VenBridge;
 import io.javalin.Javalin;
-import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
@@ -317,21 +316,19 @@ public final class FleetService implements AutoCloseable {
 
     // ---- the sites' links
 
-    void connected(WsContext ctx) {
-        ctx.enableAutomaticPings(5, TimeUnit.SECONDS);
-    }
-
-    void closed(WsContext ctx) {
+    /** The connection closed: its site, if it had said hello on it, is no longer linked. */
+    public void closed(EdgeSession ctx) {
         synchronized (lock) {
             for (SiteLink s : sites.values()) {
-                if (s.session != null && s.session.sessionId().equals(ctx.sessionId())) {
+                if (s.session != null && s.session.id().equals(ctx.id())) {
                     s.session = null;
                 }
             }
         }
     }
 
-    void message(WsContext ctx, String text) {
+    /** A text from a site's connection. */
+    public void message(EdgeSession ctx, String text) {
         Rpc m;
         try {
             m = json.readValue(text, Rpc.class);
@@ -384,7 +381,7 @@ public final class FleetService implements AutoCloseable {
         }
     }
 
-    private void hello(WsContext ctx, Rpc m) {
+    private void hello(EdgeSession ctx, Rpc m) {
         Hello h;
         try {
             h = json.convertValue(m.params(), Hello.class);
@@ -398,8 +395,8 @@ public final class FleetService implements AutoCloseable {
             refuse(ctx, m.id(), Rpc.UNAUTHORIZED, "unknown site or wrong token");
             return;
         }
-        if (s.session != null && !s.session.sessionId().equals(ctx.sessionId())) {
-            s.session.closeSession(4000, "replaced by a newer connection of the same site");
+        if (s.session != null && !s.session.id().equals(ctx.id())) {
+            s.session.close(4000, "replaced by a newer connection of the same site");
         }
         if (s.hello != null && s.hello.boot() != h.boot()) {
             s.lastSeq = -1; // the site's service restarted: its records count from 0 again
@@ -409,21 +406,21 @@ public final class FleetService implements AutoCloseable {
         send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
     }
 
-    private SiteLink siteOf(WsContext ctx) {
+    private SiteLink siteOf(EdgeSession ctx) {
         for (SiteLink s : sites.values()) {
-            if (s.session != null && s.session.sessionId().equals(ctx.sessionId())) {
+            if (s.session != null && s.session.id().equals(ctx.id())) {
                 return s;
             }
         }
         return null;
     }
 
-    private void refuse(WsContext ctx, Long id, int code, String message) {
+    private void refuse(EdgeSession ctx, Long id, int code, String message) {
         send(ctx, Rpc.error(id, code, message));
-        ctx.closeSession(4001, message);
+        ctx.close(4001, message);
     }
 
-    private void send(WsContext ctx, Rpc message) {
+    private void send(EdgeSession ctx, Rpc message) {
         try {
             ctx.send(json.writeValueAsString(message));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

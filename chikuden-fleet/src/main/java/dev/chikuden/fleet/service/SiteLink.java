@@ -2,7 +2,6 @@ package dev.chikuden.fleet.service;
 
 import dev.chikuden.ems.fleet.FleetMessages.EdgeRecord;
 import dev.chikuden.ems.fleet.FleetMessages.Hello;
-import io.javalin.websocket.WsContext;
 
 /**
  * What the fleet knows of one site and its connection. Guarded by the service's lock: the sockets'
@@ -11,7 +10,7 @@ import io.javalin.websocket.WsContext;
 final class SiteLink {
     final String id;
     final String token;
-    WsContext session;
+    EdgeSession session;
     Hello hello;
     /** The highest record number received, every earlier one received too; -1 before the first. */
     long lastSeq = -1;
