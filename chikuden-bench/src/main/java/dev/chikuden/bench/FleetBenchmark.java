@@ -162,6 +162,7 @@ public class FleetBenchmark {
                             config,
                             site.layer,
                             site::subscribe,
+                            prices -> {},
                             new FleetLink.Transport(http, linkThreads[i % linkThreads.length]),
                             false)
                     .connectNow());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.control.FleetOffer;
 import dev.chikuden.control.FleetRequest;
+import dev.chikuden.control.PriceSignals;
 import dev.chikuden.ems.config.EmsConfig;
 import dev.chikuden.ems.cycle.CycleSnapshot;
 import dev.chikuden.ems.fleet.FleetMessages.Ack;
@@ -68,6 +69,7 @@ public final class FleetLink implements AutoCloseable {
 
     private final EmsConfig.FleetLink config;
     private final FleetRequest layer;
+    private final Consumer<List<PriceSignals.Interval>> prices;
     private final Hello hello;
     private final ObjectMapper json = Rpc.mapper();
     private final ScheduledExecutorService thread;
@@ -84,20 +86,24 @@ public final class FleetLink implements AutoCloseable {
     private long backoffMs = FIRST_BACKOFF_MS;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private volatile long dropped;
+    private volatile List<PriceSignals.Interval> pricesHeld = List.of();
     private volatile long acknowledged = -1;
     private volatile boolean closed;
 
     /**
      * @param layer the site's fleet layer: its offers go out, the fleet's setpoints go in
      * @param cycles subscribes a listener to the site's cycles and answers how to unsubscribe
+     * @param prices takes the energy prices the fleet signals
      */
     public FleetLink(
             Hello hello,
             EmsConfig.FleetLink config,
             FleetRequest layer,
             Function<Consumer<CycleSnapshot>, Runnable> cycles,
+            Consumer<List<PriceSignals.Interval>> prices,
             Transport transport,
             boolean ownTransport) {
+        this.prices = prices;
         this.hello = hello;
         this.config = config;
         this.layer = layer;
@@ -128,7 +134,8 @@ public final class FleetLink implements AutoCloseable {
                         .mapToDouble(BatteryParameters::dischargePowerKw)
                         .sum(),
                 site.grid() == null ? 0 : site.grid().contractKw());
-        return new FleetLink(hello, config, layer, runtime::onCycle, Transport.own(), true).connectNow();
+        return new FleetLink(hello, config, layer, runtime::onCycle, runtime::signalPrices, Transport.own(), true)
+                .connectNow();
     }
 
     /** Starts connecting (and reconnecting after a loss, until closed). */
@@ -140,6 +147,11 @@ public final class FleetLink implements AutoCloseable {
     /** Records dropped because the buffer was full while the link was down. */
     public long droppedRecords() {
         return dropped;
+    }
+
+    /** The prices the fleet last signalled, as handed to the site's optimising layers. */
+    public List<PriceSignals.Interval> pricesHeld() {
+        return pricesHeld;
     }
 
     /** The number of the last cycle record made, -1 before the first. */
@@ -323,6 +335,16 @@ public final class FleetLink implements AutoCloseable {
     }
 
     private void answer(Rpc m) {
+        if (FleetMessages.PRICES.equals(m.method())) {
+            try {
+                FleetMessages.Prices p = json.convertValue(m.params(), FleetMessages.Prices.class);
+                pricesHeld = p.intervals() == null ? List.of() : List.copyOf(p.intervals());
+                prices.accept(pricesHeld);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("fleet {} sent prices that are not: {}", config.url(), e.getMessage());
+            }
+            return;
+        }
         if (!FleetMessages.SETPOINT.equals(m.method()) || m.id() == null) {
             if (m.id() != null) {
                 send(Rpc.error(m.id(), Rpc.METHOD_NOT_FOUND, "no method " + m.method()));

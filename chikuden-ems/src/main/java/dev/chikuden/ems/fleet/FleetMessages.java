@@ -16,6 +16,12 @@ public final class FleetMessages {
     /** Site to fleet: cycle records, oldest first; answered with {@link Ack}. */
     public static final String RECORDS = "records";
 
+    /**
+     * Fleet to site, a notification: the energy prices its VTN signals ({@link Prices}), the whole set,
+     * for the site's optimising layers to plan with.
+     */
+    public static final String PRICES = "prices";
+
     /** Fleet to site: hold a battery power until the expiry; answered with {@link SetpointAck}. */
     public static final String SETPOINT = "setpoint";
 
@@ -53,6 +59,8 @@ public final class FleetMessages {
             double requestKw) {}
 
     public record Records(List<EdgeRecord> records) {}
+
+    public record Prices(List<dev.chikuden.control.PriceSignals.Interval> intervals) {}
 
     /**
      * Hold {@code kw} for {@code holdMs} from its arrival, by the site's own clock and never longer

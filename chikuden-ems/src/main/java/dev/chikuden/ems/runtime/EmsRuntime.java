@@ -538,6 +538,15 @@ public final class EmsRuntime implements EmsService, AutoCloseable {
         return held == null || held.expiresAtEpochMs() <= clock.epochMs() ? null : held;
     }
 
+    /** Gives the stack's optimising layers prices from outside the site file (a fleet's OpenADR PRICE event). */
+    public void signalPrices(List<dev.chikuden.control.PriceSignals.Interval> intervals) {
+        for (dev.chikuden.control.ControlLayer l : stack.stack.layers()) {
+            if (l instanceof dev.chikuden.control.PriceSignals.Taker t) {
+                t.priceSignals().set(intervals);
+            }
+        }
+    }
+
     /**
      * The fleet's layer, for the fleet link: it takes the fleet's requests and gives the offer the
      * layers above it leave; null when the stack has no fleet layer.

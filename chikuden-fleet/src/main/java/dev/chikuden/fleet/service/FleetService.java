@@ -2,10 +2,12 @@ package dev.chikuden.fleet.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chikuden.control.PriceSignals;
 import dev.chikuden.ems.fleet.FleetMessages;
 import dev.chikuden.ems.fleet.FleetMessages.Ack;
 import dev.chikuden.ems.fleet.FleetMessages.EdgeRecord;
 import dev.chikuden.ems.fleet.FleetMessages.Hello;
+import dev.chikuden.ems.fleet.FleetMessages.Prices;
 import dev.chikuden.ems.fleet.FleetMessages.Records;
 import dev.chikuden.ems.fleet.FleetMessages.Setpoint;
 import dev.chikuden.ems.fleet.FleetMessages.SetpointAck;
@@ -62,6 +64,9 @@ public final class FleetService implements AutoCloseable {
     private final FleetAudit audit;
     private final AckLatency latency = new AckLatency();
     private PortfolioRequest request;
+    /** The VTN's prices the sites were last sent. */
+    private List<PriceSignals.Interval> prices = List.of();
+
     private long nextRequestId = 1;
     private long cycle;
     /** Numbers every dispatch, cycles and dispatches out of turn alike: a setpoint's id carries it. */
@@ -228,6 +233,13 @@ public final class FleetService implements AutoCloseable {
             }
             // the operator's request through the API first; else what the VTN's events ask
             EventTarget.Target event = ven == null ? null : ven.cycle(new PortfolioNow(now, gridKw, netLoadKw));
+            if (ven != null && tick) {
+                List<PriceSignals.Interval> p = ven.prices();
+                if (!p.equals(prices)) {
+                    prices = p;
+                    links.forEach(this::sendPrices);
+                }
+            }
             double targetKw = Double.NaN;
             double durationS = Double.NaN;
             long requestId = 0;
@@ -306,6 +318,14 @@ public final class FleetService implements AutoCloseable {
     /** The fleet's VEN, or null when the fleet answers no VTN. */
     public VenBridge ven() {
         return ven;
+    }
+
+    private void sendPrices(SiteLink s) {
+        if (s.session != null) {
+            send(
+                    s.session,
+                    new Rpc(Rpc.VERSION, null, FleetMessages.PRICES, json.valueToTree(new Prices(prices)), null, null));
+        }
     }
 
     private void sendSetpoint(SiteLink s, Setpoint sp) {
@@ -404,6 +424,9 @@ public final class FleetService implements AutoCloseable {
         s.session = ctx;
         s.hello = h;
         send(ctx, Rpc.result(m.id(), json.valueToTree(new Ack(s.lastSeq))));
+        if (!prices.isEmpty()) {
+            sendPrices(s); // a site that (re)connects gets the prices in force
+        }
     }
 
     private SiteLink siteOf(EdgeSession ctx) {

@@ -1,5 +1,6 @@
 package dev.chikuden.fleet.ven;
 
+import dev.chikuden.control.PriceSignals;
 import dev.chikuden.openadr.EventInterval;
 import dev.chikuden.openadr.Instruction;
 import dev.chikuden.openadr.InstructionSet;
@@ -66,6 +67,21 @@ public final class VenBridge implements AutoCloseable {
 
     public InstructionSet instructions() {
         return ven.current();
+    }
+
+    /**
+     * The VTN's {@code PRICE} intervals in yen, for the sites' optimising layers (the MPC) to plan with;
+     * a price in another currency is left out (the sites' tariffs are in yen).
+     */
+    public List<PriceSignals.Interval> prices() {
+        List<PriceSignals.Interval> out = new ArrayList<>();
+        for (Instruction i : ven.current().instructions()) {
+            if (i instanceof Instruction.Price p && "JPY".equals(p.currency())) {
+                out.add(new PriceSignals.Interval(
+                        p.interval().start().toEpochMilli(), p.interval().end().toEpochMilli(), p.pricePerKwh()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     public int reportsPosted() {

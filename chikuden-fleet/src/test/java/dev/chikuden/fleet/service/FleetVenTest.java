@@ -132,6 +132,28 @@ class FleetVenTest {
                     .isBetween(2300.0, 3000.0);
             assertThat(reports.get(0).at("/payloadDescriptors/0/payloadType").asText())
                     .isEqualTo("READING");
+            // a PRICE event (JPY per MWh) reaches every site as a price signal in yen/kWh, for its MPC
+            Instant priced = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            String body = """
+                    {"programID": "%s", "eventName": "price", "priority": 1,
+                     "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                     "payloadDescriptors": [{"objectType": "EVENT_PAYLOAD_DESCRIPTOR", "payloadType": "PRICE",
+                       "units": "MWH", "currency": "JPY"}],
+                     "intervals": [{"id": 0, "payloads": [{"type": "PRICE", "values": [45000]}]}]}
+                    """.formatted(programId, priced);
+            assertThat(bl.send("POST", "/events", body).status()).isEqualTo(201);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until
+                    && rig.sites.stream()
+                            .anyMatch(x -> x.service.fleetLink().pricesHeld().isEmpty())) {
+                Thread.sleep(50);
+            }
+            assertThat(rig.sites)
+                    .allSatisfy(x -> assertThat(x.service.fleetLink().pricesHeld())
+                            .containsExactly(new dev.chikuden.control.PriceSignals.Interval(
+                                    priced.toEpochMilli(),
+                                    priced.plusSeconds(3600).toEpochMilli(),
+                                    45.0)));
             System.out.printf(
                     "fleet VEN: import limit met %d cycles after the event began; reported mean import %.1f kW over %d cycles%n",
                     met.cycle() - first.cycle(), reportedKw, n);

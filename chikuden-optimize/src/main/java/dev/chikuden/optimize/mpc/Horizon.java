@@ -1,5 +1,6 @@
 package dev.chikuden.optimize.mpc;
 
+import dev.chikuden.control.PriceSignals;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.DispatchProblem.ContractMode;
 import dev.chikuden.optimize.DispatchProblem.DemandCharge;
@@ -40,6 +41,9 @@ import java.util.List;
 final class Horizon {
     private final DispatchProblem truth;
     private final int periods;
+    /** Prices signalled from outside the site file; none unless {@link #signals} was given some. */
+    private PriceSignals signals = new PriceSignals();
+
     /** How unpublished prices are forecast; null: every price is known (the bound). */
     private final PriceForecast prices;
 
@@ -82,6 +86,11 @@ final class Horizon {
         return out;
     }
 
+    /** Plans with {@code signals} over their intervals from the next horizon on. */
+    void signals(PriceSignals signals) {
+        this.signals = signals;
+    }
+
     /** A horizon knowing every price. */
     Horizon(DispatchProblem truth, int periods) {
         this(truth, periods, null);
@@ -115,6 +124,13 @@ final class Horizon {
         double[] net = new double[periods];
         forecaster.forecast(truth.netLoadKw(), first, net, known);
         double[] importPrice = price(truth.importYenPerKwh(), first, known, energyKnown);
+        for (int i = 0; i < known; i++) {
+            // a price signalled from outside (a fleet's OpenADR PRICE event) replaces the tariff's import price
+            double signalled = signals.yenPerKwhAt(truth.startEpochMs() + (first + i) * truth.periodMs());
+            if (!Double.isNaN(signalled)) {
+                importPrice[i] = signalled;
+            }
+        }
         double[] exportPrice = price(truth.exportYenPerKwh(), first, known, energyKnown);
         double[] exportLimit = new double[periods];
         double[] aux = new double[periods];

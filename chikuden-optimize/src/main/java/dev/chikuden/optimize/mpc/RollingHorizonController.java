@@ -5,6 +5,7 @@ import dev.chikuden.control.ControlLayer;
 import dev.chikuden.control.EnergyPacer;
 import dev.chikuden.control.Measurements;
 import dev.chikuden.control.PowerWindow;
+import dev.chikuden.control.PriceSignals;
 import dev.chikuden.control.ReserveTrader;
 import dev.chikuden.market.ReserveSales;
 import dev.chikuden.optimize.DispatchModel;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * <p>One reusable LP model is built at construction and only updated and re-solved at each replan
  * (the shape never changes), then released after the last one. Nothing is allocated per step.
  */
-public final class RollingHorizonController implements ControlLayer, ReserveTrader {
+public final class RollingHorizonController implements ControlLayer, ReserveTrader, PriceSignals.Taker {
     /**
      * What a controller trading the markets needs beside the truth.
      *
@@ -83,6 +84,8 @@ public final class RollingHorizonController implements ControlLayer, ReserveTrad
 
     private int plannedFrom = -1;
     private int lastDue = -1;
+    private final PriceSignals signals = new PriceSignals();
+    private long plannedVersion;
     private int replans;
 
     /**
@@ -134,6 +137,7 @@ public final class RollingHorizonController implements ControlLayer, ReserveTrad
                         truth, sells ? gates.sold() : new double[0][], trading.contractedKw(), trading.zone())
                 : null;
         this.horizon = new Horizon(truth, horizonPeriods, trading == null ? null : trading.prices());
+        horizon.signals(signals);
         this.everyPeriods = everyPeriods;
         this.pacer = new EnergyPacer(truth.startEpochMs(), truth.periodMs());
         this.demand = truth.demand() == null ? null : new DemandTracker(truth);
@@ -149,6 +153,11 @@ public final class RollingHorizonController implements ControlLayer, ReserveTrad
     }
 
     @Override
+    public PriceSignals priceSignals() {
+        return signals;
+    }
+
+    @Override
     public void control(Measurements m, BatteryView battery, PowerWindow window) {
         long period = pacer.slotOf(m.epochMs());
         if (period < 0 || period >= truth.periods()) {
@@ -156,8 +165,10 @@ public final class RollingHorizonController implements ControlLayer, ReserveTrad
         }
         int due = (int) (period - period % everyPeriods);
         int gate = gates == null ? -1 : gates.gateDue((int) period);
-        if (due != lastDue || gate >= 0) {
+        long version = signals.version();
+        if (due != lastDue || gate >= 0 || version != plannedVersion) {
             lastDue = due;
+            plannedVersion = version; // new signalled prices: a new plan at once
             replan(Math.max(due, gate), battery.storedEnergyKwh());
         }
         if (ledger != null) {
