@@ -225,7 +225,7 @@ public final class FleetService implements AutoCloseable {
                 // heard lately, and what it said is recent (a site catching up after a cut sends old records)
                 boolean fresh =
                         s.fresh(cycle, config.staleCycles()) && s.session != null && s.last.epochMs() >= oldestFreshMs;
-                offers.add(new SiteOffer(s.id, fresh, s.last == null ? null : s.last.offer()));
+                offers.add(new SiteOffer(s.id, fresh, s.last == null ? null : rated(s.last.offer(), s.hello)));
                 if (fresh && Double.isFinite(s.last.gridKw()) && Double.isFinite(s.last.batteryKw())) {
                     gridKw += s.last.gridKw();
                     netLoadKw += s.last.gridKw() + s.last.batteryKw();
@@ -307,6 +307,19 @@ public final class FleetService implements AutoCloseable {
             }
             return c;
         }
+    }
+
+    /**
+     * The offer within the ratings the site said in its hello: a second guard, should a site's window
+     * ever be wider than its batteries (its own layers bound it in any case).
+     */
+    private static dev.chikuden.control.FleetOffer rated(dev.chikuden.control.FleetOffer o, Hello h) {
+        if (o == null || h == null || !(h.ratedChargeKw() > 0) || !(h.ratedDischargeKw() > 0)) {
+            return o;
+        }
+        double hi = Math.min(o.maxKw(), h.ratedDischargeKw());
+        double lo = Math.min(hi, Math.max(o.minKw(), -h.ratedChargeKw()));
+        return new dev.chikuden.control.FleetOffer(o.epochMs(), lo, hi, o.aboveFloorKwh(), o.roomKwh());
     }
 
     /** A VTN's event interval as a request number: its own, stable while it acts, apart from the API's. */
@@ -415,7 +428,18 @@ public final class FleetService implements AutoCloseable {
             refuse(ctx, m.id(), Rpc.UNAUTHORIZED, "unknown site or wrong token");
             return;
         }
-        if (s.session != null && !s.session.id().equals(ctx.id())) {
+        boolean otherConnection = s.session != null && !s.session.id().equals(ctx.id());
+        if (otherConnection && s.hello != null && s.hello.boot() != h.boot() && s.fresh(cycle, config.staleCycles())) {
+            // two running services with one site id would take turns and mix their records; the
+            // first keeps the site until it goes silent (a restarted site is back within a few cycles)
+            refuse(
+                    ctx,
+                    m.id(),
+                    Rpc.UNAUTHORIZED,
+                    "site " + s.id + " is linked from another running service;" + " give each service its own site id");
+            return;
+        }
+        if (otherConnection) {
             s.session.close(4000, "replaced by a newer connection of the same site");
         }
         if (s.hello != null && s.hello.boot() != h.boot()) {

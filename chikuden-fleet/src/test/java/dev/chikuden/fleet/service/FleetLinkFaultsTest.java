@@ -168,6 +168,34 @@ class FleetLinkFaultsTest {
         }
     }
 
+    @Test
+    void aSecondServiceWithTheSameSiteIdIsRefusedWhileTheFirstRuns() throws Exception {
+        try (FleetRig rig = new FleetRig(dir, 1)) {
+            rig.add(0, 300, FleetRig.url(rig.fleet.port()));
+            List<FleetCycle> cycles = new CopyOnWriteArrayList<>();
+            rig.fleet.onCycle(cycles::add);
+            await(cycles, c -> c.sites().get(0).fresh(), Duration.ofSeconds(20));
+            // a clone: same id and token, another run of the service
+            dev.chikuden.control.FleetRequest layer = new dev.chikuden.control.FleetRequest(0, 0);
+            var config = new dev.chikuden.ems.config.EmsConfig.FleetLink(
+                    java.net.URI.create(FleetRig.url(rig.fleet.port())), "site-1", FleetRig.token(0), 100, 30_000);
+            var hello = new dev.chikuden.ems.fleet.FleetMessages.Hello("site-1", FleetRig.token(0), 42, 300, 300, 2000);
+            try (FleetLink clone = new FleetLink(
+                            hello, config, layer, l -> () -> {}, p -> {}, FleetLink.Transport.own(), true)
+                    .connectNow()) {
+                long before = rig.fleet.received().get(0).records();
+                Thread.sleep(10 * FleetRig.CYCLE_MS);
+                assertThat(clone.acknowledgedSeq())
+                        .as("the clone was never acknowledged")
+                        .isEqualTo(-1);
+                assertThat(rig.fleet.received().get(0).records())
+                        .as("the first service's records still arrive")
+                        .isGreaterThan(before + 5);
+                assertThat(rig.fleet.received().get(0).missing()).isZero();
+            }
+        }
+    }
+
     /** The last cycle up to {@code until} in which site {@code i}'s last record number rose. */
     private static long lastHeard(List<FleetCycle> cycles, int i, long until) {
         long heard = 0;
