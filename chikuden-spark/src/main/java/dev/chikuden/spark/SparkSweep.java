@@ -46,7 +46,8 @@ public final class SparkSweep {
 
     /**
      * What a run did, as {@link LocalSweep.Outcome} says it, with the partitions the pending scenarios
-     * were spread over and every row now in the folder, by scenario.
+     * were spread over, the seconds of the Spark job that ran them and wrote their rows (the rest of
+     * {@code wallSeconds} reads the folder before and after), and every row now in the folder.
      */
     public record Outcome(
             int scenarios,
@@ -55,6 +56,7 @@ public final class SparkSweep {
             int failed,
             int partitions,
             double wallSeconds,
+            double jobSeconds,
             List<ScenarioRow> rows) {}
 
     private SparkSweep() {}
@@ -165,6 +167,7 @@ public final class SparkSweep {
         String dir = rowsDir(out);
         List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);
         int slices = Math.min(partitions, pending.size());
+        long jobStarted = System.nanoTime();
         if (slices > 0) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             jsc.setJobGroup(SCENARIOS_JOB, "sweep " + sweep.name() + ": " + pending.size() + " scenarios", false);
@@ -181,6 +184,7 @@ public final class SparkSweep {
                 jsc.clearJobGroup();
             }
         }
+        double jobSeconds = (System.nanoTime() - jobStarted) / 1e9;
         // read back what was written rather than collect the scenarios' rows: collecting would run them again
         List<ScenarioRow> all = read(spark, dir, schema);
         Set<String> ran = new HashSet<>();
@@ -194,6 +198,7 @@ public final class SparkSweep {
                 failed,
                 slices,
                 (System.nanoTime() - started) / 1e9,
+                jobSeconds,
                 all);
     }
 

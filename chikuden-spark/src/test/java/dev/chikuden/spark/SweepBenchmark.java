@@ -59,6 +59,10 @@ public class SweepBenchmark {
     @Param("30 min")
     public String step;
 
+    /** Spark partitions per core: 1 as {@code sweep --spark} runs by default. */
+    @Param("1")
+    public int partitionsPerCore;
+
     private SparkSession spark;
     private Path out;
 
@@ -133,7 +137,9 @@ public class SweepBenchmark {
 
     private int sweep(FactorySweep source, Path dir) {
         if (spark != null) {
-            return SparkSweep.run(spark, source, dir.toString(), cores()).ran();
+            SparkSweep.Outcome o = SparkSweep.run(spark, source, dir.toString(), partitionsPerCore * cores());
+            System.out.printf(" [spark: job %.2f s of %.2f s] ", o.jobSeconds(), o.wallSeconds());
+            return o.ran();
         }
         return LocalSweep.run(source.load(), dir, cores(), null).ran();
     }
@@ -158,13 +164,14 @@ public class SweepBenchmark {
                         .include(SweepBenchmark.class.getName())
                         .param("scenarios", args.length > 0 ? args[0] : "1000")
                         .param("step", args.length > 2 ? args[2] : "30 min")
+                        .param("partitionsPerCore", args.length > 3 ? args[3] : "1")
                         .param(
                                 "runner",
                                 args.length > 1
                                         ? args[1].split(",")
                                         : new String[] {"local:1", "local:2", "spark:1", "spark:2"})
                         .warmupIterations(0)
-                        .measurementIterations(2)
+                        .measurementIterations(args.length > 4 ? Integer.parseInt(args[4]) : 2)
                         .forks(1)
                         .jvmArgsAppend(JavaFlags.list().toArray(String[]::new))
                         .jvmArgsAppend("-Xmx4g")
