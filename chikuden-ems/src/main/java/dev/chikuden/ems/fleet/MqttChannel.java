@@ -25,8 +25,6 @@ final class MqttChannel implements FleetChannel {
     /** What the site's will (or a clean stop) publishes: a JSON-RPC notification. */
     static final String BYE = "{\"jsonrpc\":\"2.0\",\"method\":\"bye\"}";
 
-    static final String DEFAULT_PREFIX = "chikuden";
-
     private final MqttAsyncClient client;
     private final String up;
 
@@ -35,27 +33,14 @@ final class MqttChannel implements FleetChannel {
         this.up = up;
     }
 
-    /** The broker's address for Paho: {@code tcp://} or {@code ssl://}, the MQTT ports by default. */
-    static String server(URI url) {
-        boolean tls = "mqtts".equals(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883;
-        return (tls ? "ssl://" : "tcp://") + url.getHost() + ":" + port;
-    }
-
-    /** The topic prefix: the URL's path, {@value #DEFAULT_PREFIX} without one. */
-    static String prefix(URI url) {
-        String p = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
-        return p.isEmpty() ? DEFAULT_PREFIX : p;
-    }
-
     static Opener opener(URI url, String site, String token) {
-        String prefix = prefix(url);
+        MqttAddress address = MqttAddress.of(url);
         return events -> {
             CompletableFuture<FleetChannel> opened = new CompletableFuture<>();
             try {
                 MqttAsyncClient client = new MqttAsyncClient(
-                        server(url), "chikuden-site-" + site + "-" + UUID.randomUUID(), new MemoryPersistence());
-                MqttChannel channel = new MqttChannel(client, prefix + "/up/" + site);
+                        address.server(), "chikuden-site-" + site + "-" + UUID.randomUUID(), new MemoryPersistence());
+                MqttChannel channel = new MqttChannel(client, address.up(site));
                 client.setCallback(new MqttCallback() {
                     @Override
                     public void connectionLost(Throwable cause) {
@@ -86,10 +71,7 @@ final class MqttChannel implements FleetChannel {
                         null,
                         listener(
                                 () -> client.subscribe(
-                                        prefix + "/down/" + site,
-                                        1,
-                                        null,
-                                        listener(() -> opened.complete(channel), opened)),
+                                        address.down(site), 1, null, listener(() -> opened.complete(channel), opened)),
                                 opened));
             } catch (MqttException e) {
                 opened.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package dev.chikuden.fleet.mqtt;
 
+import dev.chikuden.ems.fleet.MqttAddress;
 import dev.chikuden.fleet.service.EdgeSession;
 import dev.chikuden.fleet.service.FleetService;
 import java.net.URI;
@@ -27,7 +28,7 @@ public final class MqttEdges implements AutoCloseable {
     static final String BYE = "\"method\":\"bye\"";
 
     private final MqttClient client;
-    private final String prefix;
+    private final MqttAddress address;
     private final FleetService fleet;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -49,9 +50,9 @@ public final class MqttEdges implements AutoCloseable {
         }
     }
 
-    private MqttEdges(MqttClient client, String prefix, FleetService fleet) {
+    private MqttEdges(MqttClient client, MqttAddress address, FleetService fleet) {
         this.client = client;
-        this.prefix = prefix;
+        this.address = address;
         this.fleet = fleet;
     }
 
@@ -60,15 +61,10 @@ public final class MqttEdges implements AutoCloseable {
      * serves the sites on its topics.
      */
     public static MqttEdges start(URI url, String username, String password, FleetService fleet) throws MqttException {
-        boolean tls = "mqtts".equals(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : tls ? 8883 : 1883;
-        String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
-        String prefix = path.isEmpty() ? "chikuden" : path;
-        MqttClient client = new MqttClient(
-                (tls ? "ssl://" : "tcp://") + url.getHost() + ":" + port,
-                "chikuden-fleet-" + UUID.randomUUID(),
-                new MemoryPersistence());
-        MqttEdges edges = new MqttEdges(client, prefix, fleet);
+        MqttAddress address = MqttAddress.of(url);
+        MqttClient client =
+                new MqttClient(address.server(), "chikuden-fleet-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttEdges edges = new MqttEdges(client, address, fleet);
         client.setCallback(edges.callback());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
@@ -82,7 +78,7 @@ public final class MqttEdges implements AutoCloseable {
             o.setPassword(password.toCharArray());
         }
         client.connect(o);
-        client.subscribe(prefix + "/up/+", 1);
+        client.subscribe(address.everyUp(), 1);
         return edges;
     }
 
@@ -92,7 +88,7 @@ public final class MqttEdges implements AutoCloseable {
             public void connectComplete(boolean reconnect, String serverUri) {
                 if (reconnect) {
                     try {
-                        client.subscribe(prefix + "/up/+", 1);
+                        client.subscribe(address.everyUp(), 1);
                     } catch (MqttException e) {
                         // the next reconnect tries again
                     }
@@ -125,7 +121,7 @@ public final class MqttEdges implements AutoCloseable {
     private void publish(String site, String text) {
         try {
             // the broker's client queues it (QoS 1) and does not block the fleet's cycle
-            client.getTopic(prefix + "/down/" + site).publish(text.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.getTopic(address.down(site)).publish(text.getBytes(StandardCharsets.UTF_8), 1, false);
         } catch (MqttException e) {
             // the connection is down: the site reconnects and the next cycle sends again
         }
