@@ -11,6 +11,7 @@ import dev.chikuden.cli.report.ReportFigures;
 import dev.chikuden.cli.report.ReportInputs;
 import dev.chikuden.cli.report.ReportRecorders;
 import dev.chikuden.cli.report.SizingMap;
+import dev.chikuden.config.FileNames;
 import dev.chikuden.optimize.Solver;
 import dev.chikuden.optimize.sizing.SizingSweep;
 import dev.chikuden.scenario.ScenarioRunner;
@@ -75,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         PngExport pngExport = png ? PngExport.withBrowserOnPath() : null; // before the study: fail fast
         SiteConfig site = siteFile.read();
-        Path dir = out.dir != null ? out.dir : Path.of("out", stem(siteFile.path));
+        Path dir = out.dir != null ? out.dir : Path.of("out", FileNames.stem(siteFile.path));
         ReportRecorders recorders = noFiles ? null : new ReportRecorders(new ResultFiles(dir, site), site);
         PlanStudy.Result result;
         try (Progress progress = Progress.start(
@@ -118,11 +119,5 @@ final class PlanCommand implements Callable<Integer> {
             return null;
         }
         return SizingMap.of(SizingSweep.run(site, Solver.CLP));
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -1,6 +1,7 @@
 package dev.chikuden.cli;
 
 import dev.chikuden.BadInputException;
+import dev.chikuden.config.FileNames;
 import dev.chikuden.scenario.LocalSweep;
 import dev.chikuden.scenario.ScenarioRow;
 import dev.chikuden.scenario.SweepParquet;
@@ -97,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
             w.flush();
             return Main.OK;
         }
-        Path dir = out != null ? out : Path.of("out", stem(file));
+        Path dir = out != null ? out : Path.of("out", FileNames.stem(file));
         if (spark != null) {
             return SparkLauncher.launch(
                     file, dir, sets, spark, w, spec.commandLine().getErr());
@@ -130,11 +131,5 @@ final class SweepCommand implements Callable<Integer> {
                 + sweep.scenarios().get(0).id() + " to "
                 + sweep.scenarios().get(sweep.scenarios().size() - 1).id()
                 + " (see --list)");
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

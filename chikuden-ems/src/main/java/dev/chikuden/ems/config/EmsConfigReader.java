@@ -7,6 +7,7 @@ import dev.chikuden.Secrets;
 import dev.chikuden.battery.BatteryParameters;
 import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigNode;
+import dev.chikuden.config.FileNames;
 import dev.chikuden.config.Quantity;
 import dev.chikuden.control.ControlChain;
 import dev.chikuden.site.SiteConfig;
@@ -140,7 +141,7 @@ public final class EmsConfigReader {
                 : durationMs(e.watchdog(), at.get("watchdog"), 5000, 2 * cycleMs, 3_600_000);
         // by default beside where the service runs, not beside the site file (examples ship inside the jar)
         Path stateDir = e.stateDir() == null
-                ? Path.of(STATE_DIR, stem(file)).toAbsolutePath()
+                ? Path.of(STATE_DIR, FileNames.stem(file)).toAbsolutePath()
                 : file.toAbsolutePath().getParent().resolve(e.stateDir()).normalize();
         return new EmsConfig(
                 cycleMs,
@@ -328,11 +329,5 @@ public final class EmsConfigReader {
             return fallbackMs;
         }
         return ms;
-    }
-
-    private static String stem(Path file) {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 }

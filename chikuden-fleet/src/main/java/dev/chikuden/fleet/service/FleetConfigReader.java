@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigSchema;
+import dev.chikuden.config.FileNames;
+import dev.chikuden.ems.config.EmsConfigReader;
 import dev.chikuden.openadr.VenConfig;
 import dev.chikuden.openadr.VenConfigReader;
 import dev.chikuden.units.Dimension;
@@ -128,7 +130,8 @@ public final class FleetConfigReader {
                         .getParent()
                         .resolve(root.get("audit").asText())
                         .normalize()
-                : Path.of("chikuden-state", stem(file), "fleet-audit.jsonl").toAbsolutePath();
+                : Path.of(EmsConfigReader.STATE_DIR, FileNames.stem(file), "fleet-audit.jsonl")
+                        .toAbsolutePath();
         List<FleetConfig.Site> sites = sites(root.path("sites"));
         VenConfig ven = root.has("openadr") ? new VenConfigReader().read(root.get("openadr"), file + " openadr") : null;
         List<Double> reductions = reductions(root.path("demandResponse"));
@@ -285,12 +288,6 @@ public final class FleetConfigReader {
 
     private BadInputException bad(String field, String value, String allowed) {
         return new BadInputException(file + ": " + field + ": '" + value + "' is not allowed; " + allowed);
-    }
-
-    private static String stem(Path file) {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     private static List<String> sorted(Set<String> s) {
