@@ -1,10 +1,9 @@
 package dev.chikuden.load;
 
 import dev.chikuden.profile.Profile;
+import dev.chikuden.time.OffsetCache;
 import dev.chikuden.time.TimeGrid;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +26,12 @@ public final class ScheduleLoad implements Profile {
     private final ProductionSchedule schedule;
     private final long rampMs;
     private final StepNoise noise;
-    private final ZoneRules rules;
+    private final OffsetCache offsets;
+    /** The points of a ramped step's trapezoid, reused from step to step. */
+    private long[] points = new long[16];
+
+    private long lastDay = Long.MIN_VALUE;
+    private DayLevels lastLevels;
 
     /** The levels of the local days used last, by epoch day. */
     private final Map<Long, DayLevels> days = new LinkedHashMap<>(16, 0.75f, true) {
@@ -46,7 +50,7 @@ public final class ScheduleLoad implements Profile {
         this.schedule = schedule;
         this.rampMs = rampMs;
         this.noise = new StepNoise(noiseFraction, seed);
-        this.rules = grid.zone().getRules();
+        this.offsets = new OffsetCache(grid.zone());
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class ScheduleLoad implements Profile {
         long step = grid.stepMs();
         for (int i = 0; i < count; i++) {
             long t = grid.epochMsAt(firstStep + i);
-            long local = t + rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+            long local = offsets.localMs(t);
             double mean = rampMs == 0 ? integral(local, local + step) / step : rampedMean(local, local + step);
             out[i] = mean * (1 + noise.at(firstStep + i));
         }
@@ -66,28 +70,36 @@ public final class ScheduleLoad implements Profile {
      * over those points is exact.
      */
     private double rampedMean(long a, long b) {
-        List<Long> points = new ArrayList<>();
-        points.add(a);
+        int n = 0;
+        points = ensure(points, n + 1);
+        points[n++] = a;
         for (long day = Math.floorDiv(a - rampMs, DAY_MS); day <= Math.floorDiv(b, DAY_MS); day++) {
             for (long change : levels(day).starts) {
                 if (change > a && change < b) {
-                    points.add(change);
+                    points = ensure(points, n + 1);
+                    points[n++] = change;
                 }
                 if (change + rampMs > a && change + rampMs < b) {
-                    points.add(change + rampMs);
+                    points = ensure(points, n + 1);
+                    points[n++] = change + rampMs;
                 }
             }
         }
-        points.add(b);
-        points.sort(null);
+        points = ensure(points, n + 1);
+        points[n++] = b;
+        Arrays.sort(points, 0, n);
         double sum = 0;
         double before = ramped(a);
-        for (int k = 1; k < points.size(); k++) {
-            double now = ramped(points.get(k));
-            sum += (before + now) / 2 * (points.get(k) - points.get(k - 1));
+        for (int k = 1; k < n; k++) {
+            double now = ramped(points[k]);
+            sum += (before + now) / 2 * (points[k] - points[k - 1]);
             before = now;
         }
         return sum / (b - a);
+    }
+
+    private static long[] ensure(long[] a, int size) {
+        return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, 2 * a.length));
     }
 
     private double ramped(long t) {
@@ -111,7 +123,11 @@ public final class ScheduleLoad implements Profile {
     }
 
     private DayLevels levels(long epochDay) {
-        return days.computeIfAbsent(epochDay, this::dayLevels);
+        if (epochDay != lastDay) { // a step asks of one day several times: no boxed lookup for those
+            lastLevels = days.computeIfAbsent(epochDay, this::dayLevels);
+            lastDay = epochDay;
+        }
+        return lastLevels;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.chikuden.tariff;
 
 import dev.chikuden.market.PriceSeries;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,20 +42,20 @@ public final class BillCalculator {
         YearMonth first = null;
         double raisedKw = 0; // the contract an excess raised, until the month it lapses
         YearMonth lapses = null;
+        SlotCalendar calendar = new SlotCalendar(slots.firstSlotEpochMs(), slots.size(), rates.zone(), tariff);
         int i = 0;
         while (i < slots.size()) {
-            YearMonth m = YearMonth.from(local(slots.firstSlotEpochMs(), i));
+            YearMonth m = calendar.month(i);
             first = first == null ? m : first;
             int end = i;
-            while (end < slots.size()
-                    && YearMonth.from(local(slots.firstSlotEpochMs(), end)).equals(m)) {
+            while (end < slots.size() && calendar.sameMonth(end, i)) {
                 end++;
             }
             if (lapses != null && !m.isBefore(lapses)) {
                 raisedKw = 0;
                 lapses = null;
             }
-            MonthlyBill b = month(m, first, slots, i, end, peaks, raisedKw);
+            MonthlyBill b = month(m, first, slots, calendar, i, end, peaks, raisedKw);
             Tariff.ContractDemand c = tariff.contract();
             if (!c.ratchet() && c.excessRaisesContract() && b.maxDemandKw() > b.contractKw()) {
                 // the demand that passed the contract becomes the contract of the following 12 months
@@ -85,6 +84,7 @@ public final class BillCalculator {
             YearMonth m,
             YearMonth first,
             SlotEnergy s,
+            SlotCalendar calendar,
             int from,
             int to,
             Map<YearMonth, Double> peaks,
@@ -111,7 +111,7 @@ public final class BillCalculator {
                         * (rates.marketPrice(slotMs, "a market-linked menu")
                                 + tariff.marketLinked().adderYenPerKwh());
             } else if (tariff.energyTiers() == null && kwh > 0) {
-                EnergyBand b = rates.band(local(s.firstSlotEpochMs(), i));
+                EnergyBand b = rates.band(calendar.summer(i), calendar.holiday(i), calendar.hour(i));
                 energy.merge(b.name(), kwh * b.yenPerKwh(), Double::sum);
             }
             if (tariff.exportSale() != null && s.exportKwh()[i] > 0) {
@@ -180,10 +180,6 @@ public final class BillCalculator {
             kw = Math.max(kw, known != null ? known : earlier.isBefore(first) ? previousPeakKw : 0);
         }
         return kw;
-    }
-
-    private LocalDateTime local(long firstSlotMs, int i) {
-        return rates.local(firstSlotMs + i * PriceSeries.SLOT_MS);
     }
 
     /** Whole yen, fractions dropped (toward zero); 1e-6 yen absorbs binary rounding of decimal rates. */

@@ -2,6 +2,7 @@ package dev.chikuden.tariff;
 
 import dev.chikuden.BadInputException;
 import dev.chikuden.market.PriceSeries;
+import dev.chikuden.time.OffsetCache;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 public final class TariffRates {
     private final Tariff tariff;
     private final ZoneId zone;
+    private final OffsetCache offsets;
     private final PriceSeries prices;
     private final Set<String> warnings = new LinkedHashSet<>();
 
@@ -31,6 +33,7 @@ public final class TariffRates {
     public TariffRates(Tariff tariff, ZoneId zone, PriceSeries prices) {
         this.tariff = tariff;
         this.zone = zone;
+        this.offsets = new OffsetCache(zone);
         this.prices = prices;
     }
 
@@ -99,14 +102,18 @@ public final class TariffRates {
     }
 
     EnergyBand band(LocalDateTime t) {
-        boolean summer = tariff.summer(t.getMonthValue());
-        boolean holiday = tariff.holiday(t.toLocalDate());
+        return band(tariff.summer(t.getMonthValue()), tariff.holiday(t.toLocalDate()), t.getHour());
+    }
+
+    /** The band of a slot in a summer month or not, on a holiday or not, at a local hour. */
+    EnergyBand band(boolean summer, boolean holiday, int hour) {
         for (EnergyBand b : tariff.energyBands()) {
-            if (b.matches(summer, holiday, t.getHour())) {
+            if (b.matches(summer, holiday, hour)) {
                 return b;
             }
         }
-        throw new IllegalStateException("no energy band matches " + t + "; the reader ensures a catch-all band");
+        throw new IllegalStateException("no energy band matches summer " + summer + ", holiday " + holiday + ", hour "
+                + hour + "; the reader ensures a catch-all band");
     }
 
     double fuelCostAdjustment(YearMonth m) {
@@ -181,9 +188,8 @@ public final class TariffRates {
     }
 
     LocalDateTime local(long epochMs) {
-        Instant t = Instant.ofEpochMilli(epochMs);
-        ZoneOffset offset = zone.getRules().getOffset(t);
-        return LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, offset);
+        long local = offsets.localMs(epochMs);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(local, 1000), 0, ZoneOffset.UTC);
     }
 
     private long startMs(YearMonth m) {

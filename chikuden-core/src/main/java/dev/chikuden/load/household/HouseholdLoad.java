@@ -2,13 +2,12 @@ package dev.chikuden.load.household;
 
 import dev.chikuden.profile.Profile;
 import dev.chikuden.time.JapaneseHolidays;
+import dev.chikuden.time.OffsetCache;
 import dev.chikuden.time.TimeGrid;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Year;
-import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ public final class HouseholdLoad implements Profile {
     private final double annualKwh;
     private final EcoCute ecoCute;
     private final EvCharging ev;
-    private final ZoneRules rules;
+    private final OffsetCache offsets;
     private final Map<Integer, double[]> scalesByYear = new HashMap<>();
 
     private long cachedDay = Long.MIN_VALUE;
@@ -71,7 +70,7 @@ public final class HouseholdLoad implements Profile {
         this.annualKwh = annualKwh;
         this.ecoCute = ecoCute;
         this.ev = ev;
-        this.rules = grid.zone().getRules();
+        this.offsets = new OffsetCache(grid.zone());
     }
 
     /** The water heater's energy in calendar year {@code year} when it follows the shape as it is. */
@@ -102,7 +101,7 @@ public final class HouseholdLoad implements Profile {
     private double energyKwh(long fromMs, long toMs) {
         double kwh = 0;
         for (long c = fromMs; c < toMs; ) {
-            long local = c + rules.getOffset(Instant.ofEpochMilli(c)).getTotalSeconds() * 1000L;
+            long local = offsets.localMs(c);
             long hourStart = Math.floorDiv(local, HOUR_MS) * HOUR_MS;
             long e = Math.min(toMs, c + hourStart + HOUR_MS - local);
             kwh += hourlyKw(hourStart) * (e - c) / HOUR_MS;
