@@ -42,7 +42,7 @@ public final class BillCalculator {
         YearMonth first = null;
         double raisedKw = 0; // the contract an excess raised, until the month it lapses
         YearMonth lapses = null;
-        SlotCalendar calendar = new SlotCalendar(slots.firstSlotEpochMs(), slots.size(), rates.zone(), tariff);
+        SlotCalendar calendar = SlotCalendar.of(slots.firstSlotEpochMs(), slots.size(), rates.zone(), tariff);
         int i = 0;
         while (i < slots.size()) {
             YearMonth m = calendar.month(i);
@@ -93,10 +93,13 @@ public final class BillCalculator {
         double exportKwh = 0;
         double peakKw = 0;
         double coveredS = 0;
-        Map<String, Double> energy = new LinkedHashMap<>();
-        for (EnergyBand b : tariff.energyBands()) {
-            energy.put(b.name(), 0.0);
-        }
+        // by band name, in the bands' order (two bands may share a name and a line)
+        List<String> names =
+                tariff.energyBands().stream().map(EnergyBand::name).distinct().toList();
+        int[] nameOf = tariff.energyBands().stream()
+                .mapToInt(b -> names.indexOf(b.name()))
+                .toArray();
+        double[] energyYen = new double[names.size()];
         double marketEnergyYen = 0;
         double exportYen = 0;
         for (int i = from; i < to; i++) {
@@ -111,8 +114,8 @@ public final class BillCalculator {
                         * (rates.marketPrice(slotMs, "a market-linked menu")
                                 + tariff.marketLinked().adderYenPerKwh());
             } else if (tariff.energyTiers() == null && kwh > 0) {
-                EnergyBand b = rates.band(calendar.summer(i), calendar.holiday(i), calendar.hour(i));
-                energy.merge(b.name(), kwh * b.yenPerKwh(), Double::sum);
+                int k = rates.bandIndex(calendar.summer(i), calendar.holiday(i), calendar.hour(i));
+                energyYen[nameOf[k]] += kwh * tariff.energyBands().get(k).yenPerKwh();
             }
             if (tariff.exportSale() != null && s.exportKwh()[i] > 0) {
                 exportYen += s.exportKwh()[i] * rates.exportYenPerKwh(slotMs);
@@ -144,8 +147,12 @@ public final class BillCalculator {
             // one line, as the minimum charge and the tiers are summed before the bill drops fractions of a yen
             items.put("energyChargeYen", yen(tariff.energyTiers().yen(importKwh, covered)));
         }
-        energy.forEach((band, y) ->
-                items.put("energyCharge" + Character.toUpperCase(band.charAt(0)) + band.substring(1) + "Yen", yen(y)));
+        for (int k = 0; k < names.size(); k++) {
+            String band = names.get(k);
+            items.put(
+                    "energyCharge" + Character.toUpperCase(band.charAt(0)) + band.substring(1) + "Yen",
+                    yen(energyYen[k]));
+        }
         if (!tariff.fuelCostAdjustment().isEmpty()) {
             items.put("fuelCostAdjustmentYen", yen(importKwh * rates.fuelCostAdjustment(m)));
         }

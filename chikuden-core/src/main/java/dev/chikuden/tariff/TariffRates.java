@@ -23,6 +23,9 @@ public final class TariffRates {
     private final Tariff tariff;
     private final ZoneId zone;
     private final OffsetCache offsets;
+    /** The band of each kind of slot (summer, holiday, hour), built on first use. */
+    private int[] bandOf;
+
     private final PriceSeries prices;
     private final Set<String> warnings = new LinkedHashSet<>();
 
@@ -107,13 +110,37 @@ public final class TariffRates {
 
     /** The band of a slot in a summer month or not, on a holiday or not, at a local hour. */
     EnergyBand band(boolean summer, boolean holiday, int hour) {
-        for (EnergyBand b : tariff.energyBands()) {
-            if (b.matches(summer, holiday, hour)) {
-                return b;
+        return tariff.energyBands().get(bandIndex(summer, holiday, hour));
+    }
+
+    /**
+     * The position in the tariff's bands of {@link #band(boolean, boolean, int)}: the first match,
+     * looked up once for each of the 96 kinds of slot.
+     */
+    int bandIndex(boolean summer, boolean holiday, int hour) {
+        if (bandOf == null) { // filled before it is published: a racing thread builds its own
+            int[] table = new int[2 * 2 * 24];
+            for (int kind = 0; kind < table.length; kind++) {
+                table[kind] = firstMatch(kind >= 48, kind % 48 >= 24, kind % 24);
+            }
+            bandOf = table;
+        }
+        int k = bandOf[(summer ? 48 : 0) + (holiday ? 24 : 0) + hour];
+        if (k < 0) {
+            throw new IllegalStateException("no energy band matches summer " + summer + ", holiday " + holiday
+                    + ", hour " + hour + "; the reader ensures a catch-all band");
+        }
+        return k;
+    }
+
+    private int firstMatch(boolean summer, boolean holiday, int hour) {
+        List<EnergyBand> bands = tariff.energyBands();
+        for (int k = 0; k < bands.size(); k++) {
+            if (bands.get(k).matches(summer, holiday, hour)) {
+                return k;
             }
         }
-        throw new IllegalStateException("no energy band matches summer " + summer + ", holiday " + holiday + ", hour "
-                + hour + "; the reader ensures a catch-all band");
+        return -1;
     }
 
     double fuelCostAdjustment(YearMonth m) {
