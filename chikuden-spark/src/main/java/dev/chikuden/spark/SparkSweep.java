@@ -146,6 +146,11 @@ public final class SparkSweep {
                 : null;
     }
 
+    /** {@code OUT/series}: each scenario's per-step results under its id, with {@code series: true}. */
+    static String seriesDir(String out) {
+        return out.replaceAll("/+$", "") + "/series";
+    }
+
     /** {@code OUT/scenarios}, for a local folder or a URI such as {@code s3a://bucket/sweep}. */
     public static String rowsDir(String out) {
         return out.replaceAll("/+$", "") + "/scenarios";
@@ -158,11 +163,6 @@ public final class SparkSweep {
         }
         long started = System.nanoTime();
         Sweep sweep = SweepCache.of(source);
-        if (sweep.series()) {
-            // per-step results are files per scenario, written with DuckDB to a local folder: not for executors
-            throw new BadInputException(sweep.file() + ": series: true keeps per-step results with the local runner"
-                    + " only; run the sweep without --spark, or set series: false to run it on Spark");
-        }
         SweepSchema schema = new SweepSchema(sweep);
         String dir = rowsDir(out);
         List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);
@@ -172,8 +172,8 @@ public final class SparkSweep {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             jsc.setJobGroup(SCENARIOS_JOB, "sweep " + sweep.name() + ": " + pending.size() + " scenarios", false);
             try {
-                JavaRDD<Row> rows =
-                        jsc.parallelize(positions(sweep, pending), slices).mapPartitions(new ScenarioTask(source));
+                JavaRDD<Row> rows = jsc.parallelize(positions(sweep, pending), slices)
+                        .mapPartitions(new ScenarioTask(source, sweep.series() ? seriesDir(out) : null));
                 // zstd, as the local runner's parts; append, as a rerun adds the scenarios it skipped
                 spark.createDataFrame(rows, SparkRows.structType(schema))
                         .write()

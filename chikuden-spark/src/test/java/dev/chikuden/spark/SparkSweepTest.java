@@ -1,9 +1,7 @@
 package dev.chikuden.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chikuden.BadInputException;
 import dev.chikuden.scenario.Headline;
 import dev.chikuden.scenario.LocalSweep;
 import dev.chikuden.scenario.ScenarioRow;
@@ -14,8 +12,13 @@ import dev.chikuden.scenario.sweep.Scenario;
 import dev.chikuden.scenario.sweep.ScenarioKind;
 import dev.chikuden.scenario.sweep.Sweep;
 import dev.chikuden.site.SiteConfigReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,17 +164,73 @@ class SparkSweepTest {
     }
 
     @Test
-    void aSweepThatKeepsSeriesIsLeftToTheLocalRunner() {
-        Sweep plain = new HandSweep(
-                        HandSweep.SMALL_FACTORY.toString(), ScenarioKind.PLAN, List.of("100 kWh"), List.of("50 kW"))
-                .load();
-        SweepSource series = () ->
-                new Sweep(plain.name(), plain.file(), plain.site(), plain.run(), plain.axes(), plain.scenarios(), true);
+    void aSweepThatKeepsSeriesWritesTheLocalRunnersFilesFromTheExecutors() throws Exception {
+        SweepSource series = new WithSeries(new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(),
+                ScenarioKind.PLAN,
+                List.of("100 kWh", "-5 kWh"),
+                List.of("50 kW", "75 kW")));
+        Path local = tmp.resolve("local");
+        LocalSweep.run(series.load(), local, 2, null);
+        SparkSweep.Outcome o =
+                SparkSweep.run(spark, series, tmp.resolve("spark").toString(), 2);
 
-        assertThatThrownBy(() -> SparkSweep.run(spark, series, tmp.toString(), 2))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("series: true keeps per-step results with the local runner only");
-        assertThat(tmp.resolve("scenarios")).doesNotExist();
+        assertThat(o.failed()).isEqualTo(2);
+        List<Path> files = seriesFiles(LocalSweep.seriesDir(local));
+        // the two scenarios that ran, each its two cases; the failed ones none
+        assertThat(files)
+                .extracting(Path::toString)
+                .containsExactly(
+                        "s0000/with-battery.parquet",
+                        "s0000/without-battery.parquet",
+                        "s0001/with-battery.parquet",
+                        "s0001/without-battery.parquet");
+        Path sparkSeries = LocalSweep.seriesDir(tmp.resolve("spark"));
+        assertThat(seriesFiles(sparkSeries)).isEqualTo(files);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            for (Path f : files) {
+                String a = "'" + LocalSweep.seriesDir(local).resolve(f) + "'";
+                String b = "'" + sparkSeries.resolve(f) + "'";
+                try (ResultSet r = st.executeQuery("SELECT (SELECT count(*) FROM " + a + "), (SELECT count(*) FROM "
+                        + b + "), (SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b
+                        + ")), (SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + "))")) {
+                    r.next();
+                    assertThat(r.getLong(1))
+                            .as("%s rows", f)
+                            .isEqualTo(7 * 48) // a week at 30 min
+                            .isEqualTo(r.getLong(2));
+                    assertThat(r.getLong(3) + r.getLong(4))
+                            .as("%s rows that differ", f)
+                            .isZero();
+                }
+            }
+        }
+        // nothing left in the executors' own folders
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("chikuden-series")))
+                    .isEmpty();
+        }
+    }
+
+    /** A sweep that keeps each scenario's per-step results; a record, as Spark ships it to the executors. */
+    record WithSeries(HandSweep hand) implements SweepSource {
+        @Override
+        public Sweep load() {
+            Sweep p = hand.load();
+            return new Sweep(p.name(), p.file(), p.site(), p.run(), p.axes(), p.scenarios(), true);
+        }
+    }
+
+    /** The files under {@code dir}, relative to it, sorted; Hadoop's checksum files left out. */
+    private static List<Path> seriesFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .filter(p -> !p.getFileName().toString().endsWith(".crc"))
+                    .sorted()
+                    .toList();
+        }
     }
 
     private static List<Double> boxed(double[] x) {
