@@ -18,6 +18,9 @@ import java.time.format.DateTimeFormatter;
  * cost more than the simulation itself.
  */
 public final class CsvRowWriter implements RowWriter {
+    /** A row's time up to its minute; built once, as a pattern is parsed each time it is made. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:");
+
     private final BufferedWriter out;
     private final ZoneId zone;
     private final StringBuilder line = new StringBuilder(160);
@@ -67,8 +70,7 @@ public final class CsvRowWriter implements RowWriter {
         long minute = Math.floorDiv(epochMs, 60_000L) * 60_000L;
         if (minute != cachedMinuteMs) {
             ZonedDateTime z = java.time.Instant.ofEpochMilli(minute).atZone(zone);
-            cachedMinutePrefix =
-                    DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:").format(z);
+            cachedMinutePrefix = MINUTE.format(z);
             cachedOffset =
                     z.getOffset().getId().equals("Z") ? "Z" : z.getOffset().getId();
             cachedMinuteMs = minute;
