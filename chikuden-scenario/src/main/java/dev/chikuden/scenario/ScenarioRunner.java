@@ -49,7 +49,10 @@ public final class ScenarioRunner {
     private final Sweep sweep;
     private final int figures;
     private final Path seriesDir;
-    private final Map<String, CompletableFuture<PlanStudy.SharedBaseline>> baselines = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<PlanStudy.SharedBaseline>> baselines;
+    /** Whether a case without battery is dropped once the last of this runner's scenarios that need it ran. */
+    private final boolean dropWhenDone;
+
     private final LongAdder baselinesComputed = new LongAdder();
 
     /** How many of the scenarios to run need each case without battery; at 0 the case is dropped. */
@@ -73,6 +76,22 @@ public final class ScenarioRunner {
      * @param seriesDir null to keep none
      */
     public ScenarioRunner(Sweep sweep, List<Scenario> toRun, Path seriesDir) {
+        this(sweep, toRun, seriesDir, null);
+    }
+
+    /**
+     * As {@link #ScenarioRunner(Sweep, List, Path)}, the cases without battery kept in {@code kept}
+     * when not null: a map that outlives the runner and bounds itself, so the runners of one sweep's
+     * tasks in one JVM (a Spark executor's) share the cases each computed. This runner then leaves
+     * them there when its scenarios are done.
+     */
+    public ScenarioRunner(
+            Sweep sweep,
+            List<Scenario> toRun,
+            Path seriesDir,
+            Map<String, CompletableFuture<PlanStudy.SharedBaseline>> kept) {
+        this.baselines = kept != null ? kept : new ConcurrentHashMap<>();
+        this.dropWhenDone = kept == null;
         if (sweep.series() && sweep.run() != ScenarioKind.PLAN) {
             throw new BadInputException(sweep.file() + ": series: a "
                     + sweep.run().id() + " sweep has no per-step results to keep; only run: plan does");
@@ -117,7 +136,7 @@ public final class ScenarioRunner {
         } finally {
             String key = baselineKey(s);
             AtomicInteger left = remaining.get(key);
-            if (left != null && left.decrementAndGet() == 0) {
+            if (left != null && left.decrementAndGet() == 0 && dropWhenDone) {
                 baselines.remove("true\n" + key);
                 baselines.remove("false\n" + key);
             }

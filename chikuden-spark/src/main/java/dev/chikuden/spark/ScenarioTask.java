@@ -16,9 +16,10 @@ import org.apache.spark.util.TaskCompletionListener;
 /**
  * One Spark task: runs the scenarios of its partition (their positions in the sweep's list) one
  * after another on the task's thread, as the local runner runs each on one of its threads, with a
- * runner of its own for them, so scenarios of the partition that share a case without battery
- * compute it once. Rows are made as the writer asks for them; with {@code seriesUri} (a sweep with
- * {@code series: true}) each scenario's per-step results go there first.
+ * runner of its own for them. Scenarios that share a case without battery compute it once in the
+ * executor ({@link ExecutorBaselines}), whichever of its tasks runs them. Rows are made as the
+ * writer asks for them; with {@code seriesUri} (a sweep with {@code series: true}) each scenario's
+ * per-step results go there first.
  */
 record ScenarioTask(SweepSource source, String seriesUri) implements FlatMapFunction<Iterator<Integer>, Row> {
     @Override
@@ -31,7 +32,8 @@ record ScenarioTask(SweepSource source, String seriesUri) implements FlatMapFunc
         if (series != null && TaskContext.get() != null) {
             TaskContext.get().addTaskCompletionListener((TaskCompletionListener) c -> series.close());
         }
-        ScenarioRunner runner = new ScenarioRunner(sweep, mine, series == null ? null : series.local());
+        ScenarioRunner runner =
+                new ScenarioRunner(sweep, mine, series == null ? null : series.local(), ExecutorBaselines.of(source));
         Iterator<Scenario> next = mine.iterator();
         return new Iterator<>() {
             @Override

@@ -205,7 +205,7 @@ public final class SparkSweep {
     /**
      * The positions in the sweep's list of the pending scenarios, in {@link ScenarioRunner#byBaseline}
      * order: Spark slices the list into contiguous partitions, so scenarios that share a case without
-     * battery mostly fall in one partition and compute it once.
+     * battery mostly fall in one partition, or in partitions one executor runs one after another.
      */
     private static List<Integer> positions(Sweep sweep, List<Scenario> pending) {
         Map<String, Integer> position = new HashMap<>();

@@ -140,6 +140,25 @@ class SparkSweepTest {
     }
 
     @Test
+    void tasksOfOneExecutorShareTheCaseWithoutBatteryAndGiveTheLocalRunnersRows() {
+        HandSweep nine = new HandSweep(
+                HandSweep.SMALL_FACTORY.toString(),
+                ScenarioKind.PLAN,
+                List.of("110 kWh", "160 kWh", "210 kWh"),
+                List.of("55 kW", "80 kW", "105 kW"));
+        Path local = tmp.resolve("local");
+        LocalSweep.run(nine.load(), local, 2, null);
+        SparkSweep.Outcome o = SparkSweep.run(spark, nine, tmp.resolve("spark").toString(), 9);
+
+        assertThat(TASKS.tasks()).isEqualTo(9);
+        // the nine scenarios differ in their battery only: one case without battery, kept for all nine tasks
+        assertThat(ExecutorBaselines.of(nine)).hasSize(1);
+        assertThat(o.rows())
+                .hasSize(9)
+                .isEqualTo(SweepParquet.read(LocalSweep.rowsDir(local), new SweepSchema(nine.load())));
+    }
+
+    @Test
     void aRerunSkipsTheScenariosWrittenAndAppendsTheRest() throws Exception {
         HandSweep first = new HandSweep(
                 HandSweep.SMALL_FACTORY.toString(), ScenarioKind.PLAN, List.of("100 kWh"), List.of("50 kW", "75 kW"));
