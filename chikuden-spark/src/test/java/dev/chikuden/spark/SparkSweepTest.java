@@ -72,6 +72,13 @@ class SparkSweepTest {
             List.of("100 kWh", "150 kWh", "-5 kWh"),
             List.of("50 kW", "75 kW"));
 
+    /** Nine plans that differ in their battery only: they share one case without battery. */
+    private static final HandSweep NINE = new HandSweep(
+            HandSweep.SMALL_FACTORY.toString(),
+            ScenarioKind.PLAN,
+            List.of("100 kWh", "150 kWh", "200 kWh"),
+            List.of("50 kW", "75 kW", "100 kW"));
+
     @Test
     void sparkRowsEqualTheLocalRunnersBitForBit() {
         Sweep sweep = OPTIMIZE.load();
@@ -126,12 +133,7 @@ class SparkSweepTest {
 
     @Test
     void eachPartitionOfScenariosIsOneTaskAndTheScenariosRunOnce() {
-        HandSweep nine = new HandSweep(
-                HandSweep.SMALL_FACTORY.toString(),
-                ScenarioKind.PLAN,
-                List.of("100 kWh", "150 kWh", "200 kWh"),
-                List.of("50 kW", "75 kW", "100 kW"));
-        SparkSweep.Outcome o = SparkSweep.run(spark, nine, tmp.toString(), 3);
+        SparkSweep.Outcome o = SparkSweep.run(spark, NINE, tmp.toString(), 3);
 
         assertThat(o.partitions()).isEqualTo(3);
         assertThat(TASKS.stages()).isEqualTo(1);
@@ -141,21 +143,16 @@ class SparkSweepTest {
 
     @Test
     void tasksOfOneExecutorShareTheCaseWithoutBatteryAndGiveTheLocalRunnersRows() {
-        HandSweep nine = new HandSweep(
-                HandSweep.SMALL_FACTORY.toString(),
-                ScenarioKind.PLAN,
-                List.of("110 kWh", "160 kWh", "210 kWh"),
-                List.of("55 kW", "80 kW", "105 kW"));
         Path local = tmp.resolve("local");
-        LocalSweep.run(nine.load(), local, 2, null);
-        SparkSweep.Outcome o = SparkSweep.run(spark, nine, tmp.resolve("spark").toString(), 9);
+        LocalSweep.run(NINE.load(), local, 2, null);
+        SparkSweep.Outcome o = SparkSweep.run(spark, NINE, tmp.resolve("spark").toString(), 9);
 
         assertThat(TASKS.tasks()).isEqualTo(9);
         // the nine scenarios differ in their battery only: one case without battery, kept for all nine tasks
-        assertThat(ExecutorBaselines.of(nine)).hasSize(1);
+        assertThat(ExecutorBaselines.of(NINE)).hasSize(1);
         assertThat(o.rows())
                 .hasSize(9)
-                .isEqualTo(SweepParquet.read(LocalSweep.rowsDir(local), new SweepSchema(nine.load())));
+                .isEqualTo(SweepParquet.read(LocalSweep.rowsDir(local), new SweepSchema(NINE.load())));
     }
 
     @Test
