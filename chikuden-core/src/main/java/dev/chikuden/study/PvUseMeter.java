@@ -38,6 +38,10 @@ public final class PvUseMeter implements StepSink {
 
     @Override
     public void accept(StepChunk c) {
+        if (withoutBattery(c)) {
+            acceptWithoutBattery(c);
+            return;
+        }
         for (int i = 0; i < c.count(); i++) {
             double pv = Math.max(0, c.pvKw[i]);
             double load = c.loadKw[i];
@@ -64,6 +68,32 @@ public final class PvUseMeter implements StepSink {
                 pvShare = (pvShare * stored + fromPv * stepHours) / (stored + in);
             }
             socBefore = c.soc[i];
+        }
+    }
+
+    private static boolean withoutBattery(StepChunk c) {
+        boolean none = true;
+        for (int i = 0; i < c.count(); i++) {
+            none &= c.batteryKw[i] == 0;
+        }
+        return none;
+    }
+
+    /**
+     * A chunk in which the battery did nothing: the loop above with its battery terms, each + 0.0,
+     * left out (the sums start at +0.0, so they come out the same to the bit).
+     */
+    private void acceptWithoutBattery(StepChunk c) {
+        for (int i = 0; i < c.count(); i++) {
+            double pv = Math.max(0, c.pvKw[i]);
+            double load = c.loadKw[i];
+            pvKwh += pv * stepHours;
+            loadKwh += load * stepHours;
+            pvToLoadKwh += Math.min(pv, load) * stepHours;
+            pvExportedKwh += Math.max(0, -c.gridKw[i]) * stepHours;
+        }
+        if (c.count() > 0) {
+            socBefore = c.soc[c.count() - 1];
         }
     }
 
