@@ -2,13 +2,11 @@ package dev.chikuden.optimize.mpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chikuden.control.ControllerStack;
 import dev.chikuden.control.PriceSignals;
 import dev.chikuden.fixtures.TwoPriceSite;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
-import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.sim.StepChunk;
 import dev.chikuden.sim.StepSink;
 import dev.chikuden.site.SiteConfig;
@@ -58,14 +56,7 @@ class PriceSignalsTest {
             @Override
             public void close() {}
         };
-        new SimulationEngine(
-                        grid,
-                        SiteModels.load(site, grid),
-                        SiteModels.pv(site, grid),
-                        SiteModels.battery(site),
-                        new ControllerStack(List.of(mpc), Double.POSITIVE_INFINITY),
-                        60)
-                .run(List.of(window));
+        MpcRuns.run(site, mpc, List.of(window));
         return sum[0] / n[0];
     }
 

@@ -3,17 +3,13 @@ package dev.chikuden.optimize.mpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.chikuden.control.ControllerStack;
 import dev.chikuden.fixtures.TwoPriceSite;
 import dev.chikuden.optimize.DispatchModel;
 import dev.chikuden.optimize.DispatchProblem;
 import dev.chikuden.optimize.SiteDispatch;
 import dev.chikuden.optimize.Solver;
-import dev.chikuden.sim.SimulationEngine;
 import dev.chikuden.site.SiteConfig;
 import dev.chikuden.study.PlanStudy;
-import dev.chikuden.study.SiteModels;
-import dev.chikuden.time.TimeGrid;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,15 +89,7 @@ class RollingHorizonControllerTest {
                     built[0]++;
                     return new DispatchModel(p, Solver.HIGHS, true);
                 });
-        TimeGrid grid = SiteModels.timeGrid(site);
-        new SimulationEngine(
-                        grid,
-                        SiteModels.load(site, grid),
-                        SiteModels.pv(site, grid),
-                        SiteModels.battery(site),
-                        new ControllerStack(List.of(mpc), Double.POSITIVE_INFINITY),
-                        60)
-                .run(List.of());
+        MpcRuns.run(site, mpc, List.of());
         assertThat(mpc.replans()).isEqualTo(144);
         assertThat(built[0]).isEqualTo(1);
     }
