@@ -241,15 +241,17 @@ public final class SimulationEngine {
                 int n = (int) Math.min(chunkSize, grid.steps() - first);
                 load.fill(first, c.loadKw, n);
                 pv.fill(first, c.pvKw, n);
-                ambientC.fill(first, ambient, n);
                 long t = grid.epochMsAt(first);
                 if (idle) {
                     idleSteps(c, n);
                     demand.addSteps(t, stepMs, c.gridKw, 0, n);
-                } else if (chained == null) {
-                    controlledSteps(c, ambient, n, t, m, demand);
                 } else {
-                    chainedSteps(c, ambient, n, t, m, demand, chained);
+                    ambientC.fill(first, ambient, n); // the air around the battery: none without one
+                    if (chained == null) {
+                        controlledSteps(c, ambient, n, t, m, demand);
+                    } else {
+                        chainedSteps(c, ambient, n, t, m, demand, chained);
+                    }
                 }
                 c.firstStep = first;
                 c.count = n;

@@ -22,17 +22,26 @@ final class NetLoadJump implements StepSink {
     @Override
     public void accept(StepChunk chunk) {
         double[] kw = chunk.gridKw;
-        for (int i = 0; i < chunk.count(); i++, step++) {
-            int slot = (int) (step % ring.length);
-            if (step >= ring.length) {
-                double change = Math.abs(kw[i] - ring[slot]);
-                if (change > largestKw) {
-                    largestKw = change;
-                    largestStep = step;
+        double[] r = ring;
+        int k = r.length;
+        int slot = (int) (step % k); // once a chunk: a 64-bit remainder a step cost more than the rest
+        long s = step;
+        double largest = largestKw;
+        long at = largestStep;
+        for (int i = 0; i < chunk.count(); i++, s++) {
+            if (s >= k) {
+                double change = Math.abs(kw[i] - r[slot]);
+                if (change > largest) {
+                    largest = change;
+                    at = s;
                 }
             }
-            ring[slot] = kw[i];
+            r[slot] = kw[i];
+            slot = slot + 1 == k ? 0 : slot + 1;
         }
+        step = s;
+        largestKw = largest;
+        largestStep = at;
     }
 
     /** The step the largest change ends in; 0 for a study shorter than the window. */

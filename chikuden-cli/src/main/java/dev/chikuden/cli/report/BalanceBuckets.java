@@ -35,8 +35,9 @@ final class BalanceBuckets implements StepSink {
         }
         this.bucketSteps = bucketSteps;
         this.min = new double[N][capacity];
-        this.max = new double[N][capacity];
-        this.sum = new double[N][capacity];
+        // a bucket of one step is the step's value: its minimum, maximum and sum, held once
+        this.max = bucketSteps == 1 ? min : new double[N][capacity];
+        this.sum = bucketSteps == 1 ? min : new double[N][capacity];
     }
 
     /** Buckets of {@code bucketSteps} for a run of {@code steps}. */
@@ -81,23 +82,16 @@ final class BalanceBuckets implements StepSink {
         if (buckets + count > min[0].length) {
             throw new IllegalStateException("more than " + min[0].length + " buckets of 1 step");
         }
+        System.arraycopy(c.loadKw, from, min[Quantity.LOAD.ordinal()], buckets, count);
+        double[] net = min[Quantity.GRID_WITHOUT_BATTERY.ordinal()];
         for (int k = 0; k < count; k++) {
-            int i = from + k;
-            int b = buckets + k;
-            set(Quantity.LOAD.ordinal(), b, c.loadKw[i]);
-            set(Quantity.GRID_WITHOUT_BATTERY.ordinal(), b, c.loadKw[i] - c.pvKw[i]);
-            set(Quantity.GRID.ordinal(), b, c.gridKw[i]);
-            set(Quantity.BATTERY.ordinal(), b, c.batteryKw[i]);
-            set(Quantity.SOC.ordinal(), b, c.soc[i]);
+            net[buckets + k] = c.loadKw[from + k] - c.pvKw[from + k];
         }
+        System.arraycopy(c.gridKw, from, min[Quantity.GRID.ordinal()], buckets, count);
+        System.arraycopy(c.batteryKw, from, min[Quantity.BATTERY.ordinal()], buckets, count);
+        System.arraycopy(c.soc, from, min[Quantity.SOC.ordinal()], buckets, count);
         buckets += count;
         filled = count > 0 ? 1 : filled;
-    }
-
-    private void set(int q, int b, double v) {
-        min[q][b] = v;
-        max[q][b] = v;
-        sum[q][b] = 0.0 + v; // as a sum from 0: -0.0 becomes 0.0
     }
 
     private void open() {
@@ -160,7 +154,8 @@ final class BalanceBuckets implements StepSink {
     double[] mean(Quantity q) {
         double[] m = new double[buckets];
         for (int b = 0; b < buckets; b++) {
-            m[b] = sum[q.ordinal()][b] / (b == buckets - 1 ? filled : bucketSteps);
+            // as a sum from 0: a bucket of one step's -0.0 becomes 0.0
+            m[b] = (0.0 + sum[q.ordinal()][b]) / (b == buckets - 1 ? filled : bucketSteps);
         }
         return m;
     }
