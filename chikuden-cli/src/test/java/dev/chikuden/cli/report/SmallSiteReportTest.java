@@ -95,6 +95,16 @@ class SmallSiteReportTest {
     }
 
     @Test
+    void aNameWithDollarsBackslashesAndMarkupReachesThePageAsText() throws Exception {
+        String name = "Plant $1 \\ {{css}} <b>&</b>";
+        Path report = report(dir, SITE.replace("name: Small site", "name: '" + name + "'"), null);
+        String html = Files.readString(report);
+        String shown = "Plant $1 \\ {{css}} &lt;b&gt;&amp;&lt;/b&gt;";
+        assertThat(html).contains("<title>" + shown + " · Chikuden</title>", "<h1 id=\"site\">" + shown + "</h1>");
+        assertThat(figures(report).get("plan").get("site").asText()).isEqualTo("Plant $1 \\ {{css}} <b>&</b>");
+    }
+
+    @Test
     void aSiteWithoutBatteryOrTariffShowsWhatItHas() throws Exception {
         String plain = SITE.substring(0, SITE.indexOf("batteries:")).replace("base: 800 kW", "base: 300 kW")
                 + SITE.substring(SITE.indexOf("study:"), SITE.indexOf("strategy:"));
