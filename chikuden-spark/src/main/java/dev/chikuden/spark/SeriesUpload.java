@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkEnv;
-import scala.Tuple2;
+import org.apache.spark.SparkFiles;
 
 /**
  * A task's per-step results ({@code series: true}) on their way to {@code OUT/series/<id>/}: the
@@ -23,12 +22,19 @@ final class SeriesUpload implements AutoCloseable {
     private final org.apache.hadoop.fs.Path target;
     private final FileSystem fs;
 
-    /** @param seriesUri {@code OUT/series} */
-    SeriesUpload(String seriesUri) {
+    /**
+     * @param seriesUri {@code OUT/series}
+     * @param hadoop the driver's Hadoop configuration (its {@code spark.hadoop.*}, the cluster's site
+     *     files, credentials set at run time), which the rows are written with too
+     */
+    SeriesUpload(String seriesUri, Configuration hadoop) {
         try {
-            this.local = Files.createTempDirectory("chikuden-series");
+            // under Spark's own scratch space on an executor, which Spark removes with the executor
+            this.local = SparkEnv.get() != null
+                    ? Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "chikuden-series")
+                    : Files.createTempDirectory("chikuden-series");
             this.target = new org.apache.hadoop.fs.Path(seriesUri);
-            this.fs = target.getFileSystem(hadoopConfiguration());
+            this.fs = target.getFileSystem(hadoop);
         } catch (IOException e) {
             throw new UncheckedIOException("series: cannot reach " + seriesUri + ": " + e.getMessage(), e);
         }
@@ -68,19 +74,5 @@ final class SeriesUpload implements AutoCloseable {
         } catch (IOException e) {
             // a temporary folder the executor's cleanup removes in the end
         }
-    }
-
-    /** Hadoop's configuration as Spark gives its executors: the {@code spark.hadoop.*} settings. */
-    private static Configuration hadoopConfiguration() {
-        Configuration conf = new Configuration();
-        SparkEnv env = SparkEnv.get();
-        if (env != null) {
-            for (Tuple2<String, String> kv : List.of(env.conf().getAll())) {
-                if (kv._1().startsWith("spark.hadoop.")) {
-                    conf.set(kv._1().substring("spark.hadoop.".length()), kv._2());
-                }
-            }
-        }
-        return conf;
     }
 }

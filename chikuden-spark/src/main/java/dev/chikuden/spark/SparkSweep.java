@@ -22,15 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Runs a sweep's pending scenarios as Spark tasks, a partition of scenarios each, and appends their
@@ -47,7 +51,9 @@ public final class SparkSweep {
     /**
      * What a run did, as {@link LocalSweep.Outcome} says it, with the partitions the pending scenarios
      * were spread over, the seconds of the Spark job that ran them and wrote their rows (the rest of
-     * {@code wallSeconds} reads the folder before and after), and every row now in the folder.
+     * {@code wallSeconds} reads the folder before and after), the cases without battery its tasks
+     * computed (scenarios and tasks of one executor share them), the sweep as the run read it, and
+     * every row now in the folder.
      */
     public record Outcome(
             int scenarios,
@@ -57,6 +63,8 @@ public final class SparkSweep {
             int partitions,
             double wallSeconds,
             double jobSeconds,
+            long baselinesComputed,
+            Sweep sweep,
             List<ScenarioRow> rows) {}
 
     private SparkSweep() {}
@@ -97,7 +105,7 @@ public final class SparkSweep {
             out.printf(
                     Locale.ROOT,
                     "sweep %s: %d scenarios, %d skipped, %d ran (%d failed) in %.1f s on %d partitions%n",
-                    SweepCache.of(source).name(),
+                    o.sweep().name(),
                     o.scenarios(),
                     o.skipped(),
                     o.ran(),
@@ -105,7 +113,7 @@ public final class SparkSweep {
                     o.wallSeconds(),
                     o.partitions());
             out.println("rows: " + rowsDir(a.out()) + "/*.parquet");
-            summary(spark, a, SweepCache.of(source), o.rows(), out);
+            summary(spark, a, o.sweep(), o.rows(), out);
             return 0;
         } catch (BadInputException e) {
             err.println("chikuden-spark: " + e.getMessage());
@@ -162,7 +170,10 @@ public final class SparkSweep {
             throw new BadInputException("--partitions " + partitions + ": give 1 or more");
         }
         long started = System.nanoTime();
-        Sweep sweep = SweepCache.of(source);
+        // what the executors keep of a run is the run's: the files may have changed since the last
+        String run = UUID.randomUUID().toString();
+        Sweep sweep = SweepCache.of(run, source);
+        LongAccumulator baselinesComputed = spark.sparkContext().longAccumulator("cases without battery computed");
         SweepSchema schema = new SweepSchema(sweep);
         String dir = rowsDir(out);
         List<Scenario> pending = LocalSweep.pending(sweep, read(spark, dir, schema), dir);
@@ -171,9 +182,16 @@ public final class SparkSweep {
         if (slices > 0) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             jsc.setJobGroup(SCENARIOS_JOB, "sweep " + sweep.name() + ": " + pending.size() + " scenarios", false);
+            // the series are written with the driver's Hadoop configuration, as the rows are
+            Broadcast<SerializableConfiguration> hadoop =
+                    sweep.series() ? SerializableConfiguration.broadcast(spark.sparkContext()) : null;
             try {
                 JavaRDD<Row> rows = jsc.parallelize(positions(sweep, pending), slices)
-                        .mapPartitions(new ScenarioTask(source, sweep.series() ? seriesDir(out) : null));
+                        .mapPartitions(new ScenarioTask(
+                                source,
+                                run,
+                                hadoop == null ? null : new ScenarioTask.Series(seriesDir(out), hadoop),
+                                baselinesComputed));
                 // zstd, as the local runner's parts; append, as a rerun adds the scenarios it skipped
                 spark.createDataFrame(rows, SparkRows.structType(schema))
                         .write()
@@ -182,6 +200,9 @@ public final class SparkSweep {
                         .parquet(dir);
             } finally {
                 jsc.clearJobGroup();
+                if (hadoop != null) {
+                    hadoop.destroy();
+                }
             }
         }
         double jobSeconds = (System.nanoTime() - jobStarted) / 1e9;
@@ -199,6 +220,8 @@ public final class SparkSweep {
                 slices,
                 (System.nanoTime() - started) / 1e9,
                 jobSeconds,
+                baselinesComputed.value(),
+                sweep,
                 all);
     }
 

@@ -5,8 +5,7 @@ import java.io.Serializable;
 
 /**
  * Where a sweep comes from, small enough to ship to every task: each executor reads the sweep
- * itself ({@link SweepCache}) rather than receive its scenarios from the driver. Implementations
- * are values (equal when they name the same sweep), so an executor reads each sweep once.
+ * itself, once a run ({@link SweepCache}), rather than receive its scenarios from the driver.
  */
 public interface SweepSource extends Serializable {
     Sweep load();

@@ -148,11 +148,33 @@ class SparkSweepTest {
         SparkSweep.Outcome o = SparkSweep.run(spark, NINE, tmp.resolve("spark").toString(), 9);
 
         assertThat(TASKS.tasks()).isEqualTo(9);
-        // the nine scenarios differ in their battery only: one case without battery, kept for all nine tasks
-        assertThat(ExecutorBaselines.of(NINE)).hasSize(1);
+        // the nine scenarios differ in their battery only: one case without battery, computed by one
+        // task and kept for the other eight
+        assertThat(o.baselinesComputed()).isEqualTo(1);
         assertThat(o.rows())
                 .hasSize(9)
                 .isEqualTo(SweepParquet.read(LocalSweep.rowsDir(local), new SweepSchema(NINE.load())));
+    }
+
+    @Test
+    void theSameSweepRunAgainInTheSessionReadsItsFilesAgain() throws Exception {
+        // a notebook's session: the sweep runs, its site file is edited, the sweep runs again
+        Path site = tmp.resolve("factory.yaml");
+        Files.copy(HandSweep.SMALL_FACTORY, site);
+        HandSweep sweep = new HandSweep(site.toString(), ScenarioKind.PLAN, List.of("200 kWh"), List.of("100 kW"));
+        SparkSweep.run(spark, sweep, tmp.resolve("first").toString(), 1);
+        Files.writeString(site, Files.readString(site).replace("base: 45 kW", "base: 90 kW"));
+
+        SparkSweep.Outcome again =
+                SparkSweep.run(spark, sweep, tmp.resolve("again").toString(), 1);
+
+        Scenario s = sweep.load().scenarios().get(0);
+        double[] fresh =
+                Headline.of(ScenarioKind.PLAN, ScenarioRunner.plan(SiteConfigReader.read(site, s.overrides())));
+        assertThat(again.baselinesComputed()).isEqualTo(1);
+        assertThat(again.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.figures()).isEqualTo(fresh));
     }
 
     @Test
@@ -226,6 +248,46 @@ class SparkSweepTest {
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("chikuden-series")))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void theSeriesAreWrittenWithTheDriversHadoopConfiguration() {
+        // set at run time on the driver (as a notebook sets S3 credentials): only a configuration
+        // shipped from the driver carries it to the executors
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        conf.set("fs.file.impl", CountingFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        CountingFileSystem.COPIES.set(0);
+        try {
+            SparkSweep.run(
+                    spark,
+                    new WithSeries(new HandSweep(
+                            HandSweep.SMALL_FACTORY.toString(),
+                            ScenarioKind.PLAN,
+                            List.of("100 kWh"),
+                            List.of("50 kW"))),
+                    tmp.toString(),
+                    1);
+        } finally {
+            conf.unset("fs.file.impl");
+            conf.unset("fs.file.impl.disable.cache");
+        }
+        assertThat(CountingFileSystem.COPIES.get()).as("series files copied").isEqualTo(2);
+        assertThat(LocalSweep.seriesDir(tmp).resolve("s0000/with-battery.parquet"))
+                .isRegularFile();
+    }
+
+    /** The local file system, counting the files copied into it. */
+    public static final class CountingFileSystem extends org.apache.hadoop.fs.LocalFileSystem {
+        static final AtomicInteger COPIES = new AtomicInteger();
+
+        @Override
+        public void copyFromLocalFile(
+                boolean delSrc, boolean overwrite, org.apache.hadoop.fs.Path src, org.apache.hadoop.fs.Path dst)
+                throws IOException {
+            COPIES.incrementAndGet();
+            super.copyFromLocalFile(delSrc, overwrite, src, dst);
         }
     }
 
