@@ -18,13 +18,14 @@ import java.util.stream.Collectors;
  * The unit prices of a {@link Tariff} at a moment: what one more kWh imported or exported, or one
  * more kW of contract, costs. The bill ({@link BillCalculator}) and the dispatch optimiser both price
  * through this class, so the optimiser's objective is the bill before its rounding to whole yen.
+ * One thread's: it collects warnings and keeps the zone offset it looked up last.
  */
 public final class TariffRates {
     private final Tariff tariff;
     private final ZoneId zone;
     private final OffsetCache offsets;
-    /** The band of each kind of slot (summer, holiday, hour), built on first use. */
-    private int[] bandOf;
+    /** The band of each kind of slot (summer, holiday, hour): the first match, -1 for none. */
+    private final int[] bandOf;
 
     private final PriceSeries prices;
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -38,6 +39,10 @@ public final class TariffRates {
         this.zone = zone;
         this.offsets = new OffsetCache(zone);
         this.prices = prices;
+        this.bandOf = new int[2 * 2 * 24];
+        for (int kind = 0; kind < bandOf.length; kind++) {
+            bandOf[kind] = firstMatch(kind >= 48, kind % 48 >= 24, kind % 24);
+        }
     }
 
     public Tariff tariff() {
@@ -118,13 +123,6 @@ public final class TariffRates {
      * looked up once for each of the 96 kinds of slot.
      */
     int bandIndex(boolean summer, boolean holiday, int hour) {
-        if (bandOf == null) { // filled before it is published: a racing thread builds its own
-            int[] table = new int[2 * 2 * 24];
-            for (int kind = 0; kind < table.length; kind++) {
-                table[kind] = firstMatch(kind >= 48, kind % 48 >= 24, kind % 24);
-            }
-            bandOf = table;
-        }
         int k = bandOf[(summer ? 48 : 0) + (holiday ? 24 : 0) + hour];
         if (k < 0) {
             throw new IllegalStateException("no energy band matches summer " + summer + ", holiday " + holiday
@@ -135,7 +133,7 @@ public final class TariffRates {
 
     private int firstMatch(boolean summer, boolean holiday, int hour) {
         List<EnergyBand> bands = tariff.energyBands();
-        for (int k = 0; k < bands.size(); k++) {
+        for (int k = 0; bands != null && k < bands.size(); k++) {
             if (bands.get(k).matches(summer, holiday, hour)) {
                 return k;
             }
