@@ -74,7 +74,8 @@ public final class PvUseMeter implements StepSink {
     private static boolean withoutBattery(StepChunk c) {
         boolean none = true;
         for (int i = 0; i < c.count(); i++) {
-            none &= c.batteryKw[i] == 0;
+            // a NaN anywhere turns the battery's terms NaN in the full loop: it takes that loop
+            none &= c.batteryKw[i] == 0 & !Double.isNaN(c.loadKw[i] + c.pvKw[i] + c.gridKw[i]);
         }
         return none;
     }

@@ -42,4 +42,20 @@ class PvUseMeterTest {
         assertThat(u.pvToLoadKwh() + u.pvExportedKwh() + u.pvLostOrStoredKwh())
                 .isCloseTo(u.pvKwh(), org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    /** A NaN reading makes the battery's terms NaN in the full loop: the short loop must not make them 0. */
+    @Test
+    void aNanReadingInAnIdleChunkGivesWhatTheFullLoopGives() {
+        double[] load = {20, Double.NaN, 20, 20};
+        double[] pv = {5, 5, 5, 5};
+        double[] soc = {0.5, 0.5, 0.5, 0.51};
+        PvUseMeter split = new PvUseMeter(60, 100, 0.5);
+        split.accept(Chunks.of(0, Arrays.copyOf(load, 3), Arrays.copyOf(pv, 3), new double[3], Arrays.copyOf(soc, 3)));
+        split.accept(Chunks.of(3, new double[] {20}, new double[] {5}, new double[] {-5}, new double[] {0.51}));
+        PvUseMeter whole = new PvUseMeter(60, 100, 0.5);
+        whole.accept(Chunks.of(0, load, pv, new double[] {0, 0, 0, -5}, soc));
+
+        assertThat(split.result()).isEqualTo(whole.result());
+        assertThat(whole.result().pvChargedKwh()).isNaN();
+    }
 }
