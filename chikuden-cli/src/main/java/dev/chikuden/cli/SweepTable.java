@@ -44,13 +44,19 @@ final class SweepTable {
         int shown = 0;
         for (ScenarioRow r : rows) {
             if (r.failed() && shown++ < FAILURES_SHOWN) {
-                String error = r.error().lines().findFirst().orElse("");
+                // a configuration error's first line only counts its problems: the first problem with it
+                String error = r.error()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .limit(2)
+                        .collect(java.util.stream.Collectors.joining(" "));
                 sb.append("  failed ")
                         .append(r.id())
                         .append(' ')
                         .append(r.axisValues())
                         .append(": ")
-                        .append(error.length() > 200 ? error.substring(0, 200) + "..." : error)
+                        .append(error.length() > 300 ? error.substring(0, 300) + "..." : error)
                         .append(System.lineSeparator());
             }
         }
