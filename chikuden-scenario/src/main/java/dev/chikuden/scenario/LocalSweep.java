@@ -50,11 +50,26 @@ public final class LocalSweep {
 
     /**
      * The scenarios without a row in {@code written}, the rows already in the folder {@code where}
-     * (for messages); a written row must have the axis values the sweep now gives its id.
+     * (for messages). The folder must hold this sweep's rows only, written with its settings (the
+     * base site file, {@code set}, {@code --set}) and the axis values the sweep now gives their ids:
+     * a row made otherwise would stand for a scenario it is not.
      */
     public static List<Scenario> pending(Sweep sweep, List<ScenarioRow> written, String where) {
+        Map<String, Scenario> ids = new HashMap<>();
+        sweep.scenarios().forEach(s -> ids.put(s.id(), s));
         Map<String, ScenarioRow> byId = new HashMap<>();
         for (ScenarioRow r : written) {
+            if (!ids.containsKey(r.id())) {
+                throw new BadInputException(where + " holds a row of scenario " + r.id() + " " + r.axisValues()
+                        + ", which this sweep does not have ("
+                        + sweep.scenarios().size()
+                        + " scenarios): another sweep's rows? Give another --out, or delete the folder to start again");
+            }
+            if (!r.settings().equals(sweep.settings())) {
+                throw new BadInputException(where + ": scenario " + r.id() + " was written with other settings ("
+                        + r.settings() + ", now " + sweep.settings() + "): the base site file, the sweep's set or"
+                        + " --set changed since. Give another --out, or delete the folder to start again");
+            }
             byId.put(r.id(), r);
         }
         List<Scenario> pending = new ArrayList<>();

@@ -8,10 +8,13 @@ import java.util.Objects;
  * One scenario's result: its axis values as written in the sweep file, and either its headline
  * figures ({@link Headline}, in column order) or the error that stopped it.
  *
+ * @param settings the sweep's settings the row was made with ({@link
+ *     dev.chikuden.scenario.sweep.Sweep#settings})
  * @param error null when the scenario ran; then {@code figures} holds every headline figure
  * @param figures NaN for each figure when the scenario failed
  */
-public record ScenarioRow(int index, String id, List<String> axisValues, String error, double[] figures) {
+public record ScenarioRow(
+        int index, String id, String settings, List<String> axisValues, String error, double[] figures) {
     public ScenarioRow {
         axisValues = List.copyOf(axisValues);
     }
@@ -26,6 +29,7 @@ public record ScenarioRow(int index, String id, List<String> axisValues, String 
         return o instanceof ScenarioRow r
                 && index == r.index
                 && id.equals(r.id)
+                && Objects.equals(settings, r.settings)
                 && axisValues.equals(r.axisValues)
                 && Objects.equals(error, r.error)
                 && Arrays.equals(figures, r.figures);
@@ -33,7 +37,7 @@ public record ScenarioRow(int index, String id, List<String> axisValues, String 
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, id, axisValues, error, Arrays.hashCode(figures));
+        return Objects.hash(index, id, settings, axisValues, error, Arrays.hashCode(figures));
     }
 
     @Override

@@ -151,7 +151,8 @@ public final class ScenarioRunner {
                     : seriesDir != null
                             ? plan(site, series(site, seriesDir.resolve(s.id())))
                             : plan(site, shared(s, site));
-            return new ScenarioRow(s.index(), s.id(), s.axisValues(), null, Headline.of(sweep.run(), result));
+            return new ScenarioRow(
+                    s.index(), s.id(), sweep.settings(), s.axisValues(), null, Headline.of(sweep.run(), result));
         } catch (BadInputException e) {
             return failed(s, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -162,7 +163,7 @@ public final class ScenarioRunner {
     private ScenarioRow failed(Scenario s, String error) {
         double[] none = new double[figures];
         Arrays.fill(none, Double.NaN);
-        return new ScenarioRow(s.index(), s.id(), s.axisValues(), error, none);
+        return new ScenarioRow(s.index(), s.id(), sweep.settings(), s.axisValues(), error, none);
     }
 
     /** The figures record the command prints with {@code --json}. */

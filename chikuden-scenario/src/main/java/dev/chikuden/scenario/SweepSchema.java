@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The columns of a sweep's result table, the same for every runner: {@code scenario} (the index),
- * {@code id}, one text column per axis (its value as the sweep file wrote it), {@code error} (null
+ * {@code id}, {@code settings} (what made the row besides its axis values, {@link Sweep#settings}),
+ * one text column per axis (its value as the sweep file wrote it), {@code error} (null
  * when the scenario ran), then the headline figures of the sweep's command.
  */
 public final class SweepSchema {
@@ -27,6 +28,7 @@ public final class SweepSchema {
         List<Column> c = new ArrayList<>();
         c.add(new Column("scenario", Type.INT));
         c.add(new Column("id", Type.TEXT));
+        c.add(new Column("settings", Type.TEXT));
         for (Axis a : sweep.axes()) {
             c.add(new Column(a.column(), Type.TEXT));
         }
@@ -48,6 +50,7 @@ public final class SweepSchema {
         int k = 0;
         v[k++] = row.index();
         v[k++] = row.id();
+        v[k++] = row.settings();
         for (String a : row.axisValues()) {
             v[k++] = a;
         }
@@ -63,6 +66,7 @@ public final class SweepSchema {
         int k = 0;
         int index = ((Number) v[k++]).intValue();
         String id = (String) v[k++];
+        String settings = (String) v[k++];
         List<String> axisValues = new ArrayList<>();
         for (int a = 0; a < axes; a++) {
             axisValues.add((String) v[k++]);
@@ -73,6 +77,6 @@ public final class SweepSchema {
             Object x = v[k++];
             figures[f] = x == null ? Double.NaN : ((Number) x).doubleValue();
         }
-        return new ScenarioRow(index, id, axisValues, error, figures);
+        return new ScenarioRow(index, id, settings, axisValues, error, figures);
     }
 }

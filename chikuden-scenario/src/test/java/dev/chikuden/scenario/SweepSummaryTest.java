@@ -46,6 +46,7 @@ class SweepSummaryTest {
             rows.add(new ScenarioRow(
                     i,
                     String.format("s%02d", i),
+                    "",
                     List.of(100 * (1 + i % 3) + " MWh", Integer.toString(i / 3)),
                     error,
                     f));

@@ -12,6 +12,9 @@ import java.util.List;
  * @param file   the sweep file
  * @param site   the base site file, resolved against the sweep file's folder
  * @param series whether each scenario's per-step results are kept too
+ * @param settings what makes a scenario's row besides its axis values, as a digest: the base site
+ *     file's text, the sweep's {@code set} and the command line's {@code --set}, the command. Each
+ *     row keeps it, and a rerun takes a row written with other settings for none of its own.
  */
 public record Sweep(
         String name,
@@ -20,10 +23,23 @@ public record Sweep(
         ScenarioKind run,
         List<Axis> axes,
         List<Scenario> scenarios,
-        boolean series) {
+        boolean series,
+        String settings) {
     public Sweep {
         axes = List.copyOf(axes);
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** A sweep made in code, its settings unknown (empty). */
+    public Sweep(
+            String name,
+            Path file,
+            Path site,
+            ScenarioKind run,
+            List<Axis> axes,
+            List<Scenario> scenarios,
+            boolean series) {
+        this(name, file, site, run, axes, scenarios, series, "");
     }
 
     /** The scenario's site, read and checked; a bad value fails this scenario only. */

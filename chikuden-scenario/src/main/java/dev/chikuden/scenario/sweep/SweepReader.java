@@ -8,13 +8,19 @@ import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.config.FieldPath;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.site.SiteOverride;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -62,7 +68,8 @@ public final class SweepReader {
      *
      * @param sets the command line's {@code --set}, applied after the sweep's {@code set} and before
      *             each scenario's axis values
-     * @throws BadInputException for any problem of the sweep file or of its first scenario's site
+     * @throws BadInputException for any problem of the sweep file, or of its base site file (with the
+     *     overrides every scenario shares) when the first scenario fails too
      */
     public static Sweep read(Path path, List<SiteOverride> sets) {
         ConfigFile f = ConfigFile.read(path, "a sweep needs site and one of grid, cases or sample");
@@ -128,16 +135,45 @@ public final class SweepReader {
         String name = tree.hasNonNull("name")
                 ? tree.get("name").asText()
                 : path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        ScenarioKind run = ScenarioKind.of(tree.get("run").asText());
         Sweep sweep = new Sweep(
                 name,
                 path,
                 site,
-                ScenarioKind.of(tree.get("run").asText()),
+                run,
                 axes.stream().map(Read::axis).toList(),
                 scenarios,
-                tree.get("series").asBoolean());
-        SiteConfigReader.read(site, scenarios.get(0).overrides()); // a sweep broken throughout fails now
+                tree.get("series").asBoolean(),
+                settings(site, run, common));
+        try {
+            SiteConfigReader.read(site, common); // a sweep broken throughout fails now
+        } catch (BadInputException base) {
+            // the axes may complete what the base leaves out: refused only when its first scenario
+            // fails too, and a bad axis value fails its own scenario, wherever it stands
+            try {
+                SiteConfigReader.read(site, scenarios.get(0).overrides());
+            } catch (BadInputException first) {
+                throw base;
+            }
+        }
         return sweep;
+    }
+
+    /** {@link Sweep#settings}: a digest of the base site file's text, the overrides all scenarios share and the command. */
+    private static String settings(Path site, ScenarioKind run, List<SiteOverride> common) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(("run " + run + "\n").getBytes(StandardCharsets.UTF_8));
+            d.update(Files.readAllBytes(site));
+            for (SiteOverride o : common) {
+                d.update(("\nset " + o.path() + "=" + o.value()).getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(d.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + site, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** The axes of a grid or of a sample, in file order. */

@@ -174,10 +174,32 @@ class SweepReaderTest {
     }
 
     @Test
-    void theFirstScenarioIsCheckedAndItsProblemNamesTheSweepLine() throws IOException {
-        assertThatThrownBy(() -> read("site: site.yaml\ngrid:\n  batteries[0].energy: [abc, 2 MWh]\n"))
+    void aBadAxisValueFailsItsOwnScenarioWhereverItStandsAndABrokenBaseTheSweep() throws IOException {
+        Sweep s = read("site: site.yaml\ngrid:\n  batteries[0].energy: [abc, 2 MWh]\n");
+        assertThatThrownBy(() -> s.site(s.scenarios().get(0)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("line 3, axis batteries[0].energy=abc: batteries[0].energy: ");
+        assertThat(s.site(s.scenarios().get(1)).batteries().get(0).energyKwh()).isEqualTo(2000);
+        // what every scenario shares is checked when the sweep is read
+        assertProblem(
+                "site: site.yaml\nset:\n  study.step: 7 parsecs\ngrid:\n  batteries[0].energy: [1 MWh, 2 MWh]\n",
+                "study.step");
+    }
+
+    @Test
+    void theSettingsChangeWithTheBaseSiteTheSetsAndTheCommandOnly() throws IOException {
+        String sweep = "site: site.yaml\ngrid:\n  batteries[0].energy: [1 MWh, 2 MWh]\n";
+        String settings = read(sweep).settings();
+        assertThat(settings).startsWith("sha256:").isEqualTo(read(sweep).settings());
+        assertThat(read(sweep.replace("2 MWh]", "2 MWh, 4 MWh]")).settings()).isEqualTo(settings);
+        assertThat(read(sweep, SiteOverride.parse("study.duration=2 h")).settings())
+                .isNotEqualTo(settings);
+        assertThat(read("set:\n  study.duration: 2 h\n" + sweep).settings()).isNotEqualTo(settings);
+        assertThat(read("run: optimize\n" + sweep).settings()).isNotEqualTo(settings);
+        Files.writeString(dir.resolve("sweep.yaml"), sweep);
+        Files.writeString(dir.resolve("site.yaml"), SITE.replace("base: 800 kW", "base: 850 kW"));
+        assertThat(SweepReader.read(dir.resolve("sweep.yaml"), List.of()).settings())
+                .isNotEqualTo(settings);
     }
 
     @Test
