@@ -102,23 +102,20 @@ public final class LocalSweep {
         });
         ExecutorCompletionService<ScenarioRow> done = new ExecutorCompletionService<>(pool);
         int failed = 0;
-        List<ScenarioRow> batch = new ArrayList<>();
+        Rows rows = new Rows(rowsDir(out), schema);
+        // Ctrl-C or a kill writes the rows finished since the last part: a rerun skips them
+        Thread onExit = new Thread(rows::write, "sweep-rows");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             for (Scenario s : pending) {
                 done.submit(() -> runner.run(s));
             }
-            long flushed = System.nanoTime();
             for (int i = 0; i < pending.size(); i++) {
                 ScenarioRow row = done.take().get();
                 failed += row.failed() ? 1 : 0;
-                batch.add(row);
+                rows.add(row);
                 if (progress != null) {
                     progress.accept(1);
-                }
-                if (batch.size() >= FLUSH_ROWS || System.nanoTime() - flushed > FLUSH_NANOS) {
-                    SweepParquet.writePart(rowsDir(out), schema, batch);
-                    batch.clear();
-                    flushed = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {
@@ -127,8 +124,11 @@ public final class LocalSweep {
             throw new IllegalStateException("a scenario threw past its runner", e.getCause());
         } finally {
             pool.shutdownNow();
-            if (!batch.isEmpty()) {
-                SweepParquet.writePart(rowsDir(out), schema, batch);
+            rows.write();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, or has run: it writes what is left, once
             }
         }
         return new Outcome(
@@ -137,5 +137,34 @@ public final class LocalSweep {
                 pending.size(),
                 failed,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The rows finished and not yet written: a part file every {@link #FLUSH_ROWS} rows or {@link #FLUSH_NANOS}. */
+    private static final class Rows {
+        private final Path dir;
+        private final SweepSchema schema;
+        private final List<ScenarioRow> batch = new ArrayList<>();
+        private long written = System.nanoTime();
+
+        Rows(Path dir, SweepSchema schema) {
+            this.dir = dir;
+            this.schema = schema;
+        }
+
+        synchronized void add(ScenarioRow row) {
+            batch.add(row);
+            if (batch.size() >= FLUSH_ROWS || System.nanoTime() - written > FLUSH_NANOS) {
+                write();
+            }
+        }
+
+        /** Writes what is held as a part file; the sweep's thread and the exit hook both may, once each row. */
+        synchronized void write() {
+            if (!batch.isEmpty()) {
+                SweepParquet.writePart(dir, schema, batch);
+                batch.clear();
+            }
+            written = System.nanoTime();
+        }
     }
 }
