@@ -27,8 +27,8 @@ class SweepParquetTest {
     @Test
     void theRowsOfAnotherSweepAreRefused(@TempDir Path dir) {
         SweepParquet.writePart(dir, new SweepSchema(SweepSummaryTest.SWEEP), SweepSummaryTest.rows(1));
-        Sweep plan =
-                new Sweep("p", Path.of("s.yaml"), Path.of("site.yaml"), ScenarioKind.PLAN, List.of(), List.of(), false);
+        Sweep plan = new Sweep(
+                "p", Path.of("s.yaml"), Path.of("site.yaml"), ScenarioKind.PLAN, List.of(), List.of(), false, "");
         assertThatThrownBy(() -> SweepParquet.read(dir, new SweepSchema(plan)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("holds the rows of another sweep");

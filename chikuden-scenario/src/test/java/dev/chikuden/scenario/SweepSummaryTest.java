@@ -27,7 +27,8 @@ class SweepSummaryTest {
             ScenarioKind.OPTIMIZE,
             List.of(new Axis("batteries[0].energy", "batteries_0_energy"), new Axis("loads[0].seed", "loads_0_seed")),
             List.of(),
-            false);
+            false,
+            "");
 
     /** 60 rows over 3 sizes x 20 seeds with random figures, every 7th failed and some figures absent. */
     static List<ScenarioRow> rows(long seed) {

@@ -38,6 +38,7 @@ record HandSweep(String site, ScenarioKind run, List<String> energies, List<Stri
                 run,
                 List.of(new Axis("batteries[0].energy", "energy"), new Axis("batteries[0].power", "power")),
                 scenarios,
-                false);
+                false,
+                "");
     }
 }

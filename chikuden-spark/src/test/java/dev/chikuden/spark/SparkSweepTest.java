@@ -296,7 +296,7 @@ class SparkSweepTest {
         @Override
         public Sweep load() {
             Sweep p = hand.load();
-            return new Sweep(p.name(), p.file(), p.site(), p.run(), p.axes(), p.scenarios(), true);
+            return new Sweep(p.name(), p.file(), p.site(), p.run(), p.axes(), p.scenarios(), true, p.settings());
         }
     }
 

@@ -101,7 +101,8 @@ public class SweepBenchmark {
                     ScenarioKind.PLAN,
                     List.of(new Axis("batteries[0].energy", "energy"), new Axis("batteries[0].power", "power")),
                     list,
-                    false);
+                    false,
+                    "");
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.List;
  * @param site   the base site file, resolved against the sweep file's folder
  * @param series whether each scenario's per-step results are kept too
  * @param settings what makes a scenario's row besides its axis values, as a digest: the base site
- *     file's text, the sweep's {@code set} and the command line's {@code --set}, the command. Each
- *     row keeps it, and a rerun takes a row written with other settings for none of its own.
+ *     file's text, the sweep's {@code set} and the command line's {@code --set}, the command; empty for a
+ *     sweep made in code. Each row keeps it, and a rerun takes a row written with other settings for
+ *     none of its own.
  */
 public record Sweep(
         String name,
@@ -28,18 +29,6 @@ public record Sweep(
     public Sweep {
         axes = List.copyOf(axes);
         scenarios = List.copyOf(scenarios);
-    }
-
-    /** A sweep made in code, its settings unknown (empty). */
-    public Sweep(
-            String name,
-            Path file,
-            Path site,
-            ScenarioKind run,
-            List<Axis> axes,
-            List<Scenario> scenarios,
-            boolean series) {
-        this(name, file, site, run, axes, scenarios, series, "");
     }
 
     /** The scenario's site, read and checked; a bad value fails this scenario only. */
