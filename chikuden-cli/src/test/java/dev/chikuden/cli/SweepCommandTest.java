@@ -12,6 +12,7 @@ import dev.chikuden.scenario.SweepParquet;
 import dev.chikuden.scenario.SweepSchema;
 import dev.chikuden.scenario.sweep.Sweep;
 import dev.chikuden.scenario.sweep.SweepReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,5 +120,63 @@ class SweepCommandTest {
         assertThat(r.out())
                 .contains("1 failed")
                 .contains("failed " + written.get(1).id());
+    }
+
+    /** Ctrl-C or a kill between two parts: the rows finished since the last are written on the way out. */
+    @Test
+    void aSweepStoppedByASignalKeepsTheScenariosItFinished() throws Exception {
+        // the bundled sweep, keeping series: a scenario's series appear as it finishes, long before a part
+        Path file = tmp.resolve("stopped-sweep.yaml");
+        Files.writeString(
+                file,
+                Files.readString(EXAMPLE)
+                        .replace(
+                                "site: sakai-ai-campus.yaml",
+                                "site: " + Repository.examples().resolve("sakai-ai-campus.yaml"))
+                        .replace("run: plan", "run: plan\nseries: true"));
+        Path stopped = tmp.resolve("stopped");
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "sweep",
+                        file.toString(),
+                        "--out",
+                        stopped.toString(),
+                        "--threads",
+                        "1")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("stopped.log").toFile())
+                .start();
+        Path series = LocalSweep.seriesDir(stopped);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (finished(series) < 4 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(p.isAlive())
+                .as("still running after three scenarios and into a fourth")
+                .isTrue();
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        Sweep s = SweepReader.read(file, List.of());
+        List<ScenarioRow> kept = SweepParquet.read(LocalSweep.rowsDir(stopped), new SweepSchema(s));
+        assertThat(kept.size())
+                .as(Files.readString(tmp.resolve("stopped.log")))
+                .isBetween(2, s.scenarios().size() - 1);
+        PlanCommandTest.Run rest = PlanCommandTest.run("sweep", file.toString(), "--out", stopped.toString());
+        assertThat(rest.out()).contains("skipped " + kept.size());
+        assertThat(SweepParquet.read(LocalSweep.rowsDir(stopped), new SweepSchema(s)))
+                .hasSize(s.scenarios().size());
+    }
+
+    private static long finished(Path series) throws IOException {
+        if (!Files.isDirectory(series)) {
+            return 0;
+        }
+        try (var dirs = Files.list(series)) {
+            return dirs.count();
+        }
     }
 }
