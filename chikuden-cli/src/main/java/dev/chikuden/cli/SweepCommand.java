@@ -100,6 +100,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", FileNames.stem(file));
         if (spark != null) {
+            if (threads != null) {
+                throw new BadInputException(
+                        "--threads is the local runner's; on Spark the cores are the master's: --spark 'local[N]'");
+            }
             return SparkLauncher.launch(
                     file, dir, sets, spark, w, spec.commandLine().getErr());
         }

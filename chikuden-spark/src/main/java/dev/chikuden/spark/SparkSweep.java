@@ -6,6 +6,7 @@ import dev.chikuden.scenario.ScenarioRow;
 import dev.chikuden.scenario.ScenarioRunner;
 import dev.chikuden.scenario.SweepSchema;
 import dev.chikuden.scenario.SweepSummary;
+import dev.chikuden.scenario.SweepText;
 import dev.chikuden.scenario.sweep.Scenario;
 import dev.chikuden.scenario.sweep.Sweep;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -47,6 +49,10 @@ public final class SparkSweep {
     static final String SCENARIOS_JOB = "chikuden-scenarios";
 
     static final String LOOPBACK = "127.0.0.1";
+
+    /** The master URLs Spark takes (its own parser throws a long trace for anything else). */
+    private static final Pattern MASTER = Pattern.compile(
+            "local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[\\d+, *\\d+, *\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
 
     /**
      * What a run did, as {@link LocalSweep.Outcome} says it, with the partitions the pending scenarios
@@ -87,6 +93,11 @@ public final class SparkSweep {
             err.println("chikuden-spark: " + e.getMessage());
             return 2;
         }
+        if (a.master() != null && !MASTER.matcher(a.master()).matches()) {
+            err.println("chikuden-spark: --master " + a.master() + " is not a Spark master: give local, local[N],"
+                    + " local[*], spark://HOST:PORT, yarn or k8s://URL");
+            return 2;
+        }
         SparkSession.Builder builder = SparkSession.builder().appName("chikuden sweep " + a.sweep());
         if (a.master() != null) {
             builder.master(a.master());
@@ -112,9 +123,11 @@ public final class SparkSweep {
                     o.failed(),
                     o.wallSeconds(),
                     o.partitions());
+            out.print(SweepText.failuresAndFigures(o.rows(), SweepSummary.of(o.sweep(), o.rows())));
             out.println("rows: " + rowsDir(a.out()) + "/*.parquet");
             summary(spark, a, o.sweep(), o.rows(), out);
-            return 0;
+            // as the local runner: 2 when no scenario ran through
+            return o.rows().stream().allMatch(ScenarioRow::failed) ? 2 : 0;
         } catch (BadInputException e) {
             err.println("chikuden-spark: " + e.getMessage());
             return 2;

@@ -72,6 +72,19 @@ class SparkSweepMainTest {
     }
 
     @Test
+    void aMasterSparkDoesNotTakeIsBadInputNotATrace() {
+        StringWriter err = new StringWriter();
+        int code = SparkSweep.main(
+                new String[] {EXAMPLE, "--out", tmp.toString(), "--master", "bogus"},
+                new PrintWriter(StringWriter.nullWriter()),
+                new PrintWriter(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--master bogus is not a Spark master")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void anOptionWithoutValueOrASecondFileIsNamed() {
         assertThat(SparkSweepArgs.parse(EXAMPLE, "--out", "o", "--set", "a=1", "--set", "b=2", "--partitions", "8"))
                 .isEqualTo(new SparkSweepArgs(EXAMPLE, "o", List.of("a=1", "b=2"), 8, null, null));
