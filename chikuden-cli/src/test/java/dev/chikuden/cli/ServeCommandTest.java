@@ -146,18 +146,7 @@ class ServeCommandTest {
 
     private Process serve(Path file, int httpPort) throws IOException {
         Path log = dir.resolve("serve-" + processes.size() + ".log");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve",
-                        file.toString(),
-                        "--http-port",
-                        Integer.toString(httpPort))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p = ChildCli.start(log, "serve", file.toString(), "--http-port", Integer.toString(httpPort));
         processes.add(p);
         return p;
     }

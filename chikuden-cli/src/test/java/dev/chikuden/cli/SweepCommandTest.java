@@ -135,20 +135,8 @@ class SweepCommandTest {
                                 "site: " + Repository.examples().resolve("sakai-ai-campus.yaml"))
                         .replace("run: plan", "run: plan\nseries: true"));
         Path stopped = tmp.resolve("stopped");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "sweep",
-                        file.toString(),
-                        "--out",
-                        stopped.toString(),
-                        "--threads",
-                        "1")
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("stopped.log").toFile())
-                .start();
+        Process p = ChildCli.start(
+                tmp.resolve("stopped.log"), "sweep", file.toString(), "--out", stopped.toString(), "--threads", "1");
         Path series = LocalSweep.seriesDir(stopped);
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (finished(series) < 4 && p.isAlive() && System.nanoTime() < deadline) {
