@@ -122,6 +122,34 @@ class SweepCommandTest {
                 .contains("failed " + written.get(1).id());
     }
 
+    /** A file the site names (here its JEPX prices) edited after a run: the rerun refuses the rows made from it. */
+    @Test
+    void aRerunRefusesRowsComputedFromAFileEditedSince() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("edited"));
+        Path prices = dir.resolve("jepx-kansai-fy2025-synthetic.csv");
+        Files.copy(Repository.examples().resolve(prices.getFileName().toString()), prices);
+        Files.copy(Repository.examples().resolve("kansai-grid-battery.yaml"), dir.resolve("site.yaml"));
+        Path file = dir.resolve("sweep.yaml");
+        Files.writeString(
+                file,
+                "name: two sizes\nsite: site.yaml\nset:\n  study.duration: 2 d\ncases:\n"
+                        + "  - {\"batteries[0].energy\": 100 MWh}\n  - {\"batteries[0].energy\": 200 MWh}\n");
+        Path results = dir.resolve("out");
+        PlanCommandTest.Run r = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 failed");
+        Sweep s = SweepReader.read(file, List.of());
+        assertThat(SweepParquet.read(LocalSweep.rowsDir(results), new SweepSchema(s)))
+                .allSatisfy(row -> assertThat(row.inputs()).startsWith(prices + "=sha256:"));
+
+        Files.writeString(prices, Files.readString(prices).replaceFirst("2025/4/1,1,10.82", "2025/4/1,1,30.82"));
+        PlanCommandTest.Run again = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err())
+                .contains("was computed from " + prices + " as it was then")
+                .contains("Give another --out");
+    }
+
     /** Ctrl-C or a kill between two parts: the rows finished since the last are written on the way out. */
     @Test
     void aSweepStoppedByASignalKeepsTheScenariosItFinished() throws Exception {

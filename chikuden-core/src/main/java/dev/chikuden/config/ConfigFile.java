@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A configuration file being read, and every problem found in it, located. A reader checks the
@@ -35,6 +37,7 @@ public final class ConfigFile {
     private final YamlDocument document;
     private final List<Found> found = new ArrayList<>();
     private final List<ConfigProblem> remarks = new ArrayList<>();
+    private final Set<Path> named = new LinkedHashSet<>();
 
     ConfigFile(YamlDocument document, List<Found> found) {
         this.document = document;
@@ -52,6 +55,15 @@ public final class ConfigFile {
 
     public YamlDocument document() {
         return document;
+    }
+
+    /** The files the document's values name ({@link ConfigNode#file}), in the order they were met. */
+    public List<Path> filesNamed() {
+        return List.copyOf(named);
+    }
+
+    void named(Path file) {
+        named.add(file);
     }
 
     public ConfigNode root() {

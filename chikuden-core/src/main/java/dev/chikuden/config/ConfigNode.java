@@ -41,6 +41,17 @@ public final class ConfigNode {
         return file.document().file();
     }
 
+    /**
+     * The file {@code name} (a value of this document) names, resolved against the document's folder;
+     * the document keeps it among the {@link ConfigFile#filesNamed files it names}, so whatever was
+     * computed from the document can tell when one of them changed.
+     */
+    public Path file(String name) {
+        Path path = source().toAbsolutePath().getParent().resolve(name).normalize();
+        file.named(path);
+        return path;
+    }
+
     /** This value as a {@code type} record (quantities parsed by {@link Quantity}), null when it cannot be. */
     public <T> T bind(Class<T> type) {
         return file.bind(this, type);

@@ -62,7 +62,7 @@ final class MarketsSection {
 
     /** The product's prices in an EPRX results file, read now so that its problems are the site file's. */
     private static EprxPrices results(SiteFile.PriceFile f, BalancingProduct product, ConfigNode at) {
-        Path path = at.source().toAbsolutePath().getParent().resolve(f.file()).normalize();
+        Path path = at.file(f.file());
         if (!Files.isRegularFile(path)) {
             at.get("file").problem("\"" + f.file() + "\" does not exist (looked for " + path + ")");
             return null;

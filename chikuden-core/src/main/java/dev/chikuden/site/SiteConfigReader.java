@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads a site YAML file into a validated {@link SiteConfig}: the file is checked against
@@ -58,7 +59,23 @@ public final class SiteConfigReader {
      * folder of {@code file}.
      */
     public static SiteConfig read(Path file, List<SiteOverride> overrides) {
+        return read(file, overrides, named -> {});
+    }
+
+    /**
+     * As {@link #read(Path, List)}, telling {@code filesNamed} the files the site names (load traces,
+     * weather, prices, tariffs, rules, schedules), also when the site has a problem.
+     */
+    public static SiteConfig read(Path file, List<SiteOverride> overrides, Consumer<List<Path>> filesNamed) {
         ConfigFile f = overridden(file, overrides);
+        try {
+            return read(f);
+        } finally {
+            filesNamed.accept(f.filesNamed());
+        }
+    }
+
+    private static SiteConfig read(ConfigFile f) {
         BatterySection.underlayPresets(f);
         TariffReader.underlayBase(f);
         f.check(SCHEMA);
@@ -401,7 +418,7 @@ public final class SiteConfigReader {
         if (!at.clean() || text.equals("default")) {
             return null;
         }
-        Path path = at.source().toAbsolutePath().getParent().resolve(text).normalize();
+        Path path = at.file(text);
         if (!Files.isRegularFile(path)) {
             at.problem("\"" + text + "\" does not exist (looked for " + path + "); give a rule file or default");
         }

@@ -105,7 +105,7 @@ final class StackSection {
     }
 
     private static StrategySpec.Schedule schedule(SiteFile.Schedule s, ConfigNode c) {
-        Path path = c.source().toAbsolutePath().getParent().resolve(s.file()).normalize();
+        Path path = c.file(s.file());
         if (!Files.isRegularFile(path)) {
             c.get("file").problem("\"" + s.file() + "\" does not exist (looked for " + path + ")");
             return null;

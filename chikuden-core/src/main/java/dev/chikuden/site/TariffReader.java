@@ -132,7 +132,7 @@ final class TariffReader {
                 throw new UncheckedIOException(e);
             }
         } else if (!file.isEmpty()) {
-            Path path = t.source().toAbsolutePath().getParent().resolve(file).normalize();
+            Path path = t.file(file);
             try {
                 t.underlay(YamlDocument.read(path, "a tariff"));
             } catch (ConfigException e) {
@@ -251,7 +251,7 @@ final class TariffReader {
         if (!at.clean() || name == null) {
             return null;
         }
-        Path path = at.source().toAbsolutePath().getParent().resolve(name).normalize();
+        Path path = at.file(name);
         if (!Files.isRegularFile(path)) {
             at.problem("\"" + name + "\" does not exist (looked for " + path + ")");
         }

@@ -37,7 +37,7 @@ final class TraceSection {
                             + "them; what hold did), linear or hold; write resample: "
                             + ("linear".equals(t.interpolation()) ? "linear" : "mean"));
         }
-        Path path = at.source().toAbsolutePath().getParent().resolve(t.file()).normalize();
+        Path path = at.file(t.file());
         if (!Files.isRegularFile(path)) {
             at.get("file").problem("\"" + t.file() + "\" does not exist (looked for " + path + ")");
             return null;

@@ -50,7 +50,7 @@ final class WeatherPvSection {
                     .problem("is required unless poa is given: the column of global horizontal irradiance"
                             + " (W/m², or MJ/m² per hour when its header says MJ)");
         }
-        Path path = at.source().toAbsolutePath().getParent().resolve(w.file()).normalize();
+        Path path = at.file(w.file());
         if (!Files.isRegularFile(path)) {
             at.get("file").problem("\"" + w.file() + "\" does not exist (looked for " + path + ")");
         }

@@ -70,6 +70,11 @@ public final class LocalSweep {
                         + r.settings() + ", now " + sweep.settings() + "): the base site file, the sweep's set or"
                         + " --set changed since. Give another --out, or delete the folder to start again");
             }
+            String changed = InputFiles.changed(r.inputs());
+            if (changed != null) {
+                throw new BadInputException(where + ": scenario " + r.id() + " was computed from " + changed
+                        + ". Give another --out, or delete the folder to start again");
+            }
             byId.put(r.id(), r);
         }
         List<Scenario> pending = new ArrayList<>();

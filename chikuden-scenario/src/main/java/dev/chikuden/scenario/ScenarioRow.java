@@ -10,11 +10,13 @@ import java.util.Objects;
  *
  * @param settings the sweep's settings the row was made with ({@link
  *     dev.chikuden.scenario.sweep.Sweep#settings})
+ * @param inputs the files the scenario's site named, each with a digest of its content then ({@link
+ *     InputFiles}); "" when it failed before naming any
  * @param error null when the scenario ran; then {@code figures} holds every headline figure
  * @param figures NaN for each figure when the scenario failed
  */
 public record ScenarioRow(
-        int index, String id, String settings, List<String> axisValues, String error, double[] figures) {
+        int index, String id, String settings, String inputs, List<String> axisValues, String error, double[] figures) {
     public ScenarioRow {
         axisValues = List.copyOf(axisValues);
     }
@@ -30,6 +32,7 @@ public record ScenarioRow(
                 && index == r.index
                 && id.equals(r.id)
                 && Objects.equals(settings, r.settings)
+                && Objects.equals(inputs, r.inputs)
                 && axisValues.equals(r.axisValues)
                 && Objects.equals(error, r.error)
                 && Arrays.equals(figures, r.figures);
@@ -37,7 +40,7 @@ public record ScenarioRow(
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, id, settings, axisValues, error, Arrays.hashCode(figures));
+        return Objects.hash(index, id, settings, inputs, axisValues, error, Arrays.hashCode(figures));
     }
 
     @Override

@@ -144,26 +144,33 @@ public final class ScenarioRunner {
     }
 
     private ScenarioRow attempt(Scenario s) {
+        String[] inputs = {""};
         try {
-            SiteConfig site = sweep.site(s);
+            SiteConfig site = sweep.site(s, named -> inputs[0] = InputFiles.of(named));
             Object result = sweep.run() != ScenarioKind.PLAN
                     ? figures(sweep.run(), site)
                     : seriesDir != null
                             ? plan(site, series(site, seriesDir.resolve(s.id())))
                             : plan(site, shared(s, site));
             return new ScenarioRow(
-                    s.index(), s.id(), sweep.settings(), s.axisValues(), null, Headline.of(sweep.run(), result));
+                    s.index(),
+                    s.id(),
+                    sweep.settings(),
+                    inputs[0],
+                    s.axisValues(),
+                    null,
+                    Headline.of(sweep.run(), result));
         } catch (BadInputException e) {
-            return failed(s, e.getMessage());
+            return failed(s, inputs[0], e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return failed(s, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(s, inputs[0], e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private ScenarioRow failed(Scenario s, String error) {
+    private ScenarioRow failed(Scenario s, String inputs, String error) {
         double[] none = new double[figures];
         Arrays.fill(none, Double.NaN);
-        return new ScenarioRow(s.index(), s.id(), sweep.settings(), s.axisValues(), error, none);
+        return new ScenarioRow(s.index(), s.id(), sweep.settings(), inputs, s.axisValues(), error, none);
     }
 
     /** The figures record the command prints with {@code --json}. */

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * The columns of a sweep's result table, the same for every runner: {@code scenario} (the index),
  * {@code id}, {@code settings} (what made the row besides its axis values, {@link Sweep#settings}),
+ * {@code inputs} (the files the scenario's site named and their digests, {@link InputFiles}),
  * one text column per axis (its value as the sweep file wrote it), {@code error} (null
  * when the scenario ran), then the headline figures of the sweep's command.
  */
@@ -29,6 +30,7 @@ public final class SweepSchema {
         c.add(new Column("scenario", Type.INT));
         c.add(new Column("id", Type.TEXT));
         c.add(new Column("settings", Type.TEXT));
+        c.add(new Column("inputs", Type.TEXT));
         for (Axis a : sweep.axes()) {
             c.add(new Column(a.column(), Type.TEXT));
         }
@@ -51,6 +53,7 @@ public final class SweepSchema {
         v[k++] = row.index();
         v[k++] = row.id();
         v[k++] = row.settings();
+        v[k++] = row.inputs();
         for (String a : row.axisValues()) {
             v[k++] = a;
         }
@@ -67,6 +70,7 @@ public final class SweepSchema {
         int index = ((Number) v[k++]).intValue();
         String id = (String) v[k++];
         String settings = (String) v[k++];
+        String inputs = (String) v[k++];
         List<String> axisValues = new ArrayList<>();
         for (int a = 0; a < axes; a++) {
             axisValues.add((String) v[k++]);
@@ -77,6 +81,6 @@ public final class SweepSchema {
             Object x = v[k++];
             figures[f] = x == null ? Double.NaN : ((Number) x).doubleValue();
         }
-        return new ScenarioRow(index, id, settings, axisValues, error, figures);
+        return new ScenarioRow(index, id, settings, inputs == null ? "" : inputs, axisValues, error, figures);
     }
 }

@@ -9,9 +9,12 @@ import dev.chikuden.scenario.sweep.Scenario;
 import dev.chikuden.scenario.sweep.ScenarioKind;
 import dev.chikuden.scenario.sweep.Sweep;
 import dev.chikuden.site.SiteOverride;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a rerun takes from a folder of rows: this sweep's, made with its settings, and nothing else. */
 class LocalSweepPendingTest {
@@ -34,8 +37,12 @@ class LocalSweepPendingTest {
     }
 
     private static ScenarioRow row(String id, String settings, String energy) {
+        return row(id, settings, "", energy);
+    }
+
+    private static ScenarioRow row(String id, String settings, String inputs, String energy) {
         return new ScenarioRow(
-                Integer.parseInt(id.substring(1)), id, settings, List.of(energy), null, new double[] {1});
+                Integer.parseInt(id.substring(1)), id, settings, inputs, List.of(energy), null, new double[] {1});
     }
 
     @Test
@@ -62,5 +69,36 @@ class LocalSweepPendingTest {
         assertThatThrownBy(() -> LocalSweep.pending(s, List.of(row("s7", "sha256:a", "8 MWh")), "out"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("holds a row of scenario s7 [8 MWh], which this sweep does not have");
+    }
+
+    @Test
+    void rowsComputedFromAFileThatChangedSinceAreRefused(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("load.csv");
+        Files.writeString(trace, "time,load\n2025-04-01T00:00,100\n");
+        Path prices = dir.resolve("prices.csv");
+        Files.writeString(prices, "slot,price\n1,10\n");
+        String inputs = InputFiles.of(List.of(trace, prices));
+        assertThat(inputs).matches("(?s).*load\\.csv=sha256:[0-9a-f]{16}\n.*prices\\.csv=sha256:[0-9a-f]{16}");
+        Sweep s = sweep("sha256:a", "1 MWh", "2 MWh");
+        ScenarioRow r = row("s0", "sha256:a", inputs, "1 MWh");
+        assertThat(LocalSweep.pending(s, List.of(r), "out"))
+                .extracting(Scenario::id)
+                .containsExactly("s1");
+
+        Files.writeString(prices, "slot,price\n1,11\n"); // the same size: the content tells
+        assertThatThrownBy(() -> LocalSweep.pending(s, List.of(r), "out"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("out: scenario s0 was computed from " + prices + " as it was then (sha256:")
+                .hasMessageContaining("and it has changed since (sha256:")
+                .hasMessageContaining("Give another --out");
+
+        Files.writeString(prices, "slot,price\n1,10\n"); // put back as it was: taken again
+        assertThat(LocalSweep.pending(s, List.of(r), "out"))
+                .extracting(Scenario::id)
+                .containsExactly("s1");
+
+        Files.delete(trace);
+        assertThatThrownBy(() -> LocalSweep.pending(s, List.of(r), "out"))
+                .hasMessageContaining("was computed from " + trace + ", which no longer exists");
     }
 }

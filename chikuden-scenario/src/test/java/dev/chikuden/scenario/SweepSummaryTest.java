@@ -48,6 +48,7 @@ class SweepSummaryTest {
                     i,
                     String.format("s%02d", i),
                     "",
+                    "",
                     List.of(100 * (1 + i % 3) + " MWh", Integer.toString(i / 3)),
                     error,
                     f));

@@ -4,6 +4,7 @@ import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A sweep file read: many scenarios of one site, each the base site file with overrides.
@@ -34,6 +35,11 @@ public record Sweep(
     /** The scenario's site, read and checked; a bad value fails this scenario only. */
     public SiteConfig site(Scenario s) {
         return SiteConfigReader.read(site, s.overrides());
+    }
+
+    /** As {@link #site(Scenario)}, telling {@code filesNamed} the files the scenario's site names. */
+    public SiteConfig site(Scenario s, Consumer<List<Path>> filesNamed) {
+        return SiteConfigReader.read(site, s.overrides(), filesNamed);
     }
 
     /** The scenario as a site file, YAML, that runs with {@code plan} from the base site file's folder. */
