@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,6 +22,7 @@ final class SeriesUpload implements AutoCloseable {
     private final Path local;
     private final org.apache.hadoop.fs.Path target;
     private final FileSystem fs;
+    private final String attempt = UUID.randomUUID().toString();
 
     /**
      * @param seriesUri {@code OUT/series}
@@ -45,18 +47,34 @@ final class SeriesUpload implements AutoCloseable {
         return local;
     }
 
-    /** Copies scenario {@code id}'s files to OUT, replacing what a failed attempt left, and deletes them here. */
+    /**
+     * Copies scenario {@code id}'s files to OUT, replacing what a failed attempt left, and deletes them
+     * here. Each file is copied under a name of this attempt's own and then renamed: a speculative
+     * second attempt of the task writing the same scenario at once (HDFS lets one writer hold a file)
+     * never meets this one's half-written file, and whichever renames last leaves the same content.
+     */
     void upload(String id) {
         Path dir = local.resolve(id);
         if (!Files.isDirectory(dir)) {
             return; // the scenario failed before it wrote any
         }
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(target, id);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(
-                        new org.apache.hadoop.fs.Path(target, id),
-                        f.getFileName().toString());
-                fs.copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(f.toUri()), to);
+                String name = f.getFileName().toString();
+                org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(folder, name);
+                org.apache.hadoop.fs.Path part =
+                        new org.apache.hadoop.fs.Path(folder, "." + name + "." + attempt + ".tmp");
+                fs.copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(f.toUri()), part);
+                fs.delete(to, false);
+                if (!fs.rename(part, to)) {
+                    // another attempt renamed the same scenario's file in between: its content is this one's
+                    boolean there = fs.exists(to);
+                    fs.delete(part, false);
+                    if (!there) {
+                        throw new IOException("cannot rename " + part + " to " + to);
+                    }
+                }
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
