@@ -114,13 +114,21 @@ final class SweepPage {
             double yMin = y(st.min(), lo, hi, plotH);
             double yMax = y(st.max(), lo, hi, plotH);
             s.append(line(cx, yMin, cx, yMax, "#888"));
+            // P90 to P10, at least a pixel tall where the whisker is, and never beyond the whisker
+            double top = y(st.p90(), lo, hi, plotH);
+            double bottom = y(st.p10(), lo, hi, plotH);
+            if (bottom - top < 1) {
+                double mid = (top + bottom) / 2;
+                top = Math.max(yMax, Math.min(mid - 0.5, yMin - 1));
+                bottom = Math.min(yMin, top + 1);
+            }
             s.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#cfe0f5\" stroke=\"#3a6ea5\"/>",
                     cx - bw / 2,
-                    y(st.p90(), lo, hi, plotH),
+                    top,
                     bw,
-                    Math.max(1, y(st.p10(), lo, hi, plotH) - y(st.p90(), lo, hi, plotH))));
+                    bottom - top));
             double yMed = y(st.p50(), lo, hi, plotH);
             s.append(line(cx - bw / 2, yMed, cx + bw / 2, yMed, "#1b3f66"));
             int k = 0;

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +125,41 @@ class SweepSummaryTest {
         int figures = Headline.paths(ScenarioKind.OPTIMIZE).size();
         assertThat(html.split("<svg ", -1)).hasSize(1 + figures * 2);
         assertThat(html).contains("9 failed").doesNotContain("NaN");
+    }
+
+    /**
+     * A group whose figures are all but equal, beside one spread a million times wider, and groups of
+     * one scenario each: their boxes stay within their whiskers (a box at least a pixel tall reached
+     * below them).
+     */
+    @Test
+    void aBoxOfNearlyEqualValuesStaysWithinItsWhisker(@TempDir Path dir) throws Exception {
+        int figures = Headline.paths(ScenarioKind.OPTIMIZE).size();
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double v = i % 2 == 0 ? 1e6 + (i % 4) : 1e6 * (i % 20) + 5e5; // the wide group spans 0.5e6 to 19.5e6
+            double[] f = new double[figures];
+            Arrays.fill(f, v);
+            rows.add(new ScenarioRow(
+                    i, "s" + i, "", "", List.of(i % 2 == 0 ? "narrow" : "wide", Integer.toString(i)), null, f));
+        }
+        SweepSummary.write(dir, SWEEP, rows);
+        String html = Files.readString(dir.resolve("summary.html"));
+        // each box follows its whisker: <line x1 y1 x2 y2 (the whisker)> then <rect ... y height>
+        Matcher m = Pattern.compile(
+                        "<line x1=\"([\\d.]+)\" y1=\"([\\d.]+)\" x2=\"[\\d.]+\" y2=\"([\\d.]+)\" stroke=\"#888\"/>"
+                                + "<rect x=\"[\\d.]+\" y=\"([\\d.]+)\" width=\"[\\d.]+\" height=\"([\\d.]+)\"")
+                .matcher(html);
+        int boxes = 0;
+        while (m.find()) {
+            double whiskerBottom = Double.parseDouble(m.group(2));
+            double whiskerTop = Double.parseDouble(m.group(3));
+            double top = Double.parseDouble(m.group(4));
+            double height = Double.parseDouble(m.group(5));
+            assertThat(top).isGreaterThanOrEqualTo(whiskerTop);
+            assertThat(top + height).isLessThanOrEqualTo(whiskerBottom + 0.1); // 0.1: printed to one decimal
+            boxes++;
+        }
+        assertThat(boxes).isEqualTo(figures * (2 + 40)); // per figure, a box for each group of both axes
     }
 }
