@@ -140,7 +140,7 @@ class SweepCommandTest {
         assertThat(r.out()).contains("0 failed");
         Sweep s = SweepReader.read(file, List.of());
         assertThat(SweepParquet.read(LocalSweep.rowsDir(results), new SweepSchema(s)))
-                .allSatisfy(row -> assertThat(row.inputs()).startsWith(prices + "=sha256:"));
+                .allSatisfy(row -> assertThat(row.inputs()).startsWith(prices.getFileName() + "=sha256:"));
 
         Files.writeString(prices, Files.readString(prices).replaceFirst("2025/4/1,1,10.82", "2025/4/1,1,30.82"));
         PlanCommandTest.Run again = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());

@@ -2,9 +2,7 @@ package dev.chikuden.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -17,14 +15,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The files a scenario's site named (load traces, weather, prices, tariffs, rules, schedules), each
  * with a digest of its content, as a row keeps them: a rerun finds a row computed from a file that
- * has changed since. A file is digested once per JVM while its size and modification time hold,
- * unless it was modified within {@link #RACY_NS} of its digest: a file system's clock ticks coarsely,
- * so an edit then could keep both (as git does, such a file is digested again).
+ * has changed since. A line per file, {@code path=digest}: the path relative to the base site file's
+ * folder when it lies below it (a project moved, or shipped to Spark's executors with
+ * {@code --archives}, keeps its rows), the digest {@code sha256:} and the first 16 hex digits of its
+ * SHA-256, {@code missing} or {@code unreadable} (a folder, a file without read permission).
+ *
+ * <p>A file is digested once per JVM while its size and modification time hold, unless it was
+ * modified within {@link #RACY_NS} of its digest: a file system's clock ticks coarsely, so an edit
+ * then could keep both (as git does, such a file is digested again).
  */
 public final class InputFiles {
-    /** The digest of a file that does not exist. */
     static final String MISSING = "missing";
-
+    static final String UNREADABLE = "unreadable";
     static final long RACY_NS = 2_000_000_000L;
 
     private record Known(long size, long modifiedNs, String digest) {}
@@ -33,62 +35,84 @@ public final class InputFiles {
 
     private InputFiles() {}
 
-    /** A line per file, {@code path=digest}, in the order they were named. */
-    public static String of(List<Path> files) {
+    /** The lines of {@code files}, in the order they were named, paths below {@code siteFolder} relative to it. */
+    public static String of(Path siteFolder, List<Path> files) {
+        Path folder = siteFolder.toAbsolutePath().normalize();
         StringBuilder b = new StringBuilder();
         for (Path f : files) {
-            b.append(b.length() == 0 ? "" : "\n").append(f).append('=').append(digest(f));
+            Path shown = f.startsWith(folder) ? folder.relativize(f) : f;
+            b.append(b.length() == 0 ? "" : "\n")
+                    .append(escape(shown.toString()))
+                    .append('=')
+                    .append(digest(f));
         }
         return b.toString();
     }
 
     /**
-     * The first file of {@code inputs} ({@link #of}) whose content is not the one it was, described
-     * for a message; null when every one holds.
+     * The first file of {@code inputs} ({@link #of}, relative paths against {@code siteFolder}) whose
+     * content is not the one it was, described for a message; null when every one holds.
      */
-    static String changed(String inputs) {
+    static String changed(Path siteFolder, String inputs) {
         if (inputs == null || inputs.isEmpty()) {
             return null;
         }
+        Path folder = siteFolder.toAbsolutePath().normalize();
         for (String line : inputs.split("\n")) {
             int eq = line.lastIndexOf('=');
-            Path file = Path.of(line.substring(0, eq));
+            if (eq < 0) {
+                return "\"" + line + "\", a line the rows' inputs column cannot hold (a row of another version?)";
+            }
+            Path file = folder.resolve(unescape(line.substring(0, eq))).normalize();
             String then = line.substring(eq + 1);
             String now = digest(file);
             if (!now.equals(then)) {
                 return file
-                        + (now.equals(MISSING)
-                                ? ", which no longer exists"
-                                : " as it was then (" + then + "), and it has changed since (" + now + ")");
+                        + (then.equals(MISSING)
+                                ? ", which did not exist then and does now"
+                                : now.equals(MISSING)
+                                        ? ", which no longer exists"
+                                        : " as it was then (" + then + "), and it has changed since (" + now + ")");
             }
         }
         return null;
     }
 
-    /** {@code sha256:} and the first 16 hex digits of the file's SHA-256, or {@link #MISSING}. */
+    /** The file's digest, {@link #MISSING} or {@link #UNREADABLE}; never an exception. */
     static String digest(Path file) {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
+        BasicFileAttributes before = attributes(file);
+        if (before == null) {
             return MISSING;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
-        long size = a.size();
-        long modifiedNs = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        if (!before.isRegularFile()) {
+            return UNREADABLE;
+        }
         Known k = KNOWN.get(file);
-        if (k != null && k.size() == size && k.modifiedNs() == modifiedNs) {
+        long modifiedNs = before.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        if (k != null && k.size() == before.size() && k.modifiedNs() == modifiedNs) {
             return k.digest();
         }
         long digestedNs = System.currentTimeMillis() * 1_000_000L;
         String d = sha256(file);
-        if (modifiedNs < digestedNs - RACY_NS) {
-            KNOWN.put(file, new Known(size, modifiedNs, d));
+        BasicFileAttributes after = attributes(file);
+        boolean settled = after != null
+                && after.size() == before.size()
+                && after.lastModifiedTime().equals(before.lastModifiedTime())
+                && modifiedNs < digestedNs - RACY_NS;
+        if (settled) {
+            KNOWN.put(file, new Known(before.size(), modifiedNs, d));
         } else {
             KNOWN.remove(file);
         }
         return d;
+    }
+
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String sha256(Path file) {
@@ -99,12 +123,19 @@ public final class InputFiles {
                 md.update(buf, 0, n);
             }
             return "sha256:" + HexFormat.of().formatHex(md.digest(), 0, 8);
-        } catch (NoSuchFileException e) {
-            return MISSING;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return Files.exists(file) ? UNREADABLE : MISSING;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /** A path on one line: {@code %}, line feed and carriage return as {@code %25}, {@code %0A}, {@code %0D}. */
+    static String escape(String path) {
+        return path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D");
+    }
+
+    static String unescape(String line) {
+        return line.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%");
     }
 }

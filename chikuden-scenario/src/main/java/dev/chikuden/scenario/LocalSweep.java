@@ -70,7 +70,7 @@ public final class LocalSweep {
                         + r.settings() + ", now " + sweep.settings() + "): the base site file, the sweep's set or"
                         + " --set changed since. Give another --out, or delete the folder to start again");
             }
-            String changed = InputFiles.changed(r.inputs());
+            String changed = InputFiles.changed(sweep.site().toAbsolutePath().getParent(), r.inputs());
             if (changed != null) {
                 throw new BadInputException(where + ": scenario " + r.id() + " was computed from " + changed
                         + ". Give another --out, or delete the folder to start again");

@@ -146,7 +146,10 @@ public final class ScenarioRunner {
     private ScenarioRow attempt(Scenario s) {
         String[] inputs = {""};
         try {
-            SiteConfig site = sweep.site(s, named -> inputs[0] = InputFiles.of(named));
+            SiteConfig site = sweep.site(
+                    s,
+                    named -> inputs[0] =
+                            InputFiles.of(sweep.site().toAbsolutePath().getParent(), named));
             Object result = sweep.run() != ScenarioKind.PLAN
                     ? figures(sweep.run(), site)
                     : seriesDir != null

@@ -114,13 +114,13 @@ final class SweepPage {
             double yMin = y(st.min(), lo, hi, plotH);
             double yMax = y(st.max(), lo, hi, plotH);
             s.append(line(cx, yMin, cx, yMax, "#888"));
-            // P90 to P10, at least a pixel tall where the whisker is, and never beyond the whisker
+            // P90 to P10, at least a pixel tall: within the whisker where it is as tall, else centred on it
             double top = y(st.p90(), lo, hi, plotH);
             double bottom = y(st.p10(), lo, hi, plotH);
             if (bottom - top < 1) {
-                double mid = (top + bottom) / 2;
-                top = Math.max(yMax, Math.min(mid - 0.5, yMin - 1));
-                bottom = Math.min(yMin, top + 1);
+                double mid = yMin - yMax < 1 ? (yMin + yMax) / 2 : (top + bottom) / 2;
+                top = yMin - yMax < 1 ? mid - 0.5 : Math.max(yMax, Math.min(mid - 0.5, yMin - 1));
+                bottom = top + 1;
             }
             s.append(String.format(
                     Locale.ROOT,

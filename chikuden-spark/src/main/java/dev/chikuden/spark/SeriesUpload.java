@@ -48,10 +48,12 @@ final class SeriesUpload implements AutoCloseable {
     }
 
     /**
-     * Copies scenario {@code id}'s files to OUT, replacing what a failed attempt left, and deletes them
-     * here. Each file is copied under a name of this attempt's own and then renamed: a speculative
+     * Copies scenario {@code id}'s files to OUT and deletes them here. Each file is copied under a
+     * name of this attempt's own and then renamed, so OUT only ever holds whole files: a speculative
      * second attempt of the task writing the same scenario at once (HDFS lets one writer hold a file)
-     * never meets this one's half-written file, and whichever renames last leaves the same content.
+     * never meets this one's open file, and a file another attempt already put there (the same
+     * scenario, the same bytes) is kept, never deleted, so a killed attempt cannot leave a committed
+     * row without its series.
      */
     void upload(String id) {
         Path dir = local.resolve(id);
@@ -66,9 +68,7 @@ final class SeriesUpload implements AutoCloseable {
                 org.apache.hadoop.fs.Path part =
                         new org.apache.hadoop.fs.Path(folder, "." + name + "." + attempt + ".tmp");
                 fs.copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(f.toUri()), part);
-                fs.delete(to, false);
-                if (!fs.rename(part, to)) {
-                    // another attempt renamed the same scenario's file in between: its content is this one's
+                if (!fs.rename(part, to)) { // HDFS does not rename onto a file; a local folder does
                     boolean there = fs.exists(to);
                     fs.delete(part, false);
                     if (!there) {

@@ -32,18 +32,19 @@ class SeriesUploadTest {
     }
 
     @Test
-    void aSecondAttemptReplacesTheFirstsFilesWithNothingLeftBehind() throws Exception {
+    void aSecondAttemptOfAScenarioLeavesOneWholeCopyAndNothingBehind() throws Exception {
         String uri = out.resolve("series").toUri().toString();
         try (SeriesUpload first = new SeriesUpload(uri, new Configuration());
                 SeriesUpload second = new SeriesUpload(uri, new Configuration())) {
-            written(first, "s01", "first");
+            written(first, "s01", "figures");
             first.upload("s01");
-            written(second, "s01", "second");
+            written(second, "s01", "figures");
             second.upload("s01");
             assertThat(left("s01")).containsExactly("with-battery.parquet", "without-battery.parquet");
             assertThat(Files.readString(out.resolve("series/s01/with-battery.parquet")))
-                    .isEqualTo("second");
+                    .isEqualTo("figures");
             assertThat(first.local().resolve("s01")).doesNotExist();
+            assertThat(second.local().resolve("s01")).doesNotExist();
         }
     }
 
