@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chikuden.cli.PlanCommandTest.Run;
+import dev.chikuden.fixtures.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,34 @@ class OptimizeCommandTest {
                 .containsPattern("LP bound\\s+delivered")
                 .containsPattern("Monthly 30-min peak\\s+planned kW")
                 .contains("2025-10");
+    }
+
+    /**
+     * A grid battery over three August days whose LP loses money (its MPC's replans lose more): no
+     * share of a loss is given, which read as delivery beating the bound (115 %).
+     */
+    @Test
+    void noShareOfTheLpsBoundIsGivenWhenTheBoundIsALoss() throws IOException {
+        String site = Repository.examples().resolve("kansai-grid-battery.yaml").toString();
+        String[] set = {
+            "--set", "batteries[0].energy=100 MWh", "--set", "study.start=2025-08-04", "--set", "study.duration=3 d"
+        };
+        Run json = run(concat(new String[] {"optimize", site, "--json"}, set));
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode f = new ObjectMapper().readTree(json.out());
+        assertThat(f.at("/lp/savingYen").asDouble()).isNegative();
+        assertThat(f.at("/delivered/shareOfLp").isNull())
+                .as(f.at("/delivered").toString())
+                .isTrue();
+        Run table = run(concat(new String[] {"optimize", site}, set));
+        assertThat(table.out())
+                .containsPattern("Saving delivered +-[0-9,]+ yen \\(the LP's bound is -[0-9,]+ yen, no saving");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

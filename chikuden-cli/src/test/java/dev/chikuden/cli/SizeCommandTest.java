@@ -35,6 +35,7 @@ class SizeCommandTest {
                 .contains("NPV delivered over 10 years at 5 %, M yen (* the best)")
                 .contains("NPV by the LP's bound, M yen")
                 .contains("4 sizes played through the battery model")
+                .contains("The study covers 7 d: its money and energy are scaled to a year (x 52.14)")
                 .containsPattern("MW \\\\ MWh\\s+0.4\\s+0.8")
                 .containsPattern("0.1\\s+[0-9.,-]+\\s+\\*[0-9.,]+")
                 .contains("Best: 0.1 MW / 0.8 MWh (8 h), by its delivered NPV")

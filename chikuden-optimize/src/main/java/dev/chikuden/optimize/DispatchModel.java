@@ -914,15 +914,19 @@ public final class DispatchModel implements AutoCloseable {
         double solveSeconds = (System.nanoTime() - started) / 1e9;
         if (status == MPSolver.ResultStatus.INFEASIBLE) {
             DemandCharge dc = p.demand();
+            // the likeliest cause first: a sweep prints a failure's first 300 characters
             String contract = dc != null && dc.forbidExcess() && dc.mode() == ContractMode.FIXED
-                    ? ", or the battery cannot hold every month's 30-minute demand at the contract of "
+                    ? "the battery cannot hold every month's 30-minute demand at the contract of "
                             + Math.round(dc.contractKw())
                             + " kW (grid.contract with exceedance: forbid; raise it, or set "
-                            + "exceedance: penalty to pay for the excess)"
+                            + "exceedance: penalty to pay for the excess), or "
                     : "";
-            throw new BadInputException("the dispatch LP has no feasible dispatch (" + solver.id() + "): the load "
-                    + "exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not fit "
-                    + "the battery's window (" + p.storage() + ")" + contract);
+            String window = p.storage() == null
+                    ? "the load exceeds the import limit (no battery)"
+                    : "the load exceeds the import limit, or the backup reserve, terminal SOC or initial SOC do not "
+                            + "fit the battery's window (" + p.storage().window() + ")";
+            throw new BadInputException(
+                    "the dispatch LP has no feasible dispatch (" + solver.id() + "): " + contract + window);
         }
         if (status != MPSolver.ResultStatus.OPTIMAL) {
             throw new IllegalStateException("the " + solver.id() + " solver ended " + status + " on " + p);

@@ -3,6 +3,7 @@ package dev.chikuden.optimize;
 import dev.chikuden.battery.PiecewiseLinear;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One dispatch optimisation: a battery at a site over equal periods (30 or 15 min), with the
@@ -293,6 +294,17 @@ public record DispatchProblem(
                     terminalMinKwh,
                     degradationYenPerKwh,
                     null);
+        }
+
+        /** The stored-energy window in words, for a message. */
+        public String window() {
+            return String.format(
+                    Locale.ROOT,
+                    "stored %,.0f to %,.0f kWh, %,.0f at the start, at least %,.0f at the end",
+                    floorKwh,
+                    maxKwh,
+                    initialKwh,
+                    terminalMinKwh);
         }
 
         public Storage withInitialKwh(double kwh) {

@@ -78,12 +78,15 @@ public final class SweepSummary {
                 Arrays.stream(x).sum() / x.length);
     }
 
-    /** The p-quantile of sorted {@code x}, interpolated linearly between order statistics. */
+    /**
+     * The p-quantile of sorted {@code x}, interpolated linearly between order statistics in DuckDB's
+     * {@code quantile_cont} arithmetic ({@code lo (1 - d) + hi d}), so the two agree to the bit.
+     */
     static double percentile(double[] x, double p) {
         double h = (x.length - 1) * p;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, x.length - 1);
-        return x[lo] + (h - lo) * (x[hi] - x[lo]);
+        double d = h - lo;
+        return d == 0 ? x[lo] : x[lo] * (1.0 - d) + x[lo + 1] * d;
     }
 
     /** Writes {@code summary.csv} (one row per statistic) and {@code summary.html} into {@code out}. */

@@ -33,12 +33,18 @@ public final class OptimizeTable {
             line(
                     sb,
                     "Saving delivered",
-                    String.format(
-                            Locale.ROOT,
-                            "%,.0f yen (%s of the LP's bound of %,.0f yen)",
-                            d.savingYen(),
-                            d.shareOfLp() == null ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * d.shareOfLp()),
-                            lp.savingYen()));
+                    d.shareOfLp() == null
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%,.0f yen (the LP's bound is %,.0f yen, no saving to take a share of)",
+                                    d.savingYen(),
+                                    lp.savingYen())
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%,.0f yen (%.1f %% of the LP's bound of %,.0f yen)",
+                                    d.savingYen(),
+                                    100 * d.shareOfLp(),
+                                    lp.savingYen()));
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%-28s %20s %20s%n", "", "LP bound", d == null ? "" : "delivered"));

@@ -51,6 +51,15 @@ public final class SizeTable {
                 r.withoutBattery().totalYen() / M,
                 r.withoutBattery().contractKw(),
                 r.withoutBattery().basis().id()));
+        double studyHours = r.periods() * r.best().problem().periodHours();
+        if (studyHours < 365 * 24 - 1e-6) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "The study covers %s d: its money and energy are scaled to a year (x %.2f) for the annual "
+                            + "figures, NPV and payback, as if every week were like its own%n",
+                    trim(studyHours / 24),
+                    365 * 24 / studyHours));
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "%d sizes played through the battery model%s%n",

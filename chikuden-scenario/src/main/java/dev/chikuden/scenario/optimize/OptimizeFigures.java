@@ -156,7 +156,8 @@ public record OptimizeFigures(
      *
      * @param savingYen the bill saving less the energy the battery ends short of its plan, bought back, and
      *                  less the reserve activations' energy on the bill (the TSO pays it)
-     * @param shareOfLp the delivered saving over the LP's; null when the LP saves nothing
+     * @param shareOfLp the delivered saving over the LP's; null unless the LP saves something (over a
+     *     loss the ratio would read as delivery beating the bound when it lost more)
      */
     public record Delivered(
             double savingYen,
@@ -183,7 +184,7 @@ public record OptimizeFigures(
                     o.baseline().bill().totalYen() - d.billYen(),
                     d.endShortfallYen(),
                     d.activationYen(),
-                    o.lpSavingYen() != 0 ? d.savingYen() / o.lpSavingYen() : null,
+                    o.lpSavingYen() > 0 ? d.savingYen() / o.lpSavingYen() : null,
                     d.bill().contractKw(),
                     d.bill().basis().id(),
                     d.monthlyPeakKw(),

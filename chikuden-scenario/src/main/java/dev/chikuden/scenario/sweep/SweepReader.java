@@ -117,7 +117,6 @@ public final class SweepReader {
             default -> sample(axes, tree.get("sample"));
         };
         file.throwIfAny();
-        int width = String.valueOf(rows.size()).length();
         List<Scenario> scenarios = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             List<SiteOverride> overrides = new ArrayList<>(common);
@@ -128,7 +127,7 @@ public final class SweepReader {
             }
             scenarios.add(new Scenario(
                     i,
-                    "s" + "0".repeat(width - String.valueOf(i).length()) + i,
+                    "s" + i, // not padded: a sweep grown by cases keeps its ids, and so its rows
                     row.stream().map(Value::shown).toList(),
                     overrides));
         }
@@ -159,14 +158,23 @@ public final class SweepReader {
         return sweep;
     }
 
-    /** {@link Sweep#settings}: a digest of the base site file's text, the overrides all scenarios share and the command. */
+    /**
+     * {@link Sweep#settings}: a digest of the command and the base site with the overrides all
+     * scenarios share, as the YAML they make (so a comment edited, or a {@code --set} that repeats the
+     * sweep's {@code set}, changes nothing); of the file's text and the overrides where those do not
+     * apply to it as written (an axis may complete them).
+     */
     private static String settings(Path site, ScenarioKind run, List<SiteOverride> common) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(("run " + run + "\n").getBytes(StandardCharsets.UTF_8));
-            d.update(Files.readAllBytes(site));
-            for (SiteOverride o : common) {
-                d.update(("\nset " + o.path() + "=" + o.value()).getBytes(StandardCharsets.UTF_8));
+            try {
+                d.update(SiteConfigReader.overriddenYaml(site, common).getBytes(StandardCharsets.UTF_8));
+            } catch (BadInputException e) {
+                d.update(Files.readAllBytes(site));
+                for (SiteOverride o : common) {
+                    d.update(("\nset " + o.path() + "=" + o.value()).getBytes(StandardCharsets.UTF_8));
+                }
             }
             return "sha256:" + HexFormat.of().formatHex(d.digest(), 0, 8);
         } catch (IOException e) {

@@ -41,6 +41,21 @@ class SweepReaderTest {
     @TempDir
     Path dir;
 
+    /** Ids are not padded to the count's width: a sweep grown from 9 cases to 10 keeps its rows. */
+    @Test
+    void aSweepGrownByCasesKeepsTheIdsOfThoseItHad() throws IOException {
+        StringBuilder nine = new StringBuilder("site: site.yaml\ncases:\n");
+        for (int i = 1; i <= 9; i++) {
+            nine.append("  - {\"batteries[0].energy\": ").append(i).append(" MWh}\n");
+        }
+        List<String> before =
+                read(nine.toString()).scenarios().stream().map(Scenario::id).toList();
+        List<String> after = read(nine + "  - {\"batteries[0].energy\": 10 MWh}\n").scenarios().stream()
+                .map(Scenario::id)
+                .toList();
+        assertThat(after).hasSize(10).startsWith(before.toArray(String[]::new)).endsWith("s9");
+    }
+
     @Test
     void aGridMakesEveryCombinationTheFirstAxisSlowest() throws IOException {
         Sweep s = read("""
@@ -66,7 +81,7 @@ class SweepReaderTest {
         assertThat(distinct).hasSize(24);
         assertThat(s.scenarios())
                 .extracting(Scenario::id)
-                .startsWith("s00", "s01")
+                .startsWith("s0", "s1")
                 .endsWith("s23");
         assertThat(s.run()).isEqualTo(ScenarioKind.PLAN);
         assertThat(s.series()).isFalse();
@@ -200,6 +215,21 @@ class SweepReaderTest {
         Files.writeString(dir.resolve("site.yaml"), SITE.replace("base: 800 kW", "base: 850 kW"));
         assertThat(SweepReader.read(dir.resolve("sweep.yaml"), List.of()).settings())
                 .isNotEqualTo(settings);
+    }
+
+    /** What the site is, not how it is written: a comment, or a --set repeating the sweep's set, changes nothing. */
+    @Test
+    void theSettingsFollowTheSiteNotItsWording() throws IOException {
+        String sweep = "site: site.yaml\nset:\n  study.duration: 2 h\ngrid:\n  batteries[0].energy: [1 MWh, 2 MWh]\n";
+        String settings = read(sweep).settings();
+        assertThat(read(sweep, SiteOverride.parse("study.duration=2 h")).settings())
+                .isEqualTo(settings);
+        assertThat(read(sweep, SiteOverride.parse("study.duration=3 h")).settings())
+                .isNotEqualTo(settings);
+        Files.writeString(dir.resolve("sweep.yaml"), sweep);
+        Files.writeString(dir.resolve("site.yaml"), "# the campus, commented\n" + SITE);
+        assertThat(SweepReader.read(dir.resolve("sweep.yaml"), List.of()).settings())
+                .isEqualTo(settings);
     }
 
     @Test
