@@ -75,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(
             names = "--show",
             paramLabel = "ID",
-            description = "Print scenario ID's site file (the base with its overrides), to run with plan; run none.")
+            description =
+                    "Print scenario ID's site file (the base with its overrides), to run with the sweep's command from the base's folder; run none.")
     String show;
 
     @Mixin

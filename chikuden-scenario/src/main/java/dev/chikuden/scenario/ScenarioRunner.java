@@ -93,8 +93,8 @@ public final class ScenarioRunner {
         this.baselines = kept != null ? kept : new ConcurrentHashMap<>();
         this.dropWhenDone = kept == null;
         if (sweep.series() && sweep.run() != ScenarioKind.PLAN) {
-            throw new BadInputException(sweep.file() + ": series: a "
-                    + sweep.run().id() + " sweep has no per-step results to keep; only run: plan does");
+            throw new BadInputException(sweep.file() + ": series: a sweep of "
+                    + sweep.run().id() + " has no per-step results to keep; only run: plan does");
         }
         this.seriesDir = sweep.series() ? seriesDir : null;
         this.sweep = sweep;
