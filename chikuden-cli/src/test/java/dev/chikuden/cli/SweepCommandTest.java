@@ -122,6 +122,41 @@ class SweepCommandTest {
                 .contains("failed " + written.get(1).id());
     }
 
+    /** An optimize sweep's row holds what optimize --json prints for the scenario's site file, its income by market too. */
+    @Test
+    void anOptimizeRowHoldsWhatOptimizePrintsForItsSiteFile() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("optimize"));
+        Path prices = dir.resolve("jepx-kansai-fy2025-synthetic.csv");
+        Files.copy(Repository.examples().resolve(prices.getFileName().toString()), prices);
+        Files.copy(Repository.examples().resolve("kansai-grid-battery.yaml"), dir.resolve("site.yaml"));
+        Path file = dir.resolve("sweep.yaml");
+        Files.writeString(
+                file,
+                "name: grid battery\nsite: site.yaml\nrun: optimize\nset:\n  study.duration: 2 d\ncases:\n"
+                        + "  - {\"batteries[0].energy\": 100 MWh}\n  - {\"batteries[0].energy\": 150 MWh}\n");
+        Path results = dir.resolve("out");
+        PlanCommandTest.Run r = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Sweep s = SweepReader.read(file, List.of());
+        ScenarioRow row = SweepParquet.read(LocalSweep.rowsDir(results), new SweepSchema(s)).stream()
+                .filter(x -> x.id().equals("s1"))
+                .findFirst()
+                .orElseThrow();
+        PlanCommandTest.Run shown = PlanCommandTest.run("sweep", file.toString(), "--show", "s1");
+        Path site = Files.writeString(dir.resolve("s1.yaml"), shown.out());
+        PlanCommandTest.Run optimize = PlanCommandTest.run("optimize", site.toString(), "--json");
+        assertThat(optimize.exit()).as(optimize.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(optimize.out());
+        List<String> paths = Headline.paths(s.run());
+        for (int i = 0; i < paths.size(); i++) {
+            double expected = Headline.value(json.at("/" + paths.get(i)));
+            assertThat(Double.doubleToLongBits(row.figures()[i]))
+                    .as(paths.get(i) + ": " + row.figures()[i] + " in the row, " + expected + " from optimize")
+                    .isEqualTo(Double.doubleToLongBits(expected));
+        }
+        assertThat(row.figures()[paths.indexOf("revenueByMarket/capacity")]).isPositive();
+    }
+
     /** A file the site names (here its JEPX prices) edited after a run: the rerun refuses the rows made from it. */
     @Test
     void aRerunRefusesRowsComputedFromAFileEditedSince() throws Exception {

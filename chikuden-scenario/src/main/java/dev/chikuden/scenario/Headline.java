@@ -62,7 +62,11 @@ public final class Headline {
             "delivered/billSavingYen",
             "delivered/shareOfLp",
             "delivered/peakDemand30minKw",
-            "delivered/batteryLossesKwh");
+            "delivered/batteryLossesKwh",
+            // a grid battery's income by market (null without markets): capacity is often the largest
+            "revenueByMarket/energy",
+            "revenueByMarket/balancing",
+            "revenueByMarket/capacity");
 
     private static final List<String> SIZE = List.of(
             "withoutBattery/billYen",
