@@ -122,18 +122,27 @@ class SweepCommandTest {
                 .contains("failed " + written.get(1).id());
     }
 
+    static final String PRICES = "jepx-kansai-fy2025-synthetic.csv";
+
+    /**
+     * A sweep of two energies (100 MWh and {@code second}) over two days of the grid-battery example,
+     * copied with its JEPX file into {@code folder}; {@code run} the sweep's run line or "".
+     */
+    private static Path gridBatterySweep(String folder, String run, String second) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(folder));
+        Files.copy(Repository.examples().resolve(PRICES), dir.resolve(PRICES));
+        Files.copy(Repository.examples().resolve("kansai-grid-battery.yaml"), dir.resolve("site.yaml"));
+        return Files.writeString(
+                dir.resolve("sweep.yaml"),
+                "name: grid battery\nsite: site.yaml\n" + run + "set:\n  study.duration: 2 d\ncases:\n"
+                        + "  - {\"batteries[0].energy\": 100 MWh}\n  - {\"batteries[0].energy\": " + second + "}\n");
+    }
+
     /** An optimize sweep's row holds what optimize --json prints for the scenario's site file, its income by market too. */
     @Test
     void anOptimizeRowHoldsWhatOptimizePrintsForItsSiteFile() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("optimize"));
-        Path prices = dir.resolve("jepx-kansai-fy2025-synthetic.csv");
-        Files.copy(Repository.examples().resolve(prices.getFileName().toString()), prices);
-        Files.copy(Repository.examples().resolve("kansai-grid-battery.yaml"), dir.resolve("site.yaml"));
-        Path file = dir.resolve("sweep.yaml");
-        Files.writeString(
-                file,
-                "name: grid battery\nsite: site.yaml\nrun: optimize\nset:\n  study.duration: 2 d\ncases:\n"
-                        + "  - {\"batteries[0].energy\": 100 MWh}\n  - {\"batteries[0].energy\": 150 MWh}\n");
+        Path file = gridBatterySweep("optimize", "run: optimize\n", "150 MWh");
+        Path dir = file.getParent();
         Path results = dir.resolve("out");
         PlanCommandTest.Run r = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -160,16 +169,9 @@ class SweepCommandTest {
     /** A file the site names (here its JEPX prices) edited after a run: the rerun refuses the rows made from it. */
     @Test
     void aRerunRefusesRowsComputedFromAFileEditedSince() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("edited"));
-        Path prices = dir.resolve("jepx-kansai-fy2025-synthetic.csv");
-        Files.copy(Repository.examples().resolve(prices.getFileName().toString()), prices);
-        Files.copy(Repository.examples().resolve("kansai-grid-battery.yaml"), dir.resolve("site.yaml"));
-        Path file = dir.resolve("sweep.yaml");
-        Files.writeString(
-                file,
-                "name: two sizes\nsite: site.yaml\nset:\n  study.duration: 2 d\ncases:\n"
-                        + "  - {\"batteries[0].energy\": 100 MWh}\n  - {\"batteries[0].energy\": 200 MWh}\n");
-        Path results = dir.resolve("out");
+        Path file = gridBatterySweep("edited", "", "200 MWh");
+        Path prices = file.resolveSibling(PRICES);
+        Path results = file.resolveSibling("out");
         PlanCommandTest.Run r = PlanCommandTest.run("sweep", file.toString(), "--out", results.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("0 failed");
