@@ -6,6 +6,7 @@ import dev.chikuden.config.ConfigFile;
 import dev.chikuden.config.ConfigNode;
 import dev.chikuden.config.ConfigSchema;
 import dev.chikuden.config.FieldPath;
+import dev.chikuden.site.SiteConfig;
 import dev.chikuden.site.SiteConfigReader;
 import dev.chikuden.site.SiteOverride;
 import java.io.IOException;
@@ -144,8 +145,9 @@ public final class SweepReader {
                 scenarios,
                 tree.get("series").asBoolean(),
                 settings(site, run, common));
+        SiteConfig shared = null;
         try {
-            SiteConfigReader.read(site, common); // a sweep broken throughout fails now
+            shared = SiteConfigReader.read(site, common); // a sweep broken throughout fails now
         } catch (BadInputException base) {
             // the axes may complete what the base leaves out: refused only when its first scenario
             // fails too, and a bad axis value fails its own scenario, wherever it stands
@@ -154,6 +156,11 @@ public final class SweepReader {
             } catch (BadInputException first) {
                 throw base;
             }
+        }
+        boolean batteryAxis = axes.stream().anyMatch(a -> a.axis().path().startsWith("batteries"));
+        if (shared != null && run != ScenarioKind.PLAN && shared.batteries().isEmpty() && !batteryAxis) {
+            throw new BadInputException(path + ": run: " + run.id() + " dispatches a battery, and the site (with"
+                    + " set and --set) has none, nor does an axis give one: every scenario would fail");
         }
         return sweep;
     }

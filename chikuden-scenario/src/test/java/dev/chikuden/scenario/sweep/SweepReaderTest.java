@@ -3,6 +3,7 @@ package dev.chikuden.scenario.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chikuden.BadInputException;
 import dev.chikuden.config.ConfigException;
 import dev.chikuden.fixtures.Repository;
 import dev.chikuden.site.SiteConfig;
@@ -40,6 +41,23 @@ class SweepReaderTest {
 
     @TempDir
     Path dir;
+
+    /** A sweep of optimize or size whose site has no battery, nor an axis to give one, fails up front. */
+    @Test
+    void aSweepOfOptimizeWithoutAnyBatteryIsRefusedUpFront() throws IOException {
+        String sweep = "site: site.yaml\nset:\n  batteries: []\ngrid:\n  loads[0].seed: 1..3\n";
+        assertThat(read(sweep).scenarios()).hasSize(3); // plan compares the site with and without none
+        assertThatThrownBy(() -> read("run: optimize\n" + sweep))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("run: optimize dispatches a battery")
+                .hasMessageContaining("nor does an axis give one");
+        assertThat(read("run: size\n"
+                                + sweep.replace(
+                                        "loads[0].seed: 1..3",
+                                        "batteries: [[{name: b, energy: 1 MWh," + " power: 500 kW}]]"))
+                        .scenarios())
+                .hasSize(1);
+    }
 
     /** Ids are not padded to the count's width: a sweep grown from 9 cases to 10 keeps its rows. */
     @Test
