@@ -6,6 +6,7 @@ import dev.chikuden.cli.output.OutageTable;
 import dev.chikuden.optimize.resilience.OutageReport;
 import dev.chikuden.optimize.sizing.Candidate;
 import dev.chikuden.optimize.sizing.SizingResult;
+import dev.chikuden.optimize.sizing.SizingSweep;
 import dev.chikuden.scenario.size.SizeFigures;
 import dev.chikuden.site.PlanningSpec;
 import dev.chikuden.site.SiteConfig;
@@ -51,14 +52,14 @@ public final class SizeTable {
                 r.withoutBattery().totalYen() / M,
                 r.withoutBattery().contractKw(),
                 r.withoutBattery().basis().id()));
-        double studyHours = r.periods() * r.best().problem().periodHours();
-        if (studyHours < 365 * 24 - 1e-6) {
+        double year = SizingSweep.yearScale(r.best().problem());
+        if (year > 1 + 1e-9) {
             sb.append(String.format(
                     Locale.ROOT,
                     "The study covers %s d: its money and energy are scaled to a year (x %.2f) for the annual "
                             + "figures, NPV and payback, as if every week were like its own%n",
-                    trim(studyHours / 24),
-                    365 * 24 / studyHours));
+                    trim(365 / year),
+                    year));
         }
         sb.append(String.format(
                 Locale.ROOT,

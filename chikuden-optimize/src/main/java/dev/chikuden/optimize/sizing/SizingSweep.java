@@ -84,6 +84,11 @@ public final class SizingSweep {
 
     private SizingSweep() {}
 
+    /** What a study of {@code p}'s periods is multiplied by to make a year: 1 for 365 days, more for less. */
+    public static double yearScale(DispatchProblem p) {
+        return YEAR_HOURS / (p.periods() * p.periodHours());
+    }
+
     /** The site's sweep on its sizing grid (or the default grid), one thread per core. */
     public static SizingResult run(SiteConfig site, Solver solver) {
         return run(site, solver, Runtime.getRuntime().availableProcessors());
@@ -496,7 +501,7 @@ public final class SizingSweep {
                 d = kept.get(index);
             }
             Delivery delivery = Delivery.of(d.site(), d.problem(), d.solution(), baseline, null);
-            double year = YEAR_HOURS / (d.problem().periods() * d.problem().periodHours());
+            double year = yearScale(d.problem());
             double saving = MarketRevenue.withFixedPayments(
                     (delivery.savingYen() + c.reserveRevenueYen()) * year,
                     d.site().planning().markets(),
@@ -556,7 +561,7 @@ public final class SizingSweep {
                 discharged += Math.max(0, kw) * h;
                 chargeCost += Math.max(0, -kw) * h * price;
             }
-            double year = YEAR_HOURS / (n * h);
+            double year = yearScale(q);
             discharged *= year;
             chargeCost *= year;
             double saving = MarketRevenue.withFixedPayments(
